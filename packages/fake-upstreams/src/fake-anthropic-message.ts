@@ -1,0 +1,82 @@
+// Renders a FakeChatReply as Anthropic Messages API pieces: content blocks, stop reason,
+// usage, and the whole non-streaming message.
+
+import type { FakeChatReply } from './fake-chat-reply.js';
+
+export type FakeAnthropicBlock =
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; id: string; name: string; input: unknown };
+
+export interface FakeAnthropicUsage {
+  input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+  output_tokens: number;
+}
+
+export const FAKE_THINKING_SIGNATURE = 'ZmFrZS1zaWduYXR1cmU=';
+
+/** Blocks in the order Claude emits them: thinking, then text, then tool calls. */
+export function toAnthropicBlocks(reply: FakeChatReply, messageId: string): FakeAnthropicBlock[] {
+  const blocks: FakeAnthropicBlock[] = [];
+  if (reply.reasoning !== undefined) blocks.push({ type: 'thinking', thinking: reply.reasoning, signature: FAKE_THINKING_SIGNATURE });
+  if (reply.content !== undefined && reply.content !== '') blocks.push({ type: 'text', text: reply.content });
+  (reply.toolCalls ?? []).forEach((call, index) => {
+    const input: unknown = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
+    blocks.push({ type: 'tool_use', id: call.id ?? `toolu_${messageId.slice(4)}_${index}`, name: call.name, input });
+  });
+  return blocks;
+}
+
+export function toAnthropicStopReason(reply: FakeChatReply): string {
+  switch (reply.finish) {
+    case 'stop':
+      return 'end_turn';
+    case 'length':
+      return 'max_tokens';
+    case 'tool_calls':
+      return 'tool_use';
+    case 'content_filter':
+      return 'refusal';
+    case undefined:
+      return (reply.toolCalls ?? []).length > 0 ? 'tool_use' : 'end_turn';
+    default: {
+      const exhaustive: never = reply.finish;
+      throw new Error(`unknown finish ${String(exhaustive)}`);
+    }
+  }
+}
+
+/**
+ * FakeChatReply counts prompt tokens the OpenAI way (cached tokens included); Anthropic's
+ * input_tokens excludes cache reads and writes, so they are taken out here.
+ */
+export function toAnthropicUsage(reply: FakeChatReply): FakeAnthropicUsage {
+  const usage = reply.usage ?? { promptTokens: 10, completionTokens: 5 };
+  const cacheRead = usage.cachedTokens ?? 0;
+  const cacheWrite = usage.cacheWriteTokens ?? 0;
+  return {
+    input_tokens: Math.max(0, usage.promptTokens - cacheRead - cacheWrite),
+    cache_creation_input_tokens: cacheWrite,
+    cache_read_input_tokens: cacheRead,
+    output_tokens: usage.completionTokens,
+  };
+}
+
+export function createFakeAnthropicMessage(messageId: string, model: string, reply: FakeChatReply): Record<string, unknown> {
+  return {
+    id: messageId,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: toAnthropicBlocks(reply, messageId),
+    stop_reason: toAnthropicStopReason(reply),
+    stop_sequence: null,
+    usage: { ...toAnthropicUsage(reply), service_tier: 'standard' },
+  };
+}
+
+export function anthropicErrorBody(type: string, message: string, requestId: string | null = null): Record<string, unknown> {
+  return { type: 'error', error: { type, message }, request_id: requestId };
+}

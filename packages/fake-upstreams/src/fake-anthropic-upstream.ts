@@ -1,0 +1,100 @@
+// A fake Anthropic Messages API on 127.0.0.1:0. It checks what the real API would reject
+// for the things llmux relies on (key, version header, max_tokens), answers with a message
+// or an exactly framed event stream, and injects errors and dropped connections on demand.
+
+import type { ServerResponse } from 'node:http';
+import type { FakeChatReply } from './fake-chat-reply.js';
+import { anthropicErrorBody, createFakeAnthropicMessage } from './fake-anthropic-message.js';
+import { createFakeAnthropicEvents, frameEvent, type FakeAnthropicEvent } from './fake-anthropic-stream.js';
+import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+
+export interface FakeAnthropicOptions {
+  /** When set, requests must carry this `x-api-key`. */
+  apiKey?: string;
+  /** The reply to each request; defaults to the text `Hello from <model>`. */
+  reply?: (request: RecordedRequest) => FakeChatReply;
+}
+
+export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): Promise<FakeServer> {
+  let served = 0;
+  return startFakeServer(async (request, response) => {
+    served += 1;
+    const requestId = `req_fake${String(served).padStart(6, '0')}`;
+    const fail = (status: number, type: string, message: string): void =>
+      sendJson(response, status, anthropicErrorBody(type, message, requestId), { 'request-id': requestId });
+
+    const path = request.url.split('?')[0];
+    if (request.method !== 'POST' || path !== '/v1/messages') return fail(404, 'not_found_error', 'Not found');
+    if (options.apiKey !== undefined && presentedKey(request) !== options.apiKey) {
+      return fail(401, 'authentication_error', 'invalid x-api-key');
+    }
+    if (request.headers['anthropic-version'] === undefined) {
+      return fail(400, 'invalid_request_error', 'anthropic-version: header is required');
+    }
+    const body = request.json;
+    if (!isRecord(body)) return fail(400, 'invalid_request_error', 'request body must be a JSON object');
+    if (typeof body['model'] !== 'string') return fail(400, 'invalid_request_error', 'model: Field required');
+    if (typeof body['max_tokens'] !== 'number') return fail(400, 'invalid_request_error', 'max_tokens: Field required');
+    if (!Array.isArray(body['messages'])) return fail(400, 'invalid_request_error', 'messages: Field required');
+
+    const model = body['model'];
+    const reply = options.reply?.(request) ?? { content: `Hello from ${model}` };
+    if (reply.error !== undefined) {
+      return sendJson(response, reply.error.status, reply.error.body, { 'request-id': requestId, ...reply.error.headers });
+    }
+
+    const messageId = `msg_fake${String(served).padStart(6, '0')}`;
+    const headers = { 'request-id': requestId };
+    if (body['stream'] !== true) return sendJson(response, 200, createFakeAnthropicMessage(messageId, model, reply), headers);
+    return streamReply(response, createFakeAnthropicEvents(messageId, model, reply), reply, headers);
+  });
+}
+
+async function streamReply(
+  response: ServerResponse,
+  events: FakeAnthropicEvent[],
+  reply: FakeChatReply,
+  headers: Record<string, string>,
+): Promise<void> {
+  const cutAt = reply.dropAfterChunks ?? reply.failAfterChunks;
+  const cut = cutAt === undefined ? -1 : cutIndex(events, cutAt);
+  if (cut === -1) return sendSse(response, events.map((event) => event.frame), headers);
+  const sent = events.slice(0, cut).map((event) => event.frame);
+  if (reply.dropAfterChunks === undefined) {
+    const overloaded = frameEvent('error', { error: { type: 'overloaded_error', message: 'Overloaded' } });
+    return sendSse(response, [...sent, overloaded], headers);
+  }
+  // The connection dies mid-stream without a closing chunk, as when a proxy resets it.
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
+  for (const frame of sent) {
+    response.write(frame);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  response.destroy();
+}
+
+/** Index of the event before which the stream is cut: the (count+1)-th content event. */
+function cutIndex(events: FakeAnthropicEvent[], count: number): number {
+  let seen = 0;
+  for (let index = 0; index < events.length; index += 1) {
+    if (!events[index]?.content) continue;
+    if (seen === count) return index;
+    seen += 1;
+  }
+  return -1;
+}
+
+/**
+ * The API takes the key as `x-api-key` (llmux, older SDKs) or as a bearer token (what
+ * @anthropic-ai/sdk 1.x sends), so the fake accepts both.
+ */
+function presentedKey(request: RecordedRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string') return header;
+  const authorization = request.headers.authorization;
+  return authorization?.startsWith('Bearer ') === true ? authorization.slice('Bearer '.length) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,27 @@
+// What a fake upstream answers to one chat request, in provider-neutral terms. Each fake
+// renders it in its own provider's wire format (JSON body or stream events).
+
+export interface FakeToolCall {
+  /** Defaults to a provider-style generated id. */
+  id?: string;
+  name: string;
+  /** JSON text of the arguments. */
+  arguments: string;
+}
+
+export interface FakeChatReply {
+  /** Assistant text; streamed in several chunks. */
+  content?: string;
+  toolCalls?: FakeToolCall[];
+  /** Reasoning / thinking text, where the provider has a field for it. */
+  reasoning?: string;
+  /** Provider-neutral finish: mapped to the provider's own stop reason. */
+  finish?: 'stop' | 'length' | 'tool_calls' | 'content_filter';
+  usage?: { promptTokens: number; completionTokens: number; cachedTokens?: number; cacheWriteTokens?: number };
+  /** Answer with this HTTP error instead of a reply. */
+  error?: { status: number; body: unknown; headers?: Record<string, string> };
+  /** Streams only: after this many content chunks, send the provider's mid-stream error. */
+  failAfterChunks?: number;
+  /** Streams only: after this many content chunks, drop the connection without a word. */
+  dropAfterChunks?: number;
+}

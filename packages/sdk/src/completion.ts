@@ -1,0 +1,63 @@
+// `completion()`: one OpenAI-format call to any provider. Resolves the provider, checks
+// parameters, prepares structured output, calls the adapter, and attaches cost.
+
+import type { ZodType } from 'zod';
+import type { CallOptions } from './call-options.js';
+import { CompletionStream, primeStream } from './completion-stream.js';
+import { computeCost } from './cost/compute-cost.js';
+import { checkParams } from './params/check-params.js';
+import { getDefaultProviderRegistry } from './providers/provider-registry.js';
+import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
+import { createCallContext, splitCall } from './split-call.js';
+import type { ChatCompletion, ChatCompletionRequest, ResponseFormat } from './spec/index.js';
+import { CHAT_PARAMETER_NAMES } from './spec/chat-completion-request.js';
+import { applyStructuredOutput } from './structured-output/apply-structured-output.js';
+import { prepareResponseFormat } from './structured-output/prepare-response-format.js';
+
+export type CompletionRequest = Omit<ChatCompletionRequest, 'response_format'> & {
+  /** An OpenAI response_format, or a zod schema: the reply is then validated and parsed. */
+  response_format?: ResponseFormat | ZodType;
+};
+
+export type CompletionParams = CompletionRequest & CallOptions;
+
+export type CompletionResponse = ChatCompletion & { readonly llmux: ResponseMetadata };
+
+const BODY_KEYS = new Set<string>(['model', 'messages', 'stream', ...CHAT_PARAMETER_NAMES]);
+
+export function completion(params: CompletionParams & { stream: true }): Promise<CompletionStream>;
+export function completion(params: CompletionParams & { stream?: false | null }): Promise<CompletionResponse>;
+export function completion(params: CompletionParams): Promise<CompletionResponse | CompletionStream>;
+export async function completion(params: CompletionParams): Promise<CompletionResponse | CompletionStream> {
+  const { body, options, settings, prices } = splitCall<CompletionRequest>(params, BODY_KEYS);
+  const registry = options.registry ?? getDefaultProviderRegistry();
+  const { adapter, reference } = registry.resolve(body.model);
+  const stream = body.stream === true;
+  const context = createCallContext(reference.provider, reference.model, options, settings, stream);
+  const structured = prepareResponseFormat(body.response_format);
+  const request = checkParams(
+    { ...body, model: reference.model, response_format: structured.responseFormat } as ChatCompletionRequest,
+    adapter,
+    options.drop_params === true,
+    context.warnings,
+  );
+  const metadata: ResponseMetadata = { provider: reference.provider, model: reference.model, cost: null, warnings: context.warnings };
+  const price = (usage: Parameters<typeof computeCost>[2]) => computeCost(reference.provider, reference.model, usage, prices);
+
+  if (stream) {
+    if (structured.schema !== undefined) {
+      context.warnings.push('response_format: a streamed reply is not validated against the zod schema; validate the joined content');
+    }
+    const includeUsage = request.stream_options?.include_usage === true;
+    const upstreamRequest = { ...request, stream: true, stream_options: { ...request.stream_options, include_usage: true } };
+    const chunks = await adapter.streamChat(upstreamRequest, context);
+    const iterator = chunks[Symbol.asyncIterator]();
+    const primed = await primeStream(iterator);
+    return new CompletionStream(primed, iterator, { includeUsage, metadata, price });
+  }
+
+  const response = await adapter.chat({ ...request, stream: undefined }, context);
+  if (structured.schema !== undefined) applyStructuredOutput(response, structured.schema, metadata);
+  if (response.usage !== undefined) metadata.cost = price(response.usage);
+  return attachMetadata(response, metadata);
+}

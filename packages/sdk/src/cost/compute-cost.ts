@@ -1,0 +1,31 @@
+// The cost in USD of one call, from its canonical usage. Runs once per request on the
+// gateway's hot path, so prices are resolved once per model and the common call is a few
+// multiplications.
+
+import type { Usage } from '../spec/usage.js';
+import { priceFromComponents } from './price-from-components.js';
+import { hasOverrides, type PriceOverrides } from './price-overrides.js';
+import { priceWithCatalog } from './price-with-catalog.js';
+import { readUsageCounts } from './read-usage-counts.js';
+import { resolveCatalogPrice } from './resolve-catalog-price.js';
+
+const NO_OVERRIDES: PriceOverrides = {};
+
+/**
+ * USD for one call to `model` at `provider` (llmux / LiteLLM provider id; '' lets the
+ * catalog infer it from the model name), or null when neither the catalog nor an override
+ * prices it. Override prices replace the catalog's for their component.
+ */
+export function computeCost(provider: string, model: string, usage: Usage, overrides?: PriceOverrides): number | null {
+  const price = resolveCatalogPrice(provider, model);
+  const given = overrides ?? NO_OVERRIDES;
+  if (price === null && !hasOverrides(given)) return null;
+  const counts = readUsageCounts(usage);
+  if (price !== null) {
+    for (const separate of price.separatelyPriced) {
+      if (counts[separate.count] > 0) return priceWithCatalog(price, counts, given) ?? priceFromComponents(price, counts, given);
+    }
+  }
+  return priceFromComponents(price, counts, given);
+}
+

@@ -1,0 +1,18 @@
+// Per-deployment prices from config (`litellm_params`), in LiteLLM's field names and units:
+// USD per token. Any price given here replaces the catalog's price for that component.
+
+export interface PriceOverrides {
+  input_cost_per_token?: number;
+  output_cost_per_token?: number;
+  cache_read_input_token_cost?: number;
+  cache_creation_input_token_cost?: number;
+}
+
+export function hasOverrides(overrides: PriceOverrides): boolean {
+  return (
+    overrides.input_cost_per_token !== undefined ||
+    overrides.output_cost_per_token !== undefined ||
+    overrides.cache_read_input_token_cost !== undefined ||
+    overrides.cache_creation_input_token_cost !== undefined
+  );
+}

@@ -1,0 +1,36 @@
+// `embedding()`: OpenAI-format embeddings from any provider that offers them.
+
+import type { CallOptions } from './call-options.js';
+import { computeCost } from './cost/compute-cost.js';
+import { BadRequestError } from './errors/error-classes.js';
+import { getDefaultProviderRegistry } from './providers/provider-registry.js';
+import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
+import { createCallContext, splitCall } from './split-call.js';
+import type { EmbeddingRequest, EmbeddingResponse } from './spec/index.js';
+
+export type EmbeddingParams = EmbeddingRequest & CallOptions;
+export type EmbeddingResult = EmbeddingResponse & { readonly llmux: ResponseMetadata };
+
+const BODY_KEYS = new Set<string>(['model', 'input', 'encoding_format', 'dimensions', 'user']);
+
+export async function embedding(params: EmbeddingParams): Promise<EmbeddingResult> {
+  const { body, options, settings, prices } = splitCall<EmbeddingRequest>(params, BODY_KEYS);
+  const registry = options.registry ?? getDefaultProviderRegistry();
+  const { adapter, reference } = registry.resolve(body.model);
+  if (adapter.embed === undefined) {
+    throw new BadRequestError(`provider "${adapter.id}" does not offer embeddings`, {
+      provider: adapter.id,
+      model: reference.model,
+      param: 'model',
+    });
+  }
+  const context = createCallContext(reference.provider, reference.model, options, settings, false);
+  const response = await adapter.embed({ ...body, model: reference.model }, context);
+  const usage = { prompt_tokens: response.usage.prompt_tokens, completion_tokens: 0, total_tokens: response.usage.total_tokens };
+  return attachMetadata(response, {
+    provider: reference.provider,
+    model: reference.model,
+    cost: computeCost(reference.provider, reference.model, usage, prices),
+    warnings: context.warnings,
+  });
+}

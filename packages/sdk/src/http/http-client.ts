@@ -1,0 +1,112 @@
+// The one HTTP helper every provider calls. It keeps an undici Agent (a keep-alive pool per
+// origin) and never touches global fetch or WHATWG streams, so each upstream call costs one
+// dispatch and the response body stays a Node stream.
+
+import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
+import { APIConnectionError, TimeoutError } from '../errors/error-classes.js';
+import type { LlmuxError } from '../errors/llmux-error.js';
+
+export interface HttpRequest {
+  /** Absolute URL: `https://host[:port]/path?query`. */
+  url: string;
+  method?: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  signal?: AbortSignal;
+  /** Time allowed until the response headers arrive. */
+  timeoutMs?: number;
+  /** Time allowed between two body chunks (the stream idle timeout). */
+  idleTimeoutMs?: number;
+  /** Names the provider and model in connection errors. */
+  provider: string;
+  model: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Dispatcher.ResponseData['body'];
+}
+
+export interface HttpClientOptions {
+  /** Keep-alive connections per upstream origin. */
+  connectionsPerOrigin?: number;
+  keepAliveTimeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 600_000;
+
+export class HttpClient {
+  private readonly agent: Agent;
+  private readonly origins = new Map<string, { origin: string; prefix: string }>();
+
+  constructor(options: HttpClientOptions = {}) {
+    this.agent = new Agent({
+      connections: options.connectionsPerOrigin ?? 256,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
+      pipelining: 1,
+    });
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const { origin, path } = this.split(request.url);
+    try {
+      const response = await this.agent.request({
+        origin,
+        path,
+        method: request.method ?? 'POST',
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+        headersTimeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        bodyTimeout: request.idleTimeoutMs ?? request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
+      return { status: response.statusCode, headers: response.headers, body: response.body };
+    } catch (error) {
+      throw toConnectionError(error, request);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  /** Splits a URL into origin and path, caching the parse per distinct origin prefix. */
+  private split(url: string): { origin: string; path: string } {
+    const schemeEnd = url.indexOf('//') + 2;
+    const pathStart = url.indexOf('/', schemeEnd);
+    const key = pathStart === -1 ? url : url.slice(0, pathStart);
+    let entry = this.origins.get(key);
+    if (entry === undefined) {
+      entry = { origin: new URL(key).origin, prefix: key };
+      this.origins.set(key, entry);
+    }
+    return { origin: entry.origin, path: pathStart === -1 ? '/' : url.slice(pathStart) };
+  }
+}
+
+/** Turns undici's transport failures into typed errors; an abort by the caller passes through. */
+export function toConnectionError(error: unknown, request: Pick<HttpRequest, 'provider' | 'model' | 'signal'>): unknown {
+  if (request.signal?.aborted) return request.signal.reason ?? error;
+  const options = { provider: request.provider, model: request.model, cause: error };
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.ConnectTimeoutError) {
+    return new TimeoutError(`${request.provider} did not respond in time`, options);
+  }
+  if (error instanceof undiciErrors.BodyTimeoutError) {
+    return new TimeoutError(`${request.provider} stream went idle`, options);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') {
+    return new APIConnectionError(`connection to ${request.provider} was lost: ${code}`, options);
+  }
+  const detail = typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error';
+  return new APIConnectionError(`could not reach ${request.provider}: ${detail}`, options) satisfies LlmuxError;
+}
+
+let sharedClient: HttpClient | undefined;
+
+/** The process-wide client the SDK uses unless a caller passes its own. */
+export function getSharedHttpClient(): HttpClient {
+  sharedClient ??= new HttpClient();
+  return sharedClient;
+}

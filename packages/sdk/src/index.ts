@@ -1,0 +1,20 @@
+// llmux SDK: one OpenAI-format API over every LLM provider.
+
+export { completion, type CompletionParams, type CompletionRequest, type CompletionResponse } from './completion.js';
+export { CompletionStream } from './completion-stream.js';
+export { embedding, type EmbeddingParams, type EmbeddingResult } from './embedding.js';
+export { rerank, type RerankParams, type RerankResult } from './rerank.js';
+export { tokenCounter, type TokenCounterParams } from './token-counter/token-counter.js';
+export { completionCost, type CompletionCostParams } from './cost/completion-cost.js';
+export { computeCost } from './cost/compute-cost.js';
+export { clearPriceCache } from './cost/resolve-catalog-price.js';
+export type { PriceOverrides } from './cost/price-overrides.js';
+export type { CallOptions } from './call-options.js';
+export { getMetadata, type ResponseMetadata } from './response-metadata.js';
+export * from './errors/index.js';
+export type * from './spec/index.js';
+export { CHAT_PARAMETER_NAMES } from './spec/index.js';
+export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
+export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
+export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets } from './http/index.js';
+export * from './router/index.js';

@@ -1,0 +1,34 @@
+// Checks a request's OpenAI parameters against what the provider declares it honours.
+// Unsupported ones raise UnsupportedParamsError, or with drop_params are removed and
+// reported as warnings; nothing is rewritten silently.
+
+import { UnsupportedParamsError } from '../errors/error-classes.js';
+import { CHAT_PARAMETER_NAMES, type ChatCompletionRequest } from '../spec/chat-completion-request.js';
+import type { ProviderAdapter } from '../providers/provider-adapter.js';
+
+/** OpenAI defaults that many clients always send; asking for the default asks for nothing. */
+const NO_OP_VALUES: Partial<Record<string, unknown>> = { n: 1, parallel_tool_calls: true };
+
+export function checkParams(
+  request: ChatCompletionRequest,
+  adapter: Pick<ProviderAdapter, 'id' | 'supportedParams'>,
+  dropParams: boolean,
+  warnings: string[],
+): ChatCompletionRequest {
+  let checked = request;
+  for (const name of CHAT_PARAMETER_NAMES) {
+    const value = request[name];
+    if (value === undefined || value === null || adapter.supportedParams.has(name)) continue;
+    if (NO_OP_VALUES[name] === value) continue;
+    if (!dropParams) {
+      throw new UnsupportedParamsError(
+        `${adapter.id} does not support parameter "${name}"; remove it or set drop_params: true to drop it`,
+        { provider: adapter.id, model: request.model, param: name },
+      );
+    }
+    if (checked === request) checked = { ...request };
+    delete checked[name];
+    warnings.push(`dropped parameter "${name}": not supported by ${adapter.id}`);
+  }
+  return checked;
+}

@@ -1,0 +1,166 @@
+// Streaming through the public completion() against the fake Anthropic upstream: deltas,
+// tool JSON fragments, reasoning, usage, structured output, and failures at each point.
+
+import { strict as assert } from 'node:assert';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startFakeAnthropicUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import {
+  APIConnectionError,
+  HttpClient,
+  ServiceUnavailableError,
+  completion,
+  type ChatCompletionChunk,
+  type CompletionParams,
+  type CompletionStream,
+} from '../../index.js';
+import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+
+const API_KEY = 'sk-ant-test-0123456789';
+const MODEL = 'claude-test-1';
+
+async function drain(stream: CompletionStream): Promise<ChatCompletionChunk[]> {
+  const chunks: ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+function deltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
+  return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
+}
+
+describe('anthropic streaming through completion()', () => {
+  let fake: FakeServer;
+  let http: HttpClient;
+  let reply: FakeChatReply | undefined;
+
+  before(async () => {
+    fake = await startFakeAnthropicUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await fake.close();
+  });
+  beforeEach(() => {
+    reply = undefined;
+  });
+
+  const stream = (params: Partial<CompletionParams> = {}) =>
+    completion({ model: `anthropic/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+
+  it('streams text deltas, the finish reason and usage with cache reads and writes', async () => {
+    reply = { content: 'Bonjour tout le monde', usage: { promptTokens: 120, completionTokens: 6, cachedTokens: 100, cacheWriteTokens: 15 } };
+    const result = await stream({ stream_options: { include_usage: true } });
+    const chunks = await drain(result);
+
+    assert.deepEqual(fake.requests.at(-1)?.json, {
+      model: MODEL,
+      max_tokens: 256,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+      stream: true,
+    });
+    assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
+    assert.deepEqual(deltas(chunks, 'content'), ['Bonjour ', 'tout ', 'le ', 'monde']);
+    for (const chunk of chunks) {
+      assert.equal(chunk.object, 'chat.completion.chunk');
+      assert.equal(chunk.model, MODEL);
+      assert.equal(chunk.id, chunks[0]?.id);
+    }
+    assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'stop');
+    const usage = {
+      prompt_tokens: 120,
+      completion_tokens: 6,
+      total_tokens: 126,
+      prompt_tokens_details: { cached_tokens: 100 },
+      cache_creation_input_tokens: 15,
+      cache_read_input_tokens: 100,
+    };
+    assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
+    assert.deepEqual(result.usage, usage);
+  });
+
+  it('hides the usage chunk unless asked, but still records usage', async () => {
+    const result = await stream();
+    const chunks = await drain(result);
+    assert.equal(chunks.some((chunk) => chunk.usage), false);
+    assert.equal(result.usage?.completion_tokens, 5);
+  });
+
+  it('streams tool calls as OpenAI tool_call deltas indexed per tool', async () => {
+    reply = {
+      content: 'Checking both.',
+      toolCalls: [
+        { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' },
+      ],
+    };
+    const chunks = await drain(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
+    const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
+    for (const chunk of chunks) {
+      for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
+        const call = calls.get(delta.index) ?? { arguments: '' };
+        if (delta.id !== undefined) call.id = delta.id;
+        if (delta.function?.name !== undefined) call.name = delta.function.name;
+        call.arguments += delta.function?.arguments ?? '';
+        calls.set(delta.index, call);
+      }
+    }
+    assert.deepEqual([...calls.entries()], [
+      [0, { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+      [1, { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' }],
+    ]);
+    assert.equal(deltas(chunks, 'content').join(''), 'Checking both.');
+    assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
+  });
+
+  it('streams thinking as reasoning_content', async () => {
+    reply = { reasoning: 'The user says hi.', content: 'Hello!' };
+    const chunks = await drain(await stream({ reasoning_effort: 'minimal', max_tokens: 2000 }));
+    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
+    assert.equal(deltas(chunks, 'content').join(''), 'Hello!');
+  });
+
+  it('streams emulated structured output as content', async () => {
+    reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
+    const chunks = await drain(await stream({ response_format: { type: 'json_object' } }));
+    assert.deepEqual(JSON.parse(deltas(chunks, 'content').join('')), { city: 'Paris', celsius: 18 });
+    assert.equal(chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls), false);
+    assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
+  });
+
+  it('throws an overloaded error from completion() when it arrives before any content', async () => {
+    reply = { content: 'never shown', failAfterChunks: 0 };
+    await assert.rejects(stream(), (error: unknown) => error instanceof ServiceUnavailableError && error.retryable);
+  });
+
+  it('throws an overloaded error from the iterator after content began', async () => {
+    reply = { content: 'one two three four five', failAfterChunks: 2 };
+    const result = await stream();
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+    }, ServiceUnavailableError);
+    assert.equal(seen.join(''), 'one two ');
+  });
+
+  it('throws APIConnectionError when the connection drops mid-stream', async () => {
+    reply = { content: 'one two three four five', dropAfterChunks: 2 };
+    const result = await stream();
+    await assert.rejects(drain(result), APIConnectionError);
+  });
+
+  it('throws a pre-stream HTTP error from completion()', async () => {
+    reply = { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } };
+    await assert.rejects(stream(), ServiceUnavailableError);
+  });
+
+  it('releases the connection when the caller stops early', async () => {
+    reply = { content: 'a b c d e f g h' };
+    const result = await stream();
+    for await (const chunk of result) {
+      if (chunk.choices[0]?.delta.content) break;
+    }
+    const next = await drain(await stream());
+    assert.equal(deltas(next, 'content').length, 8);
+  });
+});

@@ -1,0 +1,145 @@
+// Anthropic stream events → canonical chunks. Content blocks are tracked by their index so
+// that each delta lands in the right field; tool calls get their own 0-based index, as in
+// OpenAI, and the JSON tool of response_format emulation streams as plain content.
+
+import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
+import type { SseEvent } from '../../http/decode-sse.js';
+import { tryParseJson } from '../../http/read-body.js';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
+import { anthropicStreamEventSchema, type AnthropicUsage } from './anthropic-api.js';
+import { createAnthropicStreamError } from './anthropic-error.js';
+import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
+
+export interface AnthropicStreamOptions {
+  jsonMode: boolean;
+  created: number;
+  provider: string;
+  model: string;
+  secrets: ReadonlyArray<string | undefined>;
+}
+
+type BlockState = { kind: 'text' | 'thinking' | 'json' | 'other' } | { kind: 'tool'; toolIndex: number };
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<string>(anthropicStreamEventSchema.options.map((option) => option.shape.type.value));
+
+export async function* convertAnthropicStream(
+  events: AsyncIterable<SseEvent>,
+  options: AnthropicStreamOptions,
+): AsyncGenerator<ChatCompletionChunk> {
+  const blocks = new Map<number, BlockState>();
+  let id = '';
+  let model = options.model;
+  let usage: AnthropicUsage = {};
+  let toolCount = 0;
+  let jsonToolUsed = false;
+  let stopped = false;
+  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
+    id,
+    object: 'chat.completion.chunk',
+    created: options.created,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  });
+
+  for await (const sse of events) {
+    const raw = tryParseJson(sse.data);
+    const type = (raw as { type?: unknown } | null | undefined)?.type;
+    // Anthropic may add event types; ones we do not know carry nothing we could map.
+    if (typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+      if (raw === undefined) throw malformed(options, sse.data);
+      continue;
+    }
+    const parsed = anthropicStreamEventSchema.safeParse(raw);
+    if (!parsed.success) throw malformed(options, sse.data);
+    const event = parsed.data;
+
+    switch (event.type) {
+      case 'message_start':
+        id = event.message.id;
+        model = event.message.model;
+        usage = mergeUsage(usage, event.message.usage);
+        yield chunk({ role: 'assistant', content: '' });
+        break;
+      case 'content_block_start': {
+        const block = event.content_block;
+        if (block.type === 'text') {
+          blocks.set(event.index, { kind: 'text' });
+          if (block.text) yield chunk({ content: block.text });
+        } else if (block.type === 'thinking') {
+          blocks.set(event.index, { kind: 'thinking' });
+          if (block.thinking) yield chunk({ reasoning_content: block.thinking });
+        } else if (block.type === 'tool_use' && options.jsonMode && block.name === JSON_TOOL_NAME) {
+          blocks.set(event.index, { kind: 'json' });
+          jsonToolUsed = true;
+        } else if (block.type === 'tool_use') {
+          const toolIndex = toolCount++;
+          blocks.set(event.index, { kind: 'tool', toolIndex });
+          const name = block.name ?? '';
+          yield chunk({ tool_calls: [{ index: toolIndex, id: block.id ?? '', type: 'function', function: { name, arguments: '' } }] });
+        } else {
+          blocks.set(event.index, { kind: 'other' });
+        }
+        break;
+      }
+      case 'content_block_delta': {
+        const { delta } = event;
+        const block = blocks.get(event.index);
+        if (delta.type === 'text_delta' && delta.text) yield chunk({ content: delta.text });
+        else if (delta.type === 'thinking_delta' && delta.thinking) yield chunk({ reasoning_content: delta.thinking });
+        else if (delta.type === 'input_json_delta' && delta.partial_json) {
+          if (block?.kind === 'json') yield chunk({ content: delta.partial_json });
+          else if (block?.kind === 'tool') yield chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] });
+        }
+        // signature_delta and citations_delta have no canonical field.
+        break;
+      }
+      case 'message_delta': {
+        usage = mergeUsage(usage, event.usage);
+        let finishReason = mapAnthropicFinishReason(event.delta.stop_reason);
+        if (jsonToolUsed && toolCount === 0 && finishReason === 'tool_calls') finishReason = 'stop';
+        yield chunk({}, finishReason);
+        break;
+      }
+      case 'message_stop':
+        stopped = true;
+        yield { id, object: 'chat.completion.chunk', created: options.created, model, choices: [], usage: convertAnthropicUsage(usage) };
+        break;
+      case 'error':
+        throw createAnthropicStreamError(event.error, options);
+      case 'content_block_stop':
+      case 'ping':
+        break;
+      default: {
+        const exhaustive: never = event;
+        throw new Error(`unhandled stream event ${JSON.stringify(exhaustive)}`);
+      }
+    }
+  }
+  // A stream cut short would otherwise look like a complete, shorter answer.
+  if (!stopped) {
+    throw new APIConnectionError(`${options.provider} stream ended early, before message_stop`, {
+      provider: options.provider,
+      model: options.model,
+    });
+  }
+}
+
+/** message_delta repeats usage cumulatively; later non-null counts replace earlier ones. */
+function mergeUsage(current: AnthropicUsage, next: AnthropicUsage | null | undefined): AnthropicUsage {
+  if (next === null || next === undefined) return current;
+  const merged: AnthropicUsage = { ...current };
+  for (const key of ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'] as const) {
+    const value = next[key];
+    if (value !== null && value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+function malformed(options: AnthropicStreamOptions, data: string): BadGatewayError {
+  return new BadGatewayError(`${options.provider} sent a malformed stream event: ${data.slice(0, 200)}`, {
+    provider: options.provider,
+    model: options.model,
+  });
+}

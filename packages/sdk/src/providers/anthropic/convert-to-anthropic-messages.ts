@@ -1,0 +1,100 @@
+// Canonical messages → Anthropic `system` + alternating user/assistant messages. System
+// and developer messages move to the top-level `system`; tool results become user
+// `tool_result` blocks; consecutive same-role messages merge, since Anthropic requires
+// the roles to alternate.
+
+import { BadRequestError } from '../../errors/error-classes.js';
+import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import type { AnthropicContentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicTextBlock } from './anthropic-api.js';
+
+export interface AnthropicPrompt {
+  system: string | AnthropicTextBlock[] | undefined;
+  messages: AnthropicMessage[];
+}
+
+const DATA_URL_PATTERN = /^data:([^;,]+);base64,(.*)$/s;
+
+export function convertToAnthropicMessages(messages: readonly ChatMessage[]): AnthropicPrompt {
+  const system: AnthropicTextBlock[] = [];
+  const out: AnthropicMessage[] = [];
+  const append = (role: AnthropicMessage['role'], blocks: AnthropicContentBlock[]): void => {
+    const last = out.at(-1);
+    if (last !== undefined && last.role === role) last.content.push(...blocks);
+    else out.push({ role, content: blocks });
+  };
+
+  messages.forEach((message, index) => {
+    switch (message.role) {
+      case 'system':
+      case 'developer':
+        system.push(...toTextBlocks(message.content));
+        break;
+      case 'user':
+        append('user', toUserBlocks(message.content, index));
+        break;
+      case 'assistant':
+        // reasoning_content is not sent back: Anthropic only accepts thinking blocks with
+        // the signature it issued, which the canonical message does not carry.
+        append('assistant', [...toTextBlocks(message.content), ...(message.tool_calls ?? []).map((call) => toToolUse(call, index))]);
+        break;
+      case 'tool':
+        append('user', [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: toToolResultContent(message.content) }]);
+        break;
+      default: {
+        const exhaustive: never = message;
+        throw new BadRequestError(`unknown message role in ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].role` });
+      }
+    }
+  });
+
+  return { system: system.length === 0 ? undefined : system.length === 1 ? system[0]?.text : system, messages: out };
+}
+
+/** Text content as blocks, without empty strings (Anthropic rejects empty text blocks). */
+function toTextBlocks(content: string | TextContentPart[] | null | undefined): AnthropicTextBlock[] {
+  if (content === null || content === undefined) return [];
+  const parts = typeof content === 'string' ? [content] : content.map((part) => part.text);
+  return parts.filter((text) => text !== '').map((text) => ({ type: 'text', text }));
+}
+
+function toUserBlocks(content: string | ContentPart[], index: number): AnthropicContentBlock[] {
+  if (typeof content === 'string') return toTextBlocks(content);
+  return content.flatMap((part, partIndex): AnthropicContentBlock[] => {
+    switch (part.type) {
+      case 'text':
+        return toTextBlocks(part.text);
+      case 'image_url':
+        return [toImageBlock(part.image_url.url, `messages[${index}].content[${partIndex}]`)];
+      default: {
+        const exhaustive: never = part;
+        throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
+      }
+    }
+  });
+}
+
+function toImageBlock(url: string, param: string): AnthropicImageBlock {
+  const data = DATA_URL_PATTERN.exec(url);
+  if (data !== null) return { type: 'image', source: { type: 'base64', media_type: data[1] ?? '', data: data[2] ?? '' } };
+  if (url.startsWith('https://') || url.startsWith('http://')) return { type: 'image', source: { type: 'url', url } };
+  throw new BadRequestError('image_url must be an http(s) URL or a base64 data: URL', { param });
+}
+
+function toToolUse(call: ToolCall, index: number): AnthropicContentBlock {
+  return { type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call, index) };
+}
+
+function parseArguments(call: ToolCall, index: number): unknown {
+  if (call.function.arguments.trim() === '') return {};
+  try {
+    return JSON.parse(call.function.arguments);
+  } catch {
+    throw new BadRequestError(`tool call "${call.id}" has arguments that are not valid JSON`, {
+      param: `messages[${index}].tool_calls`,
+    });
+  }
+}
+
+function toToolResultContent(content: string | TextContentPart[]): string | AnthropicTextBlock[] {
+  return typeof content === 'string' ? content : toTextBlocks(content);
+}

@@ -1,0 +1,90 @@
+// The Anthropic Messages API adapter: converts the canonical request, sends it, and
+// converts the reply or stream back. Conversion lives in the convert-* files beside it.
+
+import { BadGatewayError } from '../../errors/error-classes.js';
+import { isLlmuxError } from '../../errors/to-openai-error-body.js';
+import { decodeSse } from '../../http/decode-sse.js';
+import { toConnectionError, type HttpResponse } from '../../http/http-client.js';
+import { readJson } from '../../http/read-body.js';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
+import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import { anthropicResponseSchema } from './anthropic-api.js';
+import { convertAnthropicStream, type AnthropicStreamOptions } from './anthropic-stream.js';
+import { convertAnthropicResponse } from './convert-anthropic-response.js';
+import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
+import { sendAnthropicRequest } from './send-anthropic-request.js';
+
+/**
+ * What the Messages API honours. stream_options is listed because Anthropic always reports
+ * usage in streams; n, seed, penalties, logprobs, logit_bias, metadata and service_tier have
+ * no Anthropic equivalent.
+ */
+const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
+  'stream_options',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'user',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'reasoning_effort',
+]);
+
+export function createAnthropicProvider(): ProviderAdapter {
+  return {
+    id: 'anthropic',
+    supportedParams: SUPPORTED_PARAMS,
+    chat,
+    streamChat,
+  };
+}
+
+async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
+  const { body, jsonMode } = convertToAnthropicRequest(request, { stream: false, warnings: context.warnings });
+  const { response } = await sendAnthropicRequest(body, context);
+  let json: unknown;
+  try {
+    json = await readJson(response);
+  } catch (error) {
+    throw isLlmuxError(error) ? error : toConnectionError(error, context);
+  }
+  const parsed = anthropicResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new BadGatewayError(`${context.provider} returned a response that is not a Messages API message`, {
+      provider: context.provider,
+      model: context.model,
+    });
+  }
+  return convertAnthropicResponse(parsed.data, { jsonMode, created: nowSeconds() });
+}
+
+async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
+  const { body, jsonMode } = convertToAnthropicRequest(request, { stream: true, warnings: context.warnings });
+  const { response, secrets } = await sendAnthropicRequest(body, context);
+  return readStream(response, context, { jsonMode, created: nowSeconds(), provider: context.provider, model: context.model, secrets });
+}
+
+/** Turns transport failures into typed errors and frees the connection if the reader stops early. */
+async function* readStream(
+  response: HttpResponse,
+  context: ProviderCallContext,
+  options: AnthropicStreamOptions,
+): AsyncGenerator<ChatCompletionChunk> {
+  let finished = false;
+  try {
+    yield* convertAnthropicStream(decodeSse(response.body), options);
+    finished = true;
+  } catch (error) {
+    throw isLlmuxError(error) ? error : toConnectionError(error, context);
+  } finally {
+    if (!finished) response.body.destroy();
+  }
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

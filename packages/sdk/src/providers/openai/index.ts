@@ -1,0 +1,73 @@
+// The adapter for every OpenAI-format provider, built from one row of data: OpenAI itself and
+// each OpenAI-compatible provider. It orchestrates only; conversion lives in the convert-*
+// files and the stream in openai-stream.ts.
+
+import { CHAT_PARAMETER_NAMES } from '../../spec/chat-completion-request.js';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionRequest,
+  ChatParameterName,
+  EmbeddingRequest,
+  EmbeddingResponse,
+  ModelList,
+} from '../../spec/index.js';
+import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import { convertOpenAIEmbeddingResponse } from './convert-openai-embedding-response.js';
+import { convertOpenAIModelList } from './convert-openai-model-list.js';
+import { convertOpenAIResponse } from './convert-openai-response.js';
+import { createOpenAIRequestConverter } from './convert-to-openai-request.js';
+import { openAIEmbeddingResponseSchema, openAIModelListSchema, openAIResponseSchema } from './openai-api.js';
+import type { OpenAIProviderConfig } from './openai-provider-config.js';
+import { readOpenAIStream } from './openai-stream.js';
+import { parseOpenAIBody } from './parse-openai-body.js';
+import { sendOpenAIRequest } from './send-openai-request.js';
+
+export type { OpenAIProviderConfig, OpenAIQuirks, OptionalHeader } from './openai-provider-config.js';
+
+export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapter {
+  const unsupported = new Set<ChatParameterName>(config.unsupportedParams ?? []);
+  const supportedParams: ReadonlySet<ChatParameterName> = new Set(CHAT_PARAMETER_NAMES.filter((name) => !unsupported.has(name)));
+  const convertRequest = createOpenAIRequestConverter(config.quirks);
+  const reasoningField = config.quirks?.reasoningField;
+
+  async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
+    const wire = convertRequest(request);
+    const call = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: wire.body, stream: false }, context);
+    const body = await parseOpenAIBody(call, openAIResponseSchema, context, 'a chat.completion');
+    return convertOpenAIResponse(body, { reasoningField, toolCallIds: wire.toolCallIds, model: context.model, created: nowSeconds() });
+  }
+
+  async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
+    const wire = convertRequest(request);
+    const call = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: wire.body, stream: true }, context);
+    return readOpenAIStream(call.response, {
+      reasoningField,
+      toolCallIds: wire.toolCallIds,
+      provider: context.provider,
+      model: context.model,
+      secrets: call.secrets,
+      created: nowSeconds(),
+      signal: context.signal,
+    });
+  }
+
+  async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {
+    const call = await sendOpenAIRequest(config, { path: '/embeddings', method: 'POST', body: JSON.stringify(request), stream: false }, context);
+    const body = await parseOpenAIBody(call, openAIEmbeddingResponseSchema, context, 'an embedding list');
+    return convertOpenAIEmbeddingResponse(body, context.model);
+  }
+
+  async function listModels(context: ProviderCallContext): Promise<ModelList> {
+    const call = await sendOpenAIRequest(config, { path: '/models', method: 'GET', stream: false }, context);
+    const body = await parseOpenAIBody(call, openAIModelListSchema, context, 'a model list');
+    return convertOpenAIModelList(body, config.id);
+  }
+
+  const adapter: ProviderAdapter = { id: config.id, supportedParams, chat, streamChat, listModels };
+  return config.embeddings ? { ...adapter, embed } : adapter;
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

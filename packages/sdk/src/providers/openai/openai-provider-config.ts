@@ -1,0 +1,58 @@
+// What one OpenAI-format provider is, as data: where it lives, how it authenticates, which
+// parameters it rejects, and the quirks the generic adapter applies on its behalf. Every row
+// of providers/openai-compatible/ is one of these; generic code reads the fields and never
+// the provider's name.
+
+import type { ChatParameterName, ToolChoice } from '../../spec/index.js';
+
+export interface OpenAIProviderConfig {
+  /** LiteLLM's provider prefix, as in `deepseek/deepseek-chat`. */
+  readonly id: string;
+  /** Base URL before `/chat/completions`; undefined when only the caller knows the server. */
+  readonly apiBase: string | undefined;
+  /** Environment variables holding the API key, in order of preference. */
+  readonly apiKeyEnv: readonly string[];
+  /** Environment variables that override the base URL, in order of preference. */
+  readonly apiBaseEnv: readonly string[];
+  /**
+   * `required`: a call without a key fails before it is sent. `optional`: local servers
+   * that need none. `required-for-default-base`: required for the provider's own URL only,
+   * so that `openai/<model>` with an api_base reaches vLLM, LM Studio or llama.cpp keyless.
+   */
+  readonly apiKey: 'required' | 'optional' | 'required-for-default-base';
+  /** OpenAI parameters the provider rejects; all others are sent as they are. */
+  readonly unsupportedParams?: readonly ChatParameterName[];
+  /** Header carrying the key; `Authorization: Bearer <key>` unless declared. */
+  readonly authHeader?: { readonly name: string; readonly prefix: string };
+  /** Headers sent only when a call setting or an environment variable supplies a value. */
+  readonly optionalHeaders?: readonly OptionalHeader[];
+  /** Whether the provider serves `POST /embeddings`. */
+  readonly embeddings: boolean;
+  readonly quirks?: OpenAIQuirks;
+}
+
+export interface OptionalHeader {
+  readonly header: string;
+  /** Name of a call setting (`litellm_params` key) that supplies the value. */
+  readonly setting?: string;
+  readonly env?: readonly string[];
+}
+
+/** Deviations from OpenAI's wire format that a provider declares, all off by default. */
+export interface OpenAIQuirks {
+  /** Another field carrying reasoning text in messages and deltas (Groq: `reasoning`). */
+  readonly reasoningField?: 'reasoning';
+  /**
+   * Rewrites a tool-call id into the only form the provider accepts. Ids in the outgoing
+   * request are rewritten; rewritten ids coming back are restored to the caller's.
+   */
+  readonly toolCallId?: (id: string) => string;
+  /** Parameters the provider spells differently: `{ max_completion_tokens: 'max_tokens' }`. */
+  readonly renameParams?: Readonly<Partial<Record<ChatParameterName, string>>>;
+  /** The provider rejects `stream_options` and reports usage in every stream anyway. */
+  readonly omitStreamOptions?: boolean;
+  /** Send `reasoning_content` of earlier assistant turns back (other providers reject it). */
+  readonly sendReasoningContent?: boolean;
+  /** Rewrites `tool_choice` into the provider's vocabulary. */
+  readonly toolChoice?: (choice: ToolChoice) => unknown;
+}

@@ -1,0 +1,29 @@
+// `provider/model` strings, as in LiteLLM. A bare model name is mapped to its provider by
+// well-known prefixes (data, not branches).
+
+const BARE_MODEL_PREFIXES: ReadonlyArray<readonly [prefix: string, provider: string]> = [
+  ['gpt-', 'openai'],
+  ['chatgpt-', 'openai'],
+  ['o1', 'openai'],
+  ['o3', 'openai'],
+  ['o4', 'openai'],
+  ['text-embedding-', 'openai'],
+  ['claude-', 'anthropic'],
+];
+
+export interface ModelReference {
+  provider: string;
+  model: string;
+}
+
+export function parseModelString(model: string, knownProviders: ReadonlySet<string>): ModelReference | undefined {
+  const slash = model.indexOf('/');
+  if (slash > 0) {
+    const provider = model.slice(0, slash);
+    if (knownProviders.has(provider)) return { provider, model: model.slice(slash + 1) };
+  }
+  for (const [prefix, provider] of BARE_MODEL_PREFIXES) {
+    if (model.startsWith(prefix)) return { provider, model };
+  }
+  return undefined;
+}

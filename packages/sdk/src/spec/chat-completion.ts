@@ -1,0 +1,35 @@
+// The canonical non-streaming chat response (`object: "chat.completion"`).
+
+import type { ToolCall } from './chat-message.js';
+import type { Usage } from './usage.js';
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
+
+export interface ChatCompletionMessage {
+  role: 'assistant';
+  content: string | null;
+  refusal?: string | null;
+  tool_calls?: ToolCall[];
+  /** llmux extension: reasoning text (DeepSeek, Anthropic thinking, ...). */
+  reasoning_content?: string | null;
+  /** Set by the SDK when `response_format` was a zod schema and the reply validated. */
+  parsed?: unknown;
+}
+
+export interface ChatCompletionChoice {
+  index: number;
+  message: ChatCompletionMessage;
+  finish_reason: FinishReason | null;
+  logprobs?: unknown;
+}
+
+export interface ChatCompletion {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: string;
+  choices: ChatCompletionChoice[];
+  usage?: Usage;
+  system_fingerprint?: string | null;
+  service_tier?: string | null;
+}

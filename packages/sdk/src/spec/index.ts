@@ -1,0 +1,11 @@
+export type * from './chat-message.js';
+export type * from './chat-tool.js';
+export type * from './response-format.js';
+export type * from './chat-completion-request.js';
+export type * from './usage.js';
+export type * from './chat-completion.js';
+export type * from './chat-completion-chunk.js';
+export type * from './embedding.js';
+export type * from './model-list.js';
+export type * from './rerank.js';
+export { CHAT_PARAMETER_NAMES } from './chat-completion-request.js';
