@@ -41,4 +41,6 @@ export const CALL_OPTION_NAMES = new Set<string>([
   'output_cost_per_token',
   'cache_read_input_token_cost',
   'cache_creation_input_token_cost',
+  'input_cost_per_second',
+  'output_cost_per_second',
 ]);

@@ -5,7 +5,7 @@
 import type { ChatCompletionChunk, Usage } from './spec/index.js';
 import type { ResponseMetadata } from './response-metadata.js';
 
-export type CostFunction = (usage: Usage) => number | null;
+export type CostFunction = (usage: Usage, durationMs: number) => number | null;
 
 export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
   /** Usage reported by the upstream, once the stream has ended. */
@@ -16,12 +16,14 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
   private readonly includeUsage: boolean;
   private readonly price: CostFunction;
   private started = false;
+  private readonly startedAt: number;
 
   constructor(
     primed: ChatCompletionChunk[],
     rest: AsyncIterator<ChatCompletionChunk>,
-    options: { includeUsage: boolean; metadata: ResponseMetadata; price: CostFunction },
+    options: { includeUsage: boolean; metadata: ResponseMetadata; price: CostFunction; startedAt: number },
   ) {
+    this.startedAt = options.startedAt;
     this.primed = primed;
     this.rest = rest;
     this.includeUsage = options.includeUsage;
@@ -59,7 +61,8 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
   private observe(chunk: ChatCompletionChunk): ChatCompletionChunk | undefined {
     if (chunk.usage !== undefined && chunk.usage !== null) {
       this.usage = chunk.usage;
-      this.llmux.cost = this.price(chunk.usage);
+      this.llmux.durationMs = performance.now() - this.startedAt;
+      this.llmux.cost = this.price(chunk.usage, this.llmux.durationMs);
       if (!this.includeUsage) {
         if (chunk.choices.length === 0) return undefined;
         const { usage: _usage, ...withoutUsage } = chunk;

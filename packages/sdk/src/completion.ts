@@ -9,7 +9,7 @@ import { checkParams } from './params/check-params.js';
 import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import { createCallContext, splitCall } from './split-call.js';
-import type { ChatCompletion, ChatCompletionRequest, ResponseFormat } from './spec/index.js';
+import type { ChatCompletion, ChatCompletionRequest, ResponseFormat, Usage } from './spec/index.js';
 import { CHAT_PARAMETER_NAMES } from './spec/chat-completion-request.js';
 import { applyStructuredOutput } from './structured-output/apply-structured-output.js';
 import { prepareResponseFormat } from './structured-output/prepare-response-format.js';
@@ -42,7 +42,8 @@ export async function completion(params: CompletionParams): Promise<CompletionRe
     context.warnings,
   );
   const metadata: ResponseMetadata = { provider: reference.provider, model: reference.model, cost: null, warnings: context.warnings };
-  const price = (usage: Parameters<typeof computeCost>[2]) => computeCost(reference.provider, reference.model, usage, prices);
+  const price = (usage: Usage, durationMs: number) => computeCost(reference.provider, reference.model, usage, prices, durationMs);
+  const startedAt = performance.now();
 
   if (stream) {
     if (structured.schema !== undefined) {
@@ -53,11 +54,12 @@ export async function completion(params: CompletionParams): Promise<CompletionRe
     const chunks = await adapter.streamChat(upstreamRequest, context);
     const iterator = chunks[Symbol.asyncIterator]();
     const primed = await primeStream(iterator);
-    return new CompletionStream(primed, iterator, { includeUsage, metadata, price });
+    return new CompletionStream(primed, iterator, { includeUsage, metadata, price, startedAt });
   }
 
   const response = await adapter.chat({ ...request, stream: undefined }, context);
   if (structured.schema !== undefined) applyStructuredOutput(response, structured.schema, metadata);
-  if (response.usage !== undefined) metadata.cost = price(response.usage);
+  metadata.durationMs = performance.now() - startedAt;
+  if (response.usage !== undefined) metadata.cost = price(response.usage, metadata.durationMs);
   return attachMetadata(response, metadata);
 }

@@ -9,6 +9,8 @@ export interface ResponseMetadata {
   /** Cost in USD, or null when the price of this model is unknown. */
   cost: number | null;
   warnings: string[];
+  /** Milliseconds from sending the call to the full reply (the end of a stream). */
+  durationMs?: number;
 }
 
 export function attachMetadata<T extends object>(target: T, metadata: ResponseMetadata): T & { readonly llmux: ResponseMetadata } {

@@ -39,6 +39,8 @@ export function splitCall<Body extends object>(
       output_cost_per_token: typed.output_cost_per_token,
       cache_read_input_token_cost: typed.cache_read_input_token_cost,
       cache_creation_input_token_cost: typed.cache_creation_input_token_cost,
+      input_cost_per_second: typed.input_cost_per_second,
+      output_cost_per_second: typed.output_cost_per_second,
     },
   };
 }

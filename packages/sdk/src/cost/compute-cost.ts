@@ -4,7 +4,7 @@
 
 import type { Usage } from '../spec/usage.js';
 import { priceFromComponents } from './price-from-components.js';
-import { hasOverrides, type PriceOverrides } from './price-overrides.js';
+import { hasOverrides, hasPerSecondPrice, type PriceOverrides } from './price-overrides.js';
 import { priceWithCatalog } from './price-with-catalog.js';
 import { readUsageCounts } from './read-usage-counts.js';
 import { resolveCatalogPrice } from './resolve-catalog-price.js';
@@ -14,11 +14,21 @@ const NO_OVERRIDES: PriceOverrides = {};
 /**
  * USD for one call to `model` at `provider` (llmux / LiteLLM provider id; '' lets the
  * catalog infer it from the model name), or null when neither the catalog nor an override
- * prices it. Override prices replace the catalog's for their component.
+ * prices it. Override prices replace the catalog's for their component. A per-second price
+ * (with the call's duration) replaces token pricing altogether, as LiteLLM does.
  */
-export function computeCost(provider: string, model: string, usage: Usage, overrides?: PriceOverrides): number | null {
-  const price = resolveCatalogPrice(provider, model);
+export function computeCost(
+  provider: string,
+  model: string,
+  usage: Usage,
+  overrides?: PriceOverrides,
+  durationMs?: number,
+): number | null {
   const given = overrides ?? NO_OVERRIDES;
+  if (durationMs !== undefined && hasPerSecondPrice(given)) {
+    return ((given.input_cost_per_second ?? 0) + (given.output_cost_per_second ?? 0)) * (durationMs / 1000);
+  }
+  const price = resolveCatalogPrice(provider, model);
   if (price === null && !hasOverrides(given)) return null;
   const counts = readUsageCounts(usage);
   if (price !== null) {

@@ -1,11 +1,19 @@
 // Per-deployment prices from config (`litellm_params`), in LiteLLM's field names and units:
-// USD per token. Any price given here replaces the catalog's price for that component.
+// USD per token (or per second of compute, for endpoints billed by time, such as
+// SageMaker). Any price given here replaces the catalog's price for that component.
 
 export interface PriceOverrides {
   input_cost_per_token?: number;
   output_cost_per_token?: number;
   cache_read_input_token_cost?: number;
   cache_creation_input_token_cost?: number;
+  /** USD per second of the call, for deployments billed by time; replaces token prices. */
+  input_cost_per_second?: number;
+  output_cost_per_second?: number;
+}
+
+export function hasPerSecondPrice(overrides: PriceOverrides): boolean {
+  return overrides.input_cost_per_second !== undefined || overrides.output_cost_per_second !== undefined;
 }
 
 export function hasOverrides(overrides: PriceOverrides): boolean {
@@ -13,6 +21,7 @@ export function hasOverrides(overrides: PriceOverrides): boolean {
     overrides.input_cost_per_token !== undefined ||
     overrides.output_cost_per_token !== undefined ||
     overrides.cache_read_input_token_cost !== undefined ||
-    overrides.cache_creation_input_token_cost !== undefined
+    overrides.cache_creation_input_token_cost !== undefined ||
+    hasPerSecondPrice(overrides)
   );
 }

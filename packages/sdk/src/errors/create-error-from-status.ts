@@ -25,6 +25,8 @@ export interface ParsedUpstreamError {
   code?: string | null;
   param?: string | null;
   /** Recognised meaning, which outranks the status (a 400 may be a context-window error). */
+  /** A wait the body asked for (Google's RetryInfo), when the headers said nothing. */
+  retryAfterSeconds?: number;
   kind?: 'context_window' | 'content_policy' | 'rate_limit' | 'overloaded' | 'authentication';
 }
 

@@ -29,6 +29,6 @@ export async function createUpstreamError(
   return createErrorFromStatus(response.status, { ...parsed, message }, {
     provider: context.provider,
     model: context.model,
-    retryAfterSeconds: parseRetryAfter(response.headers),
+    retryAfterSeconds: parseRetryAfter(response.headers) ?? parsed.retryAfterSeconds,
   });
 }

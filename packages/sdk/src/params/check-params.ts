@@ -11,14 +11,15 @@ const NO_OP_VALUES: Partial<Record<string, unknown>> = { n: 1, parallel_tool_cal
 
 export function checkParams(
   request: ChatCompletionRequest,
-  adapter: Pick<ProviderAdapter, 'id' | 'supportedParams'>,
+  adapter: Pick<ProviderAdapter, 'id' | 'supportedParams' | 'supportedParamsFor'>,
   dropParams: boolean,
   warnings: string[],
 ): ChatCompletionRequest {
+  const supported = adapter.supportedParamsFor?.(request.model) ?? adapter.supportedParams;
   let checked = request;
   for (const name of CHAT_PARAMETER_NAMES) {
     const value = request[name];
-    if (value === undefined || value === null || adapter.supportedParams.has(name)) continue;
+    if (value === undefined || value === null || supported.has(name)) continue;
     if (NO_OP_VALUES[name] === value) continue;
     if (!dropParams) {
       throw new UnsupportedParamsError(

@@ -2,9 +2,16 @@
 // folders with their own converters.
 
 import { createAnthropicProvider } from './anthropic/index.js';
+import { createAzureProvider } from './azure/index.js';
+import { createBedrockProvider } from './bedrock/index.js';
+import { createCohereProvider } from './cohere/index.js';
+import { createGeminiProvider } from './gemini/index.js';
+import { createOllamaProviders } from './ollama/index.js';
 import { createOpenAICompatibleProviders } from './openai-compatible/create-openai-compatible-providers.js';
+import { createSageMakerProviders } from './sagemaker/index.js';
 import type { ProviderAdapter } from './provider-adapter.js';
+import { createVertexAIProvider } from './vertex-ai/index.js';
 
 export function createBuiltinProviders(): ProviderAdapter[] {
-  return [...createOpenAICompatibleProviders(), createAnthropicProvider()];
+  return [...createOpenAICompatibleProviders(), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), createCohereProvider(), createGeminiProvider(), createVertexAIProvider()];
 }

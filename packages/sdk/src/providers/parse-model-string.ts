@@ -9,6 +9,8 @@ const BARE_MODEL_PREFIXES: ReadonlyArray<readonly [prefix: string, provider: str
   ['o4', 'openai'],
   ['text-embedding-', 'openai'],
   ['claude-', 'anthropic'],
+  // LiteLLM sends bare gemini-* to Vertex; the API-key route (AI Studio) needs no project setup.
+  ['gemini-', 'gemini'],
 ];
 
 export interface ModelReference {

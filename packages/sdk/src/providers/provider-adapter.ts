@@ -41,6 +41,8 @@ export interface ProviderAdapter {
   readonly id: string;
   /** The OpenAI parameters this provider honours; others are rejected or dropped. */
   readonly supportedParams: ReadonlySet<ChatParameterName>;
+  /** Narrows supportedParams for one model, where a provider serves several model families. */
+  supportedParamsFor?(model: string): ReadonlySet<ChatParameterName>;
   chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion>;
   /**
    * Resolves once the upstream has accepted the call (a 2xx with a stream body), so that

@@ -54,21 +54,18 @@ export class Router {
     return this.groups.has(modelGroup);
   }
 
-  completion(params: CompletionParams & { stream: true }): Promise<CompletionStream>;
-  completion(params: CompletionParams & { stream?: false | null }): Promise<CompletionResponse>;
-  completion(params: CompletionParams): Promise<CompletionResponse | CompletionStream>;
-  async completion(params: CompletionParams): Promise<CompletionResponse | CompletionStream> {
+  completion(params: CompletionParams & { stream: true }): Promise<Routed<CompletionStream>>;
+  completion(params: CompletionParams & { stream?: false | null }): Promise<Routed<CompletionResponse>>;
+  completion(params: CompletionParams): Promise<Routed<CompletionResponse> | Routed<CompletionStream>>;
+  async completion(params: CompletionParams): Promise<Routed<CompletionResponse> | Routed<CompletionStream>> {
     const deployment = this.pick(params.model);
     const result = await completion(this.callParams(deployment, params));
-    tagMetadata(result.llmux, deployment);
-    return result;
+    return tagMetadata(result, deployment);
   }
 
-  async embedding(params: EmbeddingParams): Promise<EmbeddingResult> {
+  async embedding(params: EmbeddingParams): Promise<Routed<EmbeddingResult>> {
     const deployment = this.pick(params.model);
-    const result = await embedding(this.callParams(deployment, params));
-    tagMetadata(result.llmux, deployment);
-    return result;
+    return tagMetadata(await embedding(this.callParams(deployment, params)), deployment);
   }
 
   private pick(modelGroup: string): ResolvedDeployment {
@@ -91,13 +88,24 @@ export class Router {
   }
 }
 
-function tagMetadata(metadata: ResponseMetadata, deployment: ResolvedDeployment): void {
-  const routed = metadata as RoutedMetadata;
+/** A router result: its metadata also names the model group and deployment that served it. */
+export type Routed<T extends { llmux: ResponseMetadata }> = T & { readonly llmux: RoutedMetadata };
+
+function tagMetadata<T extends { llmux: ResponseMetadata }>(result: T, deployment: ResolvedDeployment): Routed<T> {
+  const routed = result.llmux as RoutedMetadata;
   routed.modelGroup = deployment.model_name;
   routed.deploymentId = deployment.id;
+  return result as Routed<T>;
 }
 
-const PRICE_FIELDS = ['input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost'] as const;
+const PRICE_FIELDS = [
+  'input_cost_per_token',
+  'output_cost_per_token',
+  'cache_read_input_token_cost',
+  'cache_creation_input_token_cost',
+  'input_cost_per_second',
+  'output_cost_per_second',
+] as const;
 
 /** LiteLLM accepts price overrides in model_info as well as litellm_params. */
 function pickPrices(info: Deployment['model_info']): Record<string, number> {

@@ -19,7 +19,7 @@ import { sendAnthropicRequest } from './send-anthropic-request.js';
  * usage in streams; n, seed, penalties, logprobs, logit_bias, metadata and service_tier have
  * no Anthropic equivalent.
  */
-const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
+export const ANTHROPIC_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
   'stream_options',
   'temperature',
   'top_p',
@@ -37,7 +37,7 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
 export function createAnthropicProvider(): ProviderAdapter {
   return {
     id: 'anthropic',
-    supportedParams: SUPPORTED_PARAMS,
+    supportedParams: ANTHROPIC_SUPPORTED_PARAMS,
     chat,
     streamChat,
   };

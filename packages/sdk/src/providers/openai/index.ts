@@ -23,7 +23,7 @@ import { readOpenAIStream } from './openai-stream.js';
 import { parseOpenAIBody } from './parse-openai-body.js';
 import { sendOpenAIRequest } from './send-openai-request.js';
 
-export type { OpenAIProviderConfig, OpenAIQuirks, OptionalHeader } from './openai-provider-config.js';
+export type { OpenAIEndpoint, OpenAIEndpointResolver, OpenAIProviderConfig, OpenAIQuirks, OptionalHeader } from './openai-provider-config.js';
 
 export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapter {
   const unsupported = new Set<ChatParameterName>(config.unsupportedParams ?? []);

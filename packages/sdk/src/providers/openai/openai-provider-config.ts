@@ -4,6 +4,7 @@
 // the provider's name.
 
 import type { ChatParameterName, ToolChoice } from '../../spec/index.js';
+import type { ProviderCallContext } from '../provider-adapter.js';
 
 export interface OpenAIProviderConfig {
   /** LiteLLM's provider prefix, as in `deepseek/deepseek-chat`. */
@@ -29,7 +30,26 @@ export interface OpenAIProviderConfig {
   /** Whether the provider serves `POST /embeddings`. */
   readonly embeddings: boolean;
   readonly quirks?: OpenAIQuirks;
+  /**
+   * Replaces `apiBase + path` and the key header, for providers whose URL carries more than
+   * a base (a deployment, a query string) or whose credential is fetched (an OAuth token).
+   * When set, apiBase, apiBaseEnv, apiKeyEnv, apiKey and authHeader are not read.
+   */
+  readonly endpoint?: OpenAIEndpointResolver;
 }
+
+/** Where one call goes and how it authenticates. */
+export interface OpenAIEndpoint {
+  /** Absolute URL, query string included. */
+  readonly url: string;
+  /** Credential headers; applied after extra_headers, so a stray header cannot replace them. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Values to scrub from any error message (keys, tokens, client secrets). */
+  readonly secrets: ReadonlyArray<string | undefined>;
+}
+
+/** `path` is the OpenAI path: `/chat/completions`, `/embeddings`, `/models`. */
+export type OpenAIEndpointResolver = (path: string, context: ProviderCallContext) => OpenAIEndpoint | Promise<OpenAIEndpoint>;
 
 export interface OptionalHeader {
   readonly header: string;

@@ -1,6 +1,6 @@
 // Sends one call to an OpenAI-format provider through the shared undici pool: resolves the
-// base URL and key from the row and the call, builds the headers directly, and throws
-// non-2xx answers as typed errors with the key redacted.
+// base URL and key from the row and the call (or asks the row's endpoint resolver), builds
+// the headers directly, and throws non-2xx answers as typed errors with the key redacted.
 
 import { BadRequestError } from '../../errors/error-classes.js';
 import { createUpstreamError } from '../../http/create-upstream-error.js';
@@ -8,7 +8,7 @@ import type { HttpResponse } from '../../http/http-client.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
 import { parseOpenAIError } from './openai-error.js';
-import type { OpenAIProviderConfig } from './openai-provider-config.js';
+import type { OpenAIEndpoint, OpenAIProviderConfig } from './openai-provider-config.js';
 
 export interface OpenAICall {
   response: HttpResponse;
@@ -29,23 +29,19 @@ export async function sendOpenAIRequest(
   spec: OpenAIRequestSpec,
   context: ProviderCallContext,
 ): Promise<OpenAICall> {
-  const base = resolveBase(config, context);
-  const required = config.apiKey === 'required' || (config.apiKey === 'required-for-default-base' && base === config.apiBase);
-  const apiKey = resolveApiKey(context, config.apiKeyEnv, required);
-  const secrets = [apiKey];
+  const endpoint =
+    config.endpoint === undefined ? resolveDefaultEndpoint(config, spec.path, context) : await config.endpoint(spec.path, context);
+  const secrets = endpoint.secrets;
 
   const headers: Record<string, string> = spec.body === undefined ? {} : { 'content-type': 'application/json' };
   if (spec.stream) headers['accept'] = 'text/event-stream';
   if (config.optionalHeaders !== undefined) addOptionalHeaders(headers, config, context);
   if (context.extraHeaders !== undefined) Object.assign(headers, context.extraHeaders);
   // After extraHeaders, so that a stray header cannot replace the resolved credential.
-  if (apiKey !== undefined) {
-    if (config.authHeader === undefined) headers['authorization'] = `Bearer ${apiKey}`;
-    else headers[config.authHeader.name] = `${config.authHeader.prefix}${apiKey}`;
-  }
+  Object.assign(headers, endpoint.headers);
 
   const response = await context.http.send({
-    url: base + spec.path,
+    url: endpoint.url,
     method: spec.method,
     headers,
     body: spec.body,
@@ -59,6 +55,19 @@ export async function sendOpenAIRequest(
     throw await createUpstreamError(response, parseOpenAIError, { provider: context.provider, model: context.model, secrets });
   }
   return { response, secrets };
+}
+
+/** The row's base URL and key: `apiBase + path` with the key in its declared header. */
+function resolveDefaultEndpoint(config: OpenAIProviderConfig, path: string, context: ProviderCallContext): OpenAIEndpoint {
+  const base = resolveBase(config, context);
+  const required = config.apiKey === 'required' || (config.apiKey === 'required-for-default-base' && base === config.apiBase);
+  const apiKey = resolveApiKey(context, config.apiKeyEnv, required);
+  const headers: Record<string, string> = {};
+  if (apiKey !== undefined) {
+    if (config.authHeader === undefined) headers['authorization'] = `Bearer ${apiKey}`;
+    else headers[config.authHeader.name] = `${config.authHeader.prefix}${apiKey}`;
+  }
+  return { url: base + path, headers, secrets: [apiKey] };
 }
 
 function resolveBase(config: OpenAIProviderConfig, context: ProviderCallContext): string {

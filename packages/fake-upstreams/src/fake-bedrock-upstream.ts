@@ -1,0 +1,106 @@
+// A fake Amazon Bedrock Runtime on 127.0.0.1:0: Converse, ConverseStream (binary event
+// stream), InvokeModel and InvokeModelWithResponseStream for Claude, and Titan / Cohere
+// embeddings. Every request must carry a valid SigV4 signature for the configured
+// credentials, region and service `bedrock` (or, when configured, a Bedrock API key as a
+// bearer token); otherwise it is refused as AWS refuses it.
+
+import type { ServerResponse } from 'node:http';
+import type { FakeChatReply } from './fake-chat-reply.js';
+import { verifyAwsSigV4, type FakeAwsCredentials } from './fake-aws-sigv4.js';
+import { awsExceptionFrame, awsFramesBefore, awsRequestId, sendAwsError, sendAwsEventStream, type FakeAwsFrame } from './fake-aws-event-stream.js';
+import { createFakeConverseFrames, createFakeConverseResponse } from './fake-bedrock-converse.js';
+import { createFakeCohereEmbeddings, createFakeInvokeFrames, createFakeInvokeMessage, createFakeTitanEmbedding } from './fake-bedrock-invoke.js';
+import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+
+export interface FakeBedrockOptions extends FakeAwsCredentials {
+  region: string;
+  /** A Bedrock API key also accepted as `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** The reply to each chat request; defaults to the text `Hello from <model id>`. */
+  reply?: (request: RecordedRequest) => FakeChatReply;
+  /** The exception frame sent for FakeChatReply.failAfterChunks (default: throttlingException). */
+  streamException?: { type: string; payload: Record<string, unknown> };
+  /** Embedding length unless the request sets `dimensions` (default 8). */
+  embeddingDimensions?: number;
+}
+
+const ROUTE_PATTERN = /^\/model\/([^/]+)\/(converse|converse-stream|invoke|invoke-with-response-stream)$/;
+const DEFAULT_EXCEPTION = { type: 'throttlingException', payload: { message: 'Too many requests, please wait before trying again.' } };
+
+export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<FakeServer> {
+  let served = 0;
+  return startFakeServer(async (request, response) => {
+    served += 1;
+    const denied = await authenticate(request, options);
+    if (denied !== undefined) return sendAwsError(response, denied.status, denied.errorType, denied.message);
+
+    const route = ROUTE_PATTERN.exec(request.url.split('?')[0] ?? '');
+    if (request.method !== 'POST' || route === null) return sendAwsError(response, 404, 'UnknownOperationException', 'Unknown operation');
+    const modelId = decodeURIComponent(route[1] ?? '');
+    const operation = route[2] ?? '';
+    const body = request.json;
+    if (!isRecord(body)) return sendAwsError(response, 400, 'ValidationException', 'Malformed input request, please reformat your input and try again.');
+
+    if (operation === 'invoke' && (modelId.includes('titan-embed') || modelId.includes('cohere.embed'))) {
+      const dimensions = options.embeddingDimensions ?? 8;
+      const answer = modelId.includes('titan-embed') ? createFakeTitanEmbedding(body, dimensions) : createFakeCohereEmbeddings(body, dimensions, served);
+      if (typeof answer === 'string') return sendAwsError(response, 400, 'ValidationException', answer);
+      return sendJson(response, 200, answer.body, { 'x-amzn-requestid': awsRequestId(), 'x-amzn-bedrock-input-token-count': String(answer.inputTokens) });
+    }
+
+    const invalid = operation.startsWith('invoke') ? checkInvokeBody(body, modelId) : checkConverseBody(body);
+    if (invalid !== undefined) return sendAwsError(response, 400, 'ValidationException', invalid);
+    const reply = options.reply?.(request) ?? { content: `Hello from ${modelId}` };
+    if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { 'x-amzn-requestid': awsRequestId(), ...reply.error.headers });
+
+    switch (operation) {
+      case 'converse':
+        return sendJson(response, 200, createFakeConverseResponse(reply, served), { 'x-amzn-requestid': awsRequestId() });
+      case 'invoke':
+        return sendJson(response, 200, createFakeInvokeMessage(reply, modelId, served), { 'x-amzn-requestid': awsRequestId() });
+      case 'converse-stream':
+        return streamReply(response, createFakeConverseFrames(reply, served), reply, options);
+      default:
+        return streamReply(response, createFakeInvokeFrames(reply, modelId, served), reply, options);
+    }
+  });
+}
+
+async function authenticate(request: RecordedRequest, options: FakeBedrockOptions): Promise<{ status: number; errorType: string; message: string } | undefined> {
+  const authorization = request.headers.authorization;
+  if (options.apiKey !== undefined && authorization?.startsWith('Bearer ') === true) {
+    if (authorization.slice('Bearer '.length) === options.apiKey) return undefined;
+    return { status: 403, errorType: 'UnrecognizedClientException', message: 'Invalid API Key format: Must be a valid Bedrock API key.' };
+  }
+  return verifyAwsSigV4(request, { ...options, service: 'bedrock' });
+}
+
+/** Failures are injected after content frames: an exception frame, or a stream cut without messageStop. */
+async function streamReply(response: ServerResponse, frames: FakeAwsFrame[], reply: FakeChatReply, options: FakeBedrockOptions): Promise<void> {
+  if (reply.failAfterChunks !== undefined) {
+    const exception = options.streamException ?? DEFAULT_EXCEPTION;
+    return sendAwsEventStream(response, [...awsFramesBefore(frames, reply.failAfterChunks), awsExceptionFrame(exception.type, exception.payload)]);
+  }
+  if (reply.dropAfterChunks !== undefined) return sendAwsEventStream(response, awsFramesBefore(frames, reply.dropAfterChunks));
+  return sendAwsEventStream(response, frames);
+}
+
+function checkConverseBody(body: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(body['messages'])) return '1 validation error detected: Value null at \'messages\' failed to satisfy constraint: Member must not be null';
+  if ('model' in body) return 'extraneous key [model] is not permitted';
+  return undefined;
+}
+
+/** InvokeModel for Claude takes the Messages body without model/stream, with Bedrock's version. */
+function checkInvokeBody(body: Record<string, unknown>, modelId: string): string | undefined {
+  if (!modelId.includes('anthropic.')) return `The fake serves InvokeModel chat for Anthropic models only, not ${modelId}`;
+  for (const key of ['model', 'stream']) if (key in body) return `Malformed input request: #: extraneous key [${key}] is not permitted, please reformat your input and try again.`;
+  if (body['anthropic_version'] !== 'bedrock-2023-05-31') return 'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.';
+  if (typeof body['max_tokens'] !== 'number') return 'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.';
+  if (!Array.isArray(body['messages'])) return 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.';
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,98 @@
+// A fake Vertex AI endpoint on 127.0.0.1:0, serving every region's path shape on one host:
+// Gemini generateContent / streamGenerateContent and text-embedding predict under
+// publishers/google, Claude rawPredict / streamRawPredict under publishers/anthropic. Each
+// call needs a bearer token from the `tokens` list (pass a fake token server's live
+// `issued` list), and the project in the path must be the one configured.
+
+import type { ServerResponse } from 'node:http';
+import { anthropicErrorBody, createFakeAnthropicMessage } from './fake-anthropic-message.js';
+import { createFakeAnthropicEvents } from './fake-anthropic-stream.js';
+import { answerGenerate, cutIndex } from './fake-gemini-generate.js';
+import { fakeEmbeddingVector, fakeTokenCount } from './fake-gemini-embeddings.js';
+import type { FakeGeminiReply } from './fake-gemini-reply.js';
+import { isRecord } from './fake-gemini-request.js';
+import { googleErrorBody, unauthenticatedBody } from './fake-google-error.js';
+import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+
+export interface FakeVertexOptions {
+  /** Access tokens accepted; read at each request, so a live list may grow. */
+  tokens: readonly string[];
+  /** When set, the project in the path must be this one. */
+  project?: string;
+  /** The reply to each chat request (Gemini or Claude); defaults to `Hello from <model>`. */
+  reply?: (request: RecordedRequest) => FakeGeminiReply;
+  /** Length of embedding vectors unless a request asks for outputDimensionality (default 8). */
+  embeddingDimensions?: number;
+}
+
+/** Vertex documents `vertex-2023-10-16`; newer @anthropic-ai/vertex-sdk releases send the dated API version. */
+const ANTHROPIC_VERSION_PATTERN = /^(?:vertex-)?\d{4}-\d{2}-\d{2}$/;
+const ROUTE = /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/(google|anthropic)\/models\/([^/:]+):([A-Za-z]+)$/;
+
+export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<FakeServer> {
+  let served = 0;
+  return startFakeServer(async (request, response) => {
+    served += 1;
+    const url = new URL(request.url, 'http://fake');
+    const route = ROUTE.exec(url.pathname);
+    if (request.method !== 'POST' || route === null) {
+      return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`));
+    }
+    const authorization = request.headers.authorization ?? '';
+    if (!authorization.startsWith('Bearer ') || !options.tokens.includes(authorization.slice('Bearer '.length))) {
+      return sendJson(response, 401, unauthenticatedBody());
+    }
+    const [, , project = '', location = '', publisher, model = '', method] = route;
+    if (options.project !== undefined && project !== options.project) {
+      return sendJson(response, 403, googleErrorBody(403, 'PERMISSION_DENIED', `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/publishers/${publisher}/models/${model}' (or it may not exist).`));
+    }
+    const reply = options.reply ?? (() => ({ content: `Hello from ${model}` }));
+    const id = String(served).padStart(6, '0');
+    if (publisher === 'anthropic') return answerAnthropic(request, response, method ?? '', model, `msg_vrtx_fake${id}`, reply);
+    switch (method) {
+      case 'generateContent':
+      case 'streamGenerateContent':
+        return answerGenerate(request, response, { method, model, responseId: `fakeVertexResp${id}`, flavor: 'vertex', reply });
+      case 'predict':
+        return answerPredict(request.json, options.embeddingDimensions ?? 8, response);
+      default:
+        return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', `Method ${method} is not supported for publishers/google/models/${model}.`));
+    }
+  });
+}
+
+function answerAnthropic(request: RecordedRequest, response: ServerResponse, method: string, model: string, messageId: string, reply: (request: RecordedRequest) => FakeGeminiReply): Promise<void> | void {
+  const fail = (message: string): void => sendJson(response, 400, anthropicErrorBody('invalid_request_error', message));
+  const body = request.json;
+  if (method !== 'rawPredict' && method !== 'streamRawPredict') return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `Unknown method ${method}`));
+  if (!isRecord(body)) return fail('request body must be a JSON object');
+  const version = body['anthropic_version'];
+  if (typeof version !== 'string' || !ANTHROPIC_VERSION_PATTERN.test(version)) return fail("anthropic_version: Input should be 'vertex-2023-10-16'");
+  if (body['model'] !== undefined) return fail('model: Extra inputs are not permitted');
+  if (typeof body['max_tokens'] !== 'number') return fail('max_tokens: Field required');
+  if (!Array.isArray(body['messages'])) return fail('messages: Field required');
+  if ((body['stream'] === true) !== (method === 'streamRawPredict')) return fail(`stream must be ${method === 'streamRawPredict'} for ${method}`);
+
+  const answer = reply(request);
+  if (answer.error !== undefined) return sendJson(response, answer.error.status, answer.error.body, answer.error.headers);
+  if (method === 'rawPredict') return sendJson(response, 200, createFakeAnthropicMessage(messageId, model, answer));
+  const events = createFakeAnthropicEvents(messageId, model, answer);
+  const cut = answer.failAfterChunks === undefined ? -1 : cutIndex(events.map((event) => event.content), answer.failAfterChunks);
+  const frames = (cut === -1 ? events : events.slice(0, cut)).map((event) => event.frame);
+  if (cut !== -1) frames.push(`event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })}\n\n`);
+  return sendSse(response, frames);
+}
+
+function answerPredict(body: unknown, dimensions: number, response: ServerResponse): void {
+  const instances = isRecord(body) ? body['instances'] : undefined;
+  if (!Array.isArray(instances) || instances.length === 0) return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', 'instances must not be empty'));
+  const parameters = isRecord(body) ? body['parameters'] : undefined;
+  const size = isRecord(parameters) && typeof parameters['outputDimensionality'] === 'number' ? parameters['outputDimensionality'] : dimensions;
+  let characters = 0;
+  const predictions = instances.map((instance) => {
+    const text = isRecord(instance) && typeof instance['content'] === 'string' ? instance['content'] : '';
+    characters += text.length;
+    return { embeddings: { values: fakeEmbeddingVector(text, size), statistics: { token_count: fakeTokenCount(text), truncated: false } } };
+  });
+  sendJson(response, 200, { predictions, metadata: { billableCharacterCount: characters } });
+}

@@ -1,0 +1,43 @@
+// Minimal zod schema of the config fields the gateway reads. Unknown keys pass (LiteLLM
+// has hundreds of settings); sections left empty in YAML (`litellm_settings:`) are null.
+
+import { z } from 'zod';
+
+const stringish = z.union([z.string(), z.number()]).transform(String);
+
+const deploymentSchema = z.looseObject({
+  model_name: stringish.pipe(z.string().min(1)),
+  litellm_params: z.looseObject({
+    model: z.string().min(1),
+    api_key: z.string().optional(),
+    api_base: z.string().optional(),
+    api_version: stringish.optional(),
+    rpm: z.number().nonnegative().optional(),
+    tpm: z.number().nonnegative().optional(),
+    weight: z.number().nonnegative().optional(),
+    timeout: z.number().positive().optional(),
+    stream_timeout: z.number().positive().optional(),
+  }),
+  model_info: z.looseObject({ id: stringish.optional() }).nullish().transform((info) => info ?? undefined),
+});
+
+const section = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+  z.looseObject(shape).nullish().transform((value) => value ?? {});
+
+export const configSchema = z.looseObject({
+  model_list: z.array(deploymentSchema).nullish().transform((list) => list ?? []),
+  litellm_settings: section({
+    drop_params: z.boolean().optional(),
+    request_timeout: z.number().positive().optional(),
+    num_retries: z.number().int().nonnegative().optional(),
+  }),
+  general_settings: section({
+    master_key: stringish.optional(),
+    max_request_size_mb: z.number().positive().optional(),
+  }),
+  router_settings: section({}),
+  environment_variables: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
+    .nullish()
+    .transform((value) => value ?? {}),
+});

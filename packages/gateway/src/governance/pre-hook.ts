@@ -1,0 +1,15 @@
+// Governance pre-hooks run in order before a route's handler; each may stop the request by
+// throwing an LlmuxError. Authentication is the first; virtual keys, model access, rate
+// limits and budgets slot in behind it.
+
+import type { RequestContext } from '../http/request-context.js';
+
+export type PreHook = (context: RequestContext) => void | Promise<void>;
+
+export async function runPreHooks(hooks: readonly PreHook[], context: RequestContext): Promise<void> {
+  for (const hook of hooks) {
+    const pending = hook(context);
+    // Most hooks answer from memory; awaiting only real promises keeps them off the microtask queue.
+    if (pending !== undefined) await pending;
+  }
+}

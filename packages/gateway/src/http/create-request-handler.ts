@@ -1,0 +1,41 @@
+// The request lifecycle: context (request id) → route lookup → governance pre-hooks →
+// route handler → one error path (sendError) → one log line. node:http calls this directly.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import { runPreHooks, type PreHook } from '../governance/pre-hook.js';
+import { logRequest } from '../logging/log-request.js';
+import { createRequestContext, type RequestContext } from './request-context.js';
+import type { RouteTable } from './route-table.js';
+import { sendError } from './send-error.js';
+
+export interface RequestHandlerOptions {
+  routes: RouteTable;
+  preHooks: readonly PreHook[];
+  logger: Logger;
+}
+
+export function createRequestHandler(options: RequestHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const { routes, preHooks, logger } = options;
+
+  const handle = async (context: RequestContext): Promise<void> => {
+    try {
+      const route = routes.lookup(context.method, context.path);
+      if (route.open !== true && preHooks.length > 0) await runPreHooks(preHooks, context);
+      await route.handle(context);
+    } catch (error) {
+      sendError(context, error);
+    }
+    logRequest(logger, context);
+  };
+
+  return (request, response) => {
+    const context = createRequestContext(request, response, performance.now());
+    handle(context).catch((error: unknown) => {
+      // Only reached if writing the error itself failed; the connection is all we can cut.
+      logger.error({ requestId: context.id, err: error }, 'failed to answer a request');
+      response.destroy();
+    });
+  };
+}

@@ -1,0 +1,49 @@
+// Per-request state shared by the edge, the pre-hooks and the route: who asked, what the
+// reply carries, and the fields of the one log line written when the request ends.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestIdFor } from './request-id.js';
+
+export interface RequestLogFields {
+  modelGroup?: string;
+  deploymentId?: string;
+  provider?: string;
+  stream?: boolean;
+  promptTokens?: number;
+  completionTokens?: number;
+  cost?: number | null;
+  errorClass?: string;
+  errorMessage?: string;
+  /** A non-LlmuxError: logged with its stack, since it is a gateway bug. */
+  unexpectedError?: unknown;
+}
+
+export interface RequestContext {
+  readonly id: string;
+  readonly method: string;
+  /** The URL path without its query string. */
+  readonly path: string;
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  /** performance.now() when the request arrived. */
+  readonly startedAt: number;
+  /** Headers every reply carries (request id, ...); routes add theirs before writing. */
+  readonly headers: Record<string, string | number>;
+  readonly log: RequestLogFields;
+}
+
+export function createRequestContext(request: IncomingMessage, response: ServerResponse, startedAt: number): RequestContext {
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  const id = requestIdFor(request.headers);
+  return {
+    id,
+    method: request.method ?? 'GET',
+    path: query === -1 ? url : url.slice(0, query),
+    request,
+    response,
+    startedAt,
+    headers: { 'x-request-id': id, 'x-litellm-call-id': id },
+    log: {},
+  };
+}

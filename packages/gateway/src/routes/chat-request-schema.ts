@@ -1,0 +1,104 @@
+// The fields of a chat completions body the gateway and the SDK's converters rely on, so a
+// malformed body is a 400 naming the field rather than a converter's TypeError (a 500).
+// Everything else is lenient: unknown fields and unknown part types pass to the provider,
+// which rejects what it cannot serve.
+
+import { z } from 'zod';
+
+/** Reports a field a rule requires; the validator words it as a missing parameter. */
+function requireField(context: z.RefinementCtx, field: string, message: string): void {
+  context.addIssue({ code: 'custom', path: [field], message });
+}
+
+const nullableNumber = z.number().nullish();
+const nullableInteger = z.number().int().nullish();
+
+const contentPart = z
+  .looseObject({
+    type: z.string(),
+    text: z.string().optional(),
+    image_url: z.looseObject({ url: z.string() }).optional(),
+  })
+  .superRefine((part, context) => {
+    if (part.type === 'text' && part.text === undefined) requireField(context, 'text', 'text is required');
+    if (part.type === 'image_url' && part.image_url === undefined) {
+      requireField(context, 'image_url', 'image_url is required');
+    }
+  });
+
+const toolCall = z.looseObject({
+  id: z.string(),
+  type: z.string().optional(),
+  function: z.looseObject({ name: z.string(), arguments: z.string() }),
+});
+
+/** Roles whose `content` may not be missing or null. */
+const CONTENT_REQUIRED = new Set(['system', 'developer', 'user', 'tool']);
+
+const message = z
+  .looseObject({
+    role: z.string(),
+    content: z.union([z.string(), z.array(contentPart)]).nullish(),
+    name: z.string().optional(),
+    tool_calls: z.array(toolCall).nullish(),
+    tool_call_id: z.string().optional(),
+  })
+  .superRefine((value, context) => {
+    if (CONTENT_REQUIRED.has(value.role) && (value.content === undefined || value.content === null)) {
+      requireField(context, 'content', 'content is required');
+    }
+    if (value.role === 'tool' && value.tool_call_id === undefined) {
+      requireField(context, 'tool_call_id', 'tool_call_id is required');
+    }
+  });
+
+const tool = z.looseObject({
+  type: z.string(),
+  function: z.looseObject({
+    name: z.string(),
+    description: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    strict: z.boolean().nullish(),
+  }),
+});
+
+const responseFormat = z
+  .looseObject({
+    type: z.string(),
+    json_schema: z.looseObject({ name: z.string(), schema: z.record(z.string(), z.unknown()).optional() }).optional(),
+  })
+  .superRefine((format, context) => {
+    if (format.type === 'json_schema' && format.json_schema === undefined) {
+      requireField(context, 'json_schema', 'json_schema is required');
+    }
+  });
+
+export const chatRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(message).min(1),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
+  temperature: nullableNumber,
+  top_p: nullableNumber,
+  max_tokens: nullableInteger,
+  max_completion_tokens: nullableInteger,
+  n: nullableInteger,
+  stop: z.union([z.string(), z.array(z.string())]).nullish(),
+  seed: nullableInteger,
+  user: z.string().nullish(),
+  presence_penalty: nullableNumber,
+  frequency_penalty: nullableNumber,
+  logit_bias: z.record(z.string(), z.number()).nullish(),
+  logprobs: z.boolean().nullish(),
+  top_logprobs: nullableInteger,
+  tools: z.array(tool).nullish(),
+  tool_choice: z.union([z.string(), z.looseObject({ type: z.string(), function: z.looseObject({ name: z.string() }) })]).nullish(),
+  parallel_tool_calls: z.boolean().nullish(),
+  response_format: responseFormat.nullish(),
+  reasoning_effort: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  service_tier: z.string().nullish(),
+});
+
+/** The OpenAI body fields forwarded to the SDK; nothing else in the body reaches it. */
+export const CHAT_REQUEST_FIELDS = Object.keys(chatRequestSchema.shape);

@@ -1,0 +1,72 @@
+// Sends one call to an AWS runtime service through the shared undici pool: resolves the
+// credentials, region and endpoint, authenticates through the decorator around
+// `context.http.send`, and throws non-2xx answers as typed errors with secrets redacted.
+
+import { headerValue } from '../../http/read-body.js';
+import type { HttpResponse } from '../../http/http-client.js';
+import type { ProviderCallContext } from '../provider-adapter.js';
+import { createAwsHttpError } from './aws-error.js';
+import type { AwsServiceConfig } from './aws-service.js';
+import { createAwsSend } from './create-aws-send.js';
+import { requireAwsRegion, resolveAwsAuth, resolveAwsRegion } from './resolve-aws-auth.js';
+
+export interface AwsRequestSpec {
+  /** Path after the endpoint, already URL-encoded: `/model/<id>/converse`. */
+  path: string;
+  body: string;
+  /** `Accept` header; AWS answers JSON unless asked otherwise. */
+  accept?: string;
+  /** Service headers (`x-amzn-sagemaker-*`, ...), sent and signed before extraHeaders. */
+  headers?: Record<string, string>;
+}
+
+export interface AwsCall {
+  response: HttpResponse;
+  /** Values to scrub from any error message built later (mid-stream exceptions). */
+  secrets: ReadonlyArray<string | undefined>;
+  /** `x-amzn-requestid`, AWS's id for the call. */
+  requestId: string | undefined;
+}
+
+export async function sendAwsRequest(service: AwsServiceConfig, spec: AwsRequestSpec, context: ProviderCallContext): Promise<AwsCall> {
+  const auth = resolveAwsAuth(service, context);
+  const endpoint = resolveEndpoint(service, context);
+  // A bearer token needs no region when the endpoint is given; signing always does.
+  const region = auth.kind === 'sigv4' || endpoint === undefined ? requireAwsRegion(context) : resolveAwsRegion(context);
+  const secrets = auth.kind === 'bearer' ? [auth.token] : [auth.credentials.secretAccessKey, auth.credentials.sessionToken];
+  const send = createAwsSend((request) => context.http.send(request), auth, { service: service.signingName, region });
+
+  const response = await send({
+    url: (endpoint ?? service.defaultEndpoint(region ?? '')) + spec.path,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: spec.accept ?? 'application/json', ...spec.headers, ...context.extraHeaders },
+    body: spec.body,
+    signal: context.signal,
+    timeoutMs: context.timeoutMs,
+    idleTimeoutMs: context.streamIdleTimeoutMs,
+    provider: context.provider,
+    model: context.model,
+  });
+  if (response.status < 200 || response.status >= 300) {
+    throw await createAwsHttpError(response, service.errors, { provider: context.provider, model: context.model, secrets });
+  }
+  return { response, secrets, requestId: headerValue(response.headers, 'x-amzn-requestid') };
+}
+
+/** The first endpoint override found: service settings, `api_base`, then the environment. */
+function resolveEndpoint(service: AwsServiceConfig, context: ProviderCallContext): string | undefined {
+  for (const name of service.endpointSettings) {
+    const value = context.settings[name];
+    if (typeof value === 'string' && value !== '') return stripTrailingSlash(value);
+  }
+  if (context.apiBase !== undefined && context.apiBase !== '') return stripTrailingSlash(context.apiBase);
+  for (const name of service.endpointEnv) {
+    const value = process.env[name];
+    if (value !== undefined && value !== '') return stripTrailingSlash(value);
+  }
+  return undefined;
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

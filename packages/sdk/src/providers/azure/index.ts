@@ -1,0 +1,45 @@
+// Azure OpenAI (`azure/<deployment>`): the generic OpenAI adapter with Azure's URL and
+// credentials, Azure's filter-only stream chunks dropped, and a refused Entra ID token
+// evicted so that the next call fetches a fresh one.
+
+import { getSharedEntraTokenCache, invalidateEntraToken, type EntraTokenCache } from '../azure-ad/index.js';
+import { isLlmuxError } from '../../errors/to-openai-error-body.js';
+import { createOpenAIAdapter } from '../openai/index.js';
+import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import { createAzureEndpoint, type FetchedToken } from './create-azure-endpoint.js';
+import { createAzureProviderConfig } from './azure-provider-config.js';
+import { dropAzureFilterChunks } from './azure-stream.js';
+
+export { DEFAULT_AZURE_API_VERSION } from './resolve-azure-url.js';
+
+export interface AzureProviderOptions {
+  /** Entra ID tokens are kept here; defaults to the process-wide cache. */
+  tokenCache?: EntraTokenCache;
+}
+
+export function createAzureProvider(options: AzureProviderOptions = {}): ProviderAdapter {
+  const tokenCache = options.tokenCache ?? getSharedEntraTokenCache();
+  const fetched = new WeakMap<ProviderCallContext, FetchedToken>();
+  const inner = createOpenAIAdapter(createAzureProviderConfig(createAzureEndpoint(tokenCache, fetched)));
+  const { embed } = inner;
+  if (embed === undefined) throw new Error('the Azure row declares embeddings');
+
+  async function guard<Result>(context: ProviderCallContext, call: () => Promise<Result>): Promise<Result> {
+    try {
+      return await call();
+    } catch (error) {
+      const used = fetched.get(context);
+      if (used !== undefined && isLlmuxError(error) && error.status === 401) invalidateEntraToken(used.credentials, used.token, tokenCache);
+      throw error;
+    }
+  }
+
+  // No listModels: Azure lists base models, not the deployments a caller can name.
+  return {
+    id: 'azure',
+    supportedParams: inner.supportedParams,
+    chat: (request, context) => guard(context, () => inner.chat(request, context)),
+    streamChat: (request, context) => guard(context, async () => dropAzureFilterChunks(await inner.streamChat(request, context))),
+    embed: (request, context) => guard(context, () => embed(request, context)),
+  };
+}

@@ -1,0 +1,106 @@
+// Bedrock Runtime wire shapes: the Converse request we write, and lenient zod schemas of
+// just the fields we read from Converse responses, ConverseStream events (one schema per
+// `:event-type`, the payload being the inner event), InvokeModel stream chunks and the
+// embedding models' replies. Unknown fields and block types pass through.
+
+import { z } from 'zod';
+
+export type BedrockImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
+
+export type BedrockContentBlock =
+  | { text: string }
+  | { image: { format: BedrockImageFormat; source: { bytes: string } } }
+  | { toolUse: { toolUseId: string; name: string; input: unknown } }
+  | { toolResult: { toolUseId: string; content: Array<{ text: string }> } };
+
+export interface BedrockMessage {
+  role: 'user' | 'assistant';
+  content: BedrockContentBlock[];
+}
+
+export interface BedrockTool {
+  toolSpec: { name: string; description?: string; inputSchema: { json: Record<string, unknown> } };
+}
+
+export type BedrockToolChoice = { auto: Record<string, never> } | { any: Record<string, never> } | { tool: { name: string } };
+
+export interface BedrockInferenceConfig {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stopSequences?: string[];
+}
+
+export interface BedrockConverseRequest {
+  messages: BedrockMessage[];
+  system?: Array<{ text: string }>;
+  inferenceConfig?: BedrockInferenceConfig;
+  toolConfig?: { tools: BedrockTool[]; toolChoice?: BedrockToolChoice };
+  additionalModelRequestFields?: Record<string, unknown>;
+}
+
+const count = z.number().nullish();
+
+export const bedrockUsageSchema = z.looseObject({
+  inputTokens: count,
+  outputTokens: count,
+  totalTokens: count,
+  cacheReadInputTokens: count,
+  cacheWriteInputTokens: count,
+});
+export type BedrockUsage = z.infer<typeof bedrockUsageSchema>;
+
+const reasoningSchema = z.looseObject({
+  reasoningText: z.looseObject({ text: z.string().nullish(), signature: z.string().nullish() }).nullish(),
+  redactedContent: z.unknown().optional(),
+});
+
+export const bedrockResponseBlockSchema = z.looseObject({
+  text: z.string().nullish(),
+  toolUse: z.looseObject({ toolUseId: z.string(), name: z.string(), input: z.unknown() }).nullish(),
+  reasoningContent: reasoningSchema.nullish(),
+});
+export type BedrockResponseBlock = z.infer<typeof bedrockResponseBlockSchema>;
+
+export const bedrockConverseResponseSchema = z.looseObject({
+  output: z.looseObject({
+    message: z.looseObject({ role: z.string().nullish(), content: z.array(bedrockResponseBlockSchema) }),
+  }),
+  stopReason: z.string().nullish(),
+  usage: bedrockUsageSchema.nullish(),
+});
+export type BedrockConverseResponse = z.infer<typeof bedrockConverseResponseSchema>;
+
+/** ConverseStream payloads by `:event-type`; types not listed here are skipped. */
+export const bedrockStreamEventSchemas = {
+  messageStart: z.looseObject({ role: z.string().nullish() }),
+  contentBlockStart: z.looseObject({
+    contentBlockIndex: z.number(),
+    start: z.looseObject({ toolUse: z.looseObject({ toolUseId: z.string(), name: z.string() }).nullish() }).nullish(),
+  }),
+  contentBlockDelta: z.looseObject({
+    contentBlockIndex: z.number(),
+    delta: z.looseObject({
+      text: z.string().nullish(),
+      toolUse: z.looseObject({ input: z.string().nullish() }).nullish(),
+      reasoningContent: z.looseObject({ text: z.string().nullish(), signature: z.string().nullish() }).nullish(),
+    }),
+  }),
+  contentBlockStop: z.looseObject({ contentBlockIndex: z.number().nullish() }),
+  messageStop: z.looseObject({ stopReason: z.string().nullish() }),
+  metadata: z.looseObject({ usage: bedrockUsageSchema.nullish() }),
+} as const;
+export type BedrockStreamEventType = keyof typeof bedrockStreamEventSchemas;
+
+/** An InvokeModelWithResponseStream `chunk`: the model's own event, base64-encoded. */
+export const bedrockInvokeChunkSchema = z.looseObject({ bytes: z.string() });
+
+export const titanEmbeddingResponseSchema = z.looseObject({
+  embedding: z.array(z.number()),
+  inputTextTokenCount: count,
+});
+
+/** Cohere Embed answers a plain list, or lists by type when `embedding_types` was sent (v4). */
+export const cohereEmbeddingResponseSchema = z.looseObject({
+  embeddings: z.union([z.array(z.array(z.number())), z.looseObject({ float: z.array(z.array(z.number())) })]),
+});

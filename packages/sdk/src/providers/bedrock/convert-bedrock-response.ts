@@ -1,0 +1,54 @@
+// Converse response → canonical chat completion: text blocks → content, toolUse →
+// tool_calls, reasoningContent → reasoning_content. In JSON mode the JSON tool's input
+// becomes the text content and the turn counts as a normal stop.
+
+import type { ChatCompletion, ChatCompletionMessage, ToolCall } from '../../spec/index.js';
+import { JSON_TOOL_NAME } from '../anthropic/convert-to-anthropic-tools.js';
+import type { BedrockConverseResponse } from './bedrock-api.js';
+import { convertBedrockUsage } from './convert-bedrock-usage.js';
+import { mapBedrockFinishReason } from './map-bedrock-finish-reason.js';
+
+export interface ConvertBedrockResponseOptions {
+  id: string;
+  model: string;
+  created: number;
+  jsonMode: boolean;
+}
+
+export function convertBedrockResponse(response: BedrockConverseResponse, options: ConvertBedrockResponseOptions): ChatCompletion {
+  const texts: string[] = [];
+  const reasoning: string[] = [];
+  const toolCalls: ToolCall[] = [];
+  let json: string | undefined;
+
+  for (const block of response.output.message.content) {
+    if (typeof block.text === 'string') texts.push(block.text);
+    else if (block.toolUse !== null && block.toolUse !== undefined) {
+      const input = JSON.stringify(block.toolUse.input ?? {});
+      if (options.jsonMode && block.toolUse.name === JSON_TOOL_NAME) json = input;
+      else toolCalls.push({ id: block.toolUse.toolUseId, type: 'function', function: { name: block.toolUse.name, arguments: input } });
+    } else if (typeof block.reasoningContent?.reasoningText?.text === 'string') {
+      reasoning.push(block.reasoningContent.reasoningText.text);
+    }
+    // redactedContent, documents, citations and guard content have no canonical field.
+  }
+
+  // Any text beside the JSON tool call is preamble that would break parsing the reply.
+  const content = json ?? (texts.length > 0 ? texts.join('') : null);
+  const message: ChatCompletionMessage = { role: 'assistant', content };
+  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  if (reasoning.length > 0) message.reasoning_content = reasoning.join('');
+
+  let finishReason = mapBedrockFinishReason(response.stopReason);
+  if (json !== undefined && toolCalls.length === 0 && finishReason === 'tool_calls') finishReason = 'stop';
+
+  const completion: ChatCompletion = {
+    id: options.id,
+    object: 'chat.completion',
+    created: options.created,
+    model: options.model,
+    choices: [{ index: 0, message, finish_reason: finishReason }],
+  };
+  if (response.usage !== null && response.usage !== undefined) completion.usage = convertBedrockUsage(response.usage);
+  return completion;
+}

@@ -1,0 +1,117 @@
+// Canonical messages → Converse `system` + alternating user/assistant messages. System and
+// developer messages move to `system`; assistant tool calls become `toolUse` blocks and tool
+// messages `toolResult` blocks of a user turn; consecutive same-role turns merge, since
+// Converse requires the roles to alternate. Empty text blocks are left out: Converse
+// rejects them.
+
+import { BadRequestError } from '../../errors/error-classes.js';
+import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import type { BedrockContentBlock, BedrockImageFormat, BedrockMessage } from './bedrock-api.js';
+
+export interface BedrockPrompt {
+  system: Array<{ text: string }> | undefined;
+  messages: BedrockMessage[];
+  /** Whether earlier turns used tools: Converse then requires a toolConfig. */
+  usesTools: boolean;
+}
+
+const DATA_URL_PATTERN = /^data:([^;,]+);base64,(.*)$/s;
+
+const IMAGE_FORMATS: Readonly<Record<string, BedrockImageFormat>> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/jpg': 'jpeg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
+
+export function convertToBedrockMessages(messages: readonly ChatMessage[]): BedrockPrompt {
+  const system: Array<{ text: string }> = [];
+  const out: BedrockMessage[] = [];
+  let usesTools = false;
+  const append = (role: BedrockMessage['role'], blocks: BedrockContentBlock[]): void => {
+    if (blocks.length === 0) return;
+    const last = out.at(-1);
+    if (last !== undefined && last.role === role) last.content.push(...blocks);
+    else out.push({ role, content: blocks });
+  };
+
+  messages.forEach((message, index) => {
+    switch (message.role) {
+      case 'system':
+      case 'developer':
+        system.push(...toTextBlocks(message.content));
+        break;
+      case 'user':
+        append('user', toUserBlocks(message.content, index));
+        break;
+      case 'assistant': {
+        // reasoning_content is not sent back: Claude accepts a reasoning block only with the
+        // signature it issued, which the canonical message does not carry.
+        const toolUses = (message.tool_calls ?? []).map((call) => toToolUse(call, index));
+        if (toolUses.length > 0) usesTools = true;
+        append('assistant', [...toTextBlocks(message.content), ...toolUses]);
+        break;
+      }
+      case 'tool':
+        usesTools = true;
+        append('user', [{ toolResult: { toolUseId: message.tool_call_id, content: toToolResultContent(message.content) } }]);
+        break;
+      default: {
+        const exhaustive: never = message;
+        throw new BadRequestError(`unknown message role in ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].role` });
+      }
+    }
+  });
+
+  return { system: system.length === 0 ? undefined : system, messages: out, usesTools };
+}
+
+function toTextBlocks(content: string | TextContentPart[] | null | undefined): Array<{ text: string }> {
+  if (content === null || content === undefined) return [];
+  const parts = typeof content === 'string' ? [content] : content.map((part) => part.text);
+  return parts.filter((text) => text !== '').map((text) => ({ text }));
+}
+
+function toUserBlocks(content: string | ContentPart[], index: number): BedrockContentBlock[] {
+  if (typeof content === 'string') return toTextBlocks(content);
+  return content.flatMap((part, partIndex): BedrockContentBlock[] => {
+    switch (part.type) {
+      case 'text':
+        return toTextBlocks(part.text);
+      case 'image_url':
+        return [toImageBlock(part.image_url.url, `messages[${index}].content[${partIndex}]`)];
+      default: {
+        const exhaustive: never = part;
+        throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
+      }
+    }
+  });
+}
+
+/** Converse takes image bytes only (or S3 locations); it cannot fetch a URL. */
+function toImageBlock(url: string, param: string): BedrockContentBlock {
+  const data = DATA_URL_PATTERN.exec(url);
+  if (data === null) throw new BadRequestError('Bedrock accepts images as base64 data: URLs only (data:image/png;base64,...)', { param });
+  const mediaType = (data[1] ?? '').toLowerCase();
+  const format = IMAGE_FORMATS[mediaType];
+  if (format === undefined) throw new BadRequestError(`Bedrock does not accept images of type "${mediaType}" (png, jpeg, gif, webp)`, { param });
+  return { image: { format, source: { bytes: data[2] ?? '' } } };
+}
+
+function toToolUse(call: ToolCall, index: number): BedrockContentBlock {
+  return { toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call, index) } };
+}
+
+function parseArguments(call: ToolCall, index: number): unknown {
+  if (call.function.arguments.trim() === '') return {};
+  try {
+    return JSON.parse(call.function.arguments);
+  } catch {
+    throw new BadRequestError(`tool call "${call.id}" has arguments that are not valid JSON`, { param: `messages[${index}].tool_calls` });
+  }
+}
+
+function toToolResultContent(content: string | TextContentPart[]): Array<{ text: string }> {
+  return typeof content === 'string' ? [{ text: content }] : content.map((part) => ({ text: part.text }));
+}

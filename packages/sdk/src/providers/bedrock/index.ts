@@ -1,0 +1,122 @@
+// The Amazon Bedrock adapter: Converse / ConverseStream for `bedrock/<id>` and
+// `bedrock/converse/<id>`, InvokeModel with the Anthropic converters for
+// `bedrock/invoke/<claude-id>`, and Titan / Cohere embeddings. It orchestrates only;
+// conversion lives in the convert-* files, streams in *-stream.ts, AWS plumbing in ../aws/.
+
+import { randomUUID } from 'node:crypto';
+import { BadRequestError } from '../../errors/error-classes.js';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionRequest,
+  ChatParameterName,
+  EmbeddingRequest,
+  EmbeddingResponse,
+} from '../../spec/index.js';
+import { anthropicResponseSchema } from '../anthropic/anthropic-api.js';
+import { convertAnthropicStream } from '../anthropic/anthropic-stream.js';
+import { convertAnthropicResponse } from '../anthropic/convert-anthropic-response.js';
+import { parseAwsBody } from '../aws/parse-aws-body.js';
+import { readAwsEvents } from '../aws/read-aws-events.js';
+import type { AwsCall } from '../aws/send-aws-request.js';
+import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import { bedrockConverseResponseSchema } from './bedrock-api.js';
+import { BEDROCK_ERRORS } from './bedrock-error.js';
+import { convertBedrockInvokeChunks } from './bedrock-invoke-stream.js';
+import { convertBedrockStream } from './bedrock-stream.js';
+import { convertBedrockResponse } from './convert-bedrock-response.js';
+import { convertToBedrockInvokeRequest } from './convert-to-bedrock-invoke-request.js';
+import { convertToBedrockRequest } from './convert-to-bedrock-request.js';
+import { embedWithBedrock } from './embed-with-bedrock.js';
+import { isAnthropicModel, parseBedrockModel, type BedrockModel } from './parse-bedrock-model.js';
+import { sendBedrockRequest } from './send-bedrock-request.js';
+
+/**
+ * What Converse honours (and InvokeModel for Claude). stream_options is listed because
+ * Bedrock always reports usage in streams; n, seed, penalties, logprobs, logit_bias, user,
+ * metadata, parallel_tool_calls and service_tier have no Converse field.
+ */
+const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
+  'stream_options',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'tools',
+  'tool_choice',
+  'response_format',
+  'reasoning_effort',
+]);
+
+export function createBedrockProvider(): ProviderAdapter {
+  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed };
+}
+
+async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
+  const model = parseBedrockModel(context.model);
+  if (model.route === 'invoke') {
+    assertInvokable(model, context);
+    const { body, jsonMode } = convertToBedrockInvokeRequest(request, context.warnings);
+    const call = await sendBedrockRequest(model.pathId, 'invoke', body, context);
+    const reply = await parseAwsBody(call, anthropicResponseSchema, context, 'a Messages API message');
+    return convertAnthropicResponse(reply, { jsonMode, created: nowSeconds() });
+  }
+  const { body, jsonMode } = convertToBedrockRequest(request, { modelId: model.modelId, warnings: context.warnings });
+  const call = await sendBedrockRequest(model.pathId, 'converse', body, context);
+  const reply = await parseAwsBody(call, bedrockConverseResponseSchema, context, 'a Converse response');
+  return convertBedrockResponse(reply, { id: completionId(call), model: model.modelId, created: nowSeconds(), jsonMode });
+}
+
+async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
+  const model = parseBedrockModel(context.model);
+  if (model.route === 'invoke') {
+    assertInvokable(model, context);
+    const { body, jsonMode } = convertToBedrockInvokeRequest(request, context.warnings);
+    const call = await sendBedrockRequest(model.pathId, 'invoke-with-response-stream', body, context);
+    const options = { provider: context.provider, model: model.modelId, secrets: call.secrets };
+    return convertAnthropicStream(convertBedrockInvokeChunks(events(call, context), options), { ...options, jsonMode, created: nowSeconds() });
+  }
+  const { body, jsonMode } = convertToBedrockRequest(request, { modelId: model.modelId, warnings: context.warnings });
+  const call = await sendBedrockRequest(model.pathId, 'converse-stream', body, context);
+  return convertBedrockStream(events(call, context), {
+    id: completionId(call),
+    model: model.modelId,
+    created: nowSeconds(),
+    jsonMode,
+    provider: context.provider,
+  });
+}
+
+async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {
+  return embedWithBedrock(request, parseBedrockModel(context.model), context);
+}
+
+/** InvokeModel bodies differ per model family; llmux speaks Claude's. */
+function assertInvokable(model: BedrockModel, context: ProviderCallContext): void {
+  if (!isAnthropicModel(model.modelId)) {
+    throw new BadRequestError(
+      `bedrock/invoke/ supports Anthropic Claude models only; use bedrock/converse/${model.modelId} for "${model.modelId}"`,
+      { provider: context.provider, model: context.model, param: 'model' },
+    );
+  }
+}
+
+function events(call: AwsCall, context: ProviderCallContext): ReturnType<typeof readAwsEvents> {
+  return readAwsEvents(call.response, {
+    provider: context.provider,
+    model: context.model,
+    secrets: call.secrets,
+    errors: BEDROCK_ERRORS,
+    signal: context.signal,
+  });
+}
+
+/** Converse has no response id; AWS's request id names the call just as well. */
+function completionId(call: AwsCall): string {
+  return `chatcmpl-${call.requestId ?? randomUUID()}`;
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

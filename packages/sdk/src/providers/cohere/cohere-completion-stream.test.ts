@@ -1,0 +1,206 @@
+// Streaming through the public completion() against the fake Cohere upstream: content,
+// tool plan and tool-call deltas, usage, and failures at each point, plus synthetic replies
+// for what the fake does not send (a trailing [DONE], a stream cut before message-end, an
+// ERROR finish on a JSON reply).
+
+import { strict as assert } from 'node:assert';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startFakeCohereUpstream, startFakeServer, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import {
+  APIConnectionError,
+  GatewayTimeoutError,
+  HttpClient,
+  InternalServerError,
+  RateLimitError,
+  completion,
+  type ChatCompletionChunk,
+  type CompletionParams,
+  type CompletionStream,
+} from '../../index.js';
+
+const API_KEY = 'co-test-0123456789';
+const MODEL = 'command-a-03-2025';
+
+async function drain(stream: CompletionStream): Promise<ChatCompletionChunk[]> {
+  const chunks: ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+function deltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
+  return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
+}
+
+describe('cohere streaming through completion()', () => {
+  let fake: FakeServer;
+  let http: HttpClient;
+  let reply: FakeChatReply | undefined;
+
+  before(async () => {
+    fake = await startFakeCohereUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await fake.close();
+  });
+  beforeEach(() => {
+    reply = undefined;
+  });
+
+  const stream = (params: Partial<CompletionParams> = {}) =>
+    completion({ model: `cohere/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+
+  it('streams text deltas, the finish reason and usage', async () => {
+    reply = { content: 'LLMs stand for Large Language Models', usage: { promptTokens: 5, completionTokens: 26 } };
+    const result = await stream({ stream_options: { include_usage: true } });
+    const chunks = await drain(result);
+
+    assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
+    assert.equal(fake.requests.at(-1)?.headers.accept, 'text/event-stream');
+    assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
+    assert.deepEqual(deltas(chunks, 'content'), ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models']);
+    for (const chunk of chunks) {
+      assert.equal(chunk.object, 'chat.completion.chunk');
+      assert.equal(chunk.model, MODEL);
+      assert.equal(chunk.id, chunks[0]?.id);
+    }
+    assert.match(chunks[0]?.id ?? '', /^[0-9a-f-]{36}$/);
+    assert.deepEqual(chunks.at(-2)?.choices, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
+    const usage = { prompt_tokens: 5, completion_tokens: 26, total_tokens: 31 };
+    assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
+    assert.deepEqual(result.usage, usage);
+  });
+
+  it('hides the usage chunk unless asked, but still records usage', async () => {
+    const result = await stream();
+    assert.equal((await drain(result)).some((chunk) => chunk.usage), false);
+    assert.equal(result.usage?.completion_tokens, 5);
+  });
+
+  it('streams the tool plan as reasoning and tool calls as indexed deltas', async () => {
+    reply = {
+      reasoning: 'I will use the weather tool twice.',
+      toolCalls: [
+        { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' },
+        { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' },
+      ],
+    };
+    const chunks = await drain(await stream({ tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object' } } }] }));
+    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'I will use the weather tool twice.');
+    const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
+    for (const chunk of chunks) {
+      for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
+        const call = calls.get(delta.index) ?? { arguments: '' };
+        if (delta.id !== undefined) call.id = delta.id;
+        if (delta.function?.name !== undefined) call.name = delta.function.name;
+        call.arguments += delta.function?.arguments ?? '';
+        calls.set(delta.index, call);
+      }
+    }
+    assert.deepEqual([...calls.entries()], [
+      [0, { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' }],
+      [1, { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' }],
+    ]);
+    assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
+  });
+
+  it('streams thinking content as reasoning_content', async () => {
+    reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
+    const chunks = await drain(await stream({ reasoning_effort: 'high' }));
+    assert.deepEqual((fake.requests.at(-1)?.json as { thinking: unknown }).thinking, { type: 'enabled', token_budget: 24576 });
+    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'Simple greeting.');
+    assert.equal(deltas(chunks, 'content').join(''), 'Hello!');
+  });
+
+  it('throws an ERROR message-end from completion() when it comes before any content', async () => {
+    reply = { content: 'never shown', failAfterChunks: 0 };
+    await assert.rejects(stream(), (error: unknown) => error instanceof InternalServerError && error.retryable && /internal server error/.test(error.message));
+  });
+
+  it('throws an ERROR message-end from the iterator after content began', async () => {
+    reply = { content: 'one two three four five', failAfterChunks: 2 };
+    const result = await stream();
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+    }, InternalServerError);
+    assert.equal(seen.join(''), 'one two ');
+  });
+
+  it('throws APIConnectionError when the connection drops mid-stream', async () => {
+    reply = { content: 'one two three four five', dropAfterChunks: 2 };
+    await assert.rejects(drain(await stream()), APIConnectionError);
+  });
+
+  it('throws a pre-stream HTTP error from completion()', async () => {
+    reply = { error: { status: 429, body: { message: 'too many requests' } } };
+    await assert.rejects(stream(), RateLimitError);
+  });
+});
+
+describe('cohere replies the fake does not send', () => {
+  let respond: (body: Record<string, unknown>) => { type: string; text: string } = () => ({ type: 'text/event-stream', text: '' });
+  let server: FakeServer;
+  let http: HttpClient;
+
+  before(async () => {
+    server = await startFakeServer((request, response) => {
+      const { type, text } = respond(request.json as Record<string, unknown>);
+      response.writeHead(200, { 'content-type': type });
+      response.end(text);
+    });
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await server.close();
+  });
+
+  const params = () => ({ model: `cohere/${MODEL}`, api_base: server.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user' as const, content: 'hi' }] });
+  const streamCall = () => completion({ ...params(), stream: true });
+  const event = (type: string, data: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+  const start = event('message-start', { id: 'abc', delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } });
+  const text = (value: string) => event('content-delta', { index: 0, delta: { message: { content: { text: value } } } });
+
+  it('tolerates a trailing data: [DONE] and citation events', async () => {
+    respond = () => ({
+      type: 'text/event-stream',
+      text:
+        start +
+        event('content-start', { index: 0, delta: { message: { content: { type: 'text', text: '' } } } }) +
+        text('Both') +
+        event('citation-start', { index: 0, delta: { message: { citations: { start: 0, end: 4, text: 'Both', sources: [] } } } }) +
+        event('citation-end', { index: 0 }) +
+        text(' bands') +
+        event('content-end', { index: 0 }) +
+        event('message-end', { delta: { finish_reason: 'COMPLETE', usage: { tokens: { input_tokens: 3, output_tokens: 2 } } } }) +
+        'data: [DONE]\n\n',
+    });
+    const result = await streamCall();
+    const chunks = await drain(result);
+    assert.equal(deltas(chunks, 'content').join(''), 'Both bands');
+    assert.equal(chunks[0]?.id, 'abc');
+    assert.deepEqual(result.usage, { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 });
+  });
+
+  it('throws APIConnectionError when the stream ends before message-end', async () => {
+    respond = () => ({ type: 'text/event-stream', text: start + text('The') + text(' sky') });
+    const result = await streamCall();
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+    }, (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message));
+    assert.equal(seen.join(''), 'The sky');
+  });
+
+  it('throws a TIMEOUT finish as a gateway timeout', async () => {
+    respond = () => ({ type: 'text/event-stream', text: start + text('The') + event('message-end', { delta: { finish_reason: 'TIMEOUT' } }) });
+    await assert.rejects(async () => drain(await streamCall()), GatewayTimeoutError);
+  });
+
+  it('throws a JSON reply that finished with ERROR instead of returning it as an answer', async () => {
+    respond = () => ({ type: 'application/json', text: JSON.stringify({ id: 'x', message: { role: 'assistant', content: [{ type: 'text', text: 'half' }] }, finish_reason: 'ERROR' }) });
+    await assert.rejects(completion({ ...params(), stream: false }), (error: unknown) => error instanceof InternalServerError && error.retryable);
+  });
+});

@@ -1,0 +1,73 @@
+// The generation settings `/api/chat` and `/api/generate` share: sampling `options`,
+// `format` for structured output, and `think` for reasoning models.
+
+import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat } from '../../spec/index.js';
+import type { OllamaGenerationFields, OllamaOptions, OllamaThink } from './ollama-api.js';
+
+/**
+ * Model families whose `think` takes a level instead of true/false (Ollama documents this
+ * for gpt-oss); every other thinking model only switches reasoning on.
+ */
+const THINK_LEVEL_MODEL_PREFIXES: readonly string[] = ['gpt-oss'];
+
+export type OllamaGenerationSettings = Omit<OllamaGenerationFields, 'model' | 'stream'>;
+
+export function convertToOllamaOptions(request: ChatCompletionRequest, warnings: string[]): OllamaGenerationSettings {
+  const settings: OllamaGenerationSettings = {};
+  const format = toFormat(request.response_format);
+  if (format !== undefined) settings.format = format;
+  const options = toOptions(request);
+  if (options !== undefined) settings.options = options;
+  if (request.reasoning_effort !== undefined) settings.think = toThink(request.model, request.reasoning_effort, warnings);
+  return settings;
+}
+
+function toOptions(request: ChatCompletionRequest): OllamaOptions | undefined {
+  const options: OllamaOptions = {};
+  if (request.temperature !== undefined && request.temperature !== null) options.temperature = request.temperature;
+  if (request.top_p !== undefined && request.top_p !== null) options.top_p = request.top_p;
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
+  if (maxTokens !== undefined && maxTokens !== null) options.num_predict = maxTokens;
+  if (request.stop !== undefined && request.stop !== null) options.stop = typeof request.stop === 'string' ? [request.stop] : request.stop;
+  if (request.seed !== undefined && request.seed !== null) options.seed = request.seed;
+  if (request.presence_penalty !== undefined && request.presence_penalty !== null) options.presence_penalty = request.presence_penalty;
+  if (request.frequency_penalty !== undefined && request.frequency_penalty !== null) options.frequency_penalty = request.frequency_penalty;
+  return Object.keys(options).length === 0 ? undefined : options;
+}
+
+function toFormat(format: ResponseFormat | undefined): OllamaGenerationFields['format'] {
+  if (format === undefined) return undefined;
+  switch (format.type) {
+    case 'text':
+      return undefined;
+    case 'json_object':
+      return 'json';
+    case 'json_schema':
+      // Without a schema the caller still asked for JSON; "json" is the closest Ollama has.
+      return format.json_schema.schema ?? 'json';
+    default: {
+      const exhaustive: never = format;
+      throw new Error(`unknown response_format ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+function toThink(model: string, effort: ReasoningEffort, warnings: string[]): OllamaThink {
+  if (!THINK_LEVEL_MODEL_PREFIXES.some((prefix) => model.startsWith(prefix))) {
+    warnings.push(`reasoning_effort "${effort}" sent to Ollama as think: true; only gpt-oss models take a level`);
+    return true;
+  }
+  switch (effort) {
+    case 'minimal':
+      warnings.push('reasoning_effort "minimal" sent to Ollama as think "low", its lowest level');
+      return 'low';
+    case 'low':
+    case 'medium':
+    case 'high':
+      return effort;
+    default: {
+      const exhaustive: never = effort;
+      throw new Error(`unknown reasoning_effort ${String(exhaustive)}`);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// Streaming through the public completion() against the fake Ollama upstream: NDJSON
+// fragments, whole tool calls, thinking, usage, and failures at each point, plus synthetic
+// streams for what the fake does not send (a clean end before `done: true`, bad lines).
+
+import { strict as assert } from 'node:assert';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startFakeOllamaUpstream, startFakeServer, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import {
+  APIConnectionError,
+  BadGatewayError,
+  HttpClient,
+  InternalServerError,
+  NotFoundError,
+  completion,
+  type ChatCompletionChunk,
+  type CompletionParams,
+  type CompletionStream,
+} from '../../index.js';
+
+const MODEL = 'llama3.2';
+
+async function drain(stream: CompletionStream): Promise<ChatCompletionChunk[]> {
+  const chunks: ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+function deltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
+  return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
+}
+
+describe('ollama streaming through completion()', () => {
+  let fake: FakeServer;
+  let http: HttpClient;
+  let reply: FakeChatReply | undefined;
+
+  before(async () => {
+    fake = await startFakeOllamaUpstream({ reply: () => reply ?? { content: `Hello from ${MODEL}` } });
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await fake.close();
+  });
+  beforeEach(() => {
+    reply = undefined;
+  });
+
+  const stream = (params: Partial<CompletionParams> = {}) =>
+    completion({ model: `ollama_chat/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+
+  it('streams text fragments, the finish reason and usage', async () => {
+    reply = { content: 'The sky is blue', usage: { promptTokens: 26, completionTokens: 4 } };
+    const result = await stream({ stream_options: { include_usage: true }, temperature: 0 });
+    const chunks = await drain(result);
+
+    assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, options: { temperature: 0 } });
+    assert.equal(fake.requests.at(-1)?.headers.accept, 'application/x-ndjson');
+    assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
+    assert.deepEqual(deltas(chunks, 'content'), ['The ', 'sky ', 'is ', 'blue']);
+    for (const chunk of chunks) {
+      assert.equal(chunk.object, 'chat.completion.chunk');
+      assert.equal(chunk.model, MODEL);
+      assert.equal(chunk.id, chunks[0]?.id);
+      assert.equal(chunk.created, chunks[0]?.created);
+    }
+    assert.match(chunks[0]?.id ?? '', /^chatcmpl-/);
+    assert.deepEqual(chunks.at(-2)?.choices, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
+    const usage = { prompt_tokens: 26, completion_tokens: 4, total_tokens: 30 };
+    assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
+    assert.deepEqual(result.usage, usage);
+  });
+
+  it('hides the usage chunk unless asked, but still records usage', async () => {
+    const result = await stream();
+    const chunks = await drain(result);
+    assert.equal(chunks.some((chunk) => chunk.usage), false);
+    assert.equal(result.usage?.completion_tokens, 5);
+  });
+
+  it('streams whole tool calls as OpenAI tool_call deltas, ending in tool_calls', async () => {
+    reply = {
+      toolCalls: [
+        { name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { id: 'call_rome', name: 'get_weather', arguments: '{"city":"Rome"}' },
+      ],
+    };
+    const chunks = await drain(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
+    const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
+    assert.equal(toolDeltas.length, 2);
+    assert.match(toolDeltas[0]?.id ?? '', /^call_[0-9a-f]{24}$/);
+    assert.deepEqual(toolDeltas[0], { index: 0, id: toolDeltas[0]?.id, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } });
+    assert.deepEqual(toolDeltas[1], { index: 1, id: 'call_rome', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } });
+    assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
+  });
+
+  it('streams thinking as reasoning_content', async () => {
+    reply = { reasoning: 'The user says hi.', content: 'Hello!' };
+    const chunks = await drain(await stream({ reasoning_effort: 'medium' }));
+    assert.equal((fake.requests.at(-1)?.json as { think: unknown }).think, true);
+    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
+    assert.equal(deltas(chunks, 'content').join(''), 'Hello!');
+  });
+
+  it('streams ollama/<model> from /api/generate', async () => {
+    reply = { content: 'That is a fantastic question!' };
+    const chunks = await drain(await completion({ model: `ollama/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'Why?' }], stream: true }));
+    assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, prompt: 'Why?', stream: true });
+    assert.equal(deltas(chunks, 'content').join(''), 'That is a fantastic question!');
+    assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
+  });
+
+  it('throws an error line from completion() when it arrives before any content', async () => {
+    reply = { content: 'never shown', failAfterChunks: 0 };
+    await assert.rejects(stream(), (error: unknown) => error instanceof InternalServerError && error.retryable && /error was encountered/.test(error.message));
+  });
+
+  it('throws an error line from the iterator after content began', async () => {
+    reply = { content: 'one two three four five', failAfterChunks: 2 };
+    const result = await stream();
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+    }, InternalServerError);
+    assert.equal(seen.join(''), 'one two ');
+  });
+
+  it('throws APIConnectionError when the connection drops mid-stream', async () => {
+    reply = { content: 'one two three four five', dropAfterChunks: 2 };
+    await assert.rejects(drain(await stream()), APIConnectionError);
+  });
+
+  it('throws a pre-stream HTTP error from completion()', async () => {
+    reply = { error: { status: 404, body: { error: `model "${MODEL}" not found, try pulling it first` } } };
+    await assert.rejects(stream(), NotFoundError);
+  });
+
+  it('releases the connection when the caller stops early', async () => {
+    reply = { content: 'a b c d e f g h' };
+    for await (const chunk of await stream()) {
+      if (chunk.choices[0]?.delta.content) break;
+    }
+    reply = { content: 'a b c d e f g h' };
+    assert.equal(deltas(await drain(await stream()), 'content').length, 8);
+  });
+});
+
+describe('ollama streams the fake does not send', () => {
+  let body = '';
+  let server: FakeServer;
+  let http: HttpClient;
+
+  before(async () => {
+    server = await startFakeServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      response.end(body);
+    });
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await server.close();
+  });
+
+  const stream = () => completion({ model: `ollama_chat/${MODEL}`, api_base: server.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], stream: true });
+  const line = (fields: Record<string, unknown>) => `${JSON.stringify({ model: MODEL, created_at: '2025-10-26T17:15:24.097767Z', ...fields })}\n`;
+
+  it('throws APIConnectionError when the stream ends cleanly without done: true', async () => {
+    body = line({ message: { role: 'assistant', content: 'The' }, done: false }) + line({ message: { role: 'assistant', content: ' sky' }, done: false });
+    const result = await stream();
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+    }, (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message));
+    assert.equal(seen.join(''), 'The sky');
+  });
+
+  it('takes created from created_at and reads a final line without a newline', async () => {
+    body = line({ message: { role: 'assistant', content: 'Hi' }, done: false }) + line({ message: { role: 'assistant', content: '' }, done: true, eval_count: 1 }).trimEnd();
+    const chunks = await drain(await stream());
+    assert.equal(chunks[0]?.created, Math.floor(Date.parse('2025-10-26T17:15:24.097767Z') / 1000));
+    assert.equal(deltas(chunks, 'content').join(''), 'Hi');
+  });
+
+  it('throws BadGatewayError for a line that is not JSON', async () => {
+    body = `${line({ message: { role: 'assistant', content: 'Hi' }, done: false })}<html>502</html>\n`;
+    await assert.rejects(async () => drain(await stream()), BadGatewayError);
+  });
+});

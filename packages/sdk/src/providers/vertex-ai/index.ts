@@ -1,0 +1,73 @@
+// The Vertex AI adapter: `vertex_ai/<model>`. Gemini models go to the google publisher's
+// generateContent (the Gemini adapter's conversion), Claude models to the anthropic
+// publisher's rawPredict (the Anthropic adapter's conversion), all with a Google OAuth token.
+
+import { AuthenticationError } from '../../errors/error-classes.js';
+import type { ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
+import { GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat, readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from '../gemini/index.js';
+import { invalidateGoogleAccessToken } from '../google-auth/index.js';
+import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
+import { convertToVertexEmbeddingRequest } from './convert-to-vertex-embedding-request.js';
+import { convertVertexEmbeddingResponse } from './convert-vertex-embedding-response.js';
+import { resolveVertexEndpoint, type VertexPublisher } from './resolve-vertex-endpoint.js';
+import { resolveVertexSettings, type VertexSettings } from './resolve-vertex-settings.js';
+import { vertexEmbeddingResponseSchema } from './vertex-api.js';
+import { ANTHROPIC_SUPPORTED_PARAMS } from '../anthropic/index.js';
+import { vertexAnthropicChat, vertexAnthropicStreamChat } from './vertex-anthropic-chat.js';
+
+/** Model-id prefixes served by a publisher other than Google. */
+const PUBLISHER_BY_PREFIX: ReadonlyArray<readonly [prefix: string, publisher: VertexPublisher]> = [['claude-', 'anthropic']];
+
+const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set([...GEMINI_SUPPORTED_PARAMS, ...ANTHROPIC_SUPPORTED_PARAMS]);
+
+export function createVertexAIProvider(): ProviderAdapter {
+  return {
+    id: 'vertex_ai',
+    supportedParams: SUPPORTED_PARAMS,
+    // Two model families share this provider id; each honours its own parameters.
+    supportedParamsFor: (model) => (publisherOf(model) === 'anthropic' ? ANTHROPIC_SUPPORTED_PARAMS : GEMINI_SUPPORTED_PARAMS),
+    chat: (request, context) =>
+      call(request, context, (endpoint, publisher) =>
+        publisher === 'anthropic' ? vertexAnthropicChat(request, context, endpoint) : geminiChat(request, context, endpoint),
+      ),
+    streamChat: (request, context) =>
+      call(request, context, (endpoint, publisher) =>
+        publisher === 'anthropic' ? vertexAnthropicStreamChat(request, context, endpoint) : geminiStreamChat(request, context, endpoint),
+      ),
+    embed,
+  };
+}
+
+async function call<Result>(
+  request: ChatCompletionRequest,
+  context: ProviderCallContext,
+  run: (endpoint: GeminiEndpoint, publisher: VertexPublisher) => Promise<Result>,
+): Promise<Result> {
+  const publisher = publisherOf(context.model);
+  const settings = await resolveVertexSettings(context);
+  return withTokenRetirement(settings, async () => run(await resolveVertexEndpoint(context, settings, publisher), publisher));
+}
+
+async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {
+  const settings = await resolveVertexSettings(context);
+  return withTokenRetirement(settings, async () => {
+    const endpoint = await resolveVertexEndpoint(context, settings, 'google');
+    const response = await sendGeminiRequest(endpoint, 'predict', convertToVertexEmbeddingRequest(request), context, false);
+    const parsed = await readGeminiJson(response, vertexEmbeddingResponseSchema, endpoint, context, 'a predict response with embeddings');
+    return convertVertexEmbeddingResponse(parsed, request, context.model);
+  });
+}
+
+function publisherOf(model: string): VertexPublisher {
+  return PUBLISHER_BY_PREFIX.find(([prefix]) => model.startsWith(prefix))?.[1] ?? 'google';
+}
+
+/** A token Vertex refused (revoked, or the clock was off) is dropped so the next call gets a new one. */
+async function withTokenRetirement<Result>(settings: VertexSettings, run: () => Promise<Result>): Promise<Result> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AuthenticationError) invalidateGoogleAccessToken(settings.credentials);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+// rerank() through the public API: Cohere's /v2/rerank on the fake upstream, documents
+// echoed on request, and the errors for providers or inputs that cannot be reranked.
+
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { startFakeCohereUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { AuthenticationError, BadRequestError, HttpClient, rerank } from './index.js';
+
+const API_KEY = 'co-test-0123456789';
+const DOCUMENTS = ['Berlin is the capital of Germany.', 'Paris is the capital of France.', 'France is known for wine.'];
+
+describe('rerank()', () => {
+  let fake: FakeServer;
+  let http: HttpClient;
+
+  before(async () => {
+    fake = await startFakeCohereUpstream({ apiKey: API_KEY });
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await fake.close();
+  });
+
+  const call = (params: Partial<Parameters<typeof rerank>[0]> = {}) =>
+    rerank({ model: 'cohere/rerank-v3.5', api_base: fake.url, api_key: API_KEY, http_client: http, query: 'What is the capital of France?', documents: DOCUMENTS, ...params });
+
+  it('sends query and documents to /v2/rerank and returns results most relevant first', async () => {
+    const response = await call({ top_n: 2, max_tokens_per_doc: 512 });
+    assert.equal(fake.requests.at(-1)?.url, '/v2/rerank');
+    assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
+    assert.deepEqual(fake.requests.at(-1)?.json, { model: 'rerank-v3.5', query: 'What is the capital of France?', documents: DOCUMENTS, top_n: 2, max_tokens_per_doc: 512 });
+    assert.match(response.id, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(response.results.map((result) => result.index), [1, 0]);
+    assert.ok((response.results[0]?.relevance_score ?? 0) > (response.results[1]?.relevance_score ?? 1));
+    assert.equal(response.results[0]?.document, undefined);
+    assert.deepEqual(response.meta, { api_version: { version: '2' }, billed_units: { search_units: 1 } });
+    assert.deepEqual(response.llmux, { provider: 'cohere', model: 'rerank-v3.5', cost: null, warnings: [] });
+    assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(response))), ['id', 'results', 'meta']);
+  });
+
+  it('echoes the ranked documents when return_documents is set, ranking object documents by text', async () => {
+    const response = await call({ documents: [{ text: 'Paris is the capital of France.', id: 'doc-1' }, 'Rome is in Italy.'], return_documents: true });
+    assert.deepEqual((fake.requests.at(-1)?.json as { documents: unknown }).documents, ['Paris is the capital of France.', 'Rome is in Italy.']);
+    assert.deepEqual(response.results.map((result) => result.document), [{ text: 'Paris is the capital of France.' }, { text: 'Rome is in Italy.' }]);
+  });
+
+  it('throws typed upstream errors', async () => {
+    await assert.rejects(call({ api_key: 'co-wrong-key-99' }), AuthenticationError);
+  });
+
+  it('refuses providers without reranking, and documents that are not a list', async () => {
+    await assert.rejects(
+      rerank({ model: 'ollama/bge-reranker', query: 'q', documents: ['a'], api_base: fake.url, http_client: http }),
+      (error: unknown) => error instanceof BadRequestError && /does not offer reranking/.test(error.message),
+    );
+    await assert.rejects(call({ documents: 'not a list' as unknown as string[] }), (error: unknown) => error instanceof BadRequestError && error.param === 'documents');
+  });
+});
