@@ -2,6 +2,7 @@
 // usage, and the whole non-streaming message.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
+import { mapFakeFinish, type FakeFinish } from './fake-finish-reason.js';
 
 export type FakeAnthropicBlock =
   | { type: 'thinking'; thinking: string; signature: string }
@@ -29,23 +30,10 @@ export function toAnthropicBlocks(reply: FakeChatReply, messageId: string): Fake
   return blocks;
 }
 
+const ANTHROPIC_STOP_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'refusal' };
+
 export function toAnthropicStopReason(reply: FakeChatReply): string {
-  switch (reply.finish) {
-    case 'stop':
-      return 'end_turn';
-    case 'length':
-      return 'max_tokens';
-    case 'tool_calls':
-      return 'tool_use';
-    case 'content_filter':
-      return 'refusal';
-    case undefined:
-      return (reply.toolCalls ?? []).length > 0 ? 'tool_use' : 'end_turn';
-    default: {
-      const exhaustive: never = reply.finish;
-      throw new Error(`unknown finish ${String(exhaustive)}`);
-    }
-  }
+  return mapFakeFinish(reply, ANTHROPIC_STOP_REASONS);
 }
 
 /**

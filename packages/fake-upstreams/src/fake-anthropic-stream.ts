@@ -4,6 +4,7 @@
 
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { toAnthropicBlocks, toAnthropicStopReason, toAnthropicUsage, type FakeAnthropicBlock } from './fake-anthropic-message.js';
+import { splitInThree, splitWords } from './fake-split-text.js';
 
 export interface FakeAnthropicEvent {
   frame: string;
@@ -69,15 +70,4 @@ function blockDeltas(block: FakeAnthropicBlock): Array<Record<string, unknown>> 
       throw new Error(`unknown block ${JSON.stringify(exhaustive)}`);
     }
   }
-}
-
-function splitWords(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? [text];
-}
-
-function splitInThree(text: string): string[] {
-  const size = Math.max(1, Math.ceil(text.length / 3));
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
-  return pieces;
 }

@@ -2,11 +2,12 @@
 // for the things llmux relies on (key, version header, max_tokens), answers with a message
 // or an exactly framed event stream, and injects errors and dropped connections on demand.
 
-import type { ServerResponse } from 'node:http';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { anthropicErrorBody, createFakeAnthropicMessage } from './fake-anthropic-message.js';
-import { createFakeAnthropicEvents, frameEvent, type FakeAnthropicEvent } from './fake-anthropic-stream.js';
-import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { createFakeAnthropicEvents, frameEvent } from './fake-anthropic-stream.js';
+import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { sendFakeSseReply } from './send-fake-sse-reply.js';
+import { isRecord } from './is-record.js';
 
 export interface FakeAnthropicOptions {
   /** When set, requests must carry this `x-api-key`. */
@@ -14,6 +15,9 @@ export interface FakeAnthropicOptions {
   /** The reply to each request; defaults to the text `Hello from <model>`. */
   reply?: (request: RecordedRequest) => FakeChatReply;
 }
+
+/** Anthropic reports a failure after the 200 as an `error` event. */
+const overloadedFrame = (): string => frameEvent('error', { error: { type: 'overloaded_error', message: 'Overloaded' } });
 
 export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): Promise<FakeServer> {
   let served = 0;
@@ -46,42 +50,8 @@ export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): 
     const messageId = `msg_fake${String(served).padStart(6, '0')}`;
     const headers = { 'request-id': requestId };
     if (body['stream'] !== true) return sendJson(response, 200, createFakeAnthropicMessage(messageId, model, reply), headers);
-    return streamReply(response, createFakeAnthropicEvents(messageId, model, reply), reply, headers);
+    return sendFakeSseReply(response, createFakeAnthropicEvents(messageId, model, reply), reply, overloadedFrame, headers);
   });
-}
-
-async function streamReply(
-  response: ServerResponse,
-  events: FakeAnthropicEvent[],
-  reply: FakeChatReply,
-  headers: Record<string, string>,
-): Promise<void> {
-  const cutAt = reply.dropAfterChunks ?? reply.failAfterChunks;
-  const cut = cutAt === undefined ? -1 : cutIndex(events, cutAt);
-  if (cut === -1) return sendSse(response, events.map((event) => event.frame), headers);
-  const sent = events.slice(0, cut).map((event) => event.frame);
-  if (reply.dropAfterChunks === undefined) {
-    const overloaded = frameEvent('error', { error: { type: 'overloaded_error', message: 'Overloaded' } });
-    return sendSse(response, [...sent, overloaded], headers);
-  }
-  // The connection dies mid-stream without a closing chunk, as when a proxy resets it.
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-  for (const frame of sent) {
-    response.write(frame);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  response.destroy();
-}
-
-/** Index of the event before which the stream is cut: the (count+1)-th content event. */
-function cutIndex(events: FakeAnthropicEvent[], count: number): number {
-  let seen = 0;
-  for (let index = 0; index < events.length; index += 1) {
-    if (!events[index]?.content) continue;
-    if (seen === count) return index;
-    seen += 1;
-  }
-  return -1;
 }
 
 /**
@@ -93,8 +63,4 @@ function presentedKey(request: RecordedRequest): string | undefined {
   if (typeof header === 'string') return header;
   const authorization = request.headers.authorization;
   return authorization?.startsWith('Bearer ') === true ? authorization.slice('Bearer '.length) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

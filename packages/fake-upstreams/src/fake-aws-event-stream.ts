@@ -5,6 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { cutIndex } from './fake-cut-index.js';
 import { sendJson } from './start-fake-server.js';
 
 export interface FakeAwsFrame {
@@ -59,13 +60,8 @@ export async function sendAwsEventStream(response: ServerResponse, frames: FakeA
 
 /** The frames up to the (count+1)-th content frame. */
 export function awsFramesBefore(frames: FakeAwsFrame[], count: number): FakeAwsFrame[] {
-  let seen = 0;
-  for (let index = 0; index < frames.length; index += 1) {
-    if (!frames[index]?.content) continue;
-    if (seen === count) return frames.slice(0, index);
-    seen += 1;
-  }
-  return frames;
+  const cut = cutIndex(frames, count);
+  return cut === -1 ? frames : frames.slice(0, cut);
 }
 
 /** AWS's restJson1 error: the name in `x-amzn-ErrorType`, the text in `message`. */

@@ -4,6 +4,8 @@
 
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { awsEventFrame, type FakeAwsFrame } from './fake-aws-event-stream.js';
+import { splitInThree, splitWords } from './fake-split-text.js';
+import { mapFakeFinish, type FakeFinish } from './fake-finish-reason.js';
 
 const FAKE_SIGNATURE = 'ZmFrZS1iZWRyb2NrLXNpZ25hdHVyZQ==';
 
@@ -23,23 +25,10 @@ export function toConverseBlocks(reply: FakeChatReply, served: number): Converse
   return blocks;
 }
 
+const CONVERSE_STOP_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'content_filtered' };
+
 export function toConverseStopReason(reply: FakeChatReply): string {
-  switch (reply.finish) {
-    case 'stop':
-      return 'end_turn';
-    case 'length':
-      return 'max_tokens';
-    case 'tool_calls':
-      return 'tool_use';
-    case 'content_filter':
-      return 'content_filtered';
-    case undefined:
-      return (reply.toolCalls ?? []).length > 0 ? 'tool_use' : 'end_turn';
-    default: {
-      const exhaustive: never = reply.finish;
-      throw new Error(`unknown finish ${String(exhaustive)}`);
-    }
-  }
+  return mapFakeFinish(reply, CONVERSE_STOP_REASONS);
 }
 
 /** FakeChatReply counts prompt tokens the OpenAI way; Bedrock's inputTokens excludes cache reads and writes. */
@@ -88,15 +77,4 @@ export function createFakeConverseFrames(reply: FakeChatReply, served: number): 
   frames.push(awsEventFrame('messageStop', { stopReason: toConverseStopReason(reply) }));
   frames.push(awsEventFrame('metadata', { usage: toConverseUsage(reply), metrics: { latencyMs: 321 } }));
   return frames;
-}
-
-function splitWords(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? [text];
-}
-
-function splitInThree(text: string): string[] {
-  const size = Math.max(1, Math.ceil(text.length / 3));
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
-  return pieces;
 }

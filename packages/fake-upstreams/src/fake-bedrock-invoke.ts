@@ -7,6 +7,7 @@ import { createFakeAnthropicMessage, toAnthropicUsage } from './fake-anthropic-m
 import { createFakeAnthropicEvents } from './fake-anthropic-stream.js';
 import { awsEventFrame, type FakeAwsFrame } from './fake-aws-event-stream.js';
 import { createFakeOpenAIEmbeddings } from './fake-openai-embeddings.js';
+import { fakeTokenCount } from './fake-token-count.js';
 
 /** Bedrock's message ids keep Anthropic's prefix with its own marker. */
 export function bedrockMessageId(served: number): string {
@@ -51,7 +52,7 @@ export function createFakeTitanEmbedding(body: Record<string, unknown>, defaultD
   if (typeof text !== 'string') return 'Malformed input request: #: required key [inputText] not found, please reformat your input and try again.';
   const dimensions = typeof body['dimensions'] === 'number' ? body['dimensions'] : defaultDimensions;
   const embedding = vectors([text], dimensions)[0] ?? [];
-  const inputTokens = wordCount(text);
+  const inputTokens = fakeTokenCount(text);
   return { body: { embedding, embeddingsByType: { float: embedding }, inputTextTokenCount: inputTokens }, inputTokens };
 }
 
@@ -66,15 +67,11 @@ export function createFakeCohereEmbeddings(body: Record<string, unknown>, dimens
   const embeddings = vectors(texts, dimensions);
   return {
     body: { id: `fake-cohere-${served}`, texts, embeddings, response_type: 'embeddings_floats' },
-    inputTokens: texts.reduce((sum, text) => sum + wordCount(text), 0),
+    inputTokens: texts.reduce((sum, text) => sum + fakeTokenCount(text), 0),
   };
 }
 
 function vectors(texts: string[], dimensions: number): number[][] {
   const list = createFakeOpenAIEmbeddings({ model: 'fake', input: texts, dimensions }, dimensions) as { data: Array<{ embedding: number[] }> };
   return list.data.map((item) => item.embedding);
-}
-
-function wordCount(text: string): number {
-  return Math.max(1, text.split(/\s+/).filter((word) => word !== '').length);
 }

@@ -11,6 +11,7 @@ import { awsExceptionFrame, awsFramesBefore, awsRequestId, sendAwsError, sendAws
 import { createFakeConverseFrames, createFakeConverseResponse } from './fake-bedrock-converse.js';
 import { createFakeCohereEmbeddings, createFakeInvokeFrames, createFakeInvokeMessage, createFakeTitanEmbedding } from './fake-bedrock-invoke.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { isRecord } from './is-record.js';
 
 export interface FakeBedrockOptions extends FakeAwsCredentials {
   region: string;
@@ -99,8 +100,4 @@ function checkInvokeBody(body: Record<string, unknown>, modelId: string): string
   if (typeof body['max_tokens'] !== 'number') return 'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.';
   if (!Array.isArray(body['messages'])) return 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.';
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

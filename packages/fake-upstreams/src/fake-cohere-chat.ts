@@ -4,6 +4,8 @@
 // calls tools (as Cohere's tool-use models write it) and a thinking item otherwise.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
+import { splitInThree, splitWords } from './fake-split-text.js';
+import { mapFakeFinish, type FakeFinish } from './fake-finish-reason.js';
 
 export interface FakeCohereEvent {
   frame: string;
@@ -33,23 +35,10 @@ export function cohereToolCalls(reply: FakeChatReply, served: number): FakeCoher
   }));
 }
 
+const COHERE_FINISH_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'COMPLETE', length: 'MAX_TOKENS', tool_calls: 'TOOL_CALL', content_filter: 'ERROR_TOXIC' };
+
 export function cohereFinishReason(reply: FakeChatReply): string {
-  switch (reply.finish) {
-    case 'stop':
-      return 'COMPLETE';
-    case 'length':
-      return 'MAX_TOKENS';
-    case 'tool_calls':
-      return 'TOOL_CALL';
-    case 'content_filter':
-      return 'ERROR_TOXIC';
-    case undefined:
-      return (reply.toolCalls ?? []).length > 0 ? 'TOOL_CALL' : 'COMPLETE';
-    default: {
-      const exhaustive: never = reply.finish;
-      throw new Error(`unknown finish ${String(exhaustive)}`);
-    }
-  }
+  return mapFakeFinish(reply, COHERE_FINISH_REASONS);
 }
 
 export function cohereUsage(reply: FakeChatReply): Record<string, unknown> {
@@ -108,15 +97,4 @@ export function createFakeCohereEvents(id: string, reply: FakeChatReply, calls: 
   });
   push('message-end', { delta: { finish_reason: cohereFinishReason(reply), usage: cohereUsage(reply) } });
   return events;
-}
-
-function splitWords(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? [text];
-}
-
-function splitInThree(text: string): string[] {
-  const size = Math.max(1, Math.ceil(text.length / 3));
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
-  return pieces;
 }

@@ -1,10 +1,11 @@
 // Cohere `/v2/embed` and `/v2/rerank` answers: deterministic embeddings (the same vectors
 // as the fake Ollama server) and a word-overlap relevance score, so tests can predict them.
 
-import { fakeEmbeddingVector } from './fake-ollama-embed.js';
+import { fakeTokenCount } from './fake-token-count.js';
+import { fakeEmbeddingVector } from './fake-vector.js';
 
 export function createFakeCohereEmbed(id: string, texts: string[], dimensions: number): Record<string, unknown> {
-  const tokens = texts.reduce((sum, text) => sum + Math.max(1, text.split(/\s+/).filter((word) => word !== '').length), 0);
+  const tokens = texts.reduce((sum, text) => sum + fakeTokenCount(text), 0);
   return {
     id,
     texts,

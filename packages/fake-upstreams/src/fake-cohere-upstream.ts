@@ -3,11 +3,12 @@
 // bodies, a failing `message-end` and dropped connections on demand.
 
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import type { FakeChatReply } from './fake-chat-reply.js';
-import { cohereToolCalls, createFakeCohereEvents, createFakeCohereReply, frameCohereEvent, type FakeCohereEvent } from './fake-cohere-chat.js';
+import { cohereToolCalls, createFakeCohereEvents, createFakeCohereReply, frameCohereEvent } from './fake-cohere-chat.js';
 import { createFakeCohereEmbed, createFakeCohereRerank } from './fake-cohere-embed.js';
-import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { sendFakeSseReply } from './send-fake-sse-reply.js';
+import { isRecord } from './is-record.js';
 
 export interface FakeCohereOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
@@ -20,6 +21,9 @@ export interface FakeCohereOptions {
 
 /** The error a failing stream reports in its `message-end`. */
 export const COHERE_STREAM_ERROR = 'internal server error, this has been reported to our developers';
+
+/** A generation that fails after the 200 ends with an ERROR finish carrying the error. */
+const failedEndFrame = (): string => frameCohereEvent('message-end', { delta: { error: COHERE_STREAM_ERROR, finish_reason: 'ERROR' } });
 
 export function startFakeCohereUpstream(options: FakeCohereOptions = {}): Promise<FakeServer> {
   let served = 0;
@@ -56,44 +60,10 @@ export function startFakeCohereUpstream(options: FakeCohereOptions = {}): Promis
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, reply.error.headers);
     const calls = cohereToolCalls(reply, served);
     if (body['stream'] !== true) return sendJson(response, 200, createFakeCohereReply(id, reply, calls));
-    return streamReply(response, createFakeCohereEvents(id, reply, calls), reply);
+    return sendFakeSseReply(response, createFakeCohereEvents(id, reply, calls), reply, failedEndFrame);
   });
-}
-
-async function streamReply(response: ServerResponse, events: FakeCohereEvent[], reply: FakeChatReply): Promise<void> {
-  const cutAt = reply.dropAfterChunks ?? reply.failAfterChunks;
-  const cut = cutAt === undefined ? -1 : cutIndex(events, cutAt);
-  if (cut === -1) return sendSse(response, events.map((event) => event.frame));
-  const sent = events.slice(0, cut).map((event) => event.frame);
-  if (reply.dropAfterChunks === undefined) {
-    // A generation that fails after the 200 ends with an ERROR finish carrying the error.
-    const failed = frameCohereEvent('message-end', { delta: { error: COHERE_STREAM_ERROR, finish_reason: 'ERROR' } });
-    return sendSse(response, [...sent, failed]);
-  }
-  // The connection dies mid-stream without a closing event, as when a proxy resets it.
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  for (const frame of sent) {
-    response.write(frame);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  response.destroy();
-}
-
-/** Index of the event before which the stream is cut: the (count+1)-th content event. */
-function cutIndex(events: FakeCohereEvent[], count: number): number {
-  let seen = 0;
-  for (let index = 0; index < events.length; index += 1) {
-    if (!events[index]?.content) continue;
-    if (seen === count) return index;
-    seen += 1;
-  }
-  return -1;
 }
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@
 // with mid-stream errors and dropped connections injected on demand.
 
 import type { ServerResponse } from 'node:http';
+import { cutIndex } from './fake-cut-index.js';
 import { googleErrorBody, overloadedBody } from './fake-google-error.js';
 import { createFakeGeminiResponse, type FakeGeminiFlavor, type FakeGeminiReply } from './fake-gemini-reply.js';
 import { candidateCountOf, checkGeminiRequestBody } from './fake-gemini-request.js';
@@ -28,7 +29,7 @@ export async function answerGenerate(request: RecordedRequest, response: ServerR
 
   const chunks = createFakeGeminiChunks(reply, options);
   const cutAt = reply.dropAfterChunks ?? reply.failAfterChunks;
-  const cut = cutAt === undefined ? -1 : cutIndex(chunks.map((chunk) => chunk.content), cutAt);
+  const cut = cutAt === undefined ? -1 : cutIndex(chunks, cutAt);
   const sent = cut === -1 ? chunks : chunks.slice(0, cut);
   if (!new URL(request.url, 'http://fake').searchParams.has('alt')) {
     // Without alt=sse Google streams one JSON array of responses.
@@ -44,15 +45,4 @@ export async function answerGenerate(request: RecordedRequest, response: ServerR
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   response.destroy();
-}
-
-/** Index of the chunk before which the stream is cut: the (count+1)-th content chunk. */
-export function cutIndex(content: readonly boolean[], count: number): number {
-  let seen = 0;
-  for (let index = 0; index < content.length; index += 1) {
-    if (!content[index]) continue;
-    if (seen === count) return index;
-    seen += 1;
-  }
-  return -1;
 }

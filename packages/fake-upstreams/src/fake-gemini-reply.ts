@@ -3,6 +3,7 @@
 // response, in the AI Studio or the Vertex AI flavour.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
+import { mapFakeFinish, type FakeFinish } from './fake-finish-reason.js';
 
 /** A FakeChatReply with what only Gemini can express. */
 export interface FakeGeminiReply extends FakeChatReply {
@@ -32,22 +33,11 @@ export function toGeminiParts(reply: FakeChatReply): FakeGeminiPart[] {
   return parts;
 }
 
+/** Gemini ends a function-calling turn with STOP too. */
+const GEMINI_FINISH_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'STOP', length: 'MAX_TOKENS', tool_calls: 'STOP', content_filter: 'SAFETY' };
+
 export function toGeminiFinishReason(reply: FakeChatReply): string {
-  switch (reply.finish) {
-    case 'length':
-      return 'MAX_TOKENS';
-    case 'content_filter':
-      return 'SAFETY';
-    case 'stop':
-    case 'tool_calls':
-    case undefined:
-      // Gemini ends a function-calling turn with STOP too.
-      return 'STOP';
-    default: {
-      const exhaustive: never = reply.finish;
-      throw new Error(`unknown finish ${String(exhaustive)}`);
-    }
-  }
+  return mapFakeFinish(reply, GEMINI_FINISH_REASONS);
 }
 
 /** FakeChatReply counts the OpenAI way: completion includes thinking, prompt includes cache. */

@@ -2,6 +2,8 @@
 // wrong: unknown fields are refused (the API's proto parser rejects them), contents and parts
 // must not be empty, roles are user/model, and each part holds exactly one kind of data.
 
+import { isRecord } from './is-record.js';
+
 const REQUEST_FIELDS = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig', 'generationConfig', 'safetySettings', 'cachedContent', 'labels']);
 const GENERATION_FIELDS = new Set([
   'temperature', 'topP', 'topK', 'maxOutputTokens', 'stopSequences', 'candidateCount', 'seed', 'presencePenalty', 'frequencyPenalty',
@@ -76,10 +78,6 @@ function checkTools(tools: unknown): string | undefined {
     }
   }
   return undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** generationConfig.candidateCount, the number of candidates to render (default 1). */

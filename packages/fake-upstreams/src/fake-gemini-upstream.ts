@@ -3,9 +3,9 @@
 // `x-goog-api-key` or `?key=`, and Google's error bodies.
 
 import { answerGenerate } from './fake-gemini-generate.js';
-import { fakeEmbeddingVector } from './fake-gemini-embeddings.js';
+import { fakeEmbeddingVector } from './fake-vector.js';
 import type { FakeGeminiReply } from './fake-gemini-reply.js';
-import { isRecord } from './fake-gemini-request.js';
+import { isRecord } from './is-record.js';
 import { apiKeyInvalidBody, googleErrorBody } from './fake-google-error.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 

@@ -1,10 +1,13 @@
 // Ollama `/api/embed` answers with deterministic unit vectors: the same text always gets
-// the same vector. fakeEmbeddingVector is shared with the fake Cohere upstream.
+// the same vector.
+
+import { fakeTokenCount } from './fake-token-count.js';
+import { fakeEmbeddingVector } from './fake-vector.js';
 
 export function createFakeOllamaEmbed(model: string, input: unknown, dimensions: number): Record<string, unknown> | undefined {
   const texts = typeof input === 'string' ? [input] : Array.isArray(input) && input.every((item) => typeof item === 'string') ? (input as string[]) : undefined;
   if (texts === undefined) return undefined;
-  const tokens = texts.reduce((sum, text) => sum + Math.max(1, text.split(/\s+/).filter((word) => word !== '').length), 0);
+  const tokens = texts.reduce((sum, text) => sum + fakeTokenCount(text), 0);
   return {
     model,
     embeddings: texts.map((text) => fakeEmbeddingVector(text, dimensions)),
@@ -12,24 +15,4 @@ export function createFakeOllamaEmbed(model: string, input: unknown, dimensions:
     load_duration: 1_019_500,
     prompt_eval_count: tokens,
   };
-}
-
-export function fakeEmbeddingVector(text: string, dimensions: number): number[] {
-  // FNV-1a seeds a small linear congruential generator: cheap, stable, dependency-free.
-  let state = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    state ^= text.charCodeAt(index);
-    state = Math.imul(state, 0x01000193) >>> 0;
-  }
-  const values: number[] = [];
-  let norm = 0;
-  for (let index = 0; index < dimensions; index += 1) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const value = state / 0xffffffff - 0.5;
-    values.push(value);
-    norm += value * value;
-  }
-  const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-  // Rounded through float32, so base64 float32 encodings decode to the same numbers.
-  return values.map((value) => Math.fround(value * scale));
 }

@@ -4,9 +4,11 @@
 
 import type { ServerResponse } from 'node:http';
 import type { FakeChatReply } from './fake-chat-reply.js';
+import { cutIndex } from './fake-cut-index.js';
 import { createFakeOllamaLines, createFakeOllamaReply, goJson, type FakeOllamaEndpoint, type FakeOllamaLine } from './fake-ollama-chat.js';
 import { createFakeOllamaEmbed } from './fake-ollama-embed.js';
 import { startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { isRecord } from './is-record.js';
 
 export interface FakeOllamaOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` (as Ollama's cloud does). */
@@ -78,19 +80,4 @@ async function streamLines(response: ServerResponse, lines: FakeOllamaLine[], re
     // The connection dies mid-stream, as when the server crashes or a proxy resets it.
     response.destroy();
   }
-}
-
-/** Index of the line before which the stream is cut: the (count+1)-th content line. */
-function cutIndex(lines: FakeOllamaLine[], count: number): number {
-  let seen = 0;
-  for (let index = 0; index < lines.length; index += 1) {
-    if (!lines[index]?.content) continue;
-    if (seen === count) return index;
-    seen += 1;
-  }
-  return -1;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@
 // and the `chat.completion.chunk` event sequence, field for field as api.openai.com sends them.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
+import { fakeFinishOf } from './fake-finish-reason.js';
 
 /** Where an OpenAI-compatible server puts reasoning text; OpenAI itself sends none. */
 export type FakeReasoningField = 'reasoning_content' | 'reasoning';
@@ -27,10 +28,6 @@ export function resolveToolCalls(reply: FakeChatReply, served: number): FakeOpen
     type: 'function',
     function: { name: call.name, arguments: call.arguments },
   }));
-}
-
-export function finishOf(reply: FakeChatReply): string {
-  return reply.finish ?? (reply.toolCalls !== undefined && reply.toolCalls.length > 0 ? 'tool_calls' : 'stop');
 }
 
 /** Fixed small numbers, so tests can assert usage and cost without a tokenizer. */
@@ -66,7 +63,7 @@ export function createFakeOpenAICompletion(context: FakeOpenAIChatContext, reply
     object: 'chat.completion',
     created: context.created,
     model: context.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: finishOf(reply) }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: fakeFinishOf(reply) }],
     usage: usageOf(reply, toolCalls),
     service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
@@ -116,7 +113,7 @@ export function createFakeOpenAIEvents(
     push(!textFirst && index === 0 ? { role: 'assistant', content: null, tool_calls: [head] } : { tool_calls: [head] }, true);
     for (const piece of splitArguments(call.function.arguments)) push({ tool_calls: [{ index, function: { arguments: piece } }] }, true);
   });
-  push({}, false, finishOf(reply));
+  push({}, false, fakeFinishOf(reply));
   if (includeUsage) {
     const usageChunk = {
       id: context.id,

@@ -1,6 +1,9 @@
 // OpenAI `/v1/embeddings` answers with deterministic unit vectors: the same input always
 // gets the same vector, so tests can compare results across calls and processes.
 
+import { fakeTokenCount } from './fake-token-count.js';
+import { fakeEmbeddingVector } from './fake-vector.js';
+
 export interface FakeEmbeddingsRequest {
   model: string;
   input: unknown;
@@ -15,8 +18,8 @@ export function createFakeOpenAIEmbeddings(request: FakeEmbeddingsRequest, defau
   const base64 = request.encoding_format === 'base64';
   let tokens = 0;
   const data = inputs.map((input, index) => {
-    tokens += typeof input === 'string' ? Math.max(1, input.split(/\s+/).filter((word) => word !== '').length) : input.length;
-    const vector = vectorFor(typeof input === 'string' ? input : input.join(','), dimensions);
+    tokens += typeof input === 'string' ? fakeTokenCount(input) : input.length;
+    const vector = fakeEmbeddingVector(typeof input === 'string' ? input : input.join(','), dimensions);
     return {
       object: 'embedding',
       index,
@@ -32,24 +35,4 @@ function toInputList(input: unknown): Array<string | number[]> {
   if (!Array.isArray(input)) return [];
   if (input.every((item) => typeof item === 'number')) return [input as number[]];
   return input.filter((item): item is string | number[] => typeof item === 'string' || Array.isArray(item));
-}
-
-function vectorFor(text: string, dimensions: number): number[] {
-  // FNV-1a seeds a small linear congruential generator: cheap, stable, dependency-free.
-  let state = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    state ^= text.charCodeAt(index);
-    state = Math.imul(state, 0x01000193) >>> 0;
-  }
-  const values: number[] = [];
-  let norm = 0;
-  for (let index = 0; index < dimensions; index += 1) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const value = state / 0xffffffff - 0.5;
-    values.push(value);
-    norm += value * value;
-  }
-  const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-  // Rounded through float32 so float and base64 answers decode to the same numbers.
-  return values.map((value) => Math.fround(value * scale));
 }

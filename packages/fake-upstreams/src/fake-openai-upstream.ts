@@ -2,18 +2,18 @@
 // model list, with OpenAI's error bodies. Routes answer with and without the `/v1` prefix,
 // as OpenAI-compatible servers are configured both ways.
 
-import type { ServerResponse } from 'node:http';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import {
   createFakeOpenAICompletion,
   createFakeOpenAIEvents,
   resolveToolCalls,
   type FakeOpenAIChatContext,
-  type FakeOpenAIEvent,
   type FakeReasoningField,
 } from './fake-openai-chat.js';
 import { createFakeOpenAIEmbeddings } from './fake-openai-embeddings.js';
-import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { sendFakeSseReply } from './send-fake-sse-reply.js';
+import { isRecord } from './is-record.js';
 
 export interface FakeOpenAIOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
@@ -37,6 +37,10 @@ const MODELS_CREATED = 1_715_367_049;
 export function openAIErrorBody(message: string, type: string, code: string | null = null, param: string | null = null): unknown {
   return { error: { message, type, param, code } };
 }
+
+/** OpenAI reports a failure after the 200 as a data event holding an error body, then closes. */
+const serverErrorFrame = (): string =>
+  `data: ${JSON.stringify(openAIErrorBody('The server had an error while processing your request. Sorry about that!', 'server_error'))}\n\n`;
 
 export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promise<FakeServer> {
   let served = 0;
@@ -87,7 +91,7 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
     const toolCalls = resolveToolCalls(reply, served);
     if (body['stream'] !== true) return sendJson(response, 200, createFakeOpenAICompletion(context, reply, toolCalls), headers);
     const includeUsage = isRecord(body['stream_options']) && body['stream_options']['include_usage'] === true;
-    return streamReply(response, createFakeOpenAIEvents(context, reply, toolCalls, includeUsage), reply, headers);
+    return sendFakeSseReply(response, createFakeOpenAIEvents(context, reply, toolCalls, includeUsage), reply, serverErrorFrame, headers);
   });
 }
 
@@ -109,38 +113,4 @@ function checkAuthorization(request: RecordedRequest, apiKey: string | undefined
     'invalid_request_error',
     'invalid_api_key',
   );
-}
-
-async function streamReply(response: ServerResponse, events: FakeOpenAIEvent[], reply: FakeChatReply, headers: Record<string, string>): Promise<void> {
-  const cutAt = reply.dropAfterChunks ?? reply.failAfterChunks;
-  const cut = cutAt === undefined ? -1 : cutIndex(events, cutAt);
-  if (cut === -1) return sendSse(response, events.map((event) => event.frame), headers);
-  const sent = events.slice(0, cut).map((event) => event.frame);
-  if (reply.dropAfterChunks === undefined) {
-    // OpenAI reports a failure after the 200 as a data event holding an error body, then closes.
-    const error = `data: ${JSON.stringify(openAIErrorBody('The server had an error while processing your request. Sorry about that!', 'server_error'))}\n\n`;
-    return sendSse(response, [...sent, error], headers);
-  }
-  // The connection dies mid-stream without a closing chunk, as when a proxy resets it.
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-  for (const frame of sent) {
-    response.write(frame);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  response.destroy();
-}
-
-/** Index of the event before which the stream is cut: the (count+1)-th content event. */
-function cutIndex(events: FakeOpenAIEvent[], count: number): number {
-  let seen = 0;
-  for (let index = 0; index < events.length; index += 1) {
-    if (!events[index]?.content) continue;
-    if (seen === count) return index;
-    seen += 1;
-  }
-  return -1;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@
 // provider setting (aws_region_name, vertex_project, ...) handed to the adapter.
 
 import type { HttpClient } from './http/http-client.js';
-import type { PriceOverrides } from './cost/price-overrides.js';
+import { PRICE_OVERRIDE_FIELDS, type PriceOverrides } from './cost/price-overrides.js';
 import type { ProviderRegistry } from './providers/provider-registry.js';
 
 export interface CallOptions extends PriceOverrides {
@@ -14,6 +14,8 @@ export interface CallOptions extends PriceOverrides {
   timeout?: number;
   /** Seconds until a stream's first bytes (defaults to `timeout`). */
   stream_timeout?: number;
+  /** Seconds a stream may go without a chunk before it fails (defaults to `timeout`). */
+  stream_idle_timeout?: number;
   /** Drop parameters the provider cannot honour (with a warning) instead of failing. */
   drop_params?: boolean;
   extra_headers?: Record<string, string>;
@@ -32,15 +34,11 @@ export const CALL_OPTION_NAMES = new Set<string>([
   'api_version',
   'timeout',
   'stream_timeout',
+  'stream_idle_timeout',
   'drop_params',
   'extra_headers',
   'signal',
   'http_client',
   'registry',
-  'input_cost_per_token',
-  'output_cost_per_token',
-  'cache_read_input_token_cost',
-  'cache_creation_input_token_cost',
-  'input_cost_per_second',
-  'output_cost_per_second',
+  ...PRICE_OVERRIDE_FIELDS,
 ]);

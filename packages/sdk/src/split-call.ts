@@ -62,7 +62,7 @@ export function createCallContext(
     extraHeaders: options.extra_headers,
     settings,
     timeoutMs: timeoutSeconds * 1000,
-    streamIdleTimeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    streamIdleTimeoutMs: (options.stream_idle_timeout ?? options.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     signal: options.signal,
     http: options.http_client ?? getSharedHttpClient(),
     warnings: [],

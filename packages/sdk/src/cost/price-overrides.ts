@@ -12,6 +12,16 @@ export interface PriceOverrides {
   output_cost_per_second?: number;
 }
 
+/** The override fields, for code that copies them from config onto a call. */
+export const PRICE_OVERRIDE_FIELDS = [
+  'input_cost_per_token',
+  'output_cost_per_token',
+  'cache_read_input_token_cost',
+  'cache_creation_input_token_cost',
+  'input_cost_per_second',
+  'output_cost_per_second',
+] as const satisfies ReadonlyArray<keyof PriceOverrides>;
+
 export function hasPerSecondPrice(overrides: PriceOverrides): boolean {
   return overrides.input_cost_per_second !== undefined || overrides.output_cost_per_second !== undefined;
 }

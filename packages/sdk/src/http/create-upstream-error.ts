@@ -11,6 +11,9 @@ import { redactSecrets } from './redact-secrets.js';
 
 export type UpstreamErrorParser = (body: unknown, text: string, status: number) => ParsedUpstreamError;
 
+/** Reads a non-2xx response into the provider's typed error. */
+export type UpstreamErrorFactory = (response: HttpResponse, context: UpstreamErrorContext) => Promise<LlmuxError>;
+
 export interface UpstreamErrorContext {
   provider: string;
   model: string;
@@ -31,4 +34,9 @@ export async function createUpstreamError(
     model: context.model,
     retryAfterSeconds: parseRetryAfter(response.headers) ?? parsed.retryAfterSeconds,
   });
+}
+
+/** Binds a provider's body parser once, at module load, so no call allocates a closure for it. */
+export function createUpstreamErrorFactory(parse: UpstreamErrorParser): UpstreamErrorFactory {
+  return (response, context) => createUpstreamError(response, parse, context);
 }

@@ -28,6 +28,9 @@ export interface HttpResponse {
   body: Dispatcher.ResponseData['body'];
 }
 
+/** `HttpClient.send`'s shape, so auth decorators (SigV4, bearer) can wrap it. */
+export type SendHttpRequest = (request: HttpRequest) => Promise<HttpResponse>;
+
 export interface HttpClientOptions {
   /** Keep-alive connections per upstream origin. */
   connectionsPerOrigin?: number;

@@ -9,24 +9,13 @@ import {
   HttpClient,
   ServiceUnavailableError,
   completion,
-  type ChatCompletionChunk,
   type CompletionParams,
-  type CompletionStream,
 } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
-
-async function drain(stream: CompletionStream): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-function deltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
-  return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
-}
 
 describe('anthropic streaming through completion()', () => {
   let fake: FakeServer;
@@ -51,7 +40,7 @@ describe('anthropic streaming through completion()', () => {
   it('streams text deltas, the finish reason and usage with cache reads and writes', async () => {
     reply = { content: 'Bonjour tout le monde', usage: { promptTokens: 120, completionTokens: 6, cachedTokens: 100, cacheWriteTokens: 15 } };
     const result = await stream({ stream_options: { include_usage: true } });
-    const chunks = await drain(result);
+    const chunks = await collectStream(result);
 
     assert.deepEqual(fake.requests.at(-1)?.json, {
       model: MODEL,
@@ -60,7 +49,7 @@ describe('anthropic streaming through completion()', () => {
       stream: true,
     });
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
-    assert.deepEqual(deltas(chunks, 'content'), ['Bonjour ', 'tout ', 'le ', 'monde']);
+    assert.deepEqual(streamedDeltas(chunks, 'content'), ['Bonjour ', 'tout ', 'le ', 'monde']);
     for (const chunk of chunks) {
       assert.equal(chunk.object, 'chat.completion.chunk');
       assert.equal(chunk.model, MODEL);
@@ -81,7 +70,7 @@ describe('anthropic streaming through completion()', () => {
 
   it('hides the usage chunk unless asked, but still records usage', async () => {
     const result = await stream();
-    const chunks = await drain(result);
+    const chunks = await collectStream(result);
     assert.equal(chunks.some((chunk) => chunk.usage), false);
     assert.equal(result.usage?.completion_tokens, 5);
   });
@@ -94,7 +83,7 @@ describe('anthropic streaming through completion()', () => {
         { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' },
       ],
     };
-    const chunks = await drain(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
+    const chunks = await collectStream(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
     const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
     for (const chunk of chunks) {
       for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
@@ -109,21 +98,21 @@ describe('anthropic streaming through completion()', () => {
       [0, { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' }],
       [1, { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' }],
     ]);
-    assert.equal(deltas(chunks, 'content').join(''), 'Checking both.');
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'Checking both.');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
   });
 
   it('streams thinking as reasoning_content', async () => {
     reply = { reasoning: 'The user says hi.', content: 'Hello!' };
-    const chunks = await drain(await stream({ reasoning_effort: 'minimal', max_tokens: 2000 }));
-    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
-    assert.equal(deltas(chunks, 'content').join(''), 'Hello!');
+    const chunks = await collectStream(await stream({ reasoning_effort: 'minimal', max_tokens: 2000 }));
+    assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
   it('streams emulated structured output as content', async () => {
     reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
-    const chunks = await drain(await stream({ response_format: { type: 'json_object' } }));
-    assert.deepEqual(JSON.parse(deltas(chunks, 'content').join('')), { city: 'Paris', celsius: 18 });
+    const chunks = await collectStream(await stream({ response_format: { type: 'json_object' } }));
+    assert.deepEqual(JSON.parse(streamedDeltas(chunks, 'content').join('')), { city: 'Paris', celsius: 18 });
     assert.equal(chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls), false);
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
   });
@@ -146,7 +135,7 @@ describe('anthropic streaming through completion()', () => {
   it('throws APIConnectionError when the connection drops mid-stream', async () => {
     reply = { content: 'one two three four five', dropAfterChunks: 2 };
     const result = await stream();
-    await assert.rejects(drain(result), APIConnectionError);
+    await assert.rejects(collectStream(result), APIConnectionError);
   });
 
   it('throws a pre-stream HTTP error from completion()', async () => {
@@ -160,7 +149,7 @@ describe('anthropic streaming through completion()', () => {
     for await (const chunk of result) {
       if (chunk.choices[0]?.delta.content) break;
     }
-    const next = await drain(await stream());
-    assert.equal(deltas(next, 'content').length, 8);
+    const next = await collectStream(await stream());
+    assert.equal(streamedDeltas(next, 'content').length, 8);
   });
 });

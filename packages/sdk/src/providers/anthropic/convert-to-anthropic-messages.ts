@@ -5,6 +5,7 @@
 
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { AnthropicContentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicTextBlock } from './anthropic-api.js';
 
 export interface AnthropicPrompt {
@@ -81,18 +82,7 @@ function toImageBlock(url: string, param: string): AnthropicImageBlock {
 }
 
 function toToolUse(call: ToolCall, index: number): AnthropicContentBlock {
-  return { type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call, index) };
-}
-
-function parseArguments(call: ToolCall, index: number): unknown {
-  if (call.function.arguments.trim() === '') return {};
-  try {
-    return JSON.parse(call.function.arguments);
-  } catch {
-    throw new BadRequestError(`tool call "${call.id}" has arguments that are not valid JSON`, {
-      param: `messages[${index}].tool_calls`,
-    });
-  }
+  return { type: 'tool_use', id: call.id, name: call.function.name, input: parseToolCallArguments(call, index) };
 }
 
 function toToolResultContent(content: string | TextContentPart[]): string | AnthropicTextBlock[] {

@@ -3,15 +3,15 @@
 
 import { BadGatewayError } from '../../errors/error-classes.js';
 import { isLlmuxError } from '../../errors/to-openai-error-body.js';
-import { decodeSse } from '../../http/decode-sse.js';
-import { toConnectionError, type HttpResponse } from '../../http/http-client.js';
+import { toConnectionError } from '../../http/http-client.js';
 import { readJson } from '../../http/read-body.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
+import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { anthropicResponseSchema } from './anthropic-api.js';
-import { convertAnthropicStream, type AnthropicStreamOptions } from './anthropic-stream.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
+import { readAnthropicStream } from './read-anthropic-stream.js';
 import { sendAnthropicRequest } from './send-anthropic-request.js';
 
 /**
@@ -65,26 +65,5 @@ async function chat(request: ChatCompletionRequest, context: ProviderCallContext
 async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
   const { body, jsonMode } = convertToAnthropicRequest(request, { stream: true, warnings: context.warnings });
   const { response, secrets } = await sendAnthropicRequest(body, context);
-  return readStream(response, context, { jsonMode, created: nowSeconds(), provider: context.provider, model: context.model, secrets });
-}
-
-/** Turns transport failures into typed errors and frees the connection if the reader stops early. */
-async function* readStream(
-  response: HttpResponse,
-  context: ProviderCallContext,
-  options: AnthropicStreamOptions,
-): AsyncGenerator<ChatCompletionChunk> {
-  let finished = false;
-  try {
-    yield* convertAnthropicStream(decodeSse(response.body), options);
-    finished = true;
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, context);
-  } finally {
-    if (!finished) response.body.destroy();
-  }
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
+  return readAnthropicStream(response, context, { jsonMode, created: nowSeconds(), provider: context.provider, model: context.model, secrets });
 }

@@ -1,10 +1,10 @@
 // Sends one Messages API call through the shared undici pool: endpoint, auth and version
 // headers, and non-2xx answers thrown as typed errors with the key redacted.
 
-import { createUpstreamError } from '../../http/create-upstream-error.js';
-import type { HttpResponse } from '../../http/http-client.js';
+import { createUpstreamErrorFactory } from '../../http/create-upstream-error.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
+import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
 import type { AnthropicRequestBody } from './anthropic-api.js';
 import { parseAnthropicError } from './anthropic-error.js';
 
@@ -12,38 +12,23 @@ export const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
 export const ANTHROPIC_VERSION = '2023-06-01';
 const API_KEY_ENV = ['ANTHROPIC_API_KEY'] as const;
 const API_BASE_ENV = ['ANTHROPIC_API_BASE', 'ANTHROPIC_BASE_URL'] as const;
+const createAnthropicHttpError = createUpstreamErrorFactory(parseAnthropicError);
 
-export interface AnthropicCall {
-  response: HttpResponse;
-  /** Values to scrub from any error message built later (mid-stream errors). */
-  secrets: ReadonlyArray<string | undefined>;
-}
+export type AnthropicCall = ProviderCall;
 
-export async function sendAnthropicRequest(body: AnthropicRequestBody, context: ProviderCallContext): Promise<AnthropicCall> {
+export function sendAnthropicRequest(body: AnthropicRequestBody, context: ProviderCallContext): Promise<AnthropicCall> {
   const apiKey = resolveApiKey(context, API_KEY_ENV, true);
   const secrets = [apiKey];
-  const response = await context.http.send({
-    url: `${messagesBase(context)}/v1/messages`,
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'anthropic-version': ANTHROPIC_VERSION,
-      ...(body.stream === true ? { accept: 'text/event-stream' } : {}),
-      ...context.extraHeaders,
-      // After extraHeaders, so that a stray header cannot replace the resolved credential.
-      'x-api-key': apiKey ?? '',
-    },
-    body: JSON.stringify(body),
-    signal: context.signal,
-    timeoutMs: context.timeoutMs,
-    idleTimeoutMs: context.streamIdleTimeoutMs,
-    provider: context.provider,
-    model: context.model,
-  });
-  if (response.status < 200 || response.status >= 300) {
-    throw await createUpstreamError(response, parseAnthropicError, { provider: context.provider, model: context.model, secrets });
-  }
-  return { response, secrets };
+  const headers = {
+    'content-type': 'application/json',
+    'anthropic-version': ANTHROPIC_VERSION,
+    ...(body.stream === true ? { accept: 'text/event-stream' } : {}),
+    ...context.extraHeaders,
+    // After extraHeaders, so that a stray header cannot replace the resolved credential.
+    'x-api-key': apiKey ?? '',
+  };
+  const url = `${messagesBase(context)}/v1/messages`;
+  return sendProviderRequest(context, 'POST', url, headers, JSON.stringify(body), createAnthropicHttpError, secrets);
 }
 
 /** Accepts api_base with or without its `/v1` suffix, as both forms appear in configs. */

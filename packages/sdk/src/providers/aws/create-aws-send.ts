@@ -5,13 +5,11 @@
 
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { HttpRequest, HttpResponse } from '../../http/http-client.js';
+import type { HttpRequest, SendHttpRequest } from '../../http/http-client.js';
 import type { AwsAuth } from './resolve-aws-auth.js';
 
 /** The SHA-256 constructor SignatureV4 expects, on node:crypto. */
 const Sha256 = Hash.bind(null, 'sha256');
-
-export type SendHttpRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
 export interface AwsSigning {
   /** SigV4 signing name of the service. */

@@ -2,9 +2,9 @@
 // credentials, region and endpoint, authenticates through the decorator around
 // `context.http.send`, and throws non-2xx answers as typed errors with secrets redacted.
 
-import { headerValue } from '../../http/read-body.js';
-import type { HttpResponse } from '../../http/http-client.js';
+import type { UpstreamErrorFactory } from '../../http/create-upstream-error.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
+import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
 import { createAwsHttpError } from './aws-error.js';
 import type { AwsServiceConfig } from './aws-service.js';
 import { createAwsSend } from './create-aws-send.js';
@@ -20,15 +20,12 @@ export interface AwsRequestSpec {
   headers?: Record<string, string>;
 }
 
-export interface AwsCall {
-  response: HttpResponse;
-  /** Values to scrub from any error message built later (mid-stream exceptions). */
-  secrets: ReadonlyArray<string | undefined>;
-  /** `x-amzn-requestid`, AWS's id for the call. */
-  requestId: string | undefined;
-}
+export type AwsCall = ProviderCall;
 
-export async function sendAwsRequest(service: AwsServiceConfig, spec: AwsRequestSpec, context: ProviderCallContext): Promise<AwsCall> {
+/** One error factory per service row, built on first use, so no call allocates one. */
+const httpErrorFactories = new WeakMap<AwsServiceConfig, UpstreamErrorFactory>();
+
+export function sendAwsRequest(service: AwsServiceConfig, spec: AwsRequestSpec, context: ProviderCallContext): Promise<AwsCall> {
   const auth = resolveAwsAuth(service, context);
   const endpoint = resolveEndpoint(service, context);
   // A bearer token needs no region when the endpoint is given; signing always does.
@@ -36,21 +33,19 @@ export async function sendAwsRequest(service: AwsServiceConfig, spec: AwsRequest
   const secrets = auth.kind === 'bearer' ? [auth.token] : [auth.credentials.secretAccessKey, auth.credentials.sessionToken];
   const send = createAwsSend((request) => context.http.send(request), auth, { service: service.signingName, region });
 
-  const response = await send({
-    url: (endpoint ?? service.defaultEndpoint(region ?? '')) + spec.path,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: spec.accept ?? 'application/json', ...spec.headers, ...context.extraHeaders },
-    body: spec.body,
-    signal: context.signal,
-    timeoutMs: context.timeoutMs,
-    idleTimeoutMs: context.streamIdleTimeoutMs,
-    provider: context.provider,
-    model: context.model,
-  });
-  if (response.status < 200 || response.status >= 300) {
-    throw await createAwsHttpError(response, service.errors, { provider: context.provider, model: context.model, secrets });
+  const url = (endpoint ?? service.defaultEndpoint(region ?? '')) + spec.path;
+  const headers = { 'content-type': 'application/json', accept: spec.accept ?? 'application/json', ...spec.headers, ...context.extraHeaders };
+  return sendProviderRequest(context, 'POST', url, headers, spec.body, httpErrorFactory(service), secrets, send);
+}
+
+function httpErrorFactory(service: AwsServiceConfig): UpstreamErrorFactory {
+  let factory = httpErrorFactories.get(service);
+  if (factory === undefined) {
+    const table = service.errors;
+    factory = (response, context) => createAwsHttpError(response, table, context);
+    httpErrorFactories.set(service, factory);
   }
-  return { response, secrets, requestId: headerValue(response.headers, 'x-amzn-requestid') };
+  return factory;
 }
 
 /** The first endpoint override found: service settings, `api_base`, then the environment. */

@@ -17,10 +17,10 @@ import {
   RateLimitError,
   ServiceUnavailableError,
   UnsupportedParamsError,
-  type ChatCompletionChunk,
   type ChatMessage,
   type FunctionTool,
 } from '../../index.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKECONVERSE0001';
@@ -32,12 +32,6 @@ const WEATHER_TOOL: FunctionTool = {
   type: 'function',
   function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
 };
-
-async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 function awsError(status: number, type: string, message: string): FakeChatReply {
   return { error: { status, body: { message }, headers: { 'x-amzn-errortype': `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` } } };
@@ -194,7 +188,7 @@ describe('bedrock adapter, Converse', () => {
     assert.deepEqual(response.choices[0], { index: 0, message: { role: 'assistant', content: '{"name":"Ada","age":36}' }, finish_reason: 'stop' });
 
     const result = await stream([{ role: 'user', content: 'Who?' }], { response_format: { type: 'json_schema', json_schema: { name: 'person', schema } } });
-    const chunks = await collect(result);
+    const chunks = await collectStream(result);
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), '{"name":"Ada","age":36}');
     assert.ok(chunks.every((chunk) => chunk.choices[0]?.delta.tool_calls === undefined));
     assert.equal(chunks.at(-1)?.choices[0]?.finish_reason, 'stop');
@@ -210,7 +204,7 @@ describe('bedrock adapter, Converse', () => {
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: '4', reasoning_content: 'Two plus two is four.' });
 
     const result = await stream([{ role: 'user', content: '2+2?' }], { reasoning_effort: 'low', max_tokens: 8000 });
-    const chunks = await collect(result);
+    const chunks = await collectStream(result);
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? '').join(''), 'Two plus two is four.');
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), '4');
     assert.deepEqual((lastSent()?.json as { inferenceConfig: unknown }).inferenceConfig, { maxTokens: 8000 });
@@ -224,7 +218,7 @@ describe('bedrock adapter, Converse', () => {
   it('streams canonical chunks over the binary event stream, with usage last', async () => {
     next = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
     const result = await stream([{ role: 'user', content: 'count' }], { stream_options: { include_usage: true } });
-    const chunks = await collect(result);
+    const chunks = await collectStream(result);
     assert.equal(lastSent()?.url, `${MODEL_PATH}/converse-stream`);
     assert.equal(lastSent()?.headers.accept, 'application/vnd.amazon.eventstream');
     assert.equal((lastSent()?.json as { stream?: unknown }).stream, undefined);
@@ -252,7 +246,7 @@ describe('bedrock adapter, Converse', () => {
         { id: 'tooluse_2', name: 'get_weather', arguments: '{"city":"London"}' },
       ],
     };
-    const chunks = await collect(await stream([{ role: 'user', content: 'x' }], { tools: [WEATHER_TOOL] }));
+    const chunks = await collectStream(await stream([{ role: 'user', content: 'x' }], { tools: [WEATHER_TOOL] }));
     const heads = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []).filter((delta) => delta.id !== undefined);
     assert.deepEqual(heads, [
       { index: 0, id: 'tooluse_1', type: 'function', function: { name: 'get_weather', arguments: '' } },
@@ -286,7 +280,7 @@ describe('bedrock adapter, Converse', () => {
   it('refuses to end quietly when the stream stops before messageStop', async () => {
     next = { content: 'one two three four', dropAfterChunks: 2 };
     const result = await stream([{ role: 'user', content: 'x' }]);
-    await assert.rejects(collect(result), (error: unknown) => error instanceof APIConnectionError && /before messageStop/.test(error.message));
+    await assert.rejects(collectStream(result), (error: unknown) => error instanceof APIConnectionError && /before messageStop/.test(error.message));
   });
 
   it('maps AWS error names to typed errors', async () => {

@@ -6,6 +6,7 @@
 
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { BedrockContentBlock, BedrockImageFormat, BedrockMessage } from './bedrock-api.js';
 
 export interface BedrockPrompt {
@@ -100,16 +101,7 @@ function toImageBlock(url: string, param: string): BedrockContentBlock {
 }
 
 function toToolUse(call: ToolCall, index: number): BedrockContentBlock {
-  return { toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call, index) } };
-}
-
-function parseArguments(call: ToolCall, index: number): unknown {
-  if (call.function.arguments.trim() === '') return {};
-  try {
-    return JSON.parse(call.function.arguments);
-  } catch {
-    throw new BadRequestError(`tool call "${call.id}" has arguments that are not valid JSON`, { param: `messages[${index}].tool_calls` });
-  }
+  return { toolUse: { toolUseId: call.id, name: call.function.name, input: parseToolCallArguments(call, index) } };
 }
 
 function toToolResultContent(content: string | TextContentPart[]): Array<{ text: string }> {

@@ -5,6 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { BadRequestError } from '../../errors/error-classes.js';
+import { headerValue } from '../../http/read-body.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -19,6 +20,7 @@ import { convertAnthropicResponse } from '../anthropic/convert-anthropic-respons
 import { parseAwsBody } from '../aws/parse-aws-body.js';
 import { readAwsEvents } from '../aws/read-aws-events.js';
 import type { AwsCall } from '../aws/send-aws-request.js';
+import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { bedrockConverseResponseSchema } from './bedrock-api.js';
 import { BEDROCK_ERRORS } from './bedrock-error.js';
@@ -112,11 +114,7 @@ function events(call: AwsCall, context: ProviderCallContext): ReturnType<typeof 
   });
 }
 
-/** Converse has no response id; AWS's request id names the call just as well. */
+/** Converse has no response id; AWS's request id (`x-amzn-requestid`) names the call just as well. */
 function completionId(call: AwsCall): string {
-  return `chatcmpl-${call.requestId ?? randomUUID()}`;
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
+  return `chatcmpl-${headerValue(call.response.headers, 'x-amzn-requestid') ?? randomUUID()}`;
 }

@@ -13,23 +13,12 @@ import {
   InternalServerError,
   RateLimitError,
   completion,
-  type ChatCompletionChunk,
   type CompletionParams,
-  type CompletionStream,
 } from '../../index.js';
+import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'co-test-0123456789';
 const MODEL = 'command-a-03-2025';
-
-async function drain(stream: CompletionStream): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-function deltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
-  return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
-}
 
 describe('cohere streaming through completion()', () => {
   let fake: FakeServer;
@@ -54,12 +43,12 @@ describe('cohere streaming through completion()', () => {
   it('streams text deltas, the finish reason and usage', async () => {
     reply = { content: 'LLMs stand for Large Language Models', usage: { promptTokens: 5, completionTokens: 26 } };
     const result = await stream({ stream_options: { include_usage: true } });
-    const chunks = await drain(result);
+    const chunks = await collectStream(result);
 
     assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
     assert.equal(fake.requests.at(-1)?.headers.accept, 'text/event-stream');
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
-    assert.deepEqual(deltas(chunks, 'content'), ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models']);
+    assert.deepEqual(streamedDeltas(chunks, 'content'), ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models']);
     for (const chunk of chunks) {
       assert.equal(chunk.object, 'chat.completion.chunk');
       assert.equal(chunk.model, MODEL);
@@ -74,7 +63,7 @@ describe('cohere streaming through completion()', () => {
 
   it('hides the usage chunk unless asked, but still records usage', async () => {
     const result = await stream();
-    assert.equal((await drain(result)).some((chunk) => chunk.usage), false);
+    assert.equal((await collectStream(result)).some((chunk) => chunk.usage), false);
     assert.equal(result.usage?.completion_tokens, 5);
   });
 
@@ -86,8 +75,8 @@ describe('cohere streaming through completion()', () => {
         { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' },
       ],
     };
-    const chunks = await drain(await stream({ tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object' } } }] }));
-    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'I will use the weather tool twice.');
+    const chunks = await collectStream(await stream({ tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object' } } }] }));
+    assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'I will use the weather tool twice.');
     const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
     for (const chunk of chunks) {
       for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
@@ -107,10 +96,10 @@ describe('cohere streaming through completion()', () => {
 
   it('streams thinking content as reasoning_content', async () => {
     reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
-    const chunks = await drain(await stream({ reasoning_effort: 'high' }));
+    const chunks = await collectStream(await stream({ reasoning_effort: 'high' }));
     assert.deepEqual((fake.requests.at(-1)?.json as { thinking: unknown }).thinking, { type: 'enabled', token_budget: 24576 });
-    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'Simple greeting.');
-    assert.equal(deltas(chunks, 'content').join(''), 'Hello!');
+    assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'Simple greeting.');
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
   it('throws an ERROR message-end from completion() when it comes before any content', async () => {
@@ -130,7 +119,7 @@ describe('cohere streaming through completion()', () => {
 
   it('throws APIConnectionError when the connection drops mid-stream', async () => {
     reply = { content: 'one two three four five', dropAfterChunks: 2 };
-    await assert.rejects(drain(await stream()), APIConnectionError);
+    await assert.rejects(collectStream(await stream()), APIConnectionError);
   });
 
   it('throws a pre-stream HTTP error from completion()', async () => {
@@ -178,8 +167,8 @@ describe('cohere replies the fake does not send', () => {
         'data: [DONE]\n\n',
     });
     const result = await streamCall();
-    const chunks = await drain(result);
-    assert.equal(deltas(chunks, 'content').join(''), 'Both bands');
+    const chunks = await collectStream(result);
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'Both bands');
     assert.equal(chunks[0]?.id, 'abc');
     assert.deepEqual(result.usage, { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 });
   });
@@ -196,7 +185,7 @@ describe('cohere replies the fake does not send', () => {
 
   it('throws a TIMEOUT finish as a gateway timeout', async () => {
     respond = () => ({ type: 'text/event-stream', text: start + text('The') + event('message-end', { delta: { finish_reason: 'TIMEOUT' } }) });
-    await assert.rejects(async () => drain(await streamCall()), GatewayTimeoutError);
+    await assert.rejects(async () => collectStream(await streamCall()), GatewayTimeoutError);
   });
 
   it('throws a JSON reply that finished with ERROR instead of returning it as an answer', async () => {

@@ -4,9 +4,9 @@
 // before `message-end`, or whose end reports an error, throws; a trailing `[DONE]` is fine.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import { isLlmuxError } from '../../errors/to-openai-error-body.js';
 import { decodeSse, type SseEvent } from '../../http/decode-sse.js';
-import { toConnectionError, type HttpResponse } from '../../http/http-client.js';
+import { guardUpstreamStream } from '../../http/guard-upstream-stream.js';
+import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
@@ -23,16 +23,8 @@ export interface CohereStreamOptions extends CohereErrorContext {
 }
 
 /** Frees the connection when the reader stops early and types transport failures. */
-export async function* readCohereStream(response: HttpResponse, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  let finished = false;
-  try {
-    yield* convertCohereStream(decodeSse(response.body), options);
-    finished = true;
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, options);
-  } finally {
-    if (!finished) response.body.destroy();
-  }
+export function readCohereStream(response: HttpResponse, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return guardUpstreamStream(response, convertCohereStream(decodeSse(response.body), options), options);
 }
 
 export async function* convertCohereStream(events: AsyncIterable<SseEvent>, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {

@@ -18,6 +18,7 @@ import type {
   RerankRequest,
   RerankResponse,
 } from '../../spec/index.js';
+import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { cohereEmbedResponseSchema, cohereRerankResponseSchema, cohereResponseSchema } from './cohere-api.js';
 import { createCohereFinishError } from './cohere-error.js';
@@ -108,8 +109,4 @@ function notCohere(context: ProviderCallContext, what: string): BadGatewayError 
 /** Fallback id for replies without one; Cohere normally sends a UUID. */
 function createId(): string {
   return randomBytes(16).toString('hex');
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }

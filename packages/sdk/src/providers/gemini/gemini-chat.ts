@@ -3,6 +3,7 @@
 // gemini-stream.ts.
 
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
+import { nowSeconds } from '../now-seconds.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { convertGeminiResponse } from './convert-gemini-response.js';
 import { convertToGeminiRequest } from './convert-to-gemini-request.js';
@@ -36,7 +37,7 @@ export const GEMINI_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<C
 
 export async function geminiChat(request: ChatCompletionRequest, context: ProviderCallContext, endpoint: GeminiEndpoint): Promise<ChatCompletion> {
   const body = convertToGeminiRequest(request, context.warnings);
-  const response = await sendGeminiRequest(endpoint, 'generateContent', body, context, false);
+  const { response } = await sendGeminiRequest(endpoint, 'generateContent', body, context, false);
   const parsed = await readGeminiJson(response, geminiResponseSchema, endpoint, context, 'a GenerateContentResponse');
   return convertGeminiResponse(parsed, { created: nowSeconds(), provider: context.provider, model: context.model });
 }
@@ -47,10 +48,6 @@ export async function geminiStreamChat(
   endpoint: GeminiEndpoint,
 ): Promise<AsyncIterable<ChatCompletionChunk>> {
   const body = convertToGeminiRequest(request, context.warnings);
-  const response = await sendGeminiRequest(endpoint, 'streamGenerateContent', body, context, true);
+  const { response } = await sendGeminiRequest(endpoint, 'streamGenerateContent', body, context, true);
   return readGeminiStream(response, { created: nowSeconds(), provider: context.provider, model: context.model, secrets: endpoint.secrets, signal: context.signal });
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }

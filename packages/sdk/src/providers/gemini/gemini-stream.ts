@@ -5,9 +5,9 @@
 // never a silently truncated answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import { isLlmuxError } from '../../errors/to-openai-error-body.js';
 import { decodeSse } from '../../http/decode-sse.js';
-import { toConnectionError, type HttpResponse } from '../../http/http-client.js';
+import { guardUpstreamStream } from '../../http/guard-upstream-stream.js';
+import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
 import { geminiResponseSchema, type GeminiCandidate, type GeminiUsage } from './gemini-api.js';
@@ -30,17 +30,8 @@ interface ChoiceState {
   finishReason: string | undefined;
 }
 
-export async function* readGeminiStream(response: HttpResponse, options: GeminiStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  let finished = false;
-  try {
-    yield* convertGeminiStream(decodeSse(response.body), options);
-    finished = true;
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, options);
-  } finally {
-    // The reader stopped early or the stream failed: free the connection now.
-    if (!finished) response.body.destroy();
-  }
+export function readGeminiStream(response: HttpResponse, options: GeminiStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return guardUpstreamStream(response, convertGeminiStream(decodeSse(response.body), options), options);
 }
 
 export async function* convertGeminiStream(

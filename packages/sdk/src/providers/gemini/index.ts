@@ -29,7 +29,7 @@ export function createGeminiProvider(): ProviderAdapter {
 async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {
   const endpoint = resolveGeminiEndpoint(context);
   const body = convertToGeminiEmbeddingRequest(request, geminiResourceName(context.model));
-  const response = await sendGeminiRequest(endpoint, 'batchEmbedContents', body, context, false);
+  const { response } = await sendGeminiRequest(endpoint, 'batchEmbedContents', body, context, false);
   const parsed = await readGeminiJson(response, geminiEmbeddingResponseSchema, endpoint, context, 'a batchEmbedContents response');
   // batchEmbedContents reports no token counts.
   return convertGeminiEmbeddingResponse(parsed.embeddings.map((item) => item.values), request, context.model, 0);

@@ -4,6 +4,7 @@
 
 import { BadRequestError, UnsupportedParamsError } from '../../errors/error-classes.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { OllamaMessage, OllamaToolCall } from './ollama-api.js';
 
 const DATA_URL_PATTERN = /^data:[^;,]*;base64,(.*)$/s;
@@ -83,16 +84,5 @@ function toBase64Image(url: string, param: string): string {
 }
 
 function toOllamaToolCall(call: ToolCall, index: number): OllamaToolCall {
-  return { function: { name: call.function.name, arguments: parseArguments(call, index) } };
-}
-
-function parseArguments(call: ToolCall, index: number): unknown {
-  if (call.function.arguments.trim() === '') return {};
-  try {
-    return JSON.parse(call.function.arguments);
-  } catch {
-    throw new BadRequestError(`tool call "${call.id}" has arguments that are not valid JSON`, {
-      param: `messages[${index}].tool_calls`,
-    });
-  }
+  return { function: { name: call.function.name, arguments: parseToolCallArguments(call, index) } };
 }

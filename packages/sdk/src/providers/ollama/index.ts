@@ -14,6 +14,7 @@ import type {
   EmbeddingRequest,
   EmbeddingResponse,
 } from '../../spec/index.js';
+import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { createCompletionId } from './create-ollama-id.js';
 import { convertOllamaEmbedResponse } from './convert-ollama-embed-response.js';
@@ -108,8 +109,4 @@ async function readBody(call: OllamaCall, context: ProviderCallContext): Promise
 
 function notOllama(context: ProviderCallContext, what: string): BadGatewayError {
   return new BadGatewayError(`${context.provider} returned a body that is not ${what}`, { provider: context.provider, model: context.model });
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }

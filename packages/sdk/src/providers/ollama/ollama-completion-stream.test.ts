@@ -12,22 +12,11 @@ import {
   InternalServerError,
   NotFoundError,
   completion,
-  type ChatCompletionChunk,
   type CompletionParams,
-  type CompletionStream,
 } from '../../index.js';
+import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const MODEL = 'llama3.2';
-
-async function drain(stream: CompletionStream): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-function deltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
-  return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
-}
 
 describe('ollama streaming through completion()', () => {
   let fake: FakeServer;
@@ -52,12 +41,12 @@ describe('ollama streaming through completion()', () => {
   it('streams text fragments, the finish reason and usage', async () => {
     reply = { content: 'The sky is blue', usage: { promptTokens: 26, completionTokens: 4 } };
     const result = await stream({ stream_options: { include_usage: true }, temperature: 0 });
-    const chunks = await drain(result);
+    const chunks = await collectStream(result);
 
     assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, options: { temperature: 0 } });
     assert.equal(fake.requests.at(-1)?.headers.accept, 'application/x-ndjson');
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
-    assert.deepEqual(deltas(chunks, 'content'), ['The ', 'sky ', 'is ', 'blue']);
+    assert.deepEqual(streamedDeltas(chunks, 'content'), ['The ', 'sky ', 'is ', 'blue']);
     for (const chunk of chunks) {
       assert.equal(chunk.object, 'chat.completion.chunk');
       assert.equal(chunk.model, MODEL);
@@ -73,7 +62,7 @@ describe('ollama streaming through completion()', () => {
 
   it('hides the usage chunk unless asked, but still records usage', async () => {
     const result = await stream();
-    const chunks = await drain(result);
+    const chunks = await collectStream(result);
     assert.equal(chunks.some((chunk) => chunk.usage), false);
     assert.equal(result.usage?.completion_tokens, 5);
   });
@@ -85,7 +74,7 @@ describe('ollama streaming through completion()', () => {
         { id: 'call_rome', name: 'get_weather', arguments: '{"city":"Rome"}' },
       ],
     };
-    const chunks = await drain(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
+    const chunks = await collectStream(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
     const toolDeltas = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
     assert.equal(toolDeltas.length, 2);
     assert.match(toolDeltas[0]?.id ?? '', /^call_[0-9a-f]{24}$/);
@@ -96,17 +85,17 @@ describe('ollama streaming through completion()', () => {
 
   it('streams thinking as reasoning_content', async () => {
     reply = { reasoning: 'The user says hi.', content: 'Hello!' };
-    const chunks = await drain(await stream({ reasoning_effort: 'medium' }));
+    const chunks = await collectStream(await stream({ reasoning_effort: 'medium' }));
     assert.equal((fake.requests.at(-1)?.json as { think: unknown }).think, true);
-    assert.equal(deltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
-    assert.equal(deltas(chunks, 'content').join(''), 'Hello!');
+    assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
   it('streams ollama/<model> from /api/generate', async () => {
     reply = { content: 'That is a fantastic question!' };
-    const chunks = await drain(await completion({ model: `ollama/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'Why?' }], stream: true }));
+    const chunks = await collectStream(await completion({ model: `ollama/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'Why?' }], stream: true }));
     assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, prompt: 'Why?', stream: true });
-    assert.equal(deltas(chunks, 'content').join(''), 'That is a fantastic question!');
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'That is a fantastic question!');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
   });
 
@@ -127,7 +116,7 @@ describe('ollama streaming through completion()', () => {
 
   it('throws APIConnectionError when the connection drops mid-stream', async () => {
     reply = { content: 'one two three four five', dropAfterChunks: 2 };
-    await assert.rejects(drain(await stream()), APIConnectionError);
+    await assert.rejects(collectStream(await stream()), APIConnectionError);
   });
 
   it('throws a pre-stream HTTP error from completion()', async () => {
@@ -141,7 +130,7 @@ describe('ollama streaming through completion()', () => {
       if (chunk.choices[0]?.delta.content) break;
     }
     reply = { content: 'a b c d e f g h' };
-    assert.equal(deltas(await drain(await stream()), 'content').length, 8);
+    assert.equal(streamedDeltas(await collectStream(await stream()), 'content').length, 8);
   });
 });
 
@@ -177,13 +166,13 @@ describe('ollama streams the fake does not send', () => {
 
   it('takes created from created_at and reads a final line without a newline', async () => {
     body = line({ message: { role: 'assistant', content: 'Hi' }, done: false }) + line({ message: { role: 'assistant', content: '' }, done: true, eval_count: 1 }).trimEnd();
-    const chunks = await drain(await stream());
+    const chunks = await collectStream(await stream());
     assert.equal(chunks[0]?.created, Math.floor(Date.parse('2025-10-26T17:15:24.097767Z') / 1000));
-    assert.equal(deltas(chunks, 'content').join(''), 'Hi');
+    assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hi');
   });
 
   it('throws BadGatewayError for a line that is not JSON', async () => {
     body = `${line({ message: { role: 'assistant', content: 'Hi' }, done: false })}<html>502</html>\n`;
-    await assert.rejects(async () => drain(await stream()), BadGatewayError);
+    await assert.rejects(async () => collectStream(await stream()), BadGatewayError);
   });
 });

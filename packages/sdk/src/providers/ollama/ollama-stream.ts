@@ -4,9 +4,9 @@
 // `done: true` is an APIConnectionError, never a silently shorter answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import { isLlmuxError } from '../../errors/to-openai-error-body.js';
 import { decodeNdjson } from '../../http/decode-ndjson.js';
-import { toConnectionError, type HttpResponse } from '../../http/http-client.js';
+import { guardUpstreamStream } from '../../http/guard-upstream-stream.js';
+import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
@@ -24,16 +24,8 @@ export interface OllamaStreamOptions extends OllamaErrorContext {
 }
 
 /** Frees the connection when the reader stops early and types transport failures. */
-export async function* readOllamaStream(response: HttpResponse, options: OllamaStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  let finished = false;
-  try {
-    yield* convertOllamaStream(decodeNdjson(response.body), options);
-    finished = true;
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, options);
-  } finally {
-    if (!finished) response.body.destroy();
-  }
+export function readOllamaStream(response: HttpResponse, options: OllamaStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return guardUpstreamStream(response, convertOllamaStream(decodeNdjson(response.body), options), options);
 }
 
 export async function* convertOllamaStream(lines: AsyncIterable<string>, options: OllamaStreamOptions): AsyncGenerator<ChatCompletionChunk> {

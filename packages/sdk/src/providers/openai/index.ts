@@ -12,6 +12,7 @@ import type {
   EmbeddingResponse,
   ModelList,
 } from '../../spec/index.js';
+import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { convertOpenAIEmbeddingResponse } from './convert-openai-embedding-response.js';
 import { convertOpenAIModelList } from './convert-openai-model-list.js';
@@ -66,8 +67,4 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
 
   const adapter: ProviderAdapter = { id: config.id, supportedParams, chat, streamChat, listModels };
   return config.embeddings ? { ...adapter, embed } : adapter;
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }

@@ -3,18 +3,16 @@
 // the headers directly, and throws non-2xx answers as typed errors with the key redacted.
 
 import { BadRequestError } from '../../errors/error-classes.js';
-import { createUpstreamError } from '../../http/create-upstream-error.js';
-import type { HttpResponse } from '../../http/http-client.js';
+import { createUpstreamErrorFactory } from '../../http/create-upstream-error.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
+import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
 import { parseOpenAIError } from './openai-error.js';
-import type { OpenAIEndpoint, OpenAIProviderConfig } from './openai-provider-config.js';
+import type { OpenAIEndpoint, OpenAIEndpointResolver, OpenAIProviderConfig } from './openai-provider-config.js';
 
-export interface OpenAICall {
-  response: HttpResponse;
-  /** Values to scrub from any error message built later (mid-stream errors). */
-  secrets: ReadonlyArray<string | undefined>;
-}
+const createOpenAIHttpError = createUpstreamErrorFactory(parseOpenAIError);
+
+export type OpenAICall = ProviderCall;
 
 export interface OpenAIRequestSpec {
   /** Path after the base URL: `/chat/completions`, `/embeddings`, `/models`. */
@@ -24,15 +22,22 @@ export interface OpenAIRequestSpec {
   stream: boolean;
 }
 
-export async function sendOpenAIRequest(
+export function sendOpenAIRequest(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, context: ProviderCallContext): Promise<OpenAICall> {
+  // Not async on the common path, so that the shared send's promise is the call's only one.
+  if (config.endpoint === undefined) return sendToEndpoint(config, spec, resolveDefaultEndpoint(config, spec.path, context), context);
+  return sendViaEndpointResolver(config, config.endpoint, spec, context);
+}
+
+async function sendViaEndpointResolver(
   config: OpenAIProviderConfig,
+  resolve: OpenAIEndpointResolver,
   spec: OpenAIRequestSpec,
   context: ProviderCallContext,
 ): Promise<OpenAICall> {
-  const endpoint =
-    config.endpoint === undefined ? resolveDefaultEndpoint(config, spec.path, context) : await config.endpoint(spec.path, context);
-  const secrets = endpoint.secrets;
+  return sendToEndpoint(config, spec, await resolve(spec.path, context), context);
+}
 
+function sendToEndpoint(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, endpoint: OpenAIEndpoint, context: ProviderCallContext): Promise<OpenAICall> {
   const headers: Record<string, string> = spec.body === undefined ? {} : { 'content-type': 'application/json' };
   if (spec.stream) headers['accept'] = 'text/event-stream';
   if (config.optionalHeaders !== undefined) addOptionalHeaders(headers, config, context);
@@ -40,21 +45,7 @@ export async function sendOpenAIRequest(
   // After extraHeaders, so that a stray header cannot replace the resolved credential.
   Object.assign(headers, endpoint.headers);
 
-  const response = await context.http.send({
-    url: endpoint.url,
-    method: spec.method,
-    headers,
-    body: spec.body,
-    signal: context.signal,
-    timeoutMs: context.timeoutMs,
-    idleTimeoutMs: context.streamIdleTimeoutMs,
-    provider: context.provider,
-    model: context.model,
-  });
-  if (response.status < 200 || response.status >= 300) {
-    throw await createUpstreamError(response, parseOpenAIError, { provider: context.provider, model: context.model, secrets });
-  }
-  return { response, secrets };
+  return sendProviderRequest(context, spec.method, endpoint.url, headers, spec.body, createOpenAIHttpError, endpoint.secrets);
 }
 
 /** The row's base URL and key: `apiBase + path` with the key in its declared header. */

@@ -7,6 +7,7 @@ import { CHAT_PARAMETER_NAMES } from '../../spec/chat-completion-request.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
 import { parseAwsBody } from '../aws/parse-aws-body.js';
 import { readAwsEvents } from '../aws/read-aws-events.js';
+import { nowSeconds } from '../now-seconds.js';
 import { convertOpenAIResponse } from '../openai/convert-openai-response.js';
 import { openAIResponseSchema } from '../openai/openai-api.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
@@ -61,8 +62,4 @@ async function streamChat(request: ChatCompletionRequest, context: ProviderCallC
     created: nowSeconds(),
     signal: context.signal,
   });
-}
-
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }

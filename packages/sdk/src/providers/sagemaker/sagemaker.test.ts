@@ -15,20 +15,14 @@ import {
   ContextWindowExceededError,
   ServiceUnavailableError,
   UnsupportedParamsError,
-  type ChatCompletionChunk,
   type ChatMessage,
 } from '../../index.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const REGION = 'us-east-2';
 const ACCESS_KEY_ID = 'AKIAFAKESMTEST000001';
 const SECRET = 'fake-sagemaker-sdk-secret-0000000000000';
 const ENDPOINT = 'tgi-llama-3-8b';
-
-async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 function modelError(originalStatus: number, originalMessage: string): FakeChatReply {
   return {
@@ -120,7 +114,7 @@ describe('sagemaker adapter', () => {
     assert.equal(response.llmux.cost, 0.003 * seconds);
 
     const streamed = await stream([{ role: 'user', content: 'x' }], { input_cost_per_second: 0.002 });
-    await collect(streamed);
+    await collectStream(streamed);
     assert.equal(streamed.llmux.cost, 0.002 * ((streamed.llmux.durationMs ?? Number.NaN) / 1000));
   });
 
@@ -136,7 +130,7 @@ describe('sagemaker adapter', () => {
   it('streams PayloadParts cut mid-event back into canonical chunks, with usage and duration', async () => {
     next = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
     const result = await stream([{ role: 'user', content: 'count' }], { stream_options: { include_usage: true } });
-    const chunks = await collect(result);
+    const chunks = await collectStream(result);
     assert.equal(lastSent()?.url, `/endpoints/${ENDPOINT}/invocations-response-stream`);
     assert.equal(lastSent()?.headers.accept, 'application/vnd.amazon.eventstream');
     assert.equal((lastSent()?.json as { stream: unknown }).stream, true);
@@ -155,7 +149,7 @@ describe('sagemaker adapter', () => {
       ...credentials,
       aws_sagemaker_runtime_endpoint: jsonLines.url,
     });
-    const chunks = await collect(result);
+    const chunks = await collectStream(result);
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'alpha beta');
     assert.equal(result.usage?.total_tokens, 6);
   });
@@ -163,10 +157,10 @@ describe('sagemaker adapter', () => {
   it('throws ModelStreamError mid-stream as a typed error and a cut stream as a connection error', async () => {
     next = { content: 'one two three four', failAfterChunks: 2 };
     const broken = await stream([{ role: 'user', content: 'x' }]);
-    await assert.rejects(collect(broken), (error: unknown) => error instanceof BadGatewayError && error.code === 'ModelStreamError');
+    await assert.rejects(collectStream(broken), (error: unknown) => error instanceof BadGatewayError && error.code === 'ModelStreamError');
     next = { content: 'one two three four', dropAfterChunks: 2 };
     const cut = await stream([{ role: 'user', content: 'x' }]);
-    await assert.rejects(collect(cut), APIConnectionError);
+    await assert.rejects(collectStream(cut), APIConnectionError);
   });
 
   it('maps SageMaker and container errors to typed errors', async () => {

@@ -52,7 +52,7 @@ async function embed(request: EmbeddingRequest, context: ProviderCallContext): P
   const settings = await resolveVertexSettings(context);
   return withTokenRetirement(settings, async () => {
     const endpoint = await resolveVertexEndpoint(context, settings, 'google');
-    const response = await sendGeminiRequest(endpoint, 'predict', convertToVertexEmbeddingRequest(request), context, false);
+    const { response } = await sendGeminiRequest(endpoint, 'predict', convertToVertexEmbeddingRequest(request), context, false);
     const parsed = await readGeminiJson(response, vertexEmbeddingResponseSchema, endpoint, context, 'a predict response with embeddings');
     return convertVertexEmbeddingResponse(parsed, request, context.model);
   });

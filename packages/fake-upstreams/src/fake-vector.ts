@@ -1,5 +1,5 @@
-// Deterministic embedding vectors for the Google fakes: the same text always gets the same
-// unit vector, so tests can compare results across calls.
+// Deterministic embedding vectors for every fake upstream: the same text always gets the
+// same unit vector, so tests can compare results across calls, processes and providers.
 
 export function fakeEmbeddingVector(text: string, dimensions: number): number[] {
   // FNV-1a seeds a small linear congruential generator: cheap, stable, dependency-free.
@@ -17,10 +17,6 @@ export function fakeEmbeddingVector(text: string, dimensions: number): number[] 
     norm += value * value;
   }
   const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+  // Rounded through float32, so base64 float32 encodings decode to the same numbers.
   return values.map((value) => Math.fround(value * scale));
-}
-
-/** Whitespace-separated words, standing in for a tokenizer. */
-export function fakeTokenCount(text: string): number {
-  return Math.max(1, text.split(/\s+/).filter((word) => word !== '').length);
 }

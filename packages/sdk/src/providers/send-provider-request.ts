@@ -1,0 +1,46 @@
+// The one send every provider adapter shares: the call's deadline, idle timeout, abort
+// signal and names go on the request, and a non-2xx answer is thrown as the provider's
+// typed error with its secrets redacted. Callers build the URL, headers and body and return
+// this promise as their own (they are not async themselves), so a call allocates no more
+// than when each provider held its own copy. Every adapter awaits its sender, so a key
+// missing before the send still surfaces as the same rejection. Auth decorators (SigV4)
+// pass their own `send`.
+
+import type { UpstreamErrorFactory } from '../http/create-upstream-error.js';
+import type { HttpRequest, HttpResponse, SendHttpRequest } from '../http/http-client.js';
+import type { ProviderCallContext } from './provider-adapter.js';
+
+/** A sent call whose 2xx response is still to be read. */
+export interface ProviderCall {
+  response: HttpResponse;
+  /** Values to scrub from any error message built later (mid-stream errors). */
+  secrets: ReadonlyArray<string | undefined>;
+}
+
+export async function sendProviderRequest(
+  context: ProviderCallContext,
+  method: 'GET' | 'POST',
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  createError: UpstreamErrorFactory,
+  secrets: ReadonlyArray<string | undefined>,
+  send?: SendHttpRequest,
+): Promise<ProviderCall> {
+  const request: HttpRequest = {
+    url,
+    method,
+    headers,
+    body,
+    signal: context.signal,
+    timeoutMs: context.timeoutMs,
+    idleTimeoutMs: context.streamIdleTimeoutMs,
+    provider: context.provider,
+    model: context.model,
+  };
+  const response = await (send === undefined ? context.http.send(request) : send(request));
+  if (response.status < 200 || response.status >= 300) {
+    throw await createError(response, { provider: context.provider, model: context.model, secrets });
+  }
+  return { response, secrets };
+}
