@@ -7,7 +7,9 @@ import { loadConfig } from './config/load-config.js';
 import type { ParsedConfig } from './config/parse-config.js';
 import { closeOnSignals } from './cli/close-on-signals.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliCommand } from './cli/parse-cli-args.js';
+import { isClusterWorker, runWorkers } from './cluster/run-workers.js';
 import { createGateway } from './create-gateway.js';
+import { resolveRedisTarget } from './limits/resolve-redis-options.js';
 import { createLogger } from './logging/create-logger.js';
 import { readGatewayVersion } from './version.js';
 
@@ -43,8 +45,15 @@ async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<v
     if (!(error instanceof ConfigError)) throw error;
     return fail(`llmux: ${error.message}`);
   }
-  const logger = createLogger();
-  for (const warning of parsed.warnings) logger.warn(`config: ${warning}`);
+  // LiteLLM's --detailed_debug: debug level, which adds request and response metadata to each line.
+  const logger = createLogger(command.detailedDebug ? 'debug' : undefined);
+  if (command.numWorkers > 1 && !isClusterWorker()) {
+    for (const warning of parsed.warnings) logger.warn(`config: ${warning}`);
+    const sharedCounters = resolveRedisTarget(parsed.config) !== undefined;
+    return runWorkers({ count: command.numWorkers, logger, sharedCounters }).catch((error: unknown) => fail(`llmux: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  // Workers: the primary has already shown the config warnings.
+  if (!isClusterWorker()) for (const warning of parsed.warnings) logger.warn(`config: ${warning}`);
   const gateway = createGateway({ config: parsed.config, logger });
   let url: string;
   try {

@@ -6,16 +6,24 @@ import type { AddressInfo } from 'node:net';
 import { HttpClient, Router, type CallOptions } from 'llmux';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/gateway-config.js';
+import { routerSettingsFromConfig } from './config/router-settings-from-config.js';
 import { formatUrl } from './format-url.js';
-import { createAuthenticateHook } from './governance/authenticate.js';
+import { createGovernance, type Governance } from './governance/create-governance.js';
 import type { PreHook } from './governance/pre-hook.js';
 import { createRequestHandler } from './http/create-request-handler.js';
 import { RouteTable } from './http/route-table.js';
 import { createLogger } from './logging/create-logger.js';
+import { watchCooldowns } from './observability/alerts/watch-cooldowns.js';
+import { createObservability, type Observability } from './observability/create-observability.js';
 import { createChatCompletionsRoute } from './routes/chat-completions.js';
 import { createEmbeddingsRoute } from './routes/embeddings.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createModelsRoute } from './routes/models.js';
+import { createRouterStateStore } from './router-state/create-router-state-store.js';
+import { createCallAccounting, type CallAccountingSetup } from './spend/create-call-accounting.js';
+import type { SpendWriterOptions } from './spend/spend-log-writer.js';
+import type { Store } from './store/store.js';
+import { createUiRoutes } from './ui/create-ui-routes.js';
 import { readGatewayVersion } from './version.js';
 
 const DEFAULT_MAX_REQUEST_SIZE_MB = 20;
@@ -26,12 +34,28 @@ export interface GatewayOptions {
   config: GatewayConfig;
   logger?: Logger;
   closeGraceMs?: number;
+  /** Keys, customers and spend; without one, limits still apply but no spend is written. */
+  store?: Store;
+  /** Epoch ms for limits and budgets (tests move time). */
+  clock?: () => number;
+  /** Spend writer tuning (tests flush fast). */
+  spendWriter?: Omit<SpendWriterOptions, 'sink' | 'logger'>;
+  /** Environment read for REDIS_URL and alert webhooks (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The built dashboard served at /ui (default: packages/dashboard/dist beside the gateway). */
+  dashboardDirectory?: string;
 }
 
 export interface Gateway {
   readonly server: Server;
   readonly router: Router;
   readonly logger: Logger;
+  /** Metrics registry (setRemaining, recordCooldown), alerts (sendAlert) and callbacks. */
+  readonly observability: Observability;
+  /** Rate limits, budgets and the spend writer (counters are readable for metrics). */
+  readonly accounting: CallAccountingSetup;
+  /** The store, key cache and management API (virtual keys, users, teams, audit). */
+  readonly governance: Governance;
   /** Starts listening; resolves to a URL clients can use (port 0 → the port chosen). */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting, lets in-flight requests finish (up to the grace period), frees pools. */
@@ -43,20 +67,45 @@ export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger();
   // The gateway's own upstream pool, so close() can release its connections.
   const httpClient = new HttpClient();
-  const router = new Router({ modelList: config.model_list, defaults: routerDefaults(config, httpClient) });
+  // Cooldowns, usage and latency: in Redis when configured, so instances route as one.
+  const routerState = createRouterStateStore(config, logger, options.env);
+  const router = new Router({
+    ...routerSettingsFromConfig(config),
+    modelList: config.model_list,
+    defaults: routerDefaults(config, httpClient),
+    // Wrapped so cooldowns reach the metrics and alerts (called only once requests flow).
+    stateStore: watchCooldowns(routerState.store, (id, untilMs) => observability.alerts.onCooldown(id, untilMs)),
+  });
   const bodyLimitBytes = Math.floor((config.general_settings.max_request_size_mb ?? DEFAULT_MAX_REQUEST_SIZE_MB) * 1024 * 1024);
+  // Built first: it owns the store the accounting writes spend to.
+  const governance = createGovernance({ config, logger, router, store: options.store, env: options.env });
+  const observability = createObservability({ config, logger, env: options.env });
+  const accounting = createCallAccounting({
+    config,
+    store: governance.store,
+    logger,
+    clock: options.clock,
+    env: options.env,
+    writer: options.spendWriter,
+    remaining: (update) => observability.metrics.setRemaining(update),
+  });
   const routes = new RouteTable([
     ...createHealthRoutes(readGatewayVersion()),
     createModelsRoute(router, Math.floor(Date.now() / 1000)),
-    createChatCompletionsRoute({ router, bodyLimitBytes }),
-    createEmbeddingsRoute({ router, bodyLimitBytes }),
+    createChatCompletionsRoute({ router, bodyLimitBytes, accounting: accounting.accounting }),
+    createEmbeddingsRoute({ router, bodyLimitBytes, accounting: accounting.accounting }),
   ]);
+  for (const route of observability.routes) routes.add(route);
+  for (const route of governance.routes) routes.add(route);
+  const ui = createUiRoutes(options.dashboardDirectory);
+  routes.addPrefix(ui.files);
+  routes.add(ui.session);
   const preHooks: PreHook[] = [];
-  const masterKey = config.general_settings.master_key;
-  if (masterKey !== undefined && masterKey !== '') preHooks.push(createAuthenticateHook(masterKey));
+  // Authentication runs first: every hook behind it reads context.identity.
+  if (governance.authHook !== undefined) preHooks.push(governance.authHook);
   else logger.warn('no master key configured: every API route is open to anyone who can reach the server');
 
-  const server = createServer(createRequestHandler({ routes, preHooks, logger }));
+  const server = createServer(createRequestHandler({ routes, preHooks, logger, observer: observability.observer }));
   // Longer than common load balancers' idle timeout (60 s), so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000;
 
@@ -64,17 +113,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     server,
     router,
     logger,
-    listen: (port = 4000, host = '0.0.0.0') =>
-      new Promise<string>((resolve, reject) => {
+    observability,
+    accounting,
+    governance,
+    listen: async (port = 4000, host = '0.0.0.0') => {
+      // Migrate (or refuse a newer schema) before taking any request.
+      await governance.start();
+      await routerState.ready;
+      return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
           resolve(formatUrl(server.address() as AddressInfo));
         });
-      }),
+      });
+    },
     close: async () => {
       await closeServer(server, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS);
       await httpClient.close();
+      await routerState.store.close();
+      // After the server: every call has ended, so the writer's last flush has every row.
+      await accounting.close();
+      // After the writer's last flush, which needs the store.
+      await governance.close();
+      await observability.close();
       await new Promise<void>((resolve) => logger.flush(() => resolve()));
     },
   };

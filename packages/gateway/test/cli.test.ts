@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,13 @@ import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams'
 import { httpRequest } from './helpers/http-request.js';
 
 const ENTRY = fileURLToPath(new URL('../src/cli-entry.ts', import.meta.url));
+const CLI_HOME = mkdtempSync(join(tmpdir(), 'llmux-cli-home-'));
+process.on('exit', () => rmSync(CLI_HOME, { recursive: true, force: true }));
 
 function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, ['--conditions=llmux-source', '--import', 'tsx', ENTRY, ...args], {
-    env: { ...process.env, LLMUX_LOG_LEVEL: 'silent', ...env },
+    // A temp llmux home, so the CLI's embedded store never lands in the working directory.
+    env: { ...process.env, LLMUX_LOG_LEVEL: 'silent', LLMUX_HOME: CLI_HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

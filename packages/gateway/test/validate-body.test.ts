@@ -65,11 +65,11 @@ describe('validateBody', () => {
 });
 
 describe('request allow-lists', () => {
-  it('forward exactly the OpenAI body fields', () => {
+  it('forward exactly the OpenAI body fields, plus the routing fields the Router consumes', () => {
     assert.deepEqual([...CHAT_REQUEST_FIELDS].sort(), [
-      'frequency_penalty', 'logit_bias', 'logprobs', 'max_completion_tokens', 'max_tokens', 'messages', 'metadata', 'model', 'n',
-      'parallel_tool_calls', 'presence_penalty', 'reasoning_effort', 'response_format', 'seed', 'service_tier', 'stop', 'stream',
-      'stream_options', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user',
+      'fallbacks', 'fastest_response', 'frequency_penalty', 'logit_bias', 'logprobs', 'max_completion_tokens', 'max_tokens', 'messages', 'metadata', 'model', 'n',
+      'num_retries', 'parallel_tool_calls', 'presence_penalty', 'reasoning_effort', 'response_format', 'seed', 'service_tier', 'stop', 'stream',
+      'stream_options', 'tags', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user',
     ]);
     assert.deepEqual([...EMBEDDING_REQUEST_FIELDS].sort(), ['dimensions', 'encoding_format', 'input', 'model', 'user']);
   });

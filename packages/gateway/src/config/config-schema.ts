@@ -2,6 +2,8 @@
 // has hundreds of settings); sections left empty in YAML (`litellm_settings:`) are null.
 
 import { z } from 'zod';
+import { routerRetrySettings, routerSettingsShape } from './router-settings-schema.js';
+import { observabilityGeneralSettings, observabilityLitellmSettings } from './observability-settings-schema.js';
 
 const stringish = z.union([z.string(), z.number()]).transform(String);
 
@@ -29,13 +31,15 @@ export const configSchema = z.looseObject({
   litellm_settings: section({
     drop_params: z.boolean().optional(),
     request_timeout: z.number().positive().optional(),
-    num_retries: z.number().int().nonnegative().optional(),
+    ...routerRetrySettings,
+    ...observabilityLitellmSettings,
   }),
   general_settings: section({
     master_key: stringish.optional(),
     max_request_size_mb: z.number().positive().optional(),
+    ...observabilityGeneralSettings,
   }),
-  router_settings: section({}),
+  router_settings: section(routerSettingsShape),
   environment_variables: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
     .nullish()

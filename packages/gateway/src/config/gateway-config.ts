@@ -1,7 +1,16 @@
 // The gateway's configuration, in LiteLLM's `config.yaml` shape (snake_case, same section
 // names) so a LiteLLM config loads unchanged and management APIs can echo it back.
 
-import type { Deployment } from 'llmux';
+import type { Deployment, RouterSettings } from 'llmux';
+
+/** LiteLLM's `router_settings`: the SDK router's settings plus where shared state lives. */
+export interface GatewayRouterSettings extends RouterSettings {
+  redis_url?: string;
+  redis_host?: string;
+  redis_port?: number | string;
+  redis_password?: string;
+  [setting: string]: unknown;
+}
 
 export interface LitellmSettings {
   /** Drop parameters a provider cannot honour (with a warning) instead of failing. */
@@ -10,6 +19,18 @@ export interface LitellmSettings {
   request_timeout?: number;
   /** Kept for the router's retry support. */
   num_retries?: number;
+  /** Logging callbacks (`generic_api`, `otel`, `file`, ...) run after successful calls. */
+  success_callback?: string[];
+  /** Logging callbacks run after failed calls. */
+  failure_callback?: string[];
+  /** Callbacks run after every call (LiteLLM also lists `prometheus` here; metrics are always on). */
+  callbacks?: string[];
+  /** Per-callback settings, e.g. `{ generic_api: { endpoint, headers }, file: { path } }`. */
+  callback_settings?: Record<string, Record<string, unknown>>;
+  /** Never log or forward message content, whatever else asks for it. */
+  turn_off_message_logging?: boolean;
+  /** false: /metrics needs no key (LiteLLM's default; ours is to require the master key). */
+  require_auth_for_metrics_endpoint?: boolean;
   [setting: string]: unknown;
 }
 
@@ -18,6 +39,15 @@ export interface GeneralSettings {
   master_key?: string;
   /** Request bodies larger than this are refused with 413 (default 20). */
   max_request_size_mb?: number;
+  /** /metrics without the master key. */
+  public_metrics?: boolean;
+  /** Alert channels: `webhook` (alerting_webhook_url) and `slack` (SLACK_WEBHOOK_URL). */
+  alerting?: string[];
+  alerting_webhook_url?: string;
+  /** Error-rate alert tuning: error_rate_threshold (0-1), window_seconds, min_requests, repeat_seconds. */
+  alerting_args?: Record<string, unknown>;
+  /** Include message content in callback payloads and detailed logs. */
+  store_prompts_in_spend_logs?: boolean;
   [setting: string]: unknown;
 }
 
@@ -25,8 +55,8 @@ export interface GatewayConfig {
   model_list: Deployment[];
   litellm_settings: LitellmSettings;
   general_settings: GeneralSettings;
-  /** Kept for the router's strategies (routing_strategy, fallbacks, cooldowns). */
-  router_settings: Record<string, unknown>;
+  /** The router's settings (routing_strategy, retries, fallbacks, cooldowns, Redis). */
+  router_settings: GatewayRouterSettings;
   environment_variables: Record<string, string>;
 }
 

@@ -1,4 +1,4 @@
-export type { GatewayConfig, GeneralSettings, LitellmSettings } from './gateway-config.js';
+export type { GatewayConfig, GatewayRouterSettings, GeneralSettings, LitellmSettings } from './gateway-config.js';
 export { emptyGatewayConfig } from './gateway-config.js';
 export { ConfigError } from './config-error.js';
 export { parseConfig, type ParsedConfig } from './parse-config.js';

@@ -1,22 +1,77 @@
-// Master-key authentication. Keys are compared as sha256 digests with timingSafeEqual, so
-// neither the key's length nor its prefix leaks through response timing.
+// Authentication, the first pre-hook: the master key (compared as sha256 digests with
+// timingSafeEqual, so neither length nor prefix leaks through timing) or a virtual key,
+// looked up by its hash in the in-memory cache and, on a miss, in the store. Sets
+// `context.identity` for the hooks and routes behind it.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError } from 'llmux';
+import type { RequestContext } from '../http/request-context.js';
+import type { Store } from '../store/store.js';
+import type { Identity } from './identity.js';
+import type { KeyCache } from './key-cache.js';
+import { loadIdentity } from './load-identity.js';
 import type { PreHook } from './pre-hook.js';
 import { readApiKey } from './read-api-key.js';
 
-export function createAuthenticateHook(masterKey: string): PreHook {
+export interface AuthenticateOptions {
+  masterKey: string;
+  /** Without a store only the master key is accepted. */
+  store?: Store;
+  cache?: KeyCache;
+}
+
+const MASTER_IDENTITY: Identity = Object.freeze({ kind: 'master', role: 'proxy_admin' }) as Identity;
+
+export function createAuthenticateHook(options: AuthenticateOptions | string): PreHook {
+  const { masterKey, store, cache } = typeof options === 'string' ? { masterKey: options, store: undefined, cache: undefined } : options;
   const expected = sha256(masterKey);
   return (context) => {
     const presented = readApiKey(context.request.headers);
     if (presented === undefined) {
       throw new AuthenticationError('No API key provided. Send it as "Authorization: Bearer <key>".', { code: 'missing_api_key' });
     }
-    if (!timingSafeEqual(sha256(presented), expected)) {
-      throw new AuthenticationError('Invalid API key.', { code: 'invalid_api_key' });
+    const digest = sha256(presented);
+    if (timingSafeEqual(digest, expected)) {
+      context.identity = MASTER_IDENTITY;
+      return undefined;
     }
+    if (store === undefined) throw invalidKey();
+    // The same digest, in the hex form the store keys on: still one sha256 per request.
+    const token = digest.toString('hex');
+    const cached = cache?.get(token);
+    if (cached !== undefined) {
+      accept(context, cached);
+      return undefined;
+    }
+    return lookUp(context, store, cache, token);
   };
+}
+
+async function lookUp(context: RequestContext, store: Store, cache: KeyCache | undefined, token: string): Promise<void> {
+  const key = await store.findKeyByToken(token);
+  if (key === undefined) throw invalidKey();
+  const identity = await loadIdentity(store, key);
+  cache?.set(token, identity);
+  accept(context, identity);
+}
+
+/** Checks that can change without the record changing (time) run on every request, cached or not. */
+function accept(context: RequestContext, identity: Identity): void {
+  const key = identity.key;
+  if (key !== undefined) {
+    if (key.blocked) throw new AuthenticationError('Authentication Error - This key is blocked. Ask an admin to unblock it.', { code: 'key_blocked' });
+    if (key.expires !== null && key.expires.getTime() <= Date.now()) {
+      throw new AuthenticationError(`Authentication Error - Expired Key. Key expired at ${key.expires.toISOString()}.`, { code: 'expired_key' });
+    }
+  }
+  if (identity.team?.blocked === true) {
+    throw new AuthenticationError(`Authentication Error - Team ${identity.team.team_id} is blocked.`, { code: 'team_blocked' });
+  }
+  context.identity = identity;
+}
+
+function invalidKey(): AuthenticationError {
+  return new AuthenticationError('Invalid API key.', { code: 'invalid_api_key' });
 }
 
 function sha256(value: string): Buffer {

@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { runPreHooks, type PreHook } from '../governance/pre-hook.js';
 import { logRequest } from '../logging/log-request.js';
+import { requestStatus } from '../logging/request-status.js';
+import type { RequestObserver } from '../observability/request-observer.js';
 import { createRequestContext, type RequestContext } from './request-context.js';
 import type { RouteTable } from './route-table.js';
 import { sendError } from './send-error.js';
@@ -14,10 +16,12 @@ export interface RequestHandlerOptions {
   routes: RouteTable;
   preHooks: readonly PreHook[];
   logger: Logger;
+  /** Metrics, callbacks, traces, alerts: told when a request starts and after it is answered. */
+  observer?: RequestObserver | undefined;
 }
 
 export function createRequestHandler(options: RequestHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
-  const { routes, preHooks, logger } = options;
+  const { routes, preHooks, logger, observer } = options;
 
   const handle = async (context: RequestContext): Promise<void> => {
     try {
@@ -28,10 +32,12 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
       sendError(context, error);
     }
     logRequest(logger, context);
+    observer?.end(context, requestStatus(context.response));
   };
 
   return (request, response) => {
     const context = createRequestContext(request, response, performance.now());
+    observer?.start?.(context);
     handle(context).catch((error: unknown) => {
       // Only reached if writing the error itself failed; the connection is all we can cut.
       logger.error({ requestId: context.id, err: error }, 'failed to answer a request');

@@ -2,6 +2,7 @@
 // reply carries, and the fields of the one log line written when the request ends.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Identity } from '../governance/identity.js';
 import { requestIdFor } from './request-id.js';
 
 export interface RequestLogFields {
@@ -11,6 +12,17 @@ export interface RequestLogFields {
   stream?: boolean;
   promptTokens?: number;
   completionTokens?: number;
+  /** Prompt tokens read from the provider's prompt cache. */
+  cachedTokens?: number;
+  /** The model id at the provider (gen_ai.response.model). */
+  upstreamModel?: string;
+  /** Milliseconds the upstream call took (to the end of a stream), as the SDK measured it. */
+  upstreamLatencyMs?: number;
+  /** Retries and fallback groups the router tried before the call succeeded. */
+  attemptedRetries?: number;
+  attemptedFallbacks?: number;
+  /** Milliseconds from arrival to the first streamed chunk written to the client. */
+  timeToFirstTokenMs?: number;
   cost?: number | null;
   errorClass?: string;
   errorMessage?: string;
@@ -30,6 +42,8 @@ export interface RequestContext {
   /** Headers every reply carries (request id, ...); routes add theirs before writing. */
   readonly headers: Record<string, string | number>;
   readonly log: RequestLogFields;
+  /** Who is calling; set by the authentication hook (absent when no master key is configured). */
+  identity?: Identity | undefined;
 }
 
 export function createRequestContext(request: IncomingMessage, response: ServerResponse, startedAt: number): RequestContext {
@@ -45,5 +59,7 @@ export function createRequestContext(request: IncomingMessage, response: ServerR
     startedAt,
     headers: { 'x-request-id': id, 'x-litellm-call-id': id },
     log: {},
+    // Present from the start so setting it later keeps the object's shape stable.
+    identity: undefined,
   };
 }

@@ -1,29 +1,44 @@
-// The one log line per request: who, what, how it ended, how long, tokens and cost. Bodies,
-// headers and keys are never logged; error messages come from the SDK already redacted.
+// The one log line per request: who (key alias, team, user; never the key), what, how it
+// ended, how long, tokens and cost. At debug level (`--detailed_debug`) it adds the request
+// and response metadata, whose secrets the logger redacts. Bodies are never logged; error
+// messages come from the SDK already redacted.
 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { RequestContext, RequestLogFields } from '../http/request-context.js';
-
-/** nginx's code for "client closed the connection before the reply was complete". */
-const CLIENT_CLOSED = 499;
+import { readCaller } from '../observability/read-caller.js';
+import { CLIENT_CLOSED, requestStatus } from './request-status.js';
 
 export function logRequest(logger: Logger, context: RequestContext): void {
   const response = context.response;
-  const status = response.writableEnded ? response.statusCode : CLIENT_CLOSED;
+  const status = requestStatus(response);
   const level = levelOf(status, context.log);
   if (!logger.isLevelEnabled(level)) return;
   const { unexpectedError, ...fields } = context.log;
+  const caller = readCaller(context);
   const line = {
     requestId: context.id,
     method: context.method,
     path: context.path,
     status,
     latencyMs: Math.round((performance.now() - context.startedAt) * 100) / 100,
+    ...(caller.keyAlias === undefined ? {} : { keyAlias: caller.keyAlias }),
+    ...(caller.teamId === undefined ? {} : { teamId: caller.teamId }),
+    ...(caller.userId === undefined ? {} : { userId: caller.userId }),
     ...fields,
     ...(unexpectedError === undefined ? {} : { err: unexpectedError }),
+    ...(logger.isLevelEnabled('debug') ? detailsOf(context) : {}),
   };
   logger[level](line, 'request');
+}
+
+/** Request and response metadata for `--detailed_debug`; the logger's redact paths mask secrets. */
+function detailsOf(context: RequestContext): Record<string, unknown> {
+  const request = context.request;
+  return {
+    request: { headers: { ...request.headers }, remoteAddress: request.socket.remoteAddress, httpVersion: request.httpVersion },
+    response: { headers: { ...context.response.getHeaders() } },
+  };
 }
 
 function levelOf(status: number, fields: RequestLogFields): 'info' | 'error' {

@@ -98,6 +98,12 @@ export const chatRequestSchema = z.looseObject({
   reasoning_effort: z.string().nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
   service_tier: z.string().nullish(),
+  // LiteLLM's routing fields: the Router reads them; they never reach a provider.
+  fallbacks: z.array(z.string()).optional(),
+  num_retries: z.number().int().nonnegative().max(10).optional(),
+  tags: z.array(z.string()).optional(),
+  /** With a comma-separated `model`: call every listed model and answer with the fastest. */
+  fastest_response: z.boolean().optional(),
 });
 
 /** The OpenAI body fields forwarded to the SDK; nothing else in the body reaches it. */

@@ -1,20 +1,22 @@
-// GET /v1/models: the configured model groups in OpenAI's list shape. The config is fixed
-// for the server's life, so the body is rendered once.
+// GET /v1/models: the model groups the caller may use, in OpenAI's list shape. Rendered per
+// request: deployments added through /model/new join at run time, and a key limited to
+// some models sees only those.
 
 import type { ModelList, Router } from 'llmux';
+import { allowedModelGroups } from '../governance/model-access.js';
 import type { Route } from '../http/route.js';
 import { sendJson } from '../http/send-json.js';
 
 export function createModelsRoute(router: Router, createdAtSeconds: number): Route {
-  const list: ModelList = {
-    object: 'list',
-    data: router.modelNames().map((id) => ({ id, object: 'model', created: createdAtSeconds, owned_by: ownerOf(router, id) })),
-  };
-  const json = JSON.stringify(list);
   return {
     method: 'GET',
     paths: ['/v1/models', '/models'],
-    handle: (context) => sendJson(context, 200, json),
+    handle(context) {
+      const allowed = allowedModelGroups(context.identity, router);
+      const names = router.modelNames().filter((id) => allowed === undefined || allowed.has(id));
+      const list: ModelList = { object: 'list', data: names.map((id) => ({ id, object: 'model', created: createdAtSeconds, owned_by: ownerOf(router, id) })) };
+      sendJson(context, 200, JSON.stringify(list));
+    },
   };
 }
 

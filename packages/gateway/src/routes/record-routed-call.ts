@@ -1,5 +1,6 @@
 // Copies what the router and SDK report about a call into the reply headers LiteLLM
-// clients read (x-litellm-model-id, -model-group) and into the request's log line.
+// clients read (x-litellm-model-id, -model-group, -attempted-retries, -attempted-fallbacks)
+// and into the request's log line.
 
 import type { RoutedMetadata, Usage } from 'llmux';
 import { headerSafe } from '../http/header-safe.js';
@@ -10,8 +11,15 @@ export function recordRoutedCall(context: RequestContext, metadata: RoutedMetada
   log.provider = metadata.provider;
   log.modelGroup = metadata.modelGroup;
   log.deploymentId = metadata.deploymentId;
+  log.upstreamModel = metadata.model;
+  if (metadata.attemptedRetries > 0) log.attemptedRetries = metadata.attemptedRetries;
+  if (metadata.attemptedFallbacks > 0) log.attemptedFallbacks = metadata.attemptedFallbacks;
+  // Set for complete replies; a stream's is known only at its end (stream-chat-completion).
+  if (metadata.durationMs !== undefined) log.upstreamLatencyMs = metadata.durationMs;
   context.headers['x-litellm-model-group'] = headerSafe(metadata.modelGroup);
   context.headers['x-litellm-model-id'] = metadata.deploymentId;
+  context.headers['x-litellm-attempted-retries'] = String(metadata.attemptedRetries);
+  context.headers['x-litellm-attempted-fallbacks'] = String(metadata.attemptedFallbacks);
   if (metadata.warnings.length > 0) context.headers['x-llmux-warnings'] = headerSafe(metadata.warnings.join('; '));
 }
 
@@ -20,6 +28,8 @@ export function recordUsage(context: RequestContext, usage: Usage | undefined, c
   if (usage !== undefined) {
     context.log.promptTokens = usage.prompt_tokens;
     context.log.completionTokens = usage.completion_tokens;
+    const cached = usage.prompt_tokens_details?.cached_tokens ?? usage.cache_read_input_tokens;
+    if (cached !== undefined) context.log.cachedTokens = cached;
   }
   context.log.cost = cost;
 }

@@ -3,6 +3,7 @@
 // 200 is written, an error becomes one terminal `data: {"error":...}` event (no [DONE]),
 // and is logged. A client that hangs up cancels the upstream call.
 
+import { performance } from 'node:perf_hooks';
 import { encodeSseData, SSE_DONE, type CompletionParams, type Router } from 'llmux';
 import { clientGone } from '../http/client-gone.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -27,10 +28,15 @@ export async function streamChatCompletion(context: RequestContext, router: Rout
 
   let failed = false;
   let failure: unknown;
+  let first = true;
   try {
     for await (const chunk of stream) {
       // Leaving the loop returns the iterator, which releases the upstream connection.
       if (clientGone(response)) break;
+      if (first) {
+        first = false;
+        context.log.timeToFirstTokenMs = performance.now() - context.startedAt;
+      }
       if (!response.write(encodeSseData(chunk))) await waitForDrain(response);
     }
   } catch (error) {
@@ -38,6 +44,7 @@ export async function streamChatCompletion(context: RequestContext, router: Rout
     failure = error;
   }
   recordUsage(context, stream.usage, stream.llmux.cost);
+  if (stream.llmux.durationMs !== undefined) context.log.upstreamLatencyMs = stream.llmux.durationMs;
   if (clientGone(response)) return;
   response.end(failed ? encodeStreamError(context, failure) : SSE_DONE);
 }

@@ -1,0 +1,62 @@
+// `--num_workers N`: the primary forks N workers with node:cluster; each runs the whole
+// gateway and they share the listening port (the primary hands out connections). The
+// first worker is started alone, so the store's migration runs once before the others
+// open the database. A worker that dies is replaced (at most once a second); on SIGINT or
+// SIGTERM the primary asks every worker to close gracefully, then exits.
+
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+
+export interface WorkersOptions {
+  count: number;
+  logger: Logger;
+  /** Whether limits are shared (Redis); otherwise each worker counts on its own. */
+  sharedCounters: boolean;
+}
+
+export function isClusterWorker(): boolean {
+  return !cluster.isPrimary;
+}
+
+export async function runWorkers({ count, logger, sharedCounters }: WorkersOptions): Promise<void> {
+  if (!sharedCounters) {
+    logger.warn(
+      `--num_workers ${count} without Redis: rate limits and budgets are counted per worker, so each worker allows the full limit. Set REDIS_URL (or general_settings.redis_url) to share them.`,
+    );
+  }
+  let stopping = false;
+  let lastRestart = 0;
+  const fork = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork();
+      worker.once('listening', () => resolve(worker));
+      worker.once('exit', (code) => reject(new Error(`worker ${worker.process.pid} exited with code ${code} before listening`)));
+    });
+
+  await fork();
+  for (let index = 1; index < count; index += 1) await fork();
+  logger.info({ workers: count }, 'llmux workers started');
+
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'llmux worker died; starting a replacement');
+    const wait = Math.max(0, lastRestart + 1_000 - Date.now());
+    lastRestart = Date.now() + wait;
+    setTimeout(() => fork().catch((error: unknown) => logger.error({ err: error }, 'replacement worker failed to start')), wait);
+  });
+
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'stopping llmux workers');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const waitForAll = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        clearInterval(waitForAll);
+        process.exit(0);
+      }
+    }, 50);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

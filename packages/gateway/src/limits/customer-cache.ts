@@ -1,0 +1,44 @@
+// Customer (end user) records for the limiter, cached so the request path reads the store
+// at most once per customer per TTL; unknown customers are cached too (as "none").
+
+import type { CustomerRecord } from '../governance/identity.js';
+
+export type CustomerLookup = (customerId: string) => Promise<CustomerRecord | undefined>;
+
+interface Entry {
+  record: CustomerRecord | undefined;
+  loadedAt: number;
+}
+
+const MAX_ENTRIES = 50_000;
+
+export class CustomerCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly lookup: CustomerLookup,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  /** Synchronous on a hit; a miss (or a store error, treated as "no record") awaits once. */
+  get(customerId: string, nowMs: number): CustomerRecord | undefined | Promise<CustomerRecord | undefined> {
+    const entry = this.entries.get(customerId);
+    if (entry !== undefined && nowMs - entry.loadedAt < this.ttlMs) return entry.record;
+    return this.lookup(customerId).then(
+      (record) => this.remember(customerId, record, nowMs),
+      () => entry?.record,
+    );
+  }
+
+  /** Forget one (after /customer/update) or all. */
+  invalidate(customerId?: string): void {
+    if (customerId === undefined) this.entries.clear();
+    else this.entries.delete(customerId);
+  }
+
+  private remember(customerId: string, record: CustomerRecord | undefined, nowMs: number): CustomerRecord | undefined {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(customerId, { record, loadedAt: nowMs });
+    return record;
+  }
+}

@@ -1,0 +1,62 @@
+// Counters in Redis, shared by every gateway instance and worker: the same keys and rules
+// as the memory backend, applied by Lua scripts (redis-scripts.ts) in one round trip.
+// Counters with no end (no budget period) get a one-day TTL, refreshed on each write, so
+// abandoned keys do not pile up; a budget counter that expires is re-seeded from the store.
+
+import { Redis } from 'ioredis';
+import type { AdmitOutcome, CheckKind, CounterBackend, CounterUpdate, LimitCheck } from './counter-backend.js';
+import { ADMIT_SCRIPT, UPDATE_SCRIPT } from './redis-scripts.js';
+import type { RedisTarget } from './resolve-redis-options.js';
+
+const KIND_CODES: Record<CheckKind, number> = { rpm: 1, tpm: 2, parallel: 3, budget: 4 };
+const KEY_PREFIX = 'llmux:';
+
+type ScriptRunner = (numberOfKeys: number, ...args: Array<string | number>) => Promise<unknown>;
+
+export class RedisCounterBackend implements CounterBackend {
+  readonly redis: Redis;
+  private readonly admitScript: ScriptRunner;
+  private readonly updateScript: ScriptRunner;
+
+  constructor(target: RedisTarget) {
+    // Fail fast rather than queue requests behind a dead connection; callers fail open.
+    const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, keyPrefix: KEY_PREFIX, ...target.options };
+    this.redis = target.url === undefined ? new Redis(options) : new Redis(target.url, options);
+    // Connection errors surface as failed commands, which the limiter logs (throttled).
+    this.redis.on('error', () => undefined);
+    this.redis.defineCommand('llmuxAdmit', { lua: ADMIT_SCRIPT });
+    this.redis.defineCommand('llmuxUpdate', { lua: UPDATE_SCRIPT });
+    const commands = this.redis as unknown as Record<'llmuxAdmit' | 'llmuxUpdate', ScriptRunner>;
+    this.admitScript = commands.llmuxAdmit.bind(this.redis);
+    this.updateScript = commands.llmuxUpdate.bind(this.redis);
+  }
+
+  async admit(checks: readonly LimitCheck[], nowMs: number): Promise<AdmitOutcome> {
+    const args: Array<string | number> = [];
+    for (const check of checks) args.push(check.key);
+    args.push(nowMs);
+    for (const check of checks) args.push(KIND_CODES[check.kind], check.limit, check.amount, check.seed, check.expiresAt);
+    const reply = (await this.admitScript(checks.length, ...args)) as string[];
+    const values = new Array<number>(checks.length);
+    for (let index = 0; index < checks.length; index += 1) values[index] = Number(reply[index + 1] ?? 0);
+    return { refused: Number(reply[0]), values };
+  }
+
+  async update(updates: readonly CounterUpdate[], nowMs: number): Promise<void> {
+    if (updates.length === 0) return;
+    const args: Array<string | number> = [];
+    for (const change of updates) args.push(change.key);
+    args.push(nowMs);
+    for (const change of updates) args.push(change.delta, change.seed, change.expiresAt);
+    await this.updateScript(updates.length, ...args);
+  }
+
+  async read(key: string): Promise<number> {
+    const value = await this.redis.get(key);
+    return value === null ? 0 : Number(value);
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,27 @@
+// Every management route (LiteLLM's admin API), built from one set of dependencies.
+
+import type { Route } from '../http/route.js';
+import { createAuditRoutes } from './audit-routes.js';
+import { createCustomerRoutes } from './customer-routes.js';
+import { createKeyStateRoutes } from './key-state-routes.js';
+import { createKeyWriteRoutes } from './key-write-routes.js';
+import type { ManagementDeps } from './management-deps.js';
+import { createModelRoutes } from './model-routes.js';
+import { createSpendRoutes } from './spend-routes.js';
+import { createTeamMemberRoutes } from './team-member-routes.js';
+import { createTeamRoutes } from './team-routes.js';
+import { createUserRoutes } from './user-routes.js';
+
+export function createManagementRoutes(deps: ManagementDeps): Route[] {
+  return [
+    ...createKeyWriteRoutes(deps),
+    ...createKeyStateRoutes(deps),
+    ...createUserRoutes(deps),
+    ...createTeamRoutes(deps),
+    ...createTeamMemberRoutes(deps),
+    ...createCustomerRoutes(deps),
+    ...createModelRoutes(deps),
+    ...createSpendRoutes(deps),
+    ...createAuditRoutes(deps),
+  ];
+}

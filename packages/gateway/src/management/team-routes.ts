@@ -1,0 +1,123 @@
+// /team/new, /team/update, /team/delete, /team/info, /team/list. Admins manage teams;
+// members read their team. Membership changes are in team-member-routes.ts.
+
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from 'llmux';
+import { z } from 'zod';
+import type { TeamRecord } from '../governance/identity.js';
+import { callerUserId, canReadAll, denied, requireAdmin } from '../governance/permissions.js';
+import type { Route } from '../http/route.js';
+import type { Store } from '../store/store.js';
+import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
+import type { ManagementDeps } from './management-deps.js';
+import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { renderKey, renderTeam } from './render-records.js';
+
+export const memberSchema = z.object({ user_id: z.string().min(1), role: z.enum(['admin', 'user']).default('user') });
+const teamFields = { ...limitFields, team_alias: z.string().nullable().optional(), blocked: z.boolean().optional() };
+const teamNewSchema = z.looseObject({ ...teamFields, team_id: z.string().min(1).optional(), members_with_roles: z.array(memberSchema).optional() });
+const teamUpdateSchema = z.looseObject({ ...teamFields, team_id: z.string().min(1) });
+const teamDeleteSchema = z.looseObject({ team_ids: z.array(z.string().min(1)).min(1) });
+const UPDATE_FIELDS = ['team_alias', 'blocked', 'models', 'metadata', ...LIMIT_FIELD_NAMES] as const;
+
+export async function loadTeam(store: Store, teamId: string): Promise<TeamRecord> {
+  const team = await store.getTeam(teamId);
+  if (team === undefined) throw new NotFoundError(`Team not found: ${teamId}`, { code: 'team_not_found', param: 'team_id' });
+  return team;
+}
+
+export function createTeamRoutes(deps: ManagementDeps): Route[] {
+  const { store, invalidation, audit } = deps;
+  const now = deps.now ?? (() => new Date());
+  return [
+    {
+      method: 'POST',
+      paths: ['/team/new'],
+      async handle(context) {
+        const caller = callerOf(context);
+        requireAdmin(caller, 'create teams');
+        const body = await readManagementBody(context, teamNewSchema);
+        const at = now();
+        const team: TeamRecord = {
+          ...limitsFromBody(body, at),
+          team_id: body.team_id ?? randomUUID(),
+          team_alias: body.team_alias ?? null,
+          members_with_roles: body.members_with_roles ?? [],
+          models: body.models ?? [],
+          spend: 0,
+          blocked: body.blocked ?? false,
+          metadata: body.metadata ?? {},
+          created_at: at,
+          updated_at: at,
+        };
+        await store.upsertTeam(team);
+        await store.setTeamMembers(team.team_id, team.members_with_roles);
+        await audit.record({ caller, action: 'created', table: 'teams', objectId: team.team_id, after: renderTeam(team) });
+        replyJson(context, renderTeam(team));
+      },
+    },
+    {
+      method: 'POST',
+      paths: ['/team/update'],
+      async handle(context) {
+        const caller = callerOf(context);
+        requireAdmin(caller, 'change teams');
+        const body = await readManagementBody(context, teamUpdateSchema);
+        const current = await loadTeam(store, body.team_id);
+        const updated: TeamRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<TeamRecord>), updated_at: now() };
+        if (body.metadata === null) updated.metadata = {};
+        await store.upsertTeam(updated);
+        await invalidation.invalidate();
+        await audit.record({ caller, action: 'updated', table: 'teams', objectId: current.team_id, before: renderTeam(current), after: renderTeam(updated) });
+        replyJson(context, { team_id: updated.team_id, data: renderTeam(updated) });
+      },
+    },
+    {
+      method: 'POST',
+      paths: ['/team/delete'],
+      async handle(context) {
+        const caller = callerOf(context);
+        requireAdmin(caller, 'delete teams');
+        const body = await readManagementBody(context, teamDeleteSchema);
+        const teams = [];
+        for (const teamId of body.team_ids) teams.push(await loadTeam(store, teamId));
+        for (const team of teams) {
+          // A deleted team's keys go with it, as in LiteLLM.
+          const { keys } = await store.listKeys({ team_id: team.team_id }, { page: 1, size: 10_000 });
+          await store.deleteKeys(keys.map((key) => key.token));
+          for (const key of keys) await audit.record({ caller, action: 'deleted', table: 'keys', objectId: key.token, before: renderKey(key) });
+        }
+        await store.deleteTeams(body.team_ids);
+        await invalidation.invalidate();
+        for (const team of teams) await audit.record({ caller, action: 'deleted', table: 'teams', objectId: team.team_id, before: renderTeam(team) });
+        replyJson(context, { deleted_teams: body.team_ids });
+      },
+    },
+    {
+      method: 'GET',
+      paths: ['/team/info'],
+      async handle(context) {
+        const caller = callerOf(context);
+        const teamId = queryOf(context).get('team_id') ?? caller.team?.team_id;
+        if (teamId === undefined) throw new NotFoundError('Name the team in ?team_id=.', { code: 'team_not_found', param: 'team_id' });
+        const team = await loadTeam(store, teamId);
+        const self = callerUserId(caller);
+        const member = team.members_with_roles.some((entry) => entry.user_id === self) || caller.key?.team_id === teamId;
+        if (!canReadAll(caller) && !member) throw denied('read a team you are not in');
+        const { keys } = await store.listKeys({ team_id: teamId }, { page: 1, size: 100 });
+        replyJson(context, { team_id: teamId, team_info: renderTeam(team), keys: keys.map(renderKey) });
+      },
+    },
+    {
+      method: 'GET',
+      paths: ['/team/list'],
+      async handle(context) {
+        const caller = callerOf(context);
+        const self = callerUserId(caller);
+        if (!canReadAll(caller) && self === undefined) throw denied('list teams');
+        const teams = await store.listTeams(canReadAll(caller) ? {} : { user_id: self as string });
+        replyJson(context, teams.map(renderTeam));
+      },
+    },
+  ];
+}

@@ -1,0 +1,62 @@
+// One spend-log row per request and the totals it adds to, from the request's log fields
+// (tokens, cost, deployment: the route records them) and who made the call.
+
+import type { Identity } from '../governance/identity.js';
+import type { RequestContext } from '../http/request-context.js';
+import type { SpendIncrement, SpendLogRow } from '../store/store.js';
+
+export interface CallRecord {
+  model: string;
+  customerId: string | undefined;
+  tags: string[];
+  metadata: Record<string, unknown>;
+  /** The request's messages, only when prompts may be stored. */
+  messages: unknown;
+  startedAt: Date;
+}
+
+export function buildSpendLogRow(context: RequestContext, identity: Identity | undefined, call: CallRecord, failed: boolean, endedAt: Date): SpendLogRow {
+  const log = context.log;
+  const prompt = log.promptTokens ?? 0;
+  const completion = log.completionTokens ?? 0;
+  return {
+    request_id: context.id,
+    api_key: identity?.key?.token ?? '',
+    user: identity?.user?.user_id ?? identity?.key?.user_id ?? null,
+    team_id: identity?.team?.team_id ?? identity?.key?.team_id ?? null,
+    end_user: call.customerId ?? null,
+    model_group: log.modelGroup ?? call.model,
+    model_id: log.deploymentId ?? null,
+    custom_llm_provider: log.provider ?? null,
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    cached_tokens: log.cachedTokens ?? 0,
+    total_tokens: prompt + completion,
+    spend: failed ? 0 : (log.cost ?? 0),
+    startTime: call.startedAt,
+    endTime: endedAt,
+    status: failed ? 'failure' : 'success',
+    cache_hit: false,
+    request_tags: call.tags,
+    metadata: failed && log.errorClass !== undefined ? { ...call.metadata, error_class: log.errorClass } : call.metadata,
+    messages: call.messages,
+    response: null,
+  };
+}
+
+/** The totals a call's cost adds to: key, key+model, user, team, customer, global. */
+export function spendIncrements(identity: Identity | undefined, row: SpendLogRow): SpendIncrement[] {
+  const amount = row.spend;
+  if (amount === 0) return [];
+  const increments: SpendIncrement[] = [{ entity: 'global', id: 'global', amount }];
+  if (row.api_key !== '') {
+    increments.push({ entity: 'key', id: row.api_key, amount });
+    if (row.model_group !== null) increments.push({ entity: 'key_model', id: row.api_key, model: row.model_group, amount });
+  }
+  const userId = identity?.user?.user_id ?? identity?.key?.user_id;
+  if (userId !== undefined && userId !== null) increments.push({ entity: 'user', id: userId, amount });
+  const teamId = identity?.team?.team_id ?? identity?.key?.team_id;
+  if (teamId !== undefined && teamId !== null) increments.push({ entity: 'team', id: teamId, amount });
+  if (row.end_user !== null) increments.push({ entity: 'customer', id: row.end_user, amount });
+  return increments;
+}

@@ -1,0 +1,116 @@
+// Builds the limits-and-spend machinery from the config: counters in memory, or in Redis
+// when one is configured; the spend writer and customer lookups when there is a store.
+
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { CallLimiter } from '../limits/call-limiter.js';
+import type { CounterBackend } from '../limits/counter-backend.js';
+import { CustomerCache } from '../limits/customer-cache.js';
+import { KeyModelSpendCache } from '../limits/key-model-spend-cache.js';
+import type { GlobalLimits } from '../limits/limit-subject.js';
+import { MemoryCounterBackend } from '../limits/memory-counter-backend.js';
+import { RedisCounterBackend } from '../limits/redis-counter-backend.js';
+import type { RemainingSink } from '../limits/report-remaining.js';
+import { resolveRedisTarget } from '../limits/resolve-redis-options.js';
+import type { Store } from '../store/store.js';
+import { BudgetAlerts, resolveAlertTarget } from './budget-alerts.js';
+import { startBudgetResetSweep } from './budget-reset-sweep.js';
+import { CallAccounting } from './call-accounting.js';
+import { SpendLogWriter, type SpendWriterOptions } from './spend-log-writer.js';
+
+export interface CallAccountingSetup {
+  accounting: CallAccounting;
+  backend: CounterBackend;
+  writer: SpendLogWriter | undefined;
+  mode: 'memory' | 'redis';
+  /** Drops a cached customer record (after /customer/update, /block) or all of them. */
+  invalidateCustomer(customerId?: string): void;
+  /** Flushes the spend writer, then disconnects the counters. */
+  close(): Promise<void>;
+}
+
+export interface CreateCallAccountingOptions {
+  config: GatewayConfig;
+  store?: Store | undefined;
+  logger: Logger;
+  clock?: () => number;
+  env?: NodeJS.ProcessEnv;
+  writer?: Omit<SpendWriterOptions, 'sink' | 'logger'> | undefined;
+  /** Remaining-quota gauges (observability's metrics.setRemaining). */
+  remaining?: RemainingSink | undefined;
+}
+
+/** Logs a counter-backend failure at most every 10 s: Redis down means every request fails. */
+function throttledErrorLog(logger: Logger): (error: unknown) => void {
+  let lastAt = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - lastAt < 10_000) return;
+    lastAt = now;
+    logger.error({ err: error }, 'rate-limit counters unreachable: calls are let through uncounted');
+  };
+}
+
+export function createCallAccounting(options: CreateCallAccountingOptions): CallAccountingSetup {
+  const { config, store, logger } = options;
+  const redisTarget = resolveRedisTarget(config, options.env);
+  const backend: CounterBackend = redisTarget === undefined ? new MemoryCounterBackend() : new RedisCounterBackend(redisTarget);
+  const settings = config.litellm_settings;
+  const general = config.general_settings;
+  const global: GlobalLimits = {
+    maxBudget: numberOrNull(settings.max_budget),
+    budgetDuration: typeof settings.budget_duration === 'string' ? settings.budget_duration : null,
+    storedSpend: 0,
+    customerMaxBudget: numberOrNull(settings.max_end_user_budget),
+  };
+  const batchSeconds = numberOrNull(general.proxy_batch_write_at);
+  const writer =
+    store === undefined
+      ? undefined
+      : new SpendLogWriter({
+          sink: store,
+          logger,
+          ...(batchSeconds === null ? {} : { flushIntervalMs: batchSeconds * 1000 }),
+          ...(numberOrNull(general.spend_logs_max_buffered_rows) === null ? {} : { maxBufferedRows: Number(general.spend_logs_max_buffered_rows) }),
+          ...options.writer,
+        });
+  if (store !== undefined && global.maxBudget !== null && global.budgetDuration === null) {
+    // Without a period the global budget spans restarts: start from what the database holds.
+    store.getGlobalSpend().then(
+      (spend) => void (global.storedSpend = spend),
+      (error: unknown) => logger.error({ err: error }, 'could not read the global spend; the global budget counts from 0'),
+    );
+  }
+  const clock = options.clock ?? Date.now;
+  const customers = store === undefined ? undefined : new CustomerCache((id) => store.getCustomer(id));
+  const sweepSeconds = numberOrNull(general.budget_reset_sweep_seconds) ?? 60;
+  const stopSweep = store === undefined || writer === undefined ? undefined : startBudgetResetSweep(store, writer, logger, sweepSeconds * 1000, clock);
+  const accounting = new CallAccounting({
+    limiter: new CallLimiter(backend, throttledErrorLog(logger)),
+    writer,
+    customers,
+    keyModelSpend: store === undefined ? undefined : new KeyModelSpendCache((token) => store.getKeyModelSpend(token)),
+    alerts: new BudgetAlerts(resolveAlertTarget(config, options.env), logger),
+    global,
+    storePrompts: general.store_prompts_in_spend_logs === true && settings.turn_off_message_logging !== true,
+    logger,
+    remaining: options.remaining,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  return {
+    accounting,
+    backend,
+    writer,
+    mode: redisTarget === undefined ? 'memory' : 'redis',
+    invalidateCustomer: (customerId) => customers?.invalidate(customerId),
+    close: async () => {
+      stopSweep?.();
+      await writer?.close();
+      await backend.close();
+    },
+  };
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,48 @@
+// createStore: the one Store implementation over Kysely, on SQLite (default, a file under
+// the llmux home) or PostgreSQL (a database URL). Nothing connects until the first query.
+
+import { Kysely } from 'kysely';
+import { createDialect } from './create-dialect.js';
+import type { Database } from './database-schema.js';
+import { migrate } from './migrate.js';
+import { createCustomerRepository } from './repositories/customer-repository.js';
+import { createKeyRepository } from './repositories/key-repository.js';
+import { createModelAuditRepository } from './repositories/model-audit-repository.js';
+import { createSpendRepository } from './repositories/spend-repository.js';
+import { createTeamRepository } from './repositories/team-repository.js';
+import { createUserRepository } from './repositories/user-repository.js';
+import type { Store } from './store.js';
+
+export interface StoreOptions {
+  /** `postgres://...`; when absent, SQLite under `home`. */
+  databaseUrl?: string;
+  /** The llmux home folder (default `./.llmux`). */
+  home?: string;
+}
+
+export const DEFAULT_HOME = './.llmux';
+
+export interface KyselyStore extends Store {
+  /** The query builder itself, for tests and tools that read the tables directly. */
+  readonly db: Kysely<Database>;
+  /** The SQLite file or the URL (password hidden), for log lines. */
+  readonly location: string;
+}
+
+export function createStore(options: StoreOptions = {}): KyselyStore {
+  const choice = createDialect(options.databaseUrl, options.home ?? DEFAULT_HOME);
+  const db = new Kysely<Database>({ dialect: choice.dialect });
+  return {
+    db,
+    dialect: choice.name,
+    location: choice.location,
+    migrate: () => migrate(db, choice.name),
+    close: () => db.destroy(),
+    ...createKeyRepository(db),
+    ...createUserRepository(db),
+    ...createTeamRepository(db),
+    ...createCustomerRepository(db),
+    ...createSpendRepository(db),
+    ...createModelAuditRepository(db),
+  };
+}

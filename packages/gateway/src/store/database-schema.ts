@@ -1,0 +1,142 @@
+// Table shapes as Kysely sees them. Stored dialect-neutrally so one set of queries serves
+// SQLite and PostgreSQL: JSON as text, booleans as 0/1 integers, times as ISO-8601 text
+// (which sorts and compares correctly as text), money as double precision.
+
+export interface LimitColumns {
+  max_budget: number | null;
+  budget_duration: string | null;
+  budget_reset_at: string | null;
+  soft_budget: number | null;
+  rpm_limit: number | null;
+  tpm_limit: number | null;
+  max_parallel_requests: number | null;
+}
+
+export interface KeysTable extends LimitColumns {
+  token: string;
+  key_name: string;
+  key_alias: string | null;
+  user_id: string | null;
+  team_id: string | null;
+  models: string;
+  spend: number;
+  model_max_budget: string;
+  model_rpm_limit: string;
+  model_tpm_limit: string;
+  metadata: string;
+  blocked: number;
+  expires: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable extends LimitColumns {
+  user_id: string;
+  user_email: string | null;
+  user_alias: string | null;
+  user_role: string;
+  models: string;
+  spend: number;
+  metadata: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable extends LimitColumns {
+  team_id: string;
+  team_alias: string | null;
+  models: string;
+  spend: number;
+  blocked: number;
+  metadata: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface CustomersTable extends LimitColumns {
+  user_id: string;
+  alias: string | null;
+  spend: number;
+  blocked: number;
+  metadata: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModelsTable {
+  model_id: string;
+  model_name: string;
+  litellm_params: string;
+  model_info: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SpendLogsTable {
+  request_id: string;
+  api_key: string;
+  user_id: string | null;
+  team_id: string | null;
+  end_user: string | null;
+  model_group: string | null;
+  model_id: string | null;
+  custom_llm_provider: string | null;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cached_tokens: number;
+  total_tokens: number;
+  spend: number;
+  start_time: string;
+  end_time: string;
+  status: string;
+  cache_hit: number;
+  request_tags: string;
+  metadata: string;
+  messages: string | null;
+  response: string | null;
+}
+
+export interface SpendTotalsTable {
+  /** 'global', or 'key_model' totals keyed by `<token>\u0000<model>`. */
+  entity: string;
+  id: string;
+  spend: number;
+  budget_reset_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  changed_by: string;
+  changed_by_alias: string | null;
+  action: string;
+  table_name: string;
+  object_id: string;
+  before_value: string | null;
+  updated_values: string | null;
+  created_at: string;
+}
+
+export interface SchemaVersionTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface Database {
+  llmux_keys: KeysTable;
+  llmux_users: UsersTable;
+  llmux_teams: TeamsTable;
+  llmux_team_members: TeamMembersTable;
+  llmux_customers: CustomersTable;
+  llmux_models: ModelsTable;
+  llmux_spend_logs: SpendLogsTable;
+  llmux_spend_totals: SpendTotalsTable;
+  llmux_audit_log: AuditLogTable;
+  llmux_schema_version: SchemaVersionTable;
+}

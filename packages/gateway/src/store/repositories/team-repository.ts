@@ -1,0 +1,58 @@
+// Teams and their members with roles.
+
+import type { Kysely } from 'kysely';
+import type { TeamMember, TeamRecord } from '../../governance/identity.js';
+import type { Database } from '../database-schema.js';
+import { teamFromRow, teamToRow } from '../row-codecs.js';
+
+export function createTeamRepository(db: Kysely<Database>) {
+  const membersOf = async (teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> => {
+    const members = new Map<string, TeamMember[]>();
+    if (teamIds.length === 0) return members;
+    const rows = await db.selectFrom('llmux_team_members').selectAll().where('team_id', 'in', teamIds).orderBy('user_id').execute();
+    for (const row of rows) {
+      const member: TeamMember = { user_id: row.user_id, role: row.role === 'admin' ? 'admin' : 'user' };
+      members.set(row.team_id, [...(members.get(row.team_id) ?? []), member]);
+    }
+    return members;
+  };
+  return {
+    async getTeam(teamId: string): Promise<TeamRecord | undefined> {
+      const row = await db.selectFrom('llmux_teams').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+      if (row === undefined) return undefined;
+      return teamFromRow(row, (await membersOf([teamId])).get(teamId) ?? []);
+    },
+    async upsertTeam(team: TeamRecord): Promise<void> {
+      const row = teamToRow(team);
+      const { team_id: _id, created_at: _created, spend: _spend, ...changes } = row;
+      await db.insertInto('llmux_teams').values(row).onConflict((conflict) => conflict.column('team_id').doUpdateSet(changes)).execute();
+    },
+    async deleteTeams(teamIds: readonly string[]): Promise<number> {
+      if (teamIds.length === 0) return 0;
+      await db.deleteFrom('llmux_team_members').where('team_id', 'in', teamIds).execute();
+      const result = await db.deleteFrom('llmux_teams').where('team_id', 'in', teamIds).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+    async listTeams(filter: { user_id?: string }): Promise<TeamRecord[]> {
+      let query = db.selectFrom('llmux_teams').selectAll();
+      if (filter.user_id !== undefined) {
+        const userId = filter.user_id;
+        query = query.where('team_id', 'in', db.selectFrom('llmux_team_members').select('team_id').where('user_id', '=', userId));
+      }
+      const rows = await query.orderBy('created_at').orderBy('team_id').execute();
+      const members = await membersOf(rows.map((row) => row.team_id));
+      return rows.map((row) => teamFromRow(row, members.get(row.team_id) ?? []));
+    },
+    async setTeamMembers(teamId: string, members: readonly TeamMember[]): Promise<void> {
+      await db.transaction().execute(async (transaction) => {
+        await transaction.deleteFrom('llmux_team_members').where('team_id', '=', teamId).execute();
+        if (members.length > 0) {
+          await transaction
+            .insertInto('llmux_team_members')
+            .values(members.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
+            .execute();
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// The gateway's persistent state behind one interface: keys, users, teams, customers,
+// deployments added through the API, spend logs, spend totals and the audit log. One
+// implementation (Kysely) serves both SQLite and PostgreSQL; callers never see SQL.
+
+import type { CustomerRecord, KeyRecord, TeamMember, TeamRecord, UserRecord } from '../governance/identity.js';
+
+export type SpendEntity = 'key' | 'user' | 'team' | 'customer' | 'global' | 'key_model';
+
+/** One addition to a spend total. `id` is the key hash for 'key' and 'key_model', ignored for 'global'. */
+export interface SpendIncrement {
+  entity: SpendEntity;
+  id: string;
+  /** The model group, for 'key_model' only. */
+  model?: string;
+  amount: number;
+}
+
+/** One request's record, written in batches after the reply (LiteLLM's SpendLogs row). */
+export interface SpendLogRow {
+  request_id: string;
+  /** sha256 hex of the virtual key, or '' for the master key / no key. */
+  api_key: string;
+  user: string | null;
+  team_id: string | null;
+  /** The request's `user` field (LiteLLM's end user / customer). */
+  end_user: string | null;
+  model_group: string | null;
+  model_id: string | null;
+  custom_llm_provider: string | null;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cached_tokens: number;
+  total_tokens: number;
+  spend: number;
+  startTime: Date;
+  endTime: Date;
+  status: 'success' | 'failure';
+  cache_hit: boolean;
+  request_tags: string[];
+  metadata: Record<string, unknown>;
+  /** Only when message logging is on. */
+  messages: unknown;
+  response: unknown;
+}
+
+export interface SpendLogFilter {
+  api_key?: string;
+  user_id?: string;
+  team_id?: string;
+  request_id?: string;
+  /** The model group. */
+  model?: string;
+  start_date?: Date;
+  end_date?: Date;
+  limit?: number;
+}
+
+export interface SpendReportRow {
+  group: string;
+  spend: number;
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+export type SpendGroupBy = 'day' | 'key' | 'team' | 'model' | 'user';
+
+/** A deployment added through /model/new (joined to the config's model_list). */
+export interface ModelRecord {
+  model_id: string;
+  model_name: string;
+  litellm_params: Record<string, unknown>;
+  model_info: Record<string, unknown>;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface AuditRecord {
+  id: string;
+  /** 'master' or the key hash of the caller. */
+  changed_by: string;
+  changed_by_alias: string | null;
+  action: string;
+  table_name: string;
+  object_id: string;
+  before_value: Record<string, unknown> | null;
+  updated_values: Record<string, unknown> | null;
+  created_at: Date;
+}
+
+export interface AuditFilter {
+  action?: string;
+  table_name?: string;
+  object_id?: string;
+  changed_by?: string;
+  start_date?: Date;
+  end_date?: Date;
+  limit?: number;
+}
+
+export interface ListPage {
+  /** 1-based. */
+  page: number;
+  size: number;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema; refuses a schema newer than this code knows. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  findKeyByToken(token: string): Promise<KeyRecord | undefined>;
+  insertKey(key: KeyRecord): Promise<void>;
+  updateKey(token: string, changes: Partial<KeyRecord>): Promise<KeyRecord | undefined>;
+  /** Swaps the hash (regenerate) keeping every other field. */
+  replaceKeyToken(oldToken: string, newToken: string, keyName: string): Promise<KeyRecord | undefined>;
+  deleteKeys(tokens: readonly string[]): Promise<number>;
+  listKeys(filter: { user_id?: string; team_id?: string; key_alias?: string }, page: ListPage): Promise<{ keys: KeyRecord[]; total: number }>;
+
+  getUser(userId: string): Promise<UserRecord | undefined>;
+  upsertUser(user: UserRecord): Promise<void>;
+  deleteUsers(userIds: readonly string[]): Promise<number>;
+  listUsers(filter: { user_role?: string; team_id?: string }, page: ListPage): Promise<{ users: UserRecord[]; total: number }>;
+
+  getTeam(teamId: string): Promise<TeamRecord | undefined>;
+  upsertTeam(team: TeamRecord): Promise<void>;
+  deleteTeams(teamIds: readonly string[]): Promise<number>;
+  listTeams(filter: { user_id?: string }): Promise<TeamRecord[]>;
+  setTeamMembers(teamId: string, members: readonly TeamMember[]): Promise<void>;
+
+  getCustomer(userId: string): Promise<CustomerRecord | undefined>;
+  upsertCustomer(customer: CustomerRecord): Promise<void>;
+  deleteCustomers(userIds: readonly string[]): Promise<number>;
+  listCustomers(): Promise<CustomerRecord[]>;
+
+  listModels(): Promise<ModelRecord[]>;
+  insertModel(model: ModelRecord): Promise<void>;
+  deleteModel(modelId: string): Promise<boolean>;
+
+  insertSpendLogs(rows: readonly SpendLogRow[]): Promise<void>;
+  /** Adds each amount to its total atomically (spend = spend + amount), in one transaction. */
+  incrementSpend(increments: readonly SpendIncrement[]): Promise<void>;
+  /** Zeroes a total and sets when the next period ends. */
+  resetSpend(entity: SpendEntity, id: string, nextResetAt: Date | null, model?: string): Promise<void>;
+  getGlobalSpend(): Promise<number>;
+  getKeyModelSpend(token: string): Promise<Record<string, number>>;
+  listSpendLogs(filter: SpendLogFilter): Promise<SpendLogRow[]>;
+  spendReport(groupBy: SpendGroupBy, range: { start_date?: Date; end_date?: Date }): Promise<SpendReportRow[]>;
+
+  insertAudit(record: AuditRecord): Promise<void>;
+  listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
+}

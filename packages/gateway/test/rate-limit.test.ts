@@ -1,0 +1,113 @@
+// Rate limits through the gateway with the official openai client: RPM, TPM (actual tokens)
+// and parallel requests, for customers (the body's `user`) whose limits live in the store,
+// with 429 + retry-after + x-ratelimit-* headers, and the remaining quota on successes.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createStore, type KyselyStore } from '../src/store/index.js';
+import { chatAs, customerRecord, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
+import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+
+describe('rate limits through the gateway (memory counters, SQLite store)', () => {
+  let backend: Backend;
+  let store: KyselyStore;
+  let gateway: LimitsGateway;
+
+  before(async () => {
+    backend = sqliteBackend();
+    store = createStore(backend.options);
+    await store.migrate();
+    await store.upsertCustomer(customerRecord('rpm-customer', { rpm_limit: 2 }));
+    await store.upsertCustomer(customerRecord('tpm-customer', { tpm_limit: 40 }));
+    await store.upsertCustomer(customerRecord('streamer', { max_parallel_requests: 1, tpm_limit: 40 }));
+    gateway = await startLimitsGateway({ store });
+  });
+  after(async () => {
+    await gateway.close();
+    await store.close();
+    await backend.cleanup();
+  });
+
+  it('answers the third call in a minute with 429, retry-after and x-ratelimit headers', async () => {
+    const first = await chatAs(gateway.client, 'rpm-customer');
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('x-ratelimit-limit-requests'), '2');
+    assert.equal(first.headers.get('x-ratelimit-remaining-requests'), '1');
+    assert.equal((await chatAs(gateway.client, 'rpm-customer')).status, 200);
+    const third = await chatAs(gateway.client, 'rpm-customer');
+    assert.equal(third.status, 429);
+    assert.equal(third.error?.type, 'rate_limit_error');
+    assert.match(third.error?.message ?? '', /customer rpm-customer/);
+    assert.equal(third.headers.get('x-ratelimit-remaining-requests'), '0');
+    const retryAfter = Number(third.headers.get('retry-after'));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `retry-after ${retryAfter}`);
+    // Other callers are not affected.
+    assert.equal((await chatAs(gateway.client, undefined)).status, 200);
+  });
+
+  it('frees a parallel slot when a stream ends and counts its tokens', async () => {
+    for (let round = 0; round < 2; round += 1) {
+      const stream = await gateway.client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }], user: 'streamer', stream: true, stream_options: { include_usage: true } });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      assert.equal(text, 'counted reply');
+    }
+    const third = await chatAs(gateway.client, 'streamer');
+    // 2 × 18 tokens used of 40: the third call's estimate (1) still fits.
+    assert.equal(third.status, 200);
+    assert.equal(third.headers.get('x-ratelimit-remaining-tokens'), String(40 - 36 - 1));
+  });
+
+  it('counts the tokens actually used against TPM', async () => {
+    // Each call uses 18 tokens (12 + 6) whatever was estimated: 18, 36, then 36 + 1 > 40.
+    const first = await chatAs(gateway.client, 'tpm-customer');
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('x-ratelimit-limit-tokens'), '40');
+    const second = await chatAs(gateway.client, 'tpm-customer');
+    assert.equal(second.status, 200);
+    assert.equal(second.headers.get('x-ratelimit-remaining-tokens'), String(40 - 18 - 1));
+    const third = await chatAs(gateway.client, 'tpm-customer', { max_tokens: 5 });
+    assert.equal(third.status, 429);
+    assert.equal(third.headers.get('x-ratelimit-remaining-tokens'), '0');
+  });
+});
+
+describe('parallel request limit', () => {
+  let backend: Backend;
+  let store: KyselyStore;
+  let gateway: LimitsGateway;
+
+  before(async () => {
+    backend = sqliteBackend();
+    store = createStore(backend.options);
+    await store.migrate();
+    await store.upsertCustomer(customerRecord('one-at-a-time', { max_parallel_requests: 1 }));
+    gateway = await startLimitsGateway({ store, upstreamDelayMs: 300 });
+  });
+  after(async () => {
+    await gateway.close();
+    await store.close();
+    await backend.cleanup();
+  });
+
+  it('refuses a second concurrent call and frees the slot when the first ends', async () => {
+    const slow = chatAs(gateway.client, 'one-at-a-time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const concurrent = await chatAs(gateway.client, 'one-at-a-time');
+    assert.equal(concurrent.status, 429);
+    assert.match(concurrent.error?.message ?? '', /parallel requests/);
+    assert.equal((await slow).status, 200);
+    assert.equal((await chatAs(gateway.client, 'one-at-a-time')).status, 200);
+  });
+
+  it('frees the slot when the client hangs up', async () => {
+    const controller = new AbortController();
+    const abandoned = gateway.client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }], user: 'one-at-a-time' }, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    await assert.rejects(abandoned);
+    // The gateway ends the call when the upstream answers (300 ms), then frees the slot.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal((await chatAs(gateway.client, 'one-at-a-time')).status, 200);
+  });
+});

@@ -1,0 +1,80 @@
+// The batched spend writer against an in-memory sink: batching by size and time, retries
+// that never add a total twice (rows are idempotent, totals are not), resets ordered before
+// later totals, and the last flush on close.
+
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SpendLogWriter, type SpendSink } from '../src/spend/spend-log-writer.js';
+import type { SpendIncrement, SpendLogRow } from '../src/store/store.js';
+import { createCaptureLogger } from './helpers/capture-logger.js';
+
+function row(id: string, spend: number): SpendLogRow {
+  const at = new Date(0);
+  return {
+    request_id: id, api_key: 'hash', user: null, team_id: null, end_user: null, model_group: 'm', model_id: 'd', custom_llm_provider: 'openai',
+    prompt_tokens: 1, completion_tokens: 1, cached_tokens: 0, total_tokens: 2, spend, startTime: at, endTime: at, status: 'success',
+    cache_hit: false, request_tags: [], metadata: {}, messages: null, response: null,
+  };
+}
+
+class MemorySink implements SpendSink {
+  rows = new Map<string, SpendLogRow>();
+  totals = new Map<string, number>();
+  failRows = 0;
+  failTotals = 0;
+  log: string[] = [];
+  async insertSpendLogs(rows: readonly SpendLogRow[]): Promise<void> {
+    if (this.failRows > 0 && this.failRows-- > 0) throw new Error('rows down');
+    for (const entry of rows) this.rows.set(entry.request_id, entry);
+    this.log.push(`rows:${rows.length}`);
+  }
+  async incrementSpend(increments: readonly SpendIncrement[]): Promise<void> {
+    if (this.failTotals > 0 && this.failTotals-- > 0) throw new Error('totals down');
+    for (const { entity, id, amount } of increments) this.totals.set(`${entity}:${id}`, (this.totals.get(`${entity}:${id}`) ?? 0) + amount);
+    this.log.push(`totals:${increments.length}`);
+  }
+  async resetSpend(entity: string, id: string): Promise<void> {
+    this.totals.set(`${entity}:${id}`, 0);
+    this.log.push(`reset:${entity}:${id}`);
+  }
+}
+
+const key = (amount: number): SpendIncrement[] => [{ entity: 'key', id: 'hash', amount }];
+
+describe('spend log writer', () => {
+  it('sums totals per entity and writes rows in batches', async () => {
+    const sink = new MemorySink();
+    const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000, batchSize: 2 });
+    for (let index = 0; index < 3; index += 1) writer.enqueue(row(`r${index}`, 0.5), key(0.5));
+    await writer.close();
+    assert.equal(sink.rows.size, 3);
+    assert.equal(sink.totals.get('key:hash'), 1.5);
+    assert.deepEqual(sink.log, ['rows:2', 'totals:1', 'rows:1']);
+  });
+
+  it('retries only the totals when the rows were written, never adding twice', async () => {
+    const sink = new MemorySink();
+    sink.failTotals = 2;
+    const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000 });
+    writer.enqueue(row('a', 1), key(1));
+    await writer.flush();
+    await writer.flush();
+    writer.enqueue(row('b', 2), key(2));
+    await writer.close();
+    assert.equal(sink.totals.get('key:hash'), 3);
+    assert.equal(sink.rows.size, 2);
+    assert.equal(sink.log.filter((entry) => entry === 'rows:1').length, 2);
+  });
+
+  it('applies a reset before totals summed after it', async () => {
+    const sink = new MemorySink();
+    const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000 });
+    writer.enqueue(row('old', 5), key(5));
+    writer.enqueueReset('key', 'hash', new Date(1_000));
+    writer.enqueueReset('key', 'hash', new Date(1_000));
+    writer.enqueue(row('new', 1), key(1));
+    await writer.close();
+    assert.equal(sink.totals.get('key:hash'), 1);
+    assert.deepEqual(sink.log, ['reset:key:hash', 'rows:2', 'totals:1']);
+  });
+});
