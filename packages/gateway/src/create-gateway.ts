@@ -90,7 +90,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     remaining: (update) => observability.metrics.setRemaining(update),
   });
   const routes = new RouteTable([
-    ...createHealthRoutes(readGatewayVersion()),
+    ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping() }),
     createModelsRoute(router, Math.floor(Date.now() / 1000)),
     createChatCompletionsRoute({ router, bodyLimitBytes, accounting: accounting.accounting }),
     createEmbeddingsRoute({ router, bodyLimitBytes, accounting: accounting.accounting }),

@@ -40,6 +40,7 @@ describe('gateway edge', () => {
     const ready = await httpRequest(`${gateway.url}/health/readiness`);
     assert.equal(ready.status, 200);
     assert.equal((ready.json as { status: string }).status, 'healthy');
+    assert.equal((ready.json as { db: string }).db, 'connected', 'the embedded store answers');
     assert.equal(typeof (ready.json as { version: unknown }).version, 'string');
   });
 

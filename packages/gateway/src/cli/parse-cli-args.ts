@@ -19,7 +19,10 @@ Options:
 Environment:
   LLMUX_MASTER_KEY      require this key (Authorization: Bearer <key>) on API routes
   LLMUX_LOG_LEVEL       trace, debug, info (default), warn, error, silent
-  REDIS_URL             share rate limits and budgets between instances and workers
+  LLMUX_HOME            folder of the embedded SQLite store (default ./.llmux)
+  DATABASE_URL          postgres://... to keep keys, spend and audit in PostgreSQL
+  REDIS_URL             share rate limits, budgets, cooldowns and key changes between
+                        instances and workers
 `;
 
 export type CliCommand =

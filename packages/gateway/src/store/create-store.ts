@@ -1,7 +1,7 @@
 // createStore: the one Store implementation over Kysely, on SQLite (default, a file under
 // the llmux home) or PostgreSQL (a database URL). Nothing connects until the first query.
 
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { createDialect } from './create-dialect.js';
 import type { Database } from './database-schema.js';
 import { migrate } from './migrate.js';
@@ -38,6 +38,9 @@ export function createStore(options: StoreOptions = {}): KyselyStore {
     location: choice.location,
     migrate: () => migrate(db, choice.name),
     close: () => db.destroy(),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     ...createKeyRepository(db),
     ...createUserRepository(db),
     ...createTeamRepository(db),

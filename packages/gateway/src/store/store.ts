@@ -109,6 +109,8 @@ export interface Store {
   /** Creates or upgrades the schema; refuses a schema newer than this code knows. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** One trivial query: resolves when the database answers. */
+  ping(): Promise<void>;
 
   findKeyByToken(token: string): Promise<KeyRecord | undefined>;
   insertKey(key: KeyRecord): Promise<void>;
