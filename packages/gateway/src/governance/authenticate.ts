@@ -1,12 +1,12 @@
-// Authentication, the first pre-hook: the master key (compared as sha256 digests with
-// timingSafeEqual, so neither length nor prefix leaks through timing) or a virtual key,
+// Authentication, the first pre-hook: the master key (compared as sha256 digests in
+// constant time, so neither length nor prefix leaks through timing) or a virtual key,
 // looked up by its hash in the in-memory cache and, on a miss, in the store. Sets
 // `context.identity` for the hooks and routes behind it.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError } from 'llmux';
 import type { RequestContext } from '../http/request-context.js';
 import type { Store } from '../store/store.js';
+import { digestsEqual, hashKey } from './hash-key.js';
 import type { Identity } from './identity.js';
 import type { KeyCache } from './key-cache.js';
 import { loadIdentity } from './load-identity.js';
@@ -24,20 +24,19 @@ const MASTER_IDENTITY: Identity = Object.freeze({ kind: 'master', role: 'proxy_a
 
 export function createAuthenticateHook(options: AuthenticateOptions | string): PreHook {
   const { masterKey, store, cache } = typeof options === 'string' ? { masterKey: options, store: undefined, cache: undefined } : options;
-  const expected = sha256(masterKey);
+  const expected = hashKey(masterKey);
   return (context) => {
     const presented = readApiKey(context.request.headers);
     if (presented === undefined) {
       throw new AuthenticationError('No API key provided. Send it as "Authorization: Bearer <key>".', { code: 'missing_api_key' });
     }
-    const digest = sha256(presented);
-    if (timingSafeEqual(digest, expected)) {
+    // The hex digest is also the token the store and the cache key on: one sha256 per request.
+    const token = hashKey(presented);
+    if (digestsEqual(token, expected)) {
       context.identity = MASTER_IDENTITY;
       return undefined;
     }
     if (store === undefined) throw invalidKey();
-    // The same digest, in the hex form the store keys on: still one sha256 per request.
-    const token = digest.toString('hex');
     const cached = cache?.get(token);
     if (cached !== undefined) {
       accept(context, cached);
@@ -74,6 +73,3 @@ function invalidKey(): AuthenticationError {
   return new AuthenticationError('Invalid API key.', { code: 'invalid_api_key' });
 }
 
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}

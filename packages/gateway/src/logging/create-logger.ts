@@ -1,5 +1,7 @@
 // The gateway's pino logger. The destination writes asynchronously so a log line never
-// waits on the terminal or a pipe inside the request path; close() flushes it.
+// waits on the terminal or a pipe inside the request path, and in 4 KiB blocks: one
+// write(2) per ~8 lines under load instead of one per line; a line waits at most a second
+// when the gateway is idle. close() flushes it.
 
 import { destination, pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
@@ -25,5 +27,5 @@ export function loggerOptions(level: string): LoggerOptions {
 }
 
 export function createLogger(level: string = process.env['LLMUX_LOG_LEVEL'] ?? 'info', stream?: DestinationStream): Logger {
-  return pino(loggerOptions(level), stream ?? destination({ dest: 1, sync: false }));
+  return pino(loggerOptions(level), stream ?? destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }));
 }

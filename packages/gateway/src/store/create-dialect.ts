@@ -41,6 +41,10 @@ export function createDialect(databaseUrl: string | undefined, home: string): Di
         const database = new BetterSqlite3(file);
         // WAL lets readers proceed while the spend writer commits; busy_timeout covers other processes.
         database.pragma('journal_mode = WAL');
+        // In WAL mode NORMAL is crash-safe for the process (a commit survives the gateway
+        // dying); only a power cut can lose the last commits. FULL would fsync on every
+        // commit, on the event loop's thread.
+        database.pragma('synchronous = NORMAL');
         database.pragma('busy_timeout = 5000');
         return database;
       },

@@ -32,7 +32,12 @@ export interface HttpResponse {
 export type SendHttpRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
 export interface HttpClientOptions {
-  /** Keep-alive connections per upstream origin. */
+  /**
+   * Connections per upstream origin; unlimited by default. A cap would queue calls inside
+   * the gateway, where no one sees the wait: an LLM stream holds its connection for its
+   * whole life, so 256 open streams would stall the 257th. Limits belong to the router
+   * (`max_parallel_requests`, rpm/tpm) and to the keys, which refuse with a clear 429.
+   */
   connectionsPerOrigin?: number;
   keepAliveTimeoutMs?: number;
 }
@@ -45,7 +50,7 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions = {}) {
     this.agent = new Agent({
-      connections: options.connectionsPerOrigin ?? 256,
+      connections: options.connectionsPerOrigin ?? null,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
       pipelining: 1,
     });

@@ -48,6 +48,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
   const models = new LabelCap(options.maxModels ?? 200);
   const calls = new Map<string, CallStats>();
   const statuses: StatusStats[] = [];
+  const remaining = createRemainingGauges(metrics, callers, teams);
 
   const callFor = (labels: string[]): CallStats => {
     const key = labels.join('\u0001');
@@ -77,7 +78,10 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
 
   return {
     registry,
-    render: async () => renderCallMetrics([...calls.values()], statuses) + (await registry.metrics()),
+    render: async () => {
+      remaining.apply();
+      return renderCallMetrics([...calls.values()], statuses) + (await registry.metrics());
+    },
     start: () => {
       inFlight += 1;
     },
@@ -114,7 +118,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       call.retries += log.attemptedRetries ?? 0;
       call.fallbacks += log.attemptedFallbacks ?? 0;
     },
-    setRemaining: createRemainingGauges(metrics, callers, teams),
+    setRemaining: (update) => remaining.update(update),
     recordCooldown(event) {
       metrics.cooldowns.labels(event.model, event.deploymentId, event.provider, String(event.status ?? '')).inc();
     },
