@@ -2,10 +2,12 @@
 // usage, and the whole non-streaming message.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
+import { sealFakeRedactedThinking, signFakeThinking } from './fake-claude-thinking.js';
 import { mapFakeFinish, type FakeFinish } from './fake-finish-reason.js';
 
 export type FakeAnthropicBlock =
   | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'redacted_thinking'; data: string }
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: unknown };
 
@@ -16,12 +18,11 @@ export interface FakeAnthropicUsage {
   output_tokens: number;
 }
 
-export const FAKE_THINKING_SIGNATURE = 'ZmFrZS1zaWduYXR1cmU=';
-
 /** Blocks in the order Claude emits them: thinking, then text, then tool calls. */
 export function toAnthropicBlocks(reply: FakeChatReply, messageId: string): FakeAnthropicBlock[] {
   const blocks: FakeAnthropicBlock[] = [];
-  if (reply.reasoning !== undefined) blocks.push({ type: 'thinking', thinking: reply.reasoning, signature: FAKE_THINKING_SIGNATURE });
+  if (reply.reasoning !== undefined) blocks.push({ type: 'thinking', thinking: reply.reasoning, signature: signFakeThinking(reply.reasoning) });
+  if (reply.redactedReasoning !== undefined) blocks.push({ type: 'redacted_thinking', data: sealFakeRedactedThinking(reply.redactedReasoning) });
   if (reply.content !== undefined && reply.content !== '') blocks.push({ type: 'text', text: reply.content });
   (reply.toolCalls ?? []).forEach((call, index) => {
     const input: unknown = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);

@@ -42,6 +42,9 @@ function emptyBlock(block: FakeAnthropicBlock): Record<string, unknown> {
   switch (block.type) {
     case 'thinking':
       return { type: 'thinking', thinking: '', signature: '' };
+    case 'redacted_thinking':
+      // Redacted reasoning has nothing to stream: the whole block comes in its start event.
+      return block;
     case 'text':
       return { type: 'text', text: '' };
     case 'tool_use':
@@ -60,6 +63,8 @@ function blockDeltas(block: FakeAnthropicBlock): Array<Record<string, unknown>> 
         ...splitWords(block.thinking).map((thinking) => ({ type: 'thinking_delta', thinking })),
         { type: 'signature_delta', signature: block.signature },
       ];
+    case 'redacted_thinking':
+      return [];
     case 'text':
       return splitWords(block.text).map((text) => ({ type: 'text_delta', text }));
     case 'tool_use':

@@ -1,9 +1,11 @@
 // A fake Anthropic Messages API on 127.0.0.1:0. It checks what the real API would reject
-// for the things llmux relies on (key, version header, max_tokens), answers with a message
-// or an exactly framed event stream, and injects errors and dropped connections on demand.
+// for the things llmux relies on (key, version header, max_tokens, thinking blocks sent
+// back), answers with a message or an exactly framed event stream, and injects errors and
+// dropped connections on demand.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { anthropicErrorBody, createFakeAnthropicMessage } from './fake-anthropic-message.js';
+import { checkFakeClaudeThinking, isFakeThinkingOn, toFakeClaudeTurns } from './fake-claude-thinking.js';
 import { createFakeAnthropicEvents, frameEvent } from './fake-anthropic-stream.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
@@ -40,6 +42,8 @@ export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): 
     if (typeof body['model'] !== 'string') return fail(400, 'invalid_request_error', 'model: Field required');
     if (typeof body['max_tokens'] !== 'number') return fail(400, 'invalid_request_error', 'max_tokens: Field required');
     if (!Array.isArray(body['messages'])) return fail(400, 'invalid_request_error', 'messages: Field required');
+    const thinkingError = checkFakeClaudeThinking(toFakeClaudeTurns(body['messages']), isFakeThinkingOn(body['thinking']));
+    if (thinkingError !== undefined) return fail(400, 'invalid_request_error', thinkingError);
 
     const model = body['model'];
     const reply = options.reply?.(request) ?? { content: `Hello from ${model}` };

@@ -1,22 +1,26 @@
 // Renders a FakeChatReply as Bedrock Converse wire data: the response body and the
 // ConverseStream event frames, in the order and shapes of the recorded fixtures
-// (reasoning, then text, then tool calls; text blocks without a start event; metadata last).
+// (reasoning, then text, then tool calls; text blocks without a start event; metadata last),
+// and reads sent Converse messages as Claude sees them, to check thinking blocks.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { awsEventFrame, type FakeAwsFrame } from './fake-aws-event-stream.js';
+import { sealFakeRedactedThinking, signFakeThinking, type FakeClaudeBlock, type FakeClaudeTurn } from './fake-claude-thinking.js';
 import { splitInThree, splitWords } from './fake-split-text.js';
 import { mapFakeFinish, type FakeFinish } from './fake-finish-reason.js';
-
-const FAKE_SIGNATURE = 'ZmFrZS1iZWRyb2NrLXNpZ25hdHVyZQ==';
+import { isRecord } from './is-record.js';
 
 type ConverseBlock =
   | { reasoningContent: { reasoningText: { text: string; signature: string } } }
+  | { reasoningContent: { redactedContent: string } }
   | { text: string }
   | { toolUse: { toolUseId: string; name: string; input: unknown } };
 
 export function toConverseBlocks(reply: FakeChatReply, served: number): ConverseBlock[] {
   const blocks: ConverseBlock[] = [];
-  if (reply.reasoning !== undefined) blocks.push({ reasoningContent: { reasoningText: { text: reply.reasoning, signature: FAKE_SIGNATURE } } });
+  if (reply.reasoning !== undefined) blocks.push({ reasoningContent: { reasoningText: { text: reply.reasoning, signature: signFakeThinking(reply.reasoning) } } });
+  // Converse carries the encrypted bytes as a blob, which JSON writes in base64.
+  if (reply.redactedReasoning !== undefined) blocks.push({ reasoningContent: { redactedContent: sealFakeRedactedThinking(reply.redactedReasoning) } });
   if (reply.content !== undefined && reply.content !== '') blocks.push({ text: reply.content });
   (reply.toolCalls ?? []).forEach((call, index) => {
     const input: unknown = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
@@ -62,9 +66,13 @@ export function createFakeConverseFrames(reply: FakeChatReply, served: number): 
   toConverseBlocks(reply, served).forEach((block, contentBlockIndex) => {
     const delta = (payload: Record<string, unknown>): FakeAwsFrame => awsEventFrame('contentBlockDelta', { contentBlockIndex, delta: payload }, true);
     if ('reasoningContent' in block) {
-      const { text, signature } = block.reasoningContent.reasoningText;
-      for (const piece of splitWords(text)) frames.push(delta({ reasoningContent: { text: piece } }));
-      frames.push(awsEventFrame('contentBlockDelta', { contentBlockIndex, delta: { reasoningContent: { signature } } }));
+      const reasoning = block.reasoningContent;
+      if ('redactedContent' in reasoning) {
+        frames.push(delta({ reasoningContent: { redactedContent: reasoning.redactedContent } }));
+      } else {
+        for (const piece of splitWords(reasoning.reasoningText.text)) frames.push(delta({ reasoningContent: { text: piece } }));
+        frames.push(awsEventFrame('contentBlockDelta', { contentBlockIndex, delta: { reasoningContent: { signature: reasoning.reasoningText.signature } } }));
+      }
     } else if ('text' in block) {
       for (const piece of splitWords(block.text)) frames.push(delta({ text: piece }));
     } else {
@@ -77,4 +85,27 @@ export function createFakeConverseFrames(reply: FakeChatReply, served: number): 
   frames.push(awsEventFrame('messageStop', { stopReason: toConverseStopReason(reply) }));
   frames.push(awsEventFrame('metadata', { usage: toConverseUsage(reply), metrics: { latencyMs: 321 } }));
   return frames;
+}
+
+/** Converse messages as Claude sees them: Bedrock hands Claude the same blocks under its own names. */
+export function converseToClaudeTurns(messages: unknown[]): FakeClaudeTurn[] {
+  return messages.map((message) => {
+    const record = isRecord(message) ? message : {};
+    const content = Array.isArray(record['content']) ? record['content'] : [];
+    return { role: record['role'], blocks: content.map(toClaudeBlock) };
+  });
+}
+
+const CLAUDE_BLOCK_TYPES: Readonly<Record<string, string>> = { text: 'text', image: 'image', document: 'document', toolUse: 'tool_use', toolResult: 'tool_result' };
+
+function toClaudeBlock(block: unknown): FakeClaudeBlock {
+  if (!isRecord(block)) return { type: 'unknown' };
+  const reasoning = block['reasoningContent'];
+  if (isRecord(reasoning)) {
+    if ('redactedContent' in reasoning) return { type: 'redacted_thinking', data: reasoning['redactedContent'] };
+    const text = isRecord(reasoning['reasoningText']) ? reasoning['reasoningText'] : {};
+    return { type: 'thinking', thinking: text['text'], signature: text['signature'] };
+  }
+  const key = Object.keys(block).find((name) => name in CLAUDE_BLOCK_TYPES);
+  return { type: key === undefined ? 'unknown' : (CLAUDE_BLOCK_TYPES[key] ?? 'unknown') };
 }

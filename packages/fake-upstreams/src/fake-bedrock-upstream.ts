@@ -8,7 +8,8 @@ import type { ServerResponse } from 'node:http';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { verifyAwsSigV4, type FakeAwsCredentials } from './fake-aws-sigv4.js';
 import { awsExceptionFrame, awsFramesBefore, awsRequestId, sendAwsError, sendAwsEventStream, type FakeAwsFrame } from './fake-aws-event-stream.js';
-import { createFakeConverseFrames, createFakeConverseResponse } from './fake-bedrock-converse.js';
+import { converseToClaudeTurns, createFakeConverseFrames, createFakeConverseResponse } from './fake-bedrock-converse.js';
+import { checkFakeClaudeThinking, isFakeThinkingOn, toFakeClaudeTurns } from './fake-claude-thinking.js';
 import { createFakeCohereEmbeddings, createFakeInvokeFrames, createFakeInvokeMessage, createFakeTitanEmbedding } from './fake-bedrock-invoke.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { isRecord } from './is-record.js';
@@ -51,6 +52,8 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
 
     const invalid = operation.startsWith('invoke') ? checkInvokeBody(body, modelId) : checkConverseBody(body);
     if (invalid !== undefined) return sendAwsError(response, 400, 'ValidationException', invalid);
+    const thinkingError = checkThinking(body, modelId, operation);
+    if (thinkingError !== undefined) return sendAwsError(response, 400, 'ValidationException', `The model returned the following errors: ${thinkingError}`);
     const reply = options.reply?.(request) ?? { content: `Hello from ${modelId}` };
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { 'x-amzn-requestid': awsRequestId(), ...reply.error.headers });
 
@@ -84,6 +87,14 @@ async function streamReply(response: ServerResponse, frames: FakeAwsFrame[], rep
   }
   if (reply.dropAfterChunks !== undefined) return sendAwsEventStream(response, awsFramesBefore(frames, reply.dropAfterChunks));
   return sendAwsEventStream(response, frames);
+}
+
+/** Claude checks the thinking blocks sent back, whichever API carried them. */
+function checkThinking(body: Record<string, unknown>, modelId: string, operation: string): string | undefined {
+  if (!modelId.includes('anthropic.') || !Array.isArray(body['messages'])) return undefined;
+  if (operation.startsWith('invoke')) return checkFakeClaudeThinking(toFakeClaudeTurns(body['messages']), isFakeThinkingOn(body['thinking']));
+  const fields = isRecord(body['additionalModelRequestFields']) ? body['additionalModelRequestFields'] : {};
+  return checkFakeClaudeThinking(converseToClaudeTurns(body['messages']), isFakeThinkingOn(fields['thinking']));
 }
 
 function checkConverseBody(body: Record<string, unknown>): string | undefined {

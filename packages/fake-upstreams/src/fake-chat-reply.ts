@@ -15,6 +15,8 @@ export interface FakeChatReply {
   toolCalls?: FakeToolCall[];
   /** Reasoning / thinking text, where the provider has a field for it. */
   reasoning?: string;
+  /** Reasoning the provider hides: sent encrypted after `reasoning`, where the provider has a block for it (Claude's redacted_thinking). */
+  redactedReasoning?: string;
   /** Provider-neutral finish: mapped to the provider's own stop reason. */
   finish?: 'stop' | 'length' | 'tool_calls' | 'content_filter';
   usage?: { promptTokens: number; completionTokens: number; cachedTokens?: number; cacheWriteTokens?: number };

@@ -2,6 +2,7 @@ export * from './start-fake-server.js';
 export * from './fake-chat-reply.js';
 export * from './fake-openai-upstream.js';
 export * from './fake-anthropic-upstream.js';
+export { sealFakeRedactedThinking, signFakeThinking } from './fake-claude-thinking.js';
 export * from './fake-ollama-upstream.js';
 export * from './fake-aws-sigv4.js';
 export * from './fake-aws-event-stream.js';

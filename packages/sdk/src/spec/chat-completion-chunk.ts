@@ -1,6 +1,7 @@
 // The canonical stream chunk (`object: "chat.completion.chunk"`).
 
 import type { FinishReason } from './chat-completion.js';
+import type { ThinkingBlockDelta } from './thinking-block.js';
 import type { Usage } from './usage.js';
 
 export interface ToolCallDelta {
@@ -17,6 +18,8 @@ export interface ChatCompletionChunkDelta {
   tool_calls?: ToolCallDelta[];
   /** llmux extension: a fragment of reasoning text. */
   reasoning_content?: string | null;
+  /** LiteLLM's extension: fragments of signed reasoning blocks (see ThinkingBlockDelta for how they add up). */
+  thinking_blocks?: ThinkingBlockDelta[];
 }
 
 export interface ChatCompletionChunkChoice {

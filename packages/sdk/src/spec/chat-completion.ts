@@ -1,6 +1,7 @@
 // The canonical non-streaming chat response (`object: "chat.completion"`).
 
 import type { ToolCall } from './chat-message.js';
+import type { ThinkingBlock } from './thinking-block.js';
 import type { Usage } from './usage.js';
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
@@ -12,6 +13,8 @@ export interface ChatCompletionMessage {
   tool_calls?: ToolCall[];
   /** llmux extension: reasoning text (DeepSeek, Anthropic thinking, ...). */
   reasoning_content?: string | null;
+  /** LiteLLM's extension: signed reasoning blocks in the order the provider sent them; pass them back with the message. */
+  thinking_blocks?: ThinkingBlock[];
   /** Set by the SDK when `response_format` was a zod schema and the reply validated. */
   parsed?: unknown;
 }

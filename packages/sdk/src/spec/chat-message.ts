@@ -1,6 +1,8 @@
 // Canonical chat messages: OpenAI Chat Completions message types, the lingua franca every
 // provider converts to and from at its own edge.
 
+import type { ThinkingBlock } from './thinking-block.js';
+
 export interface TextContentPart {
   type: 'text';
   text: string;
@@ -47,6 +49,11 @@ export interface AssistantMessage {
   refusal?: string | null;
   /** llmux extension: the model's reasoning text, where the provider exposes it. */
   reasoning_content?: string | null;
+  /**
+   * LiteLLM's extension: the signed reasoning blocks of a reply, to send back as they came
+   * (Claude requires them to continue a tool loop while thinking). Sent first in the turn.
+   */
+  thinking_blocks?: ThinkingBlock[] | null;
 }
 
 export interface ToolMessage {

@@ -1,3 +1,4 @@
+export type * from './thinking-block.js';
 export type * from './chat-message.js';
 export type * from './chat-tool.js';
 export type * from './response-format.js';

@@ -1,7 +1,8 @@
 // Test helpers shared by the provider suites that stream through completion(): read a
-// stream to its end, and pick the text deltas out of the chunks.
+// stream to its end, pick the text deltas out of the chunks, and rebuild thinking blocks
+// the way ThinkingBlockDelta documents for clients.
 
-import type { ChatCompletionChunk } from '../../spec/index.js';
+import type { ChatCompletionChunk, ThinkingBlock } from '../../spec/index.js';
 
 export async function collectStream<Chunk>(stream: AsyncIterable<Chunk>): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
@@ -12,4 +13,20 @@ export async function collectStream<Chunk>(stream: AsyncIterable<Chunk>): Promis
 /** The non-empty deltas of one text field, in order. */
 export function streamedDeltas(chunks: ChatCompletionChunk[], field: 'content' | 'reasoning_content'): string[] {
   return chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta[field] ?? '')).filter((text) => text !== '');
+}
+
+/** The message's thinking_blocks, accumulated from the stream's fragments. */
+export function rebuildThinkingBlocks(chunks: ChatCompletionChunk[]): ThinkingBlock[] {
+  const blocks: ThinkingBlock[] = [];
+  for (const fragment of chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.thinking_blocks ?? []))) {
+    const { index, ...block } = fragment;
+    const current = blocks[index];
+    if (current === undefined) blocks[index] = block;
+    else if (current.type === 'thinking' && block.type === 'thinking') {
+      blocks[index] = { ...current, thinking: current.thinking + block.thinking, signature: current.signature + block.signature };
+    } else if (current.type === 'redacted_thinking' && block.type === 'redacted_thinking') {
+      blocks[index] = { ...current, data: current.data + block.data };
+    } else throw new Error(`thinking block ${index} changed type mid-stream`);
+  }
+  return blocks;
 }

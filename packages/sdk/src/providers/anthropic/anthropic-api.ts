@@ -10,7 +10,15 @@ export type AnthropicImageBlock = {
 };
 export type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown };
 export type AnthropicToolResultBlock = { type: 'tool_result'; tool_use_id: string; content: string | AnthropicTextBlock[] };
-export type AnthropicContentBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock;
+export type AnthropicThinkingBlock = { type: 'thinking'; thinking: string; signature: string };
+export type AnthropicRedactedThinkingBlock = { type: 'redacted_thinking'; data: string };
+export type AnthropicContentBlock =
+  | AnthropicTextBlock
+  | AnthropicImageBlock
+  | AnthropicToolUseBlock
+  | AnthropicToolResultBlock
+  | AnthropicThinkingBlock
+  | AnthropicRedactedThinkingBlock;
 
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
@@ -60,6 +68,9 @@ export const anthropicResponseBlockSchema = z.looseObject({
   name: z.string().optional(),
   input: z.unknown().optional(),
   thinking: z.string().optional(),
+  signature: z.string().optional(),
+  /** redacted_thinking: the encrypted reasoning. */
+  data: z.string().optional(),
 });
 export type AnthropicResponseBlock = z.infer<typeof anthropicResponseBlockSchema>;
 
@@ -90,6 +101,7 @@ export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
       text: z.string().optional(),
       partial_json: z.string().optional(),
       thinking: z.string().optional(),
+      signature: z.string().optional(),
     }),
   }),
   z.looseObject({ type: z.literal('content_block_stop'), index: z.number() }),

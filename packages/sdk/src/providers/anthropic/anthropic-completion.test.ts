@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeAnthropicUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { signFakeThinking, startFakeAnthropicUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
 import { z } from 'zod';
 import {
   AuthenticationError,
@@ -230,11 +230,16 @@ describe('anthropic provider through completion()', () => {
     }
   });
 
-  it('returns thinking as reasoning_content and sends the thinking budget', async () => {
+  it('returns thinking as reasoning_content and thinking_blocks, and sends the thinking budget', async () => {
     reply = { reasoning: 'Greeting, so greet back.', content: 'Hello!' };
     const response = await call({ reasoning_effort: 'low', max_tokens: 4000 });
     assert.deepEqual((lastBody() as { thinking: unknown }).thinking, { type: 'enabled', budget_tokens: 2048 });
-    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'Greeting, so greet back.' });
+    assert.deepEqual(response.choices[0]?.message, {
+      role: 'assistant',
+      content: 'Hello!',
+      reasoning_content: 'Greeting, so greet back.',
+      thinking_blocks: [{ type: 'thinking', thinking: 'Greeting, so greet back.', signature: signFakeThinking('Greeting, so greet back.') }],
+    });
   });
 
   it('emulates response_format json_schema with a forced tool', async () => {

@@ -4,6 +4,7 @@ import { APIConnectionError, BadGatewayError, ServiceUnavailableError } from '..
 import type { SseEvent } from '../../http/decode-sse.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { convertAnthropicStream, type AnthropicStreamOptions } from './anthropic-stream.js';
+import { rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 
 const OPTIONS: AnthropicStreamOptions = { jsonMode: false, created: 1_700_000_000, provider: 'anthropic', model: 'claude-test', secrets: [] };
@@ -93,18 +94,43 @@ describe('convertAnthropicStream', () => {
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'tool_calls');
   });
 
-  it('streams thinking as reasoning_content and ignores signatures', async () => {
+  it('streams thinking as reasoning_content and numbered thinking_blocks fragments, signatures and redacted blocks included', async () => {
     const chunks = await collect([
       start,
       blockStart(0, { type: 'thinking', thinking: '', signature: '' }),
-      delta(0, { type: 'thinking_delta', thinking: 'Hmm.' }),
+      delta(0, { type: 'thinking_delta', thinking: 'Hmm, ' }),
+      delta(0, { type: 'thinking_delta', thinking: 'weather.' }),
       delta(0, { type: 'signature_delta', signature: 'c2ln' }),
       blockStop(0),
-      messageDelta('end_turn', 3),
+      blockStart(1, { type: 'redacted_thinking', data: 'RW5jcnlwdGVk' }),
+      blockStop(1),
+      blockStart(2, { type: 'tool_use', id: 'toolu_w', name: 'get_weather', input: {} }),
+      delta(2, { type: 'input_json_delta', partial_json: '{}' }),
+      blockStop(2),
+      blockStart(3, { type: 'thinking', thinking: '', signature: '' }),
+      delta(3, { type: 'thinking_delta', thinking: 'Again.' }),
+      delta(3, { type: 'signature_delta', signature: 'c2lnMg==' }),
+      blockStop(3),
+      messageDelta('tool_use', 3),
       stop,
     ]);
-    assert.deepEqual(chunks[1]?.choices[0]?.delta, { reasoning_content: 'Hmm.' });
-    assert.equal(chunks.length, 4);
+    assert.deepEqual(
+      chunks.slice(1, 6).map((chunk) => chunk.choices[0]?.delta),
+      [
+        { thinking_blocks: [{ index: 0, type: 'thinking', thinking: '', signature: '' }] },
+        { reasoning_content: 'Hmm, ', thinking_blocks: [{ index: 0, type: 'thinking', thinking: 'Hmm, ', signature: '' }] },
+        { reasoning_content: 'weather.', thinking_blocks: [{ index: 0, type: 'thinking', thinking: 'weather.', signature: '' }] },
+        { thinking_blocks: [{ index: 0, type: 'thinking', thinking: '', signature: 'c2ln' }] },
+        { thinking_blocks: [{ index: 1, type: 'redacted_thinking', data: 'RW5jcnlwdGVk' }] },
+      ],
+    );
+    assert.deepEqual(rebuildThinkingBlocks(chunks), [
+      { type: 'thinking', thinking: 'Hmm, weather.', signature: 'c2ln' },
+      { type: 'redacted_thinking', data: 'RW5jcnlwdGVk' },
+      { type: 'thinking', thinking: 'Again.', signature: 'c2lnMg==' },
+    ]);
+    // Tool calls keep their own numbering beside the thinking blocks.
+    assert.equal(chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])[0]?.index, 0);
   });
 
   it('streams the JSON tool as content and finishes with stop', async () => {

@@ -1,11 +1,13 @@
 // Anthropic stream events → canonical chunks. Content blocks are tracked by their index so
 // that each delta lands in the right field; tool calls get their own 0-based index, as in
-// OpenAI, and the JSON tool of response_format emulation streams as plain content.
+// OpenAI, and so do thinking blocks, whose text and signature stream as thinking_blocks
+// fragments (see ThinkingBlockDelta); the JSON tool of response_format emulation streams
+// as plain content.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
 import type { SseEvent } from '../../http/decode-sse.js';
 import { tryParseJson } from '../../http/read-body.js';
-import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason, ThinkingBlockDelta } from '../../spec/index.js';
 import { anthropicStreamEventSchema, type AnthropicUsage } from './anthropic-api.js';
 import { createAnthropicStreamError } from './anthropic-error.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
@@ -20,7 +22,7 @@ export interface AnthropicStreamOptions {
   secrets: ReadonlyArray<string | undefined>;
 }
 
-type BlockState = { kind: 'text' | 'thinking' | 'json' | 'other' } | { kind: 'tool'; toolIndex: number };
+type BlockState = { kind: 'text' | 'json' | 'other' } | { kind: 'tool'; toolIndex: number } | { kind: 'thinking'; thinkingIndex: number };
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<string>(anthropicStreamEventSchema.options.map((option) => option.shape.type.value));
 
@@ -33,6 +35,7 @@ export async function* convertAnthropicStream(
   let model = options.model;
   let usage: AnthropicUsage = {};
   let toolCount = 0;
+  let thinkingCount = 0;
   let jsonToolUsed = false;
   let stopped = false;
   const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
@@ -68,8 +71,14 @@ export async function* convertAnthropicStream(
           blocks.set(event.index, { kind: 'text' });
           if (block.text) yield chunk({ content: block.text });
         } else if (block.type === 'thinking') {
-          blocks.set(event.index, { kind: 'thinking' });
-          if (block.thinking) yield chunk({ reasoning_content: block.thinking });
+          const thinkingIndex = thinkingCount++;
+          blocks.set(event.index, { kind: 'thinking', thinkingIndex });
+          // Always sent, even empty, so the block has its place before any fragment adds to it.
+          const opening = thinkingFragment(thinkingIndex, block.thinking ?? '', block.signature ?? '');
+          yield chunk(block.thinking ? { reasoning_content: block.thinking, thinking_blocks: opening } : { thinking_blocks: opening });
+        } else if (block.type === 'redacted_thinking' && block.data !== undefined) {
+          blocks.set(event.index, { kind: 'other' });
+          yield chunk({ thinking_blocks: [{ index: thinkingCount++, type: 'redacted_thinking', data: block.data }] });
         } else if (block.type === 'tool_use' && options.jsonMode && block.name === JSON_TOOL_NAME) {
           blocks.set(event.index, { kind: 'json' });
           jsonToolUsed = true;
@@ -87,12 +96,16 @@ export async function* convertAnthropicStream(
         const { delta } = event;
         const block = blocks.get(event.index);
         if (delta.type === 'text_delta' && delta.text) yield chunk({ content: delta.text });
-        else if (delta.type === 'thinking_delta' && delta.thinking) yield chunk({ reasoning_content: delta.thinking });
-        else if (delta.type === 'input_json_delta' && delta.partial_json) {
+        else if (delta.type === 'thinking_delta' && delta.thinking) {
+          if (block?.kind === 'thinking') yield chunk({ reasoning_content: delta.thinking, thinking_blocks: thinkingFragment(block.thinkingIndex, delta.thinking, '') });
+          else yield chunk({ reasoning_content: delta.thinking });
+        } else if (delta.type === 'signature_delta' && delta.signature && block?.kind === 'thinking') {
+          yield chunk({ thinking_blocks: thinkingFragment(block.thinkingIndex, '', delta.signature) });
+        } else if (delta.type === 'input_json_delta' && delta.partial_json) {
           if (block?.kind === 'json') yield chunk({ content: delta.partial_json });
           else if (block?.kind === 'tool') yield chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] });
         }
-        // signature_delta and citations_delta have no canonical field.
+        // citations_delta has no canonical field.
         break;
       }
       case 'message_delta': {
@@ -124,6 +137,10 @@ export async function* convertAnthropicStream(
       model: options.model,
     });
   }
+}
+
+function thinkingFragment(index: number, thinking: string, signature: string): ThinkingBlockDelta[] {
+  return [{ index, type: 'thinking', thinking, signature }];
 }
 
 /** message_delta repeats usage cumulatively; later non-null counts replace earlier ones. */

@@ -20,10 +20,11 @@ function message(content: unknown[], stopReason: string, usage: Record<string, u
 }
 
 describe('convertAnthropicResponse', () => {
-  it('converts text, thinking and tool_use blocks', () => {
+  it('converts text, thinking and tool_use blocks, keeping thinking blocks in order with their signatures', () => {
     const response = message(
       [
         { type: 'thinking', thinking: 'Need the weather.', signature: 'sig' },
+        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
         { type: 'text', text: 'Checking ' },
         { type: 'text', text: 'now.' },
         { type: 'tool_use', id: 'toolu_a', name: 'get_weather', input: { city: 'Paris' } },
@@ -43,6 +44,10 @@ describe('convertAnthropicResponse', () => {
             role: 'assistant',
             content: 'Checking now.',
             reasoning_content: 'Need the weather.',
+            thinking_blocks: [
+              { type: 'thinking', thinking: 'Need the weather.', signature: 'sig' },
+              { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+            ],
             tool_calls: [{ id: 'toolu_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
           },
           finish_reason: 'tool_calls',

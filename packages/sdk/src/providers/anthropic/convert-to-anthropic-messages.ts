@@ -1,10 +1,12 @@
 // Canonical messages → Anthropic `system` + alternating user/assistant messages. System
 // and developer messages move to the top-level `system`; tool results become user
 // `tool_result` blocks; consecutive same-role messages merge, since Anthropic requires
-// the roles to alternate.
+// the roles to alternate. An assistant turn's thinking_blocks go first, as Claude wrote
+// them: with thinking on, a tool loop continues only if its turn starts with them.
 
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { AnthropicContentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicTextBlock } from './anthropic-api.js';
 
@@ -34,9 +36,13 @@ export function convertToAnthropicMessages(messages: readonly ChatMessage[]): An
         append('user', toUserBlocks(message.content, index));
         break;
       case 'assistant':
-        // reasoning_content is not sent back: Anthropic only accepts thinking blocks with
-        // the signature it issued, which the canonical message does not carry.
-        append('assistant', [...toTextBlocks(message.content), ...(message.tool_calls ?? []).map((call) => toToolUse(call, index))]);
+        // reasoning_content is not sent back: Anthropic only accepts thinking with the
+        // signature it issued, which thinking_blocks carry.
+        append('assistant', [
+          ...parseThinkingBlocks(message, index),
+          ...toTextBlocks(message.content),
+          ...(message.tool_calls ?? []).map((call) => toToolUse(call, index)),
+        ]);
         break;
       case 'tool':
         append('user', [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: toToolResultContent(message.content) }]);

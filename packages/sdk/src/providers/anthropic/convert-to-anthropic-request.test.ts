@@ -109,6 +109,32 @@ describe('convertToAnthropicRequest', () => {
     ]);
   });
 
+  it('puts thinking_blocks first in their turn, before text and tool_use, byte for byte', () => {
+    const thinking = { type: 'thinking' as const, thinking: 'Check the weather.', signature: 'EqoBCkgIARABGAIiQL2U+/==' };
+    const redacted = { type: 'redacted_thinking' as const, data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' };
+    const { body } = convert({
+      reasoning_effort: 'low',
+      max_tokens: 4000,
+      messages: [
+        { role: 'user', content: 'weather?' },
+        {
+          role: 'assistant',
+          content: 'Let me check.',
+          reasoning_content: 'Check the weather.',
+          tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+          thinking_blocks: [thinking, redacted],
+        },
+        { role: 'tool', tool_call_id: 'toolu_1', content: 'sunny' },
+      ],
+    });
+    assert.deepEqual(body.messages[1]?.content, [
+      thinking,
+      redacted,
+      { type: 'text', text: 'Let me check.' },
+      { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} },
+    ]);
+  });
+
   it('rejects tool call arguments that are not JSON', () => {
     const messages: ChatCompletionRequest['messages'] = [
       { role: 'user', content: 'x' },

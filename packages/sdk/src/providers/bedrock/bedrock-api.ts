@@ -11,7 +11,13 @@ export type BedrockContentBlock =
   | { text: string }
   | { image: { format: BedrockImageFormat; source: { bytes: string } } }
   | { toolUse: { toolUseId: string; name: string; input: unknown } }
-  | { toolResult: { toolUseId: string; content: Array<{ text: string }> } };
+  | { toolResult: { toolUseId: string; content: Array<{ text: string }> } }
+  | BedrockReasoningBlock;
+
+/** Claude's thinking as Converse carries it; redactedContent is a blob, so base64 in JSON. */
+export type BedrockReasoningBlock =
+  | { reasoningContent: { reasoningText: { text: string; signature?: string } } }
+  | { reasoningContent: { redactedContent: string } };
 
 export interface BedrockMessage {
   role: 'user' | 'assistant';
@@ -83,7 +89,9 @@ export const bedrockStreamEventSchemas = {
     delta: z.looseObject({
       text: z.string().nullish(),
       toolUse: z.looseObject({ input: z.string().nullish() }).nullish(),
-      reasoningContent: z.looseObject({ text: z.string().nullish(), signature: z.string().nullish() }).nullish(),
+      reasoningContent: z
+        .looseObject({ text: z.string().nullish(), signature: z.string().nullish(), redactedContent: z.unknown().optional() })
+        .nullish(),
     }),
   }),
   contentBlockStop: z.looseObject({ contentBlockIndex: z.number().nullish() }),

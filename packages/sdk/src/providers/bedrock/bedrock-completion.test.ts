@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { signFakeThinking, startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -201,7 +201,12 @@ describe('bedrock adapter, Converse', () => {
     assert.deepEqual(sent.additionalModelRequestFields, { thinking: { type: 'enabled', budget_tokens: 2048 } });
     assert.deepEqual(sent.inferenceConfig, { maxTokens: 6144 });
     assert.match(response.llmux.warnings.join('\n'), /thinking budget/);
-    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: '4', reasoning_content: 'Two plus two is four.' });
+    assert.deepEqual(response.choices[0]?.message, {
+      role: 'assistant',
+      content: '4',
+      reasoning_content: 'Two plus two is four.',
+      thinking_blocks: [{ type: 'thinking', thinking: 'Two plus two is four.', signature: signFakeThinking('Two plus two is four.') }],
+    });
 
     const result = await stream([{ role: 'user', content: '2+2?' }], { reasoning_effort: 'low', max_tokens: 8000 });
     const chunks = await collectStream(result);

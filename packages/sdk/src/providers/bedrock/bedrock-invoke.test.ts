@@ -4,7 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { signFakeThinking, startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
 import { BadRequestError, completion, embedding, ServiceUnavailableError, type ChatCompletionChunk } from '../../index.js';
 
 const REGION = 'us-west-2';
@@ -105,7 +105,12 @@ describe('bedrock adapter, InvokeModel', () => {
     const body = lastSent()?.json as Record<string, unknown>;
     assert.deepEqual(body['thinking'], { type: 'enabled', budget_tokens: 1024 });
     assert.deepEqual(body['tool_choice'], { type: 'auto' });
-    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: '{"ok":true}', reasoning_content: 'Hmm.' });
+    assert.deepEqual(response.choices[0]?.message, {
+      role: 'assistant',
+      content: '{"ok":true}',
+      reasoning_content: 'Hmm.',
+      thinking_blocks: [{ type: 'thinking', thinking: 'Hmm.', signature: signFakeThinking('Hmm.') }],
+    });
   });
 
   it('throws a mid-stream exception frame as the typed error', async () => {

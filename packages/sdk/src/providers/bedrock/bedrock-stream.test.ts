@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { decodeAwsEventStream, awsEventHeader } from '../../http/decode-aws-event-stream.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import type { AwsEvent } from '../aws/read-aws-events.js';
+import { rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
 import { convertBedrockStream } from './bedrock-stream.js';
 
 const FIXTURES = new URL('../../../../../../shared/fixtures/bedrock/', import.meta.url);
@@ -37,6 +38,14 @@ function recordedText(name: string): string {
   return events.map((event) => event.payload.delta?.text ?? '').join('');
 }
 
+/** The signature the recording's reasoning block ended with. */
+function recordedSignature(name: string): string | undefined {
+  const events = JSON.parse(readFileSync(new URL(name.replace(/\.bin$/, '.events.json'), FIXTURES), 'utf8')) as Array<{
+    payload: { delta?: { reasoningContent?: { signature?: string } } };
+  }>;
+  return events.find((event) => event.payload.delta?.reasoningContent?.signature !== undefined)?.payload.delta?.reasoningContent?.signature;
+}
+
 const text = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
 
 describe('convertBedrockStream on recorded streams', () => {
@@ -56,13 +65,13 @@ describe('convertBedrockStream on recorded streams', () => {
     });
   });
 
-  it('converts a recorded reasoning stream into reasoning_content, dropping the signature', async () => {
+  it('converts a recorded reasoning stream into reasoning_content and a signed thinking block', async () => {
     const chunks = await convert('converse-stream-reasoning.recorded.bin');
     const reasoning = chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? '').join('');
     assert.match(reasoning, /^Let me count the r's in "strawberry":/);
     assert.equal(text(chunks), recordedText('converse-stream-reasoning.recorded.bin'));
     assert.ok(text(chunks).length > 0);
-    assert.ok(chunks.every((chunk) => !JSON.stringify(chunk).includes('signature')));
+    assert.deepEqual(rebuildThinkingBlocks(chunks), [{ type: 'thinking', thinking: reasoning, signature: recordedSignature('converse-stream-reasoning.recorded.bin') }]);
   });
 
   it('converts a stream of text and two tool calls, with usage sent before messageStop', async () => {

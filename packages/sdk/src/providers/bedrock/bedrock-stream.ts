@@ -1,8 +1,10 @@
 // ConverseStream events → canonical chunks. Content blocks are tracked by index so that each
 // delta lands in the right field; tool calls get their own 0-based index, as in OpenAI, and
-// the JSON tool of response_format emulation streams as plain content. `metadata` (usage)
-// may come before or after `messageStop`, so the usage chunk is sent once the stream ends;
-// a stream that ends without `messageStop` is an error, never a shorter answer.
+// so do reasoning blocks, whose text, signature and redacted content stream as
+// thinking_blocks fragments (see ThinkingBlockDelta); the JSON tool of response_format
+// emulation streams as plain content. `metadata` (usage) may come before or after
+// `messageStop`, so the usage chunk is sent once the stream ends; a stream that ends
+// without `messageStop` is an error, never a shorter answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
@@ -20,12 +22,13 @@ export interface BedrockStreamOptions {
   provider: string;
 }
 
-type BlockState = { kind: 'json' } | { kind: 'tool'; toolIndex: number };
+type BlockState = { kind: 'json' } | { kind: 'tool'; toolIndex: number } | { kind: 'thinking'; thinkingIndex: number };
 
 export async function* convertBedrockStream(events: AsyncIterable<AwsEvent>, options: BedrockStreamOptions): AsyncGenerator<ChatCompletionChunk> {
   const blocks = new Map<number, BlockState>();
   let usage: BedrockUsage | undefined;
   let toolCount = 0;
+  let thinkingCount = 0;
   let jsonToolUsed = false;
   let stopped = false;
   const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
@@ -63,10 +66,17 @@ export async function* convertBedrockStream(events: AsyncIterable<AwsEvent>, opt
         else if (typeof delta.toolUse?.input === 'string' && delta.toolUse.input !== '') {
           if (block?.kind === 'json') yield chunk({ content: delta.toolUse.input });
           else if (block?.kind === 'tool') yield chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.toolUse.input } }] });
-        } else if (typeof delta.reasoningContent?.text === 'string' && delta.reasoningContent.text !== '') {
-          yield chunk({ reasoning_content: delta.reasoningContent.text });
+        } else if (delta.reasoningContent !== null && delta.reasoningContent !== undefined) {
+          // Reasoning blocks have no start event: the first delta that carries something gives them their place.
+          const thinkingIndex = block?.kind === 'thinking' ? block.thinkingIndex : thinkingCount;
+          const reasoning = toReasoningDelta(thinkingIndex, delta.reasoningContent);
+          if (reasoning === undefined) break;
+          if (block?.kind !== 'thinking') {
+            blocks.set(event.data.contentBlockIndex, { kind: 'thinking', thinkingIndex });
+            thinkingCount += 1;
+          }
+          yield chunk(reasoning);
         }
-        // Reasoning signatures and redacted reasoning have no canonical field.
         break;
       }
       case 'messageStop': {
@@ -93,6 +103,17 @@ export async function* convertBedrockStream(events: AsyncIterable<AwsEvent>, opt
   if (usage !== undefined) {
     yield { id: options.id, object: 'chat.completion.chunk', created: options.created, model: options.model, choices: [], usage: convertBedrockUsage(usage) };
   }
+}
+
+type ReasoningDelta = NonNullable<ReturnType<Schemas['contentBlockDelta']['parse']>['delta']['reasoningContent']>;
+
+/** One reasoning delta: text (also as reasoning_content), the block's signature, or its redacted content. */
+function toReasoningDelta(index: number, reasoning: ReasoningDelta): ChatCompletionChunkDelta | undefined {
+  const { text, signature, redactedContent } = reasoning;
+  if (typeof text === 'string' && text !== '') return { reasoning_content: text, thinking_blocks: [{ index, type: 'thinking', thinking: text, signature: '' }] };
+  if (typeof signature === 'string' && signature !== '') return { thinking_blocks: [{ index, type: 'thinking', thinking: '', signature }] };
+  if (typeof redactedContent === 'string') return { thinking_blocks: [{ index, type: 'redacted_thinking', data: redactedContent }] };
+  return undefined;
 }
 
 type Schemas = typeof bedrockStreamEventSchemas;

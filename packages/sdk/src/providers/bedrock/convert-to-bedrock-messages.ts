@@ -2,12 +2,14 @@
 // developer messages move to `system`; assistant tool calls become `toolUse` blocks and tool
 // messages `toolResult` blocks of a user turn; consecutive same-role turns merge, since
 // Converse requires the roles to alternate. Empty text blocks are left out: Converse
-// rejects them.
+// rejects them. thinking_blocks go first in their turn as reasoningContent, unchanged:
+// Claude continues a tool loop while thinking only if its turn starts with them.
 
 import { BadRequestError } from '../../errors/error-classes.js';
-import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import type { ChatMessage, ContentPart, TextContentPart, ThinkingBlock, ToolCall } from '../../spec/index.js';
+import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
-import type { BedrockContentBlock, BedrockImageFormat, BedrockMessage } from './bedrock-api.js';
+import type { BedrockContentBlock, BedrockImageFormat, BedrockMessage, BedrockReasoningBlock } from './bedrock-api.js';
 
 export interface BedrockPrompt {
   system: Array<{ text: string }> | undefined;
@@ -48,10 +50,10 @@ export function convertToBedrockMessages(messages: readonly ChatMessage[]): Bedr
         break;
       case 'assistant': {
         // reasoning_content is not sent back: Claude accepts a reasoning block only with the
-        // signature it issued, which the canonical message does not carry.
+        // signature it issued, which thinking_blocks carry.
         const toolUses = (message.tool_calls ?? []).map((call) => toToolUse(call, index));
         if (toolUses.length > 0) usesTools = true;
-        append('assistant', [...toTextBlocks(message.content), ...toolUses]);
+        append('assistant', [...parseThinkingBlocks(message, index).map(toReasoningBlock), ...toTextBlocks(message.content), ...toolUses]);
         break;
       }
       case 'tool':
@@ -102,6 +104,13 @@ function toImageBlock(url: string, param: string): BedrockContentBlock {
 
 function toToolUse(call: ToolCall, index: number): BedrockContentBlock {
   return { toolUse: { toolUseId: call.id, name: call.function.name, input: parseToolCallArguments(call, index) } };
+}
+
+function toReasoningBlock(block: ThinkingBlock): BedrockReasoningBlock {
+  if (block.type === 'redacted_thinking') return { reasoningContent: { redactedContent: block.data } };
+  // Models that do not sign their reasoning leave the signature empty; Converse takes none then.
+  const reasoningText = block.signature === '' ? { text: block.thinking } : { text: block.thinking, signature: block.signature };
+  return { reasoningContent: { reasoningText } };
 }
 
 function toToolResultContent(content: string | TextContentPart[]): Array<{ text: string }> {

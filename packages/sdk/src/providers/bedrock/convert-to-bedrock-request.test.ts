@@ -17,6 +17,29 @@ function convert(request: Partial<ChatCompletionRequest>, modelId = CLAUDE) {
 }
 
 describe('convertToBedrockRequest', () => {
+  it('sends thinking_blocks first in their turn as reasoningContent, leaving out a signature the model never gave', () => {
+    const { body } = convert({
+      messages: [
+        { role: 'user', content: 'a' },
+        {
+          role: 'assistant',
+          content: 'b',
+          thinking_blocks: [
+            { type: 'thinking', thinking: 'signed', signature: 'c2ln' },
+            { type: 'redacted_thinking', data: 'cmVkYWN0ZWQ=' },
+            { type: 'thinking', thinking: 'unsigned', signature: '' },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(body.messages[1]?.content, [
+      { reasoningContent: { reasoningText: { text: 'signed', signature: 'c2ln' } } },
+      { reasoningContent: { redactedContent: 'cmVkYWN0ZWQ=' } },
+      { reasoningContent: { reasoningText: { text: 'unsigned' } } },
+      { text: 'b' },
+    ]);
+  });
+
   it('merges consecutive turns of one role and leaves out empty text', () => {
     const { body } = convert({
       messages: [

@@ -1,6 +1,8 @@
 // Canonical messages → wire messages. For OpenAI they are the same objects; a copy is made
 // only when a provider's quirk changes something: reasoning_content of earlier turns
-// removed, tool-call ids rewritten (and remembered, so replies can be mapped back).
+// removed, tool-call ids rewritten (and remembered, so replies can be mapped back). Claude's
+// thinking_blocks never go out: only Claude takes them, and strict OpenAI-compatible
+// servers refuse the unknown field (Fireworks: "Extra inputs are not permitted").
 
 import type { AssistantMessage, ChatMessage } from '../../spec/index.js';
 import type { OpenAIQuirks } from './openai-provider-config.js';
@@ -44,8 +46,12 @@ function convertAssistant(
   rewrite: ((id: string) => string) | undefined,
 ): AssistantMessage {
   let converted = message;
-  if (!keepReasoning && message.reasoning_content !== undefined) {
-    const { reasoning_content: _dropped, ...rest } = message;
+  if (message.thinking_blocks !== undefined) {
+    const { thinking_blocks: _claudeOnly, ...rest } = converted;
+    converted = rest;
+  }
+  if (!keepReasoning && converted.reasoning_content !== undefined) {
+    const { reasoning_content: _dropped, ...rest } = converted;
     converted = rest;
   }
   if (rewrite !== undefined && message.tool_calls !== undefined) {

@@ -29,6 +29,15 @@ describe('createOpenAIRequestConverter', () => {
     assert.equal(request.messages[1]?.role === 'assistant' && request.messages[1].reasoning_content, 'thought');
   });
 
+  it('never sends Claude’s thinking_blocks, which only Claude takes', () => {
+    const thinking = { type: 'thinking' as const, thinking: 'thought', signature: 'c2ln' };
+    const withBlocks: ChatCompletionRequest = { ...request, messages: [{ role: 'assistant', content: 'yo', reasoning_content: 'thought', thinking_blocks: [thinking] }] };
+    assert.deepEqual(JSON.parse(createOpenAIRequestConverter({ sendReasoningContent: true })(withBlocks).body).messages, [
+      { role: 'assistant', content: 'yo', reasoning_content: 'thought' },
+    ]);
+    assert.deepEqual(JSON.parse(createOpenAIRequestConverter(undefined)(withBlocks).body).messages, [{ role: 'assistant', content: 'yo' }]);
+  });
+
   it('renames parameters, keeping the provider’s spelling when both are sent', () => {
     const convert = createOpenAIRequestConverter({ renameParams: { max_completion_tokens: 'max_tokens' }, omitStreamOptions: true });
     const body = JSON.parse(convert(request).body);
