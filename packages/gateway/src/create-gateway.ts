@@ -88,6 +88,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     env: options.env,
     writer: options.spendWriter,
     remaining: (update) => observability.metrics.setRemaining(update),
+    sqliteWorker: options.store === undefined,
   });
   const routes = new RouteTable([
     ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping() }),

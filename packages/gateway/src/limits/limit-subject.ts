@@ -46,11 +46,8 @@ export function collectSubjects(
     subjects.push({ ...NO_LIMITS, scope: 'global', id: 'all', label: 'the gateway (litellm_settings.max_budget)', maxBudget: global.maxBudget, budgetDuration: global.budgetDuration, storedSpend: global.storedSpend });
   }
   const key = identity?.key;
-  if (identity?.team !== undefined) subjects.push(fromLimits('team', identity.team.team_id, `team ${identity.team.team_id}`, identity.team, identity.team.spend));
-  if (identity?.user !== undefined) subjects.push(fromLimits('user', identity.user.user_id, `user ${identity.user.user_id}`, identity.user, identity.user.spend));
+  if (identity !== undefined) for (const subject of identitySubjects(identity)) subjects.push(subject);
   if (key !== undefined) {
-    const label = `key ${key.key_alias ?? key.key_name}`;
-    subjects.push(fromLimits('key', key.token, label, key, key.spend));
     const modelBudget = key.model_max_budget[model];
     const modelRpm = key.model_rpm_limit[model];
     const modelTpm = key.model_tpm_limit[model];
@@ -59,7 +56,7 @@ export function collectSubjects(
         ...NO_LIMITS,
         scope: 'key_model',
         id: `${key.token}:${model}`,
-        label: `${label} for model ${model}`,
+        label: `key ${key.key_alias ?? key.key_name} for model ${model}`,
         rpm: modelRpm ?? null,
         tpm: modelTpm ?? null,
         maxBudget: modelBudget?.max_budget ?? null,
@@ -71,6 +68,27 @@ export function collectSubjects(
   if (customerId !== undefined) {
     if (customer !== undefined) subjects.push(fromLimits('customer', customerId, `customer ${customerId}`, customer, customer.spend));
     else subjects.push({ ...NO_LIMITS, scope: 'customer', id: customerId, label: `customer ${customerId}`, maxBudget: global.customerMaxBudget });
+  }
+  return subjects;
+}
+
+/**
+ * The team, user and key subjects of an identity. Identities are immutable snapshots (the
+ * key cache replaces them when a record changes), so these are built once per identity
+ * rather than once per call; the limiter and the lazy resets only read them.
+ */
+const byIdentity = new WeakMap<Identity, readonly LimitSubject[]>();
+
+function identitySubjects(identity: Identity): readonly LimitSubject[] {
+  let subjects = byIdentity.get(identity);
+  if (subjects === undefined) {
+    const built: LimitSubject[] = [];
+    if (identity.team !== undefined) built.push(fromLimits('team', identity.team.team_id, `team ${identity.team.team_id}`, identity.team, identity.team.spend));
+    if (identity.user !== undefined) built.push(fromLimits('user', identity.user.user_id, `user ${identity.user.user_id}`, identity.user, identity.user.spend));
+    const key = identity.key;
+    if (key !== undefined) built.push(fromLimits('key', key.token, `key ${key.key_alias ?? key.key_name}`, key, key.spend));
+    subjects = built;
+    byIdentity.set(identity, subjects);
   }
   return subjects;
 }
