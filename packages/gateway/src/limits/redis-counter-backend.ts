@@ -20,7 +20,8 @@ export class RedisCounterBackend implements CounterBackend {
 
   constructor(target: RedisTarget) {
     // Fail fast rather than queue requests behind a dead connection; callers fail open.
-    const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, keyPrefix: KEY_PREFIX, ...target.options };
+    // Auto-pipelining sends the scripts of calls made in the same tick in one write.
+    const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, keyPrefix: KEY_PREFIX, enableAutoPipelining: true, ...target.options };
     this.redis = target.url === undefined ? new Redis(options) : new Redis(target.url, options);
     // Connection errors surface as failed commands, which the limiter logs (throttled).
     this.redis.on('error', () => undefined);
