@@ -5,6 +5,7 @@
 // them: with thinking on, a tool loop continues only if its turn starts with them.
 
 import { BadRequestError } from '../../errors/error-classes.js';
+import { mapUserContent, nonEmptyTexts } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
 import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
@@ -59,25 +60,11 @@ export function convertToAnthropicMessages(messages: readonly ChatMessage[]): An
 
 /** Text content as blocks, without empty strings (Anthropic rejects empty text blocks). */
 function toTextBlocks(content: string | TextContentPart[] | null | undefined): AnthropicTextBlock[] {
-  if (content === null || content === undefined) return [];
-  const parts = typeof content === 'string' ? [content] : content.map((part) => part.text);
-  return parts.filter((text) => text !== '').map((text) => ({ type: 'text', text }));
+  return nonEmptyTexts(content).map((text): AnthropicTextBlock => ({ type: 'text', text }));
 }
 
 function toUserBlocks(content: string | ContentPart[], index: number): AnthropicContentBlock[] {
-  if (typeof content === 'string') return toTextBlocks(content);
-  return content.flatMap((part, partIndex): AnthropicContentBlock[] => {
-    switch (part.type) {
-      case 'text':
-        return toTextBlocks(part.text);
-      case 'image_url':
-        return [toImageBlock(part.image_url.url, `messages[${index}].content[${partIndex}]`)];
-      default: {
-        const exhaustive: never = part;
-        throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
-      }
-    }
-  });
+  return mapUserContent<AnthropicContentBlock>(content, index, (text): AnthropicTextBlock => ({ type: 'text', text }), toImageBlock);
 }
 
 function toImageBlock(url: string, param: string): AnthropicImageBlock {

@@ -6,6 +6,7 @@
 // Claude continues a tool loop while thinking only if its turn starts with them.
 
 import { BadRequestError } from '../../errors/error-classes.js';
+import { mapUserContent, nonEmptyTexts } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ThinkingBlock, ToolCall } from '../../spec/index.js';
 import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
@@ -77,19 +78,7 @@ function toTextBlocks(content: string | TextContentPart[] | null | undefined): A
 }
 
 function toUserBlocks(content: string | ContentPart[], index: number): BedrockContentBlock[] {
-  if (typeof content === 'string') return toTextBlocks(content);
-  return content.flatMap((part, partIndex): BedrockContentBlock[] => {
-    switch (part.type) {
-      case 'text':
-        return toTextBlocks(part.text);
-      case 'image_url':
-        return [toImageBlock(part.image_url.url, `messages[${index}].content[${partIndex}]`)];
-      default: {
-        const exhaustive: never = part;
-        throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
-      }
-    }
-  });
+  return mapUserContent<BedrockContentBlock>(content, index, (text) => ({ text }), toImageBlock);
 }
 
 /** Converse takes image bytes only (or S3 locations); it cannot fetch a URL. */

@@ -5,6 +5,7 @@
 // as Gemini expects.
 
 import { BadRequestError } from '../../errors/error-classes.js';
+import { mapUserContent, nonEmptyTexts } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
 import type { GeminiContent, GeminiPart, GeminiTextPart } from './gemini-api.js';
 import { readThoughtSignature } from './gemini-tool-call-id.js';
@@ -70,25 +71,11 @@ export function convertToGeminiContents(messages: readonly ChatMessage[]): Gemin
 
 /** Text as parts, without empty strings (Gemini rejects a part with no data). */
 function toTextParts(content: string | TextContentPart[] | null | undefined): GeminiTextPart[] {
-  if (content === null || content === undefined) return [];
-  const texts = typeof content === 'string' ? [content] : content.map((part) => part.text);
-  return texts.filter((text) => text !== '').map((text) => ({ text }));
+  return nonEmptyTexts(content).map((text) => ({ text }));
 }
 
 function toUserParts(content: string | ContentPart[], index: number): GeminiPart[] {
-  if (typeof content === 'string') return toTextParts(content);
-  return content.flatMap((part, partIndex): GeminiPart[] => {
-    switch (part.type) {
-      case 'text':
-        return toTextParts(part.text);
-      case 'image_url':
-        return [toMediaPart(part.image_url.url, `messages[${index}].content[${partIndex}]`)];
-      default: {
-        const exhaustive: never = part;
-        throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
-      }
-    }
-  });
+  return mapUserContent<GeminiPart>(content, index, (text) => ({ text }), toMediaPart);
 }
 
 function toMediaPart(url: string, param: string): GeminiPart {
