@@ -2,47 +2,33 @@
 // tool JSON fragments, reasoning, usage, structured output, and failures at each point.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeAnthropicUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { startFakeAnthropicUpstream } from '@llmux/fake-upstreams';
 import {
   APIConnectionError,
-  HttpClient,
   ServiceUnavailableError,
   completion,
   type CompletionParams,
 } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
 
 describe('anthropic streaming through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeChatReply | undefined;
-
-  before(async () => {
-    fake = await startFakeAnthropicUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `anthropic/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+    completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
 
   it('streams text deltas, the finish reason and usage with cache reads and writes', async () => {
-    reply = { content: 'Bonjour tout le monde', usage: { promptTokens: 120, completionTokens: 6, cachedTokens: 100, cacheWriteTokens: 15 } };
+    upstream.reply = { content: 'Bonjour tout le monde', usage: { promptTokens: 120, completionTokens: 6, cachedTokens: 100, cacheWriteTokens: 15 } };
     const result = await stream({ stream_options: { include_usage: true } });
     const chunks = await collectStream(result);
 
-    assert.deepEqual(fake.requests.at(-1)?.json, {
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, {
       model: MODEL,
       max_tokens: 256,
       messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
@@ -76,7 +62,7 @@ describe('anthropic streaming through completion()', () => {
   });
 
   it('streams tool calls as OpenAI tool_call deltas indexed per tool', async () => {
-    reply = {
+    upstream.reply = {
       content: 'Checking both.',
       toolCalls: [
         { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' },
@@ -103,14 +89,14 @@ describe('anthropic streaming through completion()', () => {
   });
 
   it('streams thinking as reasoning_content', async () => {
-    reply = { reasoning: 'The user says hi.', content: 'Hello!' };
+    upstream.reply = { reasoning: 'The user says hi.', content: 'Hello!' };
     const chunks = await collectStream(await stream({ reasoning_effort: 'minimal', max_tokens: 2000 }));
     assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
   it('streams emulated structured output as content', async () => {
-    reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
+    upstream.reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
     const chunks = await collectStream(await stream({ response_format: { type: 'json_object' } }));
     assert.deepEqual(JSON.parse(streamedDeltas(chunks, 'content').join('')), { city: 'Paris', celsius: 18 });
     assert.equal(chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls), false);
@@ -118,12 +104,12 @@ describe('anthropic streaming through completion()', () => {
   });
 
   it('throws an overloaded error from completion() when it arrives before any content', async () => {
-    reply = { content: 'never shown', failAfterChunks: 0 };
+    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
     await assert.rejects(stream(), (error: unknown) => error instanceof ServiceUnavailableError && error.retryable);
   });
 
   it('throws an overloaded error from the iterator after content began', async () => {
-    reply = { content: 'one two three four five', failAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four five', failAfterChunks: 2 };
     const result = await stream();
     const seen: string[] = [];
     await assert.rejects(async () => {
@@ -133,18 +119,18 @@ describe('anthropic streaming through completion()', () => {
   });
 
   it('throws APIConnectionError when the connection drops mid-stream', async () => {
-    reply = { content: 'one two three four five', dropAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four five', dropAfterChunks: 2 };
     const result = await stream();
     await assert.rejects(collectStream(result), APIConnectionError);
   });
 
   it('throws a pre-stream HTTP error from completion()', async () => {
-    reply = { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } };
+    upstream.reply = { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } };
     await assert.rejects(stream(), ServiceUnavailableError);
   });
 
   it('releases the connection when the caller stops early', async () => {
-    reply = { content: 'a b c d e f g h' };
+    upstream.reply = { content: 'a b c d e f g h' };
     const result = await stream();
     for await (const chunk of result) {
       if (chunk.choices[0]?.delta.content) break;

@@ -2,19 +2,19 @@
 // the fake upstream records, and the canonical response the caller gets back.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { signFakeThinking, startFakeAnthropicUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { signFakeThinking, startFakeAnthropicUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
 import {
   AuthenticationError,
   ContextWindowExceededError,
-  HttpClient,
   RateLimitError,
   ServiceUnavailableError,
   UnsupportedParamsError,
   completion,
   type CompletionParams,
 } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
@@ -35,31 +35,17 @@ function anthropicError(status: number, type: string, message: string): FakeChat
 }
 
 describe('anthropic provider through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeChatReply | undefined;
-
-  before(async () => {
-    fake = await startFakeAnthropicUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `anthropic/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
-  const lastBody = () => fake.requests.at(-1)?.json;
+    completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+  const lastBody = () => upstream.fake.requests.at(-1)?.json;
 
   it('sends the system prompt and headers, and returns the canonical completion', async () => {
-    reply = { content: 'Hi!', usage: { promptTokens: 40, completionTokens: 3, cachedTokens: 25, cacheWriteTokens: 10 } };
+    upstream.reply = { content: 'Hi!', usage: { promptTokens: 40, completionTokens: 3, cachedTokens: 25, cacheWriteTokens: 10 } };
     const response = await call({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], temperature: 0.3, stop: 'END', user: 'u-1' });
 
-    const recorded = fake.requests.at(-1);
+    const recorded = upstream.fake.requests.at(-1);
     assert.equal(recorded?.url, '/v1/messages');
     assert.equal(recorded?.headers['x-api-key'], API_KEY);
     assert.equal(recorded?.headers['anthropic-version'], '2023-06-01');
@@ -89,8 +75,8 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('accepts api_base with a trailing /v1', async () => {
-    await completion({ model: `anthropic/${MODEL}`, api_base: `${fake.url}/v1/`, api_key: API_KEY, http_client: http, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
-    assert.equal(fake.requests.at(-1)?.url, '/v1/messages');
+    await completion({ model: `anthropic/${MODEL}`, api_base: `${upstream.fake.url}/v1/`, api_key: API_KEY, http_client: upstream.http, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
+    assert.equal(upstream.fake.requests.at(-1)?.url, '/v1/messages');
   });
 
   it('reads the key and base URL from the environment when the call has none', async () => {
@@ -98,10 +84,10 @@ describe('anthropic provider through completion()', () => {
     try {
       delete process.env['ANTHROPIC_API_KEY'];
       delete process.env['ANTHROPIC_API_BASE'];
-      const bare = { model: `anthropic/${MODEL}`, http_client: http, max_tokens: 5, messages: [{ role: 'user' as const, content: 'hi' }] };
+      const bare = { model: `anthropic/${MODEL}`, http_client: upstream.http, max_tokens: 5, messages: [{ role: 'user' as const, content: 'hi' }] };
       await assert.rejects(completion(bare), (error: unknown) => error instanceof AuthenticationError && error.code === 'missing_api_key');
       process.env['ANTHROPIC_API_KEY'] = API_KEY;
-      process.env['ANTHROPIC_BASE_URL'] = fake.url;
+      process.env['ANTHROPIC_BASE_URL'] = upstream.fake.url;
       const response = await completion(bare);
       assert.equal(response.choices[0]?.message.content, `Hello from ${MODEL}`);
     } finally {
@@ -141,7 +127,7 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('sends tools with each tool_choice and returns tool_calls', async () => {
-    reply = { toolCalls: [{ id: 'toolu_w1', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'toolu_w1', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
     const choices = [
       ['auto', { type: 'auto' }],
       ['required', { type: 'any' }],
@@ -212,7 +198,7 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('defaults max_tokens with a warning the caller can see', async () => {
-    const response = await completion({ model: `anthropic/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user', content: 'hi' }] });
+    const response = await completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal((lastBody() as { max_tokens: number }).max_tokens, 4096);
     assert.equal(response.llmux.warnings.length, 1);
     assert.match(response.llmux.warnings[0] ?? '', /max_tokens.*4096/);
@@ -225,13 +211,13 @@ describe('anthropic provider through completion()', () => {
       ['content_filter', 'content_filter'],
     ] as const;
     for (const [finish, expected] of cases) {
-      reply = { content: 'x', finish };
+      upstream.reply = { content: 'x', finish };
       assert.equal((await call({})).choices[0]?.finish_reason, expected);
     }
   });
 
   it('returns thinking as reasoning_content and thinking_blocks, and sends the thinking budget', async () => {
-    reply = { reasoning: 'Greeting, so greet back.', content: 'Hello!' };
+    upstream.reply = { reasoning: 'Greeting, so greet back.', content: 'Hello!' };
     const response = await call({ reasoning_effort: 'low', max_tokens: 4000 });
     assert.deepEqual((lastBody() as { thinking: unknown }).thinking, { type: 'enabled', budget_tokens: 2048 });
     assert.deepEqual(response.choices[0]?.message, {
@@ -243,7 +229,7 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('emulates response_format json_schema with a forced tool', async () => {
-    reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
+    upstream.reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
     const schema = { type: 'object', properties: { city: { type: 'string' }, celsius: { type: 'number' } }, required: ['city', 'celsius'] };
     const response = await call({ response_format: { type: 'json_schema', json_schema: { name: 'weather', schema } } });
     assert.deepEqual(lastBody(), {
@@ -257,7 +243,7 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('parses a zod response_format into message.parsed', async () => {
-    reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Rome","celsius":22}' }] };
+    upstream.reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Rome","celsius":22}' }] };
     const response = await call({ response_format: z.object({ city: z.string(), celsius: z.number() }) });
     const body = lastBody() as { tools: Array<{ name: string; input_schema: { properties: Record<string, unknown> } }>; tool_choice: unknown };
     assert.equal(body.tools[0]?.name, JSON_TOOL_NAME);
@@ -269,37 +255,37 @@ describe('anthropic provider through completion()', () => {
 
   it('maps a wrong key to AuthenticationError', async () => {
     await assert.rejects(
-      completion({ model: `anthropic/${MODEL}`, api_base: fake.url, api_key: 'sk-ant-wrong-key-999', http_client: http, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
+      completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: 'sk-ant-wrong-key-999', http_client: upstream.http, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
       (error: unknown) => error instanceof AuthenticationError && error.provider === 'anthropic' && error.code === 'authentication_error',
     );
   });
 
   it('maps 429 to RateLimitError with retry-after', async () => {
     const limited = anthropicError(429, 'rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit');
-    reply = { error: { status: 429, body: limited.error?.body, headers: { 'retry-after': '7' } } };
+    upstream.reply = { error: { status: 429, body: limited.error?.body, headers: { 'retry-after': '7' } } };
     await assert.rejects(call({}), (error: unknown) => error instanceof RateLimitError && error.retryAfterSeconds === 7 && error.retryable);
   });
 
   it('maps 529 overloaded to ServiceUnavailableError', async () => {
-    reply = anthropicError(529, 'overloaded_error', 'Overloaded');
+    upstream.reply = anthropicError(529, 'overloaded_error', 'Overloaded');
     await assert.rejects(call({}), (error: unknown) => error instanceof ServiceUnavailableError && error.message === 'Overloaded' && error.fallbackAllowed);
   });
 
   it('maps 400 prompt is too long to ContextWindowExceededError', async () => {
-    reply = anthropicError(400, 'invalid_request_error', 'prompt is too long: 212345 tokens > 200000 maximum');
+    upstream.reply = anthropicError(400, 'invalid_request_error', 'prompt is too long: 212345 tokens > 200000 maximum');
     await assert.rejects(call({}), (error: unknown) => error instanceof ContextWindowExceededError && error.code === 'context_length_exceeded');
   });
 
   it('redacts the key when the upstream echoes it', async () => {
-    reply = anthropicError(401, 'authentication_error', `invalid x-api-key ${API_KEY}`);
+    upstream.reply = anthropicError(401, 'authentication_error', `invalid x-api-key ${API_KEY}`);
     await assert.rejects(call({}), (error: unknown) => error instanceof AuthenticationError && !error.message.includes(API_KEY));
   });
 
   it('rejects parameters Anthropic cannot honour, or drops them with a warning', async () => {
-    const before = fake.requests.length;
+    const before = upstream.fake.requests.length;
     await assert.rejects(call({ n: 2 }), (error: unknown) => error instanceof UnsupportedParamsError && error.param === 'n');
     await assert.rejects(call({ seed: 42 }), (error: unknown) => error instanceof UnsupportedParamsError && error.param === 'seed');
-    assert.equal(fake.requests.length, before);
+    assert.equal(upstream.fake.requests.length, before);
 
     const response = await call({ seed: 42, presence_penalty: 0.5, drop_params: true });
     const body = lastBody() as Record<string, unknown>;

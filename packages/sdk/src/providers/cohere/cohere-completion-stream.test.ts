@@ -4,8 +4,8 @@
 // ERROR finish on a JSON reply).
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeCohereUpstream, startFakeServer, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { after, before, describe, it } from 'node:test';
+import { startFakeCohereUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
 import {
   APIConnectionError,
   GatewayTimeoutError,
@@ -15,38 +15,25 @@ import {
   completion,
   type CompletionParams,
 } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'co-test-0123456789';
 const MODEL = 'command-a-03-2025';
 
 describe('cohere streaming through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeChatReply | undefined;
-
-  before(async () => {
-    fake = await startFakeCohereUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `cohere/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+    completion({ model: `cohere/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
 
   it('streams text deltas, the finish reason and usage', async () => {
-    reply = { content: 'LLMs stand for Large Language Models', usage: { promptTokens: 5, completionTokens: 26 } };
+    upstream.reply = { content: 'LLMs stand for Large Language Models', usage: { promptTokens: 5, completionTokens: 26 } };
     const result = await stream({ stream_options: { include_usage: true } });
     const chunks = await collectStream(result);
 
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
-    assert.equal(fake.requests.at(-1)?.headers.accept, 'text/event-stream');
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
+    assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'text/event-stream');
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
     assert.deepEqual(streamedDeltas(chunks, 'content'), ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models']);
     for (const chunk of chunks) {
@@ -68,7 +55,7 @@ describe('cohere streaming through completion()', () => {
   });
 
   it('streams the tool plan as reasoning and tool calls as indexed deltas', async () => {
-    reply = {
+    upstream.reply = {
       reasoning: 'I will use the weather tool twice.',
       toolCalls: [
         { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' },
@@ -95,20 +82,20 @@ describe('cohere streaming through completion()', () => {
   });
 
   it('streams thinking content as reasoning_content', async () => {
-    reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
+    upstream.reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
     const chunks = await collectStream(await stream({ reasoning_effort: 'high' }));
-    assert.deepEqual((fake.requests.at(-1)?.json as { thinking: unknown }).thinking, { type: 'enabled', token_budget: 24576 });
+    assert.deepEqual((upstream.fake.requests.at(-1)?.json as { thinking: unknown }).thinking, { type: 'enabled', token_budget: 24576 });
     assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'Simple greeting.');
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
   it('throws an ERROR message-end from completion() when it comes before any content', async () => {
-    reply = { content: 'never shown', failAfterChunks: 0 };
+    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
     await assert.rejects(stream(), (error: unknown) => error instanceof InternalServerError && error.retryable && /internal server error/.test(error.message));
   });
 
   it('throws an ERROR message-end from the iterator after content began', async () => {
-    reply = { content: 'one two three four five', failAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four five', failAfterChunks: 2 };
     const result = await stream();
     const seen: string[] = [];
     await assert.rejects(async () => {
@@ -118,12 +105,12 @@ describe('cohere streaming through completion()', () => {
   });
 
   it('throws APIConnectionError when the connection drops mid-stream', async () => {
-    reply = { content: 'one two three four five', dropAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four five', dropAfterChunks: 2 };
     await assert.rejects(collectStream(await stream()), APIConnectionError);
   });
 
   it('throws a pre-stream HTTP error from completion()', async () => {
-    reply = { error: { status: 429, body: { message: 'too many requests' } } };
+    upstream.reply = { error: { status: 429, body: { message: 'too many requests' } } };
     await assert.rejects(stream(), RateLimitError);
   });
 });

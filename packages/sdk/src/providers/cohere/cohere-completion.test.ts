@@ -2,19 +2,19 @@
 // fake upstream records, and the canonical response the caller gets back.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeCohereUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { startFakeCohereUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
 import {
   AuthenticationError,
   ContextWindowExceededError,
-  HttpClient,
   InternalServerError,
   RateLimitError,
   UnsupportedParamsError,
   completion,
   type CompletionParams,
 } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'co-test-0123456789';
 const MODEL = 'command-a-03-2025';
@@ -40,28 +40,14 @@ function cohereError(status: number, message: string): FakeChatReply {
 }
 
 describe('cohere provider through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeChatReply | undefined;
-
-  before(async () => {
-    fake = await startFakeCohereUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `cohere/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
-  const last = () => fake.requests.at(-1);
+    completion({ model: `cohere/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+  const last = () => upstream.fake.requests.at(-1);
 
   it('sends messages and settings under Cohere names, and returns the canonical completion', async () => {
-    reply = { content: 'The capital of France is Paris.', usage: { promptTokens: 12, completionTokens: 7, cachedTokens: 448 } };
+    upstream.reply = { content: 'The capital of France is Paris.', usage: { promptTokens: 12, completionTokens: 7, cachedTokens: 448 } };
     const response = await call({
       messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Capital of France?' }],
       temperature: 0.3,
@@ -96,16 +82,16 @@ describe('cohere provider through completion()', () => {
   });
 
   it('accepts api_base with /v2 or LiteLLM\'s /v1/chat suffix, and keys from COHERE_API_KEY or CO_API_KEY', async () => {
-    await call({ api_base: `${fake.url}/v2` });
+    await call({ api_base: `${upstream.fake.url}/v2` });
     assert.equal(last()?.url, '/v2/chat');
-    await call({ api_base: `${fake.url}/v1/chat` });
+    await call({ api_base: `${upstream.fake.url}/v1/chat` });
     assert.equal(last()?.url, '/v2/chat');
 
     const saved = { cohere: process.env['COHERE_API_KEY'], co: process.env['CO_API_KEY'] };
     try {
       delete process.env['COHERE_API_KEY'];
       delete process.env['CO_API_KEY'];
-      const bare = { model: `cohere/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user' as const, content: 'hi' }] };
+      const bare = { model: `cohere/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user' as const, content: 'hi' }] };
       await assert.rejects(completion(bare), (error: unknown) => error instanceof AuthenticationError && error.code === 'missing_api_key' && /COHERE_API_KEY or CO_API_KEY/.test(error.message));
       process.env['CO_API_KEY'] = API_KEY;
       assert.equal((await completion(bare)).choices[0]?.message.content, `Hello from ${MODEL}`);
@@ -116,7 +102,7 @@ describe('cohere provider through completion()', () => {
   });
 
   it('round-trips tools: the tool plan as reasoning_content, tool_plan and tool results sent back', async () => {
-    reply = {
+    upstream.reply = {
       reasoning: 'I will query the sales report for that day.',
       toolCalls: [{ id: 'query_daily_sales_report_hgxxmkby3wta', name: 'query_daily_sales_report', arguments: '{"day": "2023-09-29"}' }],
       usage: { promptTokens: 127, completionTokens: 69 },
@@ -135,7 +121,7 @@ describe('cohere provider through completion()', () => {
       finish_reason: 'tool_calls',
     });
 
-    reply = { content: 'Sales were 10,000 units.' };
+    upstream.reply = { content: 'Sales were 10,000 units.' };
     const assistant = first.choices[0]?.message;
     const second = await call({
       tools: [SALES_TOOL],
@@ -182,7 +168,7 @@ describe('cohere provider through completion()', () => {
 
   it('sends json_schema as json_object with the schema, and parses a zod response_format', async () => {
     const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
-    reply = { content: '{"city":"Paris"}' };
+    upstream.reply = { content: '{"city":"Paris"}' };
     await call({ response_format: { type: 'json_schema', json_schema: { name: 'place', schema } } });
     assert.deepEqual((last()?.json as { response_format: unknown }).response_format, { type: 'json_object', json_schema: schema });
     await call({ response_format: { type: 'json_object' } });
@@ -192,34 +178,34 @@ describe('cohere provider through completion()', () => {
   });
 
   it('sends reasoning_effort as a thinking budget and returns thinking as reasoning_content', async () => {
-    reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
+    upstream.reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
     const response = await call({ reasoning_effort: 'low' });
     assert.deepEqual((last()?.json as { thinking: unknown }).thinking, { type: 'enabled', token_budget: 2048 });
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'Simple greeting.' });
   });
 
   it('maps MAX_TOKENS and ERROR_TOXIC finish reasons', async () => {
-    reply = { content: 'cut', finish: 'length' };
+    upstream.reply = { content: 'cut', finish: 'length' };
     assert.equal((await call({})).choices[0]?.finish_reason, 'length');
-    reply = { content: 'no', finish: 'content_filter' };
+    upstream.reply = { content: 'no', finish: 'content_filter' };
     assert.equal((await call({})).choices[0]?.finish_reason, 'content_filter');
   });
 
   it('throws typed errors from {"message"} bodies', async () => {
-    reply = cohereError(429, 'You are using a Trial key, which is limited to 10 API calls / minute.');
+    upstream.reply = cohereError(429, 'You are using a Trial key, which is limited to 10 API calls / minute.');
     await assert.rejects(call({}), (error: unknown) => error instanceof RateLimitError && error.retryable && error.provider === 'cohere');
-    reply = cohereError(400, 'too many tokens: total number of tokens in the prompt cannot exceed 128000 - received 130000');
+    upstream.reply = cohereError(400, 'too many tokens: total number of tokens in the prompt cannot exceed 128000 - received 130000');
     await assert.rejects(call({}), (error: unknown) => error instanceof ContextWindowExceededError && error.fallbackAllowed);
-    reply = cohereError(498, 'invalid api token');
+    upstream.reply = cohereError(498, 'invalid api token');
     await assert.rejects(call({}), AuthenticationError);
     await assert.rejects(call({ api_key: 'co-wrong-key-99' }), (error: unknown) => error instanceof AuthenticationError && error.message === 'invalid api token');
-    reply = cohereError(500, 'internal server error');
+    upstream.reply = cohereError(500, 'internal server error');
     await assert.rejects(call({}), InternalServerError);
   });
 
   it('rejects parameters Cohere has no equivalent for, before sending', async () => {
-    const before = fake.requests.length;
+    const before = upstream.fake.requests.length;
     await assert.rejects(call({ logit_bias: { '1': 2 } }), (error: unknown) => error instanceof UnsupportedParamsError && error.param === 'logit_bias');
-    assert.equal(fake.requests.length, before);
+    assert.equal(upstream.fake.requests.length, before);
   });
 });

@@ -3,8 +3,8 @@
 // streams for what the fake does not send (a clean end before `done: true`, bad lines).
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeOllamaUpstream, startFakeServer, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { after, before, describe, it } from 'node:test';
+import { startFakeOllamaUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
 import {
   APIConnectionError,
   BadGatewayError,
@@ -14,37 +14,24 @@ import {
   completion,
   type CompletionParams,
 } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const MODEL = 'llama3.2';
 
 describe('ollama streaming through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeChatReply | undefined;
-
-  before(async () => {
-    fake = await startFakeOllamaUpstream({ reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
   const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `ollama_chat/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+    completion({ model: `ollama_chat/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
 
   it('streams text fragments, the finish reason and usage', async () => {
-    reply = { content: 'The sky is blue', usage: { promptTokens: 26, completionTokens: 4 } };
+    upstream.reply = { content: 'The sky is blue', usage: { promptTokens: 26, completionTokens: 4 } };
     const result = await stream({ stream_options: { include_usage: true }, temperature: 0 });
     const chunks = await collectStream(result);
 
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, options: { temperature: 0 } });
-    assert.equal(fake.requests.at(-1)?.headers.accept, 'application/x-ndjson');
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, options: { temperature: 0 } });
+    assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'application/x-ndjson');
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
     assert.deepEqual(streamedDeltas(chunks, 'content'), ['The ', 'sky ', 'is ', 'blue']);
     for (const chunk of chunks) {
@@ -68,7 +55,7 @@ describe('ollama streaming through completion()', () => {
   });
 
   it('streams whole tool calls as OpenAI tool_call deltas, ending in tool_calls', async () => {
-    reply = {
+    upstream.reply = {
       toolCalls: [
         { name: 'get_weather', arguments: '{"city":"Paris"}' },
         { id: 'call_rome', name: 'get_weather', arguments: '{"city":"Rome"}' },
@@ -84,28 +71,28 @@ describe('ollama streaming through completion()', () => {
   });
 
   it('streams thinking as reasoning_content', async () => {
-    reply = { reasoning: 'The user says hi.', content: 'Hello!' };
+    upstream.reply = { reasoning: 'The user says hi.', content: 'Hello!' };
     const chunks = await collectStream(await stream({ reasoning_effort: 'medium' }));
-    assert.equal((fake.requests.at(-1)?.json as { think: unknown }).think, true);
+    assert.equal((upstream.fake.requests.at(-1)?.json as { think: unknown }).think, true);
     assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'The user says hi.');
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
   it('streams ollama/<model> from /api/generate', async () => {
-    reply = { content: 'That is a fantastic question!' };
-    const chunks = await collectStream(await completion({ model: `ollama/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'Why?' }], stream: true }));
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: MODEL, prompt: 'Why?', stream: true });
+    upstream.reply = { content: 'That is a fantastic question!' };
+    const chunks = await collectStream(await completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'Why?' }], stream: true }));
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, { model: MODEL, prompt: 'Why?', stream: true });
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'That is a fantastic question!');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
   });
 
   it('throws an error line from completion() when it arrives before any content', async () => {
-    reply = { content: 'never shown', failAfterChunks: 0 };
+    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
     await assert.rejects(stream(), (error: unknown) => error instanceof InternalServerError && error.retryable && /error was encountered/.test(error.message));
   });
 
   it('throws an error line from the iterator after content began', async () => {
-    reply = { content: 'one two three four five', failAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four five', failAfterChunks: 2 };
     const result = await stream();
     const seen: string[] = [];
     await assert.rejects(async () => {
@@ -115,21 +102,21 @@ describe('ollama streaming through completion()', () => {
   });
 
   it('throws APIConnectionError when the connection drops mid-stream', async () => {
-    reply = { content: 'one two three four five', dropAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four five', dropAfterChunks: 2 };
     await assert.rejects(collectStream(await stream()), APIConnectionError);
   });
 
   it('throws a pre-stream HTTP error from completion()', async () => {
-    reply = { error: { status: 404, body: { error: `model "${MODEL}" not found, try pulling it first` } } };
+    upstream.reply = { error: { status: 404, body: { error: `model "${MODEL}" not found, try pulling it first` } } };
     await assert.rejects(stream(), NotFoundError);
   });
 
   it('releases the connection when the caller stops early', async () => {
-    reply = { content: 'a b c d e f g h' };
+    upstream.reply = { content: 'a b c d e f g h' };
     for await (const chunk of await stream()) {
       if (chunk.choices[0]?.delta.content) break;
     }
-    reply = { content: 'a b c d e f g h' };
+    upstream.reply = { content: 'a b c d e f g h' };
     assert.equal(streamedDeltas(await collectStream(await stream()), 'content').length, 8);
   });
 });

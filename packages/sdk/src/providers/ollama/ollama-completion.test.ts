@@ -2,13 +2,12 @@
 // exact wire body the fake upstream records, and the canonical result the caller gets.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeOllamaUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { after, before, describe, it } from 'node:test';
+import { startFakeOllamaUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
 import {
   APIConnectionError,
   ContextWindowExceededError,
-  HttpClient,
   InternalServerError,
   NotFoundError,
   UnsupportedParamsError,
@@ -16,6 +15,7 @@ import {
   embedding,
   type CompletionParams,
 } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const MODEL = 'llama3.2';
 const WEATHER_TOOL = {
@@ -29,32 +29,22 @@ function ollamaError(status: number, message: string): FakeChatReply {
 }
 
 describe('ollama providers through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeChatReply | undefined;
   // A key in the environment would be sent with every call; these tests expect none.
   const savedKey = process.env['OLLAMA_API_KEY'];
-
-  before(async () => {
+  before(() => {
     delete process.env['OLLAMA_API_KEY'];
-    fake = await startFakeOllamaUpstream({ reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
   });
-  after(async () => {
+  after(() => {
     if (savedKey !== undefined) process.env['OLLAMA_API_KEY'] = savedKey;
-    await http.close();
-    await fake.close();
   });
-  beforeEach(() => {
-    reply = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
   const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `ollama_chat/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
-  const last = () => fake.requests.at(-1);
+    completion({ model: `ollama_chat/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+  const last = () => upstream.fake.requests.at(-1);
 
   it('sends messages and options to /api/chat with stream: false, and returns the canonical completion', async () => {
-    reply = { content: 'Hi!', usage: { promptTokens: 26, completionTokens: 3 } };
+    upstream.reply = { content: 'Hi!', usage: { promptTokens: 26, completionTokens: 3 } };
     const response = await call({
       messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
       temperature: 0.3,
@@ -87,8 +77,8 @@ describe('ollama providers through completion()', () => {
     assert.equal(last()?.headers.authorization, 'Bearer ollama-cloud-key-123');
     const saved = process.env['OLLAMA_API_BASE'];
     try {
-      process.env['OLLAMA_API_BASE'] = `${fake.url}/`;
-      const response = await completion({ model: `ollama_chat/${MODEL}`, http_client: http, messages: [{ role: 'user', content: 'hi' }] });
+      process.env['OLLAMA_API_BASE'] = `${upstream.fake.url}/`;
+      const response = await completion({ model: `ollama_chat/${MODEL}`, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(response.choices[0]?.message.content, `Hello from ${MODEL}`);
     } finally {
       if (saved === undefined) delete process.env['OLLAMA_API_BASE'];
@@ -110,16 +100,16 @@ describe('ollama providers through completion()', () => {
     });
     assert.deepEqual((last()?.json as { messages: unknown[] }).messages, [{ role: 'user', content: 'What is in this image?', images: [PIXEL] }]);
 
-    const before = fake.requests.length;
+    const before = upstream.fake.requests.length;
     await assert.rejects(
       call({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }] }] }),
       (error: unknown) => error instanceof UnsupportedParamsError && error.status === 400 && error.param === 'messages[0].content[0]' && /base64/.test(error.message),
     );
-    assert.equal(fake.requests.length, before);
+    assert.equal(upstream.fake.requests.length, before);
   });
 
   it('round-trips tools: object arguments become JSON strings with ids, and tool results carry tool_name', async () => {
-    reply = { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Tokyo"}' }], usage: { promptTokens: 169, completionTokens: 18 } };
+    upstream.reply = { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Tokyo"}' }], usage: { promptTokens: 169, completionTokens: 18 } };
     const first = await call({ tools: [WEATHER_TOOL], messages: [{ role: 'user', content: 'what is the weather in tokyo?' }] });
     assert.deepEqual((last()?.json as { tools: unknown }).tools, [WEATHER_TOOL]);
     const message = first.choices[0]?.message;
@@ -129,7 +119,7 @@ describe('ollama providers through completion()', () => {
     assert.match(toolCall?.id ?? '', /^call_[0-9a-f]{24}$/);
     assert.deepEqual(toolCall?.function, { name: 'get_weather', arguments: '{"city":"Tokyo"}' });
 
-    reply = { content: 'It is 11 degrees in Tokyo.' };
+    upstream.reply = { content: 'It is 11 degrees in Tokyo.' };
     const second = await call({
       tools: [WEATHER_TOOL],
       messages: [
@@ -148,7 +138,7 @@ describe('ollama providers through completion()', () => {
   });
 
   it('keeps tool-call ids that newer servers send', async () => {
-    reply = { toolCalls: [{ id: 'call_from_server', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'call_from_server', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
     const response = await call({ tools: [WEATHER_TOOL] });
     assert.equal(response.choices[0]?.message.tool_calls?.[0]?.id, 'call_from_server');
   });
@@ -163,7 +153,7 @@ describe('ollama providers through completion()', () => {
 
   it('sends json_schema as format: <schema> and json_object as format: "json"', async () => {
     const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
-    reply = { content: '{"city":"Paris"}' };
+    upstream.reply = { content: '{"city":"Paris"}' };
     const response = await call({ response_format: { type: 'json_schema', json_schema: { name: 'place', schema } } });
     assert.deepEqual((last()?.json as { format: unknown }).format, schema);
     assert.equal(response.choices[0]?.message.content, '{"city":"Paris"}');
@@ -172,20 +162,20 @@ describe('ollama providers through completion()', () => {
   });
 
   it('validates a zod response_format and exposes the parsed reply', async () => {
-    reply = { content: '{"city":"Paris","celsius":18}' };
+    upstream.reply = { content: '{"city":"Paris","celsius":18}' };
     const response = await call({ response_format: z.object({ city: z.string(), celsius: z.number() }) });
     assert.equal((last()?.json as { format: { type: string } }).format.type, 'object');
     assert.deepEqual(response.choices[0]?.message.parsed, { city: 'Paris', celsius: 18 });
   });
 
   it('turns reasoning_effort into think and returns thinking as reasoning_content', async () => {
-    reply = { reasoning: 'The user says hi.', content: 'Hello!' };
+    upstream.reply = { reasoning: 'The user says hi.', content: 'Hello!' };
     const response = await call({ reasoning_effort: 'high' });
     assert.equal((last()?.json as { think: unknown }).think, true);
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'The user says hi.' });
     assert.match(response.llmux.warnings[0] ?? '', /think: true/);
 
-    await completion({ model: 'ollama_chat/gpt-oss:20b', api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], reasoning_effort: 'low' });
+    await completion({ model: 'ollama_chat/gpt-oss:20b', api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], reasoning_effort: 'low' });
     assert.equal((last()?.json as { think: unknown }).think, 'low');
   });
 
@@ -195,23 +185,23 @@ describe('ollama providers through completion()', () => {
   });
 
   it('maps done_reason "length"', async () => {
-    reply = { content: 'cut', finish: 'length' };
+    upstream.reply = { content: 'cut', finish: 'length' };
     assert.equal((await call({})).choices[0]?.finish_reason, 'length');
   });
 
   it('throws typed errors from {"error"} bodies', async () => {
-    reply = ollamaError(404, `model "${MODEL}" not found, try pulling it first`);
+    upstream.reply = ollamaError(404, `model "${MODEL}" not found, try pulling it first`);
     await assert.rejects(call({}), (error: unknown) => error instanceof NotFoundError && error.message === `model "${MODEL}" not found, try pulling it first` && error.provider === 'ollama_chat');
-    reply = ollamaError(500, 'llama runner process has terminated');
+    upstream.reply = ollamaError(500, 'llama runner process has terminated');
     await assert.rejects(call({}), (error: unknown) => error instanceof InternalServerError && error.retryable);
-    reply = ollamaError(400, 'the input length exceeds the context length');
+    upstream.reply = ollamaError(400, 'the input length exceeds the context length');
     await assert.rejects(call({}), ContextWindowExceededError);
   });
 
   it('rejects parameters Ollama has no equivalent for, before sending', async () => {
-    const before = fake.requests.length;
+    const before = upstream.fake.requests.length;
     await assert.rejects(call({ n: 2 }), (error: unknown) => error instanceof UnsupportedParamsError && error.param === 'n');
-    assert.equal(fake.requests.length, before);
+    assert.equal(upstream.fake.requests.length, before);
   });
 
   it('throws APIConnectionError when no server listens', async () => {
@@ -219,11 +209,11 @@ describe('ollama providers through completion()', () => {
   });
 
   it('serves ollama/<model> from /api/generate, with the prompt and system flattened', async () => {
-    reply = { content: 'Paris.', usage: { promptTokens: 12, completionTokens: 2 } };
+    upstream.reply = { content: 'Paris.', usage: { promptTokens: 12, completionTokens: 2 } };
     const response = await completion({
       model: `ollama/${MODEL}`,
-      api_base: fake.url,
-      http_client: http,
+      api_base: upstream.fake.url,
+      http_client: upstream.http,
       messages: [{ role: 'system', content: 'Answer in one word.' }, { role: 'user', content: 'Capital of France?' }],
       max_tokens: 5,
     });
@@ -234,16 +224,16 @@ describe('ollama providers through completion()', () => {
 
     await completion({
       model: `ollama/${MODEL}`,
-      api_base: fake.url,
-      http_client: http,
+      api_base: upstream.fake.url,
+      http_client: upstream.http,
       messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Capital of France?' }],
     });
     assert.equal((last()?.json as { prompt: string }).prompt, '### User:\nHi\n\n### Assistant:\nHello!\n\n### User:\nCapital of France?\n\n### Assistant:\n');
-    await assert.rejects(completion({ model: `ollama/${MODEL}`, api_base: fake.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], tools: [WEATHER_TOOL] }), UnsupportedParamsError);
+    await assert.rejects(completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], tools: [WEATHER_TOOL] }), UnsupportedParamsError);
   });
 
   it('embeds through /api/embed, as floats or base64', async () => {
-    const result = await embedding({ model: 'ollama/nomic-embed-text', api_base: fake.url, http_client: http, input: ['hello world', 'bye'] });
+    const result = await embedding({ model: 'ollama/nomic-embed-text', api_base: upstream.fake.url, http_client: upstream.http, input: ['hello world', 'bye'] });
     assert.equal(last()?.url, '/api/embed');
     assert.deepEqual(last()?.json, { model: 'nomic-embed-text', input: ['hello world', 'bye'] });
     assert.equal(result.object, 'list');
@@ -253,11 +243,11 @@ describe('ollama providers through completion()', () => {
     assert.equal(vector.length, 8);
     assert.deepEqual(result.usage, { prompt_tokens: 3, total_tokens: 3 });
 
-    const encoded = await embedding({ model: 'ollama_chat/nomic-embed-text', api_base: fake.url, http_client: http, input: 'hello world', encoding_format: 'base64', dimensions: 8 });
+    const encoded = await embedding({ model: 'ollama_chat/nomic-embed-text', api_base: upstream.fake.url, http_client: upstream.http, input: 'hello world', encoding_format: 'base64', dimensions: 8 });
     assert.deepEqual(last()?.json, { model: 'nomic-embed-text', input: 'hello world', dimensions: 8 });
     const bytes = Buffer.from(encoded.data[0]?.embedding as string, 'base64');
     assert.deepEqual([...new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)], vector);
 
-    await assert.rejects(embedding({ model: 'ollama/nomic-embed-text', api_base: fake.url, http_client: http, input: [1, 2, 3] }), /text only/);
+    await assert.rejects(embedding({ model: 'ollama/nomic-embed-text', api_base: upstream.fake.url, http_client: upstream.http, input: [1, 2, 3] }), /text only/);
   });
 });

@@ -1,0 +1,43 @@
+// The set-up every provider's completion() tests share: one fake upstream and one HTTP
+// pool for the suite, and a reply a test may set, reset before each test. Registers the
+// suite's before/after/beforeEach hooks; call it inside `describe`.
+
+import { after, before, beforeEach } from 'node:test';
+import type { FakeChatReply, FakeServer } from '@llmux/fake-upstreams';
+import { HttpClient } from '../../http/http-client.js';
+
+export interface FakeUpstreamSuite {
+  /** The running fake (its url, its recorded requests). */
+  readonly fake: FakeServer;
+  readonly http: HttpClient;
+  /** The next replies' script; undefined answers `defaultReply`. */
+  reply: FakeChatReply | undefined;
+}
+
+export function useFakeUpstream(start: (reply: () => FakeChatReply) => Promise<FakeServer>, defaultReply: FakeChatReply): FakeUpstreamSuite {
+  let fake: FakeServer | undefined;
+  let http: HttpClient | undefined;
+  const suite = {
+    get fake(): FakeServer {
+      if (fake === undefined) throw new Error('the fake upstream starts in before()');
+      return fake;
+    },
+    get http(): HttpClient {
+      if (http === undefined) throw new Error('the HTTP client is made in before()');
+      return http;
+    },
+    reply: undefined as FakeChatReply | undefined,
+  };
+  before(async () => {
+    fake = await start(() => suite.reply ?? defaultReply);
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http?.close();
+    await fake?.close();
+  });
+  beforeEach(() => {
+    suite.reply = undefined;
+  });
+  return suite;
+}
