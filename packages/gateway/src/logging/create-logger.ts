@@ -1,9 +1,9 @@
-// The gateway's pino logger. The destination writes asynchronously so a log line never
-// waits on the terminal or a pipe inside the request path, and in 4 KiB blocks: one
-// write(2) per ~8 lines under load instead of one per line; a line waits at most a second
-// when the gateway is idle. close() flushes it.
+// The gateway's pino logger, writing through a BufferedDestination on stdout: lines gather
+// in memory and go out in 16 KiB blocks off the event loop (at least once a second when
+// idle); close() flushes them and exit writes what is left.
 
-import { destination, pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { BufferedDestination } from './buffered-destination.js';
 
 /**
  * Header paths masked in `--detailed_debug` lines: client keys, cookies, and upstream
@@ -20,12 +20,29 @@ export const REDACT_PATHS = [
   'response.headers["set-cookie"]',
 ];
 
+/** The `base` every gateway line carries; the request line writer repeats it verbatim. */
+export const LOG_BASE = { service: 'llmux-gateway' } as const;
+
 export function loggerOptions(level: string): LoggerOptions {
-  const options: LoggerOptions = { level, base: { service: 'llmux-gateway' } };
+  const options: LoggerOptions = { level, base: LOG_BASE };
   if (level === 'debug' || level === 'trace') options.redact = { paths: REDACT_PATHS, censor: '[redacted]' };
   return options;
 }
 
+/**
+ * The destination of each logger made here. Their lines have a known shape (pino's
+ * defaults, LOG_BASE, no formatters), so the per-request line can be serialised by hand
+ * and written straight to it (logging/request-line.ts); any other logger goes through pino.
+ */
+const destinations = new WeakMap<Logger, DestinationStream>();
+
 export function createLogger(level: string = process.env['LLMUX_LOG_LEVEL'] ?? 'info', stream?: DestinationStream): Logger {
-  return pino(loggerOptions(level), stream ?? destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }));
+  const destination = stream ?? new BufferedDestination(1);
+  const logger = pino(loggerOptions(level), destination);
+  destinations.set(logger, destination);
+  return logger;
+}
+
+export function destinationOf(logger: Logger): DestinationStream | undefined {
+  return destinations.get(logger);
 }

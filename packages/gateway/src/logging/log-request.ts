@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { RequestContext, RequestLogFields } from '../http/request-context.js';
 import { readCaller } from '../observability/read-caller.js';
+import { destinationOf } from './create-logger.js';
+import { requestLine, type LineValue } from './request-line.js';
 import { CLIENT_CLOSED, requestStatus } from './request-status.js';
 
 export function logRequest(logger: Logger, context: RequestContext): void {
@@ -14,14 +16,22 @@ export function logRequest(logger: Logger, context: RequestContext): void {
   const status = requestStatus(response);
   const level = levelOf(status, context.log);
   if (!logger.isLevelEnabled(level)) return;
-  const { unexpectedError, ...fields } = context.log;
   const caller = readCaller(context);
+  const latencyMs = Math.round((performance.now() - context.startedAt) * 100) / 100;
+  const destination = destinationOf(logger);
+  // The common case, written by hand: no stack to serialise, no headers to redact.
+  if (destination !== undefined && context.log.unexpectedError === undefined && !logger.isLevelEnabled('debug')) {
+    const head = { requestId: context.id, method: context.method, path: context.path, status, latencyMs, keyAlias: caller.keyAlias, teamId: caller.teamId, userId: caller.userId };
+    destination.write(requestLine(level, head, context.log as Readonly<Record<string, LineValue>>));
+    return;
+  }
+  const { unexpectedError, ...fields } = context.log;
   const line = {
     requestId: context.id,
     method: context.method,
     path: context.path,
     status,
-    latencyMs: Math.round((performance.now() - context.startedAt) * 100) / 100,
+    latencyMs,
     ...(caller.keyAlias === undefined ? {} : { keyAlias: caller.keyAlias }),
     ...(caller.teamId === undefined ? {} : { teamId: caller.teamId }),
     ...(caller.userId === undefined ? {} : { userId: caller.userId }),

@@ -1,6 +1,8 @@
-// A pino logger at info that keeps its lines in memory, so tests can read what was logged.
+// The gateway's logger at info, keeping its lines in memory so tests can read what was
+// logged (request lines take the same hand-serialised path as in production).
 
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../../src/logging/create-logger.js';
 
 export interface CapturedLogger {
   logger: Logger;
@@ -11,6 +13,6 @@ export interface CapturedLogger {
 
 export function createCaptureLogger(): CapturedLogger {
   const lines: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
   return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

@@ -1,0 +1,92 @@
+// The log destination and the hand-written request line: every line reaches the file in
+// order, flush and end write what is buffered, and the request line is the JSON pino
+// itself would write for the same fields.
+
+import * as assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pino } from 'pino';
+import { BufferedDestination } from '../src/logging/buffered-destination.js';
+import { LOG_BASE } from '../src/logging/create-logger.js';
+import { requestLine } from '../src/logging/request-line.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'llmux-log-destination-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function openLog(name: string): { fd: number; read: () => string } {
+  const file = join(dir, name);
+  const fd = openSync(file, 'a');
+  return { fd, read: () => readFileSync(file, 'utf8') };
+}
+
+describe('BufferedDestination', () => {
+  it('writes every line, in order, across many blocks', async () => {
+    const { fd, read } = openLog('many.log');
+    const destination = new BufferedDestination(fd, { blockLength: 1_000 });
+    const expected: string[] = [];
+    for (let index = 0; index < 5_000; index += 1) {
+      const line = `{"n":${index},"text":"${'é'.repeat(index % 7)}"}\n`;
+      expected.push(line);
+      destination.write(line);
+      // Let some writes complete between lines, as a server's event loop would.
+      if (index % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise<void>((resolve, reject) => destination.flush((error) => (error === undefined ? resolve() : reject(error))));
+    assert.equal(read(), expected.join(''));
+    destination.end();
+    closeSync(fd);
+  });
+
+  it('keeps a small line until the interval, then writes it', async () => {
+    const { fd, read } = openLog('interval.log');
+    const destination = new BufferedDestination(fd, { flushIntervalMs: 20 });
+    destination.write('one\n');
+    assert.equal(read(), '', 'a line under the block length waits');
+    for (let waited = 0; read() === '' && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(read(), 'one\n');
+    destination.end();
+    closeSync(fd);
+  });
+
+  it('end() writes what is left at once', () => {
+    const { fd, read } = openLog('end.log');
+    const destination = new BufferedDestination(fd);
+    destination.write('last words\n');
+    destination.end();
+    assert.equal(read(), 'last words\n');
+    closeSync(fd);
+  });
+
+  it('drops lines past its bound and says how many in the output', async () => {
+    const { fd, read } = openLog('bound.log');
+    const destination = new BufferedDestination(fd, { maxPendingLength: 10, blockLength: 1_000 });
+    assert.equal(destination.write('123456\n'), true);
+    assert.equal(destination.write('too long\n'), false);
+    assert.equal(destination.dropped, 1);
+    destination.end();
+    const lines = read().trim().split('\n');
+    assert.equal(JSON.parse(lines[0] as string).dropped, 1);
+    assert.equal(lines[1], '123456');
+    closeSync(fd);
+  });
+});
+
+describe('requestLine', () => {
+  it('is the JSON pino writes for the same fields', () => {
+    const written: string[] = [];
+    const logger = pino({ level: 'info', base: LOG_BASE }, { write: (line: string) => void written.push(line) });
+    const head = { requestId: 'r-1', method: 'POST', path: '/v1/chat/completions', status: 200, latencyMs: 1.25, keyAlias: undefined, teamId: 'team "a"', userId: undefined };
+    const tail = { modelGroup: 'gpt\n4o', cost: 0.000011999999999999999, stream: false, promptTokens: 24, errorClass: undefined, nothing: null, notANumber: Number.NaN };
+    logger.info({ ...head, ...tail }, 'request');
+    const ours = JSON.parse(requestLine('info', head, tail)) as Record<string, unknown>;
+    const pinos = JSON.parse(written[0] as string) as Record<string, unknown>;
+    // Both stamp the time; everything else, key order included, is the same.
+    assert.ok(typeof ours['time'] === 'number' && Math.abs((ours['time'] as number) - (pinos['time'] as number)) < 1_000);
+    delete ours['time'];
+    delete pinos['time'];
+    assert.deepEqual(Object.entries(ours), Object.entries(pinos));
+    assert.equal(JSON.parse(requestLine('error', head, tail)).level, 50);
+  });
+});
