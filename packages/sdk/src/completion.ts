@@ -35,8 +35,12 @@ export async function completion(params: CompletionParams): Promise<CompletionRe
   const stream = body.stream === true;
   const context = createCallContext(reference.provider, reference.model, options, settings, stream);
   const structured = prepareResponseFormat(body.response_format);
+  // splitCall built `body` for this call alone, so it is completed in place, not copied.
+  const draft = body as ChatCompletionRequest;
+  draft.model = reference.model;
+  if (body.response_format !== undefined) draft.response_format = structured.responseFormat;
   const request = checkParams(
-    { ...body, model: reference.model, response_format: structured.responseFormat } as ChatCompletionRequest,
+    draft,
     adapter,
     options.drop_params === true,
     context.warnings,
@@ -57,7 +61,9 @@ export async function completion(params: CompletionParams): Promise<CompletionRe
     return new CompletionStream(primed, iterator, { includeUsage, metadata, price, startedAt });
   }
 
-  const response = await adapter.chat({ ...request, stream: undefined }, context);
+  // Ours too (the draft or checkParams' copy of it).
+  request.stream = undefined;
+  const response = await adapter.chat(request, context);
   if (structured.schema !== undefined) applyStructuredOutput(response, structured.schema, metadata);
   metadata.durationMs = performance.now() - startedAt;
   if (response.usage !== undefined) metadata.cost = price(response.usage, metadata.durationMs);

@@ -3,11 +3,13 @@
 // reported as warnings; nothing is rewritten silently.
 
 import { UnsupportedParamsError } from '../errors/error-classes.js';
-import { CHAT_PARAMETER_NAMES, type ChatCompletionRequest } from '../spec/chat-completion-request.js';
+import { CHAT_PARAMETER_NAMES, type ChatCompletionRequest, type ChatParameterName } from '../spec/chat-completion-request.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 
 /** OpenAI defaults that many clients always send; asking for the default asks for nothing. */
 const NO_OP_VALUES: Partial<Record<string, unknown>> = { n: 1, parallel_tool_calls: true };
+
+const PARAMETER_NAMES: ReadonlySet<string> = new Set(CHAT_PARAMETER_NAMES);
 
 export function checkParams(
   request: ChatCompletionRequest,
@@ -17,7 +19,11 @@ export function checkParams(
 ): ChatCompletionRequest {
   const supported = adapter.supportedParamsFor?.(request.model) ?? adapter.supportedParams;
   let checked = request;
-  for (const name of CHAT_PARAMETER_NAMES) {
+  // The request's own keys (a handful) rather than every parameter name: on the hot path
+  // each `request[name]` over the full list was a megamorphic lookup.
+  for (const key in request) {
+    if (!PARAMETER_NAMES.has(key)) continue;
+    const name = key as ChatParameterName;
     const value = request[name];
     if (value === undefined || value === null || supported.has(name)) continue;
     if (NO_OP_VALUES[name] === value) continue;
