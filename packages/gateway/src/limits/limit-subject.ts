@@ -42,11 +42,12 @@ export function collectSubjects(
   keyModelSpend = 0,
 ): LimitSubject[] {
   const subjects: LimitSubject[] = [];
-  if (global.maxBudget !== null) {
-    subjects.push({ ...NO_LIMITS, scope: 'global', id: 'all', label: 'the gateway (litellm_settings.max_budget)', maxBudget: global.maxBudget, budgetDuration: global.budgetDuration, storedSpend: global.storedSpend });
-  }
+  if (global.maxBudget !== null) subjects.push(globalSubject(global));
   const key = identity?.key;
-  if (identity !== undefined) for (const subject of identitySubjects(identity)) subjects.push(subject);
+  if (identity !== undefined) {
+    const shared = identitySubjects(identity);
+    for (let index = 0; index < shared.length; index += 1) subjects.push(shared[index] as LimitSubject);
+  }
   if (key !== undefined) {
     const modelBudget = key.model_max_budget[model];
     const modelRpm = key.model_rpm_limit[model];
@@ -91,6 +92,20 @@ function identitySubjects(identity: Identity): readonly LimitSubject[] {
     byIdentity.set(identity, subjects);
   }
   return subjects;
+}
+
+/**
+ * The gateway-wide subject, rebuilt only when the global limits change (the stored spend
+ * arrives from the database after start). Like the identity subjects, only read.
+ */
+const globalSubjects = new WeakMap<GlobalLimits, LimitSubject>();
+
+function globalSubject(global: GlobalLimits): LimitSubject {
+  const cached = globalSubjects.get(global);
+  if (cached !== undefined && cached.storedSpend === global.storedSpend && cached.maxBudget === global.maxBudget && cached.budgetDuration === global.budgetDuration) return cached;
+  const subject: LimitSubject = { ...NO_LIMITS, scope: 'global', id: 'all', label: 'the gateway (litellm_settings.max_budget)', maxBudget: global.maxBudget, budgetDuration: global.budgetDuration, storedSpend: global.storedSpend };
+  globalSubjects.set(global, subject);
+  return subject;
 }
 
 const NO_LIMITS: Omit<LimitSubject, 'scope' | 'id' | 'label'> = {
