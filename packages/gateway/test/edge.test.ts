@@ -151,8 +151,16 @@ describe('gateway edge', () => {
     const given = await chat(hello, { headers: { ...authorized, 'x-request-id': 'trace-abc.123' } });
     assert.equal(given.headers['x-request-id'], 'trace-abc.123');
     assert.equal(given.headers['x-litellm-call-id'], 'trace-abc.123');
+    const before = Date.now();
     const made = await chat(hello);
-    assert.match(String(made.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    const later = await chat(hello);
+    // A UUIDv7: its first 48 bits are the time in ms, so later ids sort after earlier ones.
+    const id = String(made.headers['x-request-id']);
+    const laterId = String(later.headers['x-request-id']);
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const timeOf = (uuid: string): number => Number.parseInt(uuid.replace('-', '').slice(0, 12), 16);
+    assert.ok(timeOf(id) >= before && timeOf(id) <= Date.now(), `the id carries its time (${timeOf(id)})`);
+    assert.ok(timeOf(laterId) >= timeOf(id) && laterId !== id);
     const unsafe = await chat(hello, { headers: { ...authorized, 'x-request-id': 'bad id with spaces' } });
     assert.notEqual(unsafe.headers['x-request-id'], 'bad id with spaces');
   });
