@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureTools, UPSTREAM_BIN } from './lib/ensure-tools.mjs';
 import { machineInfo } from './lib/machine-info.mjs';
+import { measureScaling } from './lib/measure-scaling.mjs';
 import { parseOptions, USAGE } from './lib/options.mjs';
 import { pinSelf, stopProcess } from './lib/processes.mjs';
 import { profileLlmux } from './lib/profile-llmux.mjs';
@@ -51,6 +52,11 @@ const save = () => {
 const upstream = await startUpstream({ core: LAYOUT.rigCore, runDir, bin: UPSTREAM_BIN });
 try {
   await runPhases(targets, { upstream, layout: LAYOUT, options, runDir, streamLevels, log }, results, save);
+  if (options.scaling && targets.some((target) => target.id === 'llmux')) {
+    log('llmux gateway with --num_workers 1 and 2 (nothing pinned)');
+    results.scaling = await measureScaling({ upstream, runDir, options, log });
+    save();
+  }
   if (options.profile) {
     log(`profiling the llmux gateway under load (${options.profileS} s, node --cpu-prof)`);
     results.profile = await profileLlmux({ upstream, layout: LAYOUT, runDir, durationS: options.profileS });

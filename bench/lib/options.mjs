@@ -11,6 +11,7 @@ export const USAGE = `Usage: node bench/run.mjs [options]
   --streams LIST       concurrent slow streams to hold (default 1000 and as many as the fd limit allows, <= 10000)
   --duration S         seconds per throughput / latency round (default 5; 3 rounds)
   --no-profile         skip the CPU profile of the llmux gateway
+  --no-scaling         skip the --num_workers 1 / 2 comparison of the llmux gateway
   --skip-build         do not run the project build first
   --skip-install       do not install wrk / bench dependencies (fail if missing)
   --no-doc             do not rewrite the results section of docs/benchmarks.md
@@ -26,6 +27,7 @@ export function parseOptions(argv) {
       streams: { type: 'string' },
       duration: { type: 'string' },
       'no-profile': { type: 'boolean', default: false },
+      'no-scaling': { type: 'boolean', default: false },
       'skip-build': { type: 'boolean', default: false },
       'skip-install': { type: 'boolean', default: false },
       'no-doc': { type: 'boolean', default: false },
@@ -51,6 +53,7 @@ export function parseOptions(argv) {
     soakMaxS: values.long ? 1_500 : quick ? 20 : 120,
     soakSegmentS: quick ? 2 : 5,
     profile: !values['no-profile'],
+    scaling: !values['no-scaling'],
     profileS: quick ? 5 : 20,
     build: !values['skip-build'],
     install: !values['skip-install'],

@@ -72,6 +72,10 @@ export function renderResults(results) {
     out.push(`| ${row.label} | ${int(s.requests)} | ${s.seconds} | ${mib(s.referenceRssMiB)} → ${mib(s.finalRssMiB)} | ${s.growthPercent.toFixed(1)}% | ${mib(s.maxRssMiB)} | ${int(s.errors)} |`);
   }
 
+  if (results.scaling !== undefined) {
+    out.push('');
+    out.push(...renderScaling(results.scaling));
+  }
   out.push('');
   out.push(...renderTargetChecks(results));
   out.push('');
@@ -81,6 +85,16 @@ export function renderResults(results) {
     out.push(...renderProfile(results.profile));
   }
   return `${out.join('\n')}\n`;
+}
+
+function renderScaling(scaling) {
+  const one = scaling.find((row) => row.workers === 1)?.rps;
+  const lines = ['### llmux with `--num_workers` (nothing pinned: workers, upstream and wrk share both cores)', ''];
+  lines.push('| workers | req/s at 50 conn | vs 1 worker | p50 / p99 (ms) | errors |', '| ---: | ---: | ---: | ---: | ---: |');
+  for (const row of scaling) {
+    lines.push(`| ${row.workers} | ${int(row.rps)} | ${one === undefined ? '–' : `${(row.rps / one).toFixed(2)}×`} | ${ms(row.latencyUs.p50)} / ${ms(row.latencyUs.p99)} | ${int(row.errors)} |`);
+  }
+  return lines;
 }
 
 function renderTargetChecks(results) {

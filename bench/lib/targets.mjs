@@ -31,16 +31,15 @@ export const TARGETS = [
   {
     id: 'undici-floor',
     label: 'minimal undici proxy',
-    start: async ({ upstream, core, runDir, nodeArgs = [] }) => {
+    start: async ({ upstream, core, runDir, nodeArgs = [], wrapper = [], startTimeoutMs }) => {
       const port = await freePort();
       const proc = startPinned({
         name: 'minimal undici proxy',
         core,
-        command: process.execPath,
-        args: [...nodeArgs, `${BENCH}minimal-proxy.mjs`, '--port', String(port), '--upstream', `http://127.0.0.1:${upstream.port}`],
+        ...nodeCommand(wrapper, nodeArgs, [`${BENCH}minimal-proxy.mjs`, '--port', String(port), '--upstream', `http://127.0.0.1:${upstream.port}`]),
         logFile: `${runDir}/undici-floor.log`,
       });
-      await waitForPort(port, proc);
+      await waitForPort(port, proc, startTimeoutMs);
       return { proc, port, own: true };
     },
     request: plainRequest('/v1/chat/completions'),
@@ -48,7 +47,7 @@ export const TARGETS = [
   {
     id: 'llmux',
     label: 'llmux gateway',
-    start: async ({ upstream, core, runDir, nodeArgs = [] }) => {
+    start: async ({ upstream, core, runDir, nodeArgs = [], wrapper = [], startTimeoutMs, cli = `${ROOT}packages/gateway/bin/llmux.js`, extraArgs = [] }) => {
       const port = await freePort();
       // A fresh working directory per start, so the embedded store (./.llmux/) starts empty.
       const cwd = `${runDir}/llmux-state-${port}`;
@@ -56,8 +55,7 @@ export const TARGETS = [
       const proc = startPinned({
         name: 'llmux gateway',
         core,
-        command: process.execPath,
-        args: [...nodeArgs, `${ROOT}packages/gateway/bin/llmux.js`, '--config', `${BENCH}config.yaml`, '--port', String(port), '--host', '127.0.0.1'],
+        ...nodeCommand(wrapper, nodeArgs, [cli, '--config', `${BENCH}config.yaml`, '--port', String(port), '--host', '127.0.0.1', ...extraArgs]),
         env: {
           LLMUX_BENCH_API_BASE: `http://127.0.0.1:${upstream.port}/v1`,
           LLMUX_BENCH_SLOW_API_BASE: `http://127.0.0.1:${upstream.port}/slow/v1`,
@@ -67,7 +65,7 @@ export const TARGETS = [
         // Request logs stay on at info, as deployed; they go to a file, not a terminal.
         logFile: `${runDir}/llmux-${port}.log`,
       });
-      await waitForPort(port, proc);
+      await waitForPort(port, proc, startTimeoutMs);
       const key = await setUpLlmuxKey(port, MASTER_KEY);
       return { proc, port, own: true, features: key.features, apiKey: key.apiKey };
     },
@@ -105,6 +103,15 @@ export const TARGETS = [
     }),
   },
 ];
+
+/**
+ * Node running `script`, optionally under a wrapper such as valgrind (`bench/instructions.mjs`):
+ * the wrapper execs node in the same process, so the pid is still the target's.
+ */
+function nodeCommand(wrapper, nodeArgs, script) {
+  if (wrapper.length === 0) return { command: process.execPath, args: [...nodeArgs, ...script] };
+  return { command: wrapper[0], args: [...wrapper.slice(1), process.execPath, ...nodeArgs, ...script] };
+}
 
 export function startUpstream({ core, runDir, bin }) {
   return freePort().then(async (port) => {
