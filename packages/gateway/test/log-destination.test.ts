@@ -3,7 +3,8 @@
 // itself would write for the same fields.
 
 import * as assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -57,6 +58,46 @@ describe('BufferedDestination', () => {
     destination.end();
     assert.equal(read(), 'last words\n');
     closeSync(fd);
+  });
+
+  it('writes whole lines into a pipe, so two writers sharing it never cut into each other\'s lines', async () => {
+    // Two destinations on one pipe, as two --num_workers workers on one stdout; the pipe
+    // fills (the reader is slow), so writes block part-way, where larger writes would interleave.
+    const fifo = join(dir, 'shared.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, 'w');
+    const workers = ['a', 'b'].map((name) => ({ name, destination: new BufferedDestination(writer, { blockLength: 16_384 }) }));
+    const perWorker = 3_000;
+    for (let index = 0; index < perWorker; index += 1) {
+      for (const { name, destination } of workers) destination.write(`${JSON.stringify({ worker: name, index, pad: 'x'.repeat(100 + (index % 50)) })}\n`);
+    }
+    const flushed = Promise.all(workers.map(({ destination }) => new Promise<void>((resolve) => destination.flush(() => resolve()))));
+    let done = false;
+    void flushed.then(() => (done = true));
+    const chunk = Buffer.alloc(1_500);
+    let text = '';
+    for (;;) {
+      let read = 0;
+      try {
+        read = readSync(reader, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+      text += chunk.subarray(0, read).toString('utf8');
+      if (read === 0 && done) break;
+      if (read < chunk.length) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const next = { a: 0, b: 0 } as Record<string, number>;
+    for (const line of text.trimEnd().split('\n')) {
+      const record = JSON.parse(line) as { worker: string; index: number };
+      assert.equal(record.index, next[record.worker], `worker ${record.worker}'s lines arrive whole and in order`);
+      next[record.worker] = record.index + 1;
+    }
+    assert.deepEqual(next, { a: perWorker, b: perWorker });
+    for (const { destination } of workers) destination.end();
+    closeSync(writer);
+    closeSync(reader);
   });
 
   it('drops lines past its bound and says how many in the output', async () => {

@@ -1,13 +1,15 @@
 // Where the gateway's log lines go: appended to a string in memory and handed to the file
 // descriptor in 16 KiB blocks, one write(2) at a time on libuv's thread pool, so a line
-// never waits on the terminal, a pipe or a disk inside the request path. Light traffic is
-// flushed every second; exit and close() write what is left synchronously.
+// never waits on the terminal, a pipe or a disk inside the request path. Into a pipe each
+// write carries whole lines of at most PIPE_BUF, so workers sharing stdout never split each
+// other's lines. Light traffic is flushed every second; exit and end() write what is left
+// synchronously.
 //
 // Why not pino's own destination (sonic-boom): on the request path it cost ~4 µs a line in
 // its asynchronous mode (its per-write bookkeeping), this ~0.3 µs (docs/benchmarks.md,
 // finding 8). Same contract for pino: write(string), flush(callback), flushSync(), end().
 
-import { write, writeSync } from 'node:fs';
+import { fstatSync, write, writeSync } from 'node:fs';
 
 export interface BufferedDestinationOptions {
   /** Characters gathered before a write starts (default 16 KiB). */
@@ -22,6 +24,12 @@ export interface BufferedDestinationOptions {
 }
 
 const RETRY_MS = 10;
+/**
+ * The most a write to a pipe or socket may carry and still arrive whole (PIPE_BUF on Linux).
+ * With `--num_workers`, every worker writes to the same stdout; a larger write into a pipe
+ * (a container's log driver) can be split and interleaved with another worker's lines.
+ */
+const PIPE_BUF = 4096;
 const live = new Set<BufferedDestination>();
 let exitHookInstalled = false;
 
@@ -36,6 +44,7 @@ export class BufferedDestination {
   private readonly timer: NodeJS.Timeout;
   private readonly blockLength: number;
   private readonly maxPendingLength: number;
+  private readonly maxWriteBytes: number;
 
   constructor(
     private readonly fd: number,
@@ -43,6 +52,7 @@ export class BufferedDestination {
   ) {
     this.blockLength = options.blockLength ?? 16_384;
     this.maxPendingLength = options.maxPendingLength ?? 64 * 1024 * 1024;
+    this.maxWriteBytes = isPipe(fd) ? PIPE_BUF : Number.POSITIVE_INFINITY;
     this.timer = setInterval(() => {
       if (this.pending !== '' && !this.writing) this.startWrite();
     }, options.flushIntervalMs ?? 1_000);
@@ -86,7 +96,7 @@ export class BufferedDestination {
     let offset = 0;
     for (let attempts = 0; offset < bytes.length && attempts < 1_000; attempts += 1) {
       try {
-        offset += writeSync(this.fd, bytes, offset);
+        offset += writeSync(this.fd, bytes, offset, this.chunkLength(bytes, offset));
       } catch (error) {
         // A non-blocking pipe that is full: try again; anything else means the output is gone.
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return;
@@ -110,7 +120,7 @@ export class BufferedDestination {
   }
 
   private writeFrom(bytes: Buffer, offset: number): void {
-    write(this.fd, bytes, offset, bytes.length - offset, null, (error, written) => {
+    write(this.fd, bytes, offset, this.chunkLength(bytes, offset), null, (error, written) => {
       if (error !== null) {
         if (error.code === 'EAGAIN') {
           setTimeout(() => this.writeFrom(bytes, offset), RETRY_MS).unref();
@@ -136,11 +146,30 @@ export class BufferedDestination {
     for (const waiter of waiters) waiter(error);
   }
 
+  /** All that is left, or into a pipe whole lines up to PIPE_BUF (a longer line alone). */
+  private chunkLength(bytes: Buffer, offset: number): number {
+    const left = bytes.length - offset;
+    if (left <= this.maxWriteBytes) return left;
+    const lastNewline = bytes.lastIndexOf(0x0a, offset + this.maxWriteBytes - 1);
+    if (lastNewline >= offset) return lastNewline + 1 - offset;
+    const nextNewline = bytes.indexOf(0x0a, offset);
+    return nextNewline === -1 ? left : nextNewline + 1 - offset;
+  }
+
   /** One line saying how many were dropped, written ahead of the next block. */
   private dropNote(): string {
     if (this.unreported === 0) return '';
     const note = `${JSON.stringify({ level: 40, time: Date.now(), msg: 'log output was not keeping up: lines dropped', dropped: this.unreported })}\n`;
     this.unreported = 0;
     return note;
+  }
+}
+
+function isPipe(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isSocket();
+  } catch {
+    return false;
   }
 }
