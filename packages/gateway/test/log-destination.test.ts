@@ -100,6 +100,26 @@ describe('BufferedDestination', () => {
     closeSync(reader);
   });
 
+  it('end() during a block written to a pipe in parts loses and repeats no line', async () => {
+    const fifo = join(dir, 'ending.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, 'w');
+    const destination = new BufferedDestination(writer, { blockLength: 20_000 });
+    const sent: string[] = [];
+    for (let index = 0; index < 200; index += 1) sent.push(`${JSON.stringify({ index, pad: 'y'.repeat(90) })}\n`);
+    // One block of ~20 KB, written into the pipe 4 KiB at a time; end() comes mid-way.
+    for (const line of sent) destination.write(line);
+    destination.end();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const chunk = Buffer.alloc(65_536);
+    const read = readSync(reader, chunk, 0, chunk.length, null);
+    const received = chunk.subarray(0, read).toString('utf8').split('\n').filter((line) => line !== '');
+    assert.deepEqual([...received].sort(), sent.map((line) => line.trimEnd()).sort());
+    closeSync(writer);
+    closeSync(reader);
+  });
+
   it('drops lines past its bound and says how many in the output', async () => {
     const { fd, read } = openLog('bound.log');
     const destination = new BufferedDestination(fd, { maxPendingLength: 10, blockLength: 1_000 });

@@ -41,6 +41,8 @@ export class BufferedDestination {
   private writing = false;
   private ended = false;
   private flushWaiters: Array<(error?: Error) => void> = [];
+  /** The block being written and where its part not yet handed to write(2) starts. */
+  private block: { bytes: Buffer; unsubmitted: number } | undefined;
   private readonly timer: NodeJS.Timeout;
   private readonly blockLength: number;
   private readonly maxPendingLength: number;
@@ -90,8 +92,11 @@ export class BufferedDestination {
 
   /** Writes what is gathered now, blocking; for exit, where nothing asynchronous runs. */
   flushSync(): void {
-    if (this.pending === '') return;
-    const bytes = Buffer.from(this.dropNote() + this.pending);
+    // The rest of a block being written (a pipe takes a block in parts), then the lines after it.
+    const rest = this.block === undefined ? '' : this.block.bytes.subarray(this.block.unsubmitted).toString();
+    this.block = undefined;
+    if (rest === '' && this.pending === '') return;
+    const bytes = Buffer.from(rest + this.dropNote() + this.pending);
     this.pending = '';
     let offset = 0;
     for (let attempts = 0; offset < bytes.length && attempts < 1_000; attempts += 1) {
@@ -120,10 +125,21 @@ export class BufferedDestination {
   }
 
   private writeFrom(bytes: Buffer, offset: number): void {
-    write(this.fd, bytes, offset, this.chunkLength(bytes, offset), null, (error, written) => {
+    const length = this.chunkLength(bytes, offset);
+    this.block = { bytes, unsubmitted: offset + length };
+    write(this.fd, bytes, offset, length, null, (error, written) => {
+      // flushSync() (exit, end) wrote the rest of this block itself meanwhile.
+      if (this.block?.bytes !== bytes) {
+        this.writing = false;
+        return;
+      }
       if (error !== null) {
         if (error.code === 'EAGAIN') {
-          setTimeout(() => this.writeFrom(bytes, offset), RETRY_MS).unref();
+          this.block.unsubmitted = offset;
+          setTimeout(() => {
+            if (this.block?.bytes === bytes) this.writeFrom(bytes, offset);
+            else this.writing = false;
+          }, RETRY_MS).unref();
           return;
         }
         // EPIPE, EBADF: the output is gone and nobody can be told; the lines are dropped.
@@ -137,6 +153,7 @@ export class BufferedDestination {
 
   private finishWrite(error: Error | undefined): void {
     this.writing = false;
+    this.block = undefined;
     if (this.pending.length >= this.blockLength || (this.pending !== '' && this.flushWaiters.length > 0)) {
       this.startWrite();
       return;
