@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { runPreHooks, type PreHook } from '../governance/pre-hook.js';
-import { logRequest } from '../logging/log-request.js';
+import { createRequestLog } from '../logging/log-request.js';
 import { requestStatus } from '../logging/request-status.js';
 import type { RequestObserver } from '../observability/request-observer.js';
 import { createRequestContext, type RequestContext } from './request-context.js';
@@ -22,6 +22,7 @@ export interface RequestHandlerOptions {
 
 export function createRequestHandler(options: RequestHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
   const { routes, preHooks, logger, observer } = options;
+  const logRequest = createRequestLog(logger);
 
   const handle = async (context: RequestContext): Promise<void> => {
     try {
@@ -31,7 +32,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
     } catch (error) {
       sendError(context, error);
     }
-    logRequest(logger, context);
+    logRequest(context);
     observer?.end(context, requestStatus(context.response));
   };
 

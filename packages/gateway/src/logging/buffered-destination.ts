@@ -95,7 +95,10 @@ export class BufferedDestination {
     // The rest of a block being written (a pipe takes a block in parts), then the lines after it.
     const rest = this.block === undefined ? '' : this.block.bytes.subarray(this.block.unsubmitted).toString();
     this.block = undefined;
-    if (rest === '' && this.pending === '') return;
+    if (rest === '' && this.pending === '') {
+      this.releaseWaiters(undefined);
+      return;
+    }
     const bytes = Buffer.from(rest + this.dropNote() + this.pending);
     this.pending = '';
     let offset = 0;
@@ -104,9 +107,11 @@ export class BufferedDestination {
         offset += writeSync(this.fd, bytes, offset, this.chunkLength(bytes, offset));
       } catch (error) {
         // A non-blocking pipe that is full: try again; anything else means the output is gone.
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return;
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') break;
       }
     }
+    // Everything written so far is out: whoever waits on flush() may go on.
+    this.releaseWaiters(undefined);
   }
 
   end(): void {
@@ -158,6 +163,10 @@ export class BufferedDestination {
       this.startWrite();
       return;
     }
+    this.releaseWaiters(error);
+  }
+
+  private releaseWaiters(error: Error | undefined): void {
     const waiters = this.flushWaiters;
     this.flushWaiters = [];
     for (const waiter of waiters) waiter(error);

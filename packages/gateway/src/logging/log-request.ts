@@ -4,21 +4,26 @@
 // messages come from the SDK already redacted.
 
 import { performance } from 'node:perf_hooks';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { RequestContext, RequestLogFields } from '../http/request-context.js';
 import { readCaller } from '../observability/read-caller.js';
 import { destinationOf } from './create-logger.js';
 import { requestLine, type LineValue } from './request-line.js';
 import { CLIENT_CLOSED, requestStatus } from './request-status.js';
 
-export function logRequest(logger: Logger, context: RequestContext): void {
+/** The request handler's log writer for `logger`; what depends only on the logger is looked up once. */
+export function createRequestLog(logger: Logger): (context: RequestContext) => void {
+  const destination = destinationOf(logger);
+  return (context) => logRequest(logger, destination, context);
+}
+
+function logRequest(logger: Logger, destination: DestinationStream | undefined, context: RequestContext): void {
   const response = context.response;
   const status = requestStatus(response);
   const level = levelOf(status, context.log);
   if (!logger.isLevelEnabled(level)) return;
   const caller = readCaller(context);
   const latencyMs = Math.round((performance.now() - context.startedAt) * 100) / 100;
-  const destination = destinationOf(logger);
   // The common case, written by hand: no stack to serialise, no headers to redact.
   if (destination !== undefined && context.log.unexpectedError === undefined && !logger.isLevelEnabled('debug')) {
     const head = { requestId: context.id, method: context.method, path: context.path, status, latencyMs, keyAlias: caller.keyAlias, teamId: caller.teamId, userId: caller.userId };
