@@ -66,6 +66,15 @@ static void add_http_chunk(char **buf, size_t *len, const char *data, size_t n) 
   *len += h + n + 2;
 }
 
+/** The end every stream shares: the usage event, [DONE], and the last (empty) HTTP chunk. */
+static void end_stream(char **buf, size_t *len) {
+  add_http_chunk(buf, len, USAGE_EVENT, strlen(USAGE_EVENT));
+  add_http_chunk(buf, len, "data: [DONE]\n\n", 14);
+  *buf = realloc(*buf, *len + 6);
+  memcpy(*buf + *len, "0\r\n\r\n", 6);
+  *len += 5;
+}
+
 static char *format_chunk(int index, int last) {
   static char text[1024];
   char delta[128];
@@ -101,11 +110,7 @@ static void build_replies(int stream_chunks) {
     char *c = format_chunk(i, i == stream_chunks - 1);
     add_http_chunk(&stream_reply, &stream_reply_len, c, strlen(c));
   }
-  add_http_chunk(&stream_reply, &stream_reply_len, USAGE_EVENT, strlen(USAGE_EVENT));
-  add_http_chunk(&stream_reply, &stream_reply_len, "data: [DONE]\n\n", 14);
-  stream_reply = realloc(stream_reply, stream_reply_len + 6);
-  memcpy(stream_reply + stream_reply_len, "0\r\n\r\n", 6);
-  stream_reply_len += 5;
+  end_stream(&stream_reply, &stream_reply_len);
 
   // A slow stream: the head plus its first chunk at once (so time-to-first-token is the
   // proxies' own), then one content chunk per tick, then the end.
@@ -121,11 +126,7 @@ static void build_replies(int stream_chunks) {
   slow_tail_len = 0;
   char *last = format_chunk(2, 1);
   add_http_chunk(&slow_tail, &slow_tail_len, last, strlen(last));
-  add_http_chunk(&slow_tail, &slow_tail_len, USAGE_EVENT, strlen(USAGE_EVENT));
-  add_http_chunk(&slow_tail, &slow_tail_len, "data: [DONE]\n\n", 14);
-  slow_tail = realloc(slow_tail, slow_tail_len + 6);
-  memcpy(slow_tail + slow_tail_len, "0\r\n\r\n", 6);
-  slow_tail_len += 5;
+  end_stream(&slow_tail, &slow_tail_len);
 }
 
 static void close_conn(int fd) {

@@ -22,6 +22,32 @@ function openLog(name: string): { fd: number; read: () => string } {
   return { fd, read: () => readFileSync(file, 'utf8') };
 }
 
+/** A named pipe: its non-blocking read end and its write end, as a worker's stdout would be. */
+function openPipe(name: string): { reader: number; writer: number; close: () => void } {
+  const fifo = join(dir, name);
+  execFileSync('mkfifo', [fifo]);
+  const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writer = openSync(fifo, 'w');
+  return { reader, writer, close: () => [writer, reader].forEach((fd) => closeSync(fd)) };
+}
+
+/** Reads the pipe a little at a time (so writers fill it and block) until `done()` and it is empty. */
+async function drain(reader: number, done: (text: string) => boolean): Promise<string> {
+  const chunk = Buffer.alloc(1_500);
+  let text = '';
+  for (;;) {
+    let read = 0;
+    try {
+      read = readSync(reader, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+    text += chunk.subarray(0, read).toString('utf8');
+    if (read === 0 && done(text)) return text;
+    if (read < chunk.length) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 describe('BufferedDestination', () => {
   it('writes every line, in order, across many blocks', async () => {
     const { fd, read } = openLog('many.log');
@@ -63,31 +89,15 @@ describe('BufferedDestination', () => {
   it('writes whole lines into a pipe, so two writers sharing it never cut into each other\'s lines', async () => {
     // Two destinations on one pipe, as two --num_workers workers on one stdout; the pipe
     // fills (the reader is slow), so writes block part-way, where larger writes would interleave.
-    const fifo = join(dir, 'shared.fifo');
-    execFileSync('mkfifo', [fifo]);
-    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const writer = openSync(fifo, 'w');
-    const workers = ['a', 'b'].map((name) => ({ name, destination: new BufferedDestination(writer, { blockLength: 16_384 }) }));
+    const pipe = openPipe('shared.fifo');
+    const workers = ['a', 'b'].map((name) => ({ name, destination: new BufferedDestination(pipe.writer, { blockLength: 16_384 }) }));
     const perWorker = 3_000;
     for (let index = 0; index < perWorker; index += 1) {
       for (const { name, destination } of workers) destination.write(`${JSON.stringify({ worker: name, index, pad: 'x'.repeat(100 + (index % 50)) })}\n`);
     }
-    const flushed = Promise.all(workers.map(({ destination }) => new Promise<void>((resolve) => destination.flush(() => resolve()))));
-    let done = false;
-    void flushed.then(() => (done = true));
-    const chunk = Buffer.alloc(1_500);
-    let text = '';
-    for (;;) {
-      let read = 0;
-      try {
-        read = readSync(reader, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      }
-      text += chunk.subarray(0, read).toString('utf8');
-      if (read === 0 && done) break;
-      if (read < chunk.length) await new Promise((resolve) => setTimeout(resolve, 1));
-    }
+    let flushed = false;
+    void Promise.all(workers.map(({ destination }) => new Promise<void>((resolve) => destination.flush(() => resolve())))).then(() => (flushed = true));
+    const text = await drain(pipe.reader, () => flushed);
     const next = { a: 0, b: 0 } as Record<string, number>;
     for (const line of text.trimEnd().split('\n')) {
       const record = JSON.parse(line) as { worker: string; index: number };
@@ -96,28 +106,26 @@ describe('BufferedDestination', () => {
     }
     assert.deepEqual(next, { a: perWorker, b: perWorker });
     for (const { destination } of workers) destination.end();
-    closeSync(writer);
-    closeSync(reader);
+    pipe.close();
   });
 
-  it('end() during a block written to a pipe in parts loses and repeats no line', async () => {
-    const fifo = join(dir, 'ending.fifo');
-    execFileSync('mkfifo', [fifo]);
-    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const writer = openSync(fifo, 'w');
-    const destination = new BufferedDestination(writer, { blockLength: 20_000 });
+  it('end() during a block written to a pipe in parts loses and repeats no line, and releases flush()', async () => {
+    const pipe = openPipe('ending.fifo');
+    const destination = new BufferedDestination(pipe.writer, { blockLength: 20_000 });
     const sent: string[] = [];
     for (let index = 0; index < 200; index += 1) sent.push(`${JSON.stringify({ index, pad: 'y'.repeat(90) })}\n`);
     // One block of ~20 KB, written into the pipe 4 KiB at a time; end() comes mid-way.
     for (const line of sent) destination.write(line);
+    let flushedBack = false;
+    destination.flush(() => (flushedBack = true));
     destination.end();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const chunk = Buffer.alloc(65_536);
-    const read = readSync(reader, chunk, 0, chunk.length, null);
-    const received = chunk.subarray(0, read).toString('utf8').split('\n').filter((line) => line !== '');
+    // Until every line is in, or a second has passed (a lost line never comes).
+    const giveUpAt = Date.now() + 1_000;
+    const text = await drain(pipe.reader, (sofar) => sofar.split('\n').length > sent.length || Date.now() > giveUpAt);
+    const received = text.split('\n').filter((line) => line !== '');
     assert.deepEqual([...received].sort(), sent.map((line) => line.trimEnd()).sort());
-    closeSync(writer);
-    closeSync(reader);
+    assert.ok(flushedBack, 'a flush() waiting when end() wrote the rest is called back');
+    pipe.close();
   });
 
   it('drops lines past its bound and says how many in the output', async () => {
