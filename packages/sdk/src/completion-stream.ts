@@ -7,15 +7,27 @@ import type { ResponseMetadata } from './response-metadata.js';
 
 export type CostFunction = (usage: Usage, durationMs: number) => number | null;
 
+/** Told once how a stream ended: `error` is undefined when it was read to its end or cancelled. */
+export type StreamEndListener = (usage: Usage | undefined, error: unknown) => void;
+
+type Step = IteratorResult<ChatCompletionChunk>;
+
+const END: Step = Object.freeze({ done: true, value: undefined });
+
+// A plain iterator rather than an async generator: each chunk costs one promise here, where
+// a generator (and each wrapper around it) added a promise, a resumption and a microtask.
 export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
   /** Usage reported by the upstream, once the stream has ended. */
   usage: Usage | undefined;
   readonly llmux: ResponseMetadata;
   private readonly primed: ChatCompletionChunk[];
+  private primedTaken = 0;
   private readonly rest: AsyncIterator<ChatCompletionChunk>;
   private readonly includeUsage: boolean;
   private readonly price: CostFunction;
   private started = false;
+  private ended = false;
+  private readonly endListeners: StreamEndListener[] = [];
   private readonly startedAt: number;
 
   constructor(
@@ -31,31 +43,63 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
     this.price = options.price;
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
     if (this.started) throw new Error('a completion stream can be iterated only once');
     this.started = true;
-    let finished = false;
-    try {
-      for (const chunk of this.primed) {
-        const out = this.observe(chunk);
-        if (out !== undefined) yield out;
-      }
-      this.primed.length = 0;
-      for (;;) {
-        const next = await this.rest.next();
-        if (next.done === true) break;
-        const out = this.observe(next.value);
-        if (out !== undefined) yield out;
-      }
-      finished = true;
-    } finally {
-      if (!finished) await this.rest.return?.();
-    }
+    return { next: () => this.next(), return: () => this.stop() };
   }
 
   /** Abandons the stream and releases the upstream connection. */
   async cancel(): Promise<void> {
-    await this.rest.return?.();
+    await this.stop();
+  }
+
+  /**
+   * Calls `listener` once, when the stream ends: read to its end, failed, or cancelled.
+   * The router uses it to free the deployment's slot and count the tokens.
+   */
+  onEnd(listener: StreamEndListener): void {
+    this.endListeners.push(listener);
+  }
+
+  private next(): Promise<Step> {
+    while (this.primedTaken < this.primed.length) {
+      const out = this.observe(this.primed[this.primedTaken++] as ChatCompletionChunk);
+      if (out !== undefined) return Promise.resolve({ done: false, value: out });
+    }
+    if (this.ended) return Promise.resolve(END);
+    return this.rest.next().then(this.onStep, this.onFailure);
+  }
+
+  private readonly onStep = (step: Step): Step | Promise<Step> => {
+    if (step.done === true) {
+      this.end(undefined);
+      return END;
+    }
+    const out = this.observe(step.value);
+    // A usage-only chunk the caller did not ask for: read on.
+    return out === undefined ? this.next() : { done: false, value: out };
+  };
+
+  private readonly onFailure = (error: unknown): never => {
+    this.end(error);
+    throw error;
+  };
+
+  private async stop(): Promise<Step> {
+    try {
+      if (!this.ended) await this.rest.return?.();
+    } finally {
+      this.end(undefined);
+    }
+    return END;
+  }
+
+  private end(error: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.primed.length = 0;
+    for (const listener of this.endListeners) listener(this.usage, error);
   }
 
   private observe(chunk: ChatCompletionChunk): ChatCompletionChunk | undefined {

@@ -16,7 +16,6 @@ import { deploymentId } from './deployment-id.js';
 import type { Deployment, ResolvedDeployment } from './deployment.js';
 import { fastestResponse } from './fastest-response.js';
 import { ModelGroups } from './model-groups.js';
-import { observeStream } from './observe-stream.js';
 import { pickDeployment } from './pick-deployment.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
 import { routeCall, type RouteCallEngine, type RouteCallResult } from './route-call.js';
@@ -142,7 +141,7 @@ export class Router {
         } else {
           this.store.addLatency(firstTokenKey(deployment.id), elapsed);
           // The slot stays taken until the stream ends; tokens are known only then.
-          observeStream(result, (usage, error) => {
+          result.onEnd((usage, error) => {
             this.finishAttempt(deployment, usage?.total_tokens ?? 0, undefined, deployment.id);
             if (error !== undefined) this.recordFailure(deployment, error);
           });

@@ -1,10 +1,12 @@
 // The SSE decoder for OpenAI-format streams, on synthetic byte streams: framing leniency,
-// tool-call indexes, error events and truncation.
+// tool-call indexes, error events, truncation, and the body reader's early stop and backpressure.
 
 import { strict as assert } from 'node:assert';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { APIConnectionError, BadGatewayError, RateLimitError, type ChatCompletionChunk } from '../../index.js';
-import { convertOpenAIStream, type OpenAIStreamOptions } from './openai-stream.js';
+import type { HttpResponse } from '../../http/http-client.js';
+import { convertOpenAIStream, readOpenAIStream, type OpenAIStreamOptions } from './openai-stream.js';
 
 const options: OpenAIStreamOptions = {
   provider: 'test',
@@ -16,22 +18,47 @@ const options: OpenAIStreamOptions = {
   toolCallIds: undefined,
 };
 
-async function* bytes(...parts: string[]): AsyncGenerator<Uint8Array> {
-  const encoder = new TextEncoder();
-  for (const part of parts) yield encoder.encode(part);
+/** The reads an upstream body delivers, in order. */
+const bytes = (...parts: (string | Uint8Array)[]): (string | Uint8Array)[] => parts;
+
+type Outcome = { chunks: ChatCompletionChunk[]; error?: unknown };
+
+async function gather(iterable: AsyncIterable<ChatCompletionChunk>): Promise<Outcome> {
+  const chunks: ChatCompletionChunk[] = [];
+  try {
+    for await (const chunk of iterable) chunks.push(chunk);
+    return { chunks };
+  } catch (error) {
+    return { chunks, error };
+  }
 }
 
-async function collect(source: AsyncIterable<Uint8Array>, overrides: Partial<OpenAIStreamOptions> = {}): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of convertOpenAIStream(source, { ...options, ...overrides })) chunks.push(chunk);
-  return chunks;
+function asBody(parts: (string | Uint8Array)[]): HttpResponse {
+  const body = Readable.from(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))), { objectMode: false });
+  return { status: 200, headers: {}, body: body as unknown as HttpResponse['body'] };
+}
+
+/**
+ * Reads the parts both ways a stream is read: from an HTTP body (readOpenAIStream, every
+ * OpenAI-format provider) and from an iterable of bytes (convertOpenAIStream, SageMaker).
+ * Both must give the same chunks and the same error.
+ */
+async function collect(parts: (string | Uint8Array)[], overrides: Partial<OpenAIStreamOptions> = {}): Promise<ChatCompletionChunk[]> {
+  const fromBody = await gather(readOpenAIStream(asBody(parts), { ...options, ...overrides }));
+  async function* iterable(): AsyncGenerator<Uint8Array | string> {
+    yield* parts;
+  }
+  const fromIterable = await gather(convertOpenAIStream(iterable(), { ...options, ...overrides }));
+  assert.deepEqual(fromIterable, fromBody);
+  if (fromBody.error !== undefined) throw fromBody.error;
+  return fromBody.chunks;
 }
 
 const data = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`;
 const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
   data({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra });
 
-describe('convertOpenAIStream', () => {
+describe('OpenAI stream reading', () => {
   it('skips comments and blank keep-alives, and events split across reads', async () => {
     const body = chunk([{ index: 0, delta: { content: 'Hi' }, finish_reason: null }]);
     const chunks = await collect(
@@ -117,5 +144,36 @@ describe('convertOpenAIStream', () => {
       toolCallIds: new Map([['Abc123xyz', 'call_original']]),
     });
     assert.equal(chunks[0]?.choices[0]?.delta.tool_calls?.[0]?.id, 'call_original');
+  });
+
+  it('keeps a character split across two reads whole', async () => {
+    const event = Buffer.from(chunk([{ index: 0, delta: { content: 'café' }, finish_reason: 'stop' }]));
+    const split = event.indexOf(Buffer.from('é')) + 1;
+    const chunks = await collect(bytes(event.subarray(0, split), event.subarray(split)));
+    assert.equal(chunks[0]?.choices[0]?.delta.content, 'café');
+  });
+
+  it('ends a read that is waiting when the reader stops, and frees the upstream body', async () => {
+    const body = new PassThrough();
+    const stream = readOpenAIStream({ status: 200, headers: {}, body: body as unknown as HttpResponse['body'] }, options);
+    body.write(chunk([{ index: 0, delta: { content: 'a' }, finish_reason: null }]));
+    assert.equal((await stream.next()).value?.choices[0]?.delta.content, 'a');
+    const waiting = stream.next();
+    await stream.return?.();
+    assert.deepEqual(await waiting, { done: true, value: undefined });
+    assert.equal(body.destroyed, true);
+  });
+
+  it('pauses the upstream body while many chunks wait unread, and resumes when they are read', async () => {
+    const body = new PassThrough();
+    const stream = readOpenAIStream({ status: 200, headers: {}, body: body as unknown as HttpResponse['body'] }, options);
+    for (let index = 0; index < 100; index += 1) body.write(chunk([{ index: 0, delta: { content: String(index) }, finish_reason: null }]));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(body.isPaused(), true);
+    const seen: string[] = [];
+    body.end(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
+    for await (const item of stream) seen.push(item.choices[0]?.delta.content ?? 'end');
+    assert.equal(seen.length, 101);
+    assert.equal(seen[99], '99');
   });
 });

@@ -3,11 +3,10 @@
 // finish_reason is an APIConnectionError, never a silently truncated answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import { isLlmuxError } from '../../errors/to-openai-error-body.js';
-import { decodeSse } from '../../http/decode-sse.js';
-import { toConnectionError, type HttpResponse } from '../../http/http-client.js';
+import type { HttpResponse } from '../../http/http-client.js';
+import { convertSseEvents, readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
-import { convertOpenAIChunk } from './convert-openai-chunk.js';
+import { convertOpenAIChunk, type OpenAIChunkContext } from './convert-openai-chunk.js';
 import type { OpenAIConvertOptions } from './convert-openai-content.js';
 import { openAIChunkSchema } from './openai-api.js';
 import { createOpenAIPayloadError, isOpenAIErrorPayload, type OpenAIErrorContext } from './openai-error.js';
@@ -17,51 +16,44 @@ export interface OpenAIStreamOptions extends OpenAIConvertOptions, OpenAIErrorCo
   signal: AbortSignal | undefined;
 }
 
-export async function* readOpenAIStream(response: HttpResponse, options: OpenAIStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  let finished = false;
-  try {
-    yield* convertOpenAIStream(response.body, options);
-    finished = true;
-  } finally {
-    // The reader stopped early or the stream failed: free the connection now.
-    if (!finished) response.body.destroy();
-  }
+export function readOpenAIStream(response: HttpResponse, options: OpenAIStreamOptions): AsyncIterableIterator<ChatCompletionChunk> {
+  return readSseStream(response.body, new OpenAIChunkReader(options), options);
 }
 
-export async function* convertOpenAIStream(
-  body: AsyncIterable<Uint8Array | string>,
-  options: OpenAIStreamOptions,
-): AsyncGenerator<ChatCompletionChunk> {
-  const context = { ...options, nextToolIndex: [] as number[] };
-  let done = false;
-  let finishSeen = false;
-  try {
-    for await (const event of decodeSse(body)) {
-      // After [DONE] the body is read to its end, so that the connection can be reused.
-      if (done) continue;
-      const data = event.data;
-      if (data === '[DONE]') {
-        done = true;
-        continue;
-      }
-      if (data === '') continue;
-      const json = parseData(data, options);
-      if (event.event === 'error' || isOpenAIErrorPayload(json)) throw createOpenAIPayloadError(json, options);
-      const parsed = openAIChunkSchema.safeParse(json);
-      if (!parsed.success) throw malformed(options, 'a chunk that is not a chat.completion.chunk');
-      const chunk = convertOpenAIChunk(parsed.data, context);
-      if (chunk === undefined) continue;
-      if (!finishSeen) finishSeen = chunk.choices.some((choice) => choice.finish_reason !== null);
-      yield chunk;
-    }
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, options);
+export function convertOpenAIStream(body: AsyncIterable<Uint8Array | string>, options: OpenAIStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return convertSseEvents(body, new OpenAIChunkReader(options), options);
+}
+
+class OpenAIChunkReader implements SseEventHandler<ChatCompletionChunk> {
+  private readonly context: OpenAIChunkContext;
+  private done = false;
+  private finishSeen = false;
+
+  constructor(private readonly options: OpenAIStreamOptions) {
+    this.context = { ...options, nextToolIndex: [] };
   }
-  if (!done && !finishSeen) {
-    throw new APIConnectionError(`${options.provider} stream ended early: the connection closed before the reply was complete`, {
-      provider: options.provider,
-      model: options.model,
-    });
+
+  onEvent(event: string | undefined, data: string): ChatCompletionChunk | undefined {
+    // After [DONE] the body is read to its end, so that the connection can be reused.
+    if (this.done) return undefined;
+    if (data === '[DONE]') {
+      this.done = true;
+      return undefined;
+    }
+    if (data === '') return undefined;
+    const json = parseData(data, this.options);
+    if (event === 'error' || isOpenAIErrorPayload(json)) throw createOpenAIPayloadError(json, this.options);
+    const parsed = openAIChunkSchema.safeParse(json);
+    if (!parsed.success) throw malformed(this.options, 'a chunk that is not a chat.completion.chunk');
+    const chunk = convertOpenAIChunk(parsed.data, this.context);
+    if (chunk !== undefined && !this.finishSeen) this.finishSeen = chunk.choices.some((choice) => choice.finish_reason !== null);
+    return chunk;
+  }
+
+  onEnd(): void {
+    if (this.done || this.finishSeen) return;
+    const { provider, model } = this.options;
+    throw new APIConnectionError(`${provider} stream ended early: the connection closed before the reply was complete`, { provider, model });
   }
 }
 
