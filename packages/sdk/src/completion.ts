@@ -8,7 +8,7 @@ import { computeCost } from './cost/compute-cost.js';
 import { checkParams } from './params/check-params.js';
 import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import { createCallContext, splitCall } from './split-call.js';
+import { createCallContext, splitCall, type SplitCall } from './split-call.js';
 import type { ChatCompletion, ChatCompletionRequest, ResponseFormat, Usage } from './spec/index.js';
 import { CHAT_PARAMETER_NAMES } from './spec/chat-completion-request.js';
 import { applyStructuredOutput } from './structured-output/apply-structured-output.js';
@@ -23,13 +23,18 @@ export type CompletionParams = CompletionRequest & CallOptions;
 
 export type CompletionResponse = ChatCompletion & { readonly llmux: ResponseMetadata };
 
-const BODY_KEYS = new Set<string>(['model', 'messages', 'stream', ...CHAT_PARAMETER_NAMES]);
+/** The keys of a call's arguments that belong in the chat request body. */
+export const COMPLETION_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'messages', 'stream', ...CHAT_PARAMETER_NAMES]);
 
 export function completion(params: CompletionParams & { stream: true }): Promise<CompletionStream>;
 export function completion(params: CompletionParams & { stream?: false | null }): Promise<CompletionResponse>;
 export function completion(params: CompletionParams): Promise<CompletionResponse | CompletionStream>;
 export async function completion(params: CompletionParams): Promise<CompletionResponse | CompletionStream> {
-  const { body, options, settings, prices } = splitCall<CompletionRequest>(params, BODY_KEYS);
+  return completeCall(splitCall<CompletionRequest>(params, COMPLETION_BODY_KEYS));
+}
+
+/** `completion()` for arguments already split (the router splits a deployment's settings once). */
+export async function completeCall({ body, options, settings, prices }: SplitCall<CompletionRequest>): Promise<CompletionResponse | CompletionStream> {
   const registry = options.registry ?? getDefaultProviderRegistry();
   const { adapter, reference } = registry.resolve(body.model);
   const stream = body.stream === true;

@@ -5,16 +5,21 @@ import { computeCost } from './cost/compute-cost.js';
 import { BadRequestError } from './errors/error-classes.js';
 import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import { createCallContext, splitCall } from './split-call.js';
+import { createCallContext, splitCall, type SplitCall } from './split-call.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './spec/index.js';
 
 export type EmbeddingParams = EmbeddingRequest & CallOptions;
 export type EmbeddingResult = EmbeddingResponse & { readonly llmux: ResponseMetadata };
 
-const BODY_KEYS = new Set<string>(['model', 'input', 'encoding_format', 'dimensions', 'user']);
+/** The keys of a call's arguments that belong in the embedding request body. */
+export const EMBEDDING_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'input', 'encoding_format', 'dimensions', 'user']);
 
 export async function embedding(params: EmbeddingParams): Promise<EmbeddingResult> {
-  const { body, options, settings, prices } = splitCall<EmbeddingRequest>(params, BODY_KEYS);
+  return embedCall(splitCall<EmbeddingRequest>(params, EMBEDDING_BODY_KEYS));
+}
+
+/** `embedding()` for arguments already split (see completeCall). */
+export async function embedCall({ body, options, settings, prices }: SplitCall<EmbeddingRequest>): Promise<EmbeddingResult> {
   const registry = options.registry ?? getDefaultProviderRegistry();
   const { adapter, reference } = registry.resolve(body.model);
   if (adapter.embed === undefined) {

@@ -3,7 +3,7 @@
 
 import { CALL_OPTION_NAMES, type CallOptions } from './call-options.js';
 import { getSharedHttpClient } from './http/http-client.js';
-import type { PriceOverrides } from './cost/price-overrides.js';
+import { PRICE_OVERRIDE_FIELDS, type PriceOverrides } from './cost/price-overrides.js';
 import type { ProviderCallContext } from './providers/provider-adapter.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
@@ -19,29 +19,52 @@ export function splitCall<Body extends object>(
   args: Record<string, unknown>,
   bodyKeys: ReadonlySet<string>,
 ): SplitCall<Body> {
-  const body: Record<string, unknown> = {};
-  const options: Record<string, unknown> = {};
-  const settings: Record<string, unknown> = {};
+  return splitCallOnto<Body>(undefined, args, bodyKeys);
+}
+
+/**
+ * `base`'s parts (not changed) with `args` split over them, `args` winning. The router splits
+ * a deployment's settings once and each call's few own arguments onto them, where merging
+ * everything into one object and splitting it again cost ~5 µs a call. An undefined value
+ * leaves `base`'s value in place.
+ */
+export function splitCallOnto<Body extends object>(
+  base: SplitCall<object> | undefined,
+  args: Record<string, unknown>,
+  bodyKeys: ReadonlySet<string>,
+): SplitCall<Body> {
+  const body: Record<string, unknown> = base === undefined ? {} : { ...base.body };
+  const options: Record<string, unknown> = base === undefined ? {} : { ...base.options };
+  const settings: Record<string, unknown> = base === undefined ? {} : { ...base.settings };
+  let pricesChanged = false;
   for (const key in args) {
     const value = args[key];
     if (value === undefined) continue;
     if (bodyKeys.has(key)) body[key] = value;
-    else if (CALL_OPTION_NAMES.has(key)) options[key] = value;
-    else settings[key] = value;
+    else if (CALL_OPTION_NAMES.has(key)) {
+      options[key] = value;
+      if (PRICE_OVERRIDE_NAMES.has(key)) pricesChanged = true;
+    } else settings[key] = value;
   }
   const typed = options as CallOptions;
   return {
     body: body as Body,
     options: typed,
     settings,
-    prices: {
-      input_cost_per_token: typed.input_cost_per_token,
-      output_cost_per_token: typed.output_cost_per_token,
-      cache_read_input_token_cost: typed.cache_read_input_token_cost,
-      cache_creation_input_token_cost: typed.cache_creation_input_token_cost,
-      input_cost_per_second: typed.input_cost_per_second,
-      output_cost_per_second: typed.output_cost_per_second,
-    },
+    prices: base === undefined || pricesChanged ? pricesOf(typed) : base.prices,
+  };
+}
+
+const PRICE_OVERRIDE_NAMES: ReadonlySet<string> = new Set(PRICE_OVERRIDE_FIELDS);
+
+function pricesOf(options: CallOptions): PriceOverrides {
+  return {
+    input_cost_per_token: options.input_cost_per_token,
+    output_cost_per_token: options.output_cost_per_token,
+    cache_read_input_token_cost: options.cache_read_input_token_cost,
+    cache_creation_input_token_cost: options.cache_creation_input_token_cost,
+    input_cost_per_second: options.input_cost_per_second,
+    output_cost_per_second: options.output_cost_per_second,
   };
 }
 

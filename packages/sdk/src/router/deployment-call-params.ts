@@ -1,35 +1,54 @@
 // The arguments one attempt passes to `completion()`/`embedding()`: router defaults, then the
-// deployment's settings and prices, then the caller's body; the upstream model always wins.
+// deployment's settings and prices, then the caller's arguments; the upstream model always
+// wins. The first two are split into body, options and settings once per deployment; each
+// call splits only its own arguments onto them.
 
 import type { CallOptions } from '../call-options.js';
 import { PRICE_OVERRIDE_FIELDS } from '../cost/price-overrides.js';
+import { splitCall, splitCallOnto, type SplitCall } from '../split-call.js';
 import type { Deployment, ResolvedDeployment } from './deployment.js';
 
 /** Deployment fields that steer routing and mean nothing to a provider. */
 const ROUTING_FIELDS = new Set(['rpm', 'tpm', 'weight', 'order', 'tags', 'max_parallel_requests']);
 
-
-const settingsCache = new WeakMap<ResolvedDeployment, Record<string, unknown>>();
-
-export function deploymentCallParams<T extends object>(
-  defaults: CallOptions,
-  deployment: ResolvedDeployment,
-  params: T,
-  wildcard: string | undefined,
-): T & { model: string } {
-  const model = deployment.litellm_params.model;
-  const upstream = wildcard === undefined ? model : model.replace('*', wildcard);
-  return { ...defaults, ...settingsOf(deployment), ...params, model: upstream };
+interface SplitDeployment {
+  defaults: CallOptions;
+  /** Per body-key set (chat, embeddings): the deployment's arguments, split. */
+  byBodyKeys: Map<ReadonlySet<string>, SplitCall<object>>;
 }
 
-/** Settled once per deployment: the call path copies this object instead of filtering keys. */
-function settingsOf(deployment: ResolvedDeployment): Record<string, unknown> {
-  let settings = settingsCache.get(deployment);
-  if (settings === undefined) {
-    settings = pickPrices(deployment.model_info);
-    for (const [key, value] of Object.entries(deployment.litellm_params)) if (!ROUTING_FIELDS.has(key)) settings[key] = value;
-    settingsCache.set(deployment, settings);
+const splitCache = new WeakMap<ResolvedDeployment, SplitDeployment>();
+
+export function deploymentCall<Body extends object>(
+  defaults: CallOptions,
+  deployment: ResolvedDeployment,
+  args: object,
+  wildcard: string | undefined,
+  bodyKeys: ReadonlySet<string>,
+): SplitCall<Body & { model: string }> {
+  const call = splitCallOnto<Body & { model: string }>(baseOf(defaults, deployment, bodyKeys), args as Record<string, unknown>, bodyKeys);
+  const model = deployment.litellm_params.model;
+  call.body.model = wildcard === undefined ? model : model.replace('*', wildcard);
+  return call;
+}
+
+function baseOf(defaults: CallOptions, deployment: ResolvedDeployment, bodyKeys: ReadonlySet<string>): SplitCall<object> {
+  let cached = splitCache.get(deployment);
+  if (cached === undefined || cached.defaults !== defaults) {
+    cached = { defaults, byBodyKeys: new Map() };
+    splitCache.set(deployment, cached);
   }
+  let base = cached.byBodyKeys.get(bodyKeys);
+  if (base === undefined) {
+    base = splitCall<object>({ ...defaults, ...settingsOf(deployment) }, bodyKeys);
+    cached.byBodyKeys.set(bodyKeys, base);
+  }
+  return base;
+}
+
+function settingsOf(deployment: ResolvedDeployment): Record<string, unknown> {
+  const settings = pickPrices(deployment.model_info);
+  for (const [key, value] of Object.entries(deployment.litellm_params)) if (!ROUTING_FIELDS.has(key)) settings[key] = value;
   return settings;
 }
 

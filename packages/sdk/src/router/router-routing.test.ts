@@ -178,6 +178,21 @@ describe('Router groups', () => {
     assert.deepEqual(router.modelNames(), ['gpt-4o', 'openai/*', 'gpt-4']);
   });
 
+  it("layers the call's arguments over the deployment's: set ones win, undefined ones leave the deployment's", async () => {
+    const server = await upstream();
+    const router = new Router({ modelList: [deployment('m', server, 'd', { temperature: 0.2, max_tokens: 7 })] });
+    const sent = () => server.requests.at(-1)?.json as { model: string; temperature?: number; max_tokens?: number };
+    await router.completion({ model: 'm', messages: hi, temperature: 0.9 });
+    assert.deepEqual([sent().model, sent().temperature, sent().max_tokens], ['gpt-4o-mini', 0.9, 7]);
+    await router.completion({ model: 'm', messages: hi, temperature: undefined });
+    assert.equal(sent().temperature, 0.2);
+    // A call's price override applies to that call only.
+    const priced = await router.completion({ model: 'm', messages: hi, input_cost_per_token: 1, output_cost_per_token: 0 });
+    const plain = await router.completion({ model: 'm', messages: hi });
+    assert.equal(priced.llmux.cost, priced.usage?.prompt_tokens);
+    assert.notEqual(plain.llmux.cost, priced.llmux.cost);
+  });
+
   it('returns the fastest of several models and cancels the rest', async () => {
     const stalled = await upstream({ then: 'stall' });
     const quick = await upstream({ name: 'quick' });

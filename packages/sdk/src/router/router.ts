@@ -3,15 +3,16 @@
 // The gateway uses it; SDK users can too (`new Router({ modelList, num_retries: 2 })`).
 
 import type { CallOptions } from '../call-options.js';
-import { completion, type CompletionParams, type CompletionResponse } from '../completion.js';
+import { COMPLETION_BODY_KEYS, completeCall, type CompletionParams, type CompletionRequest, type CompletionResponse } from '../completion.js';
 import type { CompletionStream } from '../completion-stream.js';
-import { embedding, type EmbeddingResult } from '../embedding.js';
+import { EMBEDDING_BODY_KEYS, embedCall, type EmbeddingResult } from '../embedding.js';
 import { NotFoundError } from '../errors/error-classes.js';
 import type { ResponseMetadata } from '../response-metadata.js';
+import type { EmbeddingRequest } from '../spec/index.js';
 import { tokenCounter } from '../token-counter/token-counter.js';
 import type { BackoffSettings } from './backoff.js';
 import { CooldownTracker } from './cooldown-tracker.js';
-import { deploymentCallParams } from './deployment-call-params.js';
+import { deploymentCall } from './deployment-call-params.js';
 import { deploymentId } from './deployment-id.js';
 import type { Deployment, ResolvedDeployment } from './deployment.js';
 import { fastestResponse } from './fastest-response.js';
@@ -134,7 +135,7 @@ export class Router {
       const started = performance.now();
       this.startAttempt(deployment);
       try {
-        const result = await completion(deploymentCallParams(this.defaults, deployment, rest, wildcard));
+        const result = await completeCall(deploymentCall<CompletionRequest>(this.defaults, deployment, rest, wildcard, COMPLETION_BODY_KEYS));
         const elapsed = performance.now() - started;
         if (!('cancel' in result)) {
           this.finishAttempt(deployment, result.usage?.total_tokens ?? 0, elapsed, deployment.id);
@@ -170,7 +171,7 @@ export class Router {
       const started = performance.now();
       this.startAttempt(deployment);
       try {
-        const result = await embedding(deploymentCallParams(this.defaults, deployment, { ...call.rest, model: group }, this.groups.resolve(group)?.wildcard));
+        const result = await embedCall(deploymentCall<EmbeddingRequest>(this.defaults, deployment, call.rest, this.groups.resolve(group)?.wildcard, EMBEDDING_BODY_KEYS));
         this.finishAttempt(deployment, result.usage.total_tokens, performance.now() - started, deployment.id);
         return result;
       } catch (error) {
