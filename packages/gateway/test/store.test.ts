@@ -177,6 +177,18 @@ for (const backendName of BACKEND_NAMES) {
       assert.deepEqual(byModel.map((row) => row.group), ['gpt-test', 'other']);
     });
 
+    it('writes a batch larger than one statement takes, and a repeated batch adds nothing', async (t) => {
+      if (skipReason !== undefined) return t.skip(skipReason);
+      const rows = Array.from({ length: 2_345 }, (_, index) => spendRow(`bulk-${index}`, { api_key: 'b'.repeat(64), messages: [{ role: 'user', content: `m${index}` }] }));
+      await store.insertSpendLogs(rows);
+      await store.insertSpendLogs(rows.slice(1_000, 1_100));
+      const stored = await store.listSpendLogs({ api_key: 'b'.repeat(64), limit: 5_000 });
+      assert.equal(stored.length, 2_345);
+      const last = stored.find((row) => row.request_id === 'bulk-2344');
+      assert.deepEqual(last?.messages, [{ role: 'user', content: 'm2344' }]);
+      assert.equal(last?.model_group, 'gpt-test');
+    });
+
     it('writes and filters audit rows', async (t) => {
       if (skipReason !== undefined) return t.skip(skipReason);
       await store.insertAudit({ id: 'a1', changed_by: 'master', changed_by_alias: null, action: 'created', table_name: 'keys', object_id: 'h', before_value: null, updated_values: { models: [] }, created_at: new Date() });

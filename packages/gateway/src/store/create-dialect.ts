@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
 import pg from 'pg';
+import { reuseStatements } from './reuse-statements.js';
 
 export interface DialectChoice {
   dialect: Dialect;
@@ -46,7 +47,7 @@ export function createDialect(databaseUrl: string | undefined, home: string): Di
         // commit, on the event loop's thread.
         database.pragma('synchronous = NORMAL');
         database.pragma('busy_timeout = 5000');
-        return database;
+        return reuseStatements(database);
       },
     }),
   };

@@ -45,7 +45,7 @@ export function createStore(options: StoreOptions = {}): KyselyStore {
     ...createUserRepository(db),
     ...createTeamRepository(db),
     ...createCustomerRepository(db),
-    ...createSpendRepository(db),
+    ...createSpendRepository(db, choice.name),
     ...createModelAuditRepository(db),
   };
 }

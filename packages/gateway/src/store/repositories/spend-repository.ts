@@ -1,7 +1,7 @@
 // Spend: per-request log rows (written in batches by the spend writer) and running totals.
 // Totals are added in SQL (spend = spend + x), so concurrent writers never lose an update.
 
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, SpendLogsTable } from '../database-schema.js';
 import { parseJson } from '../row-codecs.js';
 import type { SpendEntity, SpendGroupBy, SpendIncrement, SpendLogFilter, SpendLogRow, SpendReportRow } from '../store.js';
@@ -11,7 +11,7 @@ const ENTITY_TABLES = { key: ['llmux_keys', 'token'], user: ['llmux_users', 'use
 /** Totals without a row of their own live in llmux_spend_totals under these ids. */
 const keyModelId = (token: string, model: string): string => `${token}:${model}`;
 
-export function createSpendRepository(db: Kysely<Database>) {
+export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
   const addToTotal = async (transaction: Kysely<Database>, entity: string, id: string, amount: number): Promise<void> => {
     await transaction
       .insertInto('llmux_spend_totals')
@@ -31,8 +31,12 @@ export function createSpendRepository(db: Kysely<Database>) {
   return {
     async insertSpendLogs(rows: readonly SpendLogRow[]): Promise<void> {
       if (rows.length === 0) return;
-      // A retried batch may repeat rows already written; the request id makes that harmless.
-      await db.insertInto('llmux_spend_logs').values(rows.map(spendLogToRow)).onConflict((conflict) => conflict.column('request_id').doNothing()).execute();
+      // Prebuilt SQL: Kysely's builder compiled a 200-row insert value by value, ~16 µs a row
+      // on the spend writer's thread, against ~7 µs for SQLite's own work.
+      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+        const part = rows.slice(start, start + ROWS_PER_STATEMENT);
+        await db.executeQuery(CompiledQuery.raw(insertSpendLogsSql(dialect, part.length), spendLogParameters(part)));
+      }
     },
     async incrementSpend(increments: readonly SpendIncrement[]): Promise<void> {
       if (increments.length === 0) return;
@@ -124,6 +128,66 @@ function groupExpression(groupBy: SpendGroupBy): RawBuilder<string | null> {
       throw new Error(`unknown group ${String(exhaustive)}`);
     }
   }
+}
+
+const SPEND_LOG_COLUMNS = [
+  'request_id',
+  'api_key',
+  'user_id',
+  'team_id',
+  'end_user',
+  'model_group',
+  'model_id',
+  'custom_llm_provider',
+  'prompt_tokens',
+  'completion_tokens',
+  'cached_tokens',
+  'total_tokens',
+  'spend',
+  'start_time',
+  'end_time',
+  'status',
+  'cache_hit',
+  'request_tags',
+  'metadata',
+  'messages',
+  'response',
+] as const satisfies ReadonlyArray<keyof SpendLogsTable>;
+
+/** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
+const ROWS_PER_STATEMENT = 1_000;
+
+const insertSqlCache = new Map<string, string>();
+
+/**
+ * `insert ... values (...), (...) on conflict do nothing` for `count` rows, built once per
+ * dialect and row count (the writer's batches are mostly one size). A retried batch may
+ * repeat rows already written; the request id makes that harmless.
+ */
+function insertSpendLogsSql(dialect: 'sqlite' | 'postgres', count: number): string {
+  const cacheKey = `${dialect}:${count}`;
+  let text = insertSqlCache.get(cacheKey);
+  if (text !== undefined) return text;
+  const width = SPEND_LOG_COLUMNS.length;
+  const tuples: string[] = [];
+  for (let row = 0; row < count; row += 1) {
+    const slots = SPEND_LOG_COLUMNS.map((_, column) => (dialect === 'postgres' ? `$${row * width + column + 1}` : '?'));
+    tuples.push(`(${slots.join(', ')})`);
+  }
+  const columns = SPEND_LOG_COLUMNS.map((column) => `"${column}"`).join(', ');
+  text = `insert into "llmux_spend_logs" (${columns}) values ${tuples.join(', ')} on conflict ("request_id") do nothing`;
+  if (insertSqlCache.size > 64) insertSqlCache.clear();
+  insertSqlCache.set(cacheKey, text);
+  return text;
+}
+
+function spendLogParameters(rows: readonly SpendLogRow[]): unknown[] {
+  const parameters: unknown[] = [];
+  for (const row of rows) {
+    const values = spendLogToRow(row);
+    for (const column of SPEND_LOG_COLUMNS) parameters.push(values[column]);
+  }
+  return parameters;
 }
 
 function spendLogToRow(row: SpendLogRow): SpendLogsTable {
