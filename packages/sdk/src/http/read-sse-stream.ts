@@ -10,15 +10,15 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import { isLlmuxError } from '../errors/to-openai-error-body.js';
-import { decodeSse } from './decode-sse.js';
+import type { SseEvent } from './decode-sse.js';
 import { toConnectionError, type HttpRequest } from './http-client.js';
 
 /** What a provider does with each event of its stream. */
 export interface SseEventHandler<T> {
-  /** One event → an item, or undefined for none. A thrown error ends the stream with it. */
-  onEvent(event: string | undefined, data: string): T | undefined;
-  /** The body ended. Throws when the stream was cut short. */
-  onEnd(): void;
+  /** One event → zero or more items, passed to `emit`. A thrown error ends the stream with it. */
+  onEvent(event: string | undefined, data: string, emit: (item: T) => void): void;
+  /** The body ended: emits any last items, or throws when the stream was cut short. */
+  onEnd(emit: (item: T) => void): void;
 }
 
 type ErrorContext = Pick<HttpRequest, 'provider' | 'model' | 'signal'>;
@@ -40,6 +40,7 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
   /** An error to throw once the items queued before it have been taken. */
   private failure: { error: unknown } | undefined;
   private readonly parser: EventSourceParser;
+  private readonly emit = (item: T): void => this.deliver(item);
 
   constructor(
     private readonly body: Readable,
@@ -97,14 +98,14 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
 
   private onEvent(message: EventSourceMessage): void {
     if (this.finished) return;
-    let item: T | undefined;
     try {
-      item = this.handler.onEvent(message.event, message.data);
+      this.handler.onEvent(message.event, message.data, this.emit);
     } catch (error) {
       this.fail(error);
-      return;
     }
-    if (item === undefined) return;
+  }
+
+  private deliver(item: T): void {
     const waiter = this.waiter;
     if (waiter !== undefined) {
       this.waiter = undefined;
@@ -112,7 +113,7 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
       return;
     }
     this.queue.push(item);
-    if (this.queue.length - this.head >= HIGH_WATER) this.body.pause();
+    if (this.queue.length - this.head >= HIGH_WATER && !this.finished) this.body.pause();
   }
 
   private onBodyEnd(): void {
@@ -121,7 +122,7 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
     this.parser.feed('\n\n');
     if (this.finished) return;
     try {
-      this.handler.onEnd();
+      this.handler.onEnd(this.emit);
     } catch (error) {
       this.fail(error);
       return;
@@ -162,19 +163,26 @@ export function readSseStream<T>(body: Readable, handler: SseEventHandler<T>, co
   return new SseStreamReader(body, handler, context);
 }
 
-/** The same for a source that is not a Node stream (bytes unwrapped from another framing). */
+/** The same for events that do not come from a Node stream (unwrapped from another framing). */
 export async function* convertSseEvents<T>(
-  source: AsyncIterable<Uint8Array | string>,
+  events: AsyncIterable<SseEvent>,
   handler: SseEventHandler<T>,
   context: ErrorContext,
 ): AsyncGenerator<T> {
+  let ready: T[] = [];
+  const emit = (item: T): void => void ready.push(item);
   try {
-    for await (const event of decodeSse(source)) {
-      const item = handler.onEvent(event.event, event.data);
-      if (item !== undefined) yield item;
+    for await (const event of events) {
+      handler.onEvent(event.event, event.data, emit);
+      if (ready.length > 0) {
+        const batch = ready;
+        ready = [];
+        yield* batch;
+      }
     }
   } catch (error) {
     throw isLlmuxError(error) ? error : toConnectionError(error, context);
   }
-  handler.onEnd();
+  handler.onEnd(emit);
+  yield* ready;
 }

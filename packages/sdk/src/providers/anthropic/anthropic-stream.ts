@@ -6,6 +6,7 @@
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
 import type { SseEvent } from '../../http/decode-sse.js';
+import { convertSseEvents, type SseEventHandler } from '../../http/read-sse-stream.js';
 import { tryParseJson } from '../../http/read-body.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason, ThinkingBlockDelta } from '../../spec/index.js';
 import { anthropicStreamEventSchema, type AnthropicUsage } from './anthropic-api.js';
@@ -26,67 +27,69 @@ type BlockState = { kind: 'text' | 'json' | 'other' } | { kind: 'tool'; toolInde
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<string>(anthropicStreamEventSchema.options.map((option) => option.shape.type.value));
 
-export async function* convertAnthropicStream(
-  events: AsyncIterable<SseEvent>,
-  options: AnthropicStreamOptions,
-): AsyncGenerator<ChatCompletionChunk> {
-  const blocks = new Map<number, BlockState>();
-  let id = '';
-  let model = options.model;
-  let usage: AnthropicUsage = {};
-  let toolCount = 0;
-  let thinkingCount = 0;
-  let jsonToolUsed = false;
-  let stopped = false;
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id,
-    object: 'chat.completion.chunk',
-    created: options.created,
-    model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  });
+/** Events already split from their framing (Bedrock's event stream) → canonical chunks. */
+export function convertAnthropicStream(events: AsyncIterable<SseEvent>, options: AnthropicStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return convertSseEvents(events, new AnthropicChunkReader(options), options);
+}
 
-  for await (const sse of events) {
-    const raw = tryParseJson(sse.data);
+export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk> {
+  private readonly blocks = new Map<number, BlockState>();
+  private id = '';
+  private model: string;
+  private usage: AnthropicUsage = {};
+  private toolCount = 0;
+  private thinkingCount = 0;
+  private jsonToolUsed = false;
+  private stopped = false;
+
+  constructor(private readonly options: AnthropicStreamOptions) {
+    this.model = options.model;
+  }
+
+  onEvent(_event: string | undefined, data: string, emit: (chunk: ChatCompletionChunk) => void): void {
+    const { options, blocks } = this;
+    const raw = tryParseJson(data);
     const type = (raw as { type?: unknown } | null | undefined)?.type;
     // Anthropic may add event types; ones we do not know carry nothing we could map.
     if (typeof type !== 'string' || !EVENT_TYPES.has(type)) {
-      if (raw === undefined) throw malformed(options, sse.data);
-      continue;
+      if (raw === undefined) throw malformed(options, data);
+      return;
     }
     const parsed = anthropicStreamEventSchema.safeParse(raw);
-    if (!parsed.success) throw malformed(options, sse.data);
+    if (!parsed.success) throw malformed(options, data);
     const event = parsed.data;
+    const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): void =>
+      emit({ id: this.id, object: 'chat.completion.chunk', created: options.created, model: this.model, choices: [{ index: 0, delta, finish_reason: finishReason }] });
 
     switch (event.type) {
       case 'message_start':
-        id = event.message.id;
-        model = event.message.model;
-        usage = mergeUsage(usage, event.message.usage);
-        yield chunk({ role: 'assistant', content: '' });
+        this.id = event.message.id;
+        this.model = event.message.model;
+        this.usage = mergeUsage(this.usage, event.message.usage);
+        chunk({ role: 'assistant', content: '' });
         break;
       case 'content_block_start': {
         const block = event.content_block;
         if (block.type === 'text') {
           blocks.set(event.index, { kind: 'text' });
-          if (block.text) yield chunk({ content: block.text });
+          if (block.text) chunk({ content: block.text });
         } else if (block.type === 'thinking') {
-          const thinkingIndex = thinkingCount++;
+          const thinkingIndex = this.thinkingCount++;
           blocks.set(event.index, { kind: 'thinking', thinkingIndex });
           // Always sent, even empty, so the block has its place before any fragment adds to it.
           const opening = thinkingFragment(thinkingIndex, block.thinking ?? '', block.signature ?? '');
-          yield chunk(block.thinking ? { reasoning_content: block.thinking, thinking_blocks: opening } : { thinking_blocks: opening });
+          chunk(block.thinking ? { reasoning_content: block.thinking, thinking_blocks: opening } : { thinking_blocks: opening });
         } else if (block.type === 'redacted_thinking' && block.data !== undefined) {
           blocks.set(event.index, { kind: 'other' });
-          yield chunk({ thinking_blocks: [{ index: thinkingCount++, type: 'redacted_thinking', data: block.data }] });
+          chunk({ thinking_blocks: [{ index: this.thinkingCount++, type: 'redacted_thinking', data: block.data }] });
         } else if (block.type === 'tool_use' && options.jsonMode && block.name === JSON_TOOL_NAME) {
           blocks.set(event.index, { kind: 'json' });
-          jsonToolUsed = true;
+          this.jsonToolUsed = true;
         } else if (block.type === 'tool_use') {
-          const toolIndex = toolCount++;
+          const toolIndex = this.toolCount++;
           blocks.set(event.index, { kind: 'tool', toolIndex });
           const name = block.name ?? '';
-          yield chunk({ tool_calls: [{ index: toolIndex, id: block.id ?? '', type: 'function', function: { name, arguments: '' } }] });
+          chunk({ tool_calls: [{ index: toolIndex, id: block.id ?? '', type: 'function', function: { name, arguments: '' } }] });
         } else {
           blocks.set(event.index, { kind: 'other' });
         }
@@ -95,29 +98,29 @@ export async function* convertAnthropicStream(
       case 'content_block_delta': {
         const { delta } = event;
         const block = blocks.get(event.index);
-        if (delta.type === 'text_delta' && delta.text) yield chunk({ content: delta.text });
+        if (delta.type === 'text_delta' && delta.text) chunk({ content: delta.text });
         else if (delta.type === 'thinking_delta' && delta.thinking) {
-          if (block?.kind === 'thinking') yield chunk({ reasoning_content: delta.thinking, thinking_blocks: thinkingFragment(block.thinkingIndex, delta.thinking, '') });
-          else yield chunk({ reasoning_content: delta.thinking });
+          if (block?.kind === 'thinking') chunk({ reasoning_content: delta.thinking, thinking_blocks: thinkingFragment(block.thinkingIndex, delta.thinking, '') });
+          else chunk({ reasoning_content: delta.thinking });
         } else if (delta.type === 'signature_delta' && delta.signature && block?.kind === 'thinking') {
-          yield chunk({ thinking_blocks: thinkingFragment(block.thinkingIndex, '', delta.signature) });
+          chunk({ thinking_blocks: thinkingFragment(block.thinkingIndex, '', delta.signature) });
         } else if (delta.type === 'input_json_delta' && delta.partial_json) {
-          if (block?.kind === 'json') yield chunk({ content: delta.partial_json });
-          else if (block?.kind === 'tool') yield chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] });
+          if (block?.kind === 'json') chunk({ content: delta.partial_json });
+          else if (block?.kind === 'tool') chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] });
         }
         // citations_delta has no canonical field.
         break;
       }
       case 'message_delta': {
-        usage = mergeUsage(usage, event.usage);
+        this.usage = mergeUsage(this.usage, event.usage);
         let finishReason = mapAnthropicFinishReason(event.delta.stop_reason);
-        if (jsonToolUsed && toolCount === 0 && finishReason === 'tool_calls') finishReason = 'stop';
-        yield chunk({}, finishReason);
+        if (this.jsonToolUsed && this.toolCount === 0 && finishReason === 'tool_calls') finishReason = 'stop';
+        chunk({}, finishReason);
         break;
       }
       case 'message_stop':
-        stopped = true;
-        yield { id, object: 'chat.completion.chunk', created: options.created, model, choices: [], usage: convertAnthropicUsage(usage) };
+        this.stopped = true;
+        emit({ id: this.id, object: 'chat.completion.chunk', created: options.created, model: this.model, choices: [], usage: convertAnthropicUsage(this.usage) });
         break;
       case 'error':
         throw createAnthropicStreamError(event.error, options);
@@ -130,11 +133,13 @@ export async function* convertAnthropicStream(
       }
     }
   }
-  // A stream cut short would otherwise look like a complete, shorter answer.
-  if (!stopped) {
-    throw new APIConnectionError(`${options.provider} stream ended early, before message_stop`, {
-      provider: options.provider,
-      model: options.model,
+
+  onEnd(): void {
+    // A stream cut short would otherwise look like a complete, shorter answer.
+    if (this.stopped) return;
+    throw new APIConnectionError(`${this.options.provider} stream ended early, before message_stop`, {
+      provider: this.options.provider,
+      model: this.options.model,
     });
   }
 }

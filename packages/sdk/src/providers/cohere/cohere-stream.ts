@@ -4,10 +4,10 @@
 // before `message-end`, or whose end reports an error, throws; a trailing `[DONE]` is fine.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import { decodeSse, type SseEvent } from '../../http/decode-sse.js';
-import { guardUpstreamStream } from '../../http/guard-upstream-stream.js';
+import type { SseEvent } from '../../http/decode-sse.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
+import { convertSseEvents, readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
 import { cohereErrorBodySchema, cohereStreamEventSchema } from './cohere-api.js';
@@ -23,46 +23,49 @@ export interface CohereStreamOptions extends CohereErrorContext {
 }
 
 /** Frees the connection when the reader stops early and types transport failures. */
-export function readCohereStream(response: HttpResponse, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  return guardUpstreamStream(response, convertCohereStream(decodeSse(response.body), options), options);
+export function readCohereStream(response: HttpResponse, options: CohereStreamOptions): AsyncIterableIterator<ChatCompletionChunk> {
+  return readSseStream(response.body, new CohereChunkReader(options), options);
 }
 
-export async function* convertCohereStream(events: AsyncIterable<SseEvent>, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  let id = options.id;
-  let ended = false;
-  /** Cohere's per-call index → the 0-based OpenAI tool index. */
-  const toolIndexes = new Map<number, number>();
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id,
-    object: 'chat.completion.chunk',
-    created: options.created,
-    model: options.model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  });
+/** Events already split from their framing → canonical chunks. */
+export function convertCohereStream(events: AsyncIterable<SseEvent>, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return convertSseEvents(events, new CohereChunkReader(options), options);
+}
 
-  for await (const sse of events) {
+class CohereChunkReader implements SseEventHandler<ChatCompletionChunk> {
+  private id: string;
+  private ended = false;
+  /** Cohere's per-call index → the 0-based OpenAI tool index. */
+  private readonly toolIndexes = new Map<number, number>();
+
+  constructor(private readonly options: CohereStreamOptions) {
+    this.id = options.id;
+  }
+
+  onEvent(_event: string | undefined, data: string, emit: (chunk: ChatCompletionChunk) => void): void {
+    const { options, toolIndexes } = this;
     // After message-end the body is read to its end, so that the connection is reused.
-    if (ended || sse.data === '[DONE]' || sse.data === '') continue;
-    const json = tryParseJson(sse.data);
+    if (this.ended || data === '[DONE]' || data === '') return;
+    const json = tryParseJson(data);
     const parsed = cohereStreamEventSchema.safeParse(json);
-    if (!parsed.success) throw unexpected(json, sse.data, options);
+    if (!parsed.success) throw unexpected(json, data, options);
     const event = parsed.data;
     const message = event.delta?.message;
 
     switch (event.type) {
       case 'message-start':
-        id = event.id ?? id;
-        yield chunk({ role: 'assistant', content: '' });
+        this.id = event.id ?? this.id;
+        emit(this.chunk({ role: 'assistant', content: '' }));
         break;
       case 'content-start':
       case 'content-delta': {
         const content = message?.content;
-        if (content?.thinking) yield chunk({ reasoning_content: content.thinking });
-        if (content?.text) yield chunk({ content: content.text });
+        if (content?.thinking) emit(this.chunk({ reasoning_content: content.thinking }));
+        if (content?.text) emit(this.chunk({ content: content.text }));
         break;
       }
       case 'tool-plan-delta':
-        if (message?.tool_plan) yield chunk({ reasoning_content: message.tool_plan });
+        if (message?.tool_plan) emit(this.chunk({ reasoning_content: message.tool_plan }));
         break;
       case 'tool-call-start': {
         const call = message?.tool_calls;
@@ -70,21 +73,21 @@ export async function* convertCohereStream(events: AsyncIterable<SseEvent>, opti
         toolIndexes.set(event.index ?? index, index);
         const name = call?.function?.name ?? '';
         const args = toArgumentsJson(call?.function?.arguments);
-        yield chunk({ tool_calls: [{ index, id: call?.id ?? '', type: 'function', function: { name, arguments: args } }] });
+        emit(this.chunk({ tool_calls: [{ index, id: call?.id ?? '', type: 'function', function: { name, arguments: args } }] }));
         break;
       }
       case 'tool-call-delta': {
         const fragment = toArgumentsJson(message?.tool_calls?.function?.arguments);
         const index = toolIndexes.get(event.index ?? -1) ?? toolIndexes.size - 1;
-        if (fragment !== '' && index >= 0) yield chunk({ tool_calls: [{ index, function: { arguments: fragment } }] });
+        if (fragment !== '' && index >= 0) emit(this.chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }));
         break;
       }
       case 'message-end': {
-        ended = true;
+        this.ended = true;
         const failure = createCohereFinishError(event.delta?.finish_reason, event.delta?.error, options);
         if (failure !== undefined) throw failure;
-        yield chunk({}, mapCohereFinishReason(event.delta?.finish_reason) ?? 'stop');
-        yield { ...chunk({}), choices: [], usage: convertCohereUsage(event.delta?.usage) };
+        emit(this.chunk({}, mapCohereFinishReason(event.delta?.finish_reason) ?? 'stop'));
+        emit({ ...this.chunk({}), choices: [], usage: convertCohereUsage(event.delta?.usage) });
         break;
       }
       // content-end, tool-call-end, citation-start/-end and debug carry nothing canonical.
@@ -92,8 +95,15 @@ export async function* convertCohereStream(events: AsyncIterable<SseEvent>, opti
         break;
     }
   }
-  if (!ended) {
-    throw new APIConnectionError(`${options.provider} stream ended early, before message-end`, { provider: options.provider, model: options.model });
+
+  onEnd(): void {
+    if (this.ended) return;
+    const { provider, model } = this.options;
+    throw new APIConnectionError(`${provider} stream ended early, before message-end`, { provider, model });
+  }
+
+  private chunk(delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {
+    return { id: this.id, object: 'chat.completion.chunk', created: this.options.created, model: this.options.model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
   }
 }
 

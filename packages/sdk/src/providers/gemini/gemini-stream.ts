@@ -5,10 +5,10 @@
 // never a silently truncated answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import { decodeSse } from '../../http/decode-sse.js';
-import { guardUpstreamStream } from '../../http/guard-upstream-stream.js';
+import type { SseEvent } from '../../http/decode-sse.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
+import { convertSseEvents, readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
 import { geminiResponseSchema, type GeminiCandidate, type GeminiUsage } from './gemini-api.js';
 import { checkPromptFeedback } from './check-prompt-feedback.js';
@@ -30,38 +30,38 @@ interface ChoiceState {
   finishReason: string | undefined;
 }
 
-export function readGeminiStream(response: HttpResponse, options: GeminiStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  return guardUpstreamStream(response, convertGeminiStream(decodeSse(response.body), options), options);
+export function readGeminiStream(response: HttpResponse, options: GeminiStreamOptions): AsyncIterableIterator<ChatCompletionChunk> {
+  return readSseStream(response.body, new GeminiChunkReader(options), options);
 }
 
-export async function* convertGeminiStream(
-  events: AsyncIterable<{ data: string }>,
-  options: GeminiStreamOptions,
-): AsyncGenerator<ChatCompletionChunk> {
-  const choices = new Map<number, ChoiceState>();
-  let id: string | undefined;
-  let model = options.model;
-  let usage: GeminiUsage | undefined;
-  const chunk = (index: number, delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id: (id ??= createCompletionId(undefined)),
-    object: 'chat.completion.chunk',
-    created: options.created,
-    model,
-    choices: [{ index, delta, finish_reason: finishReason }],
-  });
+/** Events already split from their framing → canonical chunks. */
+export function convertGeminiStream(events: AsyncIterable<SseEvent>, options: GeminiStreamOptions): AsyncGenerator<ChatCompletionChunk> {
+  return convertSseEvents(events, new GeminiChunkReader(options), options);
+}
 
-  for await (const event of events) {
-    if (event.data.trim() === '') continue;
-    const json = tryParseJson(event.data);
+class GeminiChunkReader implements SseEventHandler<ChatCompletionChunk> {
+  private readonly choices = new Map<number, ChoiceState>();
+  private id: string | undefined;
+  private model: string;
+  private usage: GeminiUsage | undefined;
+
+  constructor(private readonly options: GeminiStreamOptions) {
+    this.model = options.model;
+  }
+
+  onEvent(_event: string | undefined, data: string, emit: (chunk: ChatCompletionChunk) => void): void {
+    const { options, choices } = this;
+    if (data.trim() === '') return;
+    const json = tryParseJson(data);
     if (json === undefined) throw malformed(options, 'an event that is not JSON');
     if (isGeminiErrorPayload(json)) throw createGeminiPayloadError(json, options);
     const parsed = geminiResponseSchema.safeParse(json);
     if (!parsed.success) throw malformed(options, 'an event that is not a GenerateContentResponse');
     const response = parsed.data;
     checkPromptFeedback(response, options);
-    id ??= response.responseId ?? undefined;
-    model = response.modelVersion ?? model;
-    usage = mergeGeminiUsage(usage, response.usageMetadata);
+    this.id ??= response.responseId ?? undefined;
+    this.model = response.modelVersion ?? this.model;
+    this.usage = mergeGeminiUsage(this.usage, response.usageMetadata);
     for (const [position, candidate] of (response.candidates ?? []).entries()) {
       const index = candidate.index ?? position;
       let state = choices.get(index);
@@ -70,24 +70,37 @@ export async function* convertGeminiStream(
         choices.set(index, state);
       }
       for (const delta of candidateDeltas(candidate, state)) {
-        yield chunk(index, state.started ? delta : { role: 'assistant', ...delta });
+        emit(this.chunk(index, state.started ? delta : { role: 'assistant', ...delta }));
         state.started = true;
       }
       state.finishReason = candidate.finishReason ?? state.finishReason;
     }
   }
 
-  const unfinished = choices.size === 0 || [...choices.values()].some((state) => state.finishReason === undefined);
-  if (unfinished) {
-    throw new APIConnectionError(`${options.provider} stream ended early: the connection closed before the reply was complete`, {
-      provider: options.provider,
-      model: options.model,
-    });
+  onEnd(emit: (chunk: ChatCompletionChunk) => void): void {
+    const { options, choices } = this;
+    const unfinished = choices.size === 0 || [...choices.values()].some((state) => state.finishReason === undefined);
+    if (unfinished) {
+      throw new APIConnectionError(`${options.provider} stream ended early: the connection closed before the reply was complete`, {
+        provider: options.provider,
+        model: options.model,
+      });
+    }
+    for (const [index, state] of [...choices.entries()].sort(([a], [b]) => a - b)) {
+      emit(this.chunk(index, state.started ? {} : { role: 'assistant', content: '' }, mapGeminiFinishReason(state.finishReason, state.toolCount > 0)));
+    }
+    emit({ id: this.id ?? createCompletionId(undefined), object: 'chat.completion.chunk', created: options.created, model: this.model, choices: [], usage: convertGeminiUsage(this.usage ?? {}) });
   }
-  for (const [index, state] of [...choices.entries()].sort(([a], [b]) => a - b)) {
-    yield chunk(index, state.started ? {} : { role: 'assistant', content: '' }, mapGeminiFinishReason(state.finishReason, state.toolCount > 0));
+
+  private chunk(index: number, delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {
+    return {
+      id: (this.id ??= createCompletionId(undefined)),
+      object: 'chat.completion.chunk',
+      created: this.options.created,
+      model: this.model,
+      choices: [{ index, delta, finish_reason: finishReason }],
+    };
   }
-  yield { id: id ?? createCompletionId(undefined), object: 'chat.completion.chunk', created: options.created, model, choices: [], usage: convertGeminiUsage(usage ?? {}) };
 }
 
 function candidateDeltas(candidate: GeminiCandidate, state: ChoiceState): ChatCompletionChunkDelta[] {

@@ -3,6 +3,7 @@
 // finish_reason is an APIConnectionError, never a silently truncated answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
+import { decodeSse } from '../../http/decode-sse.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { convertSseEvents, readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
@@ -21,7 +22,7 @@ export function readOpenAIStream(response: HttpResponse, options: OpenAIStreamOp
 }
 
 export function convertOpenAIStream(body: AsyncIterable<Uint8Array | string>, options: OpenAIStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  return convertSseEvents(body, new OpenAIChunkReader(options), options);
+  return convertSseEvents(decodeSse(body), new OpenAIChunkReader(options), options);
 }
 
 class OpenAIChunkReader implements SseEventHandler<ChatCompletionChunk> {
@@ -33,21 +34,22 @@ class OpenAIChunkReader implements SseEventHandler<ChatCompletionChunk> {
     this.context = { ...options, nextToolIndex: [] };
   }
 
-  onEvent(event: string | undefined, data: string): ChatCompletionChunk | undefined {
+  onEvent(event: string | undefined, data: string, emit: (chunk: ChatCompletionChunk) => void): void {
     // After [DONE] the body is read to its end, so that the connection can be reused.
-    if (this.done) return undefined;
+    if (this.done) return;
     if (data === '[DONE]') {
       this.done = true;
-      return undefined;
+      return;
     }
-    if (data === '') return undefined;
+    if (data === '') return;
     const json = parseData(data, this.options);
     if (event === 'error' || isOpenAIErrorPayload(json)) throw createOpenAIPayloadError(json, this.options);
     const parsed = openAIChunkSchema.safeParse(json);
     if (!parsed.success) throw malformed(this.options, 'a chunk that is not a chat.completion.chunk');
     const chunk = convertOpenAIChunk(parsed.data, this.context);
-    if (chunk !== undefined && !this.finishSeen) this.finishSeen = chunk.choices.some((choice) => choice.finish_reason !== null);
-    return chunk;
+    if (chunk === undefined) return;
+    if (!this.finishSeen) this.finishSeen = chunk.choices.some((choice) => choice.finish_reason !== null);
+    emit(chunk);
   }
 
   onEnd(): void {
