@@ -40,7 +40,7 @@ export function renderResults(results) {
   out.push('### Streaming');
   out.push('');
   const levels = results.options.streamLevels;
-  out.push(`| target | TTFT p50 / p99 (ms) | added TTFT p50 / p99 (ms) | whole 20-chunk stream p50 (ms) | ${levels.map((n) => `${int(n)} streams: with first token / RSS MiB`).join(' | ')} | MiB per 1,000 streams | est. RSS at 10,000 | upstream streams left open after clients hung up |`);
+  out.push(`| target | TTFT p50 / p99 (ms) | added TTFT p50 / p99 (ms) | whole 20-chunk stream p50 (ms) | ${levels.map((n) => `${int(n)} streams: with first token / RSS MiB`).join(' | ')} | MiB per 1,000 streams | est. RSS at 10,000 | upstream streams still sent 3 s after clients hung up |`);
   out.push(`| --- | ---: | ---: | ---: | ${levels.map(() => '---:').join(' | ')} | ---: | ---: | ---: |`);
   for (const row of rows) {
     if (row.ttft === undefined) {
@@ -57,7 +57,7 @@ export function renderResults(results) {
     const largest = held[held.length - 1];
     const perThousand = largest?.perThousandMiB;
     const at10k = perThousand === undefined ? undefined : row.streams.baselineMiB + perThousand * 10;
-    const leftOpen = held.length === 0 ? '–' : held.map((level) => int(level.upstreamStillOpen)).join(' / ');
+    const leftOpen = held.length === 0 ? '–' : held.map((level) => int(level.upstreamStillStreaming)).join(' / ');
     out.push(`| ${row.label} | ${ms(ttft.p50)} / ${ms(ttft.p99)} | ${addedTtft} | ${ms(row.ttft.totalUs.p50)} | ${cells.join(' | ')} | ${perThousand === undefined ? '–' : perThousand.toFixed(1)} | ${mib(at10k)} | ${leftOpen} |`);
   }
 

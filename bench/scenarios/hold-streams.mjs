@@ -1,6 +1,7 @@
 // Memory per open stream: on a freshly started target, hold N slow streams (one chunk a
 // second from the upstream) open at once, read the target's RSS, release them, and check
-// that the target closed its upstream streams too (the upstream's open sockets).
+// that the target stopped its upstream streams too (the upstream counts the slow streams it
+// is still sending; idle pooled connections do not count).
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,16 +19,22 @@ export async function measureHeldStreams(session, levels) {
   await runClient('time-to-first-token', { port: started.port, ...session.request('stream'), count: 20, warmup: 20 }, layout.rigCore);
   await sleep(1_000);
   const baselineMiB = readMemory(started.proc.pid).rss;
-  const upstreamFilesBefore = countOpenFiles(upstream.proc.pid);
   const results = [];
   for (const count of levels) {
     const held = await holdStreams(session, count);
     results.push(held);
     await sleep(3_000);
-    held.upstreamStillOpen = Math.max(0, countOpenFiles(upstream.proc.pid) - upstreamFilesBefore);
+    held.upstreamStillStreaming = await upstreamSlowStreams(upstream.port);
     held.rssAfterReleaseMiB = readMemory(started.proc.pid).rss;
   }
   return { baselineMiB, levels: results.map((level) => ({ ...level, deltaMiB: level.rssMiB - baselineMiB, perThousandMiB: ((level.rssMiB - baselineMiB) / level.requested) * 1000 })) };
+}
+
+/** Slow streams the static upstream is still sending (its GET /stats). */
+async function upstreamSlowStreams(port) {
+  const response = await fetch(`http://127.0.0.1:${port}/stats`);
+  const stats = await response.json();
+  return stats.slow_streams;
 }
 
 async function holdStreams(session, count) {

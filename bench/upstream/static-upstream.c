@@ -4,6 +4,8 @@
 //   - path starting /slow/  -> an SSE stream: first chunk at once, then one chunk every
 //                              SLOW_INTERVAL_MS, SLOW_CHUNKS in all (to hold many streams open);
 //   - body with "stream":true -> the whole SSE stream of STREAM_CHUNKS chunks + usage + [DONE];
+//   - GET /stats             -> {"slow_streams":N}: slow streams still being sent (the bench
+//                              checks that proxies stop theirs when clients hang up);
 //   - anything else          -> one fixed chat.completion JSON with usage.
 // Usage: static-upstream PORT [STREAM_CHUNKS=20] [SLOW_INTERVAL_MS=1000] [SLOW_CHUNKS=120]
 
@@ -225,9 +227,15 @@ static void handle_requests(int fd) {
     const char *body = start + head_len;
     size_t body_len = total - head_len;
     int slow = avail > 10 && memcmp(start, "POST /slow/", 11) == 0;
+    int stats = avail > 10 && memcmp(start, "GET /stats ", 11) == 0;
     int stream = memmem(body, body_len, "\"stream\":true", 13) != NULL || memmem(body, body_len, "\"stream\": true", 14) != NULL;
     used += total;
-    if (slow) {
+    if (stats) {
+      char reply[160], payload[48];
+      int payload_len = snprintf(payload, sizeof payload, "{\"slow_streams\":%d}", slow_count);
+      int n = snprintf(reply, sizeof reply, "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s", payload_len, payload);
+      send_bytes(fd, reply, n);
+    } else if (slow) {
       send_bytes(fd, slow_head, slow_head_len);
       c->slow_left = slow_chunks;
       c->slow_due = now_ms() + slow_interval_ms;
