@@ -33,11 +33,16 @@ export async function streamChatCompletion(context: RequestContext, router: Rout
     for await (const chunk of stream) {
       // Leaving the loop returns the iterator, which releases the upstream connection.
       if (clientGone(response)) break;
+      const written = response.write(encodeSseData(chunk));
       if (first) {
         first = false;
         context.log.timeToFirstTokenMs = performance.now() - context.startedAt;
+        // Node holds a response's writes until the next tick to send them in one syscall;
+        // the chunks of one upstream read are all converted before that tick. The first
+        // token goes out now, with the headers; the rest of a burst is still batched.
+        response.socket?.uncork();
       }
-      if (!response.write(encodeSseData(chunk))) await waitForDrain(response);
+      if (!written) await waitForDrain(response);
     }
   } catch (error) {
     failed = true;
