@@ -40,6 +40,8 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
   /** An error to throw once the items queued before it have been taken. */
   private failure: { error: unknown } | undefined;
   private readonly parser: EventSourceParser;
+  // undici's body ignores setEncoding; a StringDecoder keeps characters split across reads whole.
+  private readonly decoder = new StringDecoder('utf8');
   private readonly emit = (item: T): void => this.deliver(item);
 
   constructor(
@@ -48,9 +50,7 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
     private readonly context: ErrorContext,
   ) {
     this.parser = createParser({ onEvent: (message: EventSourceMessage) => this.onEvent(message) });
-    // undici's body ignores setEncoding; a StringDecoder keeps characters split across reads whole.
-    const decoder = new StringDecoder('utf8');
-    body.on('data', (bytes: Buffer) => this.parser.feed(decoder.write(bytes)));
+    body.on('data', (bytes: Buffer) => this.parser.feed(this.decoder.write(bytes)));
     // 'close' without 'end' (destroyed elsewhere) is an end too; the handler tells if it was early.
     const onEnd = (): void => this.onBodyEnd();
     body.once('end', onEnd);
@@ -119,7 +119,7 @@ class SseStreamReader<T> implements AsyncIterableIterator<T> {
   private onBodyEnd(): void {
     if (this.finished) return;
     // A final event the upstream did not terminate with a blank line still counts.
-    this.parser.feed('\n\n');
+    this.parser.feed(`${this.decoder.end()}\n\n`);
     if (this.finished) return;
     try {
       this.handler.onEnd(this.emit);
