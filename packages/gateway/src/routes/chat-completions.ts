@@ -6,7 +6,7 @@ import { modelAccessCheck } from '../governance/model-access.js';
 import { clientAbortSignal } from '../http/client-gone.js';
 import type { Route } from '../http/route.js';
 import { sendJson } from '../http/send-json.js';
-import { CHAT_REQUEST_FIELDS, chatRequestSchema } from './chat-request-schema.js';
+import { CHAT_REQUEST } from './chat-request-schema.js';
 import { governedCall } from './governed-call.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from './record-routed-call.js';
 import type { RouteDependencies } from './route-dependencies.js';
@@ -18,7 +18,7 @@ export function createChatCompletionsRoute(dependencies: RouteDependencies): Rou
     method: 'POST',
     paths: ['/v1/chat/completions', '/chat/completions'],
     handle: (context) =>
-      governedCall<CompletionRequest>(context, dependencies, chatRequestSchema, CHAT_REQUEST_FIELDS, async (request) => {
+      governedCall<CompletionRequest>(context, dependencies, CHAT_REQUEST, async (request) => {
         // Client-side fallbacks and model lists may only reach models the caller may use.
         const canUseModel = modelAccessCheck(context.identity, router);
         if (request.stream === true) {

@@ -4,6 +4,8 @@
 // which rejects what it cannot serve.
 
 import { z } from 'zod';
+import { createChatRequestFastCheck } from './chat-request-fast-check.js';
+import type { RequestShape } from './governed-call.js';
 
 /** Reports a field a rule requires; the validator words it as a missing parameter. */
 function requireField(context: z.RefinementCtx, field: string, message: string): void {
@@ -108,3 +110,9 @@ export const chatRequestSchema = z.looseObject({
 
 /** The OpenAI body fields forwarded to the SDK; nothing else in the body reaches it. */
 export const CHAT_REQUEST_FIELDS = Object.keys(chatRequestSchema.shape);
+
+export const CHAT_REQUEST: RequestShape = {
+  schema: chatRequestSchema,
+  fields: CHAT_REQUEST_FIELDS,
+  accepts: createChatRequestFastCheck(CHAT_REQUEST_FIELDS),
+};

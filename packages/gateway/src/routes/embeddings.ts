@@ -3,7 +3,7 @@
 import type { EmbeddingParams } from 'llmux';
 import type { Route } from '../http/route.js';
 import { sendJson } from '../http/send-json.js';
-import { EMBEDDING_REQUEST_FIELDS, embeddingRequestSchema } from './embedding-request-schema.js';
+import { EMBEDDING_REQUEST } from './embedding-request-schema.js';
 import { governedCall } from './governed-call.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from './record-routed-call.js';
 import type { RouteDependencies } from './route-dependencies.js';
@@ -14,7 +14,7 @@ export function createEmbeddingsRoute(dependencies: RouteDependencies): Route {
     method: 'POST',
     paths: ['/v1/embeddings', '/embeddings'],
     handle: (context) =>
-      governedCall<EmbeddingParams>(context, dependencies, embeddingRequestSchema, EMBEDDING_REQUEST_FIELDS, async (request) => {
+      governedCall<EmbeddingParams>(context, dependencies, EMBEDDING_REQUEST, async (request) => {
         const result = await router.embedding(request);
         recordRoutedCall(context, result.llmux);
         context.log.promptTokens = result.usage.prompt_tokens;

@@ -12,6 +12,14 @@ import { pickFields } from './pick-fields.js';
 import type { RouteDependencies } from './route-dependencies.js';
 import { validateBody } from './validate-body.js';
 
+/** A model route's body: its schema, the fields forwarded to the SDK, and a quick check. */
+export interface RequestShape {
+  schema: z.ZodType;
+  fields: readonly string[];
+  /** True only for bodies the schema certainly accepts; the schema decides the rest. */
+  accepts?: (body: unknown) => boolean;
+}
+
 /**
  * Runs `call` with the validated request; `call` resolves true when the call succeeded.
  * The request type is the SDK's; the schema checks the fields the SDK reads.
@@ -19,15 +27,14 @@ import { validateBody } from './validate-body.js';
 export async function governedCall<Request extends { model: string }>(
   context: RequestContext,
   { router, bodyLimitBytes, accounting }: RouteDependencies,
-  schema: z.ZodType,
-  fields: readonly string[],
+  shape: RequestShape,
   call: (request: Request) => Promise<boolean>,
 ): Promise<void> {
   const parsed = parseJsonBody(await readBody(context.request, bodyLimitBytes));
-  validateBody(schema, parsed);
+  if (shape.accepts?.(parsed) !== true) validateBody(shape.schema, parsed);
   // An object now: the schema says so.
   const body = parsed as Record<string, unknown>;
-  const request = pickFields(body, fields) as unknown as Request;
+  const request = pickFields(body, shape.fields) as unknown as Request;
   context.log.modelGroup = request.model;
   checkModelAccess(context.identity, request.model, router);
   // Awaited only with Redis counters; in memory the check is synchronous.
