@@ -17,3 +17,4 @@ export * from './fake-vertex-upstream.js';
 export * from './fake-cohere-upstream.js';
 export * from './fake-sagemaker-upstream.js';
 export * from './fake-scenarios.js';
+export * from './seeded-random.js';

@@ -5,21 +5,10 @@
 
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom } from '@llmux/fake-upstreams';
 import { CHAT_REQUEST, CHAT_REQUEST_FIELDS, chatRequestSchema } from '../src/routes/chat-request-schema.js';
 
 const accepts = CHAT_REQUEST.accepts ?? (() => false);
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALUES: unknown[] = [undefined, null, true, false, 0, 1, -3, 1.5, 2 ** 60, '', 'x', 'user', [], ['a'], [1], {}, { a: 1 }];
 
@@ -63,7 +52,7 @@ function body(next: () => number): Record<string, unknown> {
 
 describe('the chat request quick check', () => {
   it('accepts no body that the schema refuses', () => {
-    const next = random(20261125);
+    const next = seededRandom(20261125);
     let accepted = 0;
     let refusedBySchema = 0;
     for (let round = 0; round < 20_000; round += 1) {

@@ -27,6 +27,8 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   what: string,
   payloadErrors?: PayloadErrorReader,
   secrets: ReadonlyArray<string | undefined> = NO_SECRETS,
+  /** True only for bodies the schema certainly accepts, which are then used as they are. */
+  accepts?: (body: unknown) => body is z.output<Schema>,
 ): Promise<z.output<Schema>> {
   let json: unknown;
   try {
@@ -39,6 +41,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   if (payloadErrors?.isError(json) === true) {
     throw payloadErrors.create(json, { provider: context.provider, model: context.model, secrets });
   }
+  if (accepts?.(json) === true) return json;
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new BadGatewayError(`${context.provider} returned a body that is not ${what}`, { provider: context.provider, model: context.model });

@@ -20,6 +20,7 @@ import { convertOpenAIResponse } from './convert-openai-response.js';
 import { createOpenAIRequestConverter } from './convert-to-openai-request.js';
 import { openAIEmbeddingResponseSchema, openAIModelListSchema, openAIResponseSchema } from './openai-api.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
+import { isPlainOpenAIResponse } from './openai-quick-checks.js';
 import { readOpenAIStream } from './openai-stream.js';
 import { parseOpenAIBody } from './parse-openai-body.js';
 import { sendOpenAIRequest } from './send-openai-request.js';
@@ -35,7 +36,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
     const wire = convertRequest(request);
     const call = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: wire.body, stream: false }, context);
-    const body = await parseOpenAIBody(call, openAIResponseSchema, context, 'a chat.completion');
+    const body = await parseOpenAIBody(call, openAIResponseSchema, context, 'a chat.completion', isPlainOpenAIResponse);
     return convertOpenAIResponse(body, { reasoningField, toolCallIds: wire.toolCallIds, model: context.model, created: nowSeconds() });
   }
 

@@ -9,7 +9,8 @@ import { convertSseEvents, readSseStream, type SseEventHandler } from '../../htt
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { convertOpenAIChunk, type OpenAIChunkContext } from './convert-openai-chunk.js';
 import type { OpenAIConvertOptions } from './convert-openai-content.js';
-import { openAIChunkSchema } from './openai-api.js';
+import { openAIChunkSchema, type OpenAIChunk } from './openai-api.js';
+import { isPlainOpenAIChunk } from './openai-quick-checks.js';
 import { createOpenAIPayloadError, isOpenAIErrorPayload, type OpenAIErrorContext } from './openai-error.js';
 
 export interface OpenAIStreamOptions extends OpenAIConvertOptions, OpenAIErrorContext {
@@ -44,12 +45,17 @@ class OpenAIChunkReader implements SseEventHandler<ChatCompletionChunk> {
     if (data === '') return;
     const json = parseData(data, this.options);
     if (event === 'error' || isOpenAIErrorPayload(json)) throw createOpenAIPayloadError(json, this.options);
-    const parsed = openAIChunkSchema.safeParse(json);
-    if (!parsed.success) throw malformed(this.options, 'a chunk that is not a chat.completion.chunk');
-    const chunk = convertOpenAIChunk(parsed.data, this.context);
+    const chunk = convertOpenAIChunk(this.wireChunk(json), this.context);
     if (chunk === undefined) return;
     if (!this.finishSeen) this.finishSeen = chunk.choices.some((choice) => choice.finish_reason !== null);
     emit(chunk);
+  }
+
+  private wireChunk(json: unknown): OpenAIChunk {
+    if (isPlainOpenAIChunk(json)) return json;
+    const parsed = openAIChunkSchema.safeParse(json);
+    if (!parsed.success) throw malformed(this.options, 'a chunk that is not a chat.completion.chunk');
+    return parsed.data;
   }
 
   onEnd(): void {

@@ -14,6 +14,7 @@ export function parseOpenAIBody<Schema extends z.ZodType>(
   schema: Schema,
   context: ProviderCallContext,
   what: string,
+  accepts?: (body: unknown) => body is z.output<Schema>,
 ): Promise<z.output<Schema>> {
-  return parseJsonBody(call.response, schema, context, what, OPENAI_PAYLOAD_ERRORS, call.secrets);
+  return parseJsonBody(call.response, schema, context, what, OPENAI_PAYLOAD_ERRORS, call.secrets, accepts);
 }
