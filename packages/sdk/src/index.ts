@@ -18,3 +18,4 @@ export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provid
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
 export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets } from './http/index.js';
 export * from './router/index.js';
+export { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from './json/json-value-checks.js';

@@ -58,14 +58,9 @@ export function splitCallOnto<Body extends object>(
 const PRICE_OVERRIDE_NAMES: ReadonlySet<string> = new Set(PRICE_OVERRIDE_FIELDS);
 
 function pricesOf(options: CallOptions): PriceOverrides {
-  return {
-    input_cost_per_token: options.input_cost_per_token,
-    output_cost_per_token: options.output_cost_per_token,
-    cache_read_input_token_cost: options.cache_read_input_token_cost,
-    cache_creation_input_token_cost: options.cache_creation_input_token_cost,
-    input_cost_per_second: options.input_cost_per_second,
-    output_cost_per_second: options.output_cost_per_second,
-  };
+  const prices: PriceOverrides = {};
+  for (const field of PRICE_OVERRIDE_FIELDS) prices[field] = options[field];
+  return prices;
 }
 
 export function createCallContext(

@@ -5,13 +5,9 @@
 // would refuse, goes to zod, which gives the verdict and the error wording. A test checks
 // that no body this accepts is refused by the schema.
 
-type Check = (value: unknown) => boolean;
+import { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from 'llmux';
 
-const isNullish = (value: unknown): boolean => value === undefined || value === null;
-const nullishNumber: Check = (value) => isNullish(value) || typeof value === 'number';
-const nullishInteger: Check = (value) => isNullish(value) || Number.isSafeInteger(value);
-const nullishBoolean: Check = (value) => isNullish(value) || typeof value === 'boolean';
-const nullishString: Check = (value) => isNullish(value) || typeof value === 'string';
+type Check = (value: unknown) => boolean;
 
 /** Fields of the schema with a scalar type, checked here; the other schema fields go to zod. */
 const SCALAR_FIELDS: ReadonlyMap<string, Check> = new Map([
@@ -34,13 +30,9 @@ const SCALAR_FIELDS: ReadonlyMap<string, Check> = new Map([
   ['service_tier', nullishString],
 ]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A message with text content and nothing the schema checks more deeply. */
 function isPlainMessage(value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isJsonObject(value)) return false;
   const { role, content, name, tool_calls: toolCalls, tool_call_id: toolCallId } = value;
   if (typeof role !== 'string' || typeof content !== 'string') return false;
   if (name !== undefined && typeof name !== 'string') return false;
@@ -57,7 +49,7 @@ function isPlainMessage(value: unknown): boolean {
 export function createChatRequestFastCheck(schemaFields: readonly string[]): (body: unknown) => boolean {
   const deeperFields = new Set(schemaFields.filter((field) => !SCALAR_FIELDS.has(field)));
   return (body) => {
-    if (!isObject(body)) return false;
+    if (!isJsonObject(body)) return false;
     if (body['model'] === undefined || body['messages'] === undefined) return false;
     for (const key in body) {
       const check = SCALAR_FIELDS.get(key);

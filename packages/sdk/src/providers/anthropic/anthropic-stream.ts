@@ -58,30 +58,28 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
     const parsed = anthropicStreamEventSchema.safeParse(raw);
     if (!parsed.success) throw malformed(options, data);
     const event = parsed.data;
-    const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): void =>
-      emit({ id: this.id, object: 'chat.completion.chunk', created: options.created, model: this.model, choices: [{ index: 0, delta, finish_reason: finishReason }] });
 
     switch (event.type) {
       case 'message_start':
         this.id = event.message.id;
         this.model = event.message.model;
         this.usage = mergeUsage(this.usage, event.message.usage);
-        chunk({ role: 'assistant', content: '' });
+        emit(this.chunk({ role: 'assistant', content: '' }));
         break;
       case 'content_block_start': {
         const block = event.content_block;
         if (block.type === 'text') {
           blocks.set(event.index, { kind: 'text' });
-          if (block.text) chunk({ content: block.text });
+          if (block.text) emit(this.chunk({ content: block.text }));
         } else if (block.type === 'thinking') {
           const thinkingIndex = this.thinkingCount++;
           blocks.set(event.index, { kind: 'thinking', thinkingIndex });
           // Always sent, even empty, so the block has its place before any fragment adds to it.
           const opening = thinkingFragment(thinkingIndex, block.thinking ?? '', block.signature ?? '');
-          chunk(block.thinking ? { reasoning_content: block.thinking, thinking_blocks: opening } : { thinking_blocks: opening });
+          emit(this.chunk(block.thinking ? { reasoning_content: block.thinking, thinking_blocks: opening } : { thinking_blocks: opening }));
         } else if (block.type === 'redacted_thinking' && block.data !== undefined) {
           blocks.set(event.index, { kind: 'other' });
-          chunk({ thinking_blocks: [{ index: this.thinkingCount++, type: 'redacted_thinking', data: block.data }] });
+          emit(this.chunk({ thinking_blocks: [{ index: this.thinkingCount++, type: 'redacted_thinking', data: block.data }] }));
         } else if (block.type === 'tool_use' && options.jsonMode && block.name === JSON_TOOL_NAME) {
           blocks.set(event.index, { kind: 'json' });
           this.jsonToolUsed = true;
@@ -89,7 +87,7 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
           const toolIndex = this.toolCount++;
           blocks.set(event.index, { kind: 'tool', toolIndex });
           const name = block.name ?? '';
-          chunk({ tool_calls: [{ index: toolIndex, id: block.id ?? '', type: 'function', function: { name, arguments: '' } }] });
+          emit(this.chunk({ tool_calls: [{ index: toolIndex, id: block.id ?? '', type: 'function', function: { name, arguments: '' } }] }));
         } else {
           blocks.set(event.index, { kind: 'other' });
         }
@@ -98,15 +96,15 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
       case 'content_block_delta': {
         const { delta } = event;
         const block = blocks.get(event.index);
-        if (delta.type === 'text_delta' && delta.text) chunk({ content: delta.text });
+        if (delta.type === 'text_delta' && delta.text) emit(this.chunk({ content: delta.text }));
         else if (delta.type === 'thinking_delta' && delta.thinking) {
-          if (block?.kind === 'thinking') chunk({ reasoning_content: delta.thinking, thinking_blocks: thinkingFragment(block.thinkingIndex, delta.thinking, '') });
-          else chunk({ reasoning_content: delta.thinking });
+          if (block?.kind === 'thinking') emit(this.chunk({ reasoning_content: delta.thinking, thinking_blocks: thinkingFragment(block.thinkingIndex, delta.thinking, '') }));
+          else emit(this.chunk({ reasoning_content: delta.thinking }));
         } else if (delta.type === 'signature_delta' && delta.signature && block?.kind === 'thinking') {
-          chunk({ thinking_blocks: thinkingFragment(block.thinkingIndex, '', delta.signature) });
+          emit(this.chunk({ thinking_blocks: thinkingFragment(block.thinkingIndex, '', delta.signature) }));
         } else if (delta.type === 'input_json_delta' && delta.partial_json) {
-          if (block?.kind === 'json') chunk({ content: delta.partial_json });
-          else if (block?.kind === 'tool') chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] });
+          if (block?.kind === 'json') emit(this.chunk({ content: delta.partial_json }));
+          else if (block?.kind === 'tool') emit(this.chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] }));
         }
         // citations_delta has no canonical field.
         break;
@@ -115,7 +113,7 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
         this.usage = mergeUsage(this.usage, event.usage);
         let finishReason = mapAnthropicFinishReason(event.delta.stop_reason);
         if (this.jsonToolUsed && this.toolCount === 0 && finishReason === 'tool_calls') finishReason = 'stop';
-        chunk({}, finishReason);
+        emit(this.chunk({}, finishReason));
         break;
       }
       case 'message_stop':
@@ -132,6 +130,10 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
         throw new Error(`unhandled stream event ${JSON.stringify(exhaustive)}`);
       }
     }
+  }
+
+  private chunk(delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {
+    return { id: this.id, object: 'chat.completion.chunk', created: this.options.created, model: this.model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
   }
 
   onEnd(): void {

@@ -5,21 +5,12 @@
 // everything else - content parts, odd types, anything the schema refuses - to zod, which
 // keeps the verdict. A test checks that nothing accepted here is refused by the schema.
 
+import { isJsonObject, isNullish, nullishNumber, nullishString, type JsonFields } from '../../json/json-value-checks.js';
 import type { OpenAIChunk, OpenAIResponse } from './openai-api.js';
-
-type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isNullish = (value: unknown): boolean => value === undefined || value === null;
-const nullishString = (value: unknown): boolean => isNullish(value) || typeof value === 'string';
-const nullishNumber = (value: unknown): boolean => isNullish(value) || typeof value === 'number';
 
 function counts(value: unknown, names: readonly string[]): boolean {
   if (isNullish(value)) return true;
-  if (!isObject(value)) return false;
+  if (!isJsonObject(value)) return false;
   for (const name of names) if (!nullishNumber(value[name])) return false;
   return true;
 }
@@ -31,7 +22,7 @@ const COMPLETION_DETAILS = ['reasoning_tokens', 'audio_tokens', 'accepted_predic
 function isPlainUsage(value: unknown): boolean {
   if (isNullish(value)) return true;
   return (
-    isObject(value) &&
+    isJsonObject(value) &&
     counts(value, USAGE_COUNTS) &&
     counts(value['prompt_tokens_details'], PROMPT_DETAILS) &&
     counts(value['completion_tokens_details'], COMPLETION_DETAILS)
@@ -39,37 +30,37 @@ function isPlainUsage(value: unknown): boolean {
 }
 
 function isPlainToolCall(value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isJsonObject(value)) return false;
   if (!nullishString(value['id']) || !nullishString(value['type']) || !nullishNumber(value['index'])) return false;
   const fn = value['function'];
-  return isNullish(fn) || (isObject(fn) && nullishString(fn['name']));
+  return isNullish(fn) || (isJsonObject(fn) && nullishString(fn['name']));
 }
 
 /** A message or delta with text content (content parts go to zod). */
 function isPlainMessage(value: unknown): boolean {
   if (isNullish(value)) return true;
-  if (!isObject(value)) return false;
+  if (!isJsonObject(value)) return false;
   for (const name of ['role', 'content', 'refusal', 'reasoning_content', 'reasoning']) if (!nullishString(value[name])) return false;
   const toolCalls = value['tool_calls'];
   return isNullish(toolCalls) || (Array.isArray(toolCalls) && toolCalls.every(isPlainToolCall));
 }
 
 function isPlainChoice(value: unknown, message: 'message' | 'delta'): boolean {
-  return isObject(value) && nullishNumber(value['index']) && nullishString(value['finish_reason']) && isPlainMessage(value[message]);
+  return isJsonObject(value) && nullishNumber(value['index']) && nullishString(value['finish_reason']) && isPlainMessage(value[message]);
 }
 
-function isPlainEnvelope(value: Fields): boolean {
+function isPlainEnvelope(value: JsonFields): boolean {
   return nullishString(value['id']) && nullishNumber(value['created']) && nullishString(value['model']) && nullishString(value['system_fingerprint']) && isPlainUsage(value['usage']);
 }
 
 export function isPlainOpenAIResponse(value: unknown): value is OpenAIResponse {
-  if (!isObject(value) || !isPlainEnvelope(value) || !nullishString(value['service_tier'])) return false;
+  if (!isJsonObject(value) || !isPlainEnvelope(value) || !nullishString(value['service_tier'])) return false;
   const choices = value['choices'];
   return Array.isArray(choices) && choices.every((choice) => isPlainChoice(choice, 'message'));
 }
 
 export function isPlainOpenAIChunk(value: unknown): value is OpenAIChunk {
-  if (!isObject(value) || !isPlainEnvelope(value)) return false;
+  if (!isJsonObject(value) || !isPlainEnvelope(value)) return false;
   const choices = value['choices'];
   return isNullish(choices) || (Array.isArray(choices) && choices.every((choice) => isPlainChoice(choice, 'delta')));
 }
