@@ -1,12 +1,14 @@
-// convertCohereStream on events shaped like Cohere's API definition and recorded streams:
+// readCohereStream, over an HTTP body, on events shaped like Cohere's API definition and recorded streams:
 // both message-start shapes, tool-call fragments addressed by index, and message-end.
 
 import { strict as assert } from 'node:assert';
 import { it } from 'node:test';
 import { BadGatewayError, InternalServerError } from '../../errors/error-classes.js';
+import { Readable } from 'node:stream';
 import type { SseEvent } from '../../http/decode-sse.js';
+import type { HttpResponse } from '../../http/http-client.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
-import { convertCohereStream, type CohereStreamOptions } from './cohere-stream.js';
+import { readCohereStream, type CohereStreamOptions } from './cohere-stream.js';
 
 const OPTIONS: CohereStreamOptions = { id: 'fallback', created: 7, provider: 'cohere', model: 'command-r', secrets: ['co-secret-key-123'], signal: undefined };
 
@@ -14,12 +16,12 @@ function events(...data: Array<Record<string, unknown> | string>): SseEvent[] {
   return data.map((item) => (typeof item === 'string' ? { event: undefined, data: item } : { event: String(item['type']), data: JSON.stringify(item) }));
 }
 
+/** The events framed as Cohere sends them, read from an HTTP body as production reads it. */
 async function convert(input: SseEvent[]): Promise<ChatCompletionChunk[]> {
-  async function* source(): AsyncGenerator<SseEvent> {
-    yield* input;
-  }
+  const wire = input.map(({ event, data }) => `${event === undefined ? '' : `event: ${event}\n`}data: ${data}\n\n`).join('');
+  const body = Readable.from([Buffer.from(wire)], { objectMode: false }) as unknown as HttpResponse['body'];
   const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of convertCohereStream(source(), OPTIONS)) chunks.push(chunk);
+  for await (const chunk of readCohereStream({ status: 200, headers: {}, body }, OPTIONS)) chunks.push(chunk);
   return chunks;
 }
 

@@ -4,10 +4,9 @@
 // before `message-end`, or whose end reports an error, throws; a trailing `[DONE]` is fine.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import type { SseEvent } from '../../http/decode-sse.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
-import { convertSseEvents, readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
+import { readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
 import { cohereErrorBodySchema, cohereStreamEventSchema } from './cohere-api.js';
@@ -25,11 +24,6 @@ export interface CohereStreamOptions extends CohereErrorContext {
 /** Frees the connection when the reader stops early and types transport failures. */
 export function readCohereStream(response: HttpResponse, options: CohereStreamOptions): AsyncIterableIterator<ChatCompletionChunk> {
   return readSseStream(response.body, new CohereChunkReader(options), options);
-}
-
-/** Events already split from their framing → canonical chunks. */
-export function convertCohereStream(events: AsyncIterable<SseEvent>, options: CohereStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  return convertSseEvents(events, new CohereChunkReader(options), options);
 }
 
 class CohereChunkReader implements SseEventHandler<ChatCompletionChunk> {

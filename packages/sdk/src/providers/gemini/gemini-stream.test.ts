@@ -1,31 +1,35 @@
-// The Gemini stream converter over byte streams in the recorded wire shapes: CRLF framing
+// The Gemini stream reader over HTTP bodies in the recorded wire shapes: CRLF framing
 // split at awkward places, STOP repeated on every chunk (older models), Vertex chunks without
 // index or counts, a function call followed by an empty signed text part, and truncation.
 
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { APIConnectionError, BadGatewayError, ServiceUnavailableError } from '../../errors/error-classes.js';
-import { decodeSse } from '../../http/decode-sse.js';
+import { Readable } from 'node:stream';
+import type { HttpResponse } from '../../http/http-client.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
-import { convertGeminiStream } from './gemini-stream.js';
+import { readGeminiStream } from './gemini-stream.js';
 
 const OPTIONS = { created: 1_700_000_000, provider: 'gemini', model: 'gemini-test', secrets: [] };
 
-async function* bytes(text: string, size: number): AsyncGenerator<Uint8Array> {
+/** The wire text as an HTTP body delivering it in reads of `size` bytes, as production reads it. */
+function body(text: string, size: number): HttpResponse {
   const encoded = Buffer.from(text, 'utf8');
-  for (let start = 0; start < encoded.length; start += size) yield encoded.subarray(start, start + size);
+  const reads: Buffer[] = [];
+  for (let start = 0; start < encoded.length; start += size) reads.push(encoded.subarray(start, start + size));
+  return { status: 200, headers: {}, body: Readable.from(reads, { objectMode: false }) as unknown as HttpResponse['body'] };
 }
 
 async function convert(wire: string, size = 7): Promise<ChatCompletionChunk[]> {
   const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of convertGeminiStream(decodeSse(bytes(wire, size)), OPTIONS)) chunks.push(chunk);
+  for await (const chunk of readGeminiStream(body(wire, size), OPTIONS)) chunks.push(chunk);
   return chunks;
 }
 
 const frame = (body: unknown, ending = '\r\n\r\n') => `data: ${JSON.stringify(body)}${ending}`;
 const text = (value: string, extra: Record<string, unknown> = {}) => ({ candidates: [{ content: { parts: [{ text: value }], role: 'model' }, index: 0, ...extra }], modelVersion: 'gemini-2.5-flash', responseId: 'resp-1' });
 
-describe('convertGeminiStream', () => {
+describe('readGeminiStream', () => {
   it('reads CRLF-framed chunks split across reads, with usage from the last chunk', async () => {
     const wire =
       frame({ ...text('There are **3**'), usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 5, thoughtsTokenCount: 185 } }) +

@@ -5,10 +5,9 @@
 // never a silently truncated answer.
 
 import { APIConnectionError, BadGatewayError } from '../../errors/error-classes.js';
-import type { SseEvent } from '../../http/decode-sse.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { tryParseJson } from '../../http/read-body.js';
-import { convertSseEvents, readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
+import { readSseStream, type SseEventHandler } from '../../http/read-sse-stream.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason } from '../../spec/index.js';
 import { geminiResponseSchema, type GeminiCandidate, type GeminiUsage } from './gemini-api.js';
 import { checkPromptFeedback } from './check-prompt-feedback.js';
@@ -32,11 +31,6 @@ interface ChoiceState {
 
 export function readGeminiStream(response: HttpResponse, options: GeminiStreamOptions): AsyncIterableIterator<ChatCompletionChunk> {
   return readSseStream(response.body, new GeminiChunkReader(options), options);
-}
-
-/** Events already split from their framing → canonical chunks. */
-export function convertGeminiStream(events: AsyncIterable<SseEvent>, options: GeminiStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  return convertSseEvents(events, new GeminiChunkReader(options), options);
 }
 
 class GeminiChunkReader implements SseEventHandler<ChatCompletionChunk> {
