@@ -1,4 +1,4 @@
-export { Router, type RouterOptions, type RoutedMetadata, type Routed } from './router.js';
+export { Router, RouterTarget, type RouterOptions, type RoutedMetadata, type Routed, type RoutableResult } from './router.js';
 export type { RouterCallOptions, RouterCompletionParams, RouterEmbeddingParams } from './router-call-options.js';
 export type { RouterSettings, RetryPolicy, AllowedFailsPolicy, FallbackList, RoutingStrategyName } from './router-settings.js';
 export type { RouterStateStore, DeploymentUsage } from './state/router-state-store.js';

@@ -3,11 +3,12 @@
 // The gateway uses it; SDK users can too (`new Router({ modelList, num_retries: 2 })`).
 
 import type { CallOptions } from '../call-options.js';
-import { COMPLETION_BODY_KEYS, completeCall, type CompletionParams, type CompletionRequest, type CompletionResponse } from '../completion.js';
+import { COMPLETION_BODY_KEYS, completeCall, type CompletionRequest, type CompletionResponse } from '../completion.js';
 import type { CompletionStream } from '../completion-stream.js';
 import { EMBEDDING_BODY_KEYS, embedCall, type EmbeddingResult } from '../embedding.js';
 import { NotFoundError } from '../errors/error-classes.js';
 import type { ResponseMetadata } from '../response-metadata.js';
+import type { SplitCall } from '../split-call.js';
 import type { EmbeddingRequest } from '../spec/index.js';
 import { tokenCounter } from '../token-counter/token-counter.js';
 import type { BackoffSettings } from './backoff.js';
@@ -20,7 +21,7 @@ import { ModelGroups } from './model-groups.js';
 import { pickDeployment } from './pick-deployment.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
 import { routeCall, type RouteCallEngine, type RouteCallResult } from './route-call.js';
-import { splitRouterCall, type RouterCompletionParams, type RouterEmbeddingParams, type WithoutModel } from './router-call-options.js';
+import { splitRouterCall, type RouterCallOptions, type RouterCompletionParams, type RouterEmbeddingParams, type WithoutModel } from './router-call-options.js';
 import type { RouterSettings } from './router-settings.js';
 import { MemoryRouterStateStore } from './state/memory-router-state-store.js';
 import type { RouterStateStore } from './state/router-state-store.js';
@@ -52,6 +53,30 @@ export interface RoutedMetadata extends ResponseMetadata {
 export type Routed<T extends { llmux: ResponseMetadata }> = T & { readonly llmux: RoutedMetadata };
 
 const NO_TAGS = undefined;
+const NO_PROMPT = (): number => 0;
+
+/** What the router reads of an attempt's result: its metadata, tokens, and for a stream its end. */
+export interface RoutableResult {
+  readonly llmux: ResponseMetadata;
+  readonly usage?: { total_tokens?: number } | undefined;
+  onEnd?(listener: (usage: { total_tokens?: number } | undefined, error: unknown) => void): void;
+}
+
+/** The deployment one attempt goes to, and how to lay the call's arguments onto its settings. */
+export class RouterTarget {
+  constructor(
+    private readonly defaults: CallOptions,
+    readonly deployment: ResolvedDeployment,
+    /** The model group being served (a fallback's, after a fallback). */
+    readonly group: string,
+    private readonly wildcard: string | undefined,
+  ) {}
+
+  /** Router defaults, then the deployment's settings, then `args` (body keys in `bodyKeys`); the upstream model wins. */
+  split<Body extends object>(args: object, bodyKeys: ReadonlySet<string>): SplitCall<Body & { model: string }> {
+    return deploymentCall<Body>(this.defaults, this.deployment, args, this.wildcard, bodyKeys);
+  }
+}
 
 export class Router {
   private readonly groups: ModelGroups;
@@ -119,25 +144,28 @@ export class Router {
     return this.store;
   }
 
-  completion(params: RouterCompletionParams & { stream: true }): Promise<Routed<CompletionStream>>;
-  completion(params: RouterCompletionParams & { stream?: false | null }): Promise<Routed<CompletionResponse>>;
-  completion(params: RouterCompletionParams): Promise<Routed<CompletionResponse> | Routed<CompletionStream>>;
-  async completion(params: RouterCompletionParams): Promise<Routed<CompletionResponse> | Routed<CompletionStream>> {
-    if (params.fastest_response === true) return fastestResponse((one) => this.completion(one), { ...params, fastest_response: false });
-    const call = splitRouterCall<WithoutModel<CompletionParams>>(params);
-    const stream = params.stream === true;
+  /**
+   * Routes one call of any kind (chat, embeddings, Anthropic messages, ...) through pick,
+   * retries, fallbacks and cooldowns: `attempt` makes the call on the deployment picked,
+   * with the call's own arguments (`rest`, routing options removed). A result with
+   * `onEnd` is a stream: its deployment slot stays taken, and its tokens count, until it ends.
+   */
+  async call<Rest extends object, T extends RoutableResult>(
+    params: Rest & RouterCallOptions & { model: string | string[]; signal?: AbortSignal | undefined; stream?: boolean | null | undefined },
+    attempt: (target: RouterTarget, rest: WithoutModel<Rest>) => Promise<T>,
+    promptTokens?: () => number,
+  ): Promise<Routed<T>> {
+    const call = splitRouterCall<WithoutModel<Rest>>(params);
     const rest = call.rest;
-    let promptTokens: number | undefined;
-    const countPrompt = (): number => (promptTokens ??= tokenCounter({ model: call.group, messages: rest.messages }));
-    const engine = this.engineFor(call.options.tags, stream, countPrompt);
+    const stream = params.stream === true;
+    const engine = this.engineFor(call.options.tags, stream, promptTokens ?? NO_PROMPT);
     const outcome = await routeCall(engine, this.plan(call, params.signal), async (deployment, group) => {
-      const wildcard = this.groups.resolve(group)?.wildcard;
       const started = performance.now();
       this.startAttempt(deployment);
       try {
-        const result = await completeCall(deploymentCall<CompletionRequest>(this.defaults, deployment, rest, wildcard, COMPLETION_BODY_KEYS));
+        const result = await attempt(new RouterTarget(this.defaults, deployment, group, this.groups.resolve(group)?.wildcard), rest);
         const elapsed = performance.now() - started;
-        if (!('cancel' in result)) {
+        if (result.onEnd === undefined) {
           this.finishAttempt(deployment, result.usage?.total_tokens ?? 0, elapsed, deployment.id);
         } else {
           this.store.addLatency(firstTokenKey(deployment.id), elapsed);
@@ -156,6 +184,21 @@ export class Router {
     return tagMetadata(outcome);
   }
 
+  completion(params: RouterCompletionParams & { stream: true }): Promise<Routed<CompletionStream>>;
+  completion(params: RouterCompletionParams & { stream?: false | null }): Promise<Routed<CompletionResponse>>;
+  completion(params: RouterCompletionParams): Promise<Routed<CompletionResponse> | Routed<CompletionStream>>;
+  async completion(params: RouterCompletionParams): Promise<Routed<CompletionResponse> | Routed<CompletionStream>> {
+    if (params.fastest_response === true) return fastestResponse((one) => this.completion(one), { ...params, fastest_response: false });
+    let promptTokens: number | undefined;
+    const group = typeof params.model === 'string' ? params.model : (params.model[0] ?? '');
+    const countPrompt = (): number => (promptTokens ??= tokenCounter({ model: group, messages: params.messages }));
+    return this.call<RouterCompletionParams, CompletionResponse | CompletionStream>(
+      params,
+      (target, rest) => completeCall(target.split<CompletionRequest>(rest, COMPLETION_BODY_KEYS)),
+      countPrompt,
+    );
+  }
+
   /** Calls every listed group at once (`model: ['a', 'b']` or `'a,b'`) and returns the first reply. */
   fastestResponse(params: RouterCompletionParams & { stream: true }): Promise<Routed<CompletionStream>>;
   fastestResponse(params: RouterCompletionParams & { stream?: false | null }): Promise<Routed<CompletionResponse>>;
@@ -164,22 +207,8 @@ export class Router {
     return fastestResponse((one) => this.completion(one), params);
   }
 
-  async embedding(params: RouterEmbeddingParams): Promise<Routed<EmbeddingResult>> {
-    const call = splitRouterCall(params);
-    const engine = call.options.tags === undefined ? this.engine : this.engineFor(call.options.tags, false, () => 0);
-    const outcome = await routeCall(engine, this.plan(call, params.signal), async (deployment, group) => {
-      const started = performance.now();
-      this.startAttempt(deployment);
-      try {
-        const result = await embedCall(deploymentCall<EmbeddingRequest>(this.defaults, deployment, call.rest, this.groups.resolve(group)?.wildcard, EMBEDDING_BODY_KEYS));
-        this.finishAttempt(deployment, result.usage.total_tokens, performance.now() - started, deployment.id);
-        return result;
-      } catch (error) {
-        this.store.adjustInFlight(deployment.id, -1);
-        throw error;
-      }
-    });
-    return tagMetadata(outcome);
+  embedding(params: RouterEmbeddingParams): Promise<Routed<EmbeddingResult>> {
+    return this.call<RouterEmbeddingParams, EmbeddingResult>(params, (target, rest) => embedCall(target.split<EmbeddingRequest>(rest, EMBEDDING_BODY_KEYS)));
   }
 
   private plan(call: ReturnType<typeof splitRouterCall>, signal: AbortSignal | undefined) {
