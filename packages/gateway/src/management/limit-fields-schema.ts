@@ -2,9 +2,24 @@
 
 import { z } from 'zod';
 import type { Limits } from '../governance/identity.js';
+import { MAX_DURATION_MS, MAX_DURATION_TEXT_LENGTH } from '../http/limits-input.js';
 import { addDuration, parseDuration } from '../limits/budget-period.js';
 
-export const durationSchema = z.string().refine((text) => parseDuration(text) !== null, { message: 'expected a duration such as 30s, 1h, 1d, 7d, 30d or 1mo' });
+/** A month counted long, so `1200mo` and `36600d` meet the same bound. */
+const MONTH_MS = 31 * 24 * 60 * 60 * 1000;
+
+/**
+ * A duration up to MAX_DURATION_MS (100 years): `300000000d` would put a reset or expiry
+ * date past what Date can hold. Long text is refused before the parser (which caches).
+ */
+export const durationSchema = z.string().refine(
+  (text) => {
+    if (text.length > MAX_DURATION_TEXT_LENGTH) return false;
+    const duration = parseDuration(text);
+    return duration !== null && duration.ms + duration.months * MONTH_MS <= MAX_DURATION_MS;
+  },
+  { message: 'expected a duration such as 30s, 1h, 1d, 7d, 30d or 1mo, of at most 100 years' },
+);
 
 const amount = z.number().nonnegative().nullable().optional();
 const count = z.number().int().nonnegative().nullable().optional();

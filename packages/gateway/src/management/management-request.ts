@@ -1,9 +1,11 @@
-// What every management route reads: the JSON body (validated with zod, errors worded as
-// the chat routes word them), the query string, and the caller's identity.
+// What every management route reads: the JSON body (held to the input limits, then validated
+// with zod, errors worded as the chat routes word them), the query string, and the caller.
 
 import { AuthenticationError } from 'llmux';
 import type { z } from 'zod';
 import type { Identity } from '../governance/identity.js';
+import type { JsonValueRules } from '../http/limits-json-value.js';
+import { parseQuery } from '../http/limits-query.js';
 import { parseJsonBody } from '../http/parse-json-body.js';
 import { readBody } from '../http/read-body.js';
 import type { RequestContext } from '../http/request-context.js';
@@ -13,16 +15,28 @@ import { validateBody } from '../routes/validate-body.js';
 /** Management bodies are small; a megabyte is far above any real one. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Management bodies go to the store: no NUL anywhere, and these fields (or arrays of them)
+ * are ids or names, capped in length, at any depth outside free-form objects.
+ */
+const MANAGEMENT_RULES: JsonValueRules = {
+  rejectNul: true,
+  idFields: new Set([
+    ...['user_id', 'team_id', 'key', 'new_key', 'token', 'id', 'model_name', 'litellm_model_id', 'organization_id', 'budget_id'],
+    ...['key_alias', 'team_alias', 'user_alias', 'user_email', 'alias', 'user_role', 'role'],
+    ...['keys', 'key_aliases', 'user_ids', 'team_ids', 'teams', 'models'],
+  ]),
+  freeFormFields: new Set(['metadata', 'litellm_params']),
+};
+
 export async function readManagementBody<Schema extends z.ZodType>(context: RequestContext, schema: Schema): Promise<z.output<Schema>> {
-  const body = parseJsonBody(await readBody(context.request, BODY_LIMIT_BYTES));
-  validateBody(schema, body);
-  return schema.parse(body);
+  const body = parseJsonBody(await readBody(context.request, BODY_LIMIT_BYTES), MANAGEMENT_RULES);
+  return validateBody(schema, body);
 }
 
+/** The query string, held to the input limits (NUL, length, paging numbers). */
 export function queryOf(context: RequestContext): URLSearchParams {
-  const url = context.request.url ?? '/';
-  const start = url.indexOf('?');
-  return new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
+  return parseQuery(context.request.url ?? '/');
 }
 
 /** The authenticated caller; management needs one, so a gateway without a master key refuses. */

@@ -6,6 +6,7 @@ import { NotFoundError, type Router } from 'llmux';
 import { z } from 'zod';
 import { redactSecrets } from '../audit/redact-secrets.js';
 import { requireAdmin } from '../governance/permissions.js';
+import { ConflictError } from '../http/conflict-error.js';
 import type { Route } from '../http/route.js';
 import type { Store } from '../store/store.js';
 import { allowedModelGroups } from '../governance/model-access.js';
@@ -26,6 +27,14 @@ export async function loadStoredModels(store: Store, router: Router): Promise<vo
   }
 }
 
+function hasDeployment(router: Router, id: string): boolean {
+  return router.modelNames().some((group) => router.deployments(group).some((deployment) => deployment.id === id));
+}
+
+function modelIdTaken(id: string): ConflictError {
+  return new ConflictError(`A model with id ${id} already exists; delete it first or choose another model_info.id.`, { code: 'model_id_exists', param: 'model_info.id' });
+}
+
 export function createModelRoutes(deps: ManagementDeps): Route[] {
   const { store, router, audit } = deps;
   return [
@@ -39,7 +48,14 @@ export function createModelRoutes(deps: ManagementDeps): Route[] {
         const configuredId = body.model_info?.['id'];
         const modelId = typeof configuredId === 'string' && configuredId !== '' ? configuredId : randomUUID();
         const modelInfo = { ...body.model_info, id: modelId };
-        await store.insertModel({ model_id: modelId, model_name: body.model_name, litellm_params: body.litellm_params, model_info: modelInfo, created_by: caller.key?.token ?? 'master_key', created_at: new Date() });
+        if (hasDeployment(router, modelId)) throw modelIdTaken(modelId);
+        try {
+          await store.insertModel({ model_id: modelId, model_name: body.model_name, litellm_params: body.litellm_params, model_info: modelInfo, created_by: caller.key?.token ?? 'master_key', created_at: new Date() });
+        } catch (error) {
+          // Another instance added the same id since this one started: the primary key says so.
+          if ((await store.listModels()).some((model) => model.model_id === modelId)) throw modelIdTaken(modelId);
+          throw error;
+        }
         router.addDeployment({ model_name: body.model_name, litellm_params: body.litellm_params, model_info: { ...modelInfo, db_model: true } });
         await audit.record({ caller, action: 'created', table: 'models', objectId: modelId, after: body });
         replyJson(context, { model_id: modelId, model_name: body.model_name, litellm_params: redactSecrets(body.litellm_params), model_info: { ...modelInfo, db_model: true } });

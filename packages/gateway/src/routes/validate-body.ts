@@ -6,9 +6,10 @@ import type { z } from 'zod';
 
 type Issue = z.core.$ZodIssue;
 
-export function validateBody(schema: z.ZodType, body: unknown): void {
+/** The schema's output when the body passes; a 400 naming the first problem when not. */
+export function validateBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> {
   const result = schema.safeParse(body);
-  if (result.success) return;
+  if (result.success) return result.data;
   const issue = deepestIssue(result.error.issues);
   if (issue.path.length === 0) throw new BadRequestError(`The request body must be a JSON object, but got ${typeName(body)}.`, { code: 'invalid_type' });
   const param = formatParam(issue.path);
