@@ -12,11 +12,13 @@ import { createGovernance, type Governance } from './governance/create-governanc
 import type { PreHook } from './governance/pre-hook.js';
 import { createRequestHandler } from './http/create-request-handler.js';
 import { RouteTable } from './http/route-table.js';
+import { watchCounterHealth } from './limits/watch-counter-health.js';
 import { createLogger } from './logging/create-logger.js';
 import { watchCooldowns } from './observability/alerts/watch-cooldowns.js';
 import { createObservability, type Observability } from './observability/create-observability.js';
-import { createChatCompletionsRoute } from './routes/chat-completions.js';
-import { createEmbeddingsRoute } from './routes/embeddings.js';
+import { addOperationRoutes } from './core/create-operation-routes.js';
+import { OpenStreams } from './core/open-streams.js';
+import { OPERATIONS } from './core/operations/index.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createModelsRoute } from './routes/models.js';
 import { createRouterStateStore } from './router-state/create-router-state-store.js';
@@ -98,12 +100,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     remaining: (update) => observability.metrics.setRemaining(update),
     sqliteWorker: options.store === undefined,
   });
+  // The counters' Redis circuit breaker: its metrics, alerts and readiness field.
+  const redisState = watchCounterHealth(accounting.backend, { registry: observability.metrics.registry, sendAlert: observability.alerts.sendAlert, logger });
   const routes = new RouteTable([
-    ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping() }),
+    ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping(), redisState }),
     createModelsRoute(router, Math.floor(Date.now() / 1000)),
-    createChatCompletionsRoute({ router, bodyLimitBytes, accounting: accounting.accounting }),
-    createEmbeddingsRoute({ router, bodyLimitBytes, accounting: accounting.accounting }),
   ]);
+  // Streams in flight: close() ends those still open after the grace period, in their dialect.
+  const streams = new OpenStreams();
+  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams });
   for (const route of observability.routes) routes.add(route);
   for (const route of governance.routes) routes.add(route);
   const ui = createUiRoutes(options.dashboardDirectory);
@@ -138,7 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
     },
     close: async () => {
-      await closeServer(server, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS);
+      await closeServer(server, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS, streams);
       await httpClient.close();
       await routerState.store.close();
       // After the server: every call has ended, so the writer's last flush has every row.
@@ -159,10 +164,11 @@ function routerDefaults(config: GatewayConfig, httpClient: HttpClient): CallOpti
   return defaults;
 }
 
-function closeServer(server: Server, graceMs: number): Promise<void> {
+function closeServer(server: Server, graceMs: number, streams: OpenStreams): Promise<void> {
   if (!server.listening) return Promise.resolve();
   return new Promise((resolve) => {
-    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    // Streams still open get their dialect's terminal error (and are billed) before the cut.
+    const deadline = setTimeout(() => void streams.shutDownAll().then(() => server.closeAllConnections()), graceMs);
     deadline.unref();
     server.close(() => {
       clearTimeout(deadline);

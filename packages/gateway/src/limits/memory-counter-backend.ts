@@ -50,6 +50,11 @@ export class MemoryCounterBackend implements CounterBackend {
     return cell === undefined || expired(cell, nowMs) ? 0 : cell.value;
   }
 
+  /** Forgets every counter (the failover backend, once Redis holds them again). */
+  clear(): void {
+    this.cells.clear();
+  }
+
   close(): Promise<void> {
     clearInterval(this.sweeper);
     return Promise.resolve();

@@ -5,6 +5,7 @@
 
 import { Redis } from 'ioredis';
 import type { AdmitOutcome, CheckKind, CounterBackend, CounterUpdate, LimitCheck } from './counter-backend.js';
+import { commandRedisOptions } from './redis-connection-options.js';
 import { ADMIT_SCRIPT, UPDATE_SCRIPT } from './redis-scripts.js';
 import type { RedisTarget } from './resolve-redis-options.js';
 
@@ -17,14 +18,28 @@ export class RedisCounterBackend implements CounterBackend {
   readonly redis: Redis;
   private readonly admitScript: ScriptRunner;
   private readonly updateScript: ScriptRunner;
+  /**
+   * Until the first connect succeeds or fails: commands wait for it (there is no offline
+   * queue). The failover backend never sends before `ready`, so only direct users wait.
+   */
+  private firstConnect: Promise<void> | undefined;
 
   constructor(target: RedisTarget) {
-    // Fail fast rather than queue requests behind a dead connection; callers fail open.
-    // Auto-pipelining sends the scripts of calls made in the same tick in one write.
-    const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, keyPrefix: KEY_PREFIX, enableAutoPipelining: true, ...target.options };
+    // Fail fast rather than queue requests behind a dead connection: the failover backend
+    // (failover-counter-backend.ts) then counts in memory. Auto-pipelining sends the scripts
+    // of calls made in the same tick in one write.
+    const options = { ...commandRedisOptions(), keyPrefix: KEY_PREFIX, enableAutoPipelining: true, ...target.options };
     this.redis = target.url === undefined ? new Redis(options) : new Redis(target.url, options);
-    // Connection errors surface as failed commands, which the limiter logs (throttled).
+    // Connection errors surface as failed commands (and the failover backend's mode).
     this.redis.on('error', () => undefined);
+    this.firstConnect = new Promise<void>((resolve) => {
+      const settle = (): void => {
+        this.firstConnect = undefined;
+        this.redis.off('ready', settle).off('close', settle);
+        resolve();
+      };
+      this.redis.once('ready', settle).once('close', settle);
+    });
     this.redis.defineCommand('llmuxAdmit', { lua: ADMIT_SCRIPT });
     this.redis.defineCommand('llmuxUpdate', { lua: UPDATE_SCRIPT });
     const commands = this.redis as unknown as Record<'llmuxAdmit' | 'llmuxUpdate', ScriptRunner>;
@@ -33,6 +48,7 @@ export class RedisCounterBackend implements CounterBackend {
   }
 
   async admit(checks: readonly LimitCheck[], nowMs: number): Promise<AdmitOutcome> {
+    if (this.firstConnect !== undefined) await this.firstConnect;
     const args: Array<string | number> = [];
     for (const check of checks) args.push(check.key);
     args.push(nowMs);
@@ -45,6 +61,7 @@ export class RedisCounterBackend implements CounterBackend {
 
   async update(updates: readonly CounterUpdate[], nowMs: number): Promise<void> {
     if (updates.length === 0) return;
+    if (this.firstConnect !== undefined) await this.firstConnect;
     const args: Array<string | number> = [];
     for (const change of updates) args.push(change.key);
     args.push(nowMs);
@@ -53,6 +70,7 @@ export class RedisCounterBackend implements CounterBackend {
   }
 
   async read(key: string): Promise<number> {
+    if (this.firstConnect !== undefined) await this.firstConnect;
     const value = await this.redis.get(key);
     return value === null ? 0 : Number(value);
   }

@@ -14,9 +14,11 @@ export interface HealthDependencies {
   version: string;
   /** Resolves when the database answers. */
   pingDatabase: () => Promise<void>;
+  /** Redis behind the counters: connected, or counting locally (limits/watch-counter-health.ts); null without Redis. */
+  redisState?: () => 'connected' | 'degraded-local-fallback' | null;
 }
 
-export function createHealthRoutes({ version, pingDatabase }: HealthDependencies): Route[] {
+export function createHealthRoutes({ version, pingDatabase, redisState }: HealthDependencies): Route[] {
   const liveliness = JSON.stringify({ status: 'healthy' });
   return [
     { method: 'GET', paths: ['/health/liveliness', '/health/liveness'], open: true, handle: (context) => sendJson(context, 200, liveliness) },
@@ -26,7 +28,9 @@ export function createHealthRoutes({ version, pingDatabase }: HealthDependencies
       open: true,
       async handle(context) {
         const db = await databaseState(pingDatabase);
-        sendJson(context, 200, JSON.stringify({ status: 'healthy', db, cache: null, litellm_version: version, version }));
+        // Redis down is a degraded state, not an unready one: counters fall back to memory.
+        const redis = redisState?.() ?? null;
+        sendJson(context, 200, JSON.stringify({ status: 'healthy', db, cache: null, redis, litellm_version: version, version }));
       },
     },
   ];

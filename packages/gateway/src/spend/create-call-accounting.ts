@@ -9,6 +9,7 @@ import type { CounterBackend } from '../limits/counter-backend.js';
 import { CustomerCache } from '../limits/customer-cache.js';
 import { KeyModelSpendCache } from '../limits/key-model-spend-cache.js';
 import type { GlobalLimits } from '../limits/limit-subject.js';
+import { FailoverCounterBackend } from '../limits/failover-counter-backend.js';
 import { MemoryCounterBackend } from '../limits/memory-counter-backend.js';
 import { RedisCounterBackend } from '../limits/redis-counter-backend.js';
 import type { RemainingSink } from '../limits/report-remaining.js';
@@ -61,7 +62,8 @@ function throttledErrorLog(logger: Logger): (error: unknown) => void {
 export function createCallAccounting(options: CreateCallAccountingOptions): CallAccountingSetup {
   const { config, store, logger } = options;
   const redisTarget = resolveRedisTarget(config, options.env);
-  const backend: CounterBackend = redisTarget === undefined ? new MemoryCounterBackend() : new RedisCounterBackend(redisTarget);
+  // Redis behind a circuit breaker: when it is unreachable, counters fall back to memory.
+  const backend: CounterBackend = redisTarget === undefined ? new MemoryCounterBackend() : new FailoverCounterBackend(new RedisCounterBackend(redisTarget));
   const settings = config.litellm_settings;
   const general = config.general_settings;
   const global: GlobalLimits = {
