@@ -1,9 +1,12 @@
 // llmux SDK: one OpenAI-format API over every LLM provider.
 
-export { completion, type CompletionParams, type CompletionRequest, type CompletionResponse } from './completion.js';
+export { completion, completeCall, COMPLETION_BODY_KEYS, type CompletionParams, type CompletionRequest, type CompletionResponse } from './completion.js';
 export { CompletionStream } from './completion-stream.js';
-export { embedding, type EmbeddingParams, type EmbeddingResult } from './embedding.js';
+export { embedding, embedCall, EMBEDDING_BODY_KEYS, type EmbeddingParams, type EmbeddingResult } from './embedding.js';
 export { rerank, type RerankParams, type RerankResult } from './rerank.js';
+export { nativeCall, nativeCallSplit, speaksNatively } from './native/native-call.js';
+export type { Dialect } from './native/dialect.js';
+export type { NativeJsonReply, NativeReply, NativeRequest, NativeStreamEndListener, NativeStreamReply, NativeSupport } from './native/native-support.js';
 export { tokenCounter, type TokenCounterParams } from './token-counter/token-counter.js';
 export { completionCost, type CompletionCostParams } from './cost/completion-cost.js';
 export { computeCost } from './cost/compute-cost.js';
@@ -16,6 +19,7 @@ export type * from './spec/index.js';
 export { CHAT_PARAMETER_NAMES } from './spec/index.js';
 export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
-export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets } from './http/index.js';
+export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets, maskSecret, maskKeysInText } from './http/index.js';
 export * from './router/index.js';
 export { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from './json/json-value-checks.js';
+export * from './dialects/index.js';

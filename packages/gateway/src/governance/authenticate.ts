@@ -1,7 +1,8 @@
 // Authentication, the first pre-hook: the master key (compared as sha256 digests in
 // constant time, so neither length nor prefix leaks through timing) or a virtual key,
 // looked up by its hash in the in-memory cache and, on a miss, in the store. Sets
-// `context.identity` for the hooks and routes behind it.
+// `context.identity` for the hooks and routes behind it. No error repeats the presented
+// key: a key is a secret even when it is wrong (it may be a live key sent malformed).
 
 import { AuthenticationError } from 'llmux';
 import type { RequestContext } from '../http/request-context.js';
@@ -11,7 +12,7 @@ import type { Identity } from './identity.js';
 import type { KeyCache } from './key-cache.js';
 import { loadIdentity } from './load-identity.js';
 import type { PreHook } from './pre-hook.js';
-import { readApiKey } from './read-api-key.js';
+import { describeMalformedKey, readApiKey } from './read-api-key.js';
 
 export interface AuthenticateOptions {
   masterKey: string;
@@ -36,19 +37,19 @@ export function createAuthenticateHook(options: AuthenticateOptions | string): P
       context.identity = MASTER_IDENTITY;
       return undefined;
     }
-    if (store === undefined) throw invalidKey();
+    if (store === undefined) throw invalidKey(presented);
     const cached = cache?.get(token);
     if (cached !== undefined) {
       accept(context, cached);
       return undefined;
     }
-    return lookUp(context, store, cache, token);
+    return lookUp(context, store, cache, token, presented);
   };
 }
 
-async function lookUp(context: RequestContext, store: Store, cache: KeyCache | undefined, token: string): Promise<void> {
+async function lookUp(context: RequestContext, store: Store, cache: KeyCache | undefined, token: string, presented: string): Promise<void> {
   const key = await store.findKeyByToken(token);
-  if (key === undefined) throw invalidKey();
+  if (key === undefined) throw invalidKey(presented);
   const identity = await loadIdentity(store, key);
   cache?.set(token, identity);
   accept(context, identity);
@@ -69,7 +70,8 @@ function accept(context: RequestContext, identity: Identity): void {
   context.identity = identity;
 }
 
-function invalidKey(): AuthenticationError {
-  return new AuthenticationError('Invalid API key.', { code: 'invalid_api_key' });
+function invalidKey(presented: string): AuthenticationError {
+  const malformed = describeMalformedKey(presented);
+  return new AuthenticationError(malformed === undefined ? 'Invalid API key.' : `Invalid API key: ${malformed}.`, { code: 'invalid_api_key' });
 }
 

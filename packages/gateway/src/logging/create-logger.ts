@@ -4,6 +4,7 @@
 
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { BufferedDestination } from './buffered-destination.js';
+import { maskLogArguments, maskLogRecord, serializeMaskedError } from './mask-log-record.js';
 
 /**
  * Header paths masked in `--detailed_debug` lines: client keys, cookies, and upstream
@@ -24,14 +25,25 @@ export const REDACT_PATHS = [
 export const LOG_BASE = { service: 'llmux-gateway' } as const;
 
 export function loggerOptions(level: string): LoggerOptions {
-  const options: LoggerOptions = { level, base: LOG_BASE };
+  const options: LoggerOptions = {
+    level,
+    base: LOG_BASE,
+    // Key-shaped text is masked in every line, whatever field or message carries it.
+    formatters: { log: maskLogRecord },
+    serializers: { err: serializeMaskedError },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, maskLogArguments(args) as Parameters<typeof method>);
+      },
+    },
+  };
   if (level === 'debug' || level === 'trace') options.redact = { paths: REDACT_PATHS, censor: '[redacted]' };
   return options;
 }
 
 /**
  * The destination of each logger made here. Their lines have a known shape (pino's
- * defaults, LOG_BASE, no formatters), so the per-request line can be serialised by hand
+ * defaults, LOG_BASE, a formatter that only masks values), so the per-request line can be serialised by hand
  * and written straight to it (logging/request-line.ts); any other logger goes through pino.
  */
 const destinations = new WeakMap<Logger, DestinationStream>();

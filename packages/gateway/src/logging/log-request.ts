@@ -1,9 +1,11 @@
 // The one log line per request: who (key alias, team, user; never the key), what, how it
 // ended, how long, tokens and cost. At debug level (`--detailed_debug`) it adds the request
 // and response metadata, whose secrets the logger redacts. Bodies are never logged; error
-// messages come from the SDK already redacted.
+// messages come from the SDK already redacted, and are masked again here for anything
+// key-shaped a client sent (a key in a field, a malformed key named in a query).
 
 import { performance } from 'node:perf_hooks';
+import { maskKeysInText } from 'llmux';
 import type { DestinationStream, Logger } from 'pino';
 import type { RequestContext, RequestLogFields } from '../http/request-context.js';
 import { readCaller } from '../observability/read-caller.js';
@@ -18,6 +20,10 @@ export function createRequestLog(logger: Logger): (context: RequestContext) => v
 }
 
 function logRequest(logger: Logger, destination: DestinationStream | undefined, context: RequestContext): void {
+  // Before the level check, and in place: the callbacks, traces and alerts told after this
+  // line read the same field (create-request-handler.ts logs first, then tells the observer).
+  const errorMessage = context.log.errorMessage;
+  if (errorMessage !== undefined) context.log.errorMessage = maskKeysInText(errorMessage);
   const response = context.response;
   const status = requestStatus(response);
   const level = levelOf(status, context.log);

@@ -36,7 +36,7 @@ export function createKeyStateRoutes(deps: ManagementDeps): Route[] {
         const body = await readManagementBody(context, keyRegenerateSchema);
         const named = body.key ?? caller.key?.token;
         if (named === undefined) throw new NotFoundError('Name the key to regenerate in "key".', { code: 'key_not_found', param: 'key' });
-        const current = await loadKeyFor(store, caller, named, 'write');
+        const current = await loadKeyFor(store, caller, named, 'secret');
         const key = body.new_key ?? generateKey();
         const updated = await store.replaceKeyToken(current.token, hashKey(key), abbreviateKey(key));
         if (updated === undefined) throw new NotFoundError('Key not found', { code: 'key_not_found', param: 'key' });

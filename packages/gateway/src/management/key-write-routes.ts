@@ -4,11 +4,11 @@
 import { BadRequestError, NotFoundError } from 'llmux';
 import { abbreviateKey, generateKey, hashKey } from '../governance/hash-key.js';
 import type { Identity, KeyRecord } from '../governance/identity.js';
-import { callerUserId, denied, isAdmin, mayWrite } from '../governance/permissions.js';
+import { callerUserId, denied, isAdmin, isTeamMember, isViewer, mayBillUser, mayBlock } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import { addDuration, parseDuration } from '../limits/budget-period.js';
 import { KEY_UPDATE_FIELDS, keyDeleteSchema, keyGenerateSchema, keyUpdateSchema, type KeyGenerateBody } from './key-schemas.js';
-import { loadKeyFor, tokenOf } from './key-access.js';
+import { loadKeyFor } from './key-access.js';
 import { presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, readManagementBody, replyJson } from './management-request.js';
@@ -24,7 +24,9 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
       async handle(context) {
         const caller = callerOf(context);
         const body = await readManagementBody(context, keyGenerateSchema);
-        const userId = body.user_id ?? (isAdmin(caller) ? null : (callerUserId(caller) ?? null));
+        // Omitted: an admin's key bills no user, anyone else's bills themself. An explicit
+        // null with a team_id is the team's own key (LiteLLM's service account key).
+        const userId = body.user_id === undefined ? (isAdmin(caller) ? null : (callerUserId(caller) ?? null)) : body.user_id;
         await checkOwner(deps, caller, userId, body.team_id ?? null);
         const key = body.key ?? generateKey();
         const record = newKeyRecord(key, { ...body, user_id: userId }, now());
@@ -41,7 +43,14 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
         const body = await readManagementBody(context, keyUpdateSchema);
         const current = await loadKeyFor(store, caller, body.key, 'write');
         const changes: Partial<KeyRecord> = presentFields(body, KEY_UPDATE_FIELDS) as Partial<KeyRecord>;
-        if ('user_id' in changes || 'team_id' in changes) await checkOwner(deps, caller, changes.user_id ?? current.user_id, changes.team_id ?? current.team_id);
+        if ('user_id' in changes || 'team_id' in changes) {
+          // `null` is a change too (to no user, to no team), so `??` would check the old owner.
+          await checkOwner(deps, caller, 'user_id' in changes ? (changes.user_id ?? null) : current.user_id, 'team_id' in changes ? (changes.team_id ?? null) : current.team_id);
+        }
+        // /key/update must not be a way around /key/block's rule.
+        if (changes.blocked !== undefined && changes.blocked !== current.blocked && !mayBlock(caller, current.team_id === null ? undefined : await store.getTeam(current.team_id))) {
+          throw denied('block or unblock this key');
+        }
         if (body.metadata === null) changes.metadata = {};
         if (body.duration !== undefined) changes.expires = expiresAfter(body.duration, now());
         if (body.budget_duration !== undefined) changes.budget_reset_at = expiresAfter(body.budget_duration, now());
@@ -79,14 +88,22 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
   ];
 }
 
-/** Non-admins create keys for themselves, or for a team they admin or belong to. */
+/**
+ * Who a created or re-pointed key may bill. A proxy admin: anyone. Others: themself only
+ * (`mayBillUser`), and a team only as its member; a key with neither user nor team is an
+ * admin's to make. (So a non-admin's team key names a member, as LiteLLM requires: themself.)
+ */
 async function checkOwner(deps: ManagementDeps, caller: Identity, userId: string | null, teamId: string | null): Promise<void> {
   const team = teamId === null ? undefined : await deps.store.getTeam(teamId);
   if (teamId !== null && team === undefined) throw new BadRequestError(`Team not found: ${teamId}`, { code: 'team_not_found', param: 'team_id' });
   if (isAdmin(caller)) return;
-  const self = callerUserId(caller);
-  if (team !== undefined && !team.members_with_roles.some((member) => member.user_id === self)) throw denied(`create keys for team ${team.team_id}`);
-  if (!mayWrite(caller, userId, team)) throw denied('create or change keys for another user');
+  if (isViewer(caller)) throw denied('create or change keys');
+  if (!mayBillUser(caller, userId)) throw denied('create or change keys that bill another user (only a proxy admin or that user may)');
+  if (team === undefined) {
+    if (userId === null) throw denied('create keys that belong to no user and no team');
+    return;
+  }
+  if (!isTeamMember(caller, team)) throw denied(`create keys for team ${team.team_id}`);
 }
 
 export function expiresAfter(duration: string | null, from: Date): Date | null {

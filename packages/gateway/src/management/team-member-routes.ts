@@ -1,8 +1,14 @@
 // /team/member_add and /team/member_delete: admins and the team's own admins manage who is
-// in a team and with which role. A member that is not yet a user becomes an internal user.
+// in a team and with which role. Only a proxy admin may name someone who is not a user yet
+// (they become an internal user with no budget, as in LiteLLM); a team admin adds existing
+// users only, so a team admin cannot conjure user ids (issue 15, finding 4). LiteLLM's
+// invitation links (/invitation/*, for its UI's sign-up) are not served: an admin creates
+// the user with /user/new, which answers with the user's first key.
 
 import { z } from 'zod';
-import { denied, isAdmin, isTeamAdmin } from '../governance/permissions.js';
+import { BadRequestError } from 'llmux';
+import type { TeamRecord, Identity } from '../governance/identity.js';
+import { denied, isAdmin, isTeamAdmin, isViewer } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, readManagementBody, replyJson } from './management-request.js';
@@ -23,15 +29,19 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const caller = callerOf(context);
         const body = await readManagementBody(context, memberAddSchema);
         const team = await loadTeam(store, body.team_id);
-        if (!isAdmin(caller) && !isTeamAdmin(caller, team)) throw denied(`add members to team ${team.team_id}`);
+        if (!mayManageMembers(caller, team)) throw denied(`add members to team ${team.team_id}`);
         const added = Array.isArray(body.member) ? body.member : [body.member];
+        const missing: string[] = [];
+        for (const member of added) if ((await store.getUser(member.user_id)) === undefined) missing.push(member.user_id);
+        if (missing.length > 0 && !isAdmin(caller)) {
+          throw new BadRequestError(`No such user: ${missing.join(', ')}. A proxy admin creates users (/user/new); a team admin adds existing users.`, { code: 'user_not_found', param: 'member' });
+        }
         const members = team.members_with_roles.filter((member) => !added.some((entry) => entry.user_id === member.user_id));
         members.push(...added);
-        for (const member of added) {
-          if ((await store.getUser(member.user_id)) !== undefined) continue;
+        for (const userId of missing) {
           const at = now();
           await store.upsertUser({
-            user_id: member.user_id, user_email: null, user_alias: null, user_role: 'internal_user', teams: [], models: [], spend: 0, metadata: {}, created_at: at, updated_at: at,
+            user_id: userId, user_email: null, user_alias: null, user_role: 'internal_user', teams: [], models: [], spend: 0, metadata: {}, created_at: at, updated_at: at,
             max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null,
           });
         }
@@ -49,7 +59,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const caller = callerOf(context);
         const body = await readManagementBody(context, memberDeleteSchema);
         const team = await loadTeam(store, body.team_id);
-        if (!isAdmin(caller) && !isTeamAdmin(caller, team)) throw denied(`remove members from team ${team.team_id}`);
+        if (!mayManageMembers(caller, team)) throw denied(`remove members from team ${team.team_id}`);
         const members = team.members_with_roles.filter((member) => member.user_id !== body.user_id);
         await store.setTeamMembers(team.team_id, members);
         await invalidation.invalidate();
@@ -58,4 +68,8 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
       },
     },
   ];
+}
+
+function mayManageMembers(caller: Identity, team: TeamRecord): boolean {
+  return isAdmin(caller) || (!isViewer(caller) && isTeamAdmin(caller, team));
 }

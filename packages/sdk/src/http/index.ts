@@ -1,7 +1,7 @@
 export { HttpClient, getSharedHttpClient, toConnectionError, type HttpRequest, type HttpResponse, type HttpClientOptions } from './http-client.js';
 export { readJson, readErrorText, tryParseJson, headerValue } from './read-body.js';
 export { parseRetryAfter } from './parse-retry-after.js';
-export { redactSecrets, maskSecret } from './redact-secrets.js';
+export { redactSecrets, maskSecret, maskKeysInText } from './redact-secrets.js';
 export { createUpstreamError, type UpstreamErrorParser, type UpstreamErrorContext } from './create-upstream-error.js';
 export { decodeSse, type SseEvent } from './decode-sse.js';
 export { readSseStream, convertSseEvents, type SseEventHandler } from './read-sse-stream.js';
