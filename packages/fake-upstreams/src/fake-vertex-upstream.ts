@@ -7,14 +7,14 @@
 import type { ServerResponse } from 'node:http';
 import { anthropicErrorBody, createFakeAnthropicMessage } from './fake-anthropic-message.js';
 import { createFakeAnthropicEvents } from './fake-anthropic-stream.js';
-import { cutIndex } from './fake-cut-index.js';
 import { answerGenerate } from './fake-gemini-generate.js';
 import { fakeTokenCount } from './fake-token-count.js';
 import { fakeEmbeddingVector } from './fake-vector.js';
 import type { FakeGeminiReply } from './fake-gemini-reply.js';
 import { isRecord } from './is-record.js';
 import { googleErrorBody, unauthenticatedBody } from './fake-google-error.js';
-import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
+import { sendFakeSseReply } from './send-fake-sse-reply.js';
+import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 
 export interface FakeVertexOptions {
   /** Access tokens accepted; read at each request, so a live list may grow. */
@@ -79,11 +79,11 @@ function answerAnthropic(request: RecordedRequest, response: ServerResponse, met
   if (answer.error !== undefined) return sendJson(response, answer.error.status, answer.error.body, answer.error.headers);
   if (method === 'rawPredict') return sendJson(response, 200, createFakeAnthropicMessage(messageId, model, answer));
   const events = createFakeAnthropicEvents(messageId, model, answer);
-  const cut = answer.failAfterChunks === undefined ? -1 : cutIndex(events, answer.failAfterChunks);
-  const frames = (cut === -1 ? events : events.slice(0, cut)).map((event) => event.frame);
-  if (cut !== -1) frames.push(`event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })}\n\n`);
-  return sendSse(response, frames);
+  // Claude on Vertex fails mid-stream with Anthropic's own error event; dropAfterChunks cuts the connection.
+  return sendFakeSseReply(response, events, answer, overloadedFrame);
 }
+
+const overloadedFrame = (): string => `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })}\n\n`;
 
 function answerPredict(body: unknown, dimensions: number, response: ServerResponse): void {
   const instances = isRecord(body) ? body['instances'] : undefined;

@@ -13,6 +13,8 @@ export interface RecordedRequest {
   text: string;
   /** The body parsed as JSON, or undefined when it was not JSON. */
   json: unknown;
+  /** The reply body's bytes as the fake wrote them, chunk by chunk (for passthrough tests). */
+  sent: Buffer[];
 }
 
 export type FakeHandler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
@@ -38,8 +40,9 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
       } catch {
         json = undefined;
       }
-      const recorded: RecordedRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers, text, json };
+      const recorded: RecordedRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers, text, json, sent: [] };
       requests.push(recorded);
+      recordSent(response, recorded.sent);
       Promise.resolve(handler(recorded, response)).catch((error: unknown) => {
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: { message: `fake upstream failed: ${String(error)}` } }));
@@ -58,6 +61,24 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         server.close(() => resolve());
       }),
   };
+}
+
+/** Keeps a copy of every body chunk written to `response`. */
+function recordSent(response: ServerResponse, sent: Buffer[]): void {
+  const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown): void => {
+    if (typeof chunk === 'string') sent.push(Buffer.from(chunk));
+    else if (chunk instanceof Uint8Array) sent.push(Buffer.from(chunk));
+  };
+  response.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk);
+    return write(chunk, ...rest);
+  }) as ServerResponse['write'];
+  response.end = ((...args: unknown[]) => {
+    if (typeof args[0] !== 'function') keep(args[0]);
+    return end(...args);
+  }) as ServerResponse['end'];
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -14,6 +14,16 @@ import type {
   RerankRequest,
   RerankResponse,
 } from '../spec/index.js';
+import type { NativeSupport } from '../native/native-support.js';
+
+export type {
+  NativeJsonReply,
+  NativeReply,
+  NativeRequest,
+  NativeStreamEndListener,
+  NativeStreamReply,
+  NativeSupport,
+} from '../native/native-support.js';
 
 export interface ProviderCallContext {
   /** Provider id, as in `provider/model`. */
@@ -43,6 +53,12 @@ export interface ProviderAdapter {
   readonly supportedParams: ReadonlySet<ChatParameterName>;
   /** Narrows supportedParams for one model, where a provider serves several model families. */
   supportedParamsFor?(model: string): ReadonlySet<ChatParameterName>;
+  /**
+   * The provider takes body fields llmux does not know as sent (OpenAI-format APIs do), so
+   * a caller's extra fields (`top_k`, `web_search_options`, ...) are forwarded; elsewhere
+   * they are refused, or dropped with a warning under drop_params.
+   */
+  readonly forwardsUnknownParams?: boolean;
   chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion>;
   /**
    * Resolves once the upstream has accepted the call (a 2xx with a stream body), so that
@@ -52,4 +68,6 @@ export interface ProviderAdapter {
   embed?(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse>;
   listModels?(context: ProviderCallContext): Promise<ModelList>;
   rerank?(request: RerankRequest, context: ProviderCallContext): Promise<RerankResponse>;
+  /** Dialects this provider speaks itself, for passthrough calls (see native/native-support.ts). */
+  native?: NativeSupport;
 }

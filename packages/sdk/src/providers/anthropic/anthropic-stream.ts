@@ -11,7 +11,7 @@ import { tryParseJson } from '../../http/read-body.js';
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, FinishReason, ThinkingBlockDelta } from '../../spec/index.js';
 import { anthropicStreamEventSchema, type AnthropicUsage } from './anthropic-api.js';
 import { createAnthropicStreamError } from './anthropic-error.js';
-import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { convertAnthropicUsage, mergeAnthropicUsage } from './convert-anthropic-usage.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 
@@ -63,7 +63,7 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
       case 'message_start':
         this.id = event.message.id;
         this.model = event.message.model;
-        this.usage = mergeUsage(this.usage, event.message.usage);
+        this.usage = mergeAnthropicUsage(this.usage, event.message.usage);
         emit(this.chunk({ role: 'assistant', content: '' }));
         break;
       case 'content_block_start': {
@@ -110,7 +110,7 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
         break;
       }
       case 'message_delta': {
-        this.usage = mergeUsage(this.usage, event.usage);
+        this.usage = mergeAnthropicUsage(this.usage, event.usage);
         let finishReason = mapAnthropicFinishReason(event.delta.stop_reason);
         if (this.jsonToolUsed && this.toolCount === 0 && finishReason === 'tool_calls') finishReason = 'stop';
         emit(this.chunk({}, finishReason));
@@ -148,17 +148,6 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
 
 function thinkingFragment(index: number, thinking: string, signature: string): ThinkingBlockDelta[] {
   return [{ index, type: 'thinking', thinking, signature }];
-}
-
-/** message_delta repeats usage cumulatively; later non-null counts replace earlier ones. */
-function mergeUsage(current: AnthropicUsage, next: AnthropicUsage | null | undefined): AnthropicUsage {
-  if (next === null || next === undefined) return current;
-  const merged: AnthropicUsage = { ...current };
-  for (const key of ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'] as const) {
-    const value = next[key];
-    if (value !== null && value !== undefined) merged[key] = value;
-  }
-  return merged;
 }
 
 function malformed(options: AnthropicStreamOptions, data: string): BadGatewayError {

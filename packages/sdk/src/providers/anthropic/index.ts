@@ -1,5 +1,6 @@
 // The Anthropic Messages API adapter: converts the canonical request, sends it, and
-// converts the reply or stream back. Conversion lives in the convert-* files beside it.
+// converts the reply or stream back. Conversion lives in the convert-* files beside it;
+// Messages-dialect calls pass through (anthropic-native.ts).
 
 import { BadGatewayError } from '../../errors/error-classes.js';
 import { isLlmuxError } from '../../errors/to-openai-error-body.js';
@@ -9,6 +10,7 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatPa
 import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { anthropicResponseSchema } from './anthropic-api.js';
+import { ANTHROPIC_NATIVE } from './anthropic-native.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
 import { readAnthropicStream } from './read-anthropic-stream.js';
@@ -40,6 +42,7 @@ export function createAnthropicProvider(): ProviderAdapter {
     supportedParams: ANTHROPIC_SUPPORTED_PARAMS,
     chat,
     streamChat,
+    native: ANTHROPIC_NATIVE,
   };
 }
 

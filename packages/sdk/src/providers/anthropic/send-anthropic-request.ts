@@ -17,18 +17,33 @@ const createAnthropicHttpError = createUpstreamErrorFactory(parseAnthropicError)
 export type AnthropicCall = ProviderCall;
 
 export function sendAnthropicRequest(body: AnthropicRequestBody, context: ProviderCallContext): Promise<AnthropicCall> {
+  return sendAnthropicBody(JSON.stringify(body), body.stream === true, context, undefined);
+}
+
+/**
+ * Sends a body already serialised. `forwarded` are the client's own Anthropic headers
+ * (`anthropic-beta`, `anthropic-version`) on a passthrough call; the deployment's
+ * extra_headers outrank them, and nothing outranks the resolved credential.
+ */
+export function sendAnthropicBody(
+  text: string,
+  stream: boolean,
+  context: ProviderCallContext,
+  forwarded: Readonly<Record<string, string>> | undefined,
+): Promise<AnthropicCall> {
   const apiKey = resolveApiKey(context, API_KEY_ENV, true);
   const secrets = [apiKey];
   const headers = {
     'content-type': 'application/json',
     'anthropic-version': ANTHROPIC_VERSION,
-    ...(body.stream === true ? { accept: 'text/event-stream' } : {}),
+    ...(stream ? { accept: 'text/event-stream' } : {}),
+    ...forwarded,
     ...context.extraHeaders,
-    // After extraHeaders, so that a stray header cannot replace the resolved credential.
+    // Last, so that a stray header cannot replace the resolved credential.
     'x-api-key': apiKey ?? '',
   };
   const url = `${messagesBase(context)}/v1/messages`;
-  return sendProviderRequest(context, 'POST', url, headers, JSON.stringify(body), createAnthropicHttpError, secrets);
+  return sendProviderRequest(context, 'POST', url, headers, text, createAnthropicHttpError, secrets);
 }
 
 /** Accepts api_base with or without its `/v1` suffix, as both forms appear in configs. */

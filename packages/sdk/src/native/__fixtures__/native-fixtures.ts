@@ -1,0 +1,89 @@
+// Shared pieces of the passthrough tests: a Messages body with everything a translation
+// would lose (cache_control system blocks and tools, thinking, metadata, a server tool, a
+// PDF with citations, a field no one knows), the client headers, and a priced cache usage.
+
+import type { FakeChatReply } from '@llmux/fake-upstreams';
+
+/** The model name the client sent (a gateway model group); deployments replace it. */
+export const CLIENT_MODEL = 'claude-code-sonnet';
+
+export const BETA_HEADER = 'prompt-caching-2024-07-31, interleaved-thinking-2025-05-14';
+export const BETAS = ['prompt-caching-2024-07-31', 'interleaved-thinking-2025-05-14'];
+
+/** What a client might send beside the betas; auth must never be forwarded. */
+export const CLIENT_HEADERS: Readonly<Record<string, string>> = {
+  'anthropic-beta': BETA_HEADER,
+  authorization: 'Bearer sk-client-virtual-key',
+  'x-api-key': 'sk-client-virtual-key',
+  cookie: 'session=client',
+};
+
+export function createRichBody(stream: boolean): Record<string, unknown> {
+  return {
+    model: CLIENT_MODEL,
+    max_tokens: 2048,
+    ...(stream ? { stream: true } : {}),
+    system: [
+      { type: 'text', text: 'You are Claude Code.', cache_control: { type: 'ephemeral' } },
+      { type: 'text', text: 'Project notes: keep diffs small.', cache_control: { type: 'ephemeral', ttl: '1h' } },
+    ],
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQKJeLjz9MK' }, citations: { enabled: true }, title: 'spec.pdf' },
+          { type: 'text', text: 'Summarise the spec, then search the web for its errata.', cache_control: { type: 'ephemeral' } },
+        ],
+      },
+    ],
+    thinking: { type: 'enabled', budget_tokens: 1024 },
+    metadata: { user_id: 'user-7f3a' },
+    tools: [
+      { type: 'web_search_20250305', name: 'web_search', max_uses: 3 },
+      { name: 'read_file', description: 'Read a file', input_schema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] }, cache_control: { type: 'ephemeral' } },
+    ],
+    tool_choice: { type: 'auto', disable_parallel_tool_use: false },
+    temperature: 1,
+    context_management: { edits: [{ type: 'clear_tool_uses_20250919' }] },
+    x_future_field: { nested: [1, 'two', null, true] },
+  };
+}
+
+/** 1,200 prompt tokens of which 900 were read from the cache and 200 written to it. */
+export const CACHE_REPLY: FakeChatReply = {
+  reasoning: 'The user wants a summary first.',
+  content: 'The spec defines three endpoints and one error shape.',
+  usage: { promptTokens: 1200, completionTokens: 40, cachedTokens: 900, cacheWriteTokens: 200 },
+};
+
+export const CACHE_USAGE = {
+  prompt_tokens: 1200,
+  completion_tokens: 40,
+  total_tokens: 1240,
+  prompt_tokens_details: { cached_tokens: 900 },
+  cache_creation_input_tokens: 200,
+  cache_read_input_tokens: 900,
+};
+
+/** Per-token prices given as overrides, so the expected cost is plain arithmetic. */
+export const PRICES = {
+  input_cost_per_token: 3e-6,
+  output_cost_per_token: 15e-6,
+  cache_read_input_token_cost: 0.3e-6,
+  cache_creation_input_token_cost: 3.75e-6,
+};
+
+/** 100 uncached input, 900 cache reads, 200 cache writes, 40 output tokens. */
+export const EXPECTED_COST = 100 * 3e-6 + 900 * 0.3e-6 + 200 * 3.75e-6 + 40 * 15e-6;
+
+export function without(value: unknown, keys: readonly string[]): Record<string, unknown> {
+  const copy = { ...(value as Record<string, unknown>) };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+export async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(chunk);
+  return Buffer.concat(parts);
+}
