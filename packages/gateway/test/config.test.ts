@@ -53,7 +53,8 @@ describe('parseConfig', () => {
     assert.equal(config.general_settings.master_key, 'sk-from-config');
     assert.equal(config.model_list[0]?.litellm_params.api_key, 'sk-upstream');
     assert.equal(config.model_list[0]?.litellm_params.api_base, undefined);
-    assert.deepEqual(warnings, ['model_list[0].litellm_params.api_base: environment variable UNSET_BASE is not set']);
+    // The warning names the deployment as well as the field (issue #14).
+    assert.deepEqual(warnings, ['model_list[0] "m": litellm_params.api_base: environment variable UNSET_BASE is not set; calls to this deployment will fail until it is']);
   });
 
   it('takes the master key from LLMUX_MASTER_KEY when the config has none', () => {
@@ -123,13 +124,14 @@ describe('loadConfig', () => {
         '  drop_params: true',
         '  set_verbose: False',
         'general_settings:',
-        '  master_key: sk-1234',
+        // LiteLLM's docs use sk-1234; llmux's strict load wants 8 characters or more (issue #14).
+        '  master_key: sk-12345678',
       ].join('\n'),
     );
     const { config } = await loadConfig(file, { LOAD_TEST_KEY: 'sk-loaded' });
     assert.equal(config.model_list[0]?.litellm_params.api_key, 'sk-loaded');
     assert.equal(config.litellm_settings.drop_params, true);
-    assert.equal(config.general_settings.master_key, 'sk-1234');
+    assert.equal(config.general_settings.master_key, 'sk-12345678');
   });
 
   it('reports a missing file and invalid YAML clearly', async () => {

@@ -156,7 +156,10 @@ describe('gateway with Amazon Bedrock deployments', () => {
       return true;
     });
     await assert.rejects(client.chat.completions.create({ model: 'claude-wrong-secret', messages: [{ role: 'user', content: 'hi' }] }), (error: unknown) => {
-      assert.ok(error instanceof OpenAI.AuthenticationError);
+      // The gateway's AWS secret was refused: a 502 naming the deployment, not a 401 (issue #14).
+      assert.ok(error instanceof OpenAI.APIError && !(error instanceof OpenAI.AuthenticationError));
+      assert.equal(error.status, 502);
+      assert.equal(error.code, 'upstream_credential_error');
       assert.ok(!JSON.stringify(error.error).includes(AWS.secretAccessKey));
       assert.ok(!JSON.stringify(error.error).includes('not-the-secret-at-all'));
       return true;

@@ -37,6 +37,9 @@ export const configSchema = z.looseObject({
   general_settings: section({
     master_key: stringish.optional(),
     max_request_size_mb: z.number().positive().optional(),
+    shutdown_grace_seconds: z.number().nonnegative().max(3600).optional(),
+    background_health_checks: z.boolean().optional(),
+    health_check_interval: z.number().positive().optional(),
     ...observabilityGeneralSettings,
   }),
   router_settings: section(routerSettingsShape),

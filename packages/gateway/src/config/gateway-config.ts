@@ -46,6 +46,12 @@ export interface GeneralSettings {
   alerting_webhook_url?: string;
   /** Error-rate alert tuning: error_rate_threshold (0-1), window_seconds, min_requests, repeat_seconds. */
   alerting_args?: Record<string, unknown>;
+  /** Seconds SIGTERM/SIGINT lets in-flight requests finish before cutting them (default 10). */
+  shutdown_grace_seconds?: number;
+  /** Check every deployment every health_check_interval seconds; failures cool it down. */
+  background_health_checks?: boolean;
+  /** Seconds between background health checks (default 300, as in LiteLLM). */
+  health_check_interval?: number;
   /** Include message content in callback payloads and detailed logs. */
   store_prompts_in_spend_logs?: boolean;
   [setting: string]: unknown;

@@ -1,11 +1,12 @@
-// Reads a LiteLLM-style config.yaml from disk. Errors name the file and the bad field.
+// Reads a LiteLLM-style config.yaml from disk, strictly by default (a file is what a user
+// starts the gateway from). Errors name the file and the bad field.
 
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigError } from './config-error.js';
-import { parseConfig, type ParsedConfig } from './parse-config.js';
+import { parseConfig, type ParseConfigOptions, type ParsedConfig } from './parse-config.js';
 
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<ParsedConfig> {
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, options: ParseConfigOptions = { strict: true }): Promise<ParsedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -21,5 +22,5 @@ export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.
     if (error instanceof YAMLParseError) throw new ConfigError(file, [`not valid YAML: ${error.message}`]);
     throw error;
   }
-  return parseConfig(document, file, env);
+  return parseConfig(document, file, env, options);
 }

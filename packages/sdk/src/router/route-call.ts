@@ -3,6 +3,7 @@
 // and class, never its message.
 
 import { LlmuxError } from '../errors/llmux-error.js';
+import { toUpstreamCredentialError } from '../errors/upstream-credential-error.js';
 import { backoffMs, sleep, type BackoffSettings } from './backoff.js';
 import type { ResolvedDeployment } from './deployment.js';
 import { resolveFallbacks } from './resolve-fallbacks.js';
@@ -104,7 +105,9 @@ async function attemptGroup<T>(
       return { result: await attempt(deployment, group), deployment, group };
     } catch (error) {
       const coolingDown = engine.recordFailure(deployment, error);
-      if (plan.signal?.aborted === true || retries >= allowedRetries(error, plan.numRetries, engine.settings.retry_policy)) throw error;
+      // Cooldowns and retry_policy see the upstream's 401/403 as LiteLLM does; the caller sees
+      // that the gateway's credential for this deployment failed, not its own key.
+      if (plan.signal?.aborted === true || retries >= allowedRetries(error, plan.numRetries, engine.settings.retry_policy)) throw toUpstreamCredentialError(error, deployment);
       retries += 1;
       counts.retries += 1;
       failed ??= new Set();

@@ -1,0 +1,48 @@
+// Fields llmux reads, by config section: the zod schema's fields plus the settings other
+// modules read through the sections' index signatures. A new setting is added here, or the
+// strict check at start refuses it as unknown.
+
+import { CHAT_PARAMETER_NAMES } from 'llmux';
+import { configSchema } from './config-schema.js';
+import { routerSettingsShape } from './router-settings-schema.js';
+
+const shapeKeys = (schema: { shape: object }): string[] => Object.keys(schema.shape);
+
+export const LLMUX_TOP_LEVEL = shapeKeys(configSchema);
+
+export const LLMUX_LITELLM_SETTINGS = [
+  'drop_params', 'request_timeout', 'success_callback', 'failure_callback', 'callbacks', 'callback_settings', 'turn_off_message_logging',
+  'require_auth_for_metrics_endpoint', 'max_budget', 'budget_duration', 'max_end_user_budget', 'cache_params',
+  'num_retries', 'retry_policy', 'allowed_fails', 'allowed_fails_policy', 'cooldown_time', 'fallbacks', 'context_window_fallbacks',
+  'content_policy_fallbacks', 'default_fallbacks', 'max_fallbacks',
+];
+
+export const LLMUX_GENERAL_SETTINGS = [
+  'master_key', 'database_url', 'max_request_size_mb', 'public_metrics', 'alerting', 'alerting_webhook_url', 'alerting_args',
+  'store_prompts_in_spend_logs', 'redis_url', 'proxy_batch_write_at', 'spend_logs_max_buffered_rows', 'budget_reset_sweep_seconds',
+  'background_health_checks', 'health_check_interval', 'shutdown_grace_seconds',
+];
+
+export const LLMUX_ROUTER_SETTINGS = Object.keys(routerSettingsShape);
+
+export const LLMUX_DEPLOYMENT = ['model_name', 'litellm_params', 'model_info'];
+
+/** Call options, routing fields, provider settings, price overrides, and default body parameters. */
+export const LLMUX_PARAMS = [
+  'model', 'api_key', 'api_base', 'api_version', 'timeout', 'stream_timeout', 'stream_idle_timeout', 'drop_params', 'extra_headers',
+  'rpm', 'tpm', 'weight', 'order', 'tags', 'max_parallel_requests',
+  'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second',
+  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_region_name', 'aws_bedrock_runtime_endpoint', 'aws_sagemaker_runtime_endpoint',
+  'azure_ad_token', 'azure_authority_host', 'azure_scope', 'vertex_project', 'vertex_location', 'vertex_credentials', 'vertex_ai_project',
+  'vertex_ai_location', 'input_type', 'truncate', 'model_id', 'extra_body',
+  ...CHAT_PARAMETER_NAMES,
+];
+
+export const LLMUX_MODEL_INFO = [
+  'id', 'mode', 'max_input_tokens', 'access_groups',
+  'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second',
+];
+
+export const LLMUX_CACHE_PARAMS = ['url', 'redis_url', 'host', 'port', 'password'];
+
+export const LLMUX_ALERTING_ARGS = ['repeat_seconds', 'error_rate_threshold', 'error_rate_window_seconds', 'error_rate_min_requests'];
