@@ -1,6 +1,7 @@
 // The Amazon Bedrock adapter: Converse / ConverseStream for `bedrock/<id>` and
 // `bedrock/converse/<id>`, InvokeModel with the Anthropic converters for
-// `bedrock/invoke/<claude-id>`, and Titan / Cohere embeddings. It orchestrates only;
+// `bedrock/invoke/<claude-id>`, and Titan / Cohere embeddings; Messages-dialect calls to
+// Claude pass through InvokeModel (bedrock-native.ts). It orchestrates only;
 // conversion lives in the convert-* files, streams in *-stream.ts, AWS plumbing in ../aws/.
 
 import { randomUUID } from 'node:crypto';
@@ -18,12 +19,10 @@ import { anthropicResponseSchema } from '../anthropic/anthropic-api.js';
 import { convertAnthropicStream } from '../anthropic/anthropic-stream.js';
 import { convertAnthropicResponse } from '../anthropic/convert-anthropic-response.js';
 import { parseAwsBody } from '../aws/parse-aws-body.js';
-import { readAwsEvents } from '../aws/read-aws-events.js';
 import type { AwsCall } from '../aws/send-aws-request.js';
 import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { bedrockConverseResponseSchema } from './bedrock-api.js';
-import { BEDROCK_ERRORS } from './bedrock-error.js';
 import { convertBedrockInvokeChunks } from './bedrock-invoke-stream.js';
 import { convertBedrockStream } from './bedrock-stream.js';
 import { convertBedrockResponse } from './convert-bedrock-response.js';
@@ -32,6 +31,8 @@ import { convertToBedrockRequest } from './convert-to-bedrock-request.js';
 import { embedWithBedrock } from './embed-with-bedrock.js';
 import { isAnthropicModel, parseBedrockModel, type BedrockModel } from './parse-bedrock-model.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
+import { BEDROCK_NATIVE } from './bedrock-native.js';
+import { readBedrockEvents } from './read-bedrock-events.js';
 
 /**
  * What Converse honours (and InvokeModel for Claude). stream_options is listed because
@@ -52,7 +53,7 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
 ]);
 
 export function createBedrockProvider(): ProviderAdapter {
-  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed };
+  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, native: BEDROCK_NATIVE };
 }
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
@@ -77,11 +78,11 @@ async function streamChat(request: ChatCompletionRequest, context: ProviderCallC
     const { body, jsonMode } = convertToBedrockInvokeRequest(request, context.warnings);
     const call = await sendBedrockRequest(model.pathId, 'invoke-with-response-stream', body, context);
     const options = { provider: context.provider, model: model.modelId, secrets: call.secrets };
-    return convertAnthropicStream(convertBedrockInvokeChunks(events(call, context), options), { ...options, jsonMode, created: nowSeconds() });
+    return convertAnthropicStream(convertBedrockInvokeChunks(readBedrockEvents(call, context), options), { ...options, jsonMode, created: nowSeconds() });
   }
   const { body, jsonMode } = convertToBedrockRequest(request, { modelId: model.modelId, warnings: context.warnings });
   const call = await sendBedrockRequest(model.pathId, 'converse-stream', body, context);
-  return convertBedrockStream(events(call, context), {
+  return convertBedrockStream(readBedrockEvents(call, context), {
     id: completionId(call),
     model: model.modelId,
     created: nowSeconds(),
@@ -102,16 +103,6 @@ function assertInvokable(model: BedrockModel, context: ProviderCallContext): voi
       { provider: context.provider, model: context.model, param: 'model' },
     );
   }
-}
-
-function events(call: AwsCall, context: ProviderCallContext): ReturnType<typeof readAwsEvents> {
-  return readAwsEvents(call.response, {
-    provider: context.provider,
-    model: context.model,
-    secrets: call.secrets,
-    errors: BEDROCK_ERRORS,
-    signal: context.signal,
-  });
 }
 
 /** Converse has no response id; AWS's request id (`x-amzn-requestid`) names the call just as well. */

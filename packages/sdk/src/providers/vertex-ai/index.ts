@@ -1,22 +1,20 @@
 // The Vertex AI adapter: `vertex_ai/<model>`. Gemini models go to the google publisher's
 // generateContent (the Gemini adapter's conversion), Claude models to the anthropic
 // publisher's rawPredict (the Anthropic adapter's conversion), all with a Google OAuth token.
+// Messages-dialect calls to Claude pass through (vertex-native.ts).
 
-import { AuthenticationError } from '../../errors/error-classes.js';
 import type { ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
 import { GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat, readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from '../gemini/index.js';
-import { invalidateGoogleAccessToken } from '../google-auth/index.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { convertToVertexEmbeddingRequest } from './convert-to-vertex-embedding-request.js';
 import { convertVertexEmbeddingResponse } from './convert-vertex-embedding-response.js';
 import { resolveVertexEndpoint, type VertexPublisher } from './resolve-vertex-endpoint.js';
-import { resolveVertexSettings, type VertexSettings } from './resolve-vertex-settings.js';
+import { resolveVertexSettings } from './resolve-vertex-settings.js';
+import { publisherOf, withTokenRetirement } from './vertex-publisher.js';
+import { VERTEX_NATIVE } from './vertex-native.js';
 import { vertexEmbeddingResponseSchema } from './vertex-api.js';
 import { ANTHROPIC_SUPPORTED_PARAMS } from '../anthropic/index.js';
 import { vertexAnthropicChat, vertexAnthropicStreamChat } from './vertex-anthropic-chat.js';
-
-/** Model-id prefixes served by a publisher other than Google. */
-const PUBLISHER_BY_PREFIX: ReadonlyArray<readonly [prefix: string, publisher: VertexPublisher]> = [['claude-', 'anthropic']];
 
 const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set([...GEMINI_SUPPORTED_PARAMS, ...ANTHROPIC_SUPPORTED_PARAMS]);
 
@@ -35,6 +33,7 @@ export function createVertexAIProvider(): ProviderAdapter {
         publisher === 'anthropic' ? vertexAnthropicStreamChat(request, context, endpoint) : geminiStreamChat(request, context, endpoint),
       ),
     embed,
+    native: VERTEX_NATIVE,
   };
 }
 
@@ -58,16 +57,3 @@ async function embed(request: EmbeddingRequest, context: ProviderCallContext): P
   });
 }
 
-function publisherOf(model: string): VertexPublisher {
-  return PUBLISHER_BY_PREFIX.find(([prefix]) => model.startsWith(prefix))?.[1] ?? 'google';
-}
-
-/** A token Vertex refused (revoked, or the clock was off) is dropped so the next call gets a new one. */
-async function withTokenRetirement<Result>(settings: VertexSettings, run: () => Promise<Result>): Promise<Result> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AuthenticationError) invalidateGoogleAccessToken(settings.credentials);
-    throw error;
-  }
-}

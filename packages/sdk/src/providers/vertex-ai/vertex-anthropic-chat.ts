@@ -20,7 +20,7 @@ const createVertexAnthropicHttpError = createUpstreamErrorFactory(parseVertexAnt
 
 export async function vertexAnthropicChat(request: ChatCompletionRequest, context: ProviderCallContext, endpoint: GeminiEndpoint): Promise<ChatCompletion> {
   const { body, jsonMode } = toVertexBody(request, false, context.warnings);
-  const { response } = await send(endpoint, 'rawPredict', body, context);
+  const { response } = await sendVertexAnthropic(endpoint, 'rawPredict', JSON.stringify(body), context, undefined);
   const message = await parseJsonBody(response, anthropicResponseSchema, context, 'a Messages API message');
   return convertAnthropicResponse(message, { jsonMode, created: nowSeconds() });
 }
@@ -31,7 +31,7 @@ export async function vertexAnthropicStreamChat(
   endpoint: GeminiEndpoint,
 ): Promise<AsyncIterable<ChatCompletionChunk>> {
   const { body, jsonMode } = toVertexBody(request, true, context.warnings);
-  const { response } = await send(endpoint, 'streamRawPredict', body, context);
+  const { response } = await sendVertexAnthropic(endpoint, 'streamRawPredict', JSON.stringify(body), context, undefined);
   return readAnthropicStream(response, context, { jsonMode, created: nowSeconds(), provider: context.provider, model: context.model, secrets: endpoint.secrets });
 }
 
@@ -41,9 +41,20 @@ function toVertexBody(request: ChatCompletionRequest, stream: boolean, warnings:
   return { body: { anthropic_version: VERTEX_ANTHROPIC_VERSION, ...rest }, jsonMode };
 }
 
-function send(endpoint: GeminiEndpoint, method: string, body: unknown, context: ProviderCallContext): Promise<ProviderCall> {
+/**
+ * Posts a serialised body to `:rawPredict` / `:streamRawPredict`. `forwarded` are the
+ * client's own Anthropic headers on a passthrough call (anthropic-beta); the deployment's
+ * extra_headers outrank them, and nothing outranks the token.
+ */
+export function sendVertexAnthropic(
+  endpoint: GeminiEndpoint,
+  method: 'rawPredict' | 'streamRawPredict',
+  text: string,
+  context: ProviderCallContext,
+  forwarded: Readonly<Record<string, string>> | undefined,
+): Promise<ProviderCall> {
   const stream = method === 'streamRawPredict';
-  const headers = { 'content-type': 'application/json', ...(stream ? { accept: 'text/event-stream' } : {}), ...context.extraHeaders, ...endpoint.authHeaders };
+  const headers = { 'content-type': 'application/json', ...(stream ? { accept: 'text/event-stream' } : {}), ...forwarded, ...context.extraHeaders, ...endpoint.authHeaders };
   const url = `${endpoint.modelUrl}:${method}`;
-  return sendProviderRequest(context, 'POST', url, headers, JSON.stringify(body), createVertexAnthropicHttpError, endpoint.secrets);
+  return sendProviderRequest(context, 'POST', url, headers, text, createVertexAnthropicHttpError, endpoint.secrets);
 }

@@ -1,0 +1,200 @@
+// Passthrough to Claude on Bedrock through nativeCall(): the Messages body goes to
+// InvokeModel (and its stream) without model/stream, with Bedrock's anthropic_version and the
+// betas in `anthropic_beta`; the JSON reply's bytes come back as sent, and the event stream's
+// chunks come back as Anthropic's SSE, each event's JSON byte for byte.
+
+import { strict as assert } from 'node:assert';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { EventStreamCodec } from '@smithy/eventstream-codec';
+import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
+import {
+  APIConnectionError,
+  AuthenticationError,
+  BadRequestError,
+  RateLimitError,
+  ServiceUnavailableError,
+  nativeCall,
+  speaksNatively,
+  type NativeReply,
+  type NativeStreamReply,
+} from '../index.js';
+import { BETAS, CACHE_REPLY, CACHE_USAGE, CLIENT_HEADERS, EXPECTED_COST, PRICES, createRichBody, readAll, without } from './__fixtures__/native-fixtures.js';
+
+const REGION = 'us-east-1';
+const ACCESS_KEY_ID = 'AKIAFAKENATIVE000001';
+const SECRET = 'fake-native-secret-00000000000000000000';
+const CLAUDE = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
+const ENCODED = 'us.anthropic.claude-sonnet-4-20250514-v1%3A0';
+const codec = new EventStreamCodec(toUtf8, fromUtf8);
+
+function awsError(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeChatReply {
+  return { error: { status, body: { message }, headers: { 'x-amzn-errortype': `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/`, ...headers } } };
+}
+
+function asStream(reply: NativeReply): NativeStreamReply {
+  assert.equal(reply.kind, 'stream');
+  return reply as NativeStreamReply;
+}
+
+/** The Anthropic SSE a client should get for what the fake sent: each chunk's event, framed. */
+function expectedSse(sent: RecordedRequest): string {
+  const bytes = Buffer.concat(sent.sent);
+  let sse = '';
+  for (let offset = 0; offset < bytes.length; ) {
+    const length = bytes.readUInt32BE(offset);
+    const message = codec.decode(bytes.subarray(offset, offset + length));
+    offset += length;
+    if (message.headers[':event-type']?.value !== 'chunk') continue;
+    const payload = JSON.parse(toUtf8(message.body)) as { bytes: string };
+    const event = Buffer.from(payload.bytes, 'base64').toString('utf8');
+    sse += `event: ${(JSON.parse(event) as { type: string }).type}\ndata: ${event}\n\n`;
+  }
+  return sse;
+}
+
+describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
+  let fake: FakeServer;
+  let next: FakeChatReply | undefined;
+  const settings = (secret = SECRET) => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: secret, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url, ...PRICES });
+  const call = (stream: boolean, options: { model?: string; secret?: string } = {}) =>
+    nativeCall({ model: `bedrock/${options.model ?? CLAUDE}`, ...settings(options.secret) }, { dialect: 'anthropic-messages', body: createRichBody(stream), stream, headers: CLIENT_HEADERS });
+  const lastSent = () => {
+    const sent = fake.requests.at(-1);
+    assert.ok(sent !== undefined, 'the fake received the call');
+    return sent;
+  };
+  /** What arrived, minus the envelope; what the client sent, minus model and stream. */
+  const assertBodyUnchanged = (sent: RecordedRequest, stream: boolean) => {
+    const json = sent.json as Record<string, unknown>;
+    assert.equal(json['anthropic_version'], 'bedrock-2023-05-31');
+    assert.deepEqual(json['anthropic_beta'], BETAS);
+    assert.equal('model' in json, false);
+    assert.equal('stream' in json, false);
+    assert.deepEqual(without(json, ['anthropic_version', 'anthropic_beta']), without(createRichBody(stream), ['model', 'stream']));
+  };
+
+  before(async () => {
+    fake = await startFakeBedrockUpstream({
+      accessKeyId: ACCESS_KEY_ID,
+      secretAccessKey: SECRET,
+      region: REGION,
+      // Mid-stream failures are AWS's throttlingException frames (the fake's default).
+      reply: () => next ?? CACHE_REPLY,
+    });
+  });
+  after(() => fake.close());
+  beforeEach(() => {
+    next = undefined;
+  });
+
+  it('speaks the Messages dialect for Claude ids on every route, not for other models', () => {
+    assert.equal(speaksNatively(`bedrock/${CLAUDE}`, 'anthropic-messages'), true);
+    assert.equal(speaksNatively(`bedrock/invoke/${CLAUDE}`, 'anthropic-messages'), true);
+    assert.equal(speaksNatively(`bedrock/converse/${CLAUDE}`, 'anthropic-messages'), true);
+    assert.equal(speaksNatively('bedrock/amazon.nova-pro-v1:0', 'anthropic-messages'), false);
+    assert.equal(speaksNatively('bedrock/invoke/', 'anthropic-messages'), false);
+    assert.equal(speaksNatively(`bedrock/${CLAUDE}`, 'openai-chat'), false);
+  });
+
+  it('sends the body to InvokeModel unchanged apart from the envelope, signed, without client auth', async () => {
+    await call(false, { model: `invoke/${CLAUDE}` });
+    const sent = lastSent();
+    assert.equal(sent.url, `/model/${ENCODED}/invoke`);
+    assertBodyUnchanged(sent, false);
+    assert.match(sent.headers.authorization ?? '', /^AWS4-HMAC-SHA256 Credential=AKIAFAKENATIVE000001\//);
+    assert.equal(sent.headers['x-api-key'], undefined);
+    assert.equal(sent.headers['anthropic-beta'], undefined, 'betas travel in the body on Bedrock');
+  });
+
+  it('returns the JSON reply bytes as sent, with cache-aware usage and its cost', async () => {
+    const reply = await call(false);
+    assert.equal(reply.kind, 'json');
+    if (reply.kind !== 'json') return;
+    assert.ok(reply.body.equals(Buffer.concat(lastSent().sent)));
+    assert.equal(reply.headers['content-type'], 'application/json');
+    assert.deepEqual(reply.usage, CACHE_USAGE);
+    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+    assert.equal(reply.llmux.provider, 'bedrock');
+  });
+
+  it('re-frames the event stream as Anthropic SSE, each event’s JSON as Bedrock sent it', async () => {
+    const reply = asStream(await call(true));
+    let ended: unknown = 'not yet';
+    reply.onEnd((_usage, error) => {
+      ended = error;
+    });
+    const text = (await readAll(reply)).toString('utf8');
+    const sent = lastSent();
+    assert.equal(sent.url, `/model/${ENCODED}/invoke-with-response-stream`);
+    assertBodyUnchanged(sent, true);
+    assert.equal(reply.headers['content-type'], 'text/event-stream');
+    assert.equal(text, expectedSse(sent));
+    assert.match(text, /^event: message_start\ndata: \{"type":"message_start"/);
+    assert.match(text, /event: message_stop\ndata: \{"type":"message_stop","amazon-bedrock-invocationMetrics":/);
+    assert.deepEqual(reply.usage, CACHE_USAGE);
+    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
+    assert.equal(ended, undefined);
+  });
+
+  for (const [label, reply, ErrorClass, check] of [
+    ['400 ValidationException', awsError(400, 'ValidationException', 'messages: too short'), BadRequestError, undefined],
+    ['429 ThrottlingException with retry-after', awsError(429, 'ThrottlingException', 'Too many requests', { 'retry-after': '9' }), RateLimitError, 9],
+    ['503 ServiceUnavailableException', awsError(503, 'ServiceUnavailableException', 'Service is overloaded'), ServiceUnavailableError, undefined],
+  ] as const) {
+    for (const stream of [false, true]) {
+      it(`turns a ${label} into ${ErrorClass.name}${stream ? ' (stream)' : ''}`, async () => {
+        next = reply;
+        await assert.rejects(call(stream), (error: unknown) => {
+          assert.ok(error instanceof ErrorClass, `got ${String(error)}`);
+          assert.equal(error.provider, 'bedrock');
+          if (check !== undefined) assert.equal(error.retryAfterSeconds, check);
+          return true;
+        });
+      });
+    }
+  }
+
+  it('turns a request refused for its signature into AuthenticationError, without the secret', async () => {
+    await assert.rejects(call(false, { secret: 'wrong-secret-0000000000000000000000000000' }), (error: unknown) => {
+      assert.ok(error instanceof AuthenticationError, `got ${String(error)}`);
+      assert.doesNotMatch(error.message, /wrong-secret/);
+      return true;
+    });
+  });
+
+  it('rejects the call when an exception frame comes before any content', async () => {
+    next = { ...CACHE_REPLY, failAfterChunks: 0 };
+    await assert.rejects(call(true), RateLimitError);
+  });
+
+  it('throws a mid-stream exception frame from the iterator, after the bytes before it', async () => {
+    next = { ...CACHE_REPLY, failAfterChunks: 3 };
+    const reply = asStream(await call(true));
+    let ended: unknown;
+    reply.onEnd((_usage, error) => {
+      ended = error;
+    });
+    const received: Buffer[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const chunk of reply) received.push(chunk);
+      })(),
+      RateLimitError,
+    );
+    assert.ok(ended instanceof RateLimitError);
+    assert.equal(Buffer.concat(received).toString('utf8'), expectedSse(lastSent()));
+    assert.equal(reply.usage?.prompt_tokens, 1200);
+  });
+
+  it('throws when the stream ends cleanly but short of message_stop', async () => {
+    next = { ...CACHE_REPLY, dropAfterChunks: 3 };
+    const reply = asStream(await call(true));
+    let ended: unknown;
+    reply.onEnd((_usage, error) => {
+      ended = error;
+    });
+    await assert.rejects(readAll(reply), (error: unknown) => error instanceof APIConnectionError && /before message_stop/.test(error.message));
+    assert.ok(ended instanceof APIConnectionError);
+  });
+});
