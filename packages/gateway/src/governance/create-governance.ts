@@ -9,13 +9,15 @@ import { createAuditLog } from '../audit/audit-log.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { Route } from '../http/route.js';
 import { resolveRedisTarget } from '../limits/resolve-redis-options.js';
+import { throttleCalls } from '../limits/throttle-calls.js';
 import { createManagementRoutes } from '../management/create-management-routes.js';
 import { loadStoredModels } from '../management/model-routes.js';
 import { createStore, DEFAULT_HOME } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { createAuthenticateHook } from './authenticate.js';
-import { KeyCache } from './key-cache.js';
+import { KeyCache, type KeyCacheOptions } from './key-cache.js';
 import { createKeyInvalidation, type KeyInvalidation } from './key-invalidation.js';
+import { createIdentityStore } from './load-identity.js';
 import type { PreHook } from './pre-hook.js';
 
 export interface GovernanceOptions {
@@ -43,10 +45,12 @@ export function createGovernance(options: GovernanceOptions): Governance {
   const env = options.env ?? process.env;
   const ownsStore = options.store === undefined;
   const store = options.store ?? createStore({ databaseUrl: databaseUrlOf(config, env), home: env['LLMUX_HOME'] ?? DEFAULT_HOME });
-  const cache = new KeyCache();
+  const cache = new KeyCache(keyCacheOptions(config));
   const invalidation = createKeyInvalidation(cache, resolveRedisTarget(config, env), logger);
   const masterKey = config.general_settings.master_key;
-  const authHook = masterKey !== undefined && masterKey !== '' ? createAuthenticateHook({ masterKey, store, cache }) : undefined;
+  // Key lookups that survive a store outage: shared loads, stale identities, 503 for unknown keys.
+  const identityStore = createIdentityStore(store, { cache, onStale: throttleCalls((error) => logger.warn({ err: error }, 'key store unreachable: serving cached keys past their TTL')) });
+  const authHook = masterKey !== undefined && masterKey !== '' ? createAuthenticateHook({ masterKey, store: identityStore, cache }) : undefined;
   const audit = createAuditLog(store);
   return {
     store,
@@ -75,4 +79,29 @@ function databaseUrlOf(config: GatewayConfig, env: NodeJS.ProcessEnv): string | 
   if (typeof configured === 'string' && configured !== '') return configured;
   const fromEnv = env['DATABASE_URL'];
   return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+}
+
+/**
+ * `user_api_key_cache_ttl` (LiteLLM's name, seconds; default 60) bounds how long a change made
+ * on another instance without Redis takes to be seen. `key_cache_stale_seconds` bounds how long
+ * past that a cached key is still served while the store cannot answer; the default is no
+ * bound, because during an outage nothing can revoke a key anyway (management writes fail
+ * too), and any bound would turn a long database outage into a full outage once it passed.
+ */
+function keyCacheOptions(config: GatewayConfig): KeyCacheOptions {
+  const options: KeyCacheOptions = {};
+  const ttl = secondsSetting(config, 'user_api_key_cache_ttl');
+  const stale = secondsSetting(config, 'key_cache_stale_seconds');
+  if (ttl !== undefined) options.ttlMs = ttl * 1000;
+  if (stale !== undefined) options.maxStaleMs = stale * 1000;
+  return options;
+}
+
+function secondsSetting(config: GatewayConfig, name: string): number | undefined {
+  const value = config.general_settings[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new Error(`llmux: general_settings.${name} must be a number of seconds (0 or more), got ${JSON.stringify(value)}`);
+  }
+  return value;
 }

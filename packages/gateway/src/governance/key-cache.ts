@@ -1,12 +1,16 @@
 // Verified identities by key hash, so a known key costs one Map lookup and no database
 // round trip. Bounded (oldest entry evicted first) and with a TTL, so a change another
-// process made without telling us (no Redis) is seen within `ttlMs`.
+// process made without telling us (no Redis) is seen within `ttlMs`. An expired entry is
+// kept as a fallback: when the store cannot answer the reload, the last known identity is
+// served (stale is better than down) for up to `maxStaleMs` past its expiry.
 
 import type { Identity } from './identity.js';
 
 export interface KeyCacheOptions {
   maxEntries?: number;
   ttlMs?: number;
+  /** How long past its TTL an entry may be served while the store is unreachable (default: no limit). */
+  maxStaleMs?: number;
   now?: () => number;
 }
 
@@ -19,25 +23,43 @@ export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
   private readonly ttlMs: number;
+  private readonly maxStaleMs: number;
   private readonly now: () => number;
+  /** Requests answered from an expired entry because the store could not reload it. */
+  staleServed = 0;
 
   constructor(options: KeyCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? 10_000;
     this.ttlMs = options.ttlMs ?? 60_000;
+    this.maxStaleMs = options.maxStaleMs ?? Number.POSITIVE_INFINITY;
     this.now = options.now ?? Date.now;
   }
 
+  /** A fresh entry, or undefined (then the caller reloads it from the store). */
   get(token: string): Identity | undefined {
     const entry = this.entries.get(token);
+    if (entry === undefined || entry.expiresAt <= this.now()) return undefined;
+    return entry.identity;
+  }
+
+  /** The last known identity, expired or not, while within the staleness bound. */
+  stale(token: string): Identity | undefined {
+    const entry = this.entries.get(token);
     if (entry === undefined) return undefined;
-    if (entry.expiresAt <= this.now()) {
+    if (this.now() - entry.expiresAt > this.maxStaleMs) {
       this.entries.delete(token);
       return undefined;
     }
     return entry.identity;
   }
 
+  /**
+   * Caches a loaded identity. Setting the identity already cached (a stale one served during
+   * an outage) keeps its expiry, so it is reloaded as soon as the store answers again.
+   */
   set(token: string, identity: Identity): void {
+    const existing = this.entries.get(token);
+    if (existing?.identity === identity) return;
     this.entries.delete(token);
     if (this.entries.size >= this.maxEntries) {
       // Maps iterate in insertion order: the first key is the oldest.
@@ -53,6 +75,15 @@ export class KeyCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  /**
+   * Marks every entry for reload without forgetting it (invalidation messages may have been
+   * missed), so each stays available as a stale fallback should the store be down too.
+   */
+  expireAll(): void {
+    const past = this.now() - 1;
+    for (const entry of this.entries.values()) entry.expiresAt = Math.min(entry.expiresAt, past);
   }
 
   get size(): number {

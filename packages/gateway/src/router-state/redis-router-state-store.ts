@@ -4,8 +4,10 @@
 // latency are refreshed from Redis once a second. Usage and latency writes are summed in
 // memory and sent as one pipeline every 250 ms (per-call writes were four commands a
 // call, which halved the gateway's throughput with Redis on); cooldowns go out at once.
-// Nothing is awaited on the call's path; a Redis outage degrades to per-instance routing.
-// Failure counts (allowed_fails) and in-flight calls stay per instance.
+// Nothing is awaited on the call's path; a Redis outage degrades to per-instance routing
+// (writes are skipped while the connection is down, not queued). Each time the connection
+// is ready again, cooldowns started elsewhere meanwhile are read and those started here
+// are written. Failure counts (allowed_fails) and in-flight calls stay per instance.
 
 import { MemoryRouterStateStore, type DeploymentUsage } from 'llmux';
 import type { Redis } from 'ioredis';
@@ -13,6 +15,8 @@ import type { Redis } from 'ioredis';
 const MINUTE_MS = 60_000;
 const SYNC_INTERVAL_MS = 1_000;
 const FLUSH_INTERVAL_MS = 250;
+/** `ready` settles after this even if Redis is down at start: routing goes on locally. */
+const READY_TIMEOUT_MS = 2_000;
 
 export interface RedisRouterStateStoreOptions {
   /** Commands. */
@@ -68,7 +72,9 @@ export class RedisRouterStateStore extends MemoryRouterStateStore {
     options.subscriber.on('message', (channel: string, message: string) => {
       if (channel === store.channel) store.applyRemoteCooldown(message);
     });
-    store.ready = store.load().catch(store.onError);
+    options.redis.on('ready', () => void store.resync());
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS).unref());
+    store.ready = Promise.race([store.load(), timeout]).catch(store.onError);
     return store;
   }
 
@@ -76,17 +82,36 @@ export class RedisRouterStateStore extends MemoryRouterStateStore {
   ready: Promise<void> = Promise.resolve();
 
   private async load(): Promise<void> {
+    // SUBSCRIBE waits in the subscriber's queue until connected (and is renewed on reconnects).
     await this.subscriber.subscribe(this.channel);
-    const running = await this.redis.hgetall(this.channel);
-    const nowMs = Date.now();
-    for (const [deploymentId, until] of Object.entries(running)) {
-      if (Number(until) > nowMs) super.startCooldown(deploymentId, Number(until));
-      else this.redis.hdel(this.channel, deploymentId).catch(this.onError);
+    // Not ready yet: the 'ready' handler resyncs once it is.
+    if (this.redis.status === 'ready') await this.resync();
+  }
+
+  /** Reads the cooldowns running in Redis and writes the ones only this instance knows. */
+  private async resync(): Promise<void> {
+    try {
+      const running = await this.redis.hgetall(this.channel);
+      const nowMs = Date.now();
+      for (const [deploymentId, until] of Object.entries(running)) {
+        if (Number(until) > nowMs) super.startCooldown(deploymentId, Number(until));
+        else this.redis.hdel(this.channel, deploymentId).catch(this.onError);
+      }
+      for (const [deploymentId, until] of this.cooldowns) {
+        if (until > nowMs && Number(running[deploymentId] ?? 0) < until) this.shareCooldown(deploymentId, until);
+      }
+    } catch (error) {
+      this.onError(error);
     }
   }
 
   override startCooldown(deploymentId: string, untilMs: number): void {
     super.startCooldown(deploymentId, untilMs);
+    // While Redis is down the cooldown stays local; resync() shares it when it returns.
+    if (this.redis.status === 'ready') this.shareCooldown(deploymentId, untilMs);
+  }
+
+  private shareCooldown(deploymentId: string, untilMs: number): void {
     this.redis
       .multi()
       .hset(this.channel, deploymentId, String(untilMs))
@@ -139,6 +164,8 @@ export class RedisRouterStateStore extends MemoryRouterStateStore {
 
   /** Sends the summed usage and the latest latencies in one pipeline (not awaited). */
   private flush(): void {
+    // Down: keep summing; what is pending is written once the connection is back.
+    if (this.redis.status !== 'ready') return;
     const pipeline = this.redis.pipeline();
     if (this.appendWrites(pipeline) > 0) pipeline.exec().catch(this.onError);
   }
@@ -170,6 +197,7 @@ export class RedisRouterStateStore extends MemoryRouterStateStore {
 
   /** Pulls usage and latency other instances recorded (after writing this instance's own). */
   private async sync(): Promise<void> {
+    if (this.redis.status !== 'ready') return;
     try {
       const minute = Math.floor(Date.now() / MINUTE_MS);
       const ids = [...new Set([...this.localUsage.keys(), ...this.watched])];
