@@ -20,10 +20,11 @@ export function createRequestLog(logger: Logger): (context: RequestContext) => v
 }
 
 function logRequest(logger: Logger, destination: DestinationStream | undefined, context: RequestContext): void {
-  // Before the level check, and in place: the callbacks, traces and alerts told after this
-  // line read the same field (create-request-handler.ts logs first, then tells the observer).
-  const errorMessage = context.log.errorMessage;
-  if (errorMessage !== undefined) context.log.errorMessage = maskKeysInText(errorMessage);
+  // A failed request's fields may hold what the client sent (a key as `model`, in a message):
+  // masked before the level check and in place, so the metrics, callbacks, traces and alerts
+  // told after this line read them masked too (create-request-handler.ts logs, then tells the
+  // observer). Answered requests carry only served names and counts: no cost on that path.
+  if (context.log.errorMessage !== undefined) maskFields(context.log);
   const response = context.response;
   const status = requestStatus(response);
   const level = levelOf(status, context.log);
@@ -69,4 +70,12 @@ function levelOf(status: number, fields: RequestLogFields): 'info' | 'error' {
   // A 200 with an error is a stream that broke after it began: the client got a cut reply.
   if (status < 400 && fields.errorClass !== undefined) return 'error';
   return 'info';
+}
+
+function maskFields(fields: RequestLogFields): void {
+  const record = fields as Record<string, unknown>;
+  for (const name in record) {
+    const value = record[name];
+    if (typeof value === 'string') record[name] = maskKeysInText(value);
+  }
 }

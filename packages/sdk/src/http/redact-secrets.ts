@@ -14,16 +14,19 @@ const KIND = /^(?:sk-ant-|sk-proj-|sk-svcacct-|sk-or-|sk_live_|sk_test_|rk_live_
  * (`sk-proj-****abcd`) loses its visible tail too.
  */
 const SHAPES = [
-  '\\bsk[-_][A-Za-z0-9_*.-]{8,}',
-  '\\brk_(?:live|test)_[A-Za-z0-9_*]{8,}',
-  '\\bA[KS]IA[A-Z0-9*]{12,}',
-  '\\bAIza[A-Za-z0-9_*-]{10,}',
-  '\\bya29\\.[A-Za-z0-9_*.-]{10,}',
-  '\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_*-]*',
-  '\\b(?:gsk|hf|ghp|gho|ghu|ghs|ghr|github_pat|xai|pplx|r8|nvapi|glpat)[-_][A-Za-z0-9_*-]{8,}',
-  '\\bxox[abprs]-[A-Za-z0-9*-]{8,}',
+  // `sk-`: after a non-word character; glued to a word only when random-looking (an upper-case
+  // letter, 16+ characters), so `task-specific-model` stays readable.
+  '\\bsk[-_][A-Za-z0-9_*-]{8,}',
+  'sk[-_](?=[A-Za-z0-9_*-]*[A-Z])[A-Za-z0-9_*-]{16,}',
+  'rk_(?:live|test)_[A-Za-z0-9_*]{8,}',
+  'A[KS]IA[A-Z0-9*]{12,}',
+  'AIza[A-Za-z0-9_*-]{10,}',
+  'ya29\\.[A-Za-z0-9_*.-]{10,}',
+  'eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_*-]*',
+  '(?:gsk|hf|ghp|gho|ghu|ghs|ghr|github_pat|xai|pplx|r8|nvapi|glpat)[-_][A-Za-z0-9_*-]{8,}',
+  'xox[abprs]-[A-Za-z0-9*-]{8,}',
   // Anything already starred by someone else: the visible ends are still parts of a key.
-  '[A-Za-z0-9_.+/=-]*\\*{3,}[A-Za-z0-9_.+/=*-]*',
+  '[A-Za-z0-9_.+/=-]*\\*{3,}[A-Za-z0-9_+/=*-]*',
 ];
 const SHAPE = new RegExp(SHAPES.join('|'), 'g');
 
