@@ -168,7 +168,7 @@ describe('createAnthropicStreamEncoder', () => {
     it(`round-trips Anthropic's recorded ${fixture} through the canonical form to the same message`, async () => {
       const recorded = await readFile(`${FIXTURES}/${fixture}`, 'utf8');
       const original = await readWithSdk(recorded);
-      const canonical = convertAnthropicStream(decodeSse([recorded]), { jsonMode: false, created: 1, provider: 'anthropic', model: 'claude', secrets: [] });
+      const canonical = convertAnthropicStream(decodeSse(toAsync(recorded)), { jsonMode: false, created: 1, provider: 'anthropic', model: 'claude', secrets: [] });
       const encoder = createAnthropicStreamEncoder({ model: original.model });
       let body = '';
       let usage: Usage | undefined;
@@ -186,6 +186,10 @@ describe('createAnthropicStreamEncoder', () => {
     });
   }
 });
+
+async function* toAsync(text: string): AsyncGenerator<string> {
+  yield text;
+}
 
 /** What a block says, without the fields Anthropic adds that the canonical form has no room for (citations: null, caller). */
 function essentials(block: Anthropic.ContentBlock): unknown {

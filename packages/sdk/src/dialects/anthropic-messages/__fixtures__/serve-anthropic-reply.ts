@@ -36,3 +36,5 @@ export async function withAnthropicClient<T>(reply: Reply, use: (client: Anthrop
 export const sse = (body: string): Reply => ({ status: 200, contentType: 'text/event-stream', body });
 
 export const STREAM_PARAMS = { model: 'claude-alias', max_tokens: 256, messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+export const json = (status: number, body: unknown): Reply => ({ status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
