@@ -22,7 +22,7 @@ function refusal(run: () => unknown, param: string): void {
 }
 
 describe('convertAnthropicMessagesRequest', () => {
-  it('keeps model and max_tokens, carries sampling fields, and asks for usage when streaming', () => {
+  it('keeps model, sends max_tokens as max_completion_tokens, carries sampling fields, and asks for usage when streaming', () => {
     const { request, warnings } = convertAnthropicMessagesRequest(
       body({ stream: true, temperature: 0.2, top_p: 0.9, stop_sequences: ['END', '###'], metadata: { user_id: 'user-7' } }),
       strict,
@@ -30,7 +30,7 @@ describe('convertAnthropicMessagesRequest', () => {
     assert.deepEqual(request, {
       model: 'claude-sonnet',
       messages: [{ role: 'user', content: 'Hi' }],
-      max_tokens: 512,
+      max_completion_tokens: 512,
       stop: ['END', '###'],
       temperature: 0.2,
       top_p: 0.9,

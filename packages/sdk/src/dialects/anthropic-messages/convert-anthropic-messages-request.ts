@@ -30,7 +30,9 @@ export function convertAnthropicMessagesRequest(
   }
 
   const request: ChatCompletionRequest = { model: body.model, messages: convertAnthropicMessagesPrompt(body, report) };
-  if (body.max_tokens !== undefined) request.max_tokens = body.max_tokens;
+  // The current spelling: OpenAI's reasoning models refuse max_tokens, and the rows that
+  // want max_tokens rename it (renameParams), as every other provider reads both.
+  if (body.max_tokens !== undefined) request.max_completion_tokens = body.max_tokens;
   Object.assign(request, convertAnthropicTools(body, report));
   if (body.stop_sequences !== undefined && body.stop_sequences !== null && body.stop_sequences.length > 0) request.stop = body.stop_sequences;
   if (body.temperature !== undefined && body.temperature !== null) request.temperature = body.temperature;

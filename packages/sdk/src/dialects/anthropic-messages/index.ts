@@ -18,7 +18,8 @@
 // image base64/url → image_url; tools → function tools (input_schema → parameters); tool_choice
 // auto/any/tool/none → auto/required/function/none, disable_parallel_tool_use → parallel_tool_calls
 // false; stop_sequences → stop; thinking.budget_tokens or output_config.effort → reasoning_effort;
-// output_config.format → response_format; metadata.user_id → user; stream → stream with usage.
+// output_config.format → response_format; metadata.user_id → user; max_tokens → max_completion_tokens;
+// stream → stream with stream_options.include_usage.
 // Refused or dropped: documents, server tools, top_k, citations, file-id images, unknown fields.
 
 export type * from './anthropic-messages-api.js';
