@@ -15,23 +15,26 @@ import {
   completion,
   nativeCall,
   speaksNatively,
-  type NativeReply,
-  type NativeStreamReply,
-  type Usage,
 } from '../index.js';
-import { BETA_HEADER, CACHE_REPLY, CACHE_USAGE, CLIENT_HEADERS, EXPECTED_COST, PRICES, createRichBody, readAll, without } from './__fixtures__/native-fixtures.js';
+import {
+  BETA_HEADER,
+  CACHE_REPLY,
+  CACHE_USAGE,
+  CLIENT_HEADERS,
+  EXPECTED_COST,
+  PRICES,
+  anthropicErrorReply,
+  asStream,
+  createRichBody,
+  isTypedError,
+  readAll,
+  readUntilError,
+  watchEnd,
+  without,
+} from './__fixtures__/native-fixtures.js';
 
 const API_KEY = 'sk-ant-deployment-key-0001';
 const MODEL = 'claude-sonnet-4-20250514';
-
-function anthropicError(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeChatReply {
-  return { error: { status, body: { type: 'error', error: { type, message } }, headers } };
-}
-
-function asStream(reply: NativeReply): NativeStreamReply {
-  assert.equal(reply.kind, 'stream');
-  return reply as NativeStreamReply;
-}
 
 describe('nativeCall to anthropic/…', () => {
   let fake: FakeServer;
@@ -101,8 +104,7 @@ describe('nativeCall to anthropic/…', () => {
 
   it('streams the upstream’s SSE bytes unchanged and prices the usage at the end', async () => {
     const reply = asStream(await call(true));
-    const ends: Array<[Usage | undefined, unknown]> = [];
-    reply.onEnd((usage, error) => ends.push([usage, error]));
+    const ends = watchEnd(reply);
     assert.equal(reply.status, 200);
     assert.match(reply.headers['content-type'] ?? '', /^text\/event-stream/);
     const bytes = await readAll(reply);
@@ -114,7 +116,7 @@ describe('nativeCall to anthropic/…', () => {
     assert.match(bytes.toString(), /event: content_block_delta\ndata: \{"type":"content_block_delta","index":0,"delta":\{"type":"thinking_delta"/);
     assert.deepEqual(reply.usage, CACHE_USAGE);
     assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
-    assert.deepEqual(ends, [[CACHE_USAGE, undefined]]);
+    assert.deepEqual(ends.calls, [[CACHE_USAGE, undefined]]);
   });
 
   for (const [status, type, ErrorClass, headers] of [
@@ -125,13 +127,11 @@ describe('nativeCall to anthropic/…', () => {
   ] as const) {
     for (const stream of [false, true]) {
       it(`turns a ${status} ${type} into ${ErrorClass.name}${stream ? ' (stream)' : ''}`, async () => {
-        next = anthropicError(status, type, `upstream says ${type}`, headers);
+        next = anthropicErrorReply(status, type, `upstream says ${type}`, headers);
         await assert.rejects(call(stream), (error: unknown) => {
-          assert.ok(error instanceof ErrorClass, `got ${String(error)}`);
+          assert.ok(isTypedError(error, ErrorClass, 'anthropic', status === 429 ? 17 : undefined) && error instanceof ErrorClass);
           assert.equal(error.code, type);
-          assert.equal(error.provider, 'anthropic');
           assert.match(error.message, new RegExp(`upstream says ${type}`));
-          if (status === 429) assert.equal(error.retryAfterSeconds, 17);
           return true;
         });
       });
@@ -146,48 +146,36 @@ describe('nativeCall to anthropic/…', () => {
   it('passes a mid-stream error event through and reports it at the end', async () => {
     next = { ...CACHE_REPLY, failAfterChunks: 3 };
     const reply = asStream(await call(true));
-    let ended: unknown;
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
+    const ends = watchEnd(reply);
     const bytes = await readAll(reply);
     assert.ok(bytes.equals(Buffer.concat(lastSent().sent)), 'the error event reaches the client as sent');
     assert.match(bytes.toString(), /event: error\n/);
-    assert.ok(ended instanceof ServiceUnavailableError);
+    assert.ok(ends.calls[0]?.[1] instanceof ServiceUnavailableError);
     assert.equal(reply.usage?.prompt_tokens, 1200, 'input usage from message_start is kept for billing');
   });
 
   it('throws from the iterator and onEnd when the stream is cut before message_stop', async () => {
     next = { ...CACHE_REPLY, dropAfterChunks: 3 };
     const reply = asStream(await call(true));
-    let ended: unknown;
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
-    const received: Buffer[] = [];
-    await assert.rejects(
-      (async () => {
-        for await (const chunk of reply) received.push(chunk);
-      })(),
-      // A reset connection: the transport says so (a clean end short of message_stop is tested on Bedrock).
-      (error: unknown) => error instanceof APIConnectionError,
-    );
-    assert.ok(ended instanceof APIConnectionError);
-    assert.ok(Buffer.concat(received).equals(Buffer.concat(lastSent().sent)), 'every byte before the cut was passed on');
+    const ends = watchEnd(reply);
+    const { bytes, error } = await readUntilError(reply);
+    // A reset connection: the transport says so (a clean end short of message_stop is tested on Bedrock).
+    assert.ok(error instanceof APIConnectionError);
+    assert.deepEqual(ends.calls, [[reply.usage, error]]);
+    assert.ok(bytes.equals(Buffer.concat(lastSent().sent)), 'every byte before the cut was passed on');
   });
 
   it('frees the upstream on cancel and reports the usage known so far', async () => {
     next = { ...CACHE_REPLY, content: 'many words '.repeat(200) };
     const reply = asStream(await call(true));
-    const ends: Array<[Usage | undefined, unknown]> = [];
-    reply.onEnd((usage, error) => ends.push([usage, error]));
+    const ends = watchEnd(reply);
     const iterator = reply[Symbol.asyncIterator]();
     await iterator.next();
     await reply.cancel();
     assert.deepEqual(await iterator.next(), { done: true, value: undefined });
-    assert.equal(ends.length, 1);
-    assert.equal(ends[0]?.[0]?.prompt_tokens, 1200);
-    assert.equal(ends[0]?.[1], undefined);
+    assert.equal(ends.calls.length, 1);
+    assert.equal(ends.calls[0]?.[0]?.prompt_tokens, 1200);
+    assert.equal(ends.calls[0]?.[1], undefined);
   });
 
   it('names an unknown provider with NotFoundError and a non-native pair with BadRequestError', async () => {

@@ -16,10 +16,22 @@ import {
   ServiceUnavailableError,
   nativeCall,
   speaksNatively,
-  type NativeReply,
-  type NativeStreamReply,
 } from '../index.js';
-import { BETAS, CACHE_REPLY, CACHE_USAGE, CLIENT_HEADERS, EXPECTED_COST, PRICES, createRichBody, readAll, without } from './__fixtures__/native-fixtures.js';
+import {
+  BETAS,
+  CACHE_REPLY,
+  CACHE_USAGE,
+  CLIENT_HEADERS,
+  EXPECTED_COST,
+  PRICES,
+  asStream,
+  createRichBody,
+  isTypedError,
+  readAll,
+  readUntilError,
+  watchEnd,
+  without,
+} from './__fixtures__/native-fixtures.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKENATIVE000001';
@@ -30,11 +42,6 @@ const codec = new EventStreamCodec(toUtf8, fromUtf8);
 
 function awsError(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeChatReply {
   return { error: { status, body: { message }, headers: { 'x-amzn-errortype': `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/`, ...headers } } };
-}
-
-function asStream(reply: NativeReply): NativeStreamReply {
-  assert.equal(reply.kind, 'stream');
-  return reply as NativeStreamReply;
 }
 
 /** The Anthropic SSE a client should get for what the fake sent: each chunk's event, framed. */
@@ -120,10 +127,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
 
   it('re-frames the event stream as Anthropic SSE, each event’s JSON as Bedrock sent it', async () => {
     const reply = asStream(await call(true));
-    let ended: unknown = 'not yet';
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
+    const ends = watchEnd(reply);
     const text = (await readAll(reply)).toString('utf8');
     const sent = lastSent();
     assert.equal(sent.url, `/model/${ENCODED}/invoke-with-response-stream`);
@@ -134,7 +138,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     assert.match(text, /event: message_stop\ndata: \{"type":"message_stop","amazon-bedrock-invocationMetrics":/);
     assert.deepEqual(reply.usage, CACHE_USAGE);
     assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
-    assert.equal(ended, undefined);
+    assert.deepEqual(ends.calls, [[CACHE_USAGE, undefined]]);
   });
 
   for (const [label, reply, ErrorClass, check] of [
@@ -145,19 +149,14 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     for (const stream of [false, true]) {
       it(`turns a ${label} into ${ErrorClass.name}${stream ? ' (stream)' : ''}`, async () => {
         next = reply;
-        await assert.rejects(call(stream), (error: unknown) => {
-          assert.ok(error instanceof ErrorClass, `got ${String(error)}`);
-          assert.equal(error.provider, 'bedrock');
-          if (check !== undefined) assert.equal(error.retryAfterSeconds, check);
-          return true;
-        });
+        await assert.rejects(call(stream), (error: unknown) => isTypedError(error, ErrorClass, 'bedrock', check));
       });
     }
   }
 
   it('turns a request refused for its signature into AuthenticationError, without the secret', async () => {
     await assert.rejects(call(false, { secret: 'wrong-secret-0000000000000000000000000000' }), (error: unknown) => {
-      assert.ok(error instanceof AuthenticationError, `got ${String(error)}`);
+      assert.ok(isTypedError(error, AuthenticationError, 'bedrock') && error instanceof Error);
       assert.doesNotMatch(error.message, /wrong-secret/);
       return true;
     });
@@ -171,30 +170,21 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
   it('throws a mid-stream exception frame from the iterator, after the bytes before it', async () => {
     next = { ...CACHE_REPLY, failAfterChunks: 3 };
     const reply = asStream(await call(true));
-    let ended: unknown;
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
-    const received: Buffer[] = [];
-    await assert.rejects(
-      (async () => {
-        for await (const chunk of reply) received.push(chunk);
-      })(),
-      RateLimitError,
-    );
-    assert.ok(ended instanceof RateLimitError);
-    assert.equal(Buffer.concat(received).toString('utf8'), expectedSse(lastSent()));
+    const ends = watchEnd(reply);
+    const { bytes, error } = await readUntilError(reply);
+    assert.ok(error instanceof RateLimitError);
+    assert.deepEqual(ends.calls, [[reply.usage, error]]);
+    assert.equal(bytes.toString('utf8'), expectedSse(lastSent()));
     assert.equal(reply.usage?.prompt_tokens, 1200);
   });
 
   it('throws when the stream ends cleanly but short of message_stop', async () => {
     next = { ...CACHE_REPLY, dropAfterChunks: 3 };
     const reply = asStream(await call(true));
-    let ended: unknown;
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
-    await assert.rejects(readAll(reply), (error: unknown) => error instanceof APIConnectionError && /before message_stop/.test(error.message));
-    assert.ok(ended instanceof APIConnectionError);
+    const ends = watchEnd(reply);
+    const { bytes, error } = await readUntilError(reply);
+    assert.ok(error instanceof APIConnectionError && /before message_stop/.test(error.message));
+    assert.deepEqual(ends.calls, [[reply.usage, error]]);
+    assert.equal(bytes.toString('utf8'), expectedSse(lastSent()), 'every event before the cut was passed on');
   });
 });

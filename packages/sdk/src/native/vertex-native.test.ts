@@ -24,22 +24,26 @@ import {
   ServiceUnavailableError,
   nativeCall,
   speaksNatively,
-  type NativeReply,
-  type NativeStreamReply,
 } from '../index.js';
-import { BETA_HEADER, CACHE_REPLY, CACHE_USAGE, CLIENT_HEADERS, EXPECTED_COST, PRICES, createRichBody, readAll, without } from './__fixtures__/native-fixtures.js';
+import {
+  BETA_HEADER,
+  CACHE_REPLY,
+  CACHE_USAGE,
+  CLIENT_HEADERS,
+  EXPECTED_COST,
+  PRICES,
+  anthropicErrorReply,
+  asStream,
+  createRichBody,
+  isTypedError,
+  readAll,
+  readUntilError,
+  watchEnd,
+  without,
+} from './__fixtures__/native-fixtures.js';
 
 const PROJECT = 'llmux-native-project';
 const MODEL = 'claude-sonnet-4@20250514';
-
-function anthropicError(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeChatReply {
-  return { error: { status, body: { type: 'error', error: { type, message } }, headers } };
-}
-
-function asStream(reply: NativeReply): NativeStreamReply {
-  assert.equal(reply.kind, 'stream');
-  return reply as NativeStreamReply;
-}
 
 describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
   let tokenServer: FakeGoogleTokenServer;
@@ -104,10 +108,7 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
 
   it('streams streamRawPredict’s SSE bytes unchanged, with usage and cost at the end', async () => {
     const reply = asStream(await call(true));
-    let ended: unknown = 'not yet';
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
+    const ends = watchEnd(reply);
     const bytes = await readAll(reply);
     const sent = lastSent();
     assert.equal(sent.url, `/v1/projects/${PROJECT}/locations/us-east5/publishers/anthropic/models/${MODEL}:streamRawPredict`);
@@ -116,24 +117,19 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
     assert.ok(bytes.equals(Buffer.concat(sent.sent)));
     assert.deepEqual(reply.usage, CACHE_USAGE);
     assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
-    assert.equal(ended, undefined);
+    assert.deepEqual(ends.calls, [[CACHE_USAGE, undefined]]);
   });
 
   for (const [label, reply, ErrorClass, retryAfter] of [
-    ['400 invalid_request_error', anthropicError(400, 'invalid_request_error', 'max_tokens: too large'), BadRequestError, undefined],
+    ['400 invalid_request_error', anthropicErrorReply(400, 'invalid_request_error', 'max_tokens: too large'), BadRequestError, undefined],
     ['401 from Google', { error: { status: 401, body: unauthenticatedBody() } }, AuthenticationError, undefined],
-    ['429 rate_limit_error with retry-after', anthropicError(429, 'rate_limit_error', 'Slow down', { 'retry-after': '4' }), RateLimitError, 4],
-    ['529 overloaded_error', anthropicError(529, 'overloaded_error', 'Overloaded'), ServiceUnavailableError, undefined],
+    ['429 rate_limit_error with retry-after', anthropicErrorReply(429, 'rate_limit_error', 'Slow down', { 'retry-after': '4' }), RateLimitError, 4],
+    ['529 overloaded_error', anthropicErrorReply(529, 'overloaded_error', 'Overloaded'), ServiceUnavailableError, undefined],
   ] as const) {
     for (const stream of [false, true]) {
       it(`turns a ${label} into ${ErrorClass.name}${stream ? ' (stream)' : ''}`, async () => {
         next = reply;
-        await assert.rejects(call(stream), (error: unknown) => {
-          assert.ok(error instanceof ErrorClass, `got ${String(error)}`);
-          assert.equal(error.provider, 'vertex_ai');
-          if (retryAfter !== undefined) assert.equal(error.retryAfterSeconds, retryAfter);
-          return true;
-        });
+        await assert.rejects(call(stream), (error: unknown) => isTypedError(error, ErrorClass, 'vertex_ai', retryAfter));
       });
     }
   }
@@ -146,11 +142,10 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
   it('throws from the iterator and onEnd when the connection drops mid-stream', async () => {
     next = { ...CACHE_REPLY, dropAfterChunks: 2 };
     const reply = asStream(await call(true));
-    let ended: unknown;
-    reply.onEnd((_usage, error) => {
-      ended = error;
-    });
-    await assert.rejects(readAll(reply), APIConnectionError);
-    assert.ok(ended instanceof APIConnectionError);
+    const ends = watchEnd(reply);
+    const { bytes, error } = await readUntilError(reply);
+    assert.ok(error instanceof APIConnectionError);
+    assert.deepEqual(ends.calls, [[reply.usage, error]]);
+    assert.ok(bytes.equals(Buffer.concat(lastSent().sent)), 'every byte before the cut was passed on');
   });
 });

@@ -2,7 +2,9 @@
 // would lose (cache_control system blocks and tools, thinking, metadata, a server tool, a
 // PDF with citations, a field no one knows), the client headers, and a priced cache usage.
 
+import { strict as assert } from 'node:assert';
 import type { FakeChatReply } from '@llmux/fake-upstreams';
+import type { LlmuxError, NativeReply, NativeStreamReply, Usage } from '../../index.js';
 
 /** The model name the client sent (a gateway model group); deployments replace it. */
 export const CLIENT_MODEL = 'claude-code-sonnet';
@@ -86,4 +88,40 @@ export async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of stream) parts.push(chunk);
   return Buffer.concat(parts);
+}
+
+export function asStream(reply: NativeReply): NativeStreamReply {
+  assert.equal(reply.kind, 'stream');
+  return reply as NativeStreamReply;
+}
+
+/** Anthropic's error body (as Anthropic and Claude on Vertex send it) as the fake's reply. */
+export function anthropicErrorReply(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeChatReply {
+  return { error: { status, body: { type: 'error', error: { type, message } }, headers } };
+}
+
+/** What onEnd reported (calls counts them: it must be once). */
+export function watchEnd(reply: NativeStreamReply): { calls: Array<[Usage | undefined, unknown]> } {
+  const seen = { calls: [] as Array<[Usage | undefined, unknown]> };
+  reply.onEnd((usage, error) => seen.calls.push([usage, error]));
+  return seen;
+}
+
+/** Reads a stream that must fail: the bytes before the failure and the error thrown. */
+export async function readUntilError(stream: AsyncIterable<Buffer>): Promise<{ bytes: Buffer; error: unknown }> {
+  const parts: Buffer[] = [];
+  try {
+    for await (const chunk of stream) parts.push(chunk);
+  } catch (error) {
+    return { bytes: Buffer.concat(parts), error };
+  }
+  assert.fail('the stream ended without an error');
+}
+
+/** A typed error from the right provider, with the upstream's retry-after where it sent one. */
+export function isTypedError(error: unknown, ErrorClass: abstract new (...args: never[]) => LlmuxError, provider: string, retryAfterSeconds?: number): boolean {
+  assert.ok(error instanceof ErrorClass, `got ${String(error)}`);
+  assert.equal(error.provider, provider);
+  if (retryAfterSeconds !== undefined) assert.equal(error.retryAfterSeconds, retryAfterSeconds);
+  return true;
 }
