@@ -324,6 +324,15 @@ describe('convertAnthropicMessagesRequest', () => {
     ]);
   });
 
+  it('leaves the fields the caller has read itself (routing fields) to the caller', () => {
+    const routed = body({ fallbacks: ['gpt-4o'], tags: ['team-a'] });
+    refusal(() => convertAnthropicMessagesRequest(routed, strict), 'fallbacks');
+    const { request, warnings } = convertAnthropicMessagesRequest(routed, { dropParams: false, callerFields: new Set(['fallbacks', 'tags']) });
+    assert.deepEqual(warnings, []);
+    assert.equal('fallbacks' in request, false);
+    assert.equal('tags' in request, false);
+  });
+
   it('takes role "system" inside messages and unknown block types are refused', () => {
     const { request } = convertAnthropicMessagesRequest(body({ messages: [{ role: 'system', content: 'Rules.' }, { role: 'user', content: 'Go' }] }), strict);
     assert.deepEqual(request.messages, [

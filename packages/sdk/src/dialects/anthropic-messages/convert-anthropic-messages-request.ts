@@ -20,13 +20,20 @@ const HANDLED_FIELDS: ReadonlySet<string> = new Set([
   'temperature', 'top_p', 'top_k', 'thinking', 'metadata', 'output_config', 'cache_control',
 ]);
 
+export interface ConvertAnthropicMessagesOptions {
+  dropParams: boolean;
+  /** Top-level fields the caller has read itself (routing fields such as `fallbacks` or `tags`): not reported. */
+  callerFields?: ReadonlySet<string>;
+}
+
 export function convertAnthropicMessagesRequest(
   body: AnthropicMessagesRequest | AnthropicCountTokensRequest,
-  options: { dropParams: boolean },
+  options: ConvertAnthropicMessagesOptions,
 ): ConvertedAnthropicMessagesRequest {
   const report = createTranslationReport(options.dropParams);
   for (const [field, value] of Object.entries(body)) {
-    if (!HANDLED_FIELDS.has(field) && value !== undefined && value !== null) report.unsupported(field, 'the canonical request has no such field');
+    if (HANDLED_FIELDS.has(field) || options.callerFields?.has(field) === true || value === undefined || value === null) continue;
+    report.unsupported(field, 'the canonical request has no such field');
   }
 
   const request: ChatCompletionRequest = { model: body.model, messages: convertAnthropicMessagesPrompt(body, report) };

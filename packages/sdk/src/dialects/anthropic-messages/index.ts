@@ -24,7 +24,11 @@
 
 export type * from './anthropic-messages-api.js';
 export { anthropicMessagesRequestSchema, anthropicCountTokensRequestSchema } from './anthropic-messages-request-schema.js';
-export { convertAnthropicMessagesRequest, type ConvertedAnthropicMessagesRequest } from './convert-anthropic-messages-request.js';
+export {
+  convertAnthropicMessagesRequest,
+  type ConvertAnthropicMessagesOptions,
+  type ConvertedAnthropicMessagesRequest,
+} from './convert-anthropic-messages-request.js';
 export { convertToAnthropicMessage } from './convert-to-anthropic-message.js';
 export { convertToAnthropicUsage } from './convert-to-anthropic-usage.js';
 export {
