@@ -20,11 +20,12 @@ describe('no cross-user billing (sqlite)', () => {
 
   it("lets a team admin bill the team, never a member's or a stranger's budget", async () => {
     if (typeof setup === 'string') throw new Error(setup);
-    const { admin } = setup;
+    const gateway = setup;
+    const { admin } = gateway;
     const tomKey = String((await expectOk(admin.post('/user/new', { user_id: 'tom' })))['key']);
     const victimKey = String((await expectOk(admin.post('/user/new', { user_id: 'victim', max_budget: 0.01 })))['key']);
     await expectOk(admin.post('/team/new', { team_id: 'red', members_with_roles: [{ user_id: 'tom', role: 'admin' }] }));
-    const tom = setup.as(tomKey);
+    const tom = gateway.as(tomKey);
 
     const denied = async (reply: Promise<{ status: number; body: { error?: { code: string | null } } }>, status = 403): Promise<void> => {
       const { status: got, body } = await reply;
@@ -47,13 +48,13 @@ describe('no cross-user billing (sqlite)', () => {
 
     // Tom's team key is billed to the team and to no user.
     for (let call = 0; call < 3; call += 1) {
-      const reply = await setup.openai(teamKey).chat.completions.create({ model: 'gpt-a', messages: [{ role: 'user', content: 'hi' }] });
+      const reply = await gateway.openai(teamKey).chat.completions.create({ model: 'gpt-a', messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(reply.object, 'chat.completion');
     }
     const listed = await expectOk(admin.get('/key/list?user_id=victim&return_full_object=true'));
     assert.equal(listed['total_count'], 2, 'the victim holds only the personal key and the one an admin made');
     const victim = await expectOk(admin.get('/user/info?user_id=victim'));
     assert.equal((victim['user_info'] as { spend: number }).spend, 0);
-    assert.equal((await setup.openai(victimKey).chat.completions.create({ model: 'gpt-a', messages: [{ role: 'user', content: 'hi' }] })).object, 'chat.completion');
+    assert.equal((await gateway.openai(victimKey).chat.completions.create({ model: 'gpt-a', messages: [{ role: 'user', content: 'hi' }] })).object, 'chat.completion');
   });
 });
