@@ -6,9 +6,13 @@
 //   convertAnthropicMessagesRequest     body → ChatCompletionRequest + warnings; a field the canonical
 //                                       form cannot carry is refused (UnsupportedParamsError, 400, param
 //                                       named) or, with dropParams, dropped with a warning naming it.
-//                                       cache_control hints are never refused: one warning says they were ignored.
-//   convertToAnthropicMessage           ChatCompletion → the Anthropic reply
-//   createAnthropicStreamEncoder        ChatCompletionChunk… → Anthropic SSE frames (chunk, end, error)
+//                                       cache_control hints are never refused: one warning says they were
+//                                       ignored (on canonical parts they would reach OpenAI-style servers,
+//                                       and strict ones refuse unknown fields). `callerFields`: routing
+//                                       fields the caller read itself, not reported.
+//   convertToAnthropicMessage           ChatCompletion → the Anthropic reply, under the client's model name
+//   createAnthropicStreamEncoder        ChatCompletionChunk… → Anthropic SSE frames (chunk, end, error);
+//                                       `promptTokens` fills message_start, end(usage) the message_delta
 //   toAnthropicError                    LlmuxError → { status, body } in Anthropic's error shape
 //   countAnthropicMessagesTokens        count_tokens body → { input_tokens }, with the SDK's tokenizer
 //
@@ -21,6 +25,10 @@
 // output_config.format → response_format; metadata.user_id → user; max_tokens → max_completion_tokens;
 // stream → stream with stream_options.include_usage.
 // Refused or dropped: documents, server tools, top_k, citations, file-id images, unknown fields.
+// Back (Anthropic ← canonical): stop → end_turn (tool_use when tool calls came; stop_sequence only
+// when the text ends with a requested sequence, since OpenAI-style providers cut it and say "stop"),
+// length → max_tokens, tool_calls → tool_use, content_filter → refusal; reasoning without a
+// signature becomes a thinking block with signature ""; usage.input_tokens excludes cache reads/writes.
 
 export type * from './anthropic-messages-api.js';
 export { anthropicMessagesRequestSchema, anthropicCountTokensRequestSchema } from './anthropic-messages-request-schema.js';
