@@ -4,7 +4,10 @@
 // chunks come back as Anthropic's SSE, each event's JSON byte for byte.
 
 import { strict as assert } from 'node:assert';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import Anthropic from '@anthropic-ai/sdk';
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
@@ -20,6 +23,7 @@ import {
 import {
   BETAS,
   CACHE_REPLY,
+  CLIENT_MODEL,
   CACHE_USAGE,
   CLIENT_HEADERS,
   EXPECTED_COST,
@@ -186,5 +190,49 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     assert.ok(error instanceof APIConnectionError && /before message_stop/.test(error.message));
     assert.deepEqual(ends.calls, [[reply.usage, error]]);
     assert.equal(bytes.toString('utf8'), expectedSse(lastSent()), 'every event before the cut was passed on');
+  });
+
+  describe('read by the official @anthropic-ai/sdk', () => {
+    let server: Server;
+    let client: Anthropic;
+
+    // A minimal front door: what a gateway does with a native reply (status, headers, bytes).
+    before(async () => {
+      server = createServer((incoming, outgoing) => {
+        const parts: Buffer[] = [];
+        incoming.on('data', (part: Buffer) => parts.push(part));
+        incoming.on('end', () => {
+          const body = JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, unknown>;
+          const stream = body['stream'] === true;
+          nativeCall({ model: `bedrock/${CLAUDE}`, ...settings() }, { dialect: 'anthropic-messages', body, stream, headers: {} }).then(async (reply) => {
+            outgoing.writeHead(reply.status, reply.headers);
+            if (reply.kind === 'stream') for await (const chunk of reply) outgoing.write(chunk);
+            outgoing.end(reply.kind === 'json' ? reply.body : undefined);
+          }, (error: unknown) => {
+            outgoing.writeHead(500).end(String(error));
+          });
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      client = new Anthropic({ apiKey: 'client-key', baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxRetries: 0 });
+    });
+    after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('parses the passed-through message', async () => {
+      const message = await client.messages.create({ model: CLIENT_MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'enabled', budget_tokens: 64 } });
+      assert.deepEqual(message.content.map((block) => block.type), ['thinking', 'text']);
+      assert.equal(message.usage.cache_read_input_tokens, 900);
+    });
+
+    it('assembles the re-framed stream into the same message', async () => {
+      const stream = client.messages.stream({ model: CLIENT_MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'enabled', budget_tokens: 64 } });
+      const message = await stream.finalMessage();
+      assert.deepEqual(message.content.map((block) => block.type), ['thinking', 'text']);
+      const text = message.content.find((block) => block.type === 'text');
+      assert.equal(text?.type === 'text' ? text.text : undefined, CACHE_REPLY.content);
+      assert.equal(message.usage.cache_read_input_tokens, 900);
+      assert.equal(message.usage.cache_creation_input_tokens, 200);
+      assert.equal(message.usage.output_tokens, 40);
+    });
   });
 });
