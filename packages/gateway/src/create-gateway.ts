@@ -103,7 +103,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // The counters' Redis circuit breaker: its metrics, alerts and readiness field.
   const redisState = watchCounterHealth(accounting.backend, { registry: observability.metrics.registry, sendAlert: observability.alerts.sendAlert, logger });
   const routes = new RouteTable([
-    ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping(), redisState }),
+    ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping(), redisState, authEnabled: governance.authHook !== undefined }),
     createModelsRoute(router, Math.floor(Date.now() / 1000)),
   ]);
   // Streams in flight: close() ends those still open after the grace period, in their dialect.
@@ -130,7 +130,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     observability,
     accounting,
     governance,
-    listen: async (port = 4000, host = '0.0.0.0') => {
+    // Without a master key every route is open: listen on loopback unless told otherwise.
+    listen: async (port = 4000, host = governance.authHook === undefined ? '127.0.0.1' : '0.0.0.0') => {
       // Migrate (or refuse a newer schema) before taking any request.
       await governance.start();
       await routerState.ready;

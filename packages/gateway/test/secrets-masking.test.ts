@@ -139,6 +139,23 @@ describe('secrets in errors and logs', () => {
     assert.equal((await httpRequest(`${gateway.url}/key/info`, { headers: { authorization: `Bearer ${VIRTUAL_KEY}` } })).status, 200);
   });
 
+  it('masks a key given as another id in a management error (team, user, customer, alias)', async () => {
+    const admin = { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' };
+    const replies = await Promise.all([
+      httpRequest(`${gateway.url}/team/info?team_id=${VIRTUAL_KEY}`, { headers: admin }),
+      httpRequest(`${gateway.url}/user/info?user_id=${VIRTUAL_KEY}`, { headers: admin }),
+      httpRequest(`${gateway.url}/customer/info?end_user_id=${VIRTUAL_KEY}`, { headers: admin }),
+      httpRequest(`${gateway.url}/key/delete`, { method: 'POST', headers: admin, body: JSON.stringify({ key_aliases: [VIRTUAL_KEY] }) }),
+      httpRequest(`${gateway.url}/key/generate`, { method: 'POST', headers: admin, body: JSON.stringify({ team_id: VIRTUAL_KEY }) }),
+    ]);
+    for (const reply of replies) {
+      assert.ok(reply.status === 400 || reply.status === 404, reply.text);
+      assert.match(reply.text, /sk-\*\*\*\*/);
+      assertNoPartOf(VIRTUAL_TAIL, reply.text, 'the error body');
+    }
+    assertNoPartOf(VIRTUAL_TAIL, logText(), 'the log');
+  });
+
   it('masks a key a client puts in a body field in the log line', async () => {
     const before = gateway.logs.lines.length;
     const reply = await httpRequest(`${gateway.url}/v1/chat/completions`, {

@@ -1,5 +1,8 @@
-// Every management route (LiteLLM's admin API), built from one set of dependencies.
+// Every management route (LiteLLM's admin API), built from one set of dependencies. Their
+// errors echo names the caller gave (ids, aliases, keys); anything key-shaped in them is
+// masked here, once for all of them, before the error reaches the client or the log.
 
+import { isLlmuxError, maskKeysInText } from 'llmux';
 import type { Route } from '../http/route.js';
 import { createAuditRoutes } from './audit-routes.js';
 import { createCustomerRoutes } from './customer-routes.js';
@@ -13,7 +16,7 @@ import { createTeamRoutes } from './team-routes.js';
 import { createUserRoutes } from './user-routes.js';
 
 export function createManagementRoutes(deps: ManagementDeps): Route[] {
-  return [
+  const routes = [
     ...createKeyWriteRoutes(deps),
     ...createKeyStateRoutes(deps),
     ...createUserRoutes(deps),
@@ -24,4 +27,20 @@ export function createManagementRoutes(deps: ManagementDeps): Route[] {
     ...createSpendRoutes(deps),
     ...createAuditRoutes(deps),
   ];
+  return routes.map(maskingErrorText);
+}
+
+function maskingErrorText(route: Route): Route {
+  const handle = route.handle.bind(route);
+  return {
+    ...route,
+    async handle(context) {
+      try {
+        await handle(context);
+      } catch (error) {
+        if (isLlmuxError(error)) error.message = maskKeysInText(error.message);
+        throw error;
+      }
+    },
+  };
 }
