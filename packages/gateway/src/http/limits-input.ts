@@ -29,3 +29,14 @@ export const MAX_DURATION_TEXT_LENGTH = 16;
 
 /** Largest count limit (rpm, tpm, parallel requests): a PostgreSQL bigint holds it exactly. */
 export const MAX_LIMIT_COUNT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Request-body bytes the process may hold while reading and parsing, over all requests: a
+ * flood of 15-50 MB bodies (slow uploads above all) would otherwise hold each in memory at
+ * once. Past it a large body is refused with 413 and Retry-After. One body is always
+ * admitted when no other holds any, so a limit above this budget still works.
+ */
+export const MAX_BODY_BYTES_IN_FLIGHT = 128 * 1024 * 1024;
+
+/** Bodies this small never wait on the budget: the everyday request pays nothing for it. */
+export const SMALL_BODY_BYTES = 64 * 1024;

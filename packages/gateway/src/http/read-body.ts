@@ -1,50 +1,75 @@
 // Reads a request body into one Buffer, refusing (413) anything over the limit: at once from
 // Content-Length when the client declares it (nothing is read), else as soon as the running
 // total passes it (what came so far is dropped, the rest is never read: the reply closes the
-// connection). Memory follows the bytes that arrived, never a declared length.
+// connection). Large bodies also hold bytes of the process-wide budget while they are read
+// and parsed (limits-body-budget.ts), so a flood of them cannot exhaust memory.
 
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from 'llmux';
 import { PayloadTooLargeError } from './http-errors.js';
+import { BodiesInFlightError, releaseBodyBytes, reserveBodyBytes } from './limits-body-budget.js';
+import { SMALL_BODY_BYTES } from './limits-input.js';
 
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = request.headers['content-length'];
-  if (declared !== undefined) {
-    const length = Number(declared);
+  const length = declared === undefined ? undefined : Number(declared);
+  if (length !== undefined) {
     // node:http already refuses a malformed Content-Length; this guards direct callers.
     if (!Number.isSafeInteger(length) || length < 0) return Promise.reject(new BadRequestError('Invalid Content-Length header', { code: 'invalid_content_length' }));
     if (length > limitBytes) return Promise.reject(new PayloadTooLargeError(limitBytes));
   }
+  const aborted = (): BadRequestError => new BadRequestError('The client closed the connection before the request body ended', { code: 'request_aborted' });
+  // Gone while the pre-hooks ran: no 'end' or 'close' will come.
+  if (request.destroyed && !request.complete) return Promise.reject(aborted());
+  let reserved = 0;
+  const reserve = (bytes: number): boolean => {
+    if (!reserveBodyBytes(bytes)) return false;
+    reserved += bytes;
+    return true;
+  };
+  const release = (): void => {
+    releaseBodyBytes(reserved);
+    reserved = 0;
+  };
+  // A declared large body takes its whole share before a byte is read, or is refused unread.
+  if (length !== undefined && length > SMALL_BODY_BYTES && !reserve(length)) return Promise.reject(new BodiesInFlightError());
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
+    const fail = (error: Error): void => {
+      cleanup();
+      // Drop what arrived and stop reading: the error reply closes the connection.
+      chunks = [];
+      request.pause();
+      release();
+      reject(error);
+    };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limitBytes) {
-        cleanup();
-        // Drop what arrived and stop reading: the 413 reply closes the connection.
-        chunks = [];
-        request.pause();
-        reject(new PayloadTooLargeError(limitBytes));
-        return;
-      }
+      if (size > limitBytes) return fail(new PayloadTooLargeError(limitBytes));
+      // An undeclared length (chunked) takes its share as the bytes arrive.
+      if (length === undefined && size > SMALL_BODY_BYTES && !reserve(size - reserved)) return fail(new BodiesInFlightError());
       chunks.push(chunk);
     };
     const onEnd = (): void => {
       cleanup();
       resolve(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, size));
+      chunks = [];
+      // The caller parses in the continuation of this promise (a microtask, before any more
+      // I/O), so the share is given back only after that, when the copies have been made.
+      if (reserved > 0) setImmediate(release);
     };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
+    // A client that hangs up mid-body: 'close' without 'end'.
+    const onClose = (): void => fail(aborted());
     const cleanup = (): void => {
       request.off('data', onData);
       request.off('end', onEnd);
-      request.off('error', onError);
+      request.off('error', fail);
+      request.off('close', onClose);
     };
     request.on('data', onData);
     request.on('end', onEnd);
-    request.on('error', onError);
+    request.on('error', fail);
+    request.on('close', onClose);
   });
 }
