@@ -81,6 +81,11 @@ describe('redactSecrets', () => {
     assert.doesNotMatch(redacted, /QZXW|azure0123456|KJPRTMN/);
   });
 
+  it('masks the last four an upstream shows, and leaves words a test key is made of', () => {
+    assert.equal(redactSecrets('key ending in TMN9 refused', ['abcdefghQZXWTMN9']), 'key ending in **** refused');
+    assert.equal(redactSecrets('upstream stream ended', ['sk-upstream']), 'upstream stream ended');
+  });
+
   it('ignores short and absent secrets', () => {
     assert.equal(redactSecrets('nothing to see', [undefined, 'abc']), 'nothing to see');
   });

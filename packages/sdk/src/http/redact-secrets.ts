@@ -34,11 +34,13 @@ const SHAPE = new RegExp(SHAPES.join('|'), 'g');
 const LABELLED = /\b(bearer|basic|api[_-]?key|x-api-key|access[_-]?key(?:[_-]?id)?|secret[_-]?(?:access[_-]?)?key|client[_-]?secret|session[_-]?token|password|token|authorization)(["']?\s*[:=]\s*["']?|["']?\s+["']?)([^\s"',;&<>)}\]]{8,})/gi;
 
 /** Runs of key characters in a message, to find fragments of a known secret. */
-const TOKEN_RUN = /[A-Za-z0-9_.+/=-]{6,}/g;
+const TOKEN_RUN = /[A-Za-z0-9_.+/=-]{4,}/g;
+/** A fragment worth masking has a digit or a capital: plain words (`upstream` of `sk-upstream`) stay readable. */
+const RANDOM_LOOKING = /[0-9A-Z]/;
 
 /**
- * `text` with every known secret, every fragment of one (6+ characters) and every
- * key-shaped string masked.
+ * `text` with every known secret, every random-looking fragment of one (4+ characters,
+ * such as the last four an upstream shows) and every key-shaped string masked.
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
   let result = text;
@@ -49,7 +51,7 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
     if (result.includes(secret)) result = result.split(secret).join(maskSecret(secret));
   }
   if (known.length > 0) {
-    result = result.replace(TOKEN_RUN, (run) => (known.some((secret) => secret.includes(run)) ? maskSecret(run) : run));
+    result = result.replace(TOKEN_RUN, (run) => (RANDOM_LOOKING.test(run) && known.some((secret) => secret.includes(run)) ? maskSecret(run) : run));
   }
   return maskKeysInText(result);
 }
