@@ -2,10 +2,12 @@
 // gateway and they share the listening port (the primary hands out connections). The
 // first worker is started alone, so the store's migration runs once before the others
 // open the database. A worker that dies is replaced (at most once a second); on SIGINT or
-// SIGTERM the primary asks every worker to close gracefully, then exits.
+// SIGTERM the primary asks every worker to drain and close, waits for them and exits 0 (1 if
+// one failed); a second signal exits at once, and the workers follow (their IPC closes).
 
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { SHUTDOWN_MESSAGE } from './shutdown-message.js';
 
 export interface WorkersOptions {
   count: number;
@@ -25,38 +27,49 @@ export async function runWorkers({ count, logger, sharedCounters }: WorkersOptio
     );
   }
   let stopping = false;
+  let failed = false;
   let lastRestart = 0;
-  const fork = (): Promise<Worker> =>
-    new Promise((resolve, reject) => {
-      const worker = cluster.fork();
-      worker.once('listening', () => resolve(worker));
-      worker.once('exit', (code) => reject(new Error(`worker ${worker.process.pid} exited with code ${code} before listening`)));
-    });
-
-  await fork();
-  for (let index = 1; index < count; index += 1) await fork();
-  logger.info({ workers: count }, 'llmux workers started');
-
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    logger.error({ pid: worker.process.pid, code, signal }, 'llmux worker died; starting a replacement');
-    const wait = Math.max(0, lastRestart + 1_000 - Date.now());
-    lastRestart = Date.now() + wait;
-    setTimeout(() => fork().catch((error: unknown) => logger.error({ err: error }, 'replacement worker failed to start')), wait);
-  });
-
+  const listening = new Set<Worker>();
+  // Installed before the first fork: a signal during startup still stops the workers cleanly.
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'stopping llmux workers');
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    // Workers still starting are told when they listen (before that they cannot drain).
+    for (const worker of listening) if (worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
     const waitForAll = setInterval(() => {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         clearInterval(waitForAll);
-        process.exit(0);
+        process.exit(failed ? 1 : 0);
       }
     }, 50);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const fork = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork();
+      worker.once('listening', () => {
+        listening.add(worker);
+        if (stopping && worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
+        resolve(worker);
+      });
+      worker.once('exit', () => listening.delete(worker));
+      worker.once('exit', (code) => reject(new Error(`worker ${worker.process.pid} exited with code ${code} before listening`)));
+    });
+
+  await fork();
+  for (let index = 1; index < count && !stopping; index += 1) await fork();
+  logger.info({ workers: count }, 'llmux workers started');
+
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (code !== 0) failed = true;
+      return;
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'llmux worker died; starting a replacement');
+    const wait = Math.max(0, lastRestart + 1_000 - Date.now());
+    lastRestart = Date.now() + wait;
+    setTimeout(() => fork().catch((error: unknown) => logger.error({ err: error }, 'replacement worker failed to start')), wait);
+  });
 }

@@ -16,9 +16,11 @@ export interface HealthDependencies {
   pingDatabase: () => Promise<void>;
   /** Redis behind the counters: connected, or counting locally (limits/watch-counter-health.ts); null without Redis. */
   redisState?: () => 'connected' | 'degraded-local-fallback' | null;
+  /** Whether API routes need a key; "disabled" on readiness tells an operator the gateway is open. */
+  authEnabled?: boolean;
 }
 
-export function createHealthRoutes({ version, pingDatabase, redisState }: HealthDependencies): Route[] {
+export function createHealthRoutes({ version, pingDatabase, redisState, authEnabled = true }: HealthDependencies): Route[] {
   const liveliness = JSON.stringify({ status: 'healthy' });
   return [
     { method: 'GET', paths: ['/health/liveliness', '/health/liveness'], open: true, handle: (context) => sendJson(context, 200, liveliness) },
@@ -28,9 +30,10 @@ export function createHealthRoutes({ version, pingDatabase, redisState }: Health
       open: true,
       async handle(context) {
         const db = await databaseState(pingDatabase);
+        const auth = authEnabled ? 'enabled' : 'disabled';
         // Redis down is a degraded state, not an unready one: counters fall back to memory.
         const redis = redisState?.() ?? null;
-        sendJson(context, 200, JSON.stringify({ status: 'healthy', db, cache: null, redis, litellm_version: version, version }));
+        sendJson(context, 200, JSON.stringify({ status: 'healthy', db, cache: null, redis, auth, litellm_version: version, version }));
       },
     },
   ];
