@@ -19,6 +19,8 @@ import { createObservability, type Observability } from './observability/create-
 import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
+import { createDeploymentHealthRoute } from './health/create-deployment-health-route.js';
+import { startBackgroundHealthChecks, type BackgroundHealthChecks } from './health/start-background-health-checks.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createModelsRoute } from './routes/models.js';
 import { createRouterStateStore } from './router-state/create-router-state-store.js';
@@ -111,6 +113,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams });
   for (const route of observability.routes) routes.add(route);
   for (const route of governance.routes) routes.add(route);
+  // GET /health calls every deployment; background checks (started by listen) cool failing ones down.
+  let backgroundHealth: BackgroundHealthChecks | undefined;
+  routes.add(createDeploymentHealthRoute({ router, httpClient, authEnabled: governance.authHook !== undefined, latest: () => backgroundHealth?.latest() }));
   const ui = createUiRoutes(options.dashboardDirectory);
   routes.addPrefix(ui.files);
   routes.add(ui.session);
@@ -139,11 +144,15 @@ export function createGateway(options: GatewayOptions): Gateway {
         server.once('error', reject);
         server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', reject);
+          if (config.general_settings.background_health_checks === true) {
+            backgroundHealth = startBackgroundHealthChecks(router, httpClient, logger, config.general_settings.health_check_interval);
+          }
           resolve(formatUrl(server.address() as AddressInfo));
         });
       });
     },
     close: async () => {
+      backgroundHealth?.stop();
       await closeServer(server, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS, streams);
       await httpClient.close();
       await routerState.store.close();

@@ -48,7 +48,7 @@ export const LITELLM_PARAMS = [
 
 export const LITELLM_MODEL_INFO = [
   'base_model', 'max_tokens', 'max_output_tokens', 'litellm_provider', 'description', 'team_id', 'team_public_model_name', 'tier',
-  'health_check_model', 'health_check_timeout', 'db_model', 'created_at', 'created_by', 'updated_at', 'updated_by', 'key', 'direct_access',
+  'db_model', 'created_at', 'created_by', 'updated_at', 'updated_by', 'key', 'direct_access',
   'output_vector_size', 'version', 'supported_environments', 'custom_tokenizer', 'input_cost_per_pixel', 'output_cost_per_pixel', 'tpm', 'rpm', 'disable_background_health_check', 'additionalProp1',
 ];
 

@@ -39,7 +39,7 @@ export const LLMUX_PARAMS = [
 ];
 
 export const LLMUX_MODEL_INFO = [
-  'id', 'mode', 'max_input_tokens', 'access_groups',
+  'id', 'mode', 'max_input_tokens', 'access_groups', 'health_check_model', 'health_check_timeout',
   'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second',
 ];
 
