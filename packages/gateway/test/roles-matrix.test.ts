@@ -3,7 +3,9 @@
 // user's, an internal user viewer's, a team admin's (tom, admin of `red`), a team member's
 // (bob, in `red`), and a plain key with no user and no team. Each cell builds its own fresh
 // targets with the master key first, so cells do not depend on one another. A refusal must
-// be 403 permission_denied; the table also fails if a management route has no row.
+// be 403 permission_denied; the table also fails if a management route has no row. Team
+// members read team keys and manage none, their own included (LiteLLM's default team-member
+// permissions); team admins manage team keys but never mint one billing another user.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -64,18 +66,18 @@ const customerRows = (prefix: '/customer' | '/end_user'): Row[] => [
 const MATRIX: Row[] = [
   row('POST', '/key/generate', 'a key for oneself', /*                         */ [200, 403, 200, 403, 200, 200, 403], async () => ({ body: {} })),
   row('POST', '/key/generate', "a key billing another user", /*                */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { user_id: 'victim' } })),
-  row('POST', '/key/generate', 'a key in team red', /*                         */ [200, 403, 403, 403, 200, 200, 403], async () => ({ body: { team_id: 'red' } })),
-  row('POST', '/key/generate', "a red key billing member bob", /*              */ [200, 403, 403, 403, 403, 200, 403], async () => ({ body: { team_id: 'red', user_id: 'bob' } })),
-  row('POST', '/key/generate', 'a red key billing no user', /*                 */ [200, 403, 403, 403, 200, 200, 403], async () => ({ body: { team_id: 'red', user_id: null } })),
+  row('POST', '/key/generate', 'a key in team red', /*                         */ [200, 403, 403, 403, 200, 403, 403], async () => ({ body: { team_id: 'red' } })),
+  row('POST', '/key/generate', "a red key billing member bob", /*              */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { team_id: 'red', user_id: 'bob' } })),
+  row('POST', '/key/generate', 'a red key billing no user', /*                 */ [200, 403, 403, 403, 200, 403, 403], async () => ({ body: { team_id: 'red', user_id: null } })),
   row('POST', '/key/generate', 'a key billing a made-up user', /*              */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { team_id: 'red', user_id: world.id('ghost') } })),
   row('POST', '/key/update', "one's own key's limits", /*                      */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ body: { key: await ownKey(cell), rpm_limit: 7 } })),
   row('POST', '/key/update', "another user's key", /*                          */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await victimsKey(world), rpm_limit: 7 } })),
   row('POST', '/key/update', "red's own key", /*                               */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world), rpm_limit: 7 } })),
-  row('POST', '/key/update', "bob's key in red", /*                            */ [200, 403, 403, 403, 200, 200, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world), rpm_limit: 7 } })),
+  row('POST', '/key/update', "bob's key in red", /*                            */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world), rpm_limit: 7 } })),
   row('POST', '/key/update', 'own key to bill another user', /*                */ [200, 403, 403, 403, 403, 403, 403], async (cell) => ({ body: { key: await ownKey(cell), user_id: 'victim' } })),
   row('POST', '/key/update', "red's key to bill another user", /*              */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world), user_id: 'victim' } })),
-  row('POST', '/key/update', "bob's red key out of the team", /*               */ [200, 403, 403, 403, 403, 200, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world), team_id: null } })),
-  row('POST', '/key/update', 'own key into team red', /*                       */ [200, 403, 403, 403, 200, 200, 403], async (cell) => ({ body: { key: await ownKey(cell), team_id: 'red' } })),
+  row('POST', '/key/update', "bob's red key out of the team", /*               */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world), team_id: null } })),
+  row('POST', '/key/update', 'own key into team red', /*                       */ [200, 403, 403, 403, 200, 403, 403], async (cell) => ({ body: { key: await ownKey(cell), team_id: 'red' } })),
   row('POST', '/key/update', 'unblock own key an admin blocked', /*            */ [200, 403, 403, 403, 403, 403, 403], async (cell) => {
     const key = await ownKey(cell);
     // The plain key cannot be blocked and still call: it unblocks another plain key instead.
@@ -87,7 +89,7 @@ const MATRIX: Row[] = [
   row('POST', '/key/delete', "another user's key", /*                          */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { keys: [await victimsKey(world)] } })),
   row('POST', '/key/delete', "red's own key", /*                               */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { keys: [await teamKey(world)] } })),
   row('POST', '/key/regenerate', "one's own key", /*                           */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ body: { key: await ownKey(cell) } })),
-  row('POST', '/key/regenerate', "bob's key in red (a new secret billing bob)", [200, 403, 403, 403, 403, 200, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world) } })),
+  row('POST', '/key/regenerate', "bob's key in red (a new secret billing bob)", [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world) } })),
   row('POST', '/key/regenerate', "red's own key", /*                           */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world) } })),
   row('POST', '/key/regenerate', "another user's key", /*                      */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await victimsKey(world) } })),
   row('POST', '/key/block', "red's own key", /*                                */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world) } })),

@@ -1,8 +1,9 @@
 // Who may do what in the management API (the rules, with LiteLLM's roles; the table in
 // management/README.md "Roles" says the same in prose, roles-matrix.test.ts holds each cell).
 // proxy_admin: everything. Viewers (proxy_admin_viewer, internal_user_viewer) never write,
-// whatever their team role. internal_user: their own keys. A team admin: the team's keys and
-// members. Nobody but a proxy admin or the user themself may make a key that bills a user.
+// whatever their team role. internal_user: their own personal keys. A team admin: the team's
+// keys and members; a team member reads them. Nobody but a proxy admin or the user themself
+// may make a key that bills a user.
 
 import { PermissionDeniedError } from 'llmux';
 import type { Identity, KeyRecord, TeamRecord } from './identity.js';
@@ -44,11 +45,16 @@ export function mayReadKey(caller: Identity, key: KeyRecord, team: TeamRecord | 
   return (userId !== undefined && key.user_id === userId) || isTeamMember(caller, team);
 }
 
-/** May change or delete a key owned by `owner` in `team` (limits, models, alias; not who it bills). */
+/**
+ * May change or delete a key owned by `owner` in `team` (limits, models, alias; not who it
+ * bills). A team's keys are its admins' to manage, their members' own included: LiteLLM's
+ * default team-member permissions are /key/info and /key/health only (its per-team
+ * `team_member_permissions` is not served, so the default holds).
+ */
 export function mayWrite(caller: Identity, owner: string | null, team: TeamRecord | undefined): boolean {
   if (isAdmin(caller)) return true;
   if (isViewer(caller)) return false;
-  if (isTeamAdmin(caller, team)) return true;
+  if (team !== undefined) return isTeamAdmin(caller, team);
   const userId = callerUserId(caller);
   return userId !== undefined && owner === userId;
 }

@@ -4,7 +4,7 @@
 import { BadRequestError, NotFoundError } from 'llmux';
 import { abbreviateKey, generateKey, hashKey } from '../governance/hash-key.js';
 import type { Identity, KeyRecord } from '../governance/identity.js';
-import { callerUserId, denied, isAdmin, isTeamMember, isViewer, mayBillUser, mayBlock } from '../governance/permissions.js';
+import { callerUserId, denied, isAdmin, isTeamAdmin, isViewer, mayBillUser, mayBlock } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import { addDuration, parseDuration } from '../limits/budget-period.js';
 import { KEY_UPDATE_FIELDS, keyDeleteSchema, keyGenerateSchema, keyUpdateSchema, type KeyGenerateBody } from './key-schemas.js';
@@ -90,8 +90,9 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
 
 /**
  * Who a created or re-pointed key may bill. A proxy admin: anyone. Others: themself only
- * (`mayBillUser`), and a team only as its member; a key with neither user nor team is an
- * admin's to make. (So a non-admin's team key names a member, as LiteLLM requires: themself.)
+ * (`mayBillUser`), and a team only as its admin (LiteLLM's default team-member permissions
+ * leave /key/generate to team admins); a key with neither user nor team is an admin's to
+ * make. So a non-admin's team key names a member, as LiteLLM requires: themself, or no one.
  */
 async function checkOwner(deps: ManagementDeps, caller: Identity, userId: string | null, teamId: string | null): Promise<void> {
   const team = teamId === null ? undefined : await deps.store.getTeam(teamId);
@@ -103,7 +104,7 @@ async function checkOwner(deps: ManagementDeps, caller: Identity, userId: string
     if (userId === null) throw denied('create keys that belong to no user and no team');
     return;
   }
-  if (!isTeamMember(caller, team)) throw denied(`create keys for team ${team.team_id}`);
+  if (!isTeamAdmin(caller, team)) throw denied(`create or move keys into team ${team.team_id} (its admins do)`);
 }
 
 export function expiresAfter(duration: string | null, from: Date): Date | null {
