@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
+import { createLogger } from '../src/logging/create-logger.js';
 import { httpRequest } from './helpers/http-request.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 
@@ -165,6 +166,23 @@ describe('secrets in errors and logs', () => {
     });
     assert.ok(reply.status >= 400 && reply.status < 500, reply.text);
     assertNoPartOf(VIRTUAL_TAIL, gateway.logs.lines.slice(before).join(''), 'the log');
+  });
+
+  it("masks keys in every other log line: the message, any field, an error's message and stack", () => {
+    const lines: string[] = [];
+    for (const level of ['info', 'debug']) {
+      const logger = createLogger(level, { write: (line: string) => void lines.push(line) });
+      const error = new Error(`upstream said: Incorrect API key ${UPSTREAM_KEY}`);
+      logger.error({ err: error, detail: { header: `Bearer ${VIRTUAL_KEY}`, list: [`"${VIRTUAL_KEY}"`] } }, `could not use ${UPSTREAM_KEY}`);
+      logger.warn(`config: api_key=${VIRTUAL_KEY} looks wrong`);
+    }
+    assert.equal(lines.length, 4);
+    for (const line of lines) {
+      assert.match(line, /\*\*\*\*/);
+      assertNoPartOf(VIRTUAL_TAIL, line, 'a log line');
+      assertNoPartOf(UPSTREAM_TAIL, line, 'a log line');
+    }
+    assert.match(lines[0] ?? '', /"stack":"Error: upstream said: Incorrect API key sk-proj-\*\*\*\*/);
   });
 
   for (const mode of Object.keys(ECHOES)) {
