@@ -62,6 +62,7 @@ describe('maskKeysInText', () => {
       'desk-research-assistant and risk-assessment-model are unknown',
       'tokenizer_config.json is missing',
       'Team not found: ml-platform',
+      'only basic authentication and bearer authentication are supported',
     ]) {
       assert.equal(maskKeysInText(text), text);
     }

@@ -59,7 +59,16 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
 /** `text` with every key-shaped or labelled credential masked; text without one comes back as is. */
 export function maskKeysInText(text: string): string {
   if (text.length < 8) return text;
-  return text.replace(LABELLED, (_match, label: string, separator: string, value: string) => `${label}${separator}${maskSecret(value)}`).replace(SHAPE, maskSecret);
+  return text.replace(LABELLED, maskLabelled).replace(SHAPE, maskSecret);
+}
+
+/** After `Bearer`/`Basic` only a token-looking value is one ("basic validation failed" is prose). */
+const SCHEME = /^(?:bearer|basic)$/i;
+const TOKEN_LOOKING = /[0-9A-Z_=+/.-]/;
+
+function maskLabelled(match: string, label: string, separator: string, value: string): string {
+  if (SCHEME.test(label) && !TOKEN_LOOKING.test(value)) return match;
+  return `${label}${separator}${maskSecret(value)}`;
 }
 
 /** The secret's kind and stars: `sk-ant-****`, `AKIA****`, or `****`. */
