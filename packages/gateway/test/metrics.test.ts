@@ -121,6 +121,6 @@ describe('label cardinality', () => {
 });
 
 function fakeContext(identity: { key: { key_alias: string; token: string; team_id: string | null } }): RequestContext {
-  const context = { id: 'r', method: 'POST', path: '/v1/chat/completions', startedAt: performance.now(), headers: {}, log: { modelGroup: 'gpt' }, identity: { kind: 'key', role: 'internal_user', ...identity } };
+  const context = { id: 'r', method: 'POST', path: '/v1/chat/completions', startedAt: performance.now(), headers: {}, call: { modelGroup: 'gpt' }, identity: { kind: 'key', role: 'internal_user', ...identity } };
   return context as unknown as RequestContext;
 }

@@ -55,6 +55,18 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
   }
 
   /**
+   * Usage the caller counted from what it delivered, for a stream that ended without the
+   * upstream's (a hang-up before the usage chunk, a cut): priced as reported usage is, so a
+   * stream cut short is never free. Reported usage, when it came, is kept.
+   */
+  settleCountedUsage(usage: Usage): void {
+    if (this.usage !== undefined) return;
+    this.usage = usage;
+    this.llmux.durationMs ??= performance.now() - this.startedAt;
+    this.llmux.cost = this.price(usage, this.llmux.durationMs);
+  }
+
+  /**
    * Calls `listener` once, when the stream ends: read to its end, failed, or cancelled.
    * The router uses it to free the deployment's slot and count the tokens.
    */

@@ -1,5 +1,5 @@
 // The request lifecycle: context (request id) → route lookup → governance pre-hooks →
-// route handler → one error path (sendError) → one log line. node:http calls this directly.
+// route handler → one error path (the route's dialect) → one log line. node:http calls this directly.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,7 @@ import { createRequestLog } from '../logging/log-request.js';
 import { requestStatus } from '../logging/request-status.js';
 import type { RequestObserver } from '../observability/request-observer.js';
 import { createRequestContext, type RequestContext } from './request-context.js';
+import type { Route } from './route.js';
 import type { RouteTable } from './route-table.js';
 import { sendError } from './send-error.js';
 
@@ -25,12 +26,15 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
   const logRequest = createRequestLog(logger);
 
   const handle = async (context: RequestContext): Promise<void> => {
+    let route: Route | undefined;
     try {
-      const route = routes.lookup(context.method, context.path);
+      route = routes.lookup(context.method, context.path, context);
       if (route.open !== true && preHooks.length > 0) await runPreHooks(preHooks, context);
       await route.handle(context);
     } catch (error) {
-      sendError(context, error);
+      // Every error, authentication's included, in the dialect of the door the client used.
+      const writeError = route === undefined ? routes.errorWriterFor(context.path) : route.writeError;
+      (writeError ?? sendError)(context, error);
     }
     logRequest(context);
     observer?.end(context, requestStatus(context.response));

@@ -1,33 +1,21 @@
-// Per-request state shared by the edge, the pre-hooks and the route: who asked, what the
-// reply carries, and the fields of the one log line written when the request ends.
+// Per-request state shared by the edge, the hooks and the operation: who asked, what the
+// reply carries, and the call record read once when the request ends.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallRecord } from '../core/call-record.js';
 import type { Identity } from '../governance/identity.js';
 import { requestIdFor } from './request-id.js';
 
-export interface RequestLogFields {
-  modelGroup?: string;
-  deploymentId?: string;
-  provider?: string;
-  stream?: boolean;
-  promptTokens?: number;
-  completionTokens?: number;
-  /** Prompt tokens read from the provider's prompt cache. */
-  cachedTokens?: number;
-  /** The model id at the provider (gen_ai.response.model). */
-  upstreamModel?: string;
-  /** Milliseconds the upstream call took (to the end of a stream), as the SDK measured it. */
-  upstreamLatencyMs?: number;
-  /** Retries and fallback groups the router tried before the call succeeded. */
-  attemptedRetries?: number;
-  attemptedFallbacks?: number;
-  /** Milliseconds from arrival to the first streamed chunk written to the client. */
-  timeToFirstTokenMs?: number;
-  cost?: number | null;
-  errorClass?: string;
-  errorMessage?: string;
-  /** A non-LlmuxError: logged with its stack, since it is a gateway bug. */
-  unexpectedError?: unknown;
+/** The call record under its first name, kept for the log writer and the spend row builder. */
+export type RequestLogFields = CallRecord;
+
+/** What the operation serving a request is called in spend rows, callbacks and traces. */
+export interface OperationNames {
+  readonly name: string;
+  /** The spend row's and callbacks' `call_type`, as LiteLLM names it (`acompletion`, ...). */
+  readonly callType: string;
+  /** OpenTelemetry's gen_ai.operation.name (`chat`, `embeddings`). */
+  readonly traceName: string;
 }
 
 export interface RequestContext {
@@ -41,7 +29,14 @@ export interface RequestContext {
   readonly startedAt: number;
   /** Headers every reply carries (request id, ...); routes add theirs before writing. */
   readonly headers: Record<string, string | number>;
-  readonly log: RequestLogFields;
+  /** The typed call record every hook reads and writes (see core/call-record.ts). */
+  readonly call: CallRecord;
+  /** The same object as `call`, under the name the log writer and spend row builder read. */
+  readonly log: CallRecord;
+  /** Set when an operation serves the request. */
+  operation: OperationNames | undefined;
+  /** Path parameters of a route such as `/v1/responses/{id}`. */
+  params: Readonly<Record<string, string>> | undefined;
   /** Who is calling; set by the authentication hook (absent when no master key is configured). */
   identity?: Identity | undefined;
 }
@@ -50,6 +45,7 @@ export function createRequestContext(request: IncomingMessage, response: ServerR
   const url = request.url ?? '/';
   const query = url.indexOf('?');
   const id = requestIdFor(request.headers);
+  const record: CallRecord = {};
   return {
     id,
     method: request.method ?? 'GET',
@@ -58,7 +54,10 @@ export function createRequestContext(request: IncomingMessage, response: ServerR
     response,
     startedAt,
     headers: { 'x-request-id': id, 'x-litellm-call-id': id },
-    log: {},
+    call: record,
+    log: record,
+    operation: undefined,
+    params: undefined,
     // Present from the start so setting it later keeps the object's shape stable.
     identity: undefined,
   };

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { createChatRequestFastCheck } from './chat-request-fast-check.js';
-import type { RequestShape } from './governed-call.js';
+import type { RequestShape } from '../core/operation.js';
 
 /** Reports a field a rule requires; the validator words it as a missing parameter. */
 function requireField(context: z.RefinementCtx, field: string, message: string): void {
@@ -108,11 +108,10 @@ export const chatRequestSchema = z.looseObject({
   fastest_response: z.boolean().optional(),
 });
 
-/** The OpenAI body fields forwarded to the SDK; nothing else in the body reaches it. */
+/** The body fields the gateway knows: routed or checked by the SDK; the rest are the client's extras. */
 export const CHAT_REQUEST_FIELDS = Object.keys(chatRequestSchema.shape);
 
 export const CHAT_REQUEST: RequestShape = {
   schema: chatRequestSchema,
-  fields: CHAT_REQUEST_FIELDS,
   accepts: createChatRequestFastCheck(CHAT_REQUEST_FIELDS),
 };

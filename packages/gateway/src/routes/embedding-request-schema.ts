@@ -1,7 +1,7 @@
 // The fields of an embeddings body the gateway forwards, minimally validated.
 
 import { z } from 'zod';
-import type { RequestShape } from './governed-call.js';
+import type { RequestShape } from '../core/operation.js';
 
 export const embeddingRequestSchema = z.looseObject({
   model: z.string().min(1),
@@ -14,4 +14,4 @@ export const embeddingRequestSchema = z.looseObject({
 /** The OpenAI body fields forwarded to the SDK; nothing else in the body reaches it. */
 export const EMBEDDING_REQUEST_FIELDS = Object.keys(embeddingRequestSchema.shape);
 
-export const EMBEDDING_REQUEST: RequestShape = { schema: embeddingRequestSchema, fields: EMBEDDING_REQUEST_FIELDS };
+export const EMBEDDING_REQUEST: RequestShape = { schema: embeddingRequestSchema };

@@ -35,12 +35,33 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
     spend: failed ? 0 : (log.cost ?? 0),
     startTime: call.startedAt,
     endTime: endedAt,
-    status: failed ? 'failure' : 'success',
+    // A reply cut short (hang-up, upstream cut, shutdown) is billed for what it delivered, but is no success.
+    status: failed || log.callEnd !== undefined ? 'failure' : 'success',
     cache_hit: false,
     request_tags: call.tags,
-    metadata: failed && log.errorClass !== undefined ? { ...call.metadata, error_class: log.errorClass } : call.metadata,
+    metadata: rowMetadata(call.metadata, context, failed),
     messages: call.messages,
     response: null,
+  };
+}
+
+/**
+ * The row's metadata: the operation's `call_type` (LiteLLM's name), and for a failure or a
+ * reply cut short its error class and how it ended. The call's metadata object is its own
+ * (built per call), so the common case adds to it rather than copying it.
+ */
+function rowMetadata(metadata: Record<string, unknown>, context: RequestContext, failed: boolean): Record<string, unknown> {
+  const log = context.call;
+  const callType = context.operation?.callType;
+  if (!failed && log.callEnd === undefined && log.errorClass === undefined) {
+    if (callType !== undefined) metadata['call_type'] = callType;
+    return metadata;
+  }
+  return {
+    ...metadata,
+    ...(callType === undefined ? {} : { call_type: callType }),
+    ...(log.errorClass === undefined ? {} : { error_class: log.errorClass }),
+    ...(log.callEnd === undefined ? {} : { call_end: log.callEnd, usage_counted: log.usageCounted === true }),
   };
 }
 

@@ -11,9 +11,12 @@ const NO_OP_VALUES: Partial<Record<string, unknown>> = { n: 1, parallel_tool_cal
 
 const PARAMETER_NAMES: ReadonlySet<string> = new Set(CHAT_PARAMETER_NAMES);
 
+/** The body's own fields, never parameters to check. */
+const BODY_FIELDS: ReadonlySet<string> = new Set(['model', 'messages', 'stream']);
+
 export function checkParams(
   request: ChatCompletionRequest,
-  adapter: Pick<ProviderAdapter, 'id' | 'supportedParams' | 'supportedParamsFor'>,
+  adapter: Pick<ProviderAdapter, 'id' | 'supportedParams' | 'supportedParamsFor' | 'forwardsUnknownParams'>,
   dropParams: boolean,
   warnings: string[],
 ): ChatCompletionRequest {
@@ -22,10 +25,13 @@ export function checkParams(
   // The request's own keys (a handful) rather than every parameter name: on the hot path
   // each `request[name]` over the full list was a megamorphic lookup.
   for (const key in request) {
-    if (!PARAMETER_NAMES.has(key)) continue;
+    const known = PARAMETER_NAMES.has(key);
+    // A field llmux does not know (a caller's extra, e.g. `top_k`) goes as sent to a provider
+    // that takes unknown fields; any other provider would lose it silently, so it is checked.
+    if (!known && (BODY_FIELDS.has(key) || adapter.forwardsUnknownParams === true)) continue;
     const name = key as ChatParameterName;
     const value = request[name];
-    if (value === undefined || value === null || supported.has(name)) continue;
+    if (value === undefined || value === null || (known && supported.has(name))) continue;
     if (NO_OP_VALUES[name] === value) continue;
     if (!dropParams) {
       throw new UnsupportedParamsError(

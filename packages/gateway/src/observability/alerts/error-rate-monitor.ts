@@ -27,9 +27,9 @@ export function createErrorRateMonitor(settings: ErrorRateSettings, sendAlert: S
   const windows = new Map<string, Window>();
   return {
     end(context, status) {
-      const group = context.log.modelGroup;
+      const group = context.call.modelGroup;
       if (group === undefined) return;
-      const failed = status >= 500 || status === 429 || (status < 400 && context.log.errorClass !== undefined);
+      const failed = status >= 500 || status === 429 || (status < 400 && context.call.errorClass !== undefined);
       // Buckets are numbered from the epoch, so a slot knows whether it holds stale counts.
       const bucket = Math.floor(now() / bucketMs);
       let window = windows.get(group);
@@ -59,7 +59,7 @@ export function createErrorRateMonitor(settings: ErrorRateSettings, sendAlert: S
         level: 'critical',
         message: `model group ${group}: ${errors} of ${total} calls failed in the last ${settings.windowSeconds}s`,
         dedupeKey: `error_rate_spike:${group}`,
-        fields: { model_group: group, errors, requests: total, window_seconds: settings.windowSeconds, last_error: context.log.errorClass ?? `HTTP ${status}` },
+        fields: { model_group: group, errors, requests: total, window_seconds: settings.windowSeconds, last_error: context.call.errorClass ?? `HTTP ${status}` },
       });
     },
   };

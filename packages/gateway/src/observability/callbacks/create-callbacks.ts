@@ -54,8 +54,8 @@ export function createCallbacks(config: GatewayConfig, logger: Logger, metrics: 
   return {
     end(context, status) {
       // Scrapes and probes are not calls; LiteLLM logs model calls only.
-      if (context.log.modelGroup === undefined && status < 400) return;
-      const failed = status >= 400 || context.log.errorClass !== undefined;
+      if (context.call.modelGroup === undefined && status < 400) return;
+      const failed = status >= 400 || context.call.errorClass !== undefined;
       let payload: StandardLoggingPayload | undefined;
       for (const sink of sinks) {
         if (!(failed ? sink.onFailure : sink.onSuccess)) continue;

@@ -44,17 +44,9 @@ export interface StandardLoggingPayload {
   http_status: number;
 }
 
-const CALL_TYPES: Record<string, string> = {
-  '/v1/chat/completions': 'acompletion',
-  '/chat/completions': 'acompletion',
-  '/v1/embeddings': 'aembedding',
-  '/embeddings': 'aembedding',
-  '/v1/messages': 'anthropic_messages',
-};
-
 /** `apiBaseOf` maps a deployment id to its api_base, already stripped of credentials. */
 export function buildStandardLoggingPayload(context: RequestContext, status: number, apiBaseOf: (deploymentId: string) => string): StandardLoggingPayload {
-  const log = context.log;
+  const log = context.call;
   const now = performance.now();
   const startTime = (performance.timeOrigin + context.startedAt) / 1000;
   const endTime = (performance.timeOrigin + now) / 1000;
@@ -69,7 +61,8 @@ export function buildStandardLoggingPayload(context: RequestContext, status: num
   return {
     id: context.id,
     trace_id: context.id,
-    call_type: CALL_TYPES[context.path] ?? context.path,
+    // As the serving operation declares it (core/operations); other routes report their path.
+    call_type: context.operation?.callType ?? context.path,
     stream: log.stream === true,
     status: failed ? 'failure' : 'success',
     response_cost: cost,

@@ -87,7 +87,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     },
     end(context: RequestContext, status: number) {
       inFlight -= 1;
-      const log = context.log;
+      const log = context.call;
       // Scrapes, health probes and model lists are not model calls; their failures still count.
       if (log.modelGroup === undefined && status < 400) return;
       const caller = readCaller(context);

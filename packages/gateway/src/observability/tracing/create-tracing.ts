@@ -48,7 +48,7 @@ export function createTracing(options: TracingOptions): Tracing {
     ready,
     end(context, status) {
       // Probes and scrapes are not calls worth a span.
-      if (context.log.modelGroup === undefined && status < 400) return;
+      if (context.call.modelGroup === undefined && status < 400) return;
       const endTime = performance.timeOrigin + performance.now();
       if (record !== undefined) record(context, status, endTime);
       else if (early.length < MAX_EARLY_SPANS) early.push([context, status, endTime]);
@@ -78,16 +78,16 @@ async function loadRecorder(options: TracingOptions): Promise<{ record: SpanReco
   const record: SpanRecorder = (context, status, endTime) => {
     const parent = parseTraceparent(context.request.headers.traceparent);
     const parentContext = parent === undefined ? api.ROOT_CONTEXT : api.trace.setSpanContext(api.ROOT_CONTEXT, { ...parent, isRemote: true });
-    const model = context.log.modelGroup;
-    const name = model === undefined ? `${context.method} ${context.path}` : `${operationOf(context.path)} ${model}`;
+    const model = context.call.modelGroup;
+    const name = model === undefined ? `${context.method} ${context.path}` : `${operationOf(context)} ${model}`;
     const span = tracer.startSpan(
       name,
       { kind: api.SpanKind.SERVER, startTime: performance.timeOrigin + context.startedAt, attributes: spanAttributes(context, status) },
       parentContext,
     );
     // Per the HTTP conventions a server span errs on 5xx, or on a stream that broke after its 200.
-    if (status >= 500 || (status < 400 && context.log.errorClass !== undefined)) {
-      span.setStatus({ code: api.SpanStatusCode.ERROR, message: context.log.errorMessage ?? context.log.errorClass ?? `HTTP ${status}` });
+    if (status >= 500 || (status < 400 && context.call.errorClass !== undefined)) {
+      span.setStatus({ code: api.SpanStatusCode.ERROR, message: context.call.errorMessage ?? context.call.errorClass ?? `HTTP ${status}` });
     }
     span.end(endTime);
   };

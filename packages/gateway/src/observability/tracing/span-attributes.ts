@@ -6,23 +6,16 @@ import { readCaller } from '../read-caller.js';
 
 export type SpanAttributes = Record<string, string | number | boolean>;
 
-const OPERATIONS: Record<string, string> = {
-  '/v1/chat/completions': 'chat',
-  '/chat/completions': 'chat',
-  '/v1/embeddings': 'embeddings',
-  '/embeddings': 'embeddings',
-  '/v1/messages': 'chat',
-};
-
-export function operationOf(path: string): string {
-  return OPERATIONS[path] ?? 'http';
+/** gen_ai.operation.name, as the serving operation declares it (core/operations); `http` for other routes. */
+export function operationOf(context: RequestContext): string {
+  return context.operation?.traceName ?? 'http';
 }
 
 export function spanAttributes(context: RequestContext, status: number): SpanAttributes {
-  const log = context.log;
+  const log = context.call;
   const caller = readCaller(context);
   const attributes: SpanAttributes = {
-    'gen_ai.operation.name': operationOf(context.path),
+    'gen_ai.operation.name': operationOf(context),
     'http.request.method': context.method,
     'url.path': context.path,
     'http.response.status_code': status,

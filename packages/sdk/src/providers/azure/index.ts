@@ -38,6 +38,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
   return {
     id: 'azure',
     supportedParams: inner.supportedParams,
+    forwardsUnknownParams: inner.forwardsUnknownParams,
     chat: (request, context) => guard(context, () => inner.chat(request, context)),
     streamChat: (request, context) => guard(context, async () => dropAzureFilterChunks(await inner.streamChat(request, context))),
     embed: (request, context) => guard(context, () => embed(request, context)),

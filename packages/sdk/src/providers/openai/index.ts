@@ -66,6 +66,6 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
     return convertOpenAIModelList(body, config.id);
   }
 
-  const adapter: ProviderAdapter = { id: config.id, supportedParams, chat, streamChat, listModels };
+  const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels };
   return config.embeddings ? { ...adapter, embed } : adapter;
 }

@@ -1,0 +1,54 @@
+// An operation: one kind of call (chat, embeddings, messages, ...), declared once. The route
+// table, the names in spend rows, callbacks and traces, and the hooks each call runs are all
+// built from the list of operations (core/operations/index.ts).
+
+import type { Router } from 'llmux';
+import type { z } from 'zod';
+import type { HttpMethod } from '../http/route.js';
+import type { OperationNames, RequestContext } from '../http/request-context.js';
+import type { CallAccounting, CallTicket } from '../spend/call-accounting.js';
+import type { Dialect } from './dialect.js';
+import type { OpenStreams } from './open-streams.js';
+
+/** A request body's schema, and a quick yes for everyday bodies before zod. */
+export interface RequestShape {
+  schema: z.ZodType;
+  /** True only for bodies the schema certainly accepts; the schema decides the rest. */
+  accepts?: (body: unknown) => boolean;
+}
+
+export interface OperationDependencies {
+  router: Router;
+  /** Request bodies above this many bytes are refused with 413. */
+  bodyLimitBytes: number;
+  /** Rate limits, budgets and spend around each call (absent: none). */
+  accounting?: CallAccounting | undefined;
+  /** Streams in flight, so close() can end them in their dialect and bill them. */
+  streams: OpenStreams;
+}
+
+/** One call as it goes through the hooks: they read and may replace `body`. */
+export interface CallState {
+  readonly context: RequestContext;
+  readonly operation: Operation;
+  readonly dependencies: OperationDependencies;
+  /** The validated request body (an object, with a string `model`). */
+  body: Record<string, unknown>;
+  /** The admission a limits-and-budgets hook took, settled by its post hook. */
+  ticket: CallTicket | undefined;
+}
+
+export interface Operation {
+  readonly names: OperationNames;
+  readonly method: HttpMethod;
+  readonly paths: readonly string[];
+  readonly dialect: Dialect;
+  readonly request: RequestShape;
+  /** Admitted against limits and budgets and written to the spend log (count_tokens is not). */
+  readonly billed: boolean;
+  /**
+   * Calls the Router and answers in the dialect, writing usage, cost and the routed
+   * deployment to the call record; resolves false when the call failed after answering.
+   */
+  serve(state: CallState): Promise<boolean>;
+}

@@ -1,0 +1,9 @@
+// The operations the gateway serves. The route table, the names in spend rows, callbacks
+// and traces, and the dialects' error paths are all derived from this list: a new door
+// (responses, completions, images, audio, rerank, moderations) is one more entry.
+
+import type { Operation } from '../operation.js';
+import { chatOperation } from './chat-operation.js';
+import { embeddingsOperation } from './embeddings-operation.js';
+
+export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation];

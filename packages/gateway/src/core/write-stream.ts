@@ -1,0 +1,103 @@
+// Writes a streamed reply as server-sent events in the client's dialect. Errors before the
+// first content were thrown by the Router (retries and fallbacks happen there, and the
+// client still gets a JSON error and status); once the 200 is written, an error becomes
+// the dialect's terminal event. A client that hangs up cancels the upstream call. The call
+// record says how a stream cut short ended, so that it is billed for what it delivered.
+
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { clientGone } from '../http/client-gone.js';
+import type { RequestContext } from '../http/request-context.js';
+import { waitForDrain } from '../http/wait-for-drain.js';
+import type { Dialect } from './dialect.js';
+import type { OpenStream, OpenStreams } from './open-streams.js';
+
+/** A stream's wire encoding: one chunk's SSE text (or the upstream's bytes), and the closing text. */
+export interface StreamEncoder<Chunk> {
+  chunk(chunk: Chunk): string | Buffer;
+  end(): string;
+}
+
+/** What the writer reads from: chunks, and a way to release the upstream. */
+export interface ReplyStream<Chunk> extends AsyncIterable<Chunk> {
+  cancel(): Promise<void>;
+}
+
+export interface StreamWriting<Chunk> {
+  dialect: Dialect;
+  encoder: StreamEncoder<Chunk>;
+  streams: OpenStreams;
+  /** Sees each chunk as it is written (to count what was delivered). */
+  onChunk?: ((chunk: Chunk) => void) | undefined;
+}
+
+/**
+ * Writes the stream. One cut short (hang-up, upstream break, shutdown) is still billed for
+ * what it delivered: `record.callEnd` says how it ended, and an upstream break's error class
+ * is recorded.
+ */
+export async function writeStream<Chunk>(context: RequestContext, stream: ReplyStream<Chunk>, writing: StreamWriting<Chunk>): Promise<void> {
+  const { dialect, encoder, onChunk } = writing;
+  const record = context.call;
+  const response = context.response;
+  const headers = context.headers;
+  record.stream = true;
+  headers['content-type'] = 'text/event-stream';
+  headers['cache-control'] = 'no-cache';
+  // Proxies such as nginx would otherwise hold events back in their buffers.
+  headers['x-accel-buffering'] = 'no';
+  response.writeHead(200, headers);
+  response.once('close', () => {
+    if (!response.writableEnded) stream.cancel().catch(() => undefined);
+  });
+  const open: OpenStream = {
+    finished: once(response, 'close').then(
+      () => undefined,
+      () => undefined,
+    ),
+    shutDown(error) {
+      if (response.writableEnded || clientGone(response)) return;
+      record.callEnd = 'shutdown';
+      response.end(dialect.streamError(context, error));
+      stream.cancel().catch(() => undefined);
+    },
+  };
+  writing.streams.add(open);
+
+  let failure: unknown;
+  let failed = false;
+  let first = true;
+  try {
+    for await (const chunk of stream) {
+      // Leaving the loop returns the iterator, which releases the upstream connection.
+      if (response.writableEnded || clientGone(response)) break;
+      onChunk?.(chunk);
+      const written = response.write(encoder.chunk(chunk));
+      if (first) {
+        first = false;
+        record.timeToFirstTokenMs = performance.now() - context.startedAt;
+        // Node holds a response's writes until the next tick to send them in one syscall;
+        // the chunks of one upstream read are all converted before that tick. The first
+        // token goes out now, with the headers; the rest of a burst is still batched.
+        response.socket?.uncork();
+      }
+      if (!written) await waitForDrain(response);
+    }
+  } catch (error) {
+    failed = true;
+    failure = error;
+  } finally {
+    writing.streams.delete(open);
+  }
+  if (record.callEnd === 'shutdown') return;
+  if (clientGone(response)) {
+    record.callEnd = 'client_disconnected';
+    return;
+  }
+  if (failed) {
+    record.callEnd = 'upstream_cut';
+    response.end(dialect.streamError(context, failure));
+    return;
+  }
+  response.end(encoder.end());
+}
