@@ -3,11 +3,13 @@
 // SIGTERM stops accepting, lets the call in flight finish, writes its spend row and exits 0.
 
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
 import { freePort, runCli, startCli, waitForUrl } from './helpers/cli-process.js';
 import { httpRequest } from './helpers/http-request.js';
@@ -127,6 +129,31 @@ describe('llmux process', () => {
     assert.equal((await inFlight).status, 200);
     assert.equal(await cli.exited, 0, cli.stderr());
     assert.equal((cli.stderr().match(/shutdown requested by the primary/g) ?? []).length, 2);
+  });
+
+  it('under `npx llmux`, a SIGTERM to npm still shuts the gateway down', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/MASTER_KEY$/.test(name)));
+    const npx = spawn('npx', ['--no', '--', 'llmux', '--config', config, '--port', '0', '--host', '127.0.0.1'], {
+      cwd: root,
+      env: { ...inherited, LLMUX_LOG_LEVEL: 'silent', LLMUX_MASTER_KEY: MASTER, LLMUX_HOME: directory },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npx.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npx.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The pipes close only when every process holding them (npm, sh, the gateway) has exited.
+    const closed = new Promise<void>((resolve) => npx.stdout.once('close', () => resolve()));
+    const deadline = Date.now() + 30_000;
+    while (!/listening on http:\/\/127\.0\.0\.1:(\d+)/.test(output)) {
+      assert.ok(Date.now() < deadline && npx.exitCode === null, `npx llmux did not start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
+    npx.kill('SIGTERM');
+    await closed;
+    assert.match(output, /the npm process that started llmux is gone: no longer accepting connections/);
+    await assert.rejects(httpRequest(`http://127.0.0.1:${port}/health/liveliness`), 'the gateway is gone');
   });
 
   it('on SIGTERM stops accepting, finishes the call in flight, writes its spend row and exits 0', async () => {

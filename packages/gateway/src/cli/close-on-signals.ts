@@ -1,10 +1,12 @@
 // Ctrl-C / SIGTERM (or, in a --num_workers worker, the primary's shutdown message): stop
 // accepting, let in-flight requests finish (up to the grace period given to createGateway),
 // flush spend rows, then exit 0. A second signal exits at once, for when a stream will not
-// end; a close that hangs past the grace exits 1 on its own.
+// end; a close that hangs past the grace exits 1 on its own. Under npx, npm's exit counts
+// as the signal (see below).
 
 import type { Gateway } from '../create-gateway.js';
 import { SHUTDOWN_MESSAGE } from '../cluster/shutdown-message.js';
+import { watchNpmParent } from './watch-npm-parent.js';
 
 /** Time for the stores and the spend writer to finish after the last request has ended. */
 const AFTER_GRACE_MS = 15_000;
@@ -34,6 +36,9 @@ export function closeOnSignals(gateway: Gateway, graceMs: number): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  watchNpmParent(() => {
+    if (!closing) begin('the npm process that started llmux is gone');
+  });
   if (process.send !== undefined) {
     // A cluster worker: the primary asks once; if the primary itself is gone, so is the worker.
     process.on('message', (message: unknown) => {

@@ -7,6 +7,7 @@
 
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { watchNpmParent } from '../cli/watch-npm-parent.js';
 import { SHUTDOWN_MESSAGE } from './shutdown-message.js';
 
 export interface WorkersOptions {
@@ -46,6 +47,9 @@ export async function runWorkers({ count, logger, sharedCounters }: WorkersOptio
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  watchNpmParent(() => {
+    if (!stopping) stop('SIGTERM');
+  });
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork();
