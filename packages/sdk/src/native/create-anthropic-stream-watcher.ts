@@ -2,47 +2,22 @@
 // and message_delta (the only events whose data is parsed), the commit point at the first
 // content, the end at message_stop, and the upstream's own `error` event as a typed error.
 
-import { StringDecoder } from 'node:string_decoder';
-import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import { APIConnectionError } from '../errors/error-classes.js';
+import type { EventSourceMessage } from 'eventsource-parser';
 import { tryParseJson } from '../http/read-body.js';
 import { anthropicUsageSchema, type AnthropicUsage } from '../providers/anthropic/anthropic-api.js';
-import { createAnthropicStreamError, type AnthropicStreamErrorContext } from '../providers/anthropic/anthropic-error.js';
+import { createAnthropicStreamError } from '../providers/anthropic/anthropic-error.js';
 import { convertAnthropicUsage, mergeAnthropicUsage } from '../providers/anthropic/convert-anthropic-usage.js';
-import type { Usage } from '../spec/index.js';
-import type { NativeStreamWatcher } from './native-stream.js';
+import type { NativeStreamWatcher, NativeWatcherContext } from './native-stream.js';
+import { SseStreamWatcher } from './sse-stream-watcher.js';
 
 /** Events that come before any content: the stream is not committed by them. */
 const PRELUDE_EVENTS: ReadonlySet<string> = new Set(['message_start', 'ping', 'content_block_start', 'error']);
 
-class AnthropicStreamWatcher implements NativeStreamWatcher {
-  usage: Usage | undefined;
-  committed = false;
-  failure: unknown;
+class AnthropicStreamWatcher extends SseStreamWatcher {
   private counts: AnthropicUsage = {};
   private stopped = false;
-  private readonly decoder = new StringDecoder('utf8');
-  private readonly parser: EventSourceParser;
 
-  constructor(private readonly context: AnthropicStreamErrorContext) {
-    this.parser = createParser({ onEvent: (message) => this.onEvent(message) });
-  }
-
-  observe(chunk: Buffer): void {
-    this.parser.feed(this.decoder.write(chunk));
-  }
-
-  finish(): void {
-    // A final event the upstream did not terminate with a blank line still counts.
-    this.parser.feed(`${this.decoder.end()}\n\n`);
-    if (this.stopped || this.failure !== undefined) return;
-    throw new APIConnectionError(`${this.context.provider} stream ended early, before message_stop`, {
-      provider: this.context.provider,
-      model: this.context.model,
-    });
-  }
-
-  private onEvent(message: EventSourceMessage): void {
+  protected onEvent(message: EventSourceMessage): void {
     const type = message.event;
     if (type === undefined || !PRELUDE_EVENTS.has(type)) this.committed = true;
     switch (type) {
@@ -63,6 +38,10 @@ class AnthropicStreamWatcher implements NativeStreamWatcher {
     }
   }
 
+  protected complete(): boolean {
+    return this.stopped;
+  }
+
   private count(value: unknown): void {
     const parsed = anthropicUsageSchema.safeParse(value);
     if (!parsed.success) return;
@@ -78,6 +57,6 @@ class AnthropicStreamWatcher implements NativeStreamWatcher {
   }
 }
 
-export function createAnthropicStreamWatcher(context: AnthropicStreamErrorContext): NativeStreamWatcher {
-  return new AnthropicStreamWatcher(context);
+export function createAnthropicStreamWatcher(context: NativeWatcherContext): NativeStreamWatcher {
+  return new AnthropicStreamWatcher(context, 'message_stop');
 }

@@ -1,17 +1,18 @@
 // What llmux reads from a passthrough reply in each dialect: usage from a JSON body, and a
 // watcher for its stream. A dialect without a reader cannot be passed through yet.
 
-import type { AnthropicStreamErrorContext } from '../providers/anthropic/anthropic-error.js';
 import type { Usage } from '../spec/index.js';
 import { createAnthropicStreamWatcher } from './create-anthropic-stream-watcher.js';
 import type { Dialect } from './dialect.js';
-import type { NativeStreamWatcher } from './native-stream.js';
+import type { NativeStreamWatcher, NativeWatcherContext } from './native-stream.js';
+import { createOpenAIChatStreamWatcher } from './create-openai-chat-stream-watcher.js';
+import { parseOpenAIChatUsage } from './parse-openai-chat-usage.js';
 import { parseAnthropicReplyUsage } from './parse-anthropic-reply-usage.js';
 
 export interface DialectReader {
   /** Usage in a JSON reply's bytes. */
   readJsonUsage(body: Buffer): Usage | undefined;
-  createStreamWatcher(context: AnthropicStreamErrorContext): NativeStreamWatcher;
+  createStreamWatcher(context: NativeWatcherContext): NativeStreamWatcher;
 }
 
 const ANTHROPIC_MESSAGES: DialectReader = {
@@ -19,8 +20,13 @@ const ANTHROPIC_MESSAGES: DialectReader = {
   createStreamWatcher: createAnthropicStreamWatcher,
 };
 
+const OPENAI_CHAT: DialectReader = {
+  readJsonUsage: parseOpenAIChatUsage,
+  createStreamWatcher: createOpenAIChatStreamWatcher,
+};
+
 export const DIALECT_READERS: Readonly<Record<Dialect, DialectReader | undefined>> = {
   'anthropic-messages': ANTHROPIC_MESSAGES,
-  'openai-chat': undefined,
+  'openai-chat': OPENAI_CHAT,
   'openai-responses': undefined,
 };

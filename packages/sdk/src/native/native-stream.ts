@@ -7,6 +7,13 @@ import type { ResponseMetadata } from '../response-metadata.js';
 import type { Usage } from '../spec/index.js';
 import type { NativeStreamEndListener, NativeStreamReply } from './native-support.js';
 
+/** Names in errors a watcher raises, and secrets scrubbed from their messages. */
+export interface NativeWatcherContext {
+  provider: string;
+  model: string;
+  secrets: ReadonlyArray<string | undefined>;
+}
+
 /** What a dialect reads from the bytes of its stream, without changing them. */
 export interface NativeStreamWatcher {
   /** Sees every chunk, in order. */

@@ -4,10 +4,10 @@
 import { anthropicUsageSchema } from '../providers/anthropic/anthropic-api.js';
 import { convertAnthropicUsage } from '../providers/anthropic/convert-anthropic-usage.js';
 import type { Usage } from '../spec/index.js';
-import { parseJsonTailMember } from './parse-json-tail-member.js';
+import { parseJsonTailMember, parseJsonWholeMember } from './parse-json-tail-member.js';
 
 export function parseAnthropicReplyUsage(body: Buffer): Usage | undefined {
-  return toUsage(parseJsonTailMember(body, 'usage')) ?? toUsage(parseWholeUsage(body));
+  return toUsage(parseJsonTailMember(body, 'usage')) ?? toUsage(parseJsonWholeMember(body, 'usage'));
 }
 
 /** A usage object counts when it has the Messages API's token counts. */
@@ -16,13 +16,4 @@ function toUsage(value: unknown): Usage | undefined {
   if (!parsed.success) return undefined;
   if (typeof parsed.data.input_tokens !== 'number' && typeof parsed.data.output_tokens !== 'number') return undefined;
   return convertAnthropicUsage(parsed.data);
-}
-
-function parseWholeUsage(body: Buffer): unknown {
-  try {
-    const reply: unknown = JSON.parse(body.toString('utf8'));
-    return typeof reply === 'object' && reply !== null ? (reply as { usage?: unknown }).usage : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -59,3 +59,13 @@ function matchingBrace(body: Buffer, start: number): number {
   }
   return -1;
 }
+
+/** The member of the whole parsed body, for bodies whose tail did not hold it. */
+export function parseJsonWholeMember(body: Buffer, name: string): unknown {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,7 @@
 // The adapter for every OpenAI-format provider, built from one row of data: OpenAI itself and
 // each OpenAI-compatible provider. It orchestrates only; conversion lives in the convert-*
-// files and the stream in openai-stream.ts.
+// files and the stream in openai-stream.ts; rows without quirks pass chat bodies through
+// (openai-native.ts).
 
 import { CHAT_PARAMETER_NAMES } from '../../spec/chat-completion-request.js';
 import type {
@@ -18,6 +19,7 @@ import { convertOpenAIEmbeddingResponse } from './convert-openai-embedding-respo
 import { convertOpenAIModelList } from './convert-openai-model-list.js';
 import { convertOpenAIResponse } from './convert-openai-response.js';
 import { createOpenAIRequestConverter } from './convert-to-openai-request.js';
+import { createOpenAIChatNative } from './openai-native.js';
 import { openAIEmbeddingResponseSchema, openAIModelListSchema, openAIResponseSchema } from './openai-api.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
 import { isPlainOpenAIResponse } from './openai-quick-checks.js';
@@ -66,6 +68,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
     return convertOpenAIModelList(body, config.id);
   }
 
-  const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels };
+  const native = createOpenAIChatNative(config);
+  const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, ...(native === undefined ? {} : { native }) };
   return config.embeddings ? { ...adapter, embed } : adapter;
 }

@@ -1,0 +1,119 @@
+// Passthrough of OpenAI chat bodies to OpenAI-format rows without quirks: the body arrives
+// with only `model` replaced (a stream also asks for usage), unknown fields included; the
+// reply's bytes come back as sent, priced from the usage read on the side. Rows with quirks
+// are not native, so their translation is never bypassed.
+
+import { strict as assert } from 'node:assert';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startFakeOpenAIUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError, nativeCall, speaksNatively } from '../index.js';
+import { asStream, isTypedError, readAll, readUntilError, watchEnd, without } from './__fixtures__/native-fixtures.js';
+
+const API_KEY = 'sk-openai-deployment-0001';
+const PRICES = { input_cost_per_token: 2e-6, cache_read_input_token_cost: 0.5e-6, output_cost_per_token: 8e-6 };
+const REPLY: FakeChatReply = { content: 'Paris is the capital.', usage: { promptTokens: 300, completionTokens: 12, cachedTokens: 200 } };
+/** 100 uncached and 200 cached prompt tokens, 12 output tokens. */
+const EXPECTED_COST = 100 * 2e-6 + 200 * 0.5e-6 + 12 * 8e-6;
+
+function createChatBody(stream: boolean): Record<string, unknown> {
+  return {
+    model: 'gpt-group',
+    messages: [
+      { role: 'developer', content: 'Answer briefly.' },
+      { role: 'user', content: [{ type: 'text', text: 'Capital of France?' }] },
+    ],
+    ...(stream ? { stream: true } : {}),
+    max_completion_tokens: 64,
+    web_search_options: { search_context_size: 'low' },
+    prediction: { type: 'content', content: 'Paris' },
+    x_future_field: { nested: [1, null] },
+  };
+}
+
+describe('nativeCall in the openai-chat dialect', () => {
+  let fake: FakeServer;
+  let next: FakeChatReply | undefined;
+  const call = (stream: boolean, body = createChatBody(stream)) =>
+    nativeCall({ model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, ...PRICES }, { dialect: 'openai-chat', body, stream, headers: { authorization: 'Bearer sk-client' } });
+  const lastSent = () => {
+    const sent = fake.requests.at(-1);
+    assert.ok(sent !== undefined, 'the fake received the call');
+    return sent;
+  };
+
+  before(async () => {
+    fake = await startFakeOpenAIUpstream({ apiKey: API_KEY, reply: () => next ?? REPLY });
+  });
+  after(() => fake.close());
+  beforeEach(() => {
+    next = undefined;
+  });
+
+  it('speaks openai-chat for rows without quirks only', () => {
+    assert.equal(speaksNatively('openai/gpt-4.1', 'openai-chat'), true);
+    assert.equal(speaksNatively('openai/gpt-4.1', 'anthropic-messages'), false);
+    assert.equal(speaksNatively('groq/llama-3.3-70b-versatile', 'openai-chat'), false, 'groq rejects logprobs: translated, so the refusal holds');
+    assert.equal(speaksNatively('mistral/mistral-large-latest', 'openai-chat'), false, 'mistral rewrites tool-call ids: translated');
+    assert.equal(speaksNatively('hosted_vllm/qwen3', 'openai-chat'), true);
+  });
+
+  it('sends the body unchanged apart from model and returns the reply bytes as sent, priced', async () => {
+    const body = createChatBody(false);
+    const reply = await call(false, body);
+    const sent = lastSent();
+    assert.equal(sent.url, '/chat/completions');
+    assert.deepEqual(without(sent.json, ['model']), without(createChatBody(false), ['model']));
+    assert.equal((sent.json as { model: string }).model, 'gpt-4.1');
+    assert.equal(sent.headers.authorization, `Bearer ${API_KEY}`);
+    assert.equal(body['model'], 'gpt-group', 'the caller’s body is not modified');
+    assert.equal(reply.kind, 'json');
+    if (reply.kind !== 'json') return;
+    assert.ok(reply.body.equals(Buffer.concat(sent.sent)));
+    assert.match(reply.headers['x-request-id'] ?? '', /^req_fake/);
+    assert.equal(reply.usage?.prompt_tokens, 300);
+    assert.equal(reply.usage?.prompt_tokens_details?.cached_tokens, 200);
+    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+  });
+
+  it('streams the upstream’s bytes unchanged, asking for the usage chunk it prices', async () => {
+    const reply = asStream(await call(true));
+    const ends = watchEnd(reply);
+    const bytes = await readAll(reply);
+    const sent = lastSent();
+    assert.deepEqual(without(sent.json, ['model', 'stream_options']), without(createChatBody(true), ['model']));
+    assert.deepEqual((sent.json as { stream_options?: unknown }).stream_options, { include_usage: true });
+    assert.ok(bytes.equals(Buffer.concat(sent.sent)));
+    assert.match(bytes.toString(), /data: \[DONE\]\n\n$/);
+    assert.equal(reply.usage?.completion_tokens, 12);
+    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
+    assert.deepEqual(ends.calls, [[reply.usage, undefined]]);
+  });
+
+  for (const [status, type, ErrorClass, headers] of [
+    [400, 'invalid_request_error', BadRequestError, {}],
+    [401, 'invalid_request_error', AuthenticationError, {}],
+    [429, 'rate_limit_exceeded', RateLimitError, { 'retry-after': '3' }],
+    [500, 'server_error', InternalServerError, {}],
+  ] as const) {
+    it(`turns a ${status} into ${ErrorClass.name}`, async () => {
+      next = { error: { status, body: { error: { message: `upstream ${status}`, type, param: null, code: null } }, headers } };
+      await assert.rejects(call(true), (error: unknown) => isTypedError(error, ErrorClass, 'openai', status === 429 ? 3 : undefined));
+    });
+  }
+
+  it('passes a mid-stream error payload through and reports it at the end', async () => {
+    next = { ...REPLY, failAfterChunks: 2 };
+    const reply = asStream(await call(true));
+    const ends = watchEnd(reply);
+    const bytes = await readAll(reply);
+    assert.ok(bytes.equals(Buffer.concat(lastSent().sent)));
+    assert.ok(isTypedError(ends.calls[0]?.[1], InternalServerError, 'openai'));
+  });
+
+  it('throws when the connection drops before [DONE]', async () => {
+    next = { ...REPLY, dropAfterChunks: 2 };
+    const reply = asStream(await call(true));
+    const { error } = await readUntilError(reply);
+    assert.ok(error instanceof APIConnectionError);
+  });
+});

@@ -1,0 +1,19 @@
+// Usage of an OpenAI chat.completion reply, read from the tail of its bytes (usage follows
+// the choices); the whole body is parsed only when the tail does not hold it.
+
+import { openAIUsageSchema } from '../providers/openai/openai-api.js';
+import { convertOpenAIUsage } from '../providers/openai/convert-openai-usage.js';
+import type { Usage } from '../spec/index.js';
+import { parseJsonTailMember, parseJsonWholeMember } from './parse-json-tail-member.js';
+
+export function parseOpenAIChatUsage(body: Buffer): Usage | undefined {
+  return toOpenAIUsage(parseJsonTailMember(body, 'usage')) ?? toOpenAIUsage(parseJsonWholeMember(body, 'usage'));
+}
+
+/** A reply's or usage chunk's usage object, when it has OpenAI's token counts. */
+export function toOpenAIUsage(value: unknown): Usage | undefined {
+  const parsed = openAIUsageSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  if (typeof parsed.data.prompt_tokens !== 'number' && typeof parsed.data.completion_tokens !== 'number') return undefined;
+  return convertOpenAIUsage(parsed.data);
+}

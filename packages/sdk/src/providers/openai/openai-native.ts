@@ -1,0 +1,46 @@
+// Passthrough for OpenAI-format rows that need no translation: the client's chat body goes
+// to /chat/completions with only `model` replaced (and, for a stream, usage asked for, which
+// llmux needs to price the call), and the reply's bytes come back as sent. A row whose quirks
+// change the request, or that rejects parameters, is translated instead, so neither is
+// bypassed; `reasoningField` only renames a reply field, which a passthrough leaves as the
+// server sends it (vLLM's `reasoning`).
+
+import { BodyChunkReader } from '../../native/read-body-chunks.js';
+import { createNativeJsonReply, openNativeStreamReply } from '../../native/create-native-reply.js';
+import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
+import { pickReplyHeaders } from '../../native/pick-native-headers.js';
+import { isJsonObject } from '../../json/json-value-checks.js';
+import type { ProviderCallContext } from '../provider-adapter.js';
+import type { OpenAIProviderConfig } from './openai-provider-config.js';
+import { sendOpenAIRequest } from './send-openai-request.js';
+
+export function createOpenAIChatNative(config: OpenAIProviderConfig): NativeSupport | undefined {
+  if (changesRequests(config) || (config.unsupportedParams ?? []).length > 0) return undefined;
+  return {
+    speaks: (dialect) => dialect === 'openai-chat',
+    send: (request, context) => send(config, request, context),
+  };
+}
+
+async function send(config: OpenAIProviderConfig, request: NativeRequest, context: ProviderCallContext): Promise<NativeReply> {
+  const body: Record<string, unknown> = { ...request.body, model: context.model };
+  if (request.stream) {
+    body['stream'] = true;
+    const options = body['stream_options'];
+    // The usage chunk is how a stream is priced; a client that did not ask also receives it.
+    if (!isIncludingUsage(options)) body['stream_options'] = { ...(isJsonObject(options) ? options : {}), include_usage: true };
+  } else if (body['stream'] === true) body['stream'] = false;
+  const { response, secrets } = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: JSON.stringify(body), stream: request.stream }, context);
+  if (!request.stream) return createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'x-request-id'));
+  const headers = pickReplyHeaders(response.headers, 'text/event-stream', 'x-request-id');
+  return openNativeStreamReply(new BodyChunkReader(response.body, context), response.status, request.dialect, context, secrets, headers);
+}
+
+function changesRequests(config: OpenAIProviderConfig): boolean {
+  for (const key in config.quirks) if (key !== 'reasoningField') return true;
+  return false;
+}
+
+function isIncludingUsage(options: unknown): boolean {
+  return isJsonObject(options) && options['include_usage'] === true;
+}
