@@ -101,6 +101,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     writer: options.spendWriter,
     remaining: (update) => observability.metrics.setRemaining(update),
     sqliteWorker: options.store === undefined,
+    // The spend writer's quarantine/spool metrics and its quarantine alert.
+    metricsRegistry: observability.metrics.registry,
+    sendAlert: observability.alerts.sendAlert,
   });
   // The counters' Redis circuit breaker: its metrics, alerts and readiness field.
   const redisState = watchCounterHealth(accounting.backend, { registry: observability.metrics.registry, sendAlert: observability.alerts.sendAlert, logger });
@@ -139,6 +142,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     listen: async (port = 4000, host = governance.authHook === undefined ? '127.0.0.1' : '0.0.0.0') => {
       // Migrate (or refuse a newer schema) before taking any request.
       await governance.start();
+      // A spend spool left by a stop while the store was down: replayed before serving, so budgets read whole totals.
+      await accounting.start();
       await routerState.ready;
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);

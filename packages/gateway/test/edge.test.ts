@@ -147,10 +147,11 @@ describe('gateway edge', () => {
     for (const field of ['api_base', 'api_key', 'extra_headers', 'timeout']) assert.equal(body[field], undefined, field);
   });
 
-  it('echoes x-request-id and makes one when absent', async () => {
+  it('makes its own request id for every call, whatever x-request-id the client sends', async () => {
+    // The client's id is kept on the spend row (client_request_id), never used as the row's key (issue 15.3).
     const given = await chat(hello, { headers: { ...authorized, 'x-request-id': 'trace-abc.123' } });
-    assert.equal(given.headers['x-request-id'], 'trace-abc.123');
-    assert.equal(given.headers['x-litellm-call-id'], 'trace-abc.123');
+    assert.notEqual(given.headers['x-request-id'], 'trace-abc.123');
+    assert.equal(given.headers['x-litellm-call-id'], given.headers['x-request-id']);
     const before = Date.now();
     const made = await chat(hello);
     const later = await chat(hello);

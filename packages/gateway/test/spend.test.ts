@@ -100,19 +100,31 @@ describe('spend logs and totals (SQLite)', () => {
     assert.ok(gateway.logs.lines.some((line) => line.includes('database write failed')));
   });
 
-  it('drops rows past the buffer bound, loudly, but keeps the totals', async () => {
+  it('spills rows past the buffer bound to the spool, drops none, and writes them when the store returns', async () => {
     const flaky = flakyStore(store);
+    const before = (await store.listSpendLogs({})).length;
     const globalBefore = await store.getGlobalSpend();
     const gateway = await startLimitsGateway({ store: flaky, spendWriter: { flushIntervalMs: 10, maxBackoffMs: 20, maxBufferedRows: 2 } });
     flaky.down = true;
     for (let index = 0; index < 4; index += 1) assert.equal((await chatAs(gateway.client, 'overflow')).status, 200);
-    assert.equal(gateway.gateway.accounting.writer?.dropped, 2);
+    const writer = gateway.gateway.accounting.writer;
+    await waitUntil(() => writer?.spoolPending === true);
+    assert.equal(writer?.dropped, 0);
+    assert.ok((writer?.pendingRows ?? 99) <= 2, 'memory holds at most the bound');
     flaky.down = false;
     await gateway.close();
-    assert.ok(gateway.logs.lines.some((line) => line.includes('spend-log buffer full')));
+    assert.equal((await store.listSpendLogs({})).length - before, 4);
     assert.ok(close((await store.getGlobalSpend()) - globalBefore, 4 * COST_PER_CALL));
   });
 });
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe('spend survives PostgreSQL dropping the writer connections', () => {
   let backend: Backend | undefined;

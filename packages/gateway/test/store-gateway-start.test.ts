@@ -32,7 +32,7 @@ describe('gateway start with the embedded store', () => {
     await store.close();
     const { config } = parseConfig({ model_list: [] }, 'test');
     const gateway = createGateway({ config, logger: createCaptureLogger().logger, env: { LLMUX_HOME: home } });
-    await assert.rejects(gateway.listen(0, '127.0.0.1'), /cannot prepare the database: the database schema is at version 6, but this llmux knows versions up to 1; upgrade llmux/);
+    await assert.rejects(gateway.listen(0, '127.0.0.1'), new RegExp(`cannot prepare the database: the database schema is at version ${LATEST_SCHEMA_VERSION + 5}, but this llmux knows versions up to ${LATEST_SCHEMA_VERSION}; upgrade llmux`));
     assert.equal(gateway.server.listening, false);
     await gateway.close();
     rmSync(home, { recursive: true, force: true });

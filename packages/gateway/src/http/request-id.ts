@@ -1,5 +1,8 @@
-// The request id: the client's `x-request-id` when it is a sane token (so ids correlate
-// across proxies), else a fresh UUID. Echoed as x-request-id and LiteLLM's x-litellm-call-id.
+// The request id: always the gateway's own fresh UUIDv7, the spend log's primary key. A client's
+// `x-request-id` is kept beside it (spend rows' client_request_id, searchable with
+// /spend/logs?request_id=), never used as the key: two calls sending one id made one row and
+// a key's total no longer matched its rows (issue 15.3). The reply's x-request-id and LiteLLM's
+// x-litellm-call-id carry the gateway's id, as OpenAI's x-request-id carries OpenAI's.
 //
 // Fresh ids are UUIDv7 (RFC 9562: time-ordered). The id is the spend log's primary key, and
 // a random key lands anywhere in that index, so each insert touches a cold page; time-ordered
@@ -10,15 +13,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-const SAFE_ID = /^[\w.:-]{1,128}$/;
+/** Longer client ids are cut (and marked) when the row is cleaned; this only bounds the header read. */
+const MAX_CLIENT_ID_CHARS = 512;
 
 // uuidV7's time part, formatted once per millisecond (several requests share one under load).
 let prefixMs = -1;
 let prefix = '';
 
-export function requestIdFor(headers: IncomingHttpHeaders): string {
+/** The gateway's id for a call (the headers are not read: a client cannot choose it). */
+export function requestIdFor(_headers?: IncomingHttpHeaders): string {
+  return uuidV7();
+}
+
+/** The client's x-request-id, kept for correlation only; null when absent or empty. */
+export function clientRequestIdOf(headers: IncomingHttpHeaders): string | null {
   const given = headers['x-request-id'];
-  return typeof given === 'string' && SAFE_ID.test(given) ? given : uuidV7();
+  if (typeof given !== 'string' || given === '') return null;
+  return given.length > MAX_CLIENT_ID_CHARS ? given.slice(0, MAX_CLIENT_ID_CHARS) : given;
 }
 
 /**

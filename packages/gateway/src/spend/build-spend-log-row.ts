@@ -3,6 +3,7 @@
 
 import type { Identity } from '../governance/identity.js';
 import type { RequestContext } from '../http/request-context.js';
+import { clientRequestIdOf } from '../http/request-id.js';
 import type { SpendIncrement, SpendLogRow } from '../store/store.js';
 
 export interface CallRecord {
@@ -21,6 +22,7 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
   const completion = log.completionTokens ?? 0;
   return {
     request_id: context.id,
+    client_request_id: clientRequestIdOf(context.request.headers),
     api_key: identity?.key?.token ?? '',
     user: identity?.user?.user_id ?? identity?.key?.user_id ?? null,
     team_id: identity?.team?.team_id ?? identity?.key?.team_id ?? null,

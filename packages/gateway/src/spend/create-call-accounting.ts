@@ -3,6 +3,7 @@
 
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { CallLimiter } from '../limits/call-limiter.js';
 import type { CounterBackend } from '../limits/counter-backend.js';
@@ -14,11 +15,14 @@ import { MemoryCounterBackend } from '../limits/memory-counter-backend.js';
 import { RedisCounterBackend } from '../limits/redis-counter-backend.js';
 import type { RemainingSink } from '../limits/report-remaining.js';
 import { resolveRedisTarget } from '../limits/resolve-redis-options.js';
+import type { SendAlert } from '../observability/alerts/create-alerter.js';
+import { DEFAULT_HOME } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { BudgetAlerts, resolveAlertTarget } from './budget-alerts.js';
 import { startBudgetResetSweep } from './budget-reset-sweep.js';
 import { CallAccounting } from './call-accounting.js';
-import { SpendLogWriter, type SpendWriterOptions } from './spend-log-writer.js';
+import { createSpendWriter } from './create-spend-writer.js';
+import type { SpendLogWriter, SpendWriterOptions } from './spend-log-writer.js';
 import { startSqliteSpendWorker } from './sqlite-spend-worker.js';
 
 export interface CallAccountingSetup {
@@ -28,7 +32,9 @@ export interface CallAccountingSetup {
   mode: 'memory' | 'redis';
   /** Drops a cached customer record (after /customer/update, /block) or all of them. */
   invalidateCustomer(customerId?: string): void;
-  /** Flushes the spend writer, then disconnects the counters. */
+  /** After the schema is migrated: replays a spend spool left by a previous run before serving. */
+  start(): Promise<void>;
+  /** Flushes the spend writer (spooling what the store cannot take), then disconnects the counters. */
   close(): Promise<void>;
 }
 
@@ -46,6 +52,10 @@ export interface CreateCallAccountingOptions {
    * does when it opened the store itself; a store handed in, as tests do, is written as is).
    */
   sqliteWorker?: boolean;
+  /** The gateway's metrics registry, for the spend writer's counters. */
+  metricsRegistry?: Registry | undefined;
+  /** Raises an alert (a quarantined spend row). */
+  sendAlert?: SendAlert | undefined;
 }
 
 /** Logs a counter-backend failure at most every 10 s: Redis down means every request fails. */
@@ -80,15 +90,21 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
   const writer =
     store === undefined
       ? undefined
-      : new SpendLogWriter({
+      : createSpendWriter({
+          store,
           sink: spendWorker ?? store,
           logger,
-          // postMessage copies a batch on this thread (~1 µs a row): 200 rows stay well under a
-          // millisecond. PostgreSQL's driver sends asynchronously and takes the default 500.
-          ...(spendWorker === undefined ? {} : { batchSize: 200 }),
-          ...(batchSeconds === null ? {} : { flushIntervalMs: batchSeconds * 1000 }),
-          ...(numberOrNull(general.spend_logs_max_buffered_rows) === null ? {} : { maxBufferedRows: Number(general.spend_logs_max_buffered_rows) }),
-          ...options.writer,
+          home: (options.env ?? process.env)['LLMUX_HOME'] ?? DEFAULT_HOME,
+          metricsRegistry: options.metricsRegistry,
+          sendAlert: options.sendAlert,
+          settings: {
+            // postMessage copies a batch on this thread (~1 µs a row): 200 rows stay well under a
+            // millisecond. PostgreSQL's driver sends asynchronously and takes the default 500.
+            ...(spendWorker === undefined ? {} : { batchSize: 200 }),
+            ...(batchSeconds === null ? {} : { flushIntervalMs: batchSeconds * 1000 }),
+            ...(numberOrNull(general.spend_logs_max_buffered_rows) === null ? {} : { maxBufferedRows: Number(general.spend_logs_max_buffered_rows) }),
+            ...options.writer,
+          },
         });
   if (store !== undefined && global.maxBudget !== null && global.budgetDuration === null) {
     // Without a period the global budget spans restarts: start from what the database holds.
@@ -119,6 +135,9 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     writer,
     mode: redisTarget === undefined ? 'memory' : 'redis',
     invalidateCustomer: (customerId) => customers?.invalidate(customerId),
+    start: async () => {
+      await writer?.start();
+    },
     close: async () => {
       stopSweep?.();
       await writer?.close();

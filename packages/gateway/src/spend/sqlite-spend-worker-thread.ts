@@ -6,7 +6,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createStore } from '../store/create-store.js';
-import { applySpendRequest, type SpendWorkerData, type SpendWorkerReply, type SpendWorkerRequest } from './spend-worker-protocol.js';
+import { applySpendRequest, failureReply, type SpendWorkerData, type SpendWorkerReply, type SpendWorkerRequest } from './spend-worker-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('the spend worker must run as a worker thread');
@@ -34,7 +34,7 @@ lowerThreadPriority();
 port.on('message', (request: SpendWorkerRequest) => {
   applySpendRequest(store, request).then(
     () => port.postMessage({ id: request.id } satisfies SpendWorkerReply),
-    (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies SpendWorkerReply),
+    (error: unknown) => port.postMessage(failureReply(request.id, error)),
   );
 });
 

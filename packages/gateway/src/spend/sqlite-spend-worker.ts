@@ -5,9 +5,10 @@
 
 import { Worker } from 'node:worker_threads';
 import type { SpendSink } from './spend-log-writer.js';
-import type { SpendSinkMethod, SpendWorkerData, SpendWorkerReply, SpendWorkerRequest } from './spend-worker-protocol.js';
+import { errorOfReply, type SpendSinkMethod, type SpendWorkerData, type SpendWorkerReply, type SpendWorkerRequest } from './spend-worker-protocol.js';
 
 export interface SqliteSpendWorker extends SpendSink {
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,7 +39,7 @@ export function startSqliteSpendWorker(home: string): SqliteSpendWorker {
     if (waiter === undefined) return;
     pending.delete(reply.id);
     if (reply.error === undefined) waiter.resolve();
-    else waiter.reject(new Error(reply.error));
+    else waiter.reject(errorOfReply(reply));
   });
   // A dead worker fails every call: the writer keeps the rows and reports the failure.
   const fail = (error: Error): void => {
@@ -60,7 +61,8 @@ export function startSqliteSpendWorker(home: string): SqliteSpendWorker {
 
   return {
     insertSpendLogs: (rows) => call('insertSpendLogs', [rows]),
-    incrementSpend: (increments) => call('incrementSpend', [increments]),
+    incrementSpend: (increments, batchId) => call('incrementSpend', [increments, batchId]),
+    ping: () => call('ping', []),
     resetSpend: (entity, id, nextResetAt, model) => call('resetSpend', [entity, id, nextResetAt, model]),
     close: async () => {
       await worker.terminate();

@@ -100,6 +100,14 @@ export interface SpendLogsTable {
   metadata: string;
   messages: string | null;
   response: string | null;
+  /** The client's x-request-id, kept for correlation (migration 2); request_id is the gateway's own. */
+  client_request_id: string | null;
+}
+
+/** Spend batches whose totals were added (migration 2): a batch replayed from the spool adds nothing twice. */
+export interface SpendBatchesTable {
+  batch_id: string;
+  applied_at: string;
 }
 
 export interface SpendTotalsTable {
@@ -137,6 +145,7 @@ export interface Database {
   llmux_models: ModelsTable;
   llmux_spend_logs: SpendLogsTable;
   llmux_spend_totals: SpendTotalsTable;
+  llmux_spend_batches: SpendBatchesTable;
   llmux_audit_log: AuditLogTable;
   llmux_schema_version: SchemaVersionTable;
 }

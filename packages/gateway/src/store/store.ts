@@ -41,18 +41,23 @@ export interface SpendLogRow {
   /** Only when message logging is on. */
   messages: unknown;
   response: unknown;
+  /** The client's x-request-id (correlation only; `request_id` is the gateway's own id). */
+  client_request_id?: string | null;
 }
 
 export interface SpendLogFilter {
   api_key?: string;
   user_id?: string;
   team_id?: string;
+  /** Matches the gateway's request id or the client's x-request-id. */
   request_id?: string;
   /** The model group. */
   model?: string;
   start_date?: Date;
   end_date?: Date;
   limit?: number;
+  /** Rows to skip (paging), newest first. */
+  offset?: number;
 }
 
 export interface SpendReportRow {
@@ -141,13 +146,18 @@ export interface Store {
   deleteModel(modelId: string): Promise<boolean>;
 
   insertSpendLogs(rows: readonly SpendLogRow[]): Promise<void>;
-  /** Adds each amount to its total atomically (spend = spend + amount), in one transaction. */
-  incrementSpend(increments: readonly SpendIncrement[]): Promise<void>;
+  /**
+   * Adds each amount to its total atomically (spend = spend + amount), in one transaction.
+   * With a `batchId`, a batch already applied is skipped (a replayed spool adds nothing twice).
+   */
+  incrementSpend(increments: readonly SpendIncrement[], batchId?: string): Promise<void>;
   /** Zeroes a total and sets when the next period ends. */
   resetSpend(entity: SpendEntity, id: string, nextResetAt: Date | null, model?: string): Promise<void>;
   getGlobalSpend(): Promise<number>;
   getKeyModelSpend(token: string): Promise<Record<string, number>>;
   listSpendLogs(filter: SpendLogFilter): Promise<SpendLogRow[]>;
+  /** How many rows match (limit and offset ignored). */
+  countSpendLogs(filter: SpendLogFilter): Promise<number>;
   spendReport(groupBy: SpendGroupBy, range: { start_date?: Date; end_date?: Date }): Promise<SpendReportRow[]>;
 
   insertAudit(record: AuditRecord): Promise<void>;

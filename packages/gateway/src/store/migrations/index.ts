@@ -1,7 +1,8 @@
 // Every migration, in order. Append only.
 
 import { initialMigration } from './001-initial.js';
+import { spendIdentityMigration } from './002-spend-identity.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration];
 export type { Migration } from './migration.js';

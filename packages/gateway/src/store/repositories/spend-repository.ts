@@ -1,7 +1,7 @@
 // Spend: per-request log rows (written in batches by the spend writer) and running totals.
 // Totals are added in SQL (spend = spend + x), so concurrent writers never lose an update.
 
-import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, SpendLogsTable } from '../database-schema.js';
 import { parseJson } from '../row-codecs.js';
 import type { SpendEntity, SpendGroupBy, SpendIncrement, SpendLogFilter, SpendLogRow, SpendReportRow } from '../store.js';
@@ -11,7 +11,20 @@ const ENTITY_TABLES = { key: ['llmux_keys', 'token'], user: ['llmux_users', 'use
 /** Totals without a row of their own live in llmux_spend_totals under these ids. */
 const keyModelId = (token: string, model: string): string => `${token}:${model}`;
 
+/** Applied batch ids are kept a week (a spool older than that is replayed by hand), pruned every few hundred batches. */
+const LEDGER_KEEP_MS = 7 * 24 * 3_600_000;
+const LEDGER_PRUNE_EVERY = 500;
+
 export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
+  let ledgered = 0;
+  /** Records the batch; false when it was applied before (its totals must not be added again). */
+  const claimBatch = async (transaction: Kysely<Database>, batchId: string): Promise<boolean> => {
+    const now = new Date();
+    const result = await transaction.insertInto('llmux_spend_batches').values({ batch_id: batchId, applied_at: now.toISOString() }).onConflict((conflict) => conflict.column('batch_id').doNothing()).executeTakeFirst();
+    ledgered += 1;
+    if (ledgered % LEDGER_PRUNE_EVERY === 0) await transaction.deleteFrom('llmux_spend_batches').where('applied_at', '<', new Date(now.getTime() - LEDGER_KEEP_MS).toISOString()).execute();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  };
   const addToTotal = async (transaction: Kysely<Database>, entity: string, id: string, amount: number): Promise<void> => {
     await transaction
       .insertInto('llmux_spend_totals')
@@ -38,9 +51,10 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
         await db.executeQuery(CompiledQuery.raw(insertSpendLogsSql(dialect, part.length), spendLogParameters(part)));
       }
     },
-    async incrementSpend(increments: readonly SpendIncrement[]): Promise<void> {
+    async incrementSpend(increments: readonly SpendIncrement[], batchId?: string): Promise<void> {
       if (increments.length === 0) return;
       await db.transaction().execute(async (transaction) => {
+        if (batchId !== undefined && !(await claimBatch(transaction, batchId))) return;
         for (const { entity, id, model, amount } of increments) {
           if (entity === 'global') await addToTotal(transaction, 'global', 'global', amount);
           else if (entity === 'key_model') await addToTotal(transaction, 'key_model', keyModelId(id, model ?? ''), amount);
@@ -75,16 +89,13 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
       return Object.fromEntries(rows.map((row) => [row.id.slice(token.length + 1), row.spend]));
     },
     async listSpendLogs(filter: SpendLogFilter): Promise<SpendLogRow[]> {
-      let query = db.selectFrom('llmux_spend_logs').selectAll();
-      if (filter.api_key !== undefined) query = query.where('api_key', '=', filter.api_key);
-      if (filter.user_id !== undefined) query = query.where('user_id', '=', filter.user_id);
-      if (filter.team_id !== undefined) query = query.where('team_id', '=', filter.team_id);
-      if (filter.request_id !== undefined) query = query.where('request_id', '=', filter.request_id);
-      if (filter.model !== undefined) query = query.where('model_group', '=', filter.model);
-      if (filter.start_date !== undefined) query = query.where('start_time', '>=', filter.start_date.toISOString());
-      if (filter.end_date !== undefined) query = query.where('start_time', '<=', filter.end_date.toISOString());
-      const rows = await query.orderBy('start_time', 'desc').orderBy('request_id').limit(filter.limit ?? 1000).execute();
+      const query = filterSpendLogs(db.selectFrom('llmux_spend_logs').selectAll(), filter);
+      const rows = await query.orderBy('start_time', 'desc').orderBy('request_id').limit(filter.limit ?? 1000).offset(filter.offset ?? 0).execute();
       return rows.map(spendLogFromRow);
+    },
+    async countSpendLogs(filter: SpendLogFilter): Promise<number> {
+      const row = await filterSpendLogs(db.selectFrom('llmux_spend_logs').select((eb) => eb.fn.countAll<number>().as('count')), filter).executeTakeFirst();
+      return Number(row?.count ?? 0);
     },
     async spendReport(groupBy: SpendGroupBy, range: { start_date?: Date; end_date?: Date }): Promise<SpendReportRow[]> {
       const group = groupExpression(groupBy);
@@ -109,6 +120,20 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
       }));
     },
   };
+}
+
+function filterSpendLogs<Output>(query: SelectQueryBuilder<Database, 'llmux_spend_logs', Output>, filter: SpendLogFilter): SelectQueryBuilder<Database, 'llmux_spend_logs', Output> {
+  let filtered = query;
+  if (filter.api_key !== undefined) filtered = filtered.where('api_key', '=', filter.api_key);
+  if (filter.user_id !== undefined) filtered = filtered.where('user_id', '=', filter.user_id);
+  if (filter.team_id !== undefined) filtered = filtered.where('team_id', '=', filter.team_id);
+  const requestId = filter.request_id;
+  // The gateway's id or the client's x-request-id: a client finds its calls by the id it sent.
+  if (requestId !== undefined) filtered = filtered.where((eb) => eb.or([eb('request_id', '=', requestId), eb('client_request_id', '=', requestId)]));
+  if (filter.model !== undefined) filtered = filtered.where('model_group', '=', filter.model);
+  if (filter.start_date !== undefined) filtered = filtered.where('start_time', '>=', filter.start_date.toISOString());
+  if (filter.end_date !== undefined) filtered = filtered.where('start_time', '<=', filter.end_date.toISOString());
+  return filtered;
 }
 
 function groupExpression(groupBy: SpendGroupBy): RawBuilder<string | null> {
@@ -152,6 +177,7 @@ const SPEND_LOG_COLUMNS = [
   'metadata',
   'messages',
   'response',
+  'client_request_id',
 ] as const satisfies ReadonlyArray<keyof SpendLogsTable>;
 
 /** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
@@ -213,6 +239,7 @@ function spendLogToRow(row: SpendLogRow): SpendLogsTable {
     metadata: JSON.stringify(row.metadata),
     messages: row.messages === undefined || row.messages === null ? null : JSON.stringify(row.messages),
     response: row.response === undefined || row.response === null ? null : JSON.stringify(row.response),
+    client_request_id: row.client_request_id ?? null,
   };
 }
 
@@ -239,5 +266,6 @@ function spendLogFromRow(row: SpendLogsTable): SpendLogRow {
     metadata: parseJson(row.metadata, {}),
     messages: parseJson(row.messages, null),
     response: parseJson(row.response, null),
+    client_request_id: row.client_request_id,
   };
 }
