@@ -1,5 +1,9 @@
 // GET /spend/logs (one row per request), /global/spend/report (totals by day, key, team,
 // model or user) and /global/spend. Non-admins see only their own spend.
+//
+// /spend/logs answers LiteLLM's plain array unless asked for pages (`page` / `page_size`), then
+// LiteLLM's /spend/logs/ui shape {data, total, page, page_size, total_pages}; /spend/logs/ui
+// always pages. A plain array cut by `limit` says so in x-llmux-truncated (issue 15.8).
 
 import { BadRequestError } from 'llmux';
 import { callerUserId, canReadAll, requireReadAll } from '../governance/permissions.js';
@@ -23,11 +27,11 @@ export function createSpendRoutes({ store }: ManagementDeps): Route[] {
   return [
     {
       method: 'GET',
-      paths: ['/spend/logs'],
+      paths: ['/spend/logs', '/spend/logs/ui'],
       async handle(context) {
         const caller = callerOf(context);
         const query = queryOf(context);
-        const filter: SpendLogFilter = { limit: Math.min(10_000, Number(query.get('limit') ?? 1000) || 1000), ...parseDateRange(query) };
+        const filter: SpendLogFilter = parseDateRange(query);
         const apiKey = query.get('api_key');
         if (apiKey !== null && apiKey !== '') filter.api_key = tokenOf(apiKey);
         copyQueryFields(query, ['user_id', 'team_id', 'request_id', 'model'], filter);
@@ -37,7 +41,24 @@ export function createSpendRoutes({ store }: ManagementDeps): Route[] {
           if (self !== undefined) filter.user_id = self;
           else filter.api_key = caller.key?.token ?? '';
         }
-        replyJson(context, (await store.listSpendLogs(filter)).map(renderSpendLog));
+        const paged = context.path === '/spend/logs/ui' || query.has('page') || query.has('page_size');
+        if (paged) {
+          const page = integerQuery(query, 'page', 1, 1, MAX_PAGE);
+          const pageSize = integerQuery(query, 'page_size', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+          const [rows, total] = await Promise.all([store.listSpendLogs({ ...filter, limit: pageSize, offset: (page - 1) * pageSize }), store.countSpendLogs(filter)]);
+          replyJson(context, { data: rows.map(renderSpendLog), total, page, page_size: pageSize, total_pages: Math.ceil(total / pageSize) });
+          return;
+        }
+        const limit = integerQuery(query, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT);
+        // One row past the limit tells whether the limit cut the answer.
+        const rows = await store.listSpendLogs({ ...filter, limit: limit + 1 });
+        const truncated = rows.length > limit;
+        if (truncated) {
+          rows.length = limit;
+          context.headers['x-llmux-truncated'] = 'true';
+        }
+        context.headers['x-llmux-limit'] = limit;
+        replyJson(context, rows.map(renderSpendLog));
       },
     },
     {
@@ -65,6 +86,24 @@ export function createSpendRoutes({ store }: ManagementDeps): Route[] {
       },
     },
   ];
+}
+
+const DEFAULT_LIMIT = 1_000;
+const MAX_LIMIT = 10_000;
+/** LiteLLM's /spend/logs/ui default. */
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1_000;
+const MAX_PAGE = 1_000_000;
+
+/** A whole number query parameter within bounds, or a 400 naming it. */
+function integerQuery(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const text = query.get(name);
+  if (text === null || text === '') return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new BadRequestError(`Invalid value for '${name}': expected a whole number from ${min} to ${max}.`, { code: 'invalid_value', param: name });
+  }
+  return value;
 }
 
 /** LiteLLM's SpendLogs row shape (camel-cased times, `user`, `model`). */

@@ -17,7 +17,15 @@ export function sanitizeText(value: string, maxChars: number): string {
   // Never cut a surrogate pair in two (that would make a lone surrogate again).
   const last = clean.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return clean.slice(0, end) + truncationMarker(clean.length - end);
+  return copyOf(clean.slice(0, end)) + truncationMarker(clean.length - end);
+}
+
+/**
+ * A string of its own: V8's slice of a long string points into it, so a 512-char cut of a 1 MB
+ * `user` would keep the whole megabyte alive in the buffer (the heap OOM of issue 15.1).
+ */
+function copyOf(slice: string): string {
+  return Buffer.from(slice, 'utf16le').toString('utf16le');
 }
 
 /** Replaces NULs and lone surrogates; pairs (emoji and other astral characters) stay. */
