@@ -4,6 +4,8 @@
 
 import type { Operation } from '../operation.js';
 import { chatOperation } from './chat-operation.js';
+import { countTokensOperation } from './count-tokens-operation.js';
 import { embeddingsOperation } from './embeddings-operation.js';
+import { messagesOperation } from './messages-operation.js';
 
-export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation];
+export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, countTokensOperation];

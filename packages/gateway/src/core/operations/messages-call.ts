@@ -1,0 +1,81 @@
+// One /v1/messages attempt on the deployment the Router picked: passed through untouched
+// when the deployment speaks Anthropic Messages itself (Anthropic, Claude on Bedrock and
+// Vertex), else translated to the canonical chat request and back by the SDK's dialect
+// functions. Either way the Router retries and falls back until the first content.
+
+import {
+  COMPLETION_BODY_KEYS,
+  completeCall,
+  convertAnthropicMessagesRequest,
+  nativeCallSplit,
+  speaksNatively,
+  type AnthropicMessagesRequest,
+  type ChatCompletionRequest,
+  type CompletionRequest,
+  type CompletionResponse,
+  type CompletionStream,
+  type NativeReply,
+  type RouterTarget,
+} from 'llmux';
+
+/** LiteLLM routing fields a client may add to the body: the gateway reads them, providers never see them. */
+export const ROUTING_FIELDS: ReadonlySet<string> = new Set(['fallbacks', 'num_retries', 'tags']);
+
+/** Client headers of the Anthropic dialect forwarded to a native deployment. */
+const FORWARDED_HEADERS = ['anthropic-version', 'anthropic-beta'] as const;
+
+const MODEL_ONLY: ReadonlySet<string> = new Set(['model']);
+
+export type MessagesReply = NativeReply | CompletionResponse | CompletionStream;
+
+export class MessagesCall {
+  /** The canonical request of the last translated attempt (to count a cut stream's prompt). */
+  converted: ChatCompletionRequest | undefined;
+  private readonly nativeBody: Record<string, unknown>;
+  private readonly headers: Record<string, string>;
+
+  constructor(
+    private readonly body: Record<string, unknown>,
+    requestHeaders: Readonly<Record<string, string | string[] | undefined>>,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.nativeBody = withoutRoutingFields(body);
+    this.headers = {};
+    for (const name of FORWARDED_HEADERS) {
+      const value = requestHeaders[name];
+      if (typeof value === 'string') this.headers[name] = value;
+    }
+  }
+
+  get stream(): boolean {
+    return this.body['stream'] === true;
+  }
+
+  readonly attempt = (target: RouterTarget): Promise<MessagesReply> => {
+    const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
+    const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
+    if (speaksNatively(split.body.model, 'anthropic-messages', split.options.registry)) {
+      return nativeCallSplit(split, { dialect: 'anthropic-messages', body: this.nativeBody, stream: this.stream, headers: this.headers });
+    }
+    const { request, warnings } = convertAnthropicMessagesRequest(this.body as unknown as AnthropicMessagesRequest, {
+      dropParams: split.options.drop_params === true,
+      callerFields: ROUTING_FIELDS,
+    });
+    this.converted = request;
+    const call = target.split<CompletionRequest>({ ...request, ...signalArgs }, COMPLETION_BODY_KEYS);
+    return completeCall(call).then((result) => {
+      if (warnings.length > 0) result.llmux.warnings.push(...warnings);
+      return result;
+    });
+  };
+}
+
+function withoutRoutingFields(body: Record<string, unknown>): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const field of ROUTING_FIELDS) {
+    if (body[field] === undefined) continue;
+    copy ??= { ...body };
+    delete copy[field];
+  }
+  return copy ?? body;
+}
