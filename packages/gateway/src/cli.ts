@@ -8,8 +8,10 @@ import { loadConfig } from './config/load-config.js';
 import type { ParsedConfig } from './config/parse-config.js';
 import { chooseBindHost, isLoopbackHost, openGatewayWarning } from './cli/choose-bind-host.js';
 import { closeOnSignals } from './cli/close-on-signals.js';
+import { createConfigFileReload } from './cli/create-config-file-reload.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliCommand, type ServeCommand } from './cli/parse-cli-args.js';
 import { formatConfigCheck } from './cli/print-config-check.js';
+import { reloadEverywhere, reloadOnSignals } from './cli/reload-on-signals.js';
 import { isClusterWorker, runWorkers } from './cluster/run-workers.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 import { resolveRedisTarget } from './limits/resolve-redis-options.js';
@@ -71,7 +73,9 @@ async function serve(command: ServeCommand): Promise<void> {
     return runWorkers({ count: command.numWorkers, logger, sharedCounters }).catch((error: unknown) => exitNow(`llmux: ${error instanceof Error ? error.message : String(error)}`));
   }
   const graceMs = (command.shutdownGraceSeconds ?? config.general_settings.shutdown_grace_seconds ?? DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000;
-  const gateway = createGateway({ config, logger, closeGraceMs: graceMs });
+  // A config file can be re-read (SIGHUP, POST /config/reload); a --model start has none.
+  const reload = command.config === undefined ? undefined : createConfigFileReload(command.config, options, config, () => gateway.router);
+  const gateway = createGateway({ config, logger, closeGraceMs: graceMs, reloadConfig: reload === undefined || !isClusterWorker() ? reload : reloadEverywhere(reload) });
   let url: string;
   try {
     url = await gateway.listen(command.port, host);
@@ -81,6 +85,8 @@ async function serve(command: ServeCommand): Promise<void> {
   const models = gateway.router.modelNames();
   process.stdout.write(`llmux gateway listening on ${url} (bound to ${host}); models: ${models.length > 0 ? models.join(', ') : '(none)'}\n`);
   closeOnSignals(gateway, graceMs);
+  if (reload !== undefined) reloadOnSignals(reload);
+  else process.on('SIGHUP', () => process.stderr.write('llmux: SIGHUP ignored: started with --model, there is no config file to re-read\n'));
 }
 
 function describeListenError(error: unknown): string {

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpClient, Router, type CallOptions } from 'llmux';
 import type { Logger } from 'pino';
+import { createConfigReloadRoute, type ConfigReloadResult } from './config/create-config-reload-route.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { routerSettingsFromConfig } from './config/router-settings-from-config.js';
 import { formatUrl } from './format-url.js';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   env?: NodeJS.ProcessEnv;
   /** The built dashboard served at /ui (default: packages/dashboard/dist beside the gateway). */
   dashboardDirectory?: string;
+  /** Re-reads the config file (the CLI's); given, POST /config/reload is served. */
+  reloadConfig?: () => Promise<ConfigReloadResult>;
 }
 
 export interface Gateway {
@@ -119,6 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // GET /health calls every deployment; background checks (started by listen) cool failing ones down.
   let backgroundHealth: BackgroundHealthChecks | undefined;
   routes.add(createDeploymentHealthRoute({ router, httpClient, authEnabled: governance.authHook !== undefined, latest: () => backgroundHealth?.latest() }));
+  if (options.reloadConfig !== undefined) routes.add(createConfigReloadRoute(options.reloadConfig));
   const ui = createUiRoutes(options.dashboardDirectory);
   routes.addPrefix(ui.files);
   routes.add(ui.session);

@@ -5,7 +5,7 @@
 // as the signal (see below).
 
 import type { Gateway } from '../create-gateway.js';
-import { SHUTDOWN_MESSAGE } from '../cluster/shutdown-message.js';
+import { SHUTDOWN_MESSAGE } from '../cluster/cluster-messages.js';
 import { watchNpmParent } from './watch-npm-parent.js';
 
 /** Time for the stores and the spend writer to finish after the last request has ended. */

@@ -25,6 +25,12 @@ Options:
   -h, --help            show this help
   -v, --version         print the version
 
+Signals:
+  SIGTERM, SIGINT       drain requests in flight (see --shutdown_grace_seconds), write
+                        pending spend, exit 0; a second one exits at once
+  SIGHUP                re-read the config file (as POST /config/reload does); a file that
+                        fails the checks is refused and the running config stays
+
 Environment:
 ${formatEnvironmentHelp()}`;
 

@@ -4,11 +4,12 @@
 // open the database. A worker that dies is replaced (at most once a second); on SIGINT or
 // SIGTERM the primary asks every worker to drain and close, waits for them and exits 0 (1 if
 // one failed); a second signal exits at once, and the workers follow (their IPC closes).
+// SIGHUP makes every worker re-read the config file.
 
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { watchNpmParent } from '../cli/watch-npm-parent.js';
-import { SHUTDOWN_MESSAGE } from './shutdown-message.js';
+import { RELOAD_MESSAGE, SHUTDOWN_MESSAGE } from './cluster-messages.js';
 
 export interface WorkersOptions {
   count: number;
@@ -49,6 +50,14 @@ export async function runWorkers({ count, logger, sharedCounters }: WorkersOptio
   process.on('SIGTERM', stop);
   watchNpmParent(() => {
     if (!stopping) stop('SIGTERM');
+  });
+  // SIGHUP: every worker re-reads the config; a reload one worker was asked for reaches the rest.
+  const reloadAll = (except?: Worker): void => {
+    for (const worker of listening) if (worker !== except && worker.isConnected()) worker.send(RELOAD_MESSAGE);
+  };
+  process.on('SIGHUP', () => reloadAll());
+  cluster.on('message', (worker, message: unknown) => {
+    if (message === RELOAD_MESSAGE) reloadAll(worker);
   });
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
