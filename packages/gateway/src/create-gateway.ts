@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { routerSettingsFromConfig } from './config/router-settings-from-config.js';
 import { formatUrl } from './format-url.js';
 import { createGovernance, type Governance } from './governance/create-governance.js';
+import { registerKeyCacheMetrics } from './governance/key-cache-metrics.js';
 import type { PreHook } from './governance/pre-hook.js';
 import { createRequestHandler } from './http/create-request-handler.js';
 import { RouteTable } from './http/route-table.js';
@@ -110,6 +111,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   // The counters' Redis circuit breaker: its metrics, alerts and readiness field.
   const redisState = watchCounterHealth(accounting.backend, { registry: observability.metrics.registry, sendAlert: observability.alerts.sendAlert, logger });
+  registerKeyCacheMetrics(governance.cache, observability.metrics.registry);
   const routes = new RouteTable([
     ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping(), redisState, authEnabled: governance.authHook !== undefined }),
     createModelsRoute(router, Math.floor(Date.now() / 1000)),

@@ -8,8 +8,9 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { chatAs, clientWithKey, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
+import { chatAs, clientWithKey, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { startOwnPostgres, type OwnPostgres } from './helpers/own-postgres.js';
+import { readMetric } from './helpers/read-metric.js';
 
 const postgres = await startOwnPostgres();
 const TTL_SECONDS = 1;
@@ -69,6 +70,10 @@ describe('PostgreSQL outage longer than the key cache TTL', { skip: typeof postg
     const bogus = await chatAs(new OpenAI({ apiKey: 'sk-never-issued', baseURL: `${gateway.url}/v1`, maxRetries: 0 }), undefined);
     assert.equal(bogus.status, 503);
     assert.equal((await readiness(gateway)).db, 'disconnected');
+    // The cached key was answered from its stale entry (once per shared load, not per request).
+    const text = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${MASTER_KEY}` } })).text();
+    const staleServed = readMetric(text, 'llmux_key_cache_stale_served_total');
+    assert.ok(staleServed >= 1 && staleServed <= statuses.length, `stale served ${staleServed}`);
   });
 
   it('stops serving a stale key past key_cache_stale_seconds (503, not 500)', async () => {

@@ -25,7 +25,7 @@ export class KeyCache {
   private readonly ttlMs: number;
   private readonly maxStaleMs: number;
   private readonly now: () => number;
-  /** Requests answered from an expired entry because the store could not reload it. */
+  /** Loads answered from an expired entry because the store could not reload it. */
   staleServed = 0;
 
   constructor(options: KeyCacheOptions = {}) {
