@@ -2,7 +2,9 @@
 // which the test kills and restarts. Figures held: every call is answered while Redis is
 // down (0 errors other than 429), rpm_limit 3 still gives 429 on the 4th call per instance,
 // readiness and metrics report the local fallback, an alert is sent, and once Redis is back
-// the calls counted locally are in Redis and the instances count together again.
+// the calls counted locally are in Redis, the instances count together again and key
+// invalidations reach the other instance again. A gateway started while Redis is down starts,
+// counts locally, and merges into Redis once it comes up.
 // (Added latency is measured by bench/outage-redis.mjs, not asserted here.)
 
 import * as assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { minuteWindow } from '../src/limits/counter-backend.js';
 import { createStore, type KyselyStore } from '../src/store/index.js';
 import { startCaptureServer, type CaptureServer } from './helpers/capture-server.js';
-import { chatAs, clientWithKey, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
+import { chatAs, clientWithKey, manage, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { startOwnRedis, type OwnRedis } from './helpers/own-redis.js';
 import { readMetric } from './helpers/read-metric.js';
 import { sqliteBackend, type Backend } from './helpers/store-backends.js';
@@ -114,5 +116,43 @@ describe('Redis outage', { skip: typeof redis === 'string' ? redis : false }, ()
     assert.equal((await chatAs(viaSecond, undefined)).status, 200);
     assert.equal((await chatAs(client, undefined)).status, 429);
     assert.equal((await chatAs(viaSecond, undefined)).status, 429);
+  });
+
+  it('delivers key invalidations between instances again after the return', async () => {
+    const viaSecond = outageKey.client.withOptions({ baseURL: `${second.url}/v1` });
+    // Cached on the second instance (429: limited, but authenticated).
+    assert.equal((await chatAs(viaSecond, undefined)).status, 429);
+    await manage(first.url, '/key/delete', { keys: [outageKey.key] });
+    // Well within the 60 s cache TTL: only the pub/sub message can have reached the second.
+    const deadline = Date.now() + 5_000;
+    let status = 0;
+    while (Date.now() < deadline && (status = (await chatAs(viaSecond, undefined)).status) !== 401) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(status, 401);
+  });
+});
+
+describe('Redis down when the gateway starts', { skip: typeof redis === 'string' ? redis : false }, () => {
+  it('starts, counts locally, and shares counters once Redis comes up', async () => {
+    const late = await startOwnRedis();
+    if (typeof late === 'string') throw new Error(late);
+    await late.stop();
+    const env = { ...process.env, REDIS_URL: late.url };
+    const started = Date.now();
+    const gateway = await startLimitsGateway({ env, clock: () => FIXED_NOW });
+    try {
+      // Bounded waits for the pub/sub subscriptions, never a hang: the figure is "starts".
+      assert.ok(Date.now() - started < 15_000);
+      await waitForRedisState([gateway], 'degraded-local-fallback');
+      const { client } = await clientWithKey(gateway.url, { rpm_limit: 1 });
+      assert.equal((await chatAs(client, undefined)).status, 200);
+      assert.equal((await chatAs(client, undefined)).status, 429);
+      await late.start();
+      await waitForRedisState([gateway], 'connected');
+      // The call counted before Redis was up was added to it: still 429 from Redis.
+      assert.equal((await chatAs(client, undefined)).status, 429);
+    } finally {
+      await gateway.close();
+      await late.dispose();
+    }
   });
 });
