@@ -122,6 +122,16 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
     assert.deepEqual(message.content, [{ type: 'text', text: 'Hello from the fake' }]);
   });
 
+  it('refuses an InvokeModel call naming a beta flag Bedrock does not accept, and takes one it does', async () => {
+    const body = (betas: string[]) => JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', anthropic_beta: betas, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
+    await assert.rejects(
+      client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14', 'oauth-2025-04-20']) })),
+      (error: unknown) => error instanceof Error && error.name === 'ValidationException' && /invalid beta flag/.test(error.message),
+    );
+    const output = await client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14']) }));
+    assert.equal((JSON.parse(Buffer.from(output.body).toString('utf8')) as { type: string }).type, 'message');
+  });
+
   it('streams InvokeModelWithResponseStream chunks of base64 Anthropic events', async () => {
     const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] };
     const output = await client.send(new InvokeModelWithResponseStreamCommand({ modelId: MODEL, contentType: 'application/json', body: JSON.stringify(body) }));

@@ -110,5 +110,10 @@ function checkInvokeBody(body: Record<string, unknown>, modelId: string): string
   if (body['anthropic_version'] !== 'bedrock-2023-05-31') return 'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.';
   if (typeof body['max_tokens'] !== 'number') return 'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.';
   if (!Array.isArray(body['messages'])) return 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.';
+  const betas = body['anthropic_beta'];
+  if (betas !== undefined && (!Array.isArray(betas) || betas.some((beta) => !FAKE_BEDROCK_BETAS.has(beta)))) return 'invalid beta flag';
   return undefined;
 }
+
+/** Beta flags Bedrock accepts for Claude (a sample: Bedrock refuses the whole call for any other). */
+const FAKE_BEDROCK_BETAS: ReadonlySet<unknown> = new Set(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07', 'context-management-2025-06-27', 'token-efficient-tools-2025-02-19', 'output-128k-2025-02-19']);

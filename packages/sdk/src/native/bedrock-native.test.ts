@@ -21,7 +21,7 @@ import {
   speaksNatively,
 } from '../index.js';
 import {
-  BETAS,
+  BEDROCK_BETAS,
   CACHE_REPLY,
   CLIENT_MODEL,
   CACHE_USAGE,
@@ -79,7 +79,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
   const assertBodyUnchanged = (sent: RecordedRequest, stream: boolean) => {
     const json = sent.json as Record<string, unknown>;
     assert.equal(json['anthropic_version'], 'bedrock-2023-05-31');
-    assert.deepEqual(json['anthropic_beta'], BETAS);
+    assert.deepEqual(json['anthropic_beta'], BEDROCK_BETAS);
     assert.equal('model' in json, false);
     assert.equal('stream' in json, false);
     assert.deepEqual(without(json, ['anthropic_version', 'anthropic_beta']), without(createRichBody(stream), ['model', 'stream']));
@@ -116,6 +116,11 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     assert.match(sent.headers.authorization ?? '', /^AWS4-HMAC-SHA256 Credential=AKIAFAKENATIVE000001\//);
     assert.equal(sent.headers['x-api-key'], undefined);
     assert.equal(sent.headers['anthropic-beta'], undefined, 'betas travel in the body on Bedrock');
+  });
+
+  it('drops the betas Bedrock refuses, with a warning the caller sees', async () => {
+    const reply = await call(false);
+    assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: prompt-caching-2024-07-31 dropped; Bedrock refuses calls with flags it does not accept']);
   });
 
   it('returns the JSON reply bytes as sent, with cache-aware usage and its cost', async () => {

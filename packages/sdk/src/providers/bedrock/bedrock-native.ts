@@ -1,12 +1,14 @@
 // Passthrough for Claude on Bedrock: the client's Messages body goes to InvokeModel (or its
 // stream) without `model` (it is in the path) and `stream` (the operation says it), with
 // Bedrock's `anthropic_version`, and anthropic-beta moved into the body's `anthropic_beta`
-// list, where Bedrock reads it. The JSON reply comes back as sent; the event stream is
+// list, where Bedrock reads it (flags Bedrock refuses are dropped with a warning, see
+// bedrock-anthropic-betas.ts). The JSON reply comes back as sent; the event stream is
 // re-framed as Anthropic's SSE.
 
 import { createNativeJsonReply, openNativeStreamReply } from '../../native/create-native-reply.js';
 import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
+import { BEDROCK_ANTHROPIC_BETAS } from './bedrock-anthropic-betas.js';
 import { convertBedrockInvokeSse } from './convert-bedrock-invoke-sse.js';
 import { BEDROCK_ANTHROPIC_VERSION } from './convert-to-bedrock-invoke-request.js';
 import { isAnthropicModel, parseBedrockModel } from './parse-bedrock-model.js';
@@ -31,8 +33,9 @@ async function send(request: NativeRequest, context: ProviderCallContext): Promi
   const model = parseBedrockModel(context.model);
   const { model: _model, stream: _stream, ...rest } = request.body;
   const body: Record<string, unknown> = { ...rest, anthropic_version: BEDROCK_ANTHROPIC_VERSION };
-  const betas = betaList(request.headers['anthropic-beta'], rest['anthropic_beta']);
+  const betas = betaList(request.headers['anthropic-beta'], rest['anthropic_beta'], context.warnings);
   if (betas !== undefined) body['anthropic_beta'] = betas;
+  else if (Array.isArray(rest['anthropic_beta'])) delete body['anthropic_beta'];
   if (!request.stream) {
     const call = await sendBedrockRequest(model.pathId, 'invoke', body, context);
     return createNativeJsonReply(call.response, request.dialect, context, { 'content-type': 'application/json' });
@@ -42,12 +45,17 @@ async function send(request: NativeRequest, context: ProviderCallContext): Promi
   return openNativeStreamReply(source, call.response.status, request.dialect, context, call.secrets, { 'content-type': 'text/event-stream' });
 }
 
-/** The header's comma-separated betas after any the body already lists, without repeats. */
-function betaList(header: string | undefined, inBody: unknown): string[] | undefined {
-  const betas = Array.isArray(inBody) ? inBody.filter((beta): beta is string => typeof beta === 'string') : [];
+/** The body's betas and the header's comma-separated ones, without repeats, that Bedrock accepts. */
+function betaList(header: string | undefined, inBody: unknown, warnings: string[]): string[] | undefined {
+  const asked = Array.isArray(inBody) ? inBody.filter((beta): beta is string => typeof beta === 'string') : [];
   for (const beta of (header ?? '').split(',')) {
     const name = beta.trim();
-    if (name !== '' && !betas.includes(name)) betas.push(name);
+    if (name !== '' && !asked.includes(name)) asked.push(name);
   }
-  return betas.length > 0 ? betas : undefined;
+  const accepted = asked.filter((beta) => BEDROCK_ANTHROPIC_BETAS.has(beta));
+  if (accepted.length < asked.length) {
+    const dropped = asked.filter((beta) => !BEDROCK_ANTHROPIC_BETAS.has(beta));
+    warnings.push(`anthropic-beta: ${dropped.join(', ')} dropped; Bedrock refuses calls with flags it does not accept`);
+  }
+  return accepted.length > 0 ? accepted : undefined;
 }
