@@ -40,3 +40,6 @@ export const MAX_BODY_BYTES_IN_FLIGHT = 128 * 1024 * 1024;
 
 /** Bodies this small never wait on the budget: the everyday request pays nothing for it. */
 export const SMALL_BODY_BYTES = 64 * 1024;
+
+/** How long a refused body's connection is drained, so the client reads its 413 (nginx: 5 s). */
+export const LINGER_MS = 2000;

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { BadRequestError } from 'llmux';
 import { PayloadTooLargeError } from './http-errors.js';
 import { BodiesInFlightError, releaseBodyBytes, reserveBodyBytes } from './limits-body-budget.js';
-import { SMALL_BODY_BYTES } from './limits-input.js';
+import { LINGER_MS, SMALL_BODY_BYTES } from './limits-input.js';
 
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = request.headers['content-length'];
@@ -16,7 +16,7 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
   if (length !== undefined) {
     // node:http already refuses a malformed Content-Length; this guards direct callers.
     if (!Number.isSafeInteger(length) || length < 0) return Promise.reject(new BadRequestError('Invalid Content-Length header', { code: 'invalid_content_length' }));
-    if (length > limitBytes) return Promise.reject(new PayloadTooLargeError(limitBytes));
+    if (length > limitBytes) return refuse(request, new PayloadTooLargeError(limitBytes));
   }
   const aborted = (): BadRequestError => new BadRequestError('The client closed the connection before the request body ended', { code: 'request_aborted' });
   // Gone while the pre-hooks ran: no 'end' or 'close' will come.
@@ -32,16 +32,15 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
     reserved = 0;
   };
   // A declared large body takes its whole share before a byte is read, or is refused unread.
-  if (length !== undefined && length > SMALL_BODY_BYTES && !reserve(length)) return Promise.reject(new BodiesInFlightError());
+  if (length !== undefined && length > SMALL_BODY_BYTES && !reserve(length)) return refuse(request, new BodiesInFlightError());
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
     const fail = (error: Error): void => {
       cleanup();
-      // Drop what arrived and stop reading: the error reply closes the connection.
       chunks = [];
-      request.pause();
       release();
+      lingerThenClose(request);
       reject(error);
     };
     const onData = (chunk: Buffer): void => {
@@ -72,4 +71,25 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
     request.on('error', fail);
     request.on('close', onClose);
   });
+}
+
+function refuse(request: IncomingMessage, error: Error): Promise<never> {
+  lingerThenClose(request);
+  return Promise.reject(error);
+}
+
+/**
+ * The refusal closes the connection, but the client may still be sending. Closing a socket
+ * with unread bytes makes the kernel send a reset, which can wipe out the 413 before the
+ * client reads it. So, as nginx's lingering close does, the rest is read and dropped (never
+ * kept) for up to LINGER_MS after the reply, then the socket is closed.
+ */
+function lingerThenClose(request: IncomingMessage): void {
+  const socket = request.socket;
+  request.resume();
+  // Node calls destroySoon() once the reply is written; end() sends the reply and a FIN.
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
 }

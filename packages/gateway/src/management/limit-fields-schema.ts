@@ -5,8 +5,8 @@ import type { Limits } from '../governance/identity.js';
 import { MAX_DURATION_MS, MAX_DURATION_TEXT_LENGTH } from '../http/limits-input.js';
 import { addDuration, parseDuration } from '../limits/budget-period.js';
 
-/** A month counted long, so `1200mo` and `36600d` meet the same bound. */
-const MONTH_MS = 31 * 24 * 60 * 60 * 1000;
+/** Months in MAX_DURATION_MS: `1200mo` is 100 years, as `36600d` is. */
+const MAX_DURATION_MONTHS = 1200;
 
 /**
  * A duration up to MAX_DURATION_MS (100 years): `300000000d` would put a reset or expiry
@@ -16,7 +16,7 @@ export const durationSchema = z.string().refine(
   (text) => {
     if (text.length > MAX_DURATION_TEXT_LENGTH) return false;
     const duration = parseDuration(text);
-    return duration !== null && duration.ms + duration.months * MONTH_MS <= MAX_DURATION_MS;
+    return duration !== null && duration.ms <= MAX_DURATION_MS && duration.months <= MAX_DURATION_MONTHS;
   },
   { message: 'expected a duration such as 30s, 1h, 1d, 7d, 30d or 1mo, of at most 100 years' },
 );
