@@ -7,6 +7,7 @@
 // gets 503 with Retry-After (the store cannot say whether it exists), never a 500.
 
 import { ServiceUnavailableError } from 'llmux';
+import { STORE_READ_TIMEOUT_MS, withTimeout } from '../limits/with-timeout.js';
 import type { Store } from '../store/store.js';
 import type { Identity, KeyRecord } from './identity.js';
 import type { KeyCache } from './key-cache.js';
@@ -62,7 +63,7 @@ export function createIdentityStore(store: Store, options: IdentityStoreOptions)
 async function resolveKey(store: Store, token: string, options: IdentityStoreOptions): Promise<KeyRecord | undefined> {
   let identity: Identity | undefined;
   try {
-    identity = await withTimeout(loadByToken(store, token), options.loadTimeoutMs ?? 3_000);
+    identity = await withTimeout(loadByToken(store, token), options.loadTimeoutMs ?? STORE_READ_TIMEOUT_MS);
   } catch (error) {
     const stale = options.cache.stale(token);
     if (stale?.key !== undefined) {
@@ -89,12 +90,4 @@ async function resolveKey(store: Store, token: string, options: IdentityStoreOpt
 async function loadByToken(store: Store, token: string): Promise<Identity | undefined> {
   const key = await store.findKeyByToken(token);
   return key === undefined ? undefined : readIdentity(store, key);
-}
-
-function withTimeout<Value>(work: Promise<Value>, timeoutMs: number): Promise<Value> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the store did not answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

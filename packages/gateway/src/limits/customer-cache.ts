@@ -1,7 +1,10 @@
 // Customer (end user) records for the limiter, cached so the request path reads the store
-// at most once per customer per TTL; unknown customers are cached too (as "none").
+// at most once per customer per TTL; unknown customers are cached too (as "none"). Concurrent
+// misses share one read; a read that fails or hangs (bounded by STORE_READ_TIMEOUT_MS) answers
+// with the last known record, so a database outage neither fails nor stalls these calls.
 
 import type { CustomerRecord } from '../governance/identity.js';
+import { withTimeout } from './with-timeout.js';
 
 export type CustomerLookup = (customerId: string) => Promise<CustomerRecord | undefined>;
 
@@ -14,6 +17,7 @@ const MAX_ENTRIES = 50_000;
 
 export class CustomerCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<CustomerRecord | undefined>>();
 
   constructor(
     private readonly lookup: CustomerLookup,
@@ -24,10 +28,17 @@ export class CustomerCache {
   get(customerId: string, nowMs: number): CustomerRecord | undefined | Promise<CustomerRecord | undefined> {
     const entry = this.entries.get(customerId);
     if (entry !== undefined && nowMs - entry.loadedAt < this.ttlMs) return entry.record;
-    return this.lookup(customerId).then(
-      (record) => this.remember(customerId, record, nowMs),
-      () => entry?.record,
-    );
+    let pending = this.loading.get(customerId);
+    if (pending === undefined) {
+      pending = withTimeout(this.lookup(customerId))
+        .then(
+          (record) => this.remember(customerId, record, nowMs),
+          () => entry?.record,
+        )
+        .finally(() => this.loading.delete(customerId));
+      this.loading.set(customerId, pending);
+    }
+    return pending;
   }
 
   /** Forget one (after /customer/update) or all. */
