@@ -36,7 +36,9 @@ function startCluster(args: string[], env: NodeJS.ProcessEnv): { child: ChildPro
 }
 
 async function waitFor(read: () => string, pattern: RegExp, count: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // Three processes each load the gateway from source through tsx: on a loaded 2-core
+  // machine that alone has taken 40 s.
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if ((read().match(pattern) ?? []).length >= count) return;
     if (child.exitCode !== null) throw new Error(`llmux exited early: ${read()}`);
