@@ -93,6 +93,7 @@ describe('strict config check', () => {
       strict,
     );
     assert.ok(warnings.some((warning) => warning.startsWith('model_list[0] "gpt": litellm_params.api_key: environment variable LLMUX_TEST_UNSET_UPSTREAM is not set')), warnings.join('\n'));
+    assert.equal(warnings.filter((warning) => warning.startsWith('model_list[0]')).length, 1, 'one warning per deployment');
     assert.ok(warnings.some((warning) => warning.startsWith('model_list[1] "claude": no upstream credential') && warning.includes('ANTHROPIC_API_KEY')), warnings.join('\n'));
   });
 

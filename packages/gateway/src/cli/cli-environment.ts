@@ -65,8 +65,8 @@ export const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
 export function formatEnvironmentHelp(): string {
   const lines: string[] = [];
   for (const group of ENVIRONMENT_GROUPS) {
-    lines.push(`${group.title}:`);
-    for (const [name, meaning] of group.variables) lines.push(`  ${name}\n      ${meaning}`);
+    lines.push(`  ${group.title}:`);
+    for (const [name, meaning] of group.variables) lines.push(`    ${name}\n        ${meaning}`);
   }
   return `${lines.join('\n')}\n`;
 }

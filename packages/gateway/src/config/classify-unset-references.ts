@@ -6,6 +6,7 @@
 import { formatConfigPath } from './config-error.js';
 import { describeDeployment } from './describe-deployment.js';
 import type { UnsetEnvReference } from './find-unset-env-references.js';
+import { CREDENTIAL_PARAMS } from './provider-credential-env.js';
 
 /** Paths (dot-joined, lists as `[]`) of the gateway's own secrets. */
 const GATEWAY_SECRETS = new Set([
@@ -24,10 +25,12 @@ const GATEWAY_SECRETS = new Set([
 export interface ClassifiedReferences {
   fatal: string[];
   warnings: string[];
+  /** Deployments (by index) whose credential reference is unset: already warned about. */
+  unsetCredentials: Set<number>;
 }
 
 export function classifyUnsetReferences(references: readonly UnsetEnvReference[], document: object): ClassifiedReferences {
-  const result: ClassifiedReferences = { fatal: [], warnings: [] };
+  const result: ClassifiedReferences = { fatal: [], warnings: [], unsetCredentials: new Set() };
   const deployments = (document as Record<string, unknown>)['model_list'];
   for (const { path, name } of references) {
     const where = formatConfigPath(path);
@@ -35,6 +38,7 @@ export function classifyUnsetReferences(references: readonly UnsetEnvReference[]
       result.fatal.push(`${where}: environment variable ${name} is not set (os.environ/${name}); the gateway will not start without it`);
     } else if (path[0] === 'model_list' && typeof path[1] === 'number' && Array.isArray(deployments)) {
       const inside = formatConfigPath(path.slice(2));
+      if (path[2] === 'litellm_params' && CREDENTIAL_PARAMS.includes(String(path[3]))) result.unsetCredentials.add(path[1]);
       result.warnings.push(
         `${describeDeployment(path[1], deployments[path[1]])}: ${inside}: environment variable ${name} is not set; calls to this deployment will fail until it is`,
       );

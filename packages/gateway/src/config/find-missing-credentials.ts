@@ -6,9 +6,10 @@ import type { Deployment, ProviderRegistry } from 'llmux';
 import { describeDeployment } from './describe-deployment.js';
 import { CREDENTIAL_PARAMS, PROVIDER_KEY_ENV } from './provider-credential-env.js';
 
-export function findMissingCredentials(deployments: readonly Deployment[], registry: ProviderRegistry, env: NodeJS.ProcessEnv): string[] {
+export function findMissingCredentials(deployments: readonly Deployment[], registry: ProviderRegistry, env: NodeJS.ProcessEnv, alreadyWarned: ReadonlySet<number>): string[] {
   const warnings: string[] = [];
   deployments.forEach((deployment, index) => {
+    if (alreadyWarned.has(index)) return;
     const params = deployment.litellm_params;
     if (CREDENTIAL_PARAMS.some((name) => isSet(params[name]))) return;
     // A custom api_base is often a local server or proxy that needs no key.

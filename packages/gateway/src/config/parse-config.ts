@@ -60,7 +60,7 @@ export function parseConfig(document: unknown, source: string, env: NodeJS.Proce
   if (options.strict === true) {
     const keyProblem = checkMasterKey(config.general_settings.master_key, fromFile ? 'general_settings.master_key' : envName);
     if (keyProblem !== undefined) problems.push(keyProblem);
-    warnings.push(...findMissingCredentials(config.model_list, registry, env));
+    warnings.push(...findMissingCredentials(config.model_list, registry, env, references.unsetCredentials));
   }
   if (problems.length > 0) throw new ConfigError(source, problems);
   return { config, warnings };
