@@ -110,6 +110,15 @@ describe('fake Vertex AI upstream, driven by the official clients', () => {
     assert.match(vertex.requests.at(-1)?.url ?? '', /:streamRawPredict$/);
   });
 
+  it('refuses a call naming a beta flag Vertex does not accept, and takes one it does', async () => {
+    const client = new AnthropicVertex({ projectId: PROJECT, region: REGION, baseURL: `${vertex.url}/v1`, authClient: authClient(token), maxRetries: 0 });
+    const ask = (betas: string[]) => client.beta.messages.create({ model: 'claude-sonnet-4-5@20250929', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }], betas });
+    await assert.rejects(ask(['interleaved-thinking-2025-05-14', 'oauth-2025-04-20']), (error: unknown) => error instanceof Error && /invalid beta flag/.test(error.message));
+    assert.equal(vertex.requests.at(-1)?.headers['anthropic-beta'], 'interleaved-thinking-2025-05-14,oauth-2025-04-20');
+    const message = await ask(['interleaved-thinking-2025-05-14']);
+    assert.equal(message.type, 'message');
+  });
+
   it('refuses an unknown token and a foreign project', async () => {
     const stranger = new AnthropicVertex({ projectId: PROJECT, region: REGION, baseURL: `${vertex.url}/v1`, authClient: authClient('ya29.not-issued'), maxRetries: 0 });
     await assert.rejects(stranger.messages.create({ model: 'claude-haiku-4-5', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }), { status: 401 });

@@ -74,6 +74,9 @@ function answerAnthropic(request: RecordedRequest, response: ServerResponse, met
   if (typeof body['max_tokens'] !== 'number') return fail('max_tokens: Field required');
   if (!Array.isArray(body['messages'])) return fail('messages: Field required');
   if ((body['stream'] === true) !== (method === 'streamRawPredict')) return fail(`stream must be ${method === 'streamRawPredict'} for ${method}`);
+  const header = request.headers['anthropic-beta'];
+  const betas = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((beta) => beta.trim()).filter((beta) => beta !== '');
+  if (betas.some((beta) => !FAKE_VERTEX_BETAS.has(beta))) return fail('invalid beta flag');
 
   const answer = reply(request);
   if (answer.error !== undefined) return sendJson(response, answer.error.status, answer.error.body, answer.error.headers);
@@ -82,6 +85,9 @@ function answerAnthropic(request: RecordedRequest, response: ServerResponse, met
   // Claude on Vertex fails mid-stream with Anthropic's own error event; dropAfterChunks cuts the connection.
   return sendFakeSseReply(response, events, answer, overloadedFrame);
 }
+
+/** Beta flags Claude on Vertex accepts (a sample: Vertex refuses the whole call for any other). */
+const FAKE_VERTEX_BETAS: ReadonlySet<string> = new Set(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07', 'context-management-2025-06-27', 'web-search-2025-03-05']);
 
 const overloadedFrame = (): string => `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })}\n\n`;
 

@@ -21,7 +21,7 @@ import {
   speaksNatively,
 } from '../index.js';
 import {
-  BEDROCK_BETAS,
+  PLATFORM_BETAS,
   CACHE_REPLY,
   CLIENT_MODEL,
   CACHE_USAGE,
@@ -79,7 +79,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
   const assertBodyUnchanged = (sent: RecordedRequest, stream: boolean) => {
     const json = sent.json as Record<string, unknown>;
     assert.equal(json['anthropic_version'], 'bedrock-2023-05-31');
-    assert.deepEqual(json['anthropic_beta'], BEDROCK_BETAS);
+    assert.deepEqual(json['anthropic_beta'], PLATFORM_BETAS);
     assert.equal('model' in json, false);
     assert.equal('stream' in json, false);
     assert.deepEqual(without(json, ['anthropic_version', 'anthropic_beta']), without(createRichBody(stream), ['model', 'stream']));

@@ -26,7 +26,7 @@ import {
   speaksNatively,
 } from '../index.js';
 import {
-  BETA_HEADER,
+  PLATFORM_BETAS,
   CACHE_REPLY,
   CACHE_USAGE,
   CLIENT_HEADERS,
@@ -66,7 +66,7 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
     assert.equal(json['anthropic_version'], 'vertex-2023-10-16');
     assert.equal('model' in json, false);
     assert.deepEqual(without(json, ['anthropic_version']), without(createRichBody(stream), ['model']));
-    assert.equal(sent.headers['anthropic-beta'], BETA_HEADER);
+    assert.equal(sent.headers['anthropic-beta'], PLATFORM_BETAS.join(','));
     assert.equal(sent.headers.authorization, `Bearer ${tokenServer.issued.at(-1)}`);
     assert.equal(sent.headers['x-api-key'], undefined);
     assert.equal(sent.headers.cookie, undefined);
@@ -104,6 +104,7 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
     assert.deepEqual(reply.usage, CACHE_USAGE);
     assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
     assert.equal(reply.llmux.provider, 'vertex_ai');
+    assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: prompt-caching-2024-07-31 dropped; Vertex AI refuses calls with flags it does not accept']);
   });
 
   it('streams streamRawPredict’s SSE bytes unchanged, with usage and cost at the end', async () => {

@@ -10,8 +10,8 @@ import type { LlmuxError, NativeReply, NativeStreamReply, Usage } from '../../in
 export const CLIENT_MODEL = 'claude-code-sonnet';
 
 export const BETA_HEADER = 'prompt-caching-2024-07-31, interleaved-thinking-2025-05-14';
-/** The one of them Bedrock accepts; it refuses calls naming the other. */
-export const BEDROCK_BETAS = ['interleaved-thinking-2025-05-14'];
+/** The one of them Bedrock and Vertex accept; they refuse calls naming the other. */
+export const PLATFORM_BETAS = ['interleaved-thinking-2025-05-14'];
 
 /** What a client might send beside the betas; auth must never be forwarded. */
 export const CLIENT_HEADERS: Readonly<Record<string, string>> = {

@@ -2,10 +2,11 @@
 // stream) without `model` (it is in the path) and `stream` (the operation says it), with
 // Bedrock's `anthropic_version`, and anthropic-beta moved into the body's `anthropic_beta`
 // list, where Bedrock reads it (flags Bedrock refuses are dropped with a warning, see
-// bedrock-anthropic-betas.ts). The JSON reply comes back as sent; the event stream is
+// native/filter-anthropic-betas.ts). The JSON reply comes back as sent; the event stream is
 // re-framed as Anthropic's SSE.
 
 import { createNativeJsonReply, openNativeStreamReply } from '../../native/create-native-reply.js';
+import { collectAnthropicBetas, filterAnthropicBetas } from '../../native/filter-anthropic-betas.js';
 import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { BEDROCK_ANTHROPIC_BETAS } from './bedrock-anthropic-betas.js';
@@ -33,8 +34,9 @@ async function send(request: NativeRequest, context: ProviderCallContext): Promi
   const model = parseBedrockModel(context.model);
   const { model: _model, stream: _stream, ...rest } = request.body;
   const body: Record<string, unknown> = { ...rest, anthropic_version: BEDROCK_ANTHROPIC_VERSION };
-  const betas = betaList(request.headers['anthropic-beta'], rest['anthropic_beta'], context.warnings);
-  if (betas !== undefined) body['anthropic_beta'] = betas;
+  const listed = Array.isArray(rest['anthropic_beta']) ? rest['anthropic_beta'].filter((beta): beta is string => typeof beta === 'string') : [];
+  const betas = filterAnthropicBetas(collectAnthropicBetas(request.headers['anthropic-beta'], listed), BEDROCK_ANTHROPIC_BETAS, 'Bedrock', context.warnings);
+  if (betas.length > 0) body['anthropic_beta'] = betas;
   else if (Array.isArray(rest['anthropic_beta'])) delete body['anthropic_beta'];
   if (!request.stream) {
     const call = await sendBedrockRequest(model.pathId, 'invoke', body, context);
@@ -43,19 +45,4 @@ async function send(request: NativeRequest, context: ProviderCallContext): Promi
   const call = await sendBedrockRequest(model.pathId, 'invoke-with-response-stream', body, context);
   const source = convertBedrockInvokeSse(readBedrockEvents(call, context), { provider: context.provider, model: model.modelId });
   return openNativeStreamReply(source, call.response.status, request.dialect, context, call.secrets, { 'content-type': 'text/event-stream' });
-}
-
-/** The body's betas and the header's comma-separated ones, without repeats, that Bedrock accepts. */
-function betaList(header: string | undefined, inBody: unknown, warnings: string[]): string[] | undefined {
-  const asked = Array.isArray(inBody) ? inBody.filter((beta): beta is string => typeof beta === 'string') : [];
-  for (const beta of (header ?? '').split(',')) {
-    const name = beta.trim();
-    if (name !== '' && !asked.includes(name)) asked.push(name);
-  }
-  const accepted = asked.filter((beta) => BEDROCK_ANTHROPIC_BETAS.has(beta));
-  if (accepted.length < asked.length) {
-    const dropped = asked.filter((beta) => !BEDROCK_ANTHROPIC_BETAS.has(beta));
-    warnings.push(`anthropic-beta: ${dropped.join(', ')} dropped; Bedrock refuses calls with flags it does not accept`);
-  }
-  return accepted.length > 0 ? accepted : undefined;
 }

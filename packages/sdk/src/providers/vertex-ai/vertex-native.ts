@@ -1,20 +1,19 @@
 // Passthrough for Claude on Vertex AI: the client's Messages body goes to `:rawPredict` /
 // `:streamRawPredict` without `model` (it is in the URL) and with Vertex's
-// `anthropic_version`; anthropic-beta is forwarded as a header, and the reply's bytes (the
-// same JSON and SSE as Anthropic's API) come back as sent.
+// `anthropic_version`; the anthropic-beta flags Vertex accepts go as a header; the reply's
+// bytes (the same JSON and SSE as Anthropic's API) come back as sent.
 
 import { BodyChunkReader } from '../../native/read-body-chunks.js';
 import { createNativeJsonReply, openNativeStreamReply } from '../../native/create-native-reply.js';
 import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
-import { pickForwardedHeaders, pickReplyHeaders } from '../../native/pick-native-headers.js';
+import { collectAnthropicBetas, filterAnthropicBetas } from '../../native/filter-anthropic-betas.js';
+import { pickReplyHeaders } from '../../native/pick-native-headers.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveVertexEndpoint } from './resolve-vertex-endpoint.js';
 import { resolveVertexSettings } from './resolve-vertex-settings.js';
 import { sendVertexAnthropic, VERTEX_ANTHROPIC_VERSION } from './vertex-anthropic-chat.js';
+import { VERTEX_ANTHROPIC_BETAS } from './vertex-anthropic-betas.js';
 import { publisherOf, withTokenRetirement } from './vertex-publisher.js';
-
-/** Vertex takes the version in the body; only the beta list travels as a header. */
-const FORWARDED_HEADERS = ['anthropic-beta'] as const;
 
 export const VERTEX_NATIVE: NativeSupport = {
   speaks: (dialect, model) => dialect === 'anthropic-messages' && publisherOf(model) === 'anthropic',
@@ -26,7 +25,9 @@ async function send(request: NativeRequest, context: ProviderCallContext): Promi
   const body: Record<string, unknown> = { ...rest, anthropic_version: VERTEX_ANTHROPIC_VERSION };
   if (request.stream !== (body['stream'] === true)) body['stream'] = request.stream;
   const text = JSON.stringify(body);
-  const forwarded = pickForwardedHeaders(request.headers, FORWARDED_HEADERS);
+  // Vertex takes the version in the body; only the beta list travels as a header.
+  const betas = filterAnthropicBetas(collectAnthropicBetas(request.headers['anthropic-beta']), VERTEX_ANTHROPIC_BETAS, 'Vertex AI', context.warnings);
+  const forwarded = betas.length > 0 ? { 'anthropic-beta': betas.join(',') } : undefined;
   const settings = await resolveVertexSettings(context);
   const { response, secrets } = await withTokenRetirement(settings, async () => {
     const endpoint = await resolveVertexEndpoint(context, settings, 'anthropic');
