@@ -3,7 +3,7 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpClient, Router, type CallOptions } from 'llmux';
+import { HttpClient, Router, tokenCounter, type CallOptions } from 'llmux';
 import type { Logger } from 'pino';
 import { createConfigReloadRoute, type ConfigReloadResult } from './config/create-config-reload-route.js';
 import type { GatewayConfig } from './config/gateway-config.js';
@@ -151,6 +151,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       // A spend spool left by a stop while the store was down: replayed before serving, so budgets read whole totals.
       await accounting.start();
       await routerState.ready;
+      // The tokenizer loads synchronously on first use (0.6 s of module compile here, seconds on a
+      // loaded machine) with the event loop stopped, signals and new connections included, which
+      // stalled the first stream: the encodings the deployments use are loaded before serving.
+      for (const model of new Set(config.model_list.map((deployment) => deployment.litellm_params.model))) tokenCounter({ model, text: 'warm up' });
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,19 @@ const MASTER = 'sk-master-cli-process';
 /** How long the slow upstream takes to answer: the call is in flight when SIGTERM arrives. */
 const UPSTREAM_DELAY_MS = 1_500;
 
+/** An OpenAI stream of three words, one every half second, with usage at the end. */
+async function slowStream(response: ServerResponse, model: string): Promise<void> {
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  const chunk = (delta: object, extra: object = {}): string =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: 1, model, choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
+  for (const word of ['one ', 'two ', 'three']) {
+    response.write(chunk({ content: word }));
+    await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS / 3));
+  }
+  response.write(`data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: 1, model, choices: [], usage: { prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 } })}\n\n`);
+  response.end('data: [DONE]\n\n');
+}
+
 describe('llmux process', () => {
   let directory = '';
   let upstream: FakeServer;
@@ -26,8 +40,9 @@ describe('llmux process', () => {
   before(async () => {
     directory = await mkdtemp(join(tmpdir(), 'llmux-cli-process-'));
     upstream = await startFakeServer(async (request, response) => {
-      await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS));
       const model = (request.json as { model?: string } | undefined)?.model ?? 'x';
+      if ((request.json as { stream?: boolean } | undefined)?.stream === true) return slowStream(response, model);
+      await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS));
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({
@@ -156,7 +171,7 @@ describe('llmux process', () => {
     await assert.rejects(httpRequest(`http://127.0.0.1:${port}/health/liveliness`), 'the gateway is gone');
   });
 
-  it('on SIGTERM stops accepting, finishes the call in flight, writes its spend row and exits 0', async () => {
+  it('on SIGTERM stops accepting, finishes the call and the stream in flight, writes their spend rows and exits 0', async () => {
     const home = await mkdtemp(join(tmpdir(), 'llmux-drain-home-'));
     const port = await freePort();
     const env = { LLMUX_MASTER_KEY: MASTER, LLMUX_HOME: home };
@@ -166,12 +181,16 @@ describe('llmux process', () => {
       const url = await waitForUrl(cli);
       const seen = upstream.requests.length;
       const inFlight = httpRequest(`${url}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] }) });
-      while (upstream.requests.length === seen) await new Promise((resolve) => setTimeout(resolve, 20));
+      const streaming = httpRequest(`${url}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ model: 'slow', stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+      while (upstream.requests.length < seen + 2) await new Promise((resolve) => setTimeout(resolve, 20));
       cli.child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      await assert.rejects(httpRequest(`${url}/health/liveliness`, { headers: { connection: 'close' } }), 'no new connections once draining');
+      await assert.rejects(httpRequest(`${url}/health/liveliness`, { headers: { connection: 'close' } }), /ECONNREFUSED/, 'no new connections once draining');
       const response = await inFlight;
       assert.equal(response.status, 200, response.text);
+      const stream = await streaming;
+      assert.equal(stream.status, 200, stream.text);
+      assert.match(stream.text, /"content":"three"[\s\S]*data: \[DONE\]/, 'the stream in flight ran to its end');
       assert.equal(await cli.exited, 0, cli.stderr());
       assert.match(cli.stderr(), /SIGTERM: no longer accepting connections; waiting up to 10s/);
 
@@ -182,6 +201,7 @@ describe('llmux process', () => {
         assert.equal(logs.status, 200, logs.text);
         const rows = logs.json as Array<{ model_group?: string; total_tokens?: number }>;
         assert.ok(rows.some((row) => row.model_group === 'slow' && row.total_tokens === 5), logs.text);
+        assert.ok(rows.some((row) => row.model_group === 'slow' && row.total_tokens === 6), `the stream's row: ${logs.text}`);
       } finally {
         again.child.kill('SIGTERM');
       }
