@@ -111,9 +111,13 @@ function checkInvokeBody(body: Record<string, unknown>, modelId: string): string
   if (typeof body['max_tokens'] !== 'number') return 'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.';
   if (!Array.isArray(body['messages'])) return 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.';
   const betas = body['anthropic_beta'];
-  if (betas !== undefined && (!Array.isArray(betas) || betas.some((beta) => !FAKE_BEDROCK_BETAS.has(beta)))) return 'invalid beta flag';
+  if (betas !== undefined && (!Array.isArray(betas) || betas.some((beta) => REFUSED_BETAS.has(beta)))) return 'invalid beta flag';
   return undefined;
 }
 
-/** Beta flags Bedrock accepts for Claude (a sample: Bedrock refuses the whole call for any other). */
-const FAKE_BEDROCK_BETAS: ReadonlySet<unknown> = new Set(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07', 'context-management-2025-06-27', 'token-efficient-tools-2025-02-19', 'output-128k-2025-02-19']);
+/**
+ * Anthropic-only beta flags Bedrock was seen refusing, whole call and all (claude-code#49370,
+ * CLIProxyAPI#4750). Bedrock keeps an allow list; a sample of refusals keeps the fake's data
+ * apart from the SDK's list, which it is there to test.
+ */
+const REFUSED_BETAS: ReadonlySet<unknown> = new Set(['oauth-2025-04-20', 'prompt-caching-scope-2026-01-05', 'fast-mode-2026-02-01', 'mcp-servers-2025-12-04']);

@@ -76,7 +76,7 @@ function answerAnthropic(request: RecordedRequest, response: ServerResponse, met
   if ((body['stream'] === true) !== (method === 'streamRawPredict')) return fail(`stream must be ${method === 'streamRawPredict'} for ${method}`);
   const header = request.headers['anthropic-beta'];
   const betas = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((beta) => beta.trim()).filter((beta) => beta !== '');
-  if (betas.some((beta) => !FAKE_VERTEX_BETAS.has(beta))) return fail('invalid beta flag');
+  if (betas.some((beta) => REFUSED_BETAS.has(beta))) return fail('invalid beta flag');
 
   const answer = reply(request);
   if (answer.error !== undefined) return sendJson(response, answer.error.status, answer.error.body, answer.error.headers);
@@ -86,8 +86,12 @@ function answerAnthropic(request: RecordedRequest, response: ServerResponse, met
   return sendFakeSseReply(response, events, answer, overloadedFrame);
 }
 
-/** Beta flags Claude on Vertex accepts (a sample: Vertex refuses the whole call for any other). */
-const FAKE_VERTEX_BETAS: ReadonlySet<string> = new Set(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07', 'context-management-2025-06-27', 'web-search-2025-03-05']);
+/**
+ * Anthropic-only beta flags Vertex was seen refusing, whole call and all (litellm#18145,
+ * claude-cookbooks#311). Vertex keeps an allow list; a sample of refusals keeps the fake's
+ * data apart from the SDK's list, which it is there to test.
+ */
+const REFUSED_BETAS: ReadonlySet<string> = new Set(['oauth-2025-04-20', 'skills-2025-10-02', 'code-execution-2025-08-25', 'mcp-servers-2025-12-04']);
 
 const overloadedFrame = (): string => `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })}\n\n`;
 

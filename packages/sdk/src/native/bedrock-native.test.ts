@@ -120,7 +120,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
 
   it('drops the betas Bedrock refuses, with a warning the caller sees', async () => {
     const reply = await call(false);
-    assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: prompt-caching-2024-07-31 dropped; Bedrock refuses calls with flags it does not accept']);
+    assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: oauth-2025-04-20 dropped; Bedrock refuses calls with flags it does not accept']);
   });
 
   it('returns the JSON reply bytes as sent, with cache-aware usage and its cost', async () => {

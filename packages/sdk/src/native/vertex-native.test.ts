@@ -104,7 +104,7 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
     assert.deepEqual(reply.usage, CACHE_USAGE);
     assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
     assert.equal(reply.llmux.provider, 'vertex_ai');
-    assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: prompt-caching-2024-07-31 dropped; Vertex AI refuses calls with flags it does not accept']);
+    assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: oauth-2025-04-20 dropped; Vertex AI refuses calls with flags it does not accept']);
   });
 
   it('streams streamRawPredict’s SSE bytes unchanged, with usage and cost at the end', async () => {

@@ -9,7 +9,7 @@ import type { LlmuxError, NativeReply, NativeStreamReply, Usage } from '../../in
 /** The model name the client sent (a gateway model group); deployments replace it. */
 export const CLIENT_MODEL = 'claude-code-sonnet';
 
-export const BETA_HEADER = 'prompt-caching-2024-07-31, interleaved-thinking-2025-05-14';
+export const BETA_HEADER = 'oauth-2025-04-20, interleaved-thinking-2025-05-14';
 /** The one of them Bedrock and Vertex accept; they refuse calls naming the other. */
 export const PLATFORM_BETAS = ['interleaved-thinking-2025-05-14'];
 
