@@ -119,7 +119,7 @@ describe('Claude Code through the gateway', () => {
 
   it('bills the session to the virtual key, with call_type anthropic_messages', async () => {
     let rows: Array<{ metadata?: Record<string, unknown>; spend?: number; status?: string }> = [];
-    for (let attempt = 0; attempt < 50 && rows.length < 4; attempt += 1) {
+    for (let attempt = 0; attempt < 150 && rows.length < 4; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const logs = await world.admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
       rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;

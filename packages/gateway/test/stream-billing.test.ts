@@ -75,7 +75,7 @@ describe('streams cut short are billed', () => {
 
   const rowsOf = async (key: string, count: number): Promise<Array<{ request_id?: string; spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }>> => {
     let rows: Awaited<ReturnType<typeof rowsOf>> = [];
-    for (let attempt = 0; attempt < 60 && rows.length < count; attempt += 1) {
+    for (let attempt = 0; attempt < 150 && rows.length < count; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const logs = await admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
       rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;

@@ -1,0 +1,82 @@
+// No silent drops on /v1/chat/completions: a field llmux does not know reaches a provider
+// that takes unknown fields (OpenAI's format), is refused with a 400 naming it by any other,
+// or with drop_params is dropped with a warning the client sees. A refused call's error
+// class reaches its spend row.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { managementClient, type ManagementClient } from './helpers/management-client.js';
+import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+
+const MASTER_KEY = 'sk-master-extra-params';
+
+describe('chat parameters are never dropped silently', () => {
+  let openai: FakeServer;
+  let anthropic: FakeServer;
+  let gateway: TestGateway;
+  let admin: ManagementClient;
+
+  before(async () => {
+    openai = await startFakeOpenAIUpstream();
+    anthropic = await startFakeAnthropicUpstream();
+    const claude = { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant' };
+    gateway = await startTestGateway({
+      model_list: [
+        { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai' } },
+        { model_name: 'claude', litellm_params: claude },
+        { model_name: 'claude-dropping', litellm_params: { ...claude, drop_params: true } },
+      ],
+      general_settings: { master_key: MASTER_KEY },
+    });
+    admin = managementClient(gateway.url, MASTER_KEY);
+  });
+  after(async () => {
+    await gateway.close();
+    await Promise.all([openai.close(), anthropic.close()]);
+  });
+
+  const chat = async (key: string, body: Record<string, unknown>) => {
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as { error?: { param?: string; message?: string } } };
+  };
+  const extras = { top_k: 40, web_search_options: { search_context_size: 'low' }, thinking: { type: 'enabled', budget_tokens: 1024 } };
+  const hello = { messages: [{ role: 'user', content: 'hi' }] };
+
+  it('forwards fields it does not know to an OpenAI-format provider, as sent', async () => {
+    const reply = await chat(MASTER_KEY, { model: 'gpt', ...hello, ...extras });
+    assert.equal(reply.status, 200);
+    const sent = openai.requests.at(-1)?.json as Record<string, unknown>;
+    assert.deepEqual({ top_k: sent['top_k'], web_search_options: sent['web_search_options'], thinking: sent['thinking'] }, extras);
+  });
+
+  it('refuses them with a 400 naming the field where the provider would lose them', async () => {
+    const before = anthropic.requests.length;
+    const reply = await chat(MASTER_KEY, { model: 'claude', ...hello, top_k: 40 });
+    assert.equal(reply.status, 400);
+    assert.equal(reply.body.error?.param, 'top_k');
+    assert.equal(anthropic.requests.length, before, 'nothing sent upstream');
+  });
+
+  it('drops them with a warning under drop_params', async () => {
+    const reply = await chat(MASTER_KEY, { model: 'claude-dropping', ...hello, web_search_options: { search_context_size: 'low' } });
+    assert.equal(reply.status, 200);
+    assert.match(reply.headers.get('x-llmux-warnings') ?? '', /web_search_options/);
+    assert.equal((anthropic.requests.at(-1)?.json as Record<string, unknown>)['web_search_options'], undefined);
+  });
+
+  it("writes a refused call's error class to its spend row", async () => {
+    const key = String((await admin.post('/key/generate', {})).body['key']);
+    assert.equal((await chat(key, { model: 'claude', ...hello, top_k: 40 })).status, 400);
+    let rows: Array<{ status?: string; metadata?: Record<string, unknown> }> = [];
+    for (let attempt = 0; attempt < 150 && rows.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const logs = await admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
+      rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;
+    }
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.status, 'failure');
+    assert.equal(rows[0]?.metadata?.['error_class'], 'UnsupportedParamsError');
+    assert.equal(rows[0]?.metadata?.['call_type'], 'acompletion');
+  });
+});
