@@ -12,6 +12,9 @@ export interface OwnRedis {
   start(): Promise<void>;
   /** Kills it (SIGKILL: connections drop at once, as in a crash). */
   stop(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open but nothing answers (a hung server). */
+  freeze(): void;
+  thaw(): void;
   dispose(): Promise<void>;
 }
 
@@ -60,9 +63,16 @@ export async function startOwnRedis(): Promise<OwnRedis | string> {
       const running = child;
       if (running === undefined || running.exitCode !== null) return;
       child = undefined;
+      running.kill('SIGCONT');
       const exited = new Promise((resolve) => running.once('exit', resolve));
       running.kill('SIGKILL');
       await exited;
+    },
+    freeze() {
+      child?.kill('SIGSTOP');
+    },
+    thaw() {
+      child?.kill('SIGCONT');
     },
     async dispose() {
       await instance.stop();
