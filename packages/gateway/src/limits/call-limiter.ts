@@ -2,8 +2,9 @@
 // checks (one per limit), admit them atomically, and after the call settle the token
 // estimate, free the parallel slots and add the cost to the budget counters.
 //
-// Counters unreachable (Redis down): the call is let through and not counted (fail open,
-// as LiteLLM does), so an outage of the cache never becomes an outage of the gateway.
+// With Redis the backend is FailoverCounterBackend, which answers from local memory when
+// Redis fails and never throws. A backend that does throw still fails open here: the call is
+// let through uncounted (as LiteLLM does), so a counter outage never becomes a gateway outage.
 
 import { BudgetExceededError, RateLimitError } from 'llmux';
 import { currentBudgetPeriod } from './budget-period.js';
