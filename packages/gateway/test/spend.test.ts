@@ -7,30 +7,13 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createStore, type KyselyStore } from '../src/store/index.js';
-import type { SpendLogRow, Store } from '../src/store/store.js';
+import type { SpendLogRow } from '../src/store/store.js';
+import { flakyStore } from './helpers/flaky-store.js';
 import { chatAs, COMPLETION_TOKENS, COST_PER_CALL, PROMPT_TOKENS, startLimitsGateway } from './helpers/limits-gateway.js';
 import { postgresBackend, sqliteBackend, type Backend } from './helpers/store-backends.js';
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
 const sum = (rows: readonly SpendLogRow[]): number => rows.reduce((total, row) => total + row.spend, 0);
-
-/** The store, with spend writes failing while `down` is true. */
-function flakyStore(store: Store): Store & { down: boolean; failedWrites: number } {
-  const flaky = Object.create(store) as Store & { down: boolean; failedWrites: number };
-  flaky.down = false;
-  flaky.failedWrites = 0;
-  const guard = <Args extends unknown[]>(write: (...args: Args) => Promise<void>) =>
-    async (...args: Args): Promise<void> => {
-      if (flaky.down) {
-        flaky.failedWrites += 1;
-        throw new Error('database is down');
-      }
-      await write(...args);
-    };
-  flaky.insertSpendLogs = guard(store.insertSpendLogs.bind(store));
-  flaky.incrementSpend = guard(store.incrementSpend.bind(store));
-  return flaky;
-}
 
 describe('spend logs and totals (SQLite)', () => {
   let backend: Backend;
