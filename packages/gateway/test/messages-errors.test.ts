@@ -48,6 +48,12 @@ describe('/v1/messages errors', () => {
     assert.equal(unknown.body.error?.type, 'authentication_error');
   });
 
+  it('serves /anthropic/v1/messages too', async () => {
+    const response = await fetch(`${world.gateway.url}/anthropic/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': MESSAGES_MASTER_KEY, 'anthropic-version': '2023-06-01' }, body: JSON.stringify(hello) });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { type?: string }).type, 'message');
+  });
+
   it('takes a virtual key as x-api-key or as a bearer token', async () => {
     const key = await newKey({});
     assert.equal((await world.client(key).messages.create(hello as Anthropic.MessageCreateParamsNonStreaming)).content.length, 1);
