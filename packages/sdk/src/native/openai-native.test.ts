@@ -5,8 +5,8 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeOpenAIUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
-import { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError, nativeCall, speaksNatively } from '../index.js';
+import { startFakeOpenAIUpstream, startFakeScenarioUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError, TimeoutError, nativeCall, speaksNatively } from '../index.js';
 import { asStream, isTypedError, readAll, readUntilError, watchEnd, without } from './__fixtures__/native-fixtures.js';
 
 const API_KEY = 'sk-openai-deployment-0001';
@@ -115,5 +115,41 @@ describe('nativeCall in the openai-chat dialect', () => {
     const reply = asStream(await call(true));
     const { error } = await readUntilError(reply);
     assert.ok(error instanceof APIConnectionError);
+  });
+
+  it('fails a stream that goes silent after its first content with a TimeoutError', async () => {
+    const stalling = await startFakeScenarioUpstream({ then: 'stall-mid-stream' });
+    try {
+      const reply = asStream(
+        await nativeCall({ model: 'openai/gpt-4o-mini', api_key: 'sk-test', api_base: stalling.url, timeout: 60, stream_idle_timeout: 0.5 }, { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} }),
+      );
+      const ends = watchEnd(reply);
+      const { bytes, error } = await readUntilError(reply);
+      assert.ok(error instanceof TimeoutError && error.retryable, `got ${String(error)}`);
+      assert.match(bytes.toString(), /"content":"Hello/, 'the first content arrived before the stall');
+      assert.deepEqual(ends.calls, [[undefined, error]]);
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  it('stops at once, with the caller’s reason, when the caller aborts mid-stream', async () => {
+    next = { ...REPLY, content: 'word '.repeat(400) };
+    const controller = new AbortController();
+    const reply = asStream(
+      await nativeCall({ model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, signal: controller.signal }, { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} }),
+    );
+    const ends = watchEnd(reply);
+    const reason = new Error('client went away');
+    const iterator = reply[Symbol.asyncIterator]();
+    await iterator.next();
+    controller.abort(reason);
+    await assert.rejects(
+      (async () => {
+        for (;;) if ((await iterator.next()).done === true) return;
+      })(),
+      (error: unknown) => error === reason,
+    );
+    assert.equal(ends.calls[0]?.[1], reason);
   });
 });
