@@ -40,14 +40,18 @@ interface Walk {
 /** Cleans `row` in place (the writer owns it: built per call) and estimates its size. */
 export function sanitizeSpendRow(row: SpendLogRow): SanitizedRow {
   const metadataWalk: Walk = { bounds: METADATA_BOUNDS, bytes: 0 };
-  const contentWalk: Walk = { bounds: CONTENT_BOUNDS, bytes: 0 };
   const metadata = sanitizeJson(row.metadata, metadataWalk, 0);
   row.metadata = isRecord(metadata) ? metadata : { value: metadata };
-  if (row.messages !== null && row.messages !== undefined) row.messages = sanitizeJson(row.messages, contentWalk, 0);
-  if (row.response !== null && row.response !== undefined) row.response = sanitizeJson(row.response, contentWalk, 0);
+  let contentBytes = 0;
+  // Prompts and responses are there only when store_prompts_in_spend_logs is on.
+  if ((row.messages !== null && row.messages !== undefined) || (row.response !== null && row.response !== undefined)) {
+    const contentWalk: Walk = { bounds: CONTENT_BOUNDS, bytes: 0 };
+    if (row.messages !== null && row.messages !== undefined) row.messages = sanitizeJson(row.messages, contentWalk, 0);
+    if (row.response !== null && row.response !== undefined) row.response = sanitizeJson(row.response, contentWalk, 0);
+    contentBytes = contentWalk.bytes;
+  }
   row.request_tags = sanitizeTags(row.request_tags);
-  row.request_id = sanitizeText(row.request_id, MAX_ID_CHARS);
-  row.api_key = sanitizeText(row.api_key, MAX_ID_CHARS);
+  // request_id (a UUIDv7) and api_key (a sha256 hex, or '') are made by the gateway: nothing to clean.
   row.user = nullableId(row.user);
   row.team_id = nullableId(row.team_id);
   row.end_user = nullableId(row.end_user);
@@ -62,7 +66,7 @@ export function sanitizeSpendRow(row: SpendLogRow): SanitizedRow {
   if (!Number.isFinite(row.spend)) row.spend = 0;
   row.startTime = validDate(row.startTime);
   row.endTime = validDate(row.endTime);
-  let bytes = ROW_OVERHEAD_BYTES + metadataWalk.bytes + contentWalk.bytes;
+  let bytes = ROW_OVERHEAD_BYTES + metadataWalk.bytes + contentBytes;
   bytes += 2 * (row.request_id.length + row.api_key.length + length(row.user) + length(row.team_id) + length(row.end_user));
   bytes += 2 * (length(row.model_group) + length(row.model_id) + length(row.custom_llm_provider) + length(row.client_request_id ?? null));
   for (const tag of row.request_tags) bytes += tag.length * 2 + 16;
