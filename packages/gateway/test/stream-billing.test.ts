@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
 import { managementClient, type ManagementClient } from './helpers/management-client.js';
+import { MODELS, startMessagesGateway } from './helpers/messages-gateway.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 
 const MASTER_KEY = 'sk-master-stream-billing';
@@ -136,5 +137,32 @@ describe('streams cut short are billed', () => {
     assert.equal(line?.['callEnd'], 'shutdown');
     assert.ok(Number(line?.['cost']) > 0, `cost ${String(line?.['cost'])}`);
     assert.ok(Number(line?.['completionTokens']) > 0);
+  });
+});
+
+describe('passed-through Anthropic streams cut short are billed', () => {
+  it('bills the deltas a native stream delivered before the upstream cut it', async () => {
+    const story = Array.from({ length: 60 }, (_, index) => `sentence number ${index} of a long story.`).join(' ');
+    const world = await startMessagesGateway(() => ({ content: story, dropAfterChunks: 4, usage: { promptTokens: 50, completionTokens: 900 } }));
+    try {
+      const key = String((await world.admin.post('/key/generate', {})).body['key']);
+      const stream = world.client(key).messages.stream({ model: MODELS.anthropic, max_tokens: 1_024, messages: [{ role: 'user', content: 'a long story' }] });
+      await assert.rejects(stream.finalMessage());
+      let rows: Array<{ spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }> = [];
+      for (let attempt = 0; attempt < 150 && rows.length === 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const logs = await world.admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
+        rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;
+      }
+      const [row] = rows;
+      assert.ok(row !== undefined, 'a spend row');
+      assert.equal(row.metadata?.['call_end'], 'upstream_cut');
+      assert.notEqual(row.status, 'success');
+      assert.equal(row.prompt_tokens, 50, 'input tokens from message_start');
+      assert.ok((row.completion_tokens ?? 0) > 0 && (row.completion_tokens ?? 0) < 900, `completion tokens ${row.completion_tokens}: counted from the deltas sent`);
+      assert.ok((row.spend ?? 0) > 0);
+    } finally {
+      await world.close();
+    }
   });
 });

@@ -4,6 +4,7 @@
 
 import {
   anthropicMessagesRequestSchema,
+  computeCost,
   convertToAnthropicMessage,
   createAnthropicStreamEncoder,
   type ChatCompletionChunk,
@@ -17,6 +18,7 @@ import { modelAccessCheck } from '../../governance/model-access.js';
 import { clientAbortSignal, clientGone } from '../../http/client-gone.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { sendJson } from '../../http/send-json.js';
+import { DeliveredEvents } from '../count-delivered-events.js';
 import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-delivered-usage.js';
 import { anthropicMessagesDialect } from '../dialects/anthropic-messages-dialect.js';
 import type { CallState, Operation } from '../operation.js';
@@ -81,9 +83,26 @@ function sendNative(context: RequestContext, reply: NativeJsonReply): void {
 }
 
 async function streamNative(context: RequestContext, reply: NativeStreamReply, streams: CallState['dependencies']['streams']): Promise<void> {
-  await writeStream(context, reply, { dialect: anthropicMessagesDialect, encoder: PASS_BYTES, streams });
-  recordUsage(context, reply.usage, reply.llmux.cost);
+  warmTokenCounter(reply.llmux.model);
+  const delivered = new DeliveredEvents();
+  await writeStream(context, reply, { dialect: anthropicMessagesDialect, encoder: PASS_BYTES, streams, onChunk: delivered.add });
+  if (context.call.callEnd === undefined || !billDeliveredEvents(context, reply, delivered)) recordUsage(context, reply.usage, reply.llmux.cost);
   if (reply.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = reply.llmux.durationMs;
+}
+
+/**
+ * A passed-through stream cut before its message_delta reported output tokens: bill the
+ * deltas it delivered (input tokens came with message_start). Catalog prices: a
+ * deployment's price overrides are not known here.
+ */
+function billDeliveredEvents(context: RequestContext, reply: NativeStreamReply, delivered: DeliveredEvents): boolean {
+  const usage = reply.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+  const counted = delivered.countTokens(reply.llmux.model);
+  if (counted <= usage.completion_tokens) return false;
+  const billed = { ...usage, completion_tokens: counted, total_tokens: usage.prompt_tokens + counted };
+  recordUsage(context, billed, computeCost(reply.llmux.provider, reply.llmux.model, billed) ?? reply.llmux.cost);
+  context.call.usageCounted = true;
+  return true;
 }
 
 function sendTranslated(context: RequestContext, reply: CompletionResponse, model: string, stopSequences: string[] | undefined): void {
