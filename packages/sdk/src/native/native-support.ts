@@ -25,7 +25,9 @@ export interface NativeRequest {
   stream: boolean;
   /**
    * Client headers to forward, lower-case names (`anthropic-beta`, `anthropic-version`).
-   * Never auth headers; each provider forwards only the names its dialect defines.
+   * Never auth headers; each provider forwards only the names its dialect defines:
+   * Anthropic both; Vertex AI the beta flags it accepts; Bedrock the beta flags it accepts,
+   * in the body's `anthropic_beta` (flags dropped are named in `llmux.warnings`).
    */
   headers: Readonly<Record<string, string>>;
 }
