@@ -130,6 +130,18 @@ describe('tokenCounter', () => {
     assert.equal(count(image(webpDataUrl(1600, 900))), 85 + 170 * 6);
   });
 
+  it('counts a 200,000-character word in pieces: under 2 s, not minutes (BPE is quadratic in a word)', () => {
+    // Distinct characters, so the tokenizer's word cache cannot hide the cost.
+    const word = Array.from({ length: 200_000 }, (_, index) => String.fromCharCode(97 + ((index * 7919) % 26))).join('');
+    const started = performance.now();
+    const tokens = tokenCounter({ model: 'gpt-4o', text: word });
+    assert.ok(performance.now() - started < 2000, `took ${(performance.now() - started).toFixed(0)} ms`);
+    // Pieces of 128 characters: at least a token a piece, at most one a character.
+    assert.ok(tokens >= 200_000 / 128 && tokens < 200_000, String(tokens));
+    // Natural text has no such runs and is counted exactly.
+    assert.equal(tokenCounter({ model: 'gpt-4o', text: SAMPLE }), o200k(SAMPLE));
+  });
+
   it('counts nothing for nothing', () => {
     assert.equal(tokenCounter({ model: 'gpt-4o' }), 0);
     assert.equal(tokenCounter({ model: 'gpt-4o', messages: [], text: '' }), 0);
