@@ -15,7 +15,7 @@ const MiB = 1024 * 1024;
 const RSS_GROWTH_BOUND_MIB = 400;
 
 function describeFailures(report: FuzzReport, gateway: FuzzGateway): string {
-  const lines = [...report.serverErrors, ...report.networkErrors].slice(0, 8).map((sample) => JSON.stringify(sample));
+  const lines = [...report.serverErrors, ...report.networkErrors, ...report.hangs].slice(0, 8).map((sample) => JSON.stringify(sample));
   return [`statuses ${JSON.stringify(report.statuses)}`, ...lines, ...gateway.errorLines.slice(0, 3)].join('\n');
 }
 
@@ -45,6 +45,7 @@ async function holdsUp(backend: 'sqlite' | 'postgres', requests: number, t: { sk
     );
     assert.equal(report.requests, requests);
     assert.equal(report.serverErrors.length, 0, `5xx answers (seed ${SEED}):\n${describeFailures(report, gateway)}`);
+    assert.equal(report.hangs.length, 0, `unanswered requests (seed ${SEED}):\n${describeFailures(report, gateway)}`);
     assert.equal(report.networkErrors.length, 0, `dropped connections (seed ${SEED}):\n${describeFailures(report, gateway)}`);
     // The mix is real: plenty of calls succeed, plenty are refused.
     const count = (low: number): number => Object.entries(report.statuses).reduce((sum, [status, n]) => (Number(status) >= low && Number(status) < low + 100 ? sum + n : sum), 0);

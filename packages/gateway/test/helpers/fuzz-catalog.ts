@@ -57,6 +57,9 @@ export function fuzzTargets(fixture: FuzzFixture): FuzzTarget[] {
     { method: 'POST', path: '/v1/embeddings', body: { model: 'embed', input: ['a', 'b'], encoding_format: 'float' }, callers: KEYED, weight: 3 },
     { method: 'POST', path: '/embeddings', body: { model: 'embed', input: 'hello', dimensions: 4 }, callers: KEYED },
     { method: 'POST', path: '/v1/messages', body: { model: 'gpt-a', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }], system: 'be brief', metadata: { user_id: 'u' } }, callers: KEYED, weight: 2 },
+    { method: 'POST', path: '/anthropic/v1/messages', body: { model: 'gpt-b', max_tokens: 16, stream: true, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] }, callers: KEYED },
+    { method: 'POST', path: '/v1/messages/count_tokens', body: { model: 'gpt-a', messages: [{ role: 'user', content: 'count me' }], tools: [{ name: 't', input_schema: { type: 'object', properties: { q: { type: 'string' } } } }] }, callers: KEYED },
+    { method: 'POST', path: '/anthropic/v1/messages/count_tokens', body: { model: 'gpt-a', messages: [{ role: 'user', content: 'count me' }] }, callers: KEYED },
     { method: 'GET', path: '/v1/models', callers: ANY },
     { method: 'GET', path: '/models', callers: KEYED },
     { method: 'GET', path: '/v1/model/info', query: { litellm_model_id: modelId }, callers: KEYED },
@@ -97,11 +100,13 @@ export function fuzzTargets(fixture: FuzzFixture): FuzzTarget[] {
     { method: 'GET', path: '/end_user/list', callers: ADMIN },
     // Spend and audit.
     { method: 'GET', path: '/spend/logs', query: { limit: '50', start_date: '2026-01-01', end_date: '2026-12-31', user_id: userId, api_key: spareKey, request_id: 'r', model: 'gpt-a', page: '1', page_size: '20' }, callers: ADMIN, weight: 2 },
+    { method: 'GET', path: '/spend/logs/ui', query: { page: '2', page_size: '10', user_id: userId }, callers: ADMIN },
     { method: 'GET', path: '/global/spend/report', query: { group_by: 'model', start_date: '2026-01-01', end_date: '2026-12-31' }, callers: ADMIN },
     { method: 'GET', path: '/global/spend', callers: ADMIN },
     { method: 'GET', path: '/audit', query: { limit: '10', action: 'created', table_name: 'keys', object_id: spareKey, changed_by: 'x' }, callers: ADMIN },
     { method: 'GET', path: '/audit/logs', query: { start_date: '2026-01-01' }, callers: ADMIN },
     // Health, metrics, dashboard.
+    { method: 'GET', path: '/health', callers: ANY },
     { method: 'GET', path: '/health/liveliness', callers: ANY },
     { method: 'GET', path: '/health/liveness', callers: ANY },
     { method: 'GET', path: '/health/readiness', callers: ANY },

@@ -35,7 +35,11 @@ export interface FuzzReport {
   statuses: Record<string, number>;
   serverErrors: FuzzSample[];
   networkErrors: FuzzSample[];
+  /** Requests unanswered after REQUEST_TIMEOUT_MS. */
+  hangs: FuzzSample[];
   routes: number;
+  /** The five slowest requests, to find what a slow run spent its time on. */
+  slowest: Array<FuzzSample & { ms: number }>;
   /** Milliseconds spent per route and kind of request, to see where a slow run goes. */
   timeByRoute: Record<string, number>;
   elapsedMs: number;
@@ -52,6 +56,9 @@ interface PlannedRequest {
   chunked?: boolean;
 }
 
+/** A request still unanswered after this long is a fault (a hang), not a slow reply. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Management routes refuse bodies past 1 MiB (management-request.ts). */
 const MANAGEMENT_BODY_LIMIT_BYTES = 1024 * 1024;
 const MODEL_PATHS = new Set(['/v1/chat/completions', '/chat/completions', '/v1/embeddings', '/embeddings', '/v1/messages']);
@@ -61,7 +68,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const targets = fuzzTargets(options.fixture);
   const weighted = targets.flatMap((target) => Array.from({ length: target.weight ?? 1 }, () => target));
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const report: FuzzReport = { requests: 0, statuses: {}, serverErrors: [], networkErrors: [], routes: targets.length, timeByRoute: {}, elapsedMs: 0, peakRssBytes: process.memoryUsage().rss };
+  const report: FuzzReport = { requests: 0, statuses: {}, serverErrors: [], networkErrors: [], hangs: [], routes: targets.length, slowest: [], timeByRoute: {}, elapsedMs: 0, peakRssBytes: process.memoryUsage().rss };
   const sampler = setInterval(() => {
     report.peakRssBytes = Math.max(report.peakRssBytes, process.memoryUsage().rss);
   }, 50);
@@ -152,8 +159,14 @@ function send(url: string, agent: Agent, planned: PlannedRequest, index: number,
     const settle = (status: number | string, reply: string | undefined, failures: FuzzSample[] | undefined): void => {
       if (settled) return;
       settled = true;
+      const ms = performance.now() - started;
       const where = `${planned.method} ${planned.path.split('?')[0] ?? ''} ${planned.kind}`;
-      report.timeByRoute[where] = (report.timeByRoute[where] ?? 0) + performance.now() - started;
+      report.timeByRoute[where] = (report.timeByRoute[where] ?? 0) + ms;
+      if (report.slowest.length < 5 || ms > (report.slowest[4]?.ms ?? 0)) {
+        report.slowest.push({ ...sample(status, reply ?? ''), ms });
+        report.slowest.sort((a, b) => b.ms - a.ms);
+        report.slowest.length = Math.min(report.slowest.length, 5);
+      }
       report.requests += 1;
       report.statuses[status] = (report.statuses[status] ?? 0) + 1;
       if (failures !== undefined) failures.push(sample(status, reply ?? ''));
@@ -178,6 +191,10 @@ function send(url: string, agent: Agent, planned: PlannedRequest, index: number,
       });
       incoming.on('error', () => undefined);
       incoming.on('close', () => settle(status, Buffer.concat(parts).toString('utf8'), status >= 500 ? report.serverErrors : undefined));
+    });
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => {
+      settle('hang', undefined, report.hangs);
+      outgoing.destroy();
     });
     outgoing.on('error', (error: Error) => {
       // The gateway answers an oversized body with 413 and closes before reading the rest;
