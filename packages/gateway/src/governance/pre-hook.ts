@@ -1,6 +1,6 @@
-// Governance pre-hooks run in order before a route's handler; each may stop the request by
-// throwing an LlmuxError. Authentication is the first; virtual keys, model access, rate
-// limits and budgets slot in behind it.
+// Request-level pre-hooks run in order before any non-open route's handler; each may stop
+// the request by throwing an LlmuxError (written in the route's dialect). Authentication is
+// one; model access, rate limits and budgets are the operations' call hooks (core/hooks.ts).
 
 import type { RequestContext } from '../http/request-context.js';
 
