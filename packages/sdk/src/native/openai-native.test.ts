@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeOpenAIUpstream, startFakeScenarioUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { startFakeAzureUpstream, startFakeOpenAIUpstream, startFakeScenarioUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
 import { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError, TimeoutError, nativeCall, speaksNatively } from '../index.js';
 import { asStream, isTypedError, readAll, readUntilError, watchEnd, without } from './__fixtures__/native-fixtures.js';
 
@@ -151,5 +151,24 @@ describe('nativeCall in the openai-chat dialect', () => {
       (error: unknown) => error === reason,
     );
     assert.equal(ends.calls[0]?.[1], reason);
+  });
+
+  it('passes Azure deployments through too, filter chunks and all, with Azure’s URL and key', async () => {
+    const azure = await startFakeAzureUpstream({ apiKey: API_KEY, reply: () => REPLY, models: { 'my-gpt': 'gpt-4o-2024-08-06' } });
+    try {
+      const params = { model: 'azure/my-gpt', api_key: API_KEY, api_base: azure.url, ...PRICES };
+      assert.equal(speaksNatively('azure/my-gpt', 'openai-chat'), true);
+      const reply = asStream(await nativeCall(params, { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} }));
+      const bytes = await readAll(reply);
+      const sent = azure.requests.at(-1);
+      assert.match(sent?.url ?? '', /^\/openai\/deployments\/my-gpt\/chat\/completions\?api-version=/);
+      assert.equal(sent?.headers['api-key'], API_KEY);
+      assert.deepEqual(without(sent?.json, ['model', 'stream_options']), without(createChatBody(true), ['model']));
+      assert.ok(bytes.equals(Buffer.concat(sent?.sent ?? [])));
+      assert.match(bytes.toString(), /prompt_filter_results/);
+      assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+    } finally {
+      await azure.close();
+    }
   });
 });

@@ -21,7 +21,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
   const tokenCache = options.tokenCache ?? getSharedEntraTokenCache();
   const fetched = new WeakMap<ProviderCallContext, FetchedToken>();
   const inner = createOpenAIAdapter(createAzureProviderConfig(createAzureEndpoint(tokenCache, fetched)));
-  const { embed } = inner;
+  const { embed, native: nativeSupport } = inner;
   if (embed === undefined) throw new Error('the Azure row declares embeddings');
 
   async function guard<Result>(context: ProviderCallContext, call: () => Promise<Result>): Promise<Result> {
@@ -42,5 +42,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     chat: (request, context) => guard(context, () => inner.chat(request, context)),
     streamChat: (request, context) => guard(context, async () => dropAzureFilterChunks(await inner.streamChat(request, context))),
     embed: (request, context) => guard(context, () => embed(request, context)),
+    // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
+    ...(nativeSupport === undefined ? {} : { native: { speaks: nativeSupport.speaks, send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
   };
 }
