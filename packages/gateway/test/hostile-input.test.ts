@@ -52,6 +52,13 @@ for (const backendName of ['sqlite', 'postgres'] as const) {
       if (fine !== undefined) assert.equal(fine.status, 200, fine.text);
     });
 
+    it('dates outside years 1 to 9999, or not dates: 400', async (t) => {
+      refused(await call(t, 'GET', '/spend/logs?start_date=%2B275760-09-13'), 400, 'invalid_value');
+      refused(await call(t, 'GET', '/audit?end_date=2026-13-45'), 400, 'invalid_value');
+      const fine = await call(t, 'GET', '/audit?start_date=2026-01-31&end_date=2026-02-01T10:00:00Z');
+      if (fine !== undefined) assert.equal(fine.status, 200, fine.text);
+    });
+
     it('a duration past 100 years: 400 (duration "300000000d")', async (t) => {
       refused(await call(t, 'POST', '/key/generate', JSON.stringify({ duration: '300000000d' })), 400, 'invalid_value');
       refused(await call(t, 'POST', '/team/new', JSON.stringify({ budget_duration: `${'9'.repeat(400)}s` })), 400, 'invalid_value');
