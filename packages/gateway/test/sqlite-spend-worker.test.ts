@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { isDataError } from '../src/spend/classify-store-error.js';
 import { startSqliteSpendWorker } from '../src/spend/sqlite-spend-worker.js';
 import { createStore } from '../src/store/create-store.js';
 import type { SpendLogRow } from '../src/store/store.js';
@@ -45,6 +46,23 @@ describe('SQLite spend worker', () => {
         assert.ok(!niceBefore.includes(5), 'no thread at nice 5 before the worker');
         assert.ok(threadNiceValues().includes(5), 'the worker thread runs at nice 5');
       }
+    } finally {
+      await worker.close();
+      await store.close();
+    }
+  });
+
+  it('tells a refused row from an outage across the thread: the error keeps its SQLite code, and ping answers', async () => {
+    const store = createStore({ home });
+    await store.migrate();
+    const worker = startSqliteSpendWorker(home);
+    try {
+      const refused = { ...row('r-bad'), status: null } as unknown as SpendLogRow;
+      const error = await worker.insertSpendLogs([refused]).then(() => undefined, (caught: unknown) => caught);
+      assert.match(String((error as { code?: unknown } | undefined)?.code), /^SQLITE_CONSTRAINT/);
+      assert.equal(isDataError(error), true);
+      await worker.ping();
+      assert.equal(isDataError(new Error('database is locked')), false, 'an error without a data code is an outage');
     } finally {
       await worker.close();
       await store.close();
