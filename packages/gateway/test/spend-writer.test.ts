@@ -3,8 +3,12 @@
 // later totals, and the last flush on close.
 
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { SpendLogWriter, type SpendSink } from '../src/spend/spend-log-writer.js';
+import { SpendQuarantine } from '../src/spend/spend-quarantine.js';
 import type { SpendIncrement, SpendLogRow } from '../src/store/store.js';
 import { createCaptureLogger } from './helpers/capture-logger.js';
 
@@ -76,5 +80,57 @@ describe('spend log writer', () => {
     await writer.close();
     assert.equal(sink.totals.get('key:hash'), 1);
     assert.deepEqual(sink.log, ['reset:key:hash', 'rows:2', 'totals:1']);
+  });
+
+  describe('rows the store refuses', () => {
+    const home = mkdtempSync(join(tmpdir(), 'llmux-quarantine-'));
+    after(() => rmSync(home, { recursive: true, force: true }));
+
+    /** Refuses rows whose id starts with `bad` as PostgreSQL refuses a NUL (SQLSTATE 22021), or everything with `down`. */
+    class PickySink extends MemorySink {
+      down = false;
+      inserts = 0;
+      override async insertSpendLogs(rows: readonly SpendLogRow[]): Promise<void> {
+        this.inserts += 1;
+        if (this.down) throw new Error('connection refused');
+        if (rows.some((entry) => entry.request_id.startsWith('bad'))) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+        await super.insertSpendLogs(rows);
+      }
+      async ping(): Promise<void> {
+        if (this.down) throw new Error('connection refused');
+      }
+    }
+
+    it('quarantines only the refused rows of a batch and writes the rest, with every total', async () => {
+      const sink = new PickySink();
+      const file = join(home, 'one.jsonl');
+      const counted: string[] = [];
+      const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000, quarantine: new SpendQuarantine({ file, logger: createCaptureLogger().logger, count: (kind) => counted.push(kind) }) });
+      for (const id of ['a', 'bad-1', 'b', 'c', 'd', 'bad-2', 'e', 'f']) writer.enqueue(row(id, 1), key(1));
+      await writer.close();
+      assert.deepEqual([...sink.rows.keys()].sort(), ['a', 'b', 'c', 'd', 'e', 'f']);
+      assert.equal(sink.totals.get('key:hash'), 8, 'refused rows still count in the totals');
+      assert.deepEqual(counted, ['row', 'row']);
+      const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { item: { request_id: string }; error: string });
+      assert.deepEqual(lines.map((line) => line.item.request_id).sort(), ['bad-1', 'bad-2']);
+      assert.match(lines[0]?.error ?? '', /invalid byte sequence/);
+      assert.ok(sink.inserts <= 1 + 2 * 2 * Math.log2(8), `isolating took ${sink.inserts} inserts`);
+    });
+
+    it('quarantines nothing when the store is down: an outage is retried, not blamed on a row', async () => {
+      const sink = new PickySink();
+      sink.down = true;
+      const file = join(home, 'two.jsonl');
+      const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000, quarantine: new SpendQuarantine({ file, logger: createCaptureLogger().logger }) });
+      for (const id of ['a', 'b', 'c']) writer.enqueue(row(id, 1), key(1));
+      await writer.flush();
+      await writer.flush();
+      assert.equal(writer.pendingRows, 3);
+      assert.equal(sink.inserts, 2, 'one try a flush, no splitting');
+      sink.down = false;
+      await writer.close();
+      assert.equal(sink.rows.size, 3);
+      assert.throws(() => readFileSync(file), /ENOENT/);
+    });
   });
 });
