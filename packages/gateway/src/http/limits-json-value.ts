@@ -1,6 +1,7 @@
 // Checks a parsed JSON body against the input limits (nesting depth, NUL characters, id
-// lengths) with an explicit stack, never recursion: a body nested a million levels deep is
-// a loop here, and is refused before any recursive code (zod, JSON.stringify) walks it.
+// lengths) before zod, JSON.stringify or any other recursive code walks it. The walk below
+// recurses, but never deeper than MAX_JSON_DEPTH: a body nested a million levels deep costs
+// 64 calls on the stack and a 400, never an overflow.
 
 import { BadRequestError } from 'llmux';
 import { MAX_ID_LENGTH, MAX_JSON_DEPTH } from './limits-input.js';
@@ -18,48 +19,55 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** Throws a 400 naming the top-level field at fault; returns when the value is within limits. */
 export function checkJsonValue(root: unknown, rules: JsonValueRules): void {
-  if (typeof root !== 'object' || root === null) {
-    if (rules.rejectNul && typeof root === 'string' && root.includes('\u0000')) throw nulError(undefined);
+  if (typeof root === 'object' && root !== null) {
+    // The everyday case (model routes): depth only, no allocation, ~10x cheaper than the full walk.
+    if (!rules.rejectNul && rules.idFields === undefined) checkDepth(root, 1, undefined);
+    else checkContainer(root, 1, undefined, rules.idFields !== undefined, rules);
+  } else if (rules.rejectNul && typeof root === 'string' && root.includes('\u0000')) {
+    throw nulError(undefined);
+  }
+}
+
+function checkDepth(container: object, depth: number, field: string | undefined): void {
+  if (Array.isArray(container)) {
+    for (const item of container as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      if (depth >= MAX_JSON_DEPTH) throw depthError(field);
+      checkDepth(item, depth + 1, field);
+    }
     return;
   }
-  const { rejectNul, idFields, freeFormFields } = rules;
-  // Parallel stacks: the container, its depth, the top-level field it sits under, ids checked.
-  const values: object[] = [root];
-  const depths: number[] = [1];
-  const fields: (string | undefined)[] = [undefined];
-  const idsOn: boolean[] = [idFields !== undefined];
-  while (values.length > 0) {
-    const value = values.pop() as object;
-    const depth = depths.pop() as number;
-    const field = fields.pop();
-    const checkIds = idsOn.pop() as boolean;
-    const visit = (key: string | undefined, item: unknown): void => {
-      const top = field ?? key;
-      if (typeof item === 'string') {
-        if (rejectNul && item.includes('\u0000')) throw nulError(top);
-        if (checkIds && key !== undefined && idFields?.has(key) === true) checkId(key, item);
-        return;
-      }
-      if (typeof item !== 'object' || item === null) return;
-      if (depth >= MAX_JSON_DEPTH) throw depthError(top);
-      values.push(item);
-      depths.push(depth + 1);
-      fields.push(top);
-      idsOn.push(checkIds && (key === undefined || freeFormFields?.has(key) !== true));
-      // An array under an id field holds ids (`user_ids`, `keys`, `models`).
-      if (checkIds && key !== undefined && Array.isArray(item) && idFields?.has(key) === true) {
-        for (const element of item) if (typeof element === 'string') checkId(key, element);
-      }
-    };
-    if (Array.isArray(value)) {
-      for (const item of value) visit(undefined, item);
-    } else {
-      for (const key in value) {
-        if (rejectNul && key.includes('\u0000')) throw nulError(field ?? key);
-        visit(key, (value as Record<string, unknown>)[key]);
-      }
-    }
+  for (const key in container) {
+    const item = (container as Record<string, unknown>)[key];
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= MAX_JSON_DEPTH) throw depthError(field ?? key);
+    checkDepth(item, depth + 1, field ?? key);
   }
+}
+
+function checkContainer(container: object, depth: number, field: string | undefined, checkIds: boolean, rules: JsonValueRules): void {
+  if (Array.isArray(container)) {
+    for (const item of container as unknown[]) checkItem(undefined, item, depth, field, checkIds, rules);
+    return;
+  }
+  for (const key in container) {
+    if (rules.rejectNul && key.includes('\u0000')) throw nulError(field ?? key);
+    checkItem(key, (container as Record<string, unknown>)[key], depth, field ?? key, checkIds, rules);
+  }
+}
+
+function checkItem(key: string | undefined, item: unknown, depth: number, field: string | undefined, checkIds: boolean, rules: JsonValueRules): void {
+  const isId = checkIds && key !== undefined && rules.idFields?.has(key) === true;
+  if (typeof item === 'string') {
+    if (rules.rejectNul && item.includes('\u0000')) throw nulError(field);
+    if (isId) checkId(key, item);
+    return;
+  }
+  if (typeof item !== 'object' || item === null) return;
+  if (depth >= MAX_JSON_DEPTH) throw depthError(field);
+  // An array under an id field holds ids (`user_ids`, `keys`, `models`).
+  if (isId && Array.isArray(item)) for (const element of item as unknown[]) if (typeof element === 'string') checkId(key, element);
+  checkContainer(item, depth + 1, field, checkIds && (key === undefined || rules.freeFormFields?.has(key) !== true), rules);
 }
 
 function checkId(field: string, id: string): void {
