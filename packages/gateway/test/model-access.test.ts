@@ -64,8 +64,9 @@ describe('model access', () => {
       setup.openai(key).chat.completions.create({ model: 'gpt-broken', messages: [{ role: 'user', content: 'hi' }], fallbacks: ['gpt-a'] } as never);
     const narrow = String((await setup.admin.post('/key/generate', { models: ['gpt-broken'] })).body['key']);
     const refused = await refusal(withFallback(narrow));
-    assert.equal(refused.status, 401);
-    assert.notEqual(refused.code, 'key_model_access_denied', 'the upstream refusal, not a fallback to a model the key may not use');
+    // The upstream refused the gateway's own credential: a 502 that says so, never a 401
+    // that reads as if the caller's key were wrong, and no fallback to a model the key may not use.
+    assert.deepEqual(refused, { status: 502, code: 'upstream_credential_error' });
     const wide = String((await setup.admin.post('/key/generate', { models: ['gpt-broken', 'gpt-a'] })).body['key']);
     const served = await withFallback(wide);
     assert.equal(served.object, 'chat.completion');
