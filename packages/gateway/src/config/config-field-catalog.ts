@@ -23,7 +23,10 @@ function section(
   securityFields: readonly string[] = [],
   extra: Pick<ConfigSection, 'patterns' | 'children'> = {},
 ): ConfigSection {
-  return { implemented: new Set(implemented), unimplemented: new Set(unimplemented), security: new Set(securityFields), ...extra };
+  const done = new Set(implemented);
+  // A LiteLLM field llmux has since implemented counts as implemented, whatever the lists say.
+  const notYet = (fields: readonly string[]) => new Set(fields.filter((name) => !done.has(name)));
+  return { implemented: done, unimplemented: notYet(unimplemented), security: notYet(securityFields), ...extra };
 }
 
 const deployment = section(llmux.LLMUX_DEPLOYMENT, [], [], {
