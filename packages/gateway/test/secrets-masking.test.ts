@@ -157,6 +157,19 @@ describe('secrets in errors and logs', () => {
     assertNoPartOf(VIRTUAL_TAIL, logText(), 'the log');
   });
 
+  it('masks a key a client puts in a body field in the error reply, in OpenAI and Anthropic shape', async () => {
+    for (const path of ['/v1/chat/completions', '/v1/messages']) {
+      const reply = await httpRequest(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: VIRTUAL_KEY, max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      assert.equal(reply.status, 404, `${path}: ${reply.text}`);
+      assert.match(reply.text, /sk-\*{4}/);
+      assertNoPartOf(VIRTUAL_TAIL, reply.text, `${path} body`);
+    }
+  });
+
   it('masks a key a client puts in a body field in the log line', async () => {
     const before = gateway.logs.lines.length;
     const reply = await httpRequest(`${gateway.url}/v1/chat/completions`, {

@@ -3,7 +3,7 @@
 // known. Anything that is not an LlmuxError is a gateway bug: the client gets a generic 500
 // and the log line gets the details, tied to the request id.
 
-import { encodeSseData, InternalServerError, isLlmuxError, toOpenAIErrorBody, type LlmuxError } from 'llmux';
+import { encodeSseData, InternalServerError, isLlmuxError, maskKeysInText, toOpenAIErrorBody, type LlmuxError } from 'llmux';
 import { clientGone } from './client-gone.js';
 import { headerSafe } from './header-safe.js';
 import type { RequestContext } from './request-context.js';
@@ -53,6 +53,10 @@ export function encodeStreamError(context: RequestContext, error: unknown): stri
 /** Puts the error's class and message on the call record; a non-LlmuxError becomes a generic 500. */
 export function recordError(context: RequestContext, error: unknown): LlmuxError {
   if (isLlmuxError(error)) {
+    // A message may quote what the client sent (a key pasted as a model name): masked
+    // here, so neither the reply nor the log line repeats a key.
+    const masked = maskKeysInText(error.message);
+    if (masked !== error.message) error.message = masked;
     context.call.errorClass = error.name;
     context.call.errorMessage = error.message;
     return error;
