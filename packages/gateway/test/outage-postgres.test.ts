@@ -3,7 +3,8 @@
 // over 40 calls with a cached key while the database is down for 4× the TTL (1 s); a key
 // the gateway has not cached gets 503 with retry-after (not 500); with
 // key_cache_stale_seconds set, a cached key past that bound gets 503 too; once the database
-// is back every key works again and readiness says so.
+// is back every key works again and readiness says so. Management calls during the outage
+// get 503 with retry-after, not 500.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -81,6 +82,24 @@ describe('PostgreSQL outage longer than the key cache TTL', { skip: typeof postg
     const reply = await chatAs(cachedOnBounded, undefined);
     assert.equal(reply.status, 503);
     assert.ok(Number(reply.headers.get('retry-after')) > 0);
+  });
+
+  it('answers management calls with 503 and retry-after while the database is down, not 500', async () => {
+    for (const [method, path, body] of [
+      ['POST', '/key/generate', { key_alias: 'during-outage' }],
+      ['GET', '/key/list', undefined],
+      ['GET', '/spend/logs', undefined],
+    ] as const) {
+      const reply = await fetch(`${gateway.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const error = ((await reply.json()) as { error: { type: string; code: string } }).error;
+      assert.equal(reply.status, 503, `${method} ${path}`);
+      assert.equal(error.code, 'store_unavailable', `${method} ${path}`);
+      assert.ok(Number(reply.headers.get('retry-after')) > 0, `${method} ${path}: retry-after`);
+    }
   });
 
   it('works normally once the database is back', async () => {

@@ -1,9 +1,11 @@
 // Every management route (LiteLLM's admin API), built from one set of dependencies. Their
 // errors echo names the caller gave (ids, aliases, keys); anything key-shaped in them is
-// masked here, once for all of them, before the error reaches the client or the log.
+// masked here, once for all of them, before the error reaches the client or the log. A
+// database that cannot be reached is a 503 with retry-after here, for all of them too.
 
-import { isLlmuxError, maskKeysInText } from 'llmux';
+import { isLlmuxError, maskKeysInText, ServiceUnavailableError } from 'llmux';
 import type { Route } from '../http/route.js';
+import { isStoreUnavailable } from '../store/is-store-unavailable.js';
 import { createAuditRoutes } from './audit-routes.js';
 import { createCustomerRoutes } from './customer-routes.js';
 import { createKeyStateRoutes } from './key-state-routes.js';
@@ -14,6 +16,8 @@ import { createSpendRoutes } from './spend-routes.js';
 import { createTeamMemberRoutes } from './team-member-routes.js';
 import { createTeamRoutes } from './team-routes.js';
 import { createUserRoutes } from './user-routes.js';
+
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function createManagementRoutes(deps: ManagementDeps): Route[] {
   const routes = [
@@ -39,6 +43,10 @@ function maskingErrorText(route: Route): Route {
         await handle(context);
       } catch (error) {
         if (isLlmuxError(error)) error.message = maskKeysInText(error.message);
+        // The database is down: the client may retry, so a 503, not a 500 that reads as a bug.
+        if (!isLlmuxError(error) && isStoreUnavailable(error)) {
+          throw new ServiceUnavailableError('The database is not answering; try again shortly.', { code: 'store_unavailable', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS, cause: error });
+        }
         throw error;
       }
     },
