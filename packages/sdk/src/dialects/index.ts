@@ -2,3 +2,4 @@
 // canonical (OpenAI chat) form for providers that speak another one.
 
 export * from './anthropic-messages/index.js';
+export * from './openai-responses/index.js';
