@@ -18,6 +18,7 @@ import { watchCounterHealth } from './limits/watch-counter-health.js';
 import { createLogger } from './logging/create-logger.js';
 import { watchCooldowns } from './observability/alerts/watch-cooldowns.js';
 import { createObservability, type Observability } from './observability/create-observability.js';
+import { createCacheSetup } from './cache/create-cache-setup.js';
 import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
@@ -118,7 +119,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   ]);
   // Streams in flight: close() ends those still open after the grace period, in their dialect.
   const streams = new OpenStreams();
-  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams });
+  // The response cache (litellm_settings.cache): hooks on the cached operations, and its admin routes.
+  const cache = createCacheSetup(config, logger, options.env);
+  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams }, cache.hooksFor);
+  for (const route of cache.routes) routes.add(route);
   for (const route of observability.routes) routes.add(route);
   for (const route of governance.routes) routes.add(route);
   // GET /health calls every deployment; background checks (started by listen) cool failing ones down.
@@ -171,6 +175,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await closeServer(server, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS, streams);
       await httpClient.close();
       await routerState.store.close();
+      await cache.close();
       // After the server: every call has ended, so the writer's last flush has every row.
       await accounting.close();
       // After the writer's last flush, which needs the store.

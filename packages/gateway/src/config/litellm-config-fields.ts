@@ -6,7 +6,7 @@ export const LITELLM_TOP_LEVEL = ['callback_settings', 'credential_list', 'mcp_s
 
 export const LITELLM_LITELLM_SETTINGS = [
   'set_verbose', 'json_logs', 'service_callbacks', 'langfuse_default_tags', 'force_ipv4', 'modify_params', 'enable_preview_features',
-  'mcp_aliases', 'cache', 'disable_end_user_cost_tracking', 'disable_end_user_cost_tracking_prometheus_only', 'default_key_generate_params',
+  'mcp_aliases', 'disable_end_user_cost_tracking', 'disable_end_user_cost_tracking_prometheus_only', 'default_key_generate_params',
   'default_internal_user_params', 'default_team_settings', 'max_internal_user_budget', 'internal_user_budget_duration', 'public_teams',
   'disable_add_transform_inline_image_block', 'use_chat_completions_url_for_anthropic_messages', 'disable_hf_tokenizer_download',
   'enable_json_schema_validation', 'enable_key_alias_format_validation', 'disable_copilot_system_to_assistant', 'enable_azure_ad_token_refresh',
@@ -53,12 +53,12 @@ export const LITELLM_MODEL_INFO = [
 ];
 
 export const LITELLM_CACHE_PARAMS = [
-  'type', 'namespace', 'max_connections', 'redis_startup_nodes', 'service_name', 'sentinel_nodes', 'sentinel_password', 'gcp_service_account',
+  'max_connections', 'redis_startup_nodes', 'service_name', 'sentinel_nodes', 'sentinel_password', 'gcp_service_account',
   'gcp_ssl_ca_certs', 'ssl', 'ssl_cert_reqs', 'ssl_check_hostname', 'qdrant_semantic_cache_embedding_model', 'qdrant_collection_name',
   'qdrant_quantization_config', 'qdrant_semantic_cache_vector_size', 'qdrant_api_base', 'qdrant_api_key', 'similarity_threshold',
   'redis_semantic_cache_embedding_model', 'redis_semantic_cache_index_name', 's3_bucket_name', 's3_region_name', 's3_aws_access_key_id',
-  's3_aws_secret_access_key', 's3_endpoint_url', 'gcs_bucket_name', 'gcs_path_service_account', 'gcs_path', 'supported_call_types', 'mode',
-  'ttl', 'default_in_memory_ttl', 'default_in_redis_ttl', 'disable_copilot_system_to_assistant', 'username',
+  's3_aws_secret_access_key', 's3_endpoint_url', 'gcs_bucket_name', 'gcs_path_service_account', 'gcs_path',
+  'default_in_memory_ttl', 'default_in_redis_ttl', 'disable_copilot_system_to_assistant', 'username',
 ];
 
 export const LITELLM_ALERTING_ARGS = [

@@ -12,7 +12,7 @@ export const LLMUX_TOP_LEVEL = shapeKeys(configSchema);
 
 export const LLMUX_LITELLM_SETTINGS = [
   'drop_params', 'request_timeout', 'success_callback', 'failure_callback', 'callbacks', 'callback_settings', 'turn_off_message_logging',
-  'require_auth_for_metrics_endpoint', 'max_budget', 'budget_duration', 'max_end_user_budget', 'cache_params',
+  'require_auth_for_metrics_endpoint', 'max_budget', 'budget_duration', 'max_end_user_budget', 'cache', 'cache_params',
   'num_retries', 'retry_policy', 'allowed_fails', 'allowed_fails_policy', 'cooldown_time', 'fallbacks', 'context_window_fallbacks',
   'content_policy_fallbacks', 'default_fallbacks', 'max_fallbacks',
 ];
@@ -43,6 +43,8 @@ export const LLMUX_MODEL_INFO = [
   'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second',
 ];
 
-export const LLMUX_CACHE_PARAMS = ['url', 'redis_url', 'host', 'port', 'password'];
+export const LLMUX_CACHE_PARAMS = [
+  'url', 'redis_url', 'host', 'port', 'password', 'type', 'ttl', 'namespace', 'mode', 'supported_call_types', 'scope', 'max_size_in_memory', 'max_memory_mb',
+];
 
 export const LLMUX_ALERTING_ARGS = ['repeat_seconds', 'error_rate_threshold', 'error_rate_window_seconds', 'error_rate_min_requests'];

@@ -34,6 +34,10 @@ export interface CallRecord {
   usageCounted?: boolean;
   /** The upstream call went through unconverted (client and deployment share a dialect). */
   passthrough?: boolean;
+  /** Answered from the response cache, with no upstream call. */
+  cacheHit?: boolean;
+  /** The response cache's key for this call (looked up or stored). */
+  cacheKey?: string;
   errorClass?: string;
   errorMessage?: string;
   /** A non-LlmuxError: logged with its stack, since it is a gateway bug. */

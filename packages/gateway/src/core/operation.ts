@@ -9,6 +9,7 @@ import type { OperationNames, RequestContext } from '../http/request-context.js'
 import type { CallAccounting, CallTicket } from '../spend/call-accounting.js';
 import type { Dialect } from './dialect.js';
 import type { OpenStreams } from './open-streams.js';
+import type { ReplyCapture } from './reply-capture.js';
 
 /** A request body's schema, and a quick yes for everyday bodies before zod. */
 export interface RequestShape {
@@ -36,6 +37,8 @@ export interface CallState {
   body: Record<string, unknown>;
   /** The admission a limits-and-budgets hook took, settled by its post hook. */
   ticket: CallTicket | undefined;
+  /** Set by a hook that needs the reply (the response cache); the operation hands it over. */
+  capture?: ReplyCapture | undefined;
 }
 
 export interface Operation {

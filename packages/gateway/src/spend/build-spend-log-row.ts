@@ -39,7 +39,7 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
     endTime: endedAt,
     // A reply cut short (hang-up, upstream cut, shutdown) is billed for what it delivered, but is no success.
     status: failed || log.callEnd !== undefined ? 'failure' : 'success',
-    cache_hit: false,
+    cache_hit: log.cacheHit === true,
     request_tags: call.tags,
     metadata: rowMetadata(call.metadata, context, failed),
     messages: call.messages,
@@ -55,6 +55,8 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
 function rowMetadata(metadata: Record<string, unknown>, context: RequestContext, failed: boolean): Record<string, unknown> {
   const log = context.call;
   const callType = context.operation?.callType;
+  // The schema has no cache_key column (LiteLLM's has): the response cache's key goes here.
+  if (log.cacheKey !== undefined) metadata['cache_key'] = log.cacheKey;
   if (!failed && log.callEnd === undefined && log.errorClass === undefined) {
     if (callType !== undefined) metadata['call_type'] = callType;
     return metadata;

@@ -53,7 +53,9 @@ async function serveChat(state: CallState): Promise<boolean> {
     recordRoutedCall(context, stream.llmux);
     warmTokenCounter(stream.llmux.model);
     const delivered = new DeliveredText();
-    await writeStream(context, stream, { dialect: openAIChatDialect, encoder: OPENAI_SSE, streams: dependencies.streams, onChunk: delivered.add });
+    const capture = state.capture;
+    const onChunk = capture === undefined ? delivered.add : (chunk: ChatCompletionChunk) => (delivered.add(chunk), capture.chunk(chunk));
+    await writeStream(context, stream, { dialect: openAIChatDialect, encoder: OPENAI_SSE, streams: dependencies.streams, onChunk });
     if (stream.usage === undefined) {
       stream.settleCountedUsage(countDeliveredUsage(stream.llmux.model, request.messages as ChatMessage[], delivered));
       context.call.usageCounted = true;
@@ -72,7 +74,7 @@ async function serveChat(state: CallState): Promise<boolean> {
   setCostHeader(context, result.llmux.cost);
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
-  sendJson(context, 200, JSON.stringify(result));
+  sendJson(context, 200, JSON.stringify(state.capture === undefined ? result : state.capture.reply(result)));
   return true;
 }
 

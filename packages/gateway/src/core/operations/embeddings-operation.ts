@@ -15,13 +15,13 @@ export const embeddingsOperation: Operation = {
   dialect: openAIChatDialect,
   request: EMBEDDING_REQUEST,
   billed: true,
-  async serve({ context, dependencies, body }) {
+  async serve({ context, dependencies, body, capture }) {
     const result = await dependencies.router.embedding(pickFields(body, EMBEDDING_REQUEST_FIELDS) as unknown as RouterEmbeddingParams);
     recordRoutedCall(context, result.llmux);
     context.call.promptTokens = result.usage.prompt_tokens;
     recordUsage(context, undefined, result.llmux.cost);
     setCostHeader(context, result.llmux.cost);
-    sendJson(context, 200, JSON.stringify(result));
+    sendJson(context, 200, JSON.stringify(capture === undefined ? result : capture.reply(result)));
     return true;
   },
 };

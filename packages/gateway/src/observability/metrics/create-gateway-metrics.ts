@@ -104,6 +104,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
       const failed = status >= 400 || log.errorClass !== undefined;
       statusFor(call, status, failed ? (log.errorClass ?? 'HttpError') : '').count += 1;
       call.totalLatency.observe((performance.now() - context.startedAt) / 1000);
+      if (log.cacheHit === true) metrics.cacheHits.inc();
       // Only calls that reached a deployment have upstream series worth reporting.
       if (log.deploymentId === undefined) return;
       call.deploymentRequests += 1;

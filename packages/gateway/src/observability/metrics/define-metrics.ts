@@ -32,7 +32,7 @@ export function defineMetrics(registry: Registry, inFlight: () => number) {
     remainingTeamRequests: gauge('llmux_remaining_team_requests', 'Requests left in the team rate limit window', ['team', 'team_alias', 'model']),
     remainingTeamTokens: gauge('llmux_remaining_team_tokens', 'Tokens left in the team rate limit window', ['team', 'team_alias', 'model']),
 
-    cacheHits: counter('litellm_cache_hits_metric', 'Replies served from the response cache (no cache yet: always 0)', []),
+    cacheHits: counter('litellm_cache_hits_metric', 'Replies served from the response cache, with no upstream call', []),
     callbackEvents: counter('llmux_callback_events_total', 'Logging-callback events by outcome (sent, failed, dropped)', ['callback', 'outcome']),
     alertsSent: counter('llmux_alerts_total', 'Alerts raised, by type', ['alert_type']),
   };
