@@ -36,8 +36,6 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         if (missing.length > 0 && !isAdmin(caller)) {
           throw new BadRequestError(`No such user: ${missing.join(', ')}. A proxy admin creates users (/user/new); a team admin adds existing users.`, { code: 'user_not_found', param: 'member' });
         }
-        const members = team.members_with_roles.filter((member) => !added.some((entry) => entry.user_id === member.user_id));
-        members.push(...added);
         for (const userId of missing) {
           const at = now();
           await store.upsertUser({
@@ -45,7 +43,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
             max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null,
           });
         }
-        await store.setTeamMembers(team.team_id, members);
+        const members = await store.changeTeamMembers(team.team_id, { upsert: added });
         await invalidation.invalidate();
         const updated = { ...team, members_with_roles: members };
         await audit.record({ caller, action: 'member_added', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
@@ -60,8 +58,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const body = await readManagementBody(context, memberDeleteSchema);
         const team = await loadTeam(store, body.team_id);
         if (!mayManageMembers(caller, team)) throw denied(`remove members from team ${team.team_id}`);
-        const members = team.members_with_roles.filter((member) => member.user_id !== body.user_id);
-        await store.setTeamMembers(team.team_id, members);
+        const members = await store.changeTeamMembers(team.team_id, { remove: [body.user_id] });
         await invalidation.invalidate();
         await audit.record({ caller, action: 'member_deleted', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
         replyJson(context, renderTeam({ ...team, members_with_roles: members }));

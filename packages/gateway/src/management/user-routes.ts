@@ -55,7 +55,7 @@ export function createUserRoutes(deps: ManagementDeps): Route[] {
         for (const teamId of user.teams) {
           const team = await store.getTeam(teamId);
           if (team !== undefined && !team.members_with_roles.some((member) => member.user_id === user.user_id)) {
-            await store.setTeamMembers(teamId, [...team.members_with_roles, { user_id: user.user_id, role: 'user' }]);
+            await store.changeTeamMembers(teamId, { upsert: [{ user_id: user.user_id, role: 'user' }] });
           }
         }
         await audit.record({ caller, action: 'created', table: 'users', objectId: user.user_id, after: renderUser(user) });

@@ -135,6 +135,8 @@ export interface Store {
   deleteTeams(teamIds: readonly string[]): Promise<number>;
   listTeams(filter: { user_id?: string }): Promise<TeamRecord[]>;
   setTeamMembers(teamId: string, members: readonly TeamMember[]): Promise<void>;
+  /** Adds or re-roles, and removes, members atomically; answers the members after. */
+  changeTeamMembers(teamId: string, change: { upsert?: readonly TeamMember[]; remove?: readonly string[] }): Promise<TeamMember[]>;
 
   getCustomer(userId: string): Promise<CustomerRecord | undefined>;
   upsertCustomer(customer: CustomerRecord): Promise<void>;

@@ -1,6 +1,6 @@
 // Teams and their members with roles.
 
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { TeamMember, TeamRecord } from '../../governance/identity.js';
 import type { Database } from '../database-schema.js';
 import { teamFromRow, teamToRow } from '../row-codecs.js';
@@ -43,16 +43,50 @@ export function createTeamRepository(db: Kysely<Database>) {
       const members = await membersOf(rows.map((row) => row.team_id));
       return rows.map((row) => teamFromRow(row, members.get(row.team_id) ?? []));
     },
+    /**
+     * Adds (or re-roles) and removes members in one transaction, under the team row's lock,
+     * and returns the members after. Routes that add or remove one member use this rather
+     * than read-then-setTeamMembers, which loses concurrent changes to one team.
+     */
+    async changeTeamMembers(teamId: string, change: { upsert?: readonly TeamMember[]; remove?: readonly string[] }): Promise<TeamMember[]> {
+      return db.transaction().execute(async (transaction) => {
+        await lockTeamRow(transaction, teamId);
+        const remove = change.remove ?? [];
+        if (remove.length > 0) await transaction.deleteFrom('llmux_team_members').where('team_id', '=', teamId).where('user_id', 'in', remove).execute();
+        const upsert = change.upsert ?? [];
+        if (upsert.length > 0) {
+          await transaction
+            .insertInto('llmux_team_members')
+            .values(upsert.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
+            .onConflict((conflict) => conflict.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
+            .execute();
+        }
+        const rows = await transaction.selectFrom('llmux_team_members').selectAll().where('team_id', '=', teamId).orderBy('user_id').execute();
+        return rows.map((row): TeamMember => ({ user_id: row.user_id, role: row.role === 'admin' ? 'admin' : 'user' }));
+      });
+    },
     async setTeamMembers(teamId: string, members: readonly TeamMember[]): Promise<void> {
       await db.transaction().execute(async (transaction) => {
+        await lockTeamRow(transaction, teamId);
         await transaction.deleteFrom('llmux_team_members').where('team_id', '=', teamId).execute();
         if (members.length > 0) {
           await transaction
             .insertInto('llmux_team_members')
             .values(members.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
+            // A team written before its row exists is not locked above; the later role wins.
+            .onConflict((conflict) => conflict.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
             .execute();
         }
       });
     },
   };
+}
+
+/**
+ * A no-op update of the team row: on PostgreSQL it locks the row, so concurrent writes of one
+ * team's members run one after the other instead of deadlocking or colliding on the primary
+ * key (SQLite serialises write transactions anyway). Portable, unlike FOR UPDATE.
+ */
+async function lockTeamRow(transaction: Transaction<Database>, teamId: string): Promise<void> {
+  await transaction.updateTable('llmux_teams').set((eb) => ({ team_id: eb.ref('team_id') })).where('team_id', '=', teamId).execute();
 }
