@@ -53,14 +53,7 @@ export function createTeamRepository(db: Kysely<Database>) {
         await lockTeamRow(transaction, teamId);
         const remove = change.remove ?? [];
         if (remove.length > 0) await transaction.deleteFrom('llmux_team_members').where('team_id', '=', teamId).where('user_id', 'in', remove).execute();
-        const upsert = change.upsert ?? [];
-        if (upsert.length > 0) {
-          await transaction
-            .insertInto('llmux_team_members')
-            .values(upsert.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
-            .onConflict((conflict) => conflict.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
-            .execute();
-        }
+        await upsertMembers(transaction, teamId, change.upsert ?? []);
         const rows = await transaction.selectFrom('llmux_team_members').selectAll().where('team_id', '=', teamId).orderBy('user_id').execute();
         return rows.map((row): TeamMember => ({ user_id: row.user_id, role: row.role === 'admin' ? 'admin' : 'user' }));
       });
@@ -69,14 +62,7 @@ export function createTeamRepository(db: Kysely<Database>) {
       await db.transaction().execute(async (transaction) => {
         await lockTeamRow(transaction, teamId);
         await transaction.deleteFrom('llmux_team_members').where('team_id', '=', teamId).execute();
-        if (members.length > 0) {
-          await transaction
-            .insertInto('llmux_team_members')
-            .values(members.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
-            // A team written before its row exists is not locked above; the later role wins.
-            .onConflict((conflict) => conflict.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
-            .execute();
-        }
+        await upsertMembers(transaction, teamId, members);
       });
     },
   };
@@ -89,4 +75,14 @@ export function createTeamRepository(db: Kysely<Database>) {
  */
 async function lockTeamRow(transaction: Transaction<Database>, teamId: string): Promise<void> {
   await transaction.updateTable('llmux_teams').set((eb) => ({ team_id: eb.ref('team_id') })).where('team_id', '=', teamId).execute();
+}
+
+/** Inserts members, or changes the role of those already in (a team written before its row exists is not locked). */
+async function upsertMembers(transaction: Transaction<Database>, teamId: string, members: readonly TeamMember[]): Promise<void> {
+  if (members.length === 0) return;
+  await transaction
+    .insertInto('llmux_team_members')
+    .values(members.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
+    .onConflict((conflict) => conflict.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
+    .execute();
 }
