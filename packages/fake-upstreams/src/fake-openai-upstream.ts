@@ -1,5 +1,5 @@
-// A fake OpenAI API on 127.0.0.1:0: chat completions (JSON and SSE), embeddings and the
-// model list, with OpenAI's error bodies. Routes answer with and without the `/v1` prefix,
+// A fake OpenAI API on 127.0.0.1:0: chat completions and responses (JSON and SSE), embeddings
+// and the model list, with OpenAI's error bodies. Routes answer with and without the `/v1` prefix,
 // as OpenAI-compatible servers are configured both ways.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
@@ -11,6 +11,7 @@ import {
   type FakeReasoningField,
 } from './fake-openai-chat.js';
 import { createFakeOpenAIEmbeddings } from './fake-openai-embeddings.js';
+import { createFakeResponse, createFakeResponsesEvents, fakeResponsesFailureFrame, type FakeResponsesContext } from './fake-openai-responses.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { isRecord } from './is-record.js';
@@ -53,7 +54,7 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
     const rawPath = request.url.split('?')[0] ?? '/';
     const path = rawPath.startsWith('/v1/') ? rawPath.slice(3) : rawPath;
     const route = `${request.method} ${path}`;
-    if (route !== 'POST /chat/completions' && route !== 'POST /embeddings' && route !== 'GET /models') {
+    if (route !== 'POST /chat/completions' && route !== 'POST /responses' && route !== 'POST /embeddings' && route !== 'GET /models') {
       return fail(404, `Invalid URL (${request.method} ${rawPath})`, 'invalid_request_error');
     }
     const denied = checkAuthorization(request, options.apiKey);
@@ -74,6 +75,15 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
         options.embeddingDimensions ?? 8,
       );
       return sendJson(response, 200, embeddings, headers);
+    }
+    if (route === 'POST /responses') {
+      if (body['input'] === undefined) return fail(400, "Missing required parameter: 'input'.", 'invalid_request_error', 'missing_required_parameter');
+      const reply = options.reply?.(request) ?? { content: `Hello from ${body['model']}` };
+      if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { ...headers, ...reply.error.headers });
+      const context: FakeResponsesContext = { id: `fake${String(served).padStart(6, '0')}`, model: body['model'], createdAt: Math.floor(Date.now() / 1000), body };
+      const toolCalls = resolveToolCalls(reply, served);
+      if (body['stream'] !== true) return sendJson(response, 200, createFakeResponse(context, reply, toolCalls), headers);
+      return sendFakeSseReply(response, createFakeResponsesEvents(context, reply, toolCalls), reply, () => fakeResponsesFailureFrame(context, reply), headers);
     }
     if (!Array.isArray(body['messages'])) {
       return fail(400, "Missing required parameter: 'messages'.", 'invalid_request_error', 'missing_required_parameter');

@@ -8,6 +8,8 @@ import type { NativeStreamWatcher, NativeWatcherContext } from './native-stream.
 import { createOpenAIChatStreamWatcher } from './create-openai-chat-stream-watcher.js';
 import { parseOpenAIChatUsage } from './parse-openai-chat-usage.js';
 import { parseAnthropicReplyUsage } from './parse-anthropic-reply-usage.js';
+import { createOpenAIResponsesStreamWatcher } from './create-openai-responses-stream-watcher.js';
+import { parseOpenAIResponsesUsage } from './parse-openai-responses-usage.js';
 
 export interface DialectReader {
   /** Usage in a JSON reply's bytes. */
@@ -25,8 +27,13 @@ const OPENAI_CHAT: DialectReader = {
   createStreamWatcher: createOpenAIChatStreamWatcher,
 };
 
+const OPENAI_RESPONSES: DialectReader = {
+  readJsonUsage: parseOpenAIResponsesUsage,
+  createStreamWatcher: createOpenAIResponsesStreamWatcher,
+};
+
 export const DIALECT_READERS: Readonly<Record<Dialect, DialectReader | undefined>> = {
   'anthropic-messages': ANTHROPIC_MESSAGES,
   'openai-chat': OPENAI_CHAT,
-  'openai-responses': undefined,
+  'openai-responses': OPENAI_RESPONSES,
 };

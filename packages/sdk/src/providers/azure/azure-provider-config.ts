@@ -16,6 +16,7 @@ export function createAzureProviderConfig(endpoint: OpenAIEndpointResolver): Ope
     // Every OpenAI parameter is passed on; one the deployment's model or api-version does not
     // know comes back as Azure's own 400, which names it.
     embeddings: true,
+    responses: true,
     endpoint,
   };
 }

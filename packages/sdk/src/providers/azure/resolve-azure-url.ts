@@ -13,18 +13,24 @@ export const AZURE_API_VERSION_ENV = ['AZURE_API_VERSION', 'OPENAI_API_VERSION']
  * tools, json_schema, stream_options and embeddings `dimensions` all work with it.
  */
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+/** The first dated version with the Responses API, which Azure serves outside the deployment path. */
+export const DEFAULT_AZURE_RESPONSES_API_VERSION = '2025-04-01-preview';
 
 /** Versions that select the v1 API; `preview` opts into its preview features. */
 const V1_QUERY: Readonly<Record<string, string>> = { v1: '', preview: '?api-version=preview' };
 
 type UrlContext = Pick<ProviderCallContext, 'apiBase' | 'apiVersion' | 'provider' | 'model'>;
 
-/** `path` is OpenAI's: `/chat/completions` or `/embeddings`. */
+/** `path` is OpenAI's: `/chat/completions`, `/embeddings` or `/responses`. */
 export function resolveAzureUrl(path: string, context: UrlContext): string {
   const { root, v1 } = splitApiBase(resolveApiBaseOrThrow(context));
-  const version = firstSetting(context.apiVersion, AZURE_API_VERSION_ENV) ?? (v1 ? 'v1' : DEFAULT_AZURE_API_VERSION);
+  const responses = path === '/responses';
+  const fallback = responses ? DEFAULT_AZURE_RESPONSES_API_VERSION : DEFAULT_AZURE_API_VERSION;
+  const version = firstSetting(context.apiVersion, AZURE_API_VERSION_ENV) ?? (v1 ? 'v1' : fallback);
   const v1Query = V1_QUERY[version];
   if (v1Query !== undefined) return `${root}/openai/v1${path}${v1Query}`;
+  // The dated Responses API names the deployment in the body's `model`, not in the path.
+  if (responses) return `${root}/openai/responses?api-version=${encodeURIComponent(version)}`;
   const deployment = encodeURIComponent(context.model);
   return `${root}/openai/deployments/${deployment}${path}?api-version=${encodeURIComponent(version)}`;
 }

@@ -19,6 +19,7 @@ export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiKey: 'required-for-default-base',
     optionalHeaders: [{ header: 'OpenAI-Organization', setting: 'organization', env: ['OPENAI_ORGANIZATION'] }],
     embeddings: true,
+    responses: true,
     // OpenAI sends no `reasoning`; the self-hosted servers reached through this row do.
     quirks: { reasoningField: 'reasoning' },
   },

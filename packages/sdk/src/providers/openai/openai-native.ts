@@ -1,5 +1,5 @@
 // Passthrough for OpenAI-format rows that need no translation: the client's chat body goes
-// to /chat/completions with only `model` replaced (and, for a stream, usage asked for, which
+// to /chat/completions (a Responses body to /responses, on rows that declare it) with only `model` replaced (and, for a stream, usage asked for, which
 // llmux needs to price the call), and the reply's bytes come back as sent. A row whose quirks
 // change the request, or that rejects parameters, is translated instead, so neither is
 // bypassed; `reasoningField` only renames a reply field, which a passthrough leaves as the
@@ -17,20 +17,23 @@ import { sendOpenAIRequest } from './send-openai-request.js';
 export function createOpenAIChatNative(config: OpenAIProviderConfig): NativeSupport | undefined {
   if (changesRequests(config) || (config.unsupportedParams ?? []).length > 0) return undefined;
   return {
-    speaks: (dialect) => dialect === 'openai-chat',
+    speaks: (dialect) => dialect === 'openai-chat' || (dialect === 'openai-responses' && config.responses === true),
     send: (request, context) => send(config, request, context),
   };
 }
 
 async function send(config: OpenAIProviderConfig, request: NativeRequest, context: ProviderCallContext): Promise<NativeReply> {
   const body: Record<string, unknown> = { ...request.body, model: context.model };
-  if (request.stream) {
+  const chat = request.dialect === 'openai-chat';
+  // A Responses stream reports usage in response.completed, unasked.
+  if (request.stream && chat) {
     body['stream'] = true;
     const options = body['stream_options'];
     // The usage chunk is how a stream is priced; a client that did not ask also receives it.
     if (!isIncludingUsage(options)) body['stream_options'] = { ...(isJsonObject(options) ? options : {}), include_usage: true };
-  } else if (body['stream'] === true) body['stream'] = false;
-  const { response, secrets } = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: JSON.stringify(body), stream: request.stream }, context);
+  } else if (!request.stream && body['stream'] === true) body['stream'] = false;
+  const path = chat ? '/chat/completions' : '/responses';
+  const { response, secrets } = await sendOpenAIRequest(config, { path, method: 'POST', body: JSON.stringify(body), stream: request.stream }, context);
   if (!request.stream) return createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'x-request-id'));
   const headers = pickReplyHeaders(response.headers, 'text/event-stream', 'x-request-id');
   return openNativeStreamReply(new BodyChunkReader(response.body, context), response.status, request.dialect, context, secrets, headers);

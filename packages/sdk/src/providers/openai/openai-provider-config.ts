@@ -29,6 +29,8 @@ export interface OpenAIProviderConfig {
   readonly optionalHeaders?: readonly OptionalHeader[];
   /** Whether the provider serves `POST /embeddings`. */
   readonly embeddings: boolean;
+  /** Whether it serves OpenAI's Responses API at `POST /responses` (such calls pass through). */
+  readonly responses?: boolean;
   readonly quirks?: OpenAIQuirks;
   /**
    * Replaces `apiBase + path` and the key header, for providers whose URL carries more than
