@@ -5,6 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import type { FakeChatReply, RecordedRequest } from '@llmux/fake-upstreams';
 import { MODELS, startMessagesGateway, type MessagesGateway } from './helpers/messages-gateway.js';
 
@@ -118,12 +119,7 @@ describe('Claude Code through the gateway', () => {
   }
 
   it('bills the session to the virtual key, with call_type anthropic_messages', async () => {
-    let rows: Array<{ metadata?: Record<string, unknown>; spend?: number; status?: string }> = [];
-    for (let attempt = 0; attempt < 150 && rows.length < 4; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const logs = await world.admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
-      rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;
-    }
+    const rows = await waitForSpendRows(world.admin, key, 4);
     assert.equal(rows.length, 4);
     for (const row of rows) {
       assert.equal(row.metadata?.['call_type'], 'anthropic_messages');

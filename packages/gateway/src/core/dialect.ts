@@ -1,11 +1,11 @@
 // A dialect: the wire format a client speaks at one door (OpenAI chat, Anthropic messages,
-// later OpenAI responses). It words every error that door's clients see, from a 404 to a
+// OpenAI responses). It words every error that door's clients see, from a 404 to a
 // budget refusal, and the terminal event of a stream that breaks after it began.
 
 import type { RequestContext } from '../http/request-context.js';
 import type { ErrorWriter } from '../http/send-error.js';
 
-export type DialectId = 'openai-chat' | 'anthropic-messages';
+export type DialectId = 'openai-chat' | 'anthropic-messages' | 'openai-responses';
 
 export interface Dialect {
   readonly id: DialectId;

@@ -7,5 +7,6 @@ import { chatOperation } from './chat-operation.js';
 import { countTokensOperation } from './count-tokens-operation.js';
 import { embeddingsOperation } from './embeddings-operation.js';
 import { messagesOperation } from './messages-operation.js';
+import { responsesOperation } from './responses-operation.js';
 
-export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, countTokensOperation];
+export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, responsesOperation, countTokensOperation];

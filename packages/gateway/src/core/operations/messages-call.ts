@@ -70,7 +70,8 @@ export class MessagesCall {
   };
 }
 
-function withoutRoutingFields(body: Record<string, unknown>): Record<string, unknown> {
+/** The body without the gateway's routing fields (a copy only when it has any). */
+export function withoutRoutingFields(body: Record<string, unknown>): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
   for (const field of ROUTING_FIELDS) {
     if (body[field] === undefined) continue;

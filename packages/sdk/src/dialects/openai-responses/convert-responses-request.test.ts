@@ -88,6 +88,12 @@ describe('convertResponsesRequest', () => {
     }
   });
 
+  it('ignores a prompt-cache key and encrypted reasoning with a warning, and refuses other include values', () => {
+    const { warnings } = convert({ model: 'm', input: 'x', prompt_cache_key: 'k', include: ['reasoning.encrypted_content'] });
+    assert.equal(warnings.length, 2);
+    assert.throws(() => convert({ model: 'm', input: 'x', include: ['message.output_text.logprobs'] }), (error: unknown) => error instanceof UnsupportedParamsError && error.message.includes('"include.0"'));
+  });
+
   it('does not report fields the caller read itself', () => {
     const { warnings } = convertResponsesRequest({ model: 'm', input: 'x', store: false }, { dropParams: true, callerFields: new Set(['store']) });
     assert.deepEqual(warnings, []);

@@ -21,7 +21,7 @@ export interface ConvertResponsesOptions {
 /** Top-level fields read below; any other field the client sent is reported. */
 const HANDLED_FIELDS: ReadonlySet<string> = new Set([
   'model', 'input', 'instructions', 'tools', 'tool_choice', 'parallel_tool_calls', 'text', 'max_output_tokens',
-  'temperature', 'top_p', 'reasoning', 'stream', 'user', 'metadata',
+  'temperature', 'top_p', 'reasoning', 'stream', 'user', 'metadata', 'include', 'prompt_cache_key',
 ]);
 
 const EFFORTS: ReadonlySet<string> = new Set(['minimal', 'low', 'medium', 'high']);
@@ -46,6 +46,7 @@ export function convertResponsesRequest(body: ResponsesRequest, options: Convert
   if (choice !== undefined) request.tool_choice = choice;
   convertText(body.text, request, report);
   convertReasoning(body.reasoning, request, report);
+  convertHints(body, report, warnings);
   if (body.stream === true) {
     request.stream = true;
     // response.completed reports usage, which OpenAI-style streams send only on request.
@@ -106,4 +107,20 @@ function convertReasoning(reasoning: ResponsesRequest['reasoning'], request: Cha
     else if (field === 'summary' || field === 'generate_summary') continue;
     else report.unsupported(`reasoning.${field}`, field === 'effort' ? `effort "${String(value)}" has no canonical form` : 'the canonical request has no such field');
   }
+}
+
+/**
+ * Hints that leave the answer unchanged are ignored with a warning, not refused (Codex sends
+ * both on every call): a prompt-cache key, and asking for encrypted reasoning, which only
+ * OpenAI can produce (reasoning comes back as summary text instead). Other `include` values
+ * ask for output the canonical form does not have.
+ */
+function convertHints(body: ResponsesRequest, report: TranslationReport, warnings: string[]): void {
+  if (typeof body['prompt_cache_key'] === 'string') warnings.push('ignored "prompt_cache_key": only OpenAI deployments take it');
+  const include = body['include'];
+  if (!Array.isArray(include)) return;
+  include.forEach((value: unknown, index) => {
+    if (value === 'reasoning.encrypted_content') warnings.push('ignored include "reasoning.encrypted_content": reasoning comes back as summary text');
+    else report.unsupported(`include.${index}`, `"${String(value)}" has no canonical form`);
+  });
 }

@@ -8,7 +8,7 @@ import type { ResponsesOutputItem, ResponsesResponse } from './openai-responses-
 import { convertToResponsesUsage } from './convert-to-responses-usage.js';
 import { createResponseId, createResponsesShell, type ResponsesReplyOptions } from './create-responses-shell.js';
 import { mapToResponsesStatus } from './map-to-responses-status.js';
-import { toOpenAIErrorCode } from './to-openai-error-code.js';
+import { encodeResponsesFailedEvent } from './encode-responses-failed-event.js';
 
 export interface ResponsesStreamEncoder {
   /** SSE text (zero or more `event: …\ndata: …\n\n` frames) for one canonical chunk. */
@@ -145,9 +145,7 @@ export function createResponsesStreamEncoder(options: ResponsesReplyOptions): Re
       if (ended) return '';
       ended = true;
       const out = start();
-      response.status = 'failed';
-      response.error = { code: toOpenAIErrorCode(error.status), message: error.message };
-      return out + frame('response.failed', { response: snapshot() });
+      return out + encodeResponsesFailedEvent(error, { ...options, id: response.id, createdAt: response.created_at }, sequence++);
     },
   };
 }

@@ -1,0 +1,56 @@
+// A passed-through reply, in any dialect: a JSON body sent as the upstream sent it, or a
+// stream's bytes forwarded as they come. Usage was read on the side; a stream cut short
+// before its final usage is billed for the deltas it delivered.
+
+import { computeCost, type NativeJsonReply, type NativeStreamReply } from 'llmux';
+import { clientGone } from '../../http/client-gone.js';
+import type { RequestContext } from '../../http/request-context.js';
+import { DeliveredEvents } from '../count-delivered-events.js';
+import { warmTokenCounter } from '../count-delivered-usage.js';
+import type { Dialect } from '../dialect.js';
+import type { CallState } from '../operation.js';
+import { recordUsage, setCostHeader } from '../record-routed-call.js';
+import { writeStream, type StreamEncoder } from '../write-stream.js';
+
+const PASS_BYTES: StreamEncoder<Buffer> = { chunk: (bytes) => bytes, end: () => '' };
+
+export function sendNative(context: RequestContext, reply: NativeJsonReply): void {
+  recordUsage(context, reply.usage, reply.llmux.cost);
+  setCostHeader(context, reply.llmux.cost);
+  if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
+  Object.assign(context.headers, reply.headers);
+  context.headers['content-length'] = reply.body.length;
+  if (clientGone(context.response)) return;
+  context.response.writeHead(reply.status, context.headers);
+  context.response.end(reply.body);
+}
+
+export interface NativeStreaming {
+  dialect: Dialect;
+  streams: CallState['dependencies']['streams'];
+  /** The dialect's delta text (see DeliveredEvents), to bill a stream cut short. */
+  deltaText: RegExp;
+}
+
+export async function streamNative(context: RequestContext, reply: NativeStreamReply, streaming: NativeStreaming): Promise<void> {
+  warmTokenCounter(reply.llmux.model);
+  const delivered = new DeliveredEvents(streaming.deltaText);
+  await writeStream(context, reply, { dialect: streaming.dialect, encoder: PASS_BYTES, streams: streaming.streams, onChunk: delivered.add });
+  if (context.call.callEnd === undefined || !billDeliveredEvents(context, reply, delivered)) recordUsage(context, reply.usage, reply.llmux.cost);
+  if (reply.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = reply.llmux.durationMs;
+}
+
+/**
+ * A passed-through stream cut before its final event reported output tokens: bill the
+ * deltas it delivered (input tokens came with the start, where the dialect sends them).
+ * Catalog prices: a deployment's price overrides are not known here.
+ */
+function billDeliveredEvents(context: RequestContext, reply: NativeStreamReply, delivered: DeliveredEvents): boolean {
+  const usage = reply.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+  const counted = delivered.countTokens(reply.llmux.model);
+  if (counted <= usage.completion_tokens) return false;
+  const billed = { ...usage, completion_tokens: counted, total_tokens: usage.prompt_tokens + counted };
+  recordUsage(context, billed, computeCost(reply.llmux.provider, reply.llmux.model, billed) ?? reply.llmux.cost);
+  context.call.usageCounted = true;
+  return true;
+}
