@@ -2,6 +2,7 @@
 // listens. Mistakes in the command line or config print a clear message and exit 1 before
 // anything listens; `--check` stops after the checks and prints what would be served.
 
+import { parseCacheSettings } from './cache/parse-cache-settings.js';
 import { ConfigError } from './config/config-error.js';
 import { configFromModel } from './config/config-from-model.js';
 import { loadConfig } from './config/load-config.js';
@@ -51,6 +52,8 @@ async function serve(command: ServeCommand): Promise<void> {
   const options = { strict: true, allowUnsupported: command.allowUnsupported };
   try {
     parsed = command.config !== undefined ? await loadConfig(command.config, process.env, options) : configFromModel(command.model ?? '', process.env, options);
+    // A cache type llmux lacks (semantic) is a config error worded like the others, not a crash.
+    parseCacheSettings(parsed.config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return fail(`llmux: ${error.message}`);

@@ -19,6 +19,7 @@ import { createLogger } from './logging/create-logger.js';
 import { watchCooldowns } from './observability/alerts/watch-cooldowns.js';
 import { createObservability, type Observability } from './observability/create-observability.js';
 import { createCacheSetup } from './cache/create-cache-setup.js';
+import { parseCacheSettings } from './cache/parse-cache-settings.js';
 import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
@@ -82,6 +83,8 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
   const logger = options.logger ?? createLogger();
+  // First: a cache type llmux lacks refuses the start before any pool, timer or connection exists.
+  const cacheSettings = parseCacheSettings(config);
   // The gateway's own upstream pool, so close() can release its connections.
   const httpClient = new HttpClient();
   // Cooldowns, usage and latency: in Redis when configured, so instances route as one.
@@ -120,7 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Streams in flight: close() ends those still open after the grace period, in their dialect.
   const streams = new OpenStreams();
   // The response cache (litellm_settings.cache): hooks on the cached operations, and its admin routes.
-  const cache = createCacheSetup(config, logger, options.env);
+  const cache = createCacheSetup(cacheSettings, config, logger, options.env);
   addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams }, cache.hooksFor);
   for (const route of cache.routes) routes.add(route);
   for (const route of observability.routes) routes.add(route);

@@ -14,7 +14,7 @@ import { createEmbeddingsCacheHook } from './create-embeddings-cache-hooks.js';
 import { createLocalResponseStore } from './create-local-response-store.js';
 import { createRedisResponseStore } from './create-redis-response-store.js';
 import { createResponseCache } from './create-response-cache.js';
-import { parseCacheSettings } from './parse-cache-settings.js';
+import type { CacheSettings } from './parse-cache-settings.js';
 import type { ResponseStore } from './response-store.js';
 
 export interface CacheSetup {
@@ -24,8 +24,8 @@ export interface CacheSetup {
   close(): Promise<void>;
 }
 
-export function createCacheSetup(config: GatewayConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): CacheSetup {
-  const settings = parseCacheSettings(config);
+/** `settings` from parseCacheSettings, read before anything else is built (a refusal then leaks nothing). */
+export function createCacheSetup(settings: CacheSettings | undefined, config: GatewayConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): CacheSetup {
   if (settings === undefined) return { hooksFor: (_operation, hooks) => hooks, routes: createCacheRoutes(undefined), close: () => Promise.resolve() };
   const store = createStore(settings.type, settings.maxEntries, settings.maxBytes, config, env);
   const cache = createResponseCache(settings, store, logger);

@@ -1,0 +1,101 @@
+// The cache admin routes (/cache/ping, /cache/delete, /cache/flushall, admins only), the
+// refusal of cache types llmux lacks, and limits on hits: a hit counts against RPM.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import OpenAI from 'openai';
+import { parseConfig, createGateway } from '../src/index.js';
+import { CACHE_MASTER_KEY, startCacheWorld, type CacheWorld } from './helpers/cache-gateway.js';
+import { managementClient, type ManagementClient } from './helpers/management-client.js';
+import { startTestGateway } from './helpers/start-test-gateway.js';
+
+const ask = (content: string) => ({ model: 'gpt', messages: [{ role: 'user' as const, content }] });
+
+describe('cache admin routes', () => {
+  let world: CacheWorld;
+  let admin: ManagementClient;
+
+  before(async () => {
+    world = await startCacheWorld({ type: 'local' });
+    admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+  });
+  after(() => world.close());
+
+  it('pings the cache', async () => {
+    const reply = await admin.get('/cache/ping');
+    assert.equal(reply.status, 200);
+    assert.equal(reply.body['status'], 'healthy');
+    assert.equal(reply.body['cache_type'], 'local');
+  });
+
+  it('deletes entries by key, and flushes them all', async () => {
+    const calls = world.chatCalls();
+    const { response } = await world.client.chat.completions.create(ask('to delete')).withResponse();
+    await world.client.chat.completions.create(ask('to flush'));
+    const key = response.headers.get('x-litellm-cache-key');
+    const deleted = await admin.post('/cache/delete', { keys: [key] });
+    assert.equal(deleted.status, 200);
+    assert.equal(deleted.body['deleted'], 1);
+    await world.client.chat.completions.create(ask('to delete'));
+    await world.client.chat.completions.create(ask('to flush'));
+    assert.equal(world.chatCalls(), calls + 3, 'the deleted entry missed, the other hit');
+    assert.equal((await admin.post('/cache/flushall', {})).status, 200);
+    await world.client.chat.completions.create(ask('to flush'));
+    assert.equal(world.chatCalls(), calls + 4);
+    assert.equal((await admin.post('/cache/delete', { keys: 'nope' })).status, 400);
+  });
+
+  it('refuses callers that are not admins', async () => {
+    const key = String((await admin.post('/key/generate', {})).body['key']);
+    const user = managementClient(world.gateway.url, key);
+    assert.equal((await user.get('/cache/ping')).status, 403);
+    assert.equal((await user.post('/cache/flushall', {})).status, 403);
+    assert.equal((await user.post('/cache/delete', { keys: ['x'] })).status, 403);
+  });
+
+  it('counts a hit against the key RPM limit, with no tokens', async () => {
+    const key = String((await admin.post('/key/generate', { rpm_limit: 2 })).body['key']);
+    const client = new OpenAI({ apiKey: key, baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
+    await world.client.chat.completions.create(ask('limited'));
+    const calls = world.chatCalls();
+    await client.chat.completions.create(ask('limited'));
+    await client.chat.completions.create(ask('limited'));
+    assert.equal(world.chatCalls(), calls, 'both were hits');
+    await assert.rejects(client.chat.completions.create(ask('limited')), OpenAI.RateLimitError);
+  });
+});
+
+describe('cache configuration', () => {
+  const model_list = [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'sk-x' } }];
+
+  it('refuses semantic caches at start, saying they are not implemented', () => {
+    for (const type of ['local-semantic', 'redis-semantic']) {
+      const { config } = parseConfig({ model_list, litellm_settings: { cache: true, cache_params: { type } } }, 'test', {});
+      assert.throws(() => createGateway({ config }), new RegExp(`"${type}" is not implemented yet`));
+    }
+    const { config } = parseConfig({ model_list, litellm_settings: { cache: true, cache_params: { mode: 'sometimes' } } }, 'test', {});
+    assert.throws(() => createGateway({ config }), /cache_params\.mode/);
+  });
+
+  it('accepts the cache fields it implements and still refuses unknown ones', () => {
+    const { warnings } = parseConfig(
+      { model_list, litellm_settings: { cache: true, cache_params: { type: 'local', ttl: 60, namespace: 'n', mode: 'default_on', supported_call_types: ['acompletion'], scope: 'key' } } },
+      'test',
+      {},
+      { strict: true },
+    );
+    assert.deepEqual(warnings.filter((warning) => /cache/.test(warning)), []);
+    assert.throws(() => parseConfig({ model_list, litellm_settings: { cache: true, cache_params: { tll: 60 } } }, 'test', {}, { strict: true }), /cache_params\.tll: unknown field; did you mean ttl\?/);
+  });
+
+  it('answers 503 on the admin routes when no cache is configured', async () => {
+    const gateway = await startTestGateway({ model_list, general_settings: { master_key: CACHE_MASTER_KEY } });
+    try {
+      const reply = await managementClient(gateway.url, CACHE_MASTER_KEY).get('/cache/ping');
+      assert.equal(reply.status, 503);
+      assert.match(reply.body.error?.message ?? '', /not configured/);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
