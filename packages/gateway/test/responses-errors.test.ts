@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import type { FakeChatReply, RecordedRequest } from '@llmux/fake-upstreams';
-import { RESPONSES_MASTER_KEY, RESPONSES_MODELS, startResponsesGateway, type ResponsesGateway } from './helpers/responses-gateway.js';
+import { LENIENT_MODEL, RESPONSES_MASTER_KEY, RESPONSES_MODELS, startResponsesGateway, type ResponsesGateway } from './helpers/responses-gateway.js';
 
 function reply(request: RecordedRequest): FakeChatReply {
   if (request.text.includes('break midway')) return { content: 'one two three four five six', failAfterChunks: 2 };
@@ -80,6 +80,18 @@ describe('/v1/responses errors', () => {
     const passed = await world.client(RESPONSES_MASTER_KEY).responses.create({ ...body, model: RESPONSES_MODELS.openai } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
     assert.equal(passed.status, 'completed');
     assert.deepEqual((world.lastRequest('openai').json as { tools?: unknown }).tools, [{ type: 'web_search' }]);
+  });
+
+  it('drops such a field with a warning on a deployment with drop_params', async () => {
+    const response = await fetch(`${world.gateway.url}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${RESPONSES_MASTER_KEY}` },
+      body: JSON.stringify({ model: LENIENT_MODEL, input: 'hi', tools: [{ type: 'web_search' }] }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { output_text?: string }).output_text, 'ok');
+    assert.match(response.headers.get('x-llmux-warnings') ?? '', /dropped "tools\.0"/);
+    assert.equal((world.lastRequest('anthropic').json as { tools?: unknown }).tools, undefined);
   });
 
   it('ends a bridged stream that breaks after it began with response.failed', async () => {

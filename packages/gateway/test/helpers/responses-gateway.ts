@@ -21,6 +21,7 @@ const REGION = 'us-west-2';
 
 /** The model groups, by the upstream that serves them. */
 export const RESPONSES_MODELS = { openai: 'gpt-native', anthropic: 'claude-bridged', gemini: 'gemini-bridged', bedrock: 'bedrock-bridged' } as const;
+export const LENIENT_MODEL = 'claude-lenient';
 export type ResponsesUpstream = keyof typeof RESPONSES_MODELS;
 
 export interface ResponsesGateway {
@@ -41,6 +42,8 @@ export async function startResponsesGateway(reply: (request: RecordedRequest) =>
     model_list: [
       { model_name: RESPONSES_MODELS.openai, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai-upstream' } },
       { model_name: RESPONSES_MODELS.anthropic, litellm_params: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant-upstream' } },
+      // The same Anthropic deployment, dropping what it cannot take (with a warning) instead of refusing it.
+      { model_name: LENIENT_MODEL, litellm_params: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant-upstream', drop_params: true } },
       { model_name: RESPONSES_MODELS.gemini, litellm_params: { model: 'gemini/gemini-2.5-flash', api_base: gemini.url, api_key: 'gemini-upstream-key' } },
       {
         model_name: RESPONSES_MODELS.bedrock,
