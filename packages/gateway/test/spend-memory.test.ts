@@ -1,14 +1,10 @@
-// Memory under large `user` strings while the store refuses writes (issue 15.1: the buffer was
-// bounded by rows only, and 1 MB users ended in a heap OOM). The writer's buffer is bounded in
-// bytes and spills to the spool past the bound; cut strings are copies, not slices that keep the
-// whole input alive. Figures held: 100 calls with a 1 MB `user` and 256 KB of metadata keep the
+// Memory under large strings while the store refuses writes (issue 15.1: the buffer was
+// bounded by rows only, and 1 MB `user` strings ended in a heap OOM). The writer's buffer is
+// bounded in bytes and spills to the spool past the bound; cut strings are copies, not slices
+// that keep the whole input alive. Figures held: 100 calls with 1 MB of metadata each keep the
 // buffer under twice its 1 MiB bound and the heap within 40 MB (without the copy: ~1 MB a call);
-// 0 rows dropped, all 100 written once the store is back.
-//
-// Every call sends the same 1 MB user text: each request parses its own copy, so a row that kept
-// its input would still cost 1 MB a call, while the customer cache (limits/customer-cache.ts,
-// keyed by the whole `user`) holds one entry. With 200 distinct users that cache holds 200 MB:
-// outside the spend writer, reported in docs/reliability.md.
+// 0 rows dropped, all 100 written once the store is back. A `user` (an end-user id, a key of
+// the customer cache and counters) longer than 256 characters is refused at the edge with 400.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -48,8 +44,7 @@ describe('spend writer memory under large user strings', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     let largestBuffer = 0;
     for (let index = 0; index < CALLS; index += 1) {
-      const user = 'same-user-'.padEnd(1024 * 1024, 'u');
-      const status = (await chatAs(gateway.client, user, { metadata: { note: 'm'.repeat(256 * 1024) } })).status;
+      const status = (await chatAs(gateway.client, 'same-user', { metadata: { note: 'm'.repeat(1024 * 1024) } })).status;
       assert.equal(status, 200);
       largestBuffer = Math.max(largestBuffer, writer?.bufferedBytes ?? 0);
       // The fake upstream records each request (2 MB here); the test measures the gateway.
@@ -58,7 +53,7 @@ describe('spend writer memory under large user strings', () => {
     collectGarbage();
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     assert.ok(largestBuffer <= 2 * BOUND, `buffer peaked at ${largestBuffer} bytes`);
-    assert.ok(heapGrowth < 40 * 1024 * 1024, `heap grew ${(heapGrowth / 1048576).toFixed(1)} MB for ${CALLS} MB of users`);
+    assert.ok(heapGrowth < 40 * 1024 * 1024, `heap grew ${(heapGrowth / 1048576).toFixed(1)} MB for ${CALLS} MB of metadata`);
     assert.equal(writer?.dropped, 0);
     assert.equal(writer?.spoolPending, true, 'past the bound, rows went to the spool');
 
@@ -66,6 +61,19 @@ describe('spend writer memory under large user strings', () => {
     await gateway.close();
     const rows = await store.listSpendLogs({ limit: 1000 });
     assert.equal(rows.length, CALLS);
-    assert.ok(rows.every((row) => (row.end_user?.length ?? 0) < 600 && (row.end_user ?? '').includes('[truncated')), 'users cut at 512 chars and marked');
+    assert.ok(rows.every((row) => row.end_user === 'same-user'));
+    assert.ok(rows.every((row) => JSON.stringify(row.metadata).length < 70 * 1024), 'metadata bounded in each row');
+  });
+
+  it('refuses a `user` longer than an id (256 characters) with 400, before any upstream call', async () => {
+    const gateway = await startLimitsGateway({ store });
+    try {
+      const reply = await chatAs(gateway.client, 'u'.repeat(1024 * 1024));
+      assert.equal(reply.status, 400);
+      assert.equal(gateway.upstream.requests.length, 0);
+      assert.equal((await chatAs(gateway.client, 'u'.repeat(256))).status, 200);
+    } finally {
+      await gateway.close();
+    }
   });
 });

@@ -6,6 +6,7 @@
 // that no body this accepts is refused by the schema.
 
 import { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from 'llmux';
+import { isEndUserId } from './end-user-id.js';
 
 type Check = (value: unknown) => boolean;
 
@@ -25,7 +26,7 @@ const SCALAR_FIELDS: ReadonlyMap<string, Check> = new Map([
   ['top_logprobs', nullishInteger],
   ['logprobs', nullishBoolean],
   ['parallel_tool_calls', nullishBoolean],
-  ['user', nullishString],
+  ['user', isEndUserId],
   ['reasoning_effort', nullishString],
   ['service_tier', nullishString],
 ]);

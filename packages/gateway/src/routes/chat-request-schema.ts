@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createChatRequestFastCheck } from './chat-request-fast-check.js';
 import type { RequestShape } from '../core/operation.js';
+import { endUserIdSchema } from './end-user-id.js';
 
 /** Reports a field a rule requires; the validator words it as a missing parameter. */
 function requireField(context: z.RefinementCtx, field: string, message: string): void {
@@ -87,7 +88,7 @@ export const chatRequestSchema = z.looseObject({
   n: nullableInteger,
   stop: z.union([z.string(), z.array(z.string())]).nullish(),
   seed: nullableInteger,
-  user: z.string().nullish(),
+  user: endUserIdSchema,
   presence_penalty: nullableNumber,
   frequency_penalty: nullableNumber,
   logit_bias: z.record(z.string(), z.number()).nullish(),
