@@ -189,3 +189,25 @@ describe('response cache in default_off mode', () => {
     assert.match(hit.response.headers.get('x-litellm-cache-key') ?? '', /^[0-9a-f]{64}$/);
   });
 });
+
+describe('response cache scoped per key', () => {
+  let world: CacheWorld;
+
+  before(async () => {
+    world = await startCacheWorld({ type: 'local', scope: 'key' });
+  });
+  after(() => world.close());
+
+  it('keeps each key its own entries', async () => {
+    const admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+    const clientOf = async (): Promise<OpenAI> => new OpenAI({ apiKey: String((await admin.post('/key/generate', {})).body['key']), baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
+    const [one, two] = [await clientOf(), await clientOf()];
+    const calls = world.chatCalls();
+    const first = await one.chat.completions.create(ask('scoped')).withResponse();
+    const other = await two.chat.completions.create(ask('scoped')).withResponse();
+    assert.equal(world.chatCalls(), calls + 2, 'another key does not see the entry');
+    assert.notEqual(other.response.headers.get('x-litellm-cache-key'), first.response.headers.get('x-litellm-cache-key'));
+    await one.chat.completions.create(ask('scoped'));
+    assert.equal(world.chatCalls(), calls + 2, 'the same key hits');
+  });
+});

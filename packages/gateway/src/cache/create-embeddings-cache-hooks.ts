@@ -35,8 +35,10 @@ export function createEmbeddingsCacheHook(cache: ResponseCache): PreCallHook {
     for (const name of VECTOR_FIELDS) base[name] = body[name];
     const keys = items.map((item) => createCacheKey({ ...base, input: item }, call.scopeId, call.namespace));
     const { context } = state;
-    context.call.cacheKey = keys.join(',');
-    context.headers['x-litellm-cache-key'] = keys.slice(0, HEADER_KEYS).join(',');
+    // The same list in the spend row's metadata: bounded, as a 2,048-item request would not be.
+    const listed = keys.slice(0, HEADER_KEYS).join(',');
+    context.call.cacheKey = listed;
+    context.headers['x-litellm-cache-key'] = listed;
     const cached: Array<CachedVector | undefined> = call.controls.noCache
       ? keys.map(() => undefined)
       : await Promise.all(keys.map(async (key) => {
