@@ -41,6 +41,12 @@ describe('/v1/responses errors', () => {
     const badItem = await post('/responses', { model: RESPONSES_MODELS.anthropic, input: [{ type: 'function_call_output', output: 'x' }] });
     assert.equal(badItem.status, 400);
     assert.match(badItem.body.error?.message ?? '', /call_id/);
+    // No input: bridged deployments are refused by llmux, OpenAI refuses it itself.
+    for (const model of [RESPONSES_MODELS.gemini, RESPONSES_MODELS.openai]) {
+      const noInput = await post('/v1/responses', { model });
+      assert.equal(noInput.status, 400, model);
+      assert.match(noInput.body.error?.message ?? '', /Missing required parameter: 'input'/);
+    }
     const badJson = await post('/v1/responses', '{"model":');
     assert.equal(badJson.status, 400);
     await assert.rejects(world.client(RESPONSES_MASTER_KEY).responses.create({ model: RESPONSES_MODELS.gemini, input: 'hi', temperature: -1 }), (error: unknown) => error instanceof OpenAI.BadRequestError);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { UnsupportedParamsError } from '../../errors/error-classes.js';
+import { BadRequestError, UnsupportedParamsError } from '../../errors/error-classes.js';
 import { convertResponsesRequest } from './convert-responses-request.js';
 import type { ResponsesRequest } from './openai-responses-api.js';
 import { openAIResponsesRequestSchema } from './openai-responses-request-schema.js';
@@ -75,8 +75,8 @@ describe('convertResponsesRequest', () => {
     const cases: [ResponsesRequest, string][] = [
       [{ model: 'm', input: 'x', tools: [{ type: 'web_search' }] }, 'tools.0'],
       [{ model: 'm', input: 'x', truncation: 'auto' }, 'truncation'],
-      [{ model: 'm', input: [{ type: 'item_reference', id: 'msg_1' }] }, 'input.0'],
-      [{ model: 'm', input: [{ role: 'user', content: [{ type: 'input_file', file_id: 'f' }] }] }, 'input.0.content.0'],
+      [{ model: 'm', input: [{ role: 'user', content: 'x' }, { type: 'item_reference', id: 'msg_1' }] }, 'input.1'],
+      [{ model: 'm', input: [{ role: 'user', content: [{ type: 'input_text', text: 'x' }, { type: 'input_file', file_id: 'f' }] }] }, 'input.0.content.1'],
       [{ model: 'm', input: 'x', text: { verbosity: 'low' } }, 'text.verbosity'],
       [{ model: 'm', input: 'x', reasoning: { effort: 'xhigh' } }, 'reasoning.effort'],
       [{ model: 'm', input: 'x', tool_choice: { type: 'web_search_preview' } }, 'tool_choice'],
@@ -92,6 +92,12 @@ describe('convertResponsesRequest', () => {
     const { warnings } = convert({ model: 'm', input: 'x', prompt_cache_key: 'k', include: ['reasoning.encrypted_content'] });
     assert.equal(warnings.length, 2);
     assert.throws(() => convert({ model: 'm', input: 'x', include: ['message.output_text.logprobs'] }), (error: unknown) => error instanceof UnsupportedParamsError && error.message.includes('"include.0"'));
+  });
+
+  it('refuses a request with nothing to answer: no input, an empty list, or instructions alone', () => {
+    for (const body of [{ model: 'm' }, { model: 'm', input: [] }, { model: 'm', instructions: 'Be brief.', input: [{ role: 'developer' as const, content: 'x' }] }]) {
+      assert.throws(() => convert(body), (error: unknown) => error instanceof BadRequestError && error.param === 'input' && error.status === 400, JSON.stringify(body));
+    }
   });
 
   it('does not report fields the caller read itself', () => {

@@ -2,6 +2,7 @@
 // Responses API. Every field is carried, or refused with UnsupportedParamsError, or (under
 // drop_params) dropped with a warning naming it; nothing disappears without a word.
 
+import { BadRequestError } from '../../errors/error-classes.js';
 import type { ChatCompletionRequest, FunctionTool, ReasoningEffort, ToolChoice } from '../../spec/index.js';
 import { createTranslationReport, type TranslationReport } from '../anthropic-messages/create-translation-report.js';
 import type { ResponsesRequest } from './openai-responses-api.js';
@@ -34,6 +35,10 @@ export function convertResponsesRequest(body: ResponsesRequest, options: Convert
   }
   const warnings: string[] = [];
   const request: ChatCompletionRequest = { model: body.model, messages: convertResponsesInput(body, report, warnings) };
+  // OpenAI needs input unless it continues a stored response, which a bridged call cannot do.
+  if (!request.messages.some((message) => message.role !== 'system' && message.role !== 'developer')) {
+    throw new BadRequestError("Missing required parameter: 'input' (a string or at least one input item)", { param: 'input', code: 'missing_required_parameter' });
+  }
   if (typeof body.max_output_tokens === 'number') request.max_completion_tokens = body.max_output_tokens;
   if (typeof body.temperature === 'number') request.temperature = body.temperature;
   if (typeof body.top_p === 'number') request.top_p = body.top_p;
