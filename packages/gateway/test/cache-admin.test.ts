@@ -99,3 +99,23 @@ describe('cache configuration', () => {
     }
   });
 });
+
+describe('supported_call_types', () => {
+  it('caches only the listed call types, and says which listed ones llmux does not cache', async () => {
+    const world = await startCacheWorld({ type: 'local', supported_call_types: ['embedding', 'atranscription'] });
+    try {
+      const calls = world.chatCalls();
+      const { response } = await world.client.chat.completions.create(ask('not cached')).withResponse();
+      await world.client.chat.completions.create(ask('not cached'));
+      assert.equal(world.chatCalls(), calls + 2);
+      assert.equal(response.headers.get('x-litellm-cache-key'), null);
+      const embeds = () => world.upstream.requests.filter((request) => request.url.endsWith('/embeddings')).length;
+      await world.client.embeddings.create({ model: 'embed', input: 'cached' });
+      await world.client.embeddings.create({ model: 'embed', input: 'cached' });
+      assert.equal(embeds(), 1);
+      assert.ok(world.gateway.logs.lines.some((line) => line.includes('these call types are not cached') && line.includes('atranscription')));
+    } finally {
+      await world.close();
+    }
+  });
+});

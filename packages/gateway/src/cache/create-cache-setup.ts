@@ -17,6 +17,8 @@ import { createResponseCache } from './create-response-cache.js';
 import type { CacheSettings } from './parse-cache-settings.js';
 import type { ResponseStore } from './response-store.js';
 
+const CACHED_CALL_TYPES: ReadonlySet<string> = new Set(['acompletion', 'aembedding']);
+
 export interface CacheSetup {
   /** An operation's hooks with the cache's added (the same object when it is not cached). */
   hooksFor(operation: Operation, hooks: CallHooks): CallHooks;
@@ -29,6 +31,9 @@ export function createCacheSetup(settings: CacheSettings | undefined, config: Ga
   if (settings === undefined) return { hooksFor: (_operation, hooks) => hooks, routes: createCacheRoutes(undefined), close: () => Promise.resolve() };
   const store = createStore(settings.type, settings.maxEntries, settings.maxBytes, config, env);
   const cache = createResponseCache(settings, store, logger);
+  const uncached = [...settings.callTypes].filter((name) => !CACHED_CALL_TYPES.has(name));
+  // Said once at start rather than silently: these call types are served without the cache.
+  if (uncached.length > 0) logger.warn({ callTypes: uncached }, 'response cache: llmux caches only acompletion and aembedding; these call types are not cached');
   const chat = createChatCacheHooks(cache);
   const embeddings = createEmbeddingsCacheHook(cache);
   return {

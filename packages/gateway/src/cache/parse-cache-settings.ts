@@ -53,7 +53,8 @@ export function parseCacheSettings(config: GatewayConfig): CacheSettings | undef
     ttlSeconds: ttl,
     namespace: namespace as string | undefined,
     defaultOn: mode === 'default_on',
-    callTypes: new Set(callTypes as string[]),
+    // LiteLLM names the sync and async forms (`completion`, `acompletion`); the gateway serves the async one.
+    callTypes: new Set((callTypes as string[]).map((name) => (name.startsWith('a') ? name : `a${name}`))),
     scope: scope as CacheScope,
     maxEntries: Math.floor(maxEntries),
     maxBytes: Math.floor(maxMb * 1024 * 1024),
