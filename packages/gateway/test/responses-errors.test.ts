@@ -6,10 +6,12 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import type { FakeChatReply, RecordedRequest } from '@llmux/fake-upstreams';
+import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import { LENIENT_MODEL, RESPONSES_MASTER_KEY, RESPONSES_MODELS, startResponsesGateway, type ResponsesGateway } from './helpers/responses-gateway.js';
 
 function reply(request: RecordedRequest): FakeChatReply {
   if (request.text.includes('break midway')) return { content: 'one two three four five six', failAfterChunks: 2 };
+  if (request.text.includes('drop midway')) return { content: Array.from({ length: 40 }, (_, index) => `word${index}`).join(' '), dropAfterChunks: 4 };
   return { content: 'ok', usage: { promptTokens: 1_000, completionTokens: 1_000 } };
 }
 
@@ -107,5 +109,19 @@ describe('/v1/responses errors', () => {
     const passed = await world.client(RESPONSES_MASTER_KEY).responses.stream({ model: RESPONSES_MODELS.openai, input: 'break midway' }).finalResponse();
     assert.equal(passed.status, 'failed');
     assert.equal(passed.error?.code, 'server_error');
+  });
+
+  it('ends a passed-through stream whose upstream drops with response.failed, billed for the deltas delivered', async () => {
+    const key = await newKey({});
+    const final = await world.client(key).responses.stream({ model: RESPONSES_MODELS.openai, input: 'drop midway' }).finalResponse();
+    assert.equal(final.status, 'failed');
+    assert.match(final.error?.message ?? '', /ended early|terminated|socket|closed/i);
+    const [row] = await waitForSpendRows(world.admin, key, 1);
+    assert.equal(row?.status, 'failure');
+    assert.equal(row?.metadata?.['call_end'], 'upstream_cut');
+    assert.equal(row?.metadata?.['call_type'], 'aresponses');
+    const counted = (row as { completion_tokens?: number } | undefined)?.completion_tokens ?? 0;
+    // Four of forty words were delivered (each split delta counts a token or two more than in one text).
+    assert.ok(counted > 0 && counted < 40, `completion tokens ${counted}: the words delivered, not the whole reply`);
   });
 });
