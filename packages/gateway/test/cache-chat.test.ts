@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import OpenAI from 'openai';
+import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
 import { CACHE_MASTER_KEY, startCacheWorld, withCache, type CacheWorld } from './helpers/cache-gateway.js';
 import { managementClient } from './helpers/management-client.js';
 import { readMetric } from './helpers/read-metric.js';
@@ -209,5 +210,49 @@ describe('response cache scoped per key', () => {
     assert.notEqual(other.response.headers.get('x-litellm-cache-key'), first.response.headers.get('x-litellm-cache-key'));
     await one.chat.completions.create(ask('scoped'));
     assert.equal(world.chatCalls(), calls + 2, 'the same key hits');
+  });
+});
+
+describe('response cache with tool calls', () => {
+  it('a streamed tool call is reassembled, then served plain and replayed as a stream', async () => {
+    const upstream = await startFakeOpenAIUpstream({ reply: () => ({ toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' }] }) });
+    const world = await startCacheWorld({ type: 'local' }, { ...process.env }, upstream);
+    try {
+      const body = ask('weather?', { tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }] });
+      const stream = await world.client.chat.completions.create({ ...body, stream: true });
+      for await (const _chunk of stream) void _chunk;
+      const plain = await world.client.chat.completions.create(body);
+      assert.equal(world.chatCalls(), 1);
+      assert.equal(plain.choices[0]?.finish_reason, 'tool_calls');
+      assert.deepEqual(plain.choices[0]?.message.tool_calls, [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' } }]);
+      const replay = await world.client.chat.completions.create({ ...body, stream: true });
+      let args = '';
+      for await (const chunk of replay) args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
+      assert.equal(args, '{"city":"Paris","unit":"celsius"}');
+      assert.equal(world.chatCalls(), 1);
+    } finally {
+      await world.close();
+      await upstream.close();
+    }
+  });
+});
+
+describe('response cache and a stream cut short', () => {
+  it('does not store a stream that broke midway', async () => {
+    let calls = 0;
+    const upstream = await startFakeOpenAIUpstream({ reply: () => ((calls += 1) === 1 ? { content: 'one two three four five', failAfterChunks: 1 } : { content: 'whole answer' }) });
+    const world = await startCacheWorld({ type: 'local' }, { ...process.env }, upstream);
+    try {
+      const stream = await world.client.chat.completions.create({ ...ask('fragile'), stream: true });
+      await assert.rejects(async () => {
+        for await (const _chunk of stream) void _chunk;
+      });
+      const plain = await world.client.chat.completions.create(ask('fragile'));
+      assert.equal(plain.choices[0]?.message.content, 'whole answer');
+      assert.equal(world.chatCalls(), 2);
+    } finally {
+      await world.close();
+      await upstream.close();
+    }
   });
 });
