@@ -9,6 +9,8 @@ import { readCacheControls, type CacheControls } from './read-cache-controls.js'
 import type { CacheSettings } from './parse-cache-settings.js';
 import type { CachedEntry, ResponseStore } from './response-store.js';
 
+const WARN_INTERVAL_MS = 10_000;
+
 export interface CachedCall {
   /** The body without its `cache` controls (they never reach the provider). */
   body: Record<string, unknown>;
@@ -30,8 +32,19 @@ export interface ResponseCache {
 }
 
 export function createResponseCache(settings: CacheSettings, store: ResponseStore, logger: Logger): ResponseCache {
+  // While Redis is down every request fails its lookup: one line per interval, with the count.
+  let lastWarnedAt = 0;
+  let suppressed = 0;
   const warn = (action: string, error: unknown): void => {
-    logger.warn({ cacheType: store.type, err: error instanceof Error ? error.message : String(error) }, `response cache ${action} failed: served as a miss`);
+    const now = Date.now();
+    if (now - lastWarnedAt < WARN_INTERVAL_MS) {
+      suppressed += 1;
+      return;
+    }
+    lastWarnedAt = now;
+    const failures = suppressed + 1;
+    suppressed = 0;
+    logger.warn({ cacheType: store.type, failures, err: error instanceof Error ? error.message : String(error) }, `response cache ${action} failed: served as a miss`);
   };
   return {
     settings,
