@@ -34,7 +34,12 @@ export function toAnthropicBlocks(reply: FakeChatReply, messageId: string): Fake
 const ANTHROPIC_STOP_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'refusal' };
 
 export function toAnthropicStopReason(reply: FakeChatReply): string {
-  return mapFakeFinish(reply, ANTHROPIC_STOP_REASONS);
+  return reply.stopSequence !== undefined && reply.finish === undefined ? 'stop_sequence' : mapFakeFinish(reply, ANTHROPIC_STOP_REASONS);
+}
+
+/** The stop sequence Claude names beside `stop_reason: "stop_sequence"`, else null. */
+export function toAnthropicStopSequence(reply: FakeChatReply): string | null {
+  return toAnthropicStopReason(reply) === 'stop_sequence' ? (reply.stopSequence ?? null) : null;
 }
 
 /**
@@ -61,7 +66,7 @@ export function createFakeAnthropicMessage(messageId: string, model: string, rep
     model,
     content: toAnthropicBlocks(reply, messageId),
     stop_reason: toAnthropicStopReason(reply),
-    stop_sequence: null,
+    stop_sequence: toAnthropicStopSequence(reply),
     usage: { ...toAnthropicUsage(reply), service_tier: 'standard' },
   };
 }

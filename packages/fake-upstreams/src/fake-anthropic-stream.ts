@@ -3,7 +3,7 @@
 // failures can be injected after a given number of content chunks.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
-import { toAnthropicBlocks, toAnthropicStopReason, toAnthropicUsage, type FakeAnthropicBlock } from './fake-anthropic-message.js';
+import { toAnthropicBlocks, toAnthropicStopReason, toAnthropicStopSequence, toAnthropicUsage, type FakeAnthropicBlock } from './fake-anthropic-message.js';
 import { splitInThree, splitWords } from './fake-split-text.js';
 
 export interface FakeAnthropicEvent {
@@ -32,7 +32,7 @@ export function createFakeAnthropicEvents(messageId: string, model: string, repl
     push('content_block_stop', { index });
   });
 
-  push('message_delta', { delta: { stop_reason: toAnthropicStopReason(reply), stop_sequence: null }, usage });
+  push('message_delta', { delta: { stop_reason: toAnthropicStopReason(reply), stop_sequence: toAnthropicStopSequence(reply) }, usage });
   push('message_stop', {});
   return events;
 }

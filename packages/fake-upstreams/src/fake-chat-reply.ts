@@ -19,6 +19,11 @@ export interface FakeChatReply {
   redactedReasoning?: string;
   /** Provider-neutral finish: mapped to the provider's own stop reason. */
   finish?: 'stop' | 'length' | 'tool_calls' | 'content_filter';
+  /**
+   * The reply ended on this one of the request's stop sequences (not part of `content`, as the
+   * providers cut it). Claude says so with `stop_reason: "stop_sequence"`; others just say "stop".
+   */
+  stopSequence?: string;
   usage?: { promptTokens: number; completionTokens: number; cachedTokens?: number; cacheWriteTokens?: number };
   /** Answer with this HTTP error instead of a reply. */
   error?: { status: number; body: unknown; headers?: Record<string, string> };

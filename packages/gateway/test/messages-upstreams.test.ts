@@ -28,12 +28,6 @@ function reply(request: RecordedRequest): FakeChatReply {
   return { content: 'Hello from the upstream', usage: { promptTokens: 12, completionTokens: 5 } };
 }
 
-/** The body a native deployment's upstream received, without the fields its envelope moves. */
-function receivedBody(world: MessagesGateway, upstream: Upstream): Record<string, unknown> {
-  const { model: _model, anthropic_version: _version, stream: _stream, ...rest } = world.lastRequest(upstream).json as Record<string, unknown>;
-  return rest;
-}
-
 describe('/v1/messages across deployments', () => {
   let world: MessagesGateway;
   before(async () => {
@@ -63,7 +57,7 @@ describe('/v1/messages across deployments', () => {
         assert.deepEqual((sent['messages'] as Array<{ role: string }>).map((entry) => entry.role), ['system', 'user']);
         assert.equal(sent['max_completion_tokens'], 64);
       } else {
-        assert.deepEqual(receivedBody(world, upstream), {
+        assert.deepEqual(world.receivedBody(upstream), {
           max_tokens: 64,
           system: [{ type: 'text', text: 'You are terse.', cache_control: { type: 'ephemeral' } }],
           messages: [{ role: 'user', content: 'hi' }],

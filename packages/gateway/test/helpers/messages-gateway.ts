@@ -36,6 +36,8 @@ export interface MessagesGateway {
   client(key: string): Anthropic;
   /** The last request an upstream received. */
   lastRequest(upstream: Upstream): RecordedRequest;
+  /** The body a native deployment's upstream last received, without the fields its envelope moves. */
+  receivedBody(upstream: Upstream): Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -69,15 +71,20 @@ export async function startMessagesGateway(reply: (request: RecordedRequest) => 
     ...(extra.litellm_settings === undefined ? {} : { litellm_settings: extra.litellm_settings }),
   });
   const upstreams: Record<Upstream, FakeServer> = { anthropic, bedrock, vertex, openai };
+  const lastRequest = (upstream: Upstream): RecordedRequest => {
+    const last = upstreams[upstream].requests.at(-1);
+    if (last === undefined) throw new Error(`${upstream} received no request`);
+    return last;
+  };
   return {
     gateway,
     upstreams,
     admin: managementClient(gateway.url, MESSAGES_MASTER_KEY),
     client: (key) => new Anthropic({ apiKey: key, baseURL: gateway.url, maxRetries: 0 }),
-    lastRequest(upstream) {
-      const last = upstreams[upstream].requests.at(-1);
-      if (last === undefined) throw new Error(`${upstream} received no request`);
-      return last;
+    lastRequest,
+    receivedBody(upstream) {
+      const { model: _model, anthropic_version: _version, stream: _stream, ...rest } = lastRequest(upstream).json as Record<string, unknown>;
+      return rest;
     },
     close: async () => {
       await gateway.close();
