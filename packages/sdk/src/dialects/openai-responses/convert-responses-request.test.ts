@@ -113,6 +113,7 @@ describe('openAIResponsesRequestSchema', () => {
     assert.deepEqual(bad.error?.issues[0]?.path, ['input', 0, 'call_id']);
     assert.equal(openAIResponsesRequestSchema.safeParse({ model: 'm', input: [{ role: 'robot', content: 'x' }] }).success, false);
     assert.equal(openAIResponsesRequestSchema.safeParse({ input: 'x' }).success, false);
+    assert.equal(openAIResponsesRequestSchema.safeParse({ model: 'm', input: [{ type: 'reasoning', summary: 'not a list' }] }).success, false);
     assert.equal(openAIResponsesRequestSchema.safeParse({ model: 'm', input: [{ type: 'item_reference', id: 'x' }], future_field: 1 }).success, true);
   });
 });

@@ -12,6 +12,11 @@ const ITEM_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   message: z.looseObject({ role: z.enum(['user', 'assistant', 'system', 'developer']), content: z.union([z.string(), z.array(part)]) }),
   function_call: z.looseObject({ call_id: z.string(), name: z.string(), arguments: z.string() }),
   function_call_output: z.looseObject({ call_id: z.string(), output: z.union([z.string(), z.array(part)]) }),
+  reasoning: z.looseObject({
+    summary: z.array(z.looseObject({ text: z.string() })).optional(),
+    content: z.array(z.looseObject({ text: z.string() })).nullish(),
+    encrypted_content: z.string().nullish(),
+  }),
 };
 
 const item = z.looseObject({ type: z.string().optional() }).superRefine((value, context) => {
