@@ -111,18 +111,23 @@ describe('/v1/messages content across deployments', () => {
       }
     });
 
-    it(`carries stop_sequences and says which one ended the turn on ${upstream}`, async () => {
-      const message = await world.client(MESSAGES_MASTER_KEY).messages.create({ model: MODELS[upstream], max_tokens: 64, stop_sequences: ['four'], messages: [{ role: 'user', content: 'count to five' }] });
-      if (upstream === 'openai') {
-        // OpenAI cuts the sequence and says only "stop": the turn cannot be told from a natural end.
-        assert.deepEqual((world.lastRequest('openai').json as Body)['stop'], ['four']);
-        assert.equal(message.stop_reason, 'end_turn');
-      } else {
-        assert.deepEqual(receivedBody(world, upstream)['stop_sequences'], ['four']);
-        assert.equal(message.stop_reason, 'stop_sequence');
-        assert.equal(message.stop_sequence, 'four');
-      }
-    });
+    for (const streamed of [false, true]) {
+      it(`carries stop_sequences and says which one ended the turn on ${upstream}${streamed ? ' in a stream' : ''}`, async () => {
+        const client = world.client(MESSAGES_MASTER_KEY);
+        const request = { model: MODELS[upstream], max_tokens: 64, stop_sequences: ['four'], messages: [{ role: 'user' as const, content: 'count to five' }] };
+        const message = streamed ? await client.messages.stream(request).finalMessage() : await client.messages.create(request);
+        assert.deepEqual(message.content.map((block) => (block.type === 'text' ? block.text : block.type)), ['one two three']);
+        if (upstream === 'openai') {
+          // OpenAI cuts the sequence and says only "stop": the turn cannot be told from a natural end.
+          assert.deepEqual((world.lastRequest('openai').json as Body)['stop'], ['four']);
+          assert.equal(message.stop_reason, 'end_turn');
+        } else {
+          assert.deepEqual(receivedBody(world, upstream)['stop_sequences'], ['four']);
+          assert.equal(message.stop_reason, 'stop_sequence');
+          assert.equal(message.stop_sequence, 'four');
+        }
+      });
+    }
   }
 
   it('carries a URL image to Anthropic unchanged and to OpenAI as an image_url', async () => {
@@ -161,22 +166,26 @@ describe('/v1/messages content across deployments', () => {
       assert.deepEqual(receivedBody(world, upstream).messages?.[1]?.content, first.content);
     });
 
-    it(`reads cache read and write tokens from ${upstream} and prices them on the spend row`, async () => {
-      const created = await world.admin.post('/key/generate', { models: [MODELS[upstream]] });
-      const key = String(created.body['key']);
-      const system = [{ type: 'text' as const, text: 'A long shared preamble.', cache_control: { type: 'ephemeral' as const } }];
-      const message = await world.client(key).messages.create({ model: MODELS[upstream], max_tokens: 64, system, messages: [{ role: 'user', content: 'cached' }] });
-      assert.deepEqual(receivedBody(world, upstream)['system'], system);
-      assert.equal(message.usage.input_tokens, 100);
-      assert.equal(message.usage.cache_read_input_tokens, 600);
-      assert.equal(message.usage.cache_creation_input_tokens, 300);
-      const rows = await waitForSpendRows(world.admin, key, 1);
-      assert.equal(rows.length, 1, JSON.stringify(rows));
-      const price = PRICES[upstream];
-      assert.ok(price !== undefined);
-      const expected = 100 * price.input + 600 * price.read + 300 * price.write + 10 * price.output;
-      assert.ok(Math.abs((rows[0]?.spend ?? 0) - expected) < 1e-9, `spend ${rows[0]?.spend}, expected ${expected}`);
-    });
+    for (const streamed of [false, true]) {
+      it(`reads cache read and write tokens from ${upstream}${streamed ? ' in a stream' : ''} and prices them on the spend row`, async () => {
+        const created = await world.admin.post('/key/generate', { models: [MODELS[upstream]] });
+        const key = String(created.body['key']);
+        const system = [{ type: 'text' as const, text: 'A long shared preamble.', cache_control: { type: 'ephemeral' as const } }];
+        const request = { model: MODELS[upstream], max_tokens: 64, system, messages: [{ role: 'user' as const, content: 'cached' }] };
+        const client = world.client(key);
+        const message = streamed ? await client.messages.stream(request).finalMessage() : await client.messages.create(request);
+        assert.deepEqual(receivedBody(world, upstream)['system'], system);
+        assert.equal(message.usage.input_tokens, 100);
+        assert.equal(message.usage.cache_read_input_tokens, 600);
+        assert.equal(message.usage.cache_creation_input_tokens, 300);
+        const rows = await waitForSpendRows(world.admin, key, 1);
+        assert.equal(rows.length, 1, JSON.stringify(rows));
+        const price = PRICES[upstream];
+        assert.ok(price !== undefined);
+        const expected = 100 * price.input + 600 * price.read + 300 * price.write + 10 * price.output;
+        assert.ok(Math.abs((rows[0]?.spend ?? 0) - expected) < 1e-9, `spend ${rows[0]?.spend}, expected ${expected}`);
+      });
+    }
   }
 
   it('sends thinking to OpenAI as reasoning_effort', async () => {
