@@ -23,6 +23,7 @@ const REPLIES: Record<string, FakeChatReply> = {
     error: { status: 429, body: { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } }, headers: { 'retry-after': '3' } },
   },
   overload: { content: 'one two three four', failAfterChunks: 2 },
+  count: { content: 'one two', stopSequence: 'three' },
 };
 
 function lastText(request: RecordedRequest): string {
@@ -51,6 +52,15 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
     const recorded = fake.requests.at(-1);
     assert.equal(recorded?.headers.authorization, `Bearer ${API_KEY}`);
     assert.equal(typeof recorded?.headers['anthropic-version'], 'string');
+  });
+
+  it('names the stop sequence that ended the turn, in the message and the stream', async () => {
+    const request = { model: MODEL, max_tokens: 64, stop_sequences: ['three'], messages: [{ role: 'user' as const, content: 'count' }] };
+    for (const message of [await client.messages.create(request), await client.messages.stream(request).finalMessage()]) {
+      assert.deepEqual(message.content, [{ type: 'text', text: 'one two' }]);
+      assert.equal(message.stop_reason, 'stop_sequence');
+      assert.equal(message.stop_sequence, 'three');
+    }
   });
 
   it('answers with tool_use blocks', async () => {
