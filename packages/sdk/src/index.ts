@@ -4,6 +4,8 @@ export { completion, completeCall, COMPLETION_BODY_KEYS, type CompletionParams, 
 export { CompletionStream } from './completion-stream.js';
 export { embedding, embedCall, EMBEDDING_BODY_KEYS, type EmbeddingParams, type EmbeddingResult } from './embedding.js';
 export { rerank, type RerankParams, type RerankResult } from './rerank.js';
+export { responses, RESPONSES_BODY_KEYS, type ResponsesEventStream, type ResponsesParams, type ResponsesResult } from './responses.js';
+export type { ResponsesStreamEvent } from './parse-responses-events.js';
 export { nativeCall, nativeCallSplit, speaksNatively } from './native/native-call.js';
 export type { Dialect } from './native/dialect.js';
 export type { NativeJsonReply, NativeReply, NativeRequest, NativeStreamEndListener, NativeStreamReply, NativeSupport } from './native/native-support.js';
