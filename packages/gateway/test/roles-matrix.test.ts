@@ -147,6 +147,7 @@ const MATRIX: Row[] = [
   row('GET', '/v1/model/info', 'the deployments one may use', /*               */ [200, 200, 200, 200, 200, 200, 200]),
 
   row('GET', '/spend/logs', "one's own spend", /*                              */ [200, 200, 200, 200, 200, 200, 200]),
+  row('GET', '/spend/logs/ui', "one's own spend, in pages", /*                  */ [200, 200, 200, 200, 200, 200, 200]),
   row('GET', '/global/spend/report', 'everyone’s spend by model', /*           */ [200, 200, 403, 403, 403, 403, 403], async () => ({ path: '/global/spend/report?group_by=model' })),
   row('GET', '/global/spend', 'the total spend', /*                            */ [200, 200, 403, 403, 403, 403, 403]),
   row('GET', '/audit', 'the audit log', /*                                     */ [200, 200, 403, 403, 403, 403, 403]),
