@@ -43,10 +43,10 @@ describe('maskKeysInText', () => {
   });
 
   it('masks values after a credential label, whatever their shape', () => {
-    for (const text of ['api_key=0123456789abcdef0123', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', '"x-api-key": "abcdefgh12345678"', 'password: hunter2hunter2', 'client_secret=abcdefghijkl']) {
+    for (const text of ['api_key=0123456789abcdef0123', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', '"x-api-key": "abcdefgh12345678"', 'password: hunter2hunter2', 'client_secret=abcdefghijkl', 'token ya29A0ARrdaM-xyz12345']) {
       const masked = maskKeysInText(text);
       assert.ok(masked.includes('****'), masked);
-      assert.doesNotMatch(masked, /0123456789abcdef|dXNlcjpw|abcdefgh12345678|hunter2hunter2|abcdefghijkl/);
+      assert.doesNotMatch(masked, /0123456789abcdef|dXNlcjpw|abcdefgh12345678|hunter2hunter2|abcdefghijkl|ya29A0ArrdaM/);
     }
   });
 
@@ -63,6 +63,8 @@ describe('maskKeysInText', () => {
       'tokenizer_config.json is missing',
       'Team not found: ml-platform',
       'only basic authentication and bearer authentication are supported',
+      'Google token exchange at http://127.0.0.1:9/token failed: invalid_grant',
+      'the session token expired; password reset required',
     ]) {
       assert.equal(maskKeysInText(text), text);
     }

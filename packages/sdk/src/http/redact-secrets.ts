@@ -62,12 +62,17 @@ export function maskKeysInText(text: string): string {
   return text.replace(LABELLED, maskLabelled).replace(SHAPE, maskSecret);
 }
 
-/** After `Bearer`/`Basic` only a token-looking value is one ("basic validation failed" is prose). */
+/**
+ * After `Bearer`/`Basic`, or a label followed by a space alone, only a token-looking value is
+ * one: "basic validation failed" and "token exchange at …" are prose. After `:` or `=` any
+ * value is.
+ */
 const SCHEME = /^(?:bearer|basic)$/i;
+const ASSIGNED = /[:=]/;
 const TOKEN_LOOKING = /[0-9A-Z_=+/.-]/;
 
 function maskLabelled(match: string, label: string, separator: string, value: string): string {
-  if (SCHEME.test(label) && !TOKEN_LOOKING.test(value)) return match;
+  if ((SCHEME.test(label) || !ASSIGNED.test(separator)) && !TOKEN_LOOKING.test(value)) return match;
   return `${label}${separator}${maskSecret(value)}`;
 }
 
