@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
 import { managementClient, type ManagementClient } from './helpers/management-client.js';
 import { MODELS, startMessagesGateway } from './helpers/messages-gateway.js';
+import { RESPONSES_MODELS, startResponsesGateway } from './helpers/responses-gateway.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 
 const MASTER_KEY = 'sk-master-stream-billing';
@@ -159,6 +160,39 @@ describe('passed-through Anthropic streams cut short are billed', () => {
       assert.equal(row.metadata?.['call_end'], 'upstream_cut');
       assert.notEqual(row.status, 'success');
       assert.equal(row.prompt_tokens, 50, 'input tokens from message_start');
+      assert.ok((row.completion_tokens ?? 0) > 0 && (row.completion_tokens ?? 0) < 900, `completion tokens ${row.completion_tokens}: counted from the deltas sent`);
+      assert.ok((row.spend ?? 0) > 0);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe('passed-through Responses streams cut short are billed', () => {
+  it('bills the deltas delivered and the prompt counted from the request (Responses reports input tokens only at its end)', async () => {
+    const story = Array.from({ length: 60 }, (_, index) => `sentence number ${index} of a long story.`).join(' ');
+    const world = await startResponsesGateway(() => ({ content: story, dropAfterChunks: 4, usage: { promptTokens: 50, completionTokens: 900 } }));
+    try {
+      const key = String((await world.admin.post('/key/generate', {})).body['key']);
+      const input = 'Tell me a long story about a lighthouse keeper and the sea, in many sentences.';
+      const stream = await world.client(key).responses.create({ model: RESPONSES_MODELS.openai, input, stream: true });
+      // The cut reaches the client as a terminal event (or an error thrown by the client).
+      const types: string[] = [];
+      await (async () => {
+        for await (const event of stream) types.push(event.type);
+      })().catch((error: unknown) => types.push(`thrown: ${String(error)}`));
+      assert.ok(!types.includes('response.completed'), types.join(', '));
+      let rows: Array<{ spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }> = [];
+      for (let attempt = 0; attempt < 150 && rows.length === 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const logs = await world.admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
+        rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;
+      }
+      const [row] = rows;
+      assert.ok(row !== undefined, 'a spend row');
+      assert.equal(row.metadata?.['call_end'], 'upstream_cut');
+      assert.notEqual(row.status, 'success');
+      assert.ok((row.prompt_tokens ?? 0) >= 10, `prompt tokens ${row.prompt_tokens}: counted from the request`);
       assert.ok((row.completion_tokens ?? 0) > 0 && (row.completion_tokens ?? 0) < 900, `completion tokens ${row.completion_tokens}: counted from the deltas sent`);
       assert.ok((row.spend ?? 0) > 0);
     } finally {

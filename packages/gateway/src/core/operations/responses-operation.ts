@@ -3,10 +3,12 @@
 // serves it (OpenAI, Azure), converted from the canonical chat reply of any other.
 
 import {
+  convertResponsesRequest,
   convertToResponsesResponse,
   createResponsesStreamEncoder,
   openAIResponsesRequestSchema,
   type ChatCompletionChunk,
+  type ChatMessage,
   type ResponsesRequest,
 } from 'llmux';
 import { recordError } from '../../http/send-error.js';
@@ -41,7 +43,7 @@ async function serveResponses(state: CallState): Promise<boolean> {
   if ('kind' in reply) {
     context.call.passthrough = true;
     if (reply.kind === 'json') sendNative(context, reply);
-    else await streamNative(context, reply, { dialect: openAIResponsesDialect, streams: dependencies.streams, deltaText: RESPONSES_DELTA_TEXT });
+    else await streamNative(context, reply, { dialect: openAIResponsesDialect, streams: dependencies.streams, deltaText: RESPONSES_DELTA_TEXT, promptMessages: () => promptMessagesOf(body) });
     return true;
   }
   const options = { model: routing.model, request: body as unknown as ResponsesRequest };
@@ -55,4 +57,13 @@ async function serveResponses(state: CallState): Promise<boolean> {
   const dialect: Dialect = { ...openAIResponsesDialect, streamError: (streamContext, error) => responses.error(recordError(streamContext, error)) };
   await streamTranslated(context, reply, { dialect, encoder, streams: dependencies.streams, messages: call.converted?.messages });
   return true;
+}
+
+/** The request's input as chat messages, for counting; a body the bridge can't read counts as none. */
+function promptMessagesOf(body: Record<string, unknown>): readonly ChatMessage[] | undefined {
+  try {
+    return convertResponsesRequest(body as unknown as ResponsesRequest, { dropParams: true }).request.messages;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@
 // stream's bytes forwarded as they come. Usage was read on the side; a stream cut short
 // before its final usage is billed for the deltas it delivered.
 
-import { computeCost, type NativeJsonReply, type NativeStreamReply } from 'llmux';
+import { computeCost, tokenCounter, type ChatMessage, type NativeJsonReply, type NativeStreamReply } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { DeliveredEvents } from '../count-delivered-events.js';
@@ -30,13 +30,18 @@ export interface NativeStreaming {
   streams: CallState['dependencies']['streams'];
   /** The dialect's delta text (see DeliveredEvents), to bill a stream cut short. */
   deltaText: RegExp;
+  /**
+   * The request as chat messages, to count its prompt when a stream is cut before the
+   * upstream reported input tokens (Responses reports them only in its final event).
+   */
+  promptMessages?: () => readonly ChatMessage[] | undefined;
 }
 
 export async function streamNative(context: RequestContext, reply: NativeStreamReply, streaming: NativeStreaming): Promise<void> {
   warmTokenCounter(reply.llmux.model);
   const delivered = new DeliveredEvents(streaming.deltaText);
   await writeStream(context, reply, { dialect: streaming.dialect, encoder: PASS_BYTES, streams: streaming.streams, onChunk: delivered.add });
-  if (context.call.callEnd === undefined || !billDeliveredEvents(context, reply, delivered)) recordUsage(context, reply.usage, reply.llmux.cost);
+  if (context.call.callEnd === undefined || !billDeliveredEvents(context, reply, delivered, streaming.promptMessages)) recordUsage(context, reply.usage, reply.llmux.cost);
   if (reply.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = reply.llmux.durationMs;
 }
 
@@ -45,12 +50,19 @@ export async function streamNative(context: RequestContext, reply: NativeStreamR
  * deltas it delivered (input tokens came with the start, where the dialect sends them).
  * Catalog prices: a deployment's price overrides are not known here.
  */
-function billDeliveredEvents(context: RequestContext, reply: NativeStreamReply, delivered: DeliveredEvents): boolean {
+function billDeliveredEvents(context: RequestContext, reply: NativeStreamReply, delivered: DeliveredEvents, promptMessages: NativeStreaming['promptMessages']): boolean {
   const usage = reply.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
   const counted = delivered.countTokens(reply.llmux.model);
-  if (counted <= usage.completion_tokens) return false;
-  const billed = { ...usage, completion_tokens: counted, total_tokens: usage.prompt_tokens + counted };
+  const prompt = usage.prompt_tokens > 0 ? usage.prompt_tokens : countPrompt(reply.llmux.model, promptMessages);
+  if (counted <= usage.completion_tokens && prompt === usage.prompt_tokens) return false;
+  const completion = Math.max(counted, usage.completion_tokens);
+  const billed = { ...usage, prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   recordUsage(context, billed, computeCost(reply.llmux.provider, reply.llmux.model, billed) ?? reply.llmux.cost);
   context.call.usageCounted = true;
   return true;
+}
+
+function countPrompt(model: string, promptMessages: NativeStreaming['promptMessages']): number {
+  const messages = promptMessages?.();
+  return messages === undefined || messages.length === 0 ? 0 : tokenCounter({ model, messages: [...messages] });
 }
