@@ -11,6 +11,7 @@ import { managementClient, type ManagementClient } from './helpers/management-cl
 import { MODELS, startMessagesGateway } from './helpers/messages-gateway.js';
 import { RESPONSES_MODELS, startResponsesGateway } from './helpers/responses-gateway.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
 const MASTER_KEY = 'sk-master-stream-billing';
 const WORDS = 400;
@@ -149,13 +150,7 @@ describe('passed-through Anthropic streams cut short are billed', () => {
       const key = String((await world.admin.post('/key/generate', {})).body['key']);
       const stream = world.client(key).messages.stream({ model: MODELS.anthropic, max_tokens: 1_024, messages: [{ role: 'user', content: 'a long story' }] });
       await assert.rejects(stream.finalMessage());
-      let rows: Array<{ spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }> = [];
-      for (let attempt = 0; attempt < 150 && rows.length === 0; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const logs = await world.admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
-        rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;
-      }
-      const [row] = rows;
+      const [row] = await waitForSpendRows(world.admin, key, 1);
       assert.ok(row !== undefined, 'a spend row');
       assert.equal(row.metadata?.['call_end'], 'upstream_cut');
       assert.notEqual(row.status, 'success');
@@ -182,13 +177,7 @@ describe('passed-through Responses streams cut short are billed', () => {
         for await (const event of stream) types.push(event.type);
       })().catch((error: unknown) => types.push(`thrown: ${String(error)}`));
       assert.ok(!types.includes('response.completed'), types.join(', '));
-      let rows: Array<{ spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }> = [];
-      for (let attempt = 0; attempt < 150 && rows.length === 0; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const logs = await world.admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
-        rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as typeof rows;
-      }
-      const [row] = rows;
+      const [row] = await waitForSpendRows(world.admin, key, 1);
       assert.ok(row !== undefined, 'a spend row');
       assert.equal(row.metadata?.['call_end'], 'upstream_cut');
       assert.notEqual(row.status, 'success');

@@ -8,6 +8,8 @@ export interface SpendRow {
   spend?: number;
   status?: string;
   model_group?: string;
+  prompt_tokens?: number;
+  completion_tokens?: number;
 }
 
 export async function waitForSpendRows(admin: ManagementClient, key: string, count: number): Promise<SpendRow[]> {
