@@ -13,37 +13,10 @@ import { KeyCache } from '../src/governance/key-cache.js';
 import { createIdentityStore, loadIdentity } from '../src/governance/load-identity.js';
 import { createStore, type KyselyStore } from '../src/store/index.js';
 import type { Store } from '../src/store/store.js';
+import { keyRecord } from './helpers/key-record.js';
 import { sqliteBackend, type Backend } from './helpers/store-backends.js';
 
 const TTL_MS = 60_000;
-
-function keyRecord(token: string): KeyRecord {
-  const now = new Date();
-  return {
-    token,
-    key_name: 'sk-...abcd',
-    key_alias: null,
-    user_id: null,
-    team_id: null,
-    models: [],
-    spend: 0,
-    model_max_budget: {},
-    model_rpm_limit: {},
-    model_tpm_limit: {},
-    metadata: {},
-    blocked: false,
-    expires: null,
-    created_at: now,
-    updated_at: now,
-    max_budget: null,
-    budget_duration: null,
-    budget_reset_at: null,
-    soft_budget: null,
-    rpm_limit: null,
-    tpm_limit: null,
-    max_parallel_requests: null,
-  };
-}
 
 /** The real store, with its key reads counted (and optionally never answered). */
 function countingStore(store: Store, state: { reads: number; hang: boolean }): Store {

@@ -3,34 +3,12 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { KeyRecord, UserRecord } from '../src/governance/identity.js';
+import type { UserRecord } from '../src/governance/identity.js';
 import { createStore, LATEST_SCHEMA_VERSION, SchemaTooNewError, type KyselyStore, type SpendLogRow } from '../src/store/index.js';
+import { keyRecord, NO_LIMITS } from './helpers/key-record.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
 
-const limits = { max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null };
-
-function keyRecord(token: string, changes: Partial<KeyRecord> = {}): KeyRecord {
-  const now = new Date();
-  return {
-    ...limits,
-    token,
-    key_name: 'sk-...abcd',
-    key_alias: null,
-    user_id: null,
-    team_id: null,
-    models: [],
-    spend: 0,
-    model_max_budget: {},
-    model_rpm_limit: {},
-    model_tpm_limit: {},
-    metadata: {},
-    blocked: false,
-    expires: null,
-    created_at: now,
-    updated_at: now,
-    ...changes,
-  };
-}
+const limits = NO_LIMITS;
 
 function userRecord(userId: string): UserRecord {
   const now = new Date();
