@@ -9,6 +9,7 @@ import { createCustomerRepository } from './repositories/customer-repository.js'
 import { createKeyRepository } from './repositories/key-repository.js';
 import { createModelAuditRepository } from './repositories/model-audit-repository.js';
 import { createSpendRepository } from './repositories/spend-repository.js';
+import { createStoredResponseRepository } from './repositories/stored-response-repository.js';
 import { createTeamRepository } from './repositories/team-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import type { Store } from './store.js';
@@ -47,5 +48,6 @@ export function createStore(options: StoreOptions = {}): KyselyStore {
     ...createCustomerRepository(db),
     ...createSpendRepository(db, choice.name),
     ...createModelAuditRepository(db),
+    ...createStoredResponseRepository(db),
   };
 }

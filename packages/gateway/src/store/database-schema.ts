@@ -130,6 +130,22 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+/** Stored Responses (migration 3): the Response object and its input items, as JSON text. */
+export interface ResponsesTable {
+  id: string;
+  api_key: string;
+  user_id: string | null;
+  team_id: string | null;
+  model_group: string;
+  deployment_id: string | null;
+  native: number;
+  previous_response_id: string | null;
+  input_items: string;
+  response: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface SchemaVersionTable {
   version: number;
   name: string;
@@ -147,5 +163,6 @@ export interface Database {
   llmux_spend_totals: SpendTotalsTable;
   llmux_spend_batches: SpendBatchesTable;
   llmux_audit_log: AuditLogTable;
+  llmux_responses: ResponsesTable;
   llmux_schema_version: SchemaVersionTable;
 }

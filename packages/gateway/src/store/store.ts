@@ -103,6 +103,28 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/** A stored Response (POST /v1/responses unless `store: false`), with who made it and where. */
+export interface StoredResponseRow {
+  /** The Response's id (`resp_…`), as the client saw it. */
+  id: string;
+  /** sha256 hex of the virtual key that made it, or '' for the master key / no key. */
+  api_key: string;
+  user_id: string | null;
+  team_id: string | null;
+  model_group: string;
+  /** The deployment that served it (a native follow-up goes back to it). */
+  deployment_id: string | null;
+  /** Served by a deployment that keeps the response itself (OpenAI, Azure). */
+  native: boolean;
+  previous_response_id: string | null;
+  /** This turn's input, as Responses items with ids. */
+  input_items: unknown[];
+  /** The Response object. */
+  response: Record<string, unknown>;
+  created_at: Date;
+  expires_at: Date;
+}
+
 export interface ListPage {
   /** 1-based. */
   page: number;
@@ -146,6 +168,7 @@ export interface Store {
   listModels(): Promise<ModelRecord[]>;
   insertModel(model: ModelRecord): Promise<void>;
   deleteModel(modelId: string): Promise<boolean>;
+  updateModel(model: Omit<ModelRecord, 'created_by' | 'created_at'>): Promise<boolean>;
 
   insertSpendLogs(rows: readonly SpendLogRow[]): Promise<void>;
   /**
@@ -164,4 +187,11 @@ export interface Store {
 
   insertAudit(record: AuditRecord): Promise<void>;
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
+
+  insertStoredResponse(row: StoredResponseRow): Promise<void>;
+  /** The row, unless absent or expired at `now`. */
+  getStoredResponse(id: string, now: Date): Promise<StoredResponseRow | undefined>;
+  deleteStoredResponse(id: string): Promise<boolean>;
+  /** Deletes rows expired before `now`; answers how many. */
+  deleteExpiredResponses(now: Date): Promise<number>;
 }
