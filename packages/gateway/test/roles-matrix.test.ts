@@ -15,7 +15,7 @@ import { startGovernedGateway, type GovernedGateway } from './helpers/governed-g
 import { ROLES, USER_OF, buildRolesWorld, expectOk, type Role, type RolesWorld } from './helpers/roles-world.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 interface Cell {
   role: Role;
   world: RolesWorld;
@@ -50,6 +50,11 @@ async function customer(world: RolesWorld): Promise<string> {
   const userId = world.id('customer');
   await expectOk(world.admin.post('/customer/new', { user_id: userId }));
   return userId;
+}
+
+async function storedModel(world: RolesWorld, upstreamUrl: string): Promise<string> {
+  const added = await expectOk(world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }));
+  return String(added['model_id']);
 }
 
 const customerRows = (prefix: '/customer' | '/end_user'): Row[] => [
@@ -99,6 +104,9 @@ const MATRIX: Row[] = [
     await expectOk(world.admin.post('/key/block', { key }));
     return { body: { key } };
   }),
+  row('POST', '/key/{key}/regenerate', "one's own key", /*                     */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ path: `/key/${await ownKey(cell)}/regenerate` })),
+  row('POST', '/key/{key}/regenerate', "another user's key", /*                */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ path: `/key/${await victimsKey(world)}/regenerate` })),
+  row('GET', '/key/info', "itself, with no key named", /*                       */ [200, 200, 200, 200, 200, 200, 200], async () => ({ path: '/key/info' })),
   row('GET', '/key/info', "one's own key", /*                                  */ [200, 200, 200, 200, 200, 200, 200], async (cell) => ({ path: `/key/info?key=${await ownKey(cell)}` })),
   row('GET', '/key/info', "another user's key", /*                             */ [200, 200, 403, 403, 403, 403, 403], async ({ world }) => ({ path: `/key/info?key=${await victimsKey(world)}` })),
   row('GET', '/key/info', "red's own key", /*                                  */ [200, 200, 403, 403, 200, 200, 403], async ({ world }) => ({ path: `/key/info?key=${await teamKey(world)}` })),
@@ -130,6 +138,12 @@ const MATRIX: Row[] = [
     await expectOk(world.admin.post('/team/member_add', { team_id: 'red', member: { user_id: userId, role: 'user' } }));
     return { body: { team_id: 'red', user_id: userId } };
   }),
+  row('POST', '/team/member_update', "a red member's role", /*                 */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => {
+    const userId = await world.user();
+    await expectOk(world.admin.post('/team/member_add', { team_id: 'red', member: { user_id: userId, role: 'user' } }));
+    return { body: { team_id: 'red', user_id: userId, role: 'admin' } };
+  }),
+  row('POST', '/team/member_update', "a blue member's role", /*                */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { team_id: 'blue', user_id: 'victim', role: 'admin' } })),
   row('GET', '/team/info', 'red', /*                                           */ [200, 200, 403, 403, 200, 200, 403], async () => ({ path: '/team/info?team_id=red' })),
   row('GET', '/team/list', "one's teams", /*                                   */ [200, 200, 200, 200, 200, 200, 403]),
 
@@ -143,6 +157,16 @@ const MATRIX: Row[] = [
     const added = await expectOk(world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }));
     return { body: { id: added['model_id'] } };
   }),
+  row('POST', '/model/update', 'a deployment', /*                              */ [200, 403, 403, 403, 403, 403, 403], async ({ world, upstreamUrl }) => ({
+    body: { model_info: { id: await storedModel(world, upstreamUrl) }, litellm_params: { rpm: 5 } },
+  })),
+  row('PATCH', '/model/{model_id}/update', 'a deployment', /*                    */ [200, 403, 403, 403, 403, 403, 403], async ({ world, upstreamUrl }) => ({
+    path: `/model/${await storedModel(world, upstreamUrl)}/update`,
+    body: { litellm_params: { rpm: 5 } },
+  })),
+  row('GET', '/model_group/info', 'the model groups one may use', /*           */ [200, 200, 200, 200, 200, 200, 200]),
+  row('GET', '/v1/models/{id}', 'a model group', /*                             */ [200, 200, 200, 200, 200, 200, 200], async () => ({ path: '/v1/models/gpt-a' })),
+  row('GET', '/models/{id}', 'a model group', /*                                */ [200, 200, 200, 200, 200, 200, 200], async () => ({ path: '/models/gpt-a' })),
   row('GET', '/model/info', 'the deployments one may use', /*                  */ [200, 200, 200, 200, 200, 200, 200]),
   row('GET', '/v1/model/info', 'the deployments one may use', /*               */ [200, 200, 200, 200, 200, 200, 200]),
 
@@ -185,7 +209,7 @@ for (const backendName of BACKEND_NAMES) {
         for (const [column, role] of ROLES.entries()) {
           const { client, key } = await world.caller(role);
           const { path, body } = await entry.build({ role, world, callerKey: key, upstreamUrl: setup.upstream.url });
-          const reply = entry.method === 'GET' ? await client.get(path ?? entry.route) : await client.post(path ?? entry.route, body ?? {});
+          const reply = entry.method === 'GET' ? await client.get(path ?? entry.route) : await client.send(entry.method, path ?? entry.route, body ?? {});
           const expected = entry.expect[column];
           const refusedRight = expected !== 403 || reply.body.error?.code === 'permission_denied';
           if (reply.status !== expected || !refusedRight) {

@@ -11,7 +11,9 @@ import { createCustomerRoutes } from './customer-routes.js';
 import { createKeyStateRoutes } from './key-state-routes.js';
 import { createKeyWriteRoutes } from './key-write-routes.js';
 import type { ManagementDeps } from './management-deps.js';
+import { createModelGroupRoutes } from './model-group-routes.js';
 import { createModelRoutes } from './model-routes.js';
+import { createModelUpdateRoutes } from './model-update-routes.js';
 import { createSpendRoutes } from './spend-routes.js';
 import { createTeamMemberRoutes } from './team-member-routes.js';
 import { createTeamRoutes } from './team-routes.js';
@@ -28,6 +30,8 @@ export function createManagementRoutes(deps: ManagementDeps): Route[] {
     ...createTeamMemberRoutes(deps),
     ...createCustomerRoutes(deps),
     ...createModelRoutes(deps),
+    ...createModelUpdateRoutes(deps),
+    ...createModelGroupRoutes(deps),
     ...createSpendRoutes(deps),
     ...createAuditRoutes(deps),
   ];

@@ -1,4 +1,4 @@
-// POST /key/regenerate, /key/block, /key/unblock; GET /key/info, /key/list.
+// POST /key/regenerate (and /key/{key}/regenerate), /key/block, /key/unblock; GET /key/info, /key/list.
 
 import { generateKey, abbreviateKey, hashKey } from '../governance/hash-key.js';
 import { callerUserId, canReadAll, denied, isTeamAdmin } from '../governance/permissions.js';
@@ -7,7 +7,9 @@ import { NotFoundError } from 'llmux';
 import { keyRegenerateSchema, keyTargetSchema } from './key-schemas.js';
 import { loadKeyFor } from './key-access.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { callerOf, queryOf, readManagementBody, readOptionalManagementBody, replyJson } from './management-request.js';
+import type { Identity } from '../governance/identity.js';
+import type { RequestContext } from '../http/request-context.js';
 import { renderKey } from './render-records.js';
 
 export function createKeyStateRoutes(deps: ManagementDeps): Route[] {
@@ -25,6 +27,17 @@ export function createKeyStateRoutes(deps: ManagementDeps): Route[] {
       replyJson(context, renderKey(updated));
     },
   });
+  /** A new secret for the named key; the old one stops working at once, here and on every instance. */
+  const regenerate = async (context: RequestContext, caller: Identity, named: string | undefined, newKey: string | undefined): Promise<void> => {
+    if (named === undefined) throw new NotFoundError('Name the key to regenerate in "key".', { code: 'key_not_found', param: 'key' });
+    const current = await loadKeyFor(store, caller, named, 'secret');
+    const key = newKey ?? generateKey();
+    const updated = await store.replaceKeyToken(current.token, hashKey(key), abbreviateKey(key));
+    if (updated === undefined) throw new NotFoundError('Key not found', { code: 'key_not_found', param: 'key' });
+    await invalidation.invalidate(current.token);
+    await audit.record({ caller, action: 'regenerated', table: 'keys', objectId: updated.token, before: { token: current.token, key_name: current.key_name }, after: { key_name: updated.key_name } });
+    replyJson(context, { ...renderKey(updated), key, token_id: updated.token });
+  };
   return [
     setBlocked('/key/block', true),
     setBlocked('/key/unblock', false),
@@ -34,16 +47,17 @@ export function createKeyStateRoutes(deps: ManagementDeps): Route[] {
       async handle(context) {
         const caller = callerOf(context);
         const body = await readManagementBody(context, keyRegenerateSchema);
-        const named = body.key ?? caller.key?.token;
-        if (named === undefined) throw new NotFoundError('Name the key to regenerate in "key".', { code: 'key_not_found', param: 'key' });
-        const current = await loadKeyFor(store, caller, named, 'secret');
-        const key = body.new_key ?? generateKey();
-        const updated = await store.replaceKeyToken(current.token, hashKey(key), abbreviateKey(key));
-        if (updated === undefined) throw new NotFoundError('Key not found', { code: 'key_not_found', param: 'key' });
-        // The old key must stop working at once, here and on every other instance.
-        await invalidation.invalidate(current.token);
-        await audit.record({ caller, action: 'regenerated', table: 'keys', objectId: updated.token, before: { token: current.token, key_name: current.key_name }, after: { key_name: updated.key_name } });
-        replyJson(context, { ...renderKey(updated), key, token_id: updated.token });
+        await regenerate(context, caller, body.key ?? caller.key?.token, body.new_key);
+      },
+    },
+    {
+      // LiteLLM's documented form: the key in the path, the body optional.
+      method: 'POST',
+      paths: ['/key/{key}/regenerate'],
+      async handle(context) {
+        const caller = callerOf(context);
+        const body = await readOptionalManagementBody(context, keyRegenerateSchema);
+        await regenerate(context, caller, context.params?.['key'], body.new_key);
       },
     },
     {

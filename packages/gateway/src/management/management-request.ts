@@ -34,6 +34,12 @@ export async function readManagementBody<Schema extends z.ZodType>(context: Requ
   return validateBody(schema, body);
 }
 
+/** A body the route may also be called without (LiteLLM's POST /key/{key}/regenerate): empty reads as `{}`. */
+export async function readOptionalManagementBody<Schema extends z.ZodType>(context: RequestContext, schema: Schema): Promise<z.output<Schema>> {
+  const raw = await readBody(context.request, BODY_LIMIT_BYTES);
+  return validateBody(schema, raw.length === 0 ? {} : parseJsonBody(raw, MANAGEMENT_RULES));
+}
+
 /** The query string, held to the input limits (NUL, length, paging numbers). */
 export function queryOf(context: RequestContext): URLSearchParams {
   return parseQuery(context.request.url ?? '/');

@@ -1,4 +1,4 @@
-// /team/member_add and /team/member_delete: admins and the team's own admins manage who is
+// /team/member_add, /team/member_update (a member's role) and /team/member_delete: admins and the team's own admins manage who is
 // in a team and with which role. Only a proxy admin may name someone who is not a user yet
 // (they become an internal user with no budget, as in LiteLLM); a team admin adds existing
 // users only, so a team admin cannot conjure user ids (issue 15, finding 4). LiteLLM's
@@ -17,6 +17,8 @@ import { loadTeam, memberSchema } from './team-routes.js';
 
 const memberAddSchema = z.looseObject({ team_id: z.string().min(1), member: z.union([memberSchema, z.array(memberSchema).min(1)]) });
 const memberDeleteSchema = z.looseObject({ team_id: z.string().min(1), user_id: z.string().min(1) });
+/** LiteLLM's TeamMemberUpdateRequest; a per-member budget inside a team is not kept by llmux, so it is refused rather than ignored. */
+const memberUpdateSchema = z.looseObject({ team_id: z.string().min(1), user_id: z.string().min(1), role: z.enum(['admin', 'user']).optional(), max_budget_in_team: z.null().optional() });
 
 export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
   const { store, invalidation, audit } = deps;
@@ -62,6 +64,24 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         await invalidation.invalidate();
         await audit.record({ caller, action: 'member_deleted', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
         replyJson(context, renderTeam({ ...team, members_with_roles: members }));
+      },
+    },
+    {
+      method: 'POST',
+      paths: ['/team/member_update'],
+      async handle(context) {
+        const caller = callerOf(context);
+        const body = await readManagementBody(context, memberUpdateSchema);
+        const team = await loadTeam(store, body.team_id);
+        if (!mayManageMembers(caller, team)) throw denied(`change members of team ${team.team_id}`);
+        const current = team.members_with_roles.find((member) => member.user_id === body.user_id);
+        if (current === undefined) throw new BadRequestError(`${body.user_id} is not a member of team ${team.team_id}; add them with /team/member_add.`, { code: 'member_not_found', param: 'user_id' });
+        const role = body.role ?? current.role;
+        const members = await store.changeTeamMembers(team.team_id, { upsert: [{ user_id: body.user_id, role }] });
+        await invalidation.invalidate();
+        await audit.record({ caller, action: 'member_updated', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
+        const user = await store.getUser(body.user_id);
+        replyJson(context, { team_id: team.team_id, user_id: body.user_id, user_email: user?.user_email ?? null, role, max_budget_in_team: null });
       },
     },
   ];

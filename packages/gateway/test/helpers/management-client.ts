@@ -8,6 +8,8 @@ export interface ManagementReply {
 export interface ManagementClient {
   post(path: string, body: unknown): Promise<ManagementReply>;
   get(path: string): Promise<ManagementReply>;
+  /** Any method (LiteLLM serves some routes under PATCH and DELETE). */
+  send(method: string, path: string, body?: unknown): Promise<ManagementReply>;
 }
 
 export function managementClient(url: string, key: string): ManagementClient {
@@ -18,7 +20,7 @@ export function managementClient(url: string, key: string): ManagementClient {
     const text = await response.text();
     return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as ManagementReply['body'] };
   };
-  return { post: (path, body) => call('POST', path, body), get: (path) => call('GET', path) };
+  return { post: (path, body) => call('POST', path, body), get: (path) => call('GET', path), send: call };
 }
 
 /** Gateway config and env for a store backend: a shared SQLite home or a PostgreSQL URL. */

@@ -31,6 +31,15 @@ export function createModelAuditRepository(db: Kysely<Database>) {
         })
         .execute();
     },
+    /** Replaces a stored deployment's name, params and info (/model/update); false when there is none. */
+    async updateModel(model: Omit<ModelRecord, 'created_by' | 'created_at'>): Promise<boolean> {
+      const result = await db
+        .updateTable('llmux_models')
+        .set({ model_name: model.model_name, litellm_params: JSON.stringify(model.litellm_params), model_info: JSON.stringify(model.model_info) })
+        .where('model_id', '=', model.model_id)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
     async deleteModel(modelId: string): Promise<boolean> {
       const result = await db.deleteFrom('llmux_models').where('model_id', '=', modelId).executeTakeFirst();
       return result.numDeletedRows > 0n;
