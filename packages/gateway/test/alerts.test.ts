@@ -7,7 +7,6 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { pino } from 'pino';
-import { createBudgetThresholdAlerts } from '../src/observability/alerts/budget-threshold-alerts.js';
 import { createAlerter, type Alert } from '../src/observability/alerts/create-alerter.js';
 import { createErrorRateMonitor } from '../src/observability/alerts/error-rate-monitor.js';
 import type { RequestContext } from '../src/http/request-context.js';
@@ -120,22 +119,5 @@ describe('error-rate window', () => {
     assert.equal(sent.length, 1, 'two of four in the window');
     call(400);
     assert.equal(sent.length, 1, 'a client error is not a spike');
-  });
-});
-
-describe('budget threshold alerts', () => {
-  it('alerts at 80 % and at 100 %, once each per period', () => {
-    const delivered: string[] = [];
-    const sent: Alert[] = [];
-    const alerter = createAlerter({ targets: [], logger: pino({ level: 'silent' }), onSent: (type) => delivered.push(type) });
-    const observe = createBudgetThresholdAlerts((alert) => {
-      sent.push(alert);
-      alerter.sendAlert(alert);
-    });
-    for (const spend of [5, 8.1, 8.5, 10, 12]) observe({ label: 'team eng', id: 'team-1', spend, maxBudget: 10, periodKey: 'p1' });
-    assert.deepEqual(delivered, ['budget_threshold', 'budget_threshold'], 'one at 80 %, one at 100 %');
-    assert.deepEqual([...new Set(sent.map((alert) => alert.dedupeKey))], ['budget_threshold:team-1:80:p1', 'budget_threshold:team-1:100:p1']);
-    observe({ label: 'team eng', id: 'team-1', spend: 9, maxBudget: 10, periodKey: 'p2' });
-    assert.equal(delivered.length, 3, 'a new period alerts again');
   });
 });

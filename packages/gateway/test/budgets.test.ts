@@ -1,6 +1,6 @@
 // Budgets through the gateway: a customer and the gateway as a whole are refused once spent
 // (429 budget_exceeded, before any upstream call); budgets reset after budget_duration
-// (with an injected clock); soft budgets post one webhook alert per period.
+// (with an injected clock); soft budgets and 80 %/100 % of a max budget post one webhook alert each per period.
 
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -35,6 +35,7 @@ describe('budgets through the gateway', () => {
     await store.upsertCustomer(customerRecord('capped', { max_budget: 0.03 }));
     await store.upsertCustomer(customerRecord('monthly', { max_budget: 0.03, budget_duration: '30s', budget_reset_at: new Date(now + 30_000) }));
     await store.upsertCustomer(customerRecord('watched', { soft_budget: 0.03 }));
+    await store.upsertCustomer(customerRecord('thresholds', { max_budget: 0.05 }));
     gateway = await startLimitsGateway({
       store,
       clock: () => now,
@@ -107,7 +108,16 @@ describe('budgets through the gateway', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const mine = alerts.filter((alert) => (alert as { id?: string }).id === 'watched');
     assert.equal(mine.length, 1);
-    assert.equal((mine[0] as { type: string }).type, 'soft_budget_crossed');
+    assert.equal((mine[0] as { event: string }).event, 'soft_budget_crossed');
+  });
+
+  it('posts one alert at 80 % and one at 100 % of a max budget, and refuses after', async () => {
+    // 0.024 a call against 0.05: 48 %, 96 % (crosses 80 %), 144 % (crosses 100 %), then refused.
+    for (let call = 0; call < 3; call += 1) assert.equal((await chatAs(gateway.client, 'thresholds')).status, 200);
+    assert.equal((await chatAs(gateway.client, 'thresholds')).status, 429);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const mine = alerts.filter((alert) => (alert as { id?: string }).id === 'thresholds') as { event: string; threshold_percent: number; level: string }[];
+    assert.deepEqual(mine.map((alert) => [alert.event, alert.threshold_percent, alert.level]), [['budget_threshold', 80, 'warning'], ['budget_threshold', 100, 'critical']]);
   });
 });
 

@@ -23,7 +23,7 @@ export function readApiKey(headers: IncomingHttpHeaders): string | undefined {
       if (end > start) return authorization.slice(start, end);
     }
   }
-  return nonEmpty(headers['x-api-key']) ?? nonEmpty(headers['api-key']);
+  return firstHeaderValue(headers['x-api-key']) ?? firstHeaderValue(headers['api-key']);
 }
 
 /** Where the token starts after `Bearer ` (any case, spaces or tabs), or -1: compared in place, nothing allocated. */
@@ -43,7 +43,8 @@ function isBlank(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
-function nonEmpty(value: string | string[] | undefined): string | undefined {
+/** A header's first value, when there is one; node:http gives repeated headers as a list. */
+function firstHeaderValue(value: string | string[] | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined || first === '' ? undefined : first;
 }

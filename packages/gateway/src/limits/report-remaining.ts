@@ -23,9 +23,9 @@ export function reportRemaining(sink: RemainingSink, call: AdmittedCall, cost: n
     else continue;
     const remaining = Math.max(0, check.limit - (values[index] ?? 0) - cost);
     if (subject.scope === 'team') {
-      sink(resource === 'budget' ? { scope: 'team', teamId: subject.id, resource, remaining } : { scope: 'team', teamId: subject.id, resource, remaining });
+      sink({ scope: 'team', teamId: subject.id, resource, remaining });
     } else if (subject.scope === 'key') {
-      sink(resource === 'budget' ? { scope: 'key', keyHash: subject.id, resource, remaining } : { scope: 'key', keyHash: subject.id, resource, remaining });
+      sink({ scope: 'key', keyHash: subject.id, resource, remaining });
     } else if (resource !== 'budget') {
       const colon = subject.id.indexOf(':');
       sink({ scope: 'key', keyHash: subject.id.slice(0, colon), resource, model: subject.id.slice(colon + 1), remaining });

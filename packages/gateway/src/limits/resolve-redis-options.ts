@@ -5,6 +5,7 @@
 
 import type { RedisOptions } from 'ioredis';
 import type { GatewayConfig } from '../config/gateway-config.js';
+import { nonEmptyString as nonEmpty } from '../config/non-empty-string.js';
 
 export type RedisTarget = { url: string; options?: undefined } | { url?: undefined; options: RedisOptions };
 
@@ -24,14 +25,10 @@ export function resolveRedisTarget(config: GatewayConfig, env: NodeJS.ProcessEnv
   return undefined;
 }
 
-function hostOptions(host: string, port: unknown, password: unknown): RedisOptions {
+/** ioredis options for a host, with Redis's default port and the password when one is set. */
+export function hostOptions(host: string, port: unknown, password: unknown): RedisOptions {
   const options: RedisOptions = { host, port: port === undefined ? 6379 : Number(port) };
   const secret = nonEmpty(password);
   if (secret !== undefined) options.password = secret;
   return options;
-}
-
-function nonEmpty(value: unknown): string | undefined {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -1,57 +1,53 @@
-// Soft-budget alerts: when a subject's spend reaches its `soft_budget`, POST one JSON alert
-// per budget period to a webhook, without blocking the call. Target, first found:
-// `general_settings.alerting_webhook_url`; else LiteLLM's `general_settings.alerting` list
-// with `webhook` (env WEBHOOK_URL) or `slack` (env SLACK_WEBHOOK_URL, sent as `{ text }`).
+// Budget alerts, raised through the gateway's one alerter (observability/alerts): when a
+// subject's spend reaches its `soft_budget`, and when it reaches 80 % and 100 % of its
+// `max_budget`. Each alerts once per subject and budget period (the period key is in the
+// de-duplication key, per instance); the call is never blocked and delivery is off the request path.
 
-import type { Logger } from 'pino';
-import type { GatewayConfig } from '../config/gateway-config.js';
+import type { Alert, SendAlert } from '../observability/alerts/create-alerter.js';
 import type { LimitSubject } from '../limits/limit-subject.js';
 
-export interface AlertTarget {
-  url: string;
-  slack: boolean;
+export interface BudgetAlerts {
+  /** Called after a call's cost is added: `spend` is the subject's spend in the period `periodKey`. */
+  spendReached(subject: LimitSubject, spend: number, periodKey: string): void;
 }
 
-export function resolveAlertTarget(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env): AlertTarget | undefined {
-  const settings = config.general_settings;
-  if (typeof settings.alerting_webhook_url === 'string' && settings.alerting_webhook_url !== '') return { url: settings.alerting_webhook_url, slack: false };
-  const alerting = Array.isArray(settings.alerting) ? (settings.alerting as unknown[]) : [];
-  if (alerting.includes('webhook') && env.WEBHOOK_URL !== undefined) return { url: env.WEBHOOK_URL, slack: false };
-  if (alerting.includes('slack') && env.SLACK_WEBHOOK_URL !== undefined) return { url: env.SLACK_WEBHOOK_URL, slack: true };
-  return undefined;
-}
+const THRESHOLDS = [1, 0.8] as const;
 
-export class BudgetAlerts {
-  private readonly sent = new Set<string>();
+/** Alerts already raised; the alerter's own de-duplication lasts minutes, a budget period may last a month. */
+const MAX_REMEMBERED = 100_000;
 
-  constructor(
-    private readonly target: AlertTarget | undefined,
-    private readonly logger: Logger,
-  ) {}
-
-  /** `periodKey` names the budget period, so each period alerts once (per instance). */
-  softBudgetReached(subject: LimitSubject, spend: number, periodKey: string): void {
-    if (subject.softBudget === null || spend < subject.softBudget || this.sent.has(periodKey)) return;
-    if (this.sent.size > 100_000) this.sent.clear();
-    this.sent.add(periodKey);
-    const alert = {
-      type: 'soft_budget_crossed',
-      scope: subject.scope,
-      id: subject.id,
-      name: subject.label,
-      spend,
-      soft_budget: subject.softBudget,
-      max_budget: subject.maxBudget,
-      budget_duration: subject.budgetDuration,
-      event_time: new Date().toISOString(),
-    };
-    this.logger.warn(alert, `soft budget reached for ${subject.label}`);
-    if (this.target === undefined) return;
-    const body = this.target.slack ? { text: `llmux: soft budget reached for ${subject.label}: spend ${spend} >= soft_budget ${subject.softBudget}` } : alert;
-    fetch(this.target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) })
-      .then((response) => {
-        if (!response.ok) this.logger.error({ status: response.status }, 'soft-budget webhook refused the alert');
-      })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'soft-budget webhook unreachable'));
-  }
+export function createBudgetAlerts(sendAlert: SendAlert): BudgetAlerts {
+  const raised = new Set<string>();
+  const once = (alert: Alert & { dedupeKey: string }): void => {
+    if (raised.has(alert.dedupeKey)) return;
+    if (raised.size >= MAX_REMEMBERED) raised.clear();
+    raised.add(alert.dedupeKey);
+    sendAlert(alert);
+  };
+  return {
+    spendReached(subject, spend, periodKey) {
+      const fields = { scope: subject.scope, id: subject.id, name: subject.label, spend, soft_budget: subject.softBudget, max_budget: subject.maxBudget, budget_duration: subject.budgetDuration };
+      if (subject.softBudget !== null && spend >= subject.softBudget) {
+        once({
+          type: 'soft_budget_crossed',
+          level: 'warning',
+          message: `soft budget reached for ${subject.label}: spend ${spend} >= soft_budget ${subject.softBudget}`,
+          dedupeKey: `soft_budget_crossed:${periodKey}`,
+          fields,
+        });
+      }
+      const { maxBudget } = subject;
+      if (maxBudget === null || maxBudget <= 0) return;
+      const threshold = THRESHOLDS.find((share) => spend >= maxBudget * share);
+      if (threshold === undefined) return;
+      const percent = Math.round(threshold * 100);
+      once({
+        type: 'budget_threshold',
+        level: threshold >= 1 ? 'critical' : 'warning',
+        message: `${subject.label} has spent ${spend.toFixed(4)} USD, ${percent}% of its ${maxBudget} USD budget`,
+        dedupeKey: `budget_threshold:${periodKey}:${percent}`,
+        fields: { ...fields, threshold_percent: percent },
+      });
+    },
+  };
 }

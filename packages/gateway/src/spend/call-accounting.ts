@@ -75,7 +75,7 @@ export class CallAccounting {
     const tokens = (log.promptTokens ?? 0) + (log.completionTokens ?? 0);
     const settled = this.options.limiter.settle(ticket.admitted, tokens, cost, now);
     if (settled instanceof Promise) settled.catch(() => undefined);
-    if (cost > 0) this.checkSoftBudgets(ticket.admitted, cost);
+    if (cost > 0) this.checkBudgetAlerts(ticket.admitted, cost);
     if (this.options.remaining !== undefined && cost > 0) reportRemaining(this.options.remaining, ticket.admitted, cost);
     const writer = this.options.writer;
     if (writer === undefined) return;
@@ -117,13 +117,13 @@ export class CallAccounting {
     return { context, identity, call, admitted };
   }
 
-  private checkSoftBudgets(admitted: AdmittedCall, cost: number): void {
+  private checkBudgetAlerts(admitted: AdmittedCall, cost: number): void {
     const { checks, values, owners, subjects } = admitted;
     for (let index = 0; index < checks.length; index += 1) {
       const check = checks[index];
       if (check?.kind !== 'budget') continue;
       const subject = subjects[owners[index] as number] as LimitSubject;
-      if (subject.softBudget !== null) this.options.alerts.softBudgetReached(subject, (values[index] ?? 0) + cost, check.key);
+      if (subject.softBudget !== null || subject.maxBudget !== null) this.options.alerts.spendReached(subject, (values[index] ?? 0) + cost, check.key);
     }
   }
 }

@@ -18,7 +18,7 @@ import { resolveRedisTarget } from '../limits/resolve-redis-options.js';
 import type { SendAlert } from '../observability/alerts/create-alerter.js';
 import { DEFAULT_HOME } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
-import { BudgetAlerts, resolveAlertTarget } from './budget-alerts.js';
+import { createBudgetAlerts } from './budget-alerts.js';
 import { startBudgetResetSweep } from './budget-reset-sweep.js';
 import { CallAccounting } from './call-accounting.js';
 import { createSpendWriter } from './create-spend-writer.js';
@@ -122,7 +122,8 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     writer,
     customers,
     keyModelSpend: store === undefined ? undefined : new KeyModelSpendCache((token) => store.getKeyModelSpend(token)),
-    alerts: new BudgetAlerts(resolveAlertTarget(config, options.env), logger),
+    // Without the gateway's alerter (a bare accounting in tests), alerts are logged only.
+    alerts: createBudgetAlerts(options.sendAlert ?? ((alert) => logger.warn({ alert: alert.type, ...alert.fields }, alert.message))),
     global,
     storePrompts: general.store_prompts_in_spend_logs === true && settings.turn_off_message_logging !== true,
     logger,

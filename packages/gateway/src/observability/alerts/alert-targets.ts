@@ -1,9 +1,9 @@
 // Where alerts go, from LiteLLM's settings: `general_settings.alerting: ["webhook"]` posts
 // JSON to `alerting_webhook_url` (or WEBHOOK_URL); `["slack"]` posts Slack's `{ text }` to
-// SLACK_WEBHOOK_URL. An `alerting_webhook_url` alone also turns the webhook on, as the
-// soft-budget alerts in spend/ read it.
+// SLACK_WEBHOOK_URL. An `alerting_webhook_url` alone also turns the webhook on.
 
 import type { GatewayConfig } from '../../config/gateway-config.js';
+import { nonEmptyString as nonEmpty } from '../../config/non-empty-string.js';
 
 export interface AlertTarget {
   url: string;
@@ -19,8 +19,4 @@ export function resolveAlertTargets(config: GatewayConfig, env: NodeJS.ProcessEn
   const slack = nonEmpty(env['SLACK_WEBHOOK_URL']);
   if (channels.includes('slack') && slack !== undefined) targets.push({ url: slack, format: 'slack' });
   return targets;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }
