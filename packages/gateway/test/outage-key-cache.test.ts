@@ -72,6 +72,21 @@ describe('key lookups through a store outage', () => {
     assert.equal(cache.get('known')?.key?.token, 'known');
   });
 
+  it('evicts the least recently used key when full, not the oldest', async () => {
+    const small = new KeyCache({ maxEntries: 2, ttlMs: TTL_MS, now: () => now });
+    const key = await view.findKeyByToken('known');
+    assert.ok(key !== undefined);
+    const identity = await loadIdentity(view, key);
+    small.set('first', identity);
+    small.set('second', identity);
+    assert.equal(small.get('first'), identity, 'first is read, so second is now the least recently used');
+    small.set('third', identity);
+    assert.equal(small.size, 2);
+    assert.equal(small.get('first'), identity);
+    assert.equal(small.get('second'), undefined);
+    assert.equal(small.get('third'), identity);
+  });
+
   it('serves an expired entry while the store is down, without renewing it', async () => {
     await authenticate(view, cache, 'known');
     await store.close();

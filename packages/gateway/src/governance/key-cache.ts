@@ -1,9 +1,10 @@
-// Verified identities by key hash, so a known key costs one Map lookup and no database
-// round trip. Bounded (oldest entry evicted first) and with a TTL, so a change another
+// Verified identities by key hash, so a known key costs one lookup and no database round
+// trip. Bounded by lru-cache (the least recently used key goes first) and with a TTL, so a change another
 // process made without telling us (no Redis) is seen within `ttlMs`. An expired entry is
 // kept as a fallback: when the store cannot answer the reload, the last known identity is
 // served (stale is better than down) for up to `maxStaleMs` past its expiry.
 
+import { LRUCache } from 'lru-cache';
 import type { Identity } from './identity.js';
 
 export interface KeyCacheOptions {
@@ -20,8 +21,9 @@ interface Entry {
 }
 
 export class KeyCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly maxEntries: number;
+  // The TTL is kept per entry rather than by lru-cache: an expired entry must stay readable
+  // as the outage fallback (stale()), and expireAll() marks every entry for reload at once.
+  private readonly entries: LRUCache<string, Entry>;
   private readonly ttlMs: number;
   private readonly maxStaleMs: number;
   private readonly now: () => number;
@@ -29,7 +31,7 @@ export class KeyCache {
   staleServed = 0;
 
   constructor(options: KeyCacheOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.entries = new LRUCache({ max: options.maxEntries ?? 10_000 });
     this.ttlMs = options.ttlMs ?? 60_000;
     this.maxStaleMs = options.maxStaleMs ?? Number.POSITIVE_INFINITY;
     this.now = options.now ?? Date.now;
@@ -44,7 +46,7 @@ export class KeyCache {
 
   /** The last known identity, expired or not, while within the staleness bound. */
   stale(token: string): Identity | undefined {
-    const entry = this.entries.get(token);
+    const entry = this.entries.peek(token);
     if (entry === undefined) return undefined;
     if (this.now() - entry.expiresAt > this.maxStaleMs) {
       this.entries.delete(token);
@@ -58,14 +60,8 @@ export class KeyCache {
    * an outage) keeps its expiry, so it is reloaded as soon as the store answers again.
    */
   set(token: string, identity: Identity): void {
-    const existing = this.entries.get(token);
+    const existing = this.entries.peek(token);
     if (existing?.identity === identity) return;
-    this.entries.delete(token);
-    if (this.entries.size >= this.maxEntries) {
-      // Maps iterate in insertion order: the first key is the oldest.
-      const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
-    }
     this.entries.set(token, { identity, expiresAt: this.now() + this.ttlMs });
   }
 

@@ -2,6 +2,8 @@
 // A period is named by the epoch ms it ends at; spend counters carry that name in their
 // key, so a period that has ended is a fresh counter at 0, with no reset job on the hot path.
 
+import { LRUCache } from 'lru-cache';
+
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 export interface Duration {
@@ -10,18 +12,22 @@ export interface Duration {
   months: number;
 }
 
-const cache = new Map<string, Duration | null>();
+// Durations come from keys, teams and customers an admin created: a few distinct texts,
+// bounded anyway. lru-cache stores no null, so "not a duration" has a marker of its own.
+const NOT_A_DURATION: Duration = { ms: -1, months: -1 };
+const cache = new LRUCache<string, Duration>({ max: 1_000 });
 
 /** null for text that is not a duration (the config check reports it; limits ignore it). */
 export function parseDuration(text: string): Duration | null {
   let parsed = cache.get(text);
-  if (parsed !== undefined) return parsed;
-  const match = /^\s*(\d+)\s*(mo|s|m|h|d)\s*$/.exec(text);
-  if (match === null || Number(match[1]) <= 0) parsed = null;
-  else if (match[2] === 'mo') parsed = { ms: 0, months: Number(match[1]) };
-  else parsed = { ms: Number(match[1]) * (UNIT_MS[match[2] as string] as number), months: 0 };
-  cache.set(text, parsed);
-  return parsed;
+  if (parsed === undefined) {
+    const match = /^\s*(\d+)\s*(mo|s|m|h|d)\s*$/.exec(text);
+    if (match === null || Number(match[1]) <= 0) parsed = NOT_A_DURATION;
+    else if (match[2] === 'mo') parsed = { ms: 0, months: Number(match[1]) };
+    else parsed = { ms: Number(match[1]) * (UNIT_MS[match[2] as string] as number), months: 0 };
+    cache.set(text, parsed);
+  }
+  return parsed === NOT_A_DURATION ? null : parsed;
 }
 
 /** `from` moved forward by one duration. */

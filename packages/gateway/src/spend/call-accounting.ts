@@ -8,8 +8,7 @@ import type { Logger } from 'pino';
 import type { CustomerRecord, Identity } from '../governance/identity.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { AdmittedCall, CallLimiter } from '../limits/call-limiter.js';
-import type { CustomerCache } from '../limits/customer-cache.js';
-import type { KeyModelSpendCache } from '../limits/key-model-spend-cache.js';
+import type { LoadingCache } from '../limits/loading-cache.js';
 import { collectSubjects, type GlobalLimits, type LimitSubject } from '../limits/limit-subject.js';
 import { estimateTokens } from '../limits/estimate-tokens.js';
 import { rateLimitHeaders } from '../limits/rate-limit-headers.js';
@@ -29,8 +28,10 @@ export interface CallTicket {
 export interface CallAccountingOptions {
   limiter: CallLimiter;
   writer: SpendLogWriter | undefined;
-  customers: CustomerCache | undefined;
-  keyModelSpend?: KeyModelSpendCache | undefined;
+  /** Customer records by id; `undefined` caches "no record". */
+  customers: LoadingCache<CustomerRecord | undefined> | undefined;
+  /** A key's stored per-model spend, by key token. */
+  keyModelSpend?: LoadingCache<Record<string, number>> | undefined;
   alerts: BudgetAlerts;
   global: GlobalLimits;
   /** general_settings.store_prompts_in_spend_logs, unless turn_off_message_logging. */

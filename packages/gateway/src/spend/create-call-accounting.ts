@@ -7,8 +7,7 @@ import type { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { CallLimiter } from '../limits/call-limiter.js';
 import type { CounterBackend } from '../limits/counter-backend.js';
-import { CustomerCache } from '../limits/customer-cache.js';
-import { KeyModelSpendCache } from '../limits/key-model-spend-cache.js';
+import { LoadingCache } from '../limits/loading-cache.js';
 import type { GlobalLimits } from '../limits/limit-subject.js';
 import { FailoverCounterBackend } from '../limits/failover-counter-backend.js';
 import { MemoryCounterBackend } from '../limits/memory-counter-backend.js';
@@ -114,14 +113,14 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     );
   }
   const clock = options.clock ?? Date.now;
-  const customers = store === undefined ? undefined : new CustomerCache((id) => store.getCustomer(id));
+  const customers = store === undefined ? undefined : new LoadingCache({ load: (id) => store.getCustomer(id), ttlMs: 30_000, maxEntries: 50_000, fallback: undefined });
   const sweepSeconds = numberOrNull(general.budget_reset_sweep_seconds) ?? 60;
   const stopSweep = store === undefined || writer === undefined ? undefined : startBudgetResetSweep(store, writer, logger, sweepSeconds * 1000, clock);
   const accounting = new CallAccounting({
     limiter: new CallLimiter(backend, throttledErrorLog(logger)),
     writer,
     customers,
-    keyModelSpend: store === undefined ? undefined : new KeyModelSpendCache((token) => store.getKeyModelSpend(token)),
+    keyModelSpend: store === undefined ? undefined : new LoadingCache({ load: (token) => store.getKeyModelSpend(token), ttlMs: 60_000, maxEntries: 50_000, fallback: {} }),
     // Without the gateway's alerter (a bare accounting in tests), alerts are logged only.
     alerts: createBudgetAlerts(options.sendAlert ?? ((alert) => logger.warn({ alert: alert.type, ...alert.fields }, alert.message))),
     global,

@@ -5,22 +5,19 @@
 
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
+import { LRUCache } from 'lru-cache';
 
 const MAX_STATEMENTS = 128;
 
 export function reuseStatements(database: BetterSqlite3Database): SqliteDatabase {
-  const statements = new Map<string, Statement>();
+  const statements = new LRUCache<string, Statement>({ max: MAX_STATEMENTS });
   return {
     prepare(sql: string): Statement {
       let statement = statements.get(sql);
-      if (statement !== undefined) {
-        // Most recent last, so the first entry is the least recently used.
-        statements.delete(sql);
-      } else {
+      if (statement === undefined) {
         statement = database.prepare(sql);
-        if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
+        statements.set(sql, statement);
       }
-      statements.set(sql, statement);
       return statement;
     },
     close(): void {
