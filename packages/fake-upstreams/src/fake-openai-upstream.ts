@@ -2,6 +2,7 @@
 // and the model list, with OpenAI's error bodies. Routes answer with and without the `/v1` prefix,
 // as OpenAI-compatible servers are configured both ways.
 
+import { randomBytes } from 'node:crypto';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import {
   createFakeOpenAICompletion,
@@ -80,7 +81,8 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
       if (body['input'] === undefined) return fail(400, "Missing required parameter: 'input'.", 'invalid_request_error', 'missing_required_parameter');
       const reply = options.reply?.(request) ?? { content: `Hello from ${body['model']}` };
       if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { ...headers, ...reply.error.headers });
-      const context: FakeResponsesContext = { id: `fake${String(served).padStart(6, '0')}`, model: body['model'], createdAt: Math.floor(Date.now() / 1000), body };
+      // Unique across fakes, as OpenAI's ids are (stored Responses are found by id).
+      const context: FakeResponsesContext = { id: `fake${String(served).padStart(6, '0')}${randomBytes(4).toString('hex')}`, model: body['model'], createdAt: Math.floor(Date.now() / 1000), body };
       const toolCalls = resolveToolCalls(reply, served);
       if (body['stream'] !== true) return sendJson(response, 200, createFakeResponse(context, reply, toolCalls), headers);
       return sendFakeSseReply(response, createFakeResponsesEvents(context, reply, toolCalls), reply, () => fakeResponsesFailureFrame(context, reply), headers);

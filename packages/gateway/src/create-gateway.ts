@@ -23,6 +23,8 @@ import { parseCacheSettings } from './cache/parse-cache-settings.js';
 import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
+import { createStoredResponseRoutes } from './responses-store/create-stored-response-routes.js';
+import { createStoredResponses } from './responses-store/create-stored-responses.js';
 import { createDeploymentHealthRoute } from './health/create-deployment-health-route.js';
 import { startBackgroundHealthChecks, type BackgroundHealthChecks } from './health/start-background-health-checks.js';
 import { createHealthRoutes } from './routes/health.js';
@@ -124,7 +126,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const streams = new OpenStreams();
   // The response cache (litellm_settings.cache): hooks on the cached operations, and its admin routes.
   const cache = createCacheSetup(cacheSettings, config, logger, options.env);
-  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams }, cache.hooksFor);
+  // Stored Responses (POST /v1/responses keeps them; GET/DELETE/input_items read them), swept when they expire.
+  const storedResponses = createStoredResponses(config, governance.store, logger);
+  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, storedResponses }, cache.hooksFor);
+  for (const route of createStoredResponseRoutes(storedResponses)) routes.add(route);
   for (const route of cache.routes) routes.add(route);
   for (const route of observability.routes) routes.add(route);
   for (const route of governance.routes) routes.add(route);
@@ -157,6 +162,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       await governance.start();
       // A spend spool left by a stop while the store was down: replayed before serving, so budgets read whole totals.
       await accounting.start();
+      // After the migration: the sweep deletes from the stored Responses' table.
+      storedResponses.startSweep();
       await routerState.ready;
       // The tokenizer loads synchronously on first use (0.6 s of module compile here, seconds on a
       // loaded machine) with the event loop stopped, signals and new connections included, which
@@ -182,6 +189,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // After the server: every call has ended, so the writer's last flush has every row.
       await accounting.close();
       // After the writer's last flush, which needs the store.
+      // Stored Responses' writes in flight, before the store closes.
+      await storedResponses.close();
       await governance.close();
       await observability.close();
       await new Promise<void>((resolve) => logger.flush(() => resolve()));

@@ -10,6 +10,7 @@ import type { CallAccounting, CallTicket } from '../spend/call-accounting.js';
 import type { Dialect } from './dialect.js';
 import type { OpenStreams } from './open-streams.js';
 import type { ReplyCapture } from './reply-capture.js';
+import type { StoredResponses } from '../responses-store/stored-responses.js';
 
 /** A request body's schema, and a quick yes for everyday bodies before zod. */
 export interface RequestShape {
@@ -26,6 +27,8 @@ export interface OperationDependencies {
   accounting?: CallAccounting | undefined;
   /** Streams in flight, so close() can end them in their dialect and bill them. */
   streams: OpenStreams;
+  /** Stored Responses (POST /v1/responses keeps them; previous_response_id reads them). */
+  storedResponses?: StoredResponses | undefined;
 }
 
 /** One call as it goes through the hooks: they read and may replace `body`. */

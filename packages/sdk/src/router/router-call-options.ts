@@ -15,6 +15,12 @@ export interface RouterCallOptions {
   canUseModel?: (model: string) => boolean;
   /** Call every model listed (`['a', 'b']` or `'a,b'`) at once and answer with the fastest. */
   fastest_response?: boolean;
+  /**
+   * Serve the call on this deployment of the first group, cooling down or not, retries
+   * included (a follow-up to state only that deployment holds, such as a stored Response).
+   * A group without it is routed as usual.
+   */
+  deploymentId?: string;
 }
 
 export type WithoutModel<T> = { [K in keyof T as K extends 'model' ? never : K]: T[K] };
@@ -32,10 +38,10 @@ export interface SplitRouterCall<Rest> {
 }
 
 export function splitRouterCall<Rest extends object>(params: Rest & RouterCallOptions & { model: string | readonly string[] }): SplitRouterCall<Rest> {
-  const { model, fallbacks, num_retries, tags, canUseModel, fastest_response: _fastest, ...rest } = params;
+  const { model, fallbacks, num_retries, tags, canUseModel, fastest_response: _fastest, deploymentId, ...rest } = params;
   const models = typeof model === 'string' ? [model] : model;
   const group = models[0] ?? '';
   const listed = models.slice(1);
   const requestedFallbacks = listed.length > 0 || fallbacks !== undefined ? [...listed, ...(fallbacks ?? [])] : undefined;
-  return { group, requestedFallbacks, options: { fallbacks, num_retries, tags, canUseModel }, rest: rest as Rest };
+  return { group, requestedFallbacks, options: { fallbacks, num_retries, tags, canUseModel, deploymentId }, rest: rest as Rest };
 }

@@ -158,7 +158,7 @@ export class Router {
     const call = splitRouterCall<WithoutModel<Rest>>(params);
     const rest = call.rest;
     const stream = params.stream === true;
-    const engine = this.engineFor(call.options.tags, stream, promptTokens ?? NO_PROMPT);
+    const engine = this.pinned(call.group, call.options.deploymentId) ?? this.engineFor(call.options.tags, stream, promptTokens ?? NO_PROMPT);
     const outcome = await routeCall(engine, this.plan(call, params.signal), async (deployment, group) => {
       const started = performance.now();
       this.startAttempt(deployment);
@@ -219,6 +219,14 @@ export class Router {
       signal,
       canUseModel: call.options.canUseModel,
     };
+  }
+
+  /** An engine that picks `deploymentId` for `group` (other groups as usual), when the group has it. */
+  private pinned(group: string, deploymentId: string | undefined): RouteCallEngine | undefined {
+    if (deploymentId === undefined) return undefined;
+    const deployment = this.groups.resolve(group)?.deployments.find((candidate) => candidate.id === deploymentId);
+    if (deployment === undefined) return undefined;
+    return { ...this.engine, pick: (picked, avoid) => (picked === group ? deployment : this.pick(picked, avoid, NO_TAGS, false, undefined)) };
   }
 
   /** The shared engine, unless this call's tags or prompt matter to the pick. */

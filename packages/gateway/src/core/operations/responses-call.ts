@@ -1,7 +1,9 @@
 // One /v1/responses attempt on the deployment the Router picked: passed through untouched
 // when the deployment speaks the Responses API itself (OpenAI, Azure), else translated to
 // the canonical chat request and back by the SDK's dialect functions. Either way the Router
-// retries and falls back until the first content.
+// retries and falls back until the first content. A call continuing a stored conversation
+// (previous_response_id) carries the earlier turns as input, except to the deployment that
+// holds the previous Response itself, which gets the body unchanged.
 
 import {
   COMPLETION_BODY_KEYS,
@@ -14,24 +16,36 @@ import {
   type ResponsesRequest,
   type RouterTarget,
 } from 'llmux';
+import { forNativeReplay } from '../../responses-store/convert-stored-turns.js';
 import { ROUTING_FIELDS, withoutRoutingFields, type MessagesReply } from './messages-call.js';
 
-/** Fields the gateway reads itself on a bridged call: routing, and `store` (see below). */
-const CALLER_FIELDS: ReadonlySet<string> = new Set([...ROUTING_FIELDS, 'store']);
+/** Fields the gateway reads itself on a bridged call: routing, `store` and previous_response_id (stored Responses). */
+const CALLER_FIELDS: ReadonlySet<string> = new Set([...ROUTING_FIELDS, 'store', 'previous_response_id']);
 
 const MODEL_ONLY: ReadonlySet<string> = new Set(['model']);
 const NO_HEADERS: Readonly<Record<string, string>> = {};
 
 export type ResponsesReply = MessagesReply;
 
+/** The stored conversation a call continues. */
+export interface ResponsesContinuation {
+  /** The earlier turns as input items, oldest first. */
+  history: Record<string, unknown>[];
+  /** The deployment that served the previous Response natively and holds it (else undefined). */
+  holder: string | undefined;
+}
+
+type Body = Record<string, unknown>;
+
 export class ResponsesCall {
   /** The canonical request of the last translated attempt (to count a cut stream's prompt). */
   converted: ChatCompletionRequest | undefined;
-  private readonly nativeBody: Record<string, unknown>;
+  private readonly nativeBody: Body;
 
   constructor(
-    private readonly body: Record<string, unknown>,
+    private readonly body: Body,
     private readonly signal: AbortSignal | undefined,
+    private readonly continuation?: ResponsesContinuation,
   ) {
     this.nativeBody = withoutRoutingFields(body);
   }
@@ -44,14 +58,14 @@ export class ResponsesCall {
     const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
     const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
     if (speaksNatively(split.body.model, 'openai-responses', split.options.registry)) {
-      return nativeCallSplit(split, { dialect: 'openai-responses', body: this.nativeBody, stream: this.stream, headers: NO_HEADERS });
+      const body = this.continuation === undefined || this.continuation.holder === target.deployment.id ? this.nativeBody : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
+      return nativeCallSplit(split, { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS });
     }
-    const { request, warnings } = convertResponsesRequest(this.body as unknown as ResponsesRequest, {
+    const body = this.continuation === undefined ? this.body : withHistory(this.body, this.continuation.history);
+    const { request, warnings } = convertResponsesRequest(body as unknown as ResponsesRequest, {
       dropParams: split.options.drop_params === true,
       callerFields: CALLER_FIELDS,
     });
-    // The gateway keeps no bridged responses yet: OpenAI's default (store: true) is not met, and says so.
-    if (this.body['store'] !== false) warnings.push('not stored: llmux keeps no responses of bridged deployments yet (previous_response_id is refused)');
     this.converted = request;
     const call = target.split<CompletionRequest>({ ...request, ...signalArgs }, COMPLETION_BODY_KEYS);
     return completeCall(call).then((result) => {
@@ -59,4 +73,12 @@ export class ResponsesCall {
       return result;
     });
   };
+}
+
+/** The body with the earlier turns before its own input, and no previous_response_id. */
+function withHistory(body: Body, history: readonly Body[]): Body {
+  const { previous_response_id: _previous, ...rest } = body;
+  const input = body['input'];
+  const own = typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : Array.isArray(input) ? input : [];
+  return { ...rest, input: [...history, ...own] };
 }

@@ -19,7 +19,12 @@ import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall } from '../record-routed-call.js';
 import type { StreamEncoder } from '../write-stream.js';
 import { createRoutingOptions } from './create-routing-options.js';
-import { ResponsesCall, type ResponsesReply } from './responses-call.js';
+import type { Identity } from '../../governance/identity.js';
+import { convertStoredTurns } from '../../responses-store/convert-stored-turns.js';
+import { FinalResponseReader } from '../../responses-store/parse-final-response-event.js';
+import type { StoredResponses } from '../../responses-store/stored-responses.js';
+import { ResponsesCall, type ResponsesContinuation, type ResponsesReply } from './responses-call.js';
+import { createResponsesKeeper, parseNativeResponse } from './responses-keeper.js';
 import { sendNative, streamNative } from './serve-native-reply.js';
 import { sendTranslated, streamTranslated } from './serve-translated-reply.js';
 
@@ -36,27 +41,56 @@ export const responsesOperation: Operation = {
 
 async function serveResponses(state: CallState): Promise<boolean> {
   const { context, dependencies, body } = state;
+  const stored = dependencies.storedResponses;
   const routing = createRoutingOptions(state);
-  const call = new ResponsesCall(body, routing.signal);
+  const continuation = stored === undefined ? undefined : await continueConversation(stored, body, context.identity);
+  // The previous Response lives on the deployment that made it: go back there when the group has it.
+  if (continuation?.holder !== undefined) routing.deploymentId = continuation.holder;
+  const call = new ResponsesCall(body, routing.signal, continuation);
   const reply = await dependencies.router.call<typeof routing, ResponsesReply>(routing, call.attempt);
   recordRoutedCall(context, reply.llmux);
+  const keep = createResponsesKeeper(stored, context, body, reply.llmux);
   if ('kind' in reply) {
     context.call.passthrough = true;
-    if (reply.kind === 'json') sendNative(context, reply);
-    else await streamNative(context, reply, { dialect: openAIResponsesDialect, streams: dependencies.streams, deltaText: RESPONSES_DELTA_TEXT, promptMessages: () => promptMessagesOf(body) });
+    if (reply.kind === 'json') {
+      parseNativeResponse(keep, reply.status, reply.body);
+      sendNative(context, reply);
+    } else {
+      const final = keep === undefined ? undefined : new FinalResponseReader();
+      const onChunk = final === undefined || keep === undefined ? undefined : (bytes: Buffer) => (final.add(bytes), final.response !== undefined && keep(final.response, true));
+      await streamNative(context, reply, { dialect: openAIResponsesDialect, streams: dependencies.streams, deltaText: RESPONSES_DELTA_TEXT, promptMessages: () => promptMessagesOf(body), onChunk });
+    }
     return true;
   }
   const options = { model: routing.model, request: body as unknown as ResponsesRequest };
   if (!('cancel' in reply)) {
-    sendTranslated(context, reply, () => convertToResponsesResponse(reply, options));
+    sendTranslated(context, reply, () => {
+      const response = convertToResponsesResponse(reply, options);
+      keep?.(response, false);
+      return response;
+    });
     return true;
   }
   const responses = createResponsesStreamEncoder(options);
-  const encoder: StreamEncoder<ChatCompletionChunk> = { chunk: responses.chunk, end: () => responses.end(reply.usage) };
+  const end = (): string => {
+    const text = responses.end(reply.usage);
+    keep?.(responses.response(), false);
+    return text;
+  };
+  const encoder: StreamEncoder<ChatCompletionChunk> = { chunk: responses.chunk, end };
   // A break after the stream began ends through this encoder: it knows the id and the next sequence number.
   const dialect: Dialect = { ...openAIResponsesDialect, streamError: (streamContext, error) => responses.error(recordError(streamContext, error)) };
   await streamTranslated(context, reply, { dialect, encoder, streams: dependencies.streams, messages: call.converted?.messages });
   return true;
+}
+
+/** The stored conversation a previous_response_id names (owner-checked: else OpenAI's 400). */
+async function continueConversation(stored: StoredResponses, body: Record<string, unknown>, caller: Identity | undefined): Promise<ResponsesContinuation | undefined> {
+  const previous = body['previous_response_id'];
+  if (typeof previous !== 'string' || previous === '') return undefined;
+  const turns = await stored.conversation(previous, caller);
+  const last = turns.at(-1);
+  return { history: convertStoredTurns(turns), holder: last?.native === true && last.deployment_id !== null ? last.deployment_id : undefined };
 }
 
 /** The request's input as chat messages, for counting; a body the bridge can't read counts as none. */

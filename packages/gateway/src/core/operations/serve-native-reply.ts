@@ -35,12 +35,16 @@ export interface NativeStreaming {
    * upstream reported input tokens (Responses reports them only in its final event).
    */
   promptMessages?: () => readonly ChatMessage[] | undefined;
+  /** Also sees each chunk of bytes, before it is written (stored Responses read the final event). */
+  onChunk?: ((bytes: Buffer) => void) | undefined;
 }
 
 export async function streamNative(context: RequestContext, reply: NativeStreamReply, streaming: NativeStreaming): Promise<void> {
   warmTokenCounter(reply.llmux.model);
   const delivered = new DeliveredEvents(streaming.deltaText);
-  await writeStream(context, reply, { dialect: streaming.dialect, encoder: PASS_BYTES, streams: streaming.streams, onChunk: delivered.add });
+  const also = streaming.onChunk;
+  const onChunk = also === undefined ? delivered.add : (bytes: Buffer) => (delivered.add(bytes), also(bytes));
+  await writeStream(context, reply, { dialect: streaming.dialect, encoder: PASS_BYTES, streams: streaming.streams, onChunk });
   if (context.call.callEnd === undefined || !billDeliveredEvents(context, reply, delivered, streaming.promptMessages)) recordUsage(context, reply.usage, reply.llmux.cost);
   if (reply.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = reply.llmux.durationMs;
 }

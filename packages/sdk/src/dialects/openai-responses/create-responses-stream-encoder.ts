@@ -17,6 +17,8 @@ export interface ResponsesStreamEncoder {
   end(usage: Usage | undefined): string;
   /** response.failed, for an error after the stream began. */
   error(error: LlmuxError): string;
+  /** The Response as streamed so far (after end(): as response.completed carried it), a copy. */
+  response(): ResponsesResponse;
 }
 
 type Open = { kind: 'reasoning' | 'text'; output: number; text: string } | { kind: 'tool'; output: number };
@@ -147,5 +149,7 @@ export function createResponsesStreamEncoder(options: ResponsesReplyOptions): Re
       const out = start();
       return out + encodeResponsesFailedEvent(error, { ...options, id: response.id, createdAt: response.created_at }, sequence++);
     },
+
+    response: snapshot,
   };
 }

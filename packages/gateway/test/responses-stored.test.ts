@@ -1,0 +1,167 @@
+// Stored Responses through the gateway with the official `openai` client, on SQLite and on
+// PostgreSQL: responses.create/stream keep the Response, retrieve/delete/inputItems.list read
+// it back, previous_response_id continues a conversation (bridged: the earlier turns reach
+// the upstream as history; OpenAI: the follow-up goes back to the deployment holding it),
+// store: false keeps nothing, and another key sees nothing.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import OpenAI from 'openai';
+import type { FakeChatReply, FakeServer, RecordedRequest } from '@llmux/fake-upstreams';
+import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { STORED_MASTER_KEY, STORED_MODELS, startStoredResponsesWorld, type StoredResponsesWorld } from './helpers/responses-stored-gateway.js';
+
+/** The fakes answer by the newest turn marker in the prompt, whatever wire format carried it. */
+function reply(request: RecordedRequest): FakeChatReply {
+  const text = request.text;
+  for (const [marker, answer] of [['turn three', 'Third answer'], ['turn two', 'Second answer'], ['turn one', 'First answer']] as const) {
+    if (text.includes(marker)) return { content: answer, usage: { promptTokens: 20, completionTokens: 2 } };
+  }
+  return { content: 'Hello from the upstream', usage: { promptTokens: 12, completionTokens: 5 } };
+}
+
+const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
+
+for (const backendName of BACKEND_NAMES) {
+  describe(`stored Responses on ${backendName}`, () => {
+    let backend: Backend;
+    let world: StoredResponsesWorld;
+    let client: OpenAI;
+    before(async () => {
+      const opened = await openBackend(backendName);
+      if (typeof opened === 'string') throw new Error(opened);
+      backend = opened;
+      world = await startStoredResponsesWorld(backend, reply);
+      client = world.client(await world.newKey());
+    });
+    after(async () => {
+      await world?.close();
+      await backend?.cleanup();
+    });
+
+    it('keeps a created Response: retrieve, inputItems.list, delete, then 404', async () => {
+      const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: [{ role: 'user', content: 'hi' }, { role: 'user', content: [{ type: 'input_text', text: 'there' }] }] });
+      const fetched = await client.responses.retrieve(created.id);
+      assert.deepEqual(fetched, { ...created, output_text: fetched.output_text });
+      assert.equal(fetched.output_text, 'Hello from the upstream');
+
+      const listed = await client.responses.inputItems.list(created.id);
+      assert.equal(listed.data.length, 2);
+      // Newest first by default, as OpenAI lists them; string content becomes a text part.
+      const [second, first] = listed.data as Array<{ id: string; type: string; role: string; content: Array<{ type: string; text: string }> }>;
+      assert.deepEqual(first?.content, [{ type: 'input_text', text: 'hi' }]);
+      assert.deepEqual(second?.content, [{ type: 'input_text', text: 'there' }]);
+      assert.equal(first?.type, 'message');
+      assert.match(first?.id ?? '', /^msg_/);
+      const ascending = await client.responses.inputItems.list(created.id, { order: 'asc', limit: 1 });
+      assert.equal(ascending.data.length, 1);
+      assert.equal(ascending.data[0]?.id, first?.id);
+      assert.equal(ascending.has_more, true);
+      const all: string[] = [];
+      for await (const item of client.responses.inputItems.list(created.id, { order: 'asc', limit: 1 })) all.push(item.id);
+      assert.deepEqual(all, [first?.id, second?.id]);
+
+      const raw = await fetch(`${world.gateway.url}/v1/responses/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${client.apiKey}` } });
+      assert.equal(raw.status, 200);
+      assert.deepEqual(await raw.json(), { id: created.id, object: 'response.deleted', deleted: true });
+      await assert.rejects(client.responses.retrieve(created.id), notFound);
+      await assert.rejects(client.responses.delete(created.id), notFound);
+      await assert.rejects(client.responses.inputItems.list(created.id), notFound);
+    });
+
+    it('keeps streamed Responses, bridged and passed through, as response.completed carried them', async () => {
+      for (const model of [STORED_MODELS.gemini, STORED_MODELS.openai]) {
+        const final = await client.responses.stream({ model, input: 'hi' }).finalResponse();
+        assert.equal(final.status, 'completed');
+        const fetched = await client.responses.retrieve(final.id);
+        assert.equal(fetched.id, final.id);
+        assert.equal(fetched.output_text, 'Hello from the upstream', model);
+        // The client adds `parsed` to the parts it streamed; the items are the same.
+        assert.deepEqual(fetched.output.map((item) => item.id), final.output.map((item) => item.id));
+        assert.deepEqual(fetched.usage, final.usage);
+        const items = await client.responses.inputItems.list(final.id);
+        assert.deepEqual((items.data[0] as { content?: unknown }).content, [{ type: 'input_text', text: 'hi' }]);
+      }
+    });
+
+    it('continues a bridged conversation over three turns: turns 1 and 2 reach the upstream as history', async () => {
+      const one = await client.responses.create({ model: STORED_MODELS.anthropic, instructions: 'Be terse.', input: 'turn one: my name is Ada' });
+      const two = await client.responses.create({ model: STORED_MODELS.anthropic, previous_response_id: one.id, input: 'turn two: what is my name?' });
+      assert.equal(two.output_text, 'Second answer');
+      assert.equal(two.previous_response_id, one.id);
+      const three = await client.responses.stream({ model: STORED_MODELS.anthropic, previous_response_id: two.id, input: 'turn three: spell it' }).finalResponse();
+      assert.equal(three.output_text, 'Third answer');
+      const sent = world.anthropic.requests.at(-1)?.json as { system?: unknown; messages: Array<{ role: string; content: unknown }> };
+      const turns = sent.messages.map((message) => [message.role, JSON.stringify(message.content)]);
+      assert.deepEqual(
+        turns.map(([role, content]) => [role, /turn one|First answer|turn two|Second answer|turn three/.exec(content ?? '')?.[0]]),
+        [['user', 'turn one'], ['assistant', 'First answer'], ['user', 'turn two'], ['assistant', 'Second answer'], ['user', 'turn three']],
+      );
+      // The first turn's instructions are not carried over (OpenAI's rule for previous_response_id).
+      assert.equal(sent.system, undefined);
+      // The third turn is kept too, pointing back at the second.
+      const fetched = await client.responses.retrieve(three.id);
+      assert.equal(fetched.previous_response_id, two.id);
+    });
+
+    it('sends a follow-up on an OpenAI group of two deployments back to the one holding the previous Response, body unchanged', async () => {
+      const requests = (server: FakeServer): number => server.requests.length;
+      const before = world.openai.map(requests);
+      const first = await client.responses.create({ model: STORED_MODELS.openai, input: 'turn one: hello' });
+      const holder = world.openai.findIndex((server, index) => requests(server) > (before[index] ?? 0));
+      assert.notEqual(holder, -1);
+      let previous = first.id;
+      // Eight follow-ups: with two deployments, a pick by chance would stray with odds 1 - 1/256.
+      for (let turn = 0; turn < 8; turn += 1) {
+        const stream = turn % 2 === 1;
+        const body = { model: STORED_MODELS.openai, previous_response_id: previous, input: 'turn two: again' };
+        const next = stream ? await client.responses.stream(body).finalResponse() : await client.responses.create(body);
+        const last = world.openai[holder]?.requests.at(-1);
+        assert.deepEqual(last?.json, { ...body, model: 'gpt-4o-mini', ...(stream ? { stream: true } : {}) }, `follow-up ${turn} went to the holder unchanged`);
+        previous = next.id;
+      }
+      assert.equal(requests(world.openai[1 - holder] as FakeServer), before[1 - holder], 'the other deployment got no follow-up');
+    });
+
+    it('keeps nothing with store: false (a later GET is 404, and it cannot be continued)', async () => {
+      const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: 'hi', store: false });
+      assert.equal(created.store, false);
+      await assert.rejects(client.responses.retrieve(created.id), notFound);
+      const streamed = await client.responses.stream({ model: STORED_MODELS.openai, input: 'hi', store: false }).finalResponse();
+      await assert.rejects(client.responses.retrieve(streamed.id), notFound);
+      await assert.rejects(client.responses.create({ model: STORED_MODELS.anthropic, previous_response_id: created.id, input: 'more' }), (error: unknown) => {
+        assert.ok(error instanceof OpenAI.BadRequestError);
+        assert.equal(error.code, 'previous_response_not_found');
+        assert.equal(error.param, 'previous_response_id');
+        return true;
+      });
+    });
+
+    it("answers another key's Response as not found, and lets the master key read and delete it", async () => {
+      const created = await client.responses.create({ model: STORED_MODELS.gemini, input: 'hi' });
+      const stranger = world.client(await world.newKey());
+      await assert.rejects(stranger.responses.retrieve(created.id), notFound);
+      await assert.rejects(stranger.responses.inputItems.list(created.id), notFound);
+      await assert.rejects(stranger.responses.delete(created.id), notFound);
+      await assert.rejects(stranger.responses.create({ model: STORED_MODELS.gemini, previous_response_id: created.id, input: 'turn two' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.code === 'previous_response_not_found');
+      const admin = world.client(STORED_MASTER_KEY);
+      assert.equal((await admin.responses.retrieve(created.id)).id, created.id);
+      assert.equal((await admin.responses.inputItems.list(created.id)).data.length, 1);
+      // The owner still has it: the stranger's delete did nothing.
+      assert.equal((await client.responses.retrieve(created.id)).id, created.id);
+      await admin.responses.delete(created.id);
+      await assert.rejects(client.responses.retrieve(created.id), notFound);
+    });
+
+    it('answers unknown ids in OpenAI\'s shapes, also without /v1', async () => {
+      const unknown = await fetch(`${world.gateway.url}/responses/resp_nothing_here`, { headers: { authorization: `Bearer ${client.apiKey}` } });
+      assert.equal(unknown.status, 404);
+      const body = (await unknown.json()) as { error: { message: string } };
+      assert.equal(body.error.message, "Response with id 'resp_nothing_here' not found.");
+      await assert.rejects(client.responses.create({ model: STORED_MODELS.openai, previous_response_id: 'resp_nothing_here', input: 'hi' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.code === 'previous_response_not_found');
+      const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: 'hi' });
+      const badOrder = await fetch(`${world.gateway.url}/responses/${created.id}/input_items?order=sideways`, { headers: { authorization: `Bearer ${client.apiKey}` } });
+      assert.equal(badOrder.status, 400);
+    });
+  });
+}
