@@ -2,7 +2,7 @@
 // request: deployments added through /model/new join at run time, and a key limited to
 // some models sees only those.
 
-import type { ModelList, Router } from 'llmux';
+import { splitProviderModel, type ModelList, type Router } from 'llmux';
 import { allowedModelGroups } from '../governance/model-access.js';
 import type { Route } from '../http/route.js';
 import { sendJson } from '../http/send-json.js';
@@ -23,6 +23,6 @@ export function createModelsRoute(router: Router, createdAtSeconds: number): Rou
 /** The provider of the group's first deployment (`anthropic/claude-...` → `anthropic`). */
 function ownerOf(router: Router, modelGroup: string): string {
   const model = router.deployments(modelGroup)[0]?.litellm_params.model ?? '';
-  const slash = model.indexOf('/');
-  return slash > 0 ? model.slice(0, slash) : 'llmux';
+  const { provider } = splitProviderModel(model);
+  return provider === '' ? 'llmux' : provider;
 }

@@ -2,6 +2,8 @@
 // provider id. Data only: a provider missing here is looked up under its own id, which
 // the catalog may still recognise (its providers declare their own aliases).
 
+import { splitProviderModel } from '../providers/split-provider-model.js';
+
 /** llmux / LiteLLM provider id → the catalog's provider id. */
 const CATALOG_PROVIDER_IDS: Readonly<Record<string, string>> = {
   openai: 'openai',
@@ -62,8 +64,8 @@ export function toCatalogReference(provider: string, model: string): CatalogRefe
   if (SELF_HOSTED_PROVIDERS.has(provider)) return 'self-hosted';
   const prefix = ROUTED_PROVIDER_PREFIXES[provider];
   if (prefix !== undefined) {
-    const slash = model.indexOf('/');
-    if (slash > 0) return { providerId: prefix + model.slice(0, slash), model: model.slice(slash + 1) };
+    const routed = splitProviderModel(model);
+    if (routed.provider !== '') return { providerId: prefix + routed.provider, model: routed.model };
   }
   if (provider === '') return { providerId: undefined, model };
   return { providerId: CATALOG_PROVIDER_IDS[provider] ?? provider, model };

@@ -4,6 +4,7 @@
 
 import { BadRequestError, NotFoundError } from '../errors/error-classes.js';
 import { getDefaultProviderRegistry } from '../providers/provider-registry.js';
+import { splitProviderModel } from '../providers/split-provider-model.js';
 import { getMetadata } from '../response-metadata.js';
 import type { Usage } from '../spec/usage.js';
 import { tokenCounter } from '../token-counter/token-counter.js';
@@ -62,9 +63,7 @@ function parseModel(model: string): { provider: string; model: string } {
   } catch (error) {
     if (!(error instanceof BadRequestError || error instanceof NotFoundError)) throw error;
   }
-  const slash = model.indexOf('/');
-  if (slash > 0) return { provider: model.slice(0, slash), model: model.slice(slash + 1) };
-  return { provider: '', model };
+  return splitProviderModel(model);
 }
 
 function readUsage(response: object | undefined): Usage | undefined {

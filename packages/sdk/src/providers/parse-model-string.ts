@@ -1,6 +1,8 @@
 // `provider/model` strings, as in LiteLLM. A bare model name is mapped to its provider by
 // well-known prefixes (data, not branches).
 
+import { splitProviderModel } from './split-provider-model.js';
+
 const BARE_MODEL_PREFIXES: ReadonlyArray<readonly [prefix: string, provider: string]> = [
   ['gpt-', 'openai'],
   ['chatgpt-', 'openai'],
@@ -19,11 +21,8 @@ export interface ModelReference {
 }
 
 export function parseModelString(model: string, knownProviders: ReadonlySet<string>): ModelReference | undefined {
-  const slash = model.indexOf('/');
-  if (slash > 0) {
-    const provider = model.slice(0, slash);
-    if (knownProviders.has(provider)) return { provider, model: model.slice(slash + 1) };
-  }
+  const split = splitProviderModel(model);
+  if (split.provider !== '' && knownProviders.has(split.provider)) return split;
   for (const [prefix, provider] of BARE_MODEL_PREFIXES) {
     if (model.startsWith(prefix)) return { provider, model };
   }

@@ -1,7 +1,7 @@
 // Alerts from the config: the shared alerter, the error-rate monitor (a request observer)
 // and the cooldown listener that also feeds the cooldown metric.
 
-import { deploymentId, type Deployment } from 'llmux';
+import { deploymentId, splitProviderModel, type Deployment } from 'llmux';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../../config/gateway-config.js';
 import type { GatewayMetrics } from '../metrics/create-gateway-metrics.js';
@@ -36,9 +36,8 @@ export function createAlerts(config: GatewayConfig, logger: Logger, metrics: Gat
     onCooldown(id, untilMs) {
       const deployment = deployments.get(id);
       const model = deployment?.litellm_params.model ?? '';
-      const slash = model.indexOf('/');
-      const provider = slash > 0 ? model.slice(0, slash) : '';
-      metrics.recordCooldown({ model: slash > 0 ? model.slice(slash + 1) : model, deploymentId: id, provider });
+      const split = splitProviderModel(model);
+      metrics.recordCooldown({ model: split.model, deploymentId: id, provider: split.provider });
       const seconds = Math.max(0, Math.round((untilMs - Date.now()) / 1000));
       alerter.sendAlert({
         type: 'deployment_cooldown',

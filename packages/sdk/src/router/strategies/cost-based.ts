@@ -2,6 +2,7 @@
 // the deployment's price overrides or else the price catalog. Unpriced ones rank last.
 
 import { computeCost } from '../../cost/compute-cost.js';
+import { splitProviderModel } from '../../providers/split-provider-model.js';
 import type { ResolvedDeployment } from '../deployment.js';
 import { pickLowest, type StrategyContext } from './routing-strategy.js';
 
@@ -25,9 +26,7 @@ function lookUpPrice(deployment: ResolvedDeployment): number {
   const info = deployment.model_info ?? {};
   const input = numberOr(params['input_cost_per_token'], info['input_cost_per_token']);
   const output = numberOr(params['output_cost_per_token'], info['output_cost_per_token']);
-  const slash = params.model.indexOf('/');
-  const provider = slash === -1 ? '' : params.model.slice(0, slash);
-  const model = slash === -1 ? params.model : params.model.slice(slash + 1);
+  const { provider, model } = splitProviderModel(params.model);
   const cost = computeCost(provider, model, SAMPLE, { input_cost_per_token: input, output_cost_per_token: output });
   return cost ?? Number.POSITIVE_INFINITY;
 }
