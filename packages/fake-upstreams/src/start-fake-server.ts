@@ -11,6 +11,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   /** The raw body text. */
   text: string;
+  /** The raw body bytes (multipart uploads carry binary files). */
+  body: Buffer;
   /** The body parsed as JSON, or undefined when it was not JSON. */
   json: unknown;
   /** The reply body's bytes as the fake wrote them, chunk by chunk (for passthrough tests). */
@@ -33,14 +35,15 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     const parts: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => parts.push(chunk));
     incoming.on('end', () => {
-      const text = Buffer.concat(parts).toString('utf8');
+      const raw = Buffer.concat(parts);
+      const text = raw.toString('utf8');
       let json: unknown;
       try {
         json = text === '' ? undefined : JSON.parse(text);
       } catch {
         json = undefined;
       }
-      const recorded: RecordedRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers, text, json, sent: [] };
+      const recorded: RecordedRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers, text, body: raw, json, sent: [] };
       requests.push(recorded);
       recordSent(response, recorded.sent);
       Promise.resolve(handler(recorded, response)).catch((error: unknown) => {

@@ -6,6 +6,31 @@ export { embedding, embedCall, EMBEDDING_BODY_KEYS, type EmbeddingParams, type E
 export { rerank, type RerankParams, type RerankResult } from './rerank.js';
 export { responses, RESPONSES_BODY_KEYS, type ResponsesEventStream, type ResponsesParams, type ResponsesResult } from './responses.js';
 export type { ResponsesStreamEvent } from './parse-responses-events.js';
+export {
+  imageGeneration,
+  imageGenerationCall,
+  IMAGE_GENERATION_BODY_KEYS,
+  type ImageGenerationParams,
+  type ImageGenerationRequest,
+  type ImagesResponse,
+  type ImagesResult,
+} from './image-generation.js';
+export { imageEdit, imageEditCall, IMAGE_EDIT_BODY_KEYS, type ImageEditParams, type ImageEditRequest } from './image-edit.js';
+export {
+  transcription,
+  translation,
+  transcriptionCall,
+  TRANSCRIPTION_BODY_KEYS,
+  TEXT_TRANSCRIPTION_FORMATS,
+  type TranscriptionParams,
+  type TranscriptionRequest,
+  type TranscriptionResponse,
+  type TranscriptionResult,
+  type TranscriptionTask,
+} from './transcription.js';
+export { speech, speechCall, SPEECH_BODY_KEYS, type SpeechAudio, type SpeechParams, type SpeechRequest, type SpeechResult } from './speech.js';
+export type { UploadFile } from './upload-file.js';
+export type { MediaSupport } from './providers/media-support.js';
 export { nativeCall, nativeCallSplit, speaksNatively } from './native/native-call.js';
 export type { Dialect } from './native/dialect.js';
 export type { NativeJsonReply, NativeReply, NativeRequest, NativeStreamEndListener, NativeStreamReply, NativeSupport } from './native/native-support.js';

@@ -2,6 +2,7 @@
 // table, the names in spend rows, callbacks and traces, and the hooks each call runs are all
 // built from the list of operations (core/operations/index.ts).
 
+import type { IncomingMessage } from 'node:http';
 import type { Router } from 'llmux';
 import type { z } from 'zod';
 import type { HttpMethod } from '../http/route.js';
@@ -50,6 +51,11 @@ export interface Operation {
   readonly paths: readonly string[];
   readonly dialect: Dialect;
   readonly request: RequestShape;
+  /**
+   * Reads the body into the object the schema checks; absent, the body is JSON. Multipart
+   * operations (images/edits, audio) read their form with http/read-multipart.ts.
+   */
+  readonly readRequest?: (request: IncomingMessage, bodyLimitBytes: number) => Promise<unknown>;
   /** Admitted against limits and budgets and written to the spend log (count_tokens is not). */
   readonly billed: boolean;
   /**

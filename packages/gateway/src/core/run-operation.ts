@@ -26,7 +26,10 @@ async function runOperation(context: RequestContext, operation: Operation, depen
   context.operation = operation.names;
   const record = context.call;
   record.operation = operation.names.name;
-  const parsed = parseJsonBody(await readBody(context.request, dependencies.bodyLimitBytes));
+  const parsed =
+    operation.readRequest === undefined
+      ? parseJsonBody(await readBody(context.request, dependencies.bodyLimitBytes))
+      : await operation.readRequest(context.request, dependencies.bodyLimitBytes);
   if (operation.request.accepts?.(parsed) !== true) validateBody(operation.request.schema, parsed);
   // An object with a string `model` now: every operation's schema says so.
   const state: CallState = { context, operation, dependencies, body: parsed as Record<string, unknown>, ticket: undefined };

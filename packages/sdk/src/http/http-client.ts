@@ -2,6 +2,7 @@
 // origin) and never touches global fetch or WHATWG streams, so each upstream call costs one
 // dispatch and the response body stays a Node stream.
 
+import type { Readable } from 'node:stream';
 import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { APIConnectionError, TimeoutError } from '../errors/error-classes.js';
 import type { LlmuxError } from '../errors/llmux-error.js';
@@ -11,7 +12,8 @@ export interface HttpRequest {
   url: string;
   method?: 'GET' | 'POST';
   headers: Record<string, string>;
-  body?: string | Buffer;
+  /** A Readable (a multipart upload's parts) is written as it is read, never joined first. */
+  body?: string | Buffer | Readable;
   signal?: AbortSignal;
   /** Time allowed until the response headers arrive. */
   timeoutMs?: number;

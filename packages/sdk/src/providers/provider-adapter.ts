@@ -15,6 +15,7 @@ import type {
   RerankResponse,
 } from '../spec/index.js';
 import type { NativeSupport } from '../native/native-support.js';
+import type { MediaSupport } from './media-support.js';
 
 export type {
   NativeJsonReply,
@@ -70,4 +71,6 @@ export interface ProviderAdapter {
   rerank?(request: RerankRequest, context: ProviderCallContext): Promise<RerankResponse>;
   /** Dialects this provider speaks itself, for passthrough calls (see native/native-support.ts). */
   native?: NativeSupport;
+  /** Images, speech to text and text to speech, where the provider offers them. */
+  media?: MediaSupport;
 }

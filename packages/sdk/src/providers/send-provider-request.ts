@@ -6,6 +6,7 @@
 // missing before the send still surfaces as the same rejection. Auth decorators (SigV4)
 // pass their own `send`.
 
+import type { Readable } from 'node:stream';
 import type { UpstreamErrorFactory } from '../http/create-upstream-error.js';
 import type { HttpRequest, HttpResponse, SendHttpRequest } from '../http/http-client.js';
 import type { ProviderCallContext } from './provider-adapter.js';
@@ -22,7 +23,7 @@ export async function sendProviderRequest(
   method: 'GET' | 'POST',
   url: string,
   headers: Record<string, string>,
-  body: string | undefined,
+  body: string | Readable | undefined,
   createError: UpstreamErrorFactory,
   secrets: ReadonlyArray<string | undefined>,
   send?: SendHttpRequest,

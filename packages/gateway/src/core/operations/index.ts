@@ -8,5 +8,9 @@ import { countTokensOperation } from './count-tokens-operation.js';
 import { embeddingsOperation } from './embeddings-operation.js';
 import { messagesOperation } from './messages-operation.js';
 import { responsesOperation } from './responses-operation.js';
+import { imagesEditsOperation } from './images-edits-operation.js';
+import { imagesGenerationsOperation } from './images-generations-operation.js';
+import { audioTranscriptionsOperation, audioTranslationsOperation } from './audio-transcriptions-operation.js';
+import { audioSpeechOperation } from './audio-speech-operation.js';
 
-export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, responsesOperation, countTokensOperation];
+export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, responsesOperation, countTokensOperation, imagesGenerationsOperation, imagesEditsOperation, audioTranscriptionsOperation, audioTranslationsOperation, audioSpeechOperation];

@@ -9,6 +9,7 @@ import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.j
 import { createAzureEndpoint, type FetchedToken } from './create-azure-endpoint.js';
 import { createAzureProviderConfig } from './azure-provider-config.js';
 import { dropAzureFilterChunks } from './azure-stream.js';
+import { guardMedia } from './guard-azure-media.js';
 
 export { DEFAULT_AZURE_API_VERSION } from './resolve-azure-url.js';
 
@@ -21,7 +22,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
   const tokenCache = options.tokenCache ?? getSharedEntraTokenCache();
   const fetched = new WeakMap<ProviderCallContext, FetchedToken>();
   const inner = createOpenAIAdapter(createAzureProviderConfig(createAzureEndpoint(tokenCache, fetched)));
-  const { embed, native: nativeSupport } = inner;
+  const { embed, native: nativeSupport, media } = inner;
   if (embed === undefined) throw new Error('the Azure row declares embeddings');
 
   async function guard<Result>(context: ProviderCallContext, call: () => Promise<Result>): Promise<Result> {
@@ -42,6 +43,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     chat: (request, context) => guard(context, () => inner.chat(request, context)),
     streamChat: (request, context) => guard(context, async () => dropAzureFilterChunks(await inner.streamChat(request, context))),
     embed: (request, context) => guard(context, () => embed(request, context)),
+    ...(media === undefined ? {} : { media: guardMedia(media, guard) }),
     // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
     ...(nativeSupport === undefined ? {} : { native: { speaks: nativeSupport.speaks, send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
   };

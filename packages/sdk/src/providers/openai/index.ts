@@ -19,6 +19,7 @@ import { convertOpenAIEmbeddingResponse } from './convert-openai-embedding-respo
 import { convertOpenAIModelList } from './convert-openai-model-list.js';
 import { convertOpenAIResponse } from './convert-openai-response.js';
 import { createOpenAIRequestConverter } from './convert-to-openai-request.js';
+import { createOpenAIMedia } from './openai-media.js';
 import { createOpenAIChatNative } from './openai-native.js';
 import { openAIEmbeddingResponseSchema, openAIModelListSchema, openAIResponseSchema } from './openai-api.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
@@ -69,6 +70,8 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   }
 
   const native = createOpenAIChatNative(config);
-  const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, ...(native === undefined ? {} : { native }) };
+  // Every OpenAI-format row gets the media routes: an upstream without one answers 404 itself.
+  const media = createOpenAIMedia(config);
+  const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, media, ...(native === undefined ? {} : { native }) };
   return config.embeddings ? { ...adapter, embed } : adapter;
 }

@@ -4,6 +4,7 @@
 
 import { BadRequestError } from '../../errors/error-classes.js';
 import { createUpstreamErrorFactory } from '../../http/create-upstream-error.js';
+import type { MultipartBody } from '../../http/encode-multipart.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
 import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
@@ -19,6 +20,8 @@ export interface OpenAIRequestSpec {
   path: string;
   method: 'GET' | 'POST';
   body?: string;
+  /** A form upload (images/edits, audio/transcriptions) instead of a JSON body. */
+  multipart?: MultipartBody;
   stream: boolean;
 }
 
@@ -39,13 +42,18 @@ async function sendViaEndpointResolver(
 
 function sendToEndpoint(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, endpoint: OpenAIEndpoint, context: ProviderCallContext): Promise<OpenAICall> {
   const headers: Record<string, string> = spec.body === undefined ? {} : { 'content-type': 'application/json' };
+  const multipart = spec.multipart;
+  if (multipart !== undefined) {
+    headers['content-type'] = multipart.contentType;
+    headers['content-length'] = String(multipart.length);
+  }
   if (spec.stream) headers['accept'] = 'text/event-stream';
   if (config.optionalHeaders !== undefined) addOptionalHeaders(headers, config, context);
   if (context.extraHeaders !== undefined) Object.assign(headers, context.extraHeaders);
   // After extraHeaders, so that a stray header cannot replace the resolved credential.
   Object.assign(headers, endpoint.headers);
 
-  return sendProviderRequest(context, spec.method, endpoint.url, headers, spec.body, createOpenAIHttpError, endpoint.secrets);
+  return sendProviderRequest(context, spec.method, endpoint.url, headers, multipart === undefined ? spec.body : multipart.open(), createOpenAIHttpError, endpoint.secrets);
 }
 
 /** The row's base URL and key: `apiBase + path` with the key in its declared header. */

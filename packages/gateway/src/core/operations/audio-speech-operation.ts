@@ -1,0 +1,54 @@
+// POST /v1/audio/speech: text to speech. The audio is written to the client as the provider
+// sends it (a pipe with backpressure, nothing gathered); a client that hangs up ends the
+// upstream call. Billed per input character, known before the first byte.
+
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { SPEECH_BODY_KEYS, speechCall, type SpeechRequest } from 'llmux';
+import { clientGone } from '../../http/client-gone.js';
+import { pickFields } from '../../routes/pick-fields.js';
+import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
+import type { Operation } from '../operation.js';
+import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { SPEECH_FIELDS, SPEECH_REQUEST } from './audio-request-schemas.js';
+import { createRoutingOptions } from './create-routing-options.js';
+
+export const audioSpeechOperation: Operation = {
+  names: { name: 'speech', callType: 'aspeech', traceName: 'speech' },
+  method: 'POST',
+  paths: ['/v1/audio/speech', '/audio/speech'],
+  dialect: openAIChatDialect,
+  request: SPEECH_REQUEST,
+  billed: true,
+  async serve(state) {
+    const { context, dependencies, body } = state;
+    const result = await dependencies.router.call({ ...pickFields(body, SPEECH_FIELDS), ...createRoutingOptions(state) }, (target, rest) =>
+      speechCall(target.split<SpeechRequest>(rest, SPEECH_BODY_KEYS)),
+    );
+    recordRoutedCall(context, result.llmux);
+    recordUsage(context, undefined, result.llmux.cost);
+    setCostHeader(context, result.llmux.cost);
+    const response = context.response;
+    if (clientGone(response)) {
+      result.audio.destroy();
+      context.call.callEnd = 'client_disconnected';
+      return true;
+    }
+    context.headers['content-type'] = result.contentType;
+    response.writeHead(200, context.headers);
+    try {
+      await pipeline(result.audio, response);
+      return true;
+    } catch (error) {
+      // After the 200 nothing can be said in the body; the cut connection tells the client.
+      if (clientGone(response)) context.call.callEnd = 'client_disconnected';
+      else {
+        context.call.callEnd = 'upstream_cut';
+        context.call.errorClass = error instanceof Error ? error.name : 'Error';
+        response.destroy();
+        await once(response, 'close').catch(() => undefined);
+      }
+      return false;
+    }
+  },
+};

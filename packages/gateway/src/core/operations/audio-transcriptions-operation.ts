@@ -1,0 +1,54 @@
+// POST /v1/audio/transcriptions and /v1/audio/translations: speech to text, a multipart
+// upload read at the edge and forwarded as multipart to OpenAI-format providers. JSON formats
+// answer JSON; text, srt and vtt answer the text as the provider wrote it. Billed per second
+// of audio, as the SDK reads it from the file.
+
+import { TEXT_TRANSCRIPTION_FORMATS, TRANSCRIPTION_BODY_KEYS, transcriptionCall, type TranscriptionRequest, type TranscriptionTask } from 'llmux';
+import { readMultipart } from '../../http/read-multipart.js';
+import { clientGone } from '../../http/client-gone.js';
+import { sendJson } from '../../http/send-json.js';
+import { pickFields } from '../../routes/pick-fields.js';
+import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
+import type { CallState, Operation } from '../operation.js';
+import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { TRANSCRIPTION_FIELDS, TRANSCRIPTION_REQUEST } from './audio-request-schemas.js';
+import { createRoutingOptions } from './create-routing-options.js';
+
+function transcriptionOperation(task: TranscriptionTask, callType: string, name: string): Operation {
+  return {
+    names: { name, callType, traceName: name },
+    method: 'POST',
+    paths: [`/v1/audio/${task}`, `/audio/${task}`],
+    dialect: openAIChatDialect,
+    request: TRANSCRIPTION_REQUEST,
+    readRequest: readMultipart,
+    billed: true,
+    serve: (state) => serveTranscription(state, task),
+  };
+}
+
+export const audioTranscriptionsOperation = transcriptionOperation('transcriptions', 'atranscription', 'transcription');
+// LiteLLM records translations under the transcription call type too.
+export const audioTranslationsOperation = transcriptionOperation('translations', 'atranscription', 'translation');
+
+async function serveTranscription(state: CallState, task: TranscriptionTask): Promise<boolean> {
+  const { context, dependencies, body } = state;
+  const result = await dependencies.router.call({ ...pickFields(body, TRANSCRIPTION_FIELDS), ...createRoutingOptions(state) }, (target, rest) =>
+    transcriptionCall(target.split<TranscriptionRequest>(rest, TRANSCRIPTION_BODY_KEYS), task),
+  );
+  recordRoutedCall(context, result.llmux);
+  recordUsage(context, undefined, result.llmux.cost);
+  setCostHeader(context, result.llmux.cost);
+  const format = body['response_format'];
+  if (typeof format === 'string' && TEXT_TRANSCRIPTION_FORMATS.has(format)) {
+    if (clientGone(context.response)) return true;
+    const headers = context.headers;
+    headers['content-type'] = 'text/plain; charset=utf-8';
+    headers['content-length'] = Buffer.byteLength(result.text);
+    context.response.writeHead(200, headers);
+    context.response.end(result.text);
+    return true;
+  }
+  sendJson(context, 200, JSON.stringify(result));
+  return true;
+}

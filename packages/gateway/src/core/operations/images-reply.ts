@@ -1,0 +1,24 @@
+// Serves an images call (generations or edits) through the Router: the ImagesResponse as the
+// provider sent it, its tokens (gpt-image reports them) and cost on the call record.
+
+import type { ImagesResult, RouterTarget } from 'llmux';
+import { sendJson } from '../../http/send-json.js';
+import { pickFields } from '../../routes/pick-fields.js';
+import type { CallState } from '../operation.js';
+import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { createRoutingOptions } from './create-routing-options.js';
+
+export async function serveImages(state: CallState, fields: readonly string[], attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>): Promise<boolean> {
+  const { context, dependencies, body } = state;
+  const result = await dependencies.router.call({ ...pickFields(body, fields), ...createRoutingOptions(state) }, attempt);
+  recordRoutedCall(context, result.llmux);
+  const usage = result.usage;
+  if (usage !== undefined) {
+    context.call.promptTokens = usage.input_tokens;
+    context.call.completionTokens = usage.output_tokens;
+  }
+  recordUsage(context, undefined, result.llmux.cost);
+  setCostHeader(context, result.llmux.cost);
+  sendJson(context, 200, JSON.stringify(result));
+  return true;
+}

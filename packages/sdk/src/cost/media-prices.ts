@@ -1,0 +1,62 @@
+// Prices of the media operations, which the token catalog (@pydantic/genai-prices) does not
+// carry: per image (by size and quality), per second of audio in, per character of text to
+// speech, and gpt-image's per-token prices. Keyed by the model id at the provider; Azure
+// deployments named after the model find the same row.
+//
+// Sources (read 2026-12-07): OpenAI's pricing page https://platform.openai.com/docs/pricing
+// (images, "Image generation" and "Transcription and speech generation" tables), cross-checked
+// against LiteLLM's model_prices_and_context_window.json; Groq https://groq.com/pricing.
+
+/** USD per image, by `quality` then `size` ('*' matches any size). */
+type PerImage = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+export interface ImagePrice {
+  perImage: PerImage;
+  defaultQuality: string;
+  defaultSize: string;
+  /** USD per token, for models that report usage (gpt-image). */
+  tokens?: { textInput: number; imageInput: number; output: number };
+}
+
+const MTOK = 1e-6;
+
+const GPT_IMAGE_1_PER_IMAGE: PerImage = {
+  low: { '1024x1024': 0.011, '1024x1536': 0.016, '1536x1024': 0.016 },
+  medium: { '1024x1024': 0.042, '1024x1536': 0.063, '1536x1024': 0.063 },
+  high: { '1024x1024': 0.167, '1024x1536': 0.25, '1536x1024': 0.25 },
+};
+
+export const IMAGE_PRICES: Readonly<Record<string, ImagePrice>> = {
+  'dall-e-2': { perImage: { standard: { '256x256': 0.016, '512x512': 0.018, '1024x1024': 0.02 } }, defaultQuality: 'standard', defaultSize: '1024x1024' },
+  'dall-e-3': {
+    perImage: {
+      standard: { '1024x1024': 0.04, '1024x1792': 0.08, '1792x1024': 0.08 },
+      hd: { '1024x1024': 0.08, '1024x1792': 0.12, '1792x1024': 0.12 },
+    },
+    defaultQuality: 'standard',
+    defaultSize: '1024x1024',
+  },
+  'gpt-image-1': {
+    perImage: GPT_IMAGE_1_PER_IMAGE,
+    defaultQuality: 'high',
+    defaultSize: '1024x1024',
+    tokens: { textInput: 5 * MTOK, imageInput: 10 * MTOK, output: 40 * MTOK },
+  },
+};
+
+/** USD per second of audio sent to transcription (OpenAI prices per minute: /60). */
+export const TRANSCRIPTION_PRICES_PER_SECOND: Readonly<Record<string, number>> = {
+  'whisper-1': 0.006 / 60,
+  // OpenAI bills these by tokens; its pricing page gives the per-minute estimate used here.
+  'gpt-4o-transcribe': 0.006 / 60,
+  'gpt-4o-mini-transcribe': 0.003 / 60,
+  // Groq, per hour of audio.
+  'whisper-large-v3': 0.111 / 3600,
+  'whisper-large-v3-turbo': 0.04 / 3600,
+};
+
+/** USD per input character of text to speech. */
+export const SPEECH_PRICES_PER_CHARACTER: Readonly<Record<string, number>> = {
+  'tts-1': 15 * MTOK,
+  'tts-1-hd': 30 * MTOK,
+};

@@ -1,0 +1,42 @@
+// `imageEdit()`: OpenAI's `/v1/images/edits` (a prompt, one or more images, an optional mask)
+// on any provider that edits images. Priced as image generation.
+
+import type { CallOptions } from './call-options.js';
+import { withImageCost } from './image-cost.js';
+import { IMAGE_COMMON_KEYS, type ImagesResponse, type ImagesResult } from './image-generation.js';
+import { resolveMediaProvider } from './providers/resolve-media-provider.js';
+import { splitCall, type SplitCall } from './split-call.js';
+import type { UploadFile } from './upload-file.js';
+
+export interface ImageEditRequest {
+  model: string;
+  prompt: string;
+  /** One image, or several (gpt-image), sent as `image` or `image[]`. */
+  image: UploadFile | UploadFile[];
+  mask?: UploadFile;
+  n?: number;
+  size?: string;
+  quality?: string;
+  response_format?: 'url' | 'b64_json';
+  background?: string;
+  input_fidelity?: string;
+  output_format?: string;
+  output_compression?: number;
+  user?: string;
+}
+
+export type ImageEditParams = ImageEditRequest & CallOptions;
+export type { ImagesResponse, ImagesResult };
+
+export const IMAGE_EDIT_BODY_KEYS: ReadonlySet<string> = new Set<string>([...IMAGE_COMMON_KEYS, 'image', 'mask', 'input_fidelity']);
+
+export function imageEdit(params: ImageEditParams): Promise<ImagesResult> {
+  return imageEditCall(splitCall<ImageEditRequest>(params, IMAGE_EDIT_BODY_KEYS));
+}
+
+/** `imageEdit()` for arguments already split (the Router's attempts). */
+export async function imageEditCall({ body, options, settings }: SplitCall<ImageEditRequest>): Promise<ImagesResult> {
+  const target = resolveMediaProvider(body.model, 'editImage', options, settings);
+  const response = await target.media.editImage({ ...body, model: target.model }, target.context);
+  return withImageCost(response, target, body);
+}
