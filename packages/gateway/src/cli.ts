@@ -12,6 +12,7 @@ import { closeOnSignals } from './cli/close-on-signals.js';
 import { createConfigFileReload } from './cli/create-config-file-reload.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliCommand, type ServeCommand } from './cli/parse-cli-args.js';
 import { formatConfigCheck } from './cli/print-config-check.js';
+import { formatProviderList } from './cli/format-provider-list.js';
 import { reloadEverywhere, reloadOnSignals } from './cli/reload-on-signals.js';
 import { isClusterWorker, runWorkers } from './cluster/run-workers.js';
 import { createGateway, type Gateway } from './create-gateway.js';
@@ -37,6 +38,9 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'version':
       process.stdout.write(`${readGatewayVersion()}\n`);
+      return;
+    case 'list-providers':
+      process.stdout.write(formatProviderList(command.markdown));
       return;
     case 'serve':
       return serve(command);

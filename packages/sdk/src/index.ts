@@ -46,6 +46,8 @@ export type * from './spec/index.js';
 export { CHAT_PARAMETER_NAMES } from './spec/index.js';
 export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
+export { describeProviders, type ProviderDescription } from './providers/describe-providers.js';
+export { UNSERVED_PROVIDERS } from './providers/unserved-providers.js';
 export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets, maskSecret, maskKeysInText } from './http/index.js';
 export * from './router/index.js';
 export { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from './json/json-value-checks.js';

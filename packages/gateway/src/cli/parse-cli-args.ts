@@ -22,6 +22,8 @@ Options:
                         on SIGTERM/SIGINT, let in-flight requests finish for up to N seconds
                         (default 10; config: general_settings.shutdown_grace_seconds)
       --detailed_debug  log at debug level, with each request's headers (secrets redacted)
+      --list-providers  print every provider id llmux serves (kind, variables, operations),
+                        the ids it refuses and why, and the count; --markdown for a table
   -h, --help            show this help
   -v, --version         print the version
 
@@ -48,7 +50,7 @@ export interface ServeCommand {
   shutdownGraceSeconds: number | undefined;
 }
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | ServeCommand;
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'list-providers'; markdown: boolean } | ServeCommand;
 
 /** A mistake on the command line; the message is shown to the user with the usage. */
 export class CliUsageError extends Error {
@@ -73,6 +75,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         detailed_debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        'list-providers': { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -80,6 +84,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  if (values['list-providers']) return { kind: 'list-providers', markdown: values.markdown };
+  if (values.markdown) throw new CliUsageError('--markdown goes with --list-providers');
   if (values.config !== undefined && values.model !== undefined) throw new CliUsageError('give either --config or --model, not both');
   if (values.config === undefined && values.model === undefined) throw new CliUsageError('give --config FILE or --model provider/model');
   return {

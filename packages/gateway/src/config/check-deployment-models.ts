@@ -1,7 +1,7 @@
 // Every deployment's `litellm_params.model` must name a provider llmux has: `opnai/gpt-4o`
 // stops the start naming the deployment (and `openai`), instead of failing its first call.
 
-import type { ProviderRegistry } from 'llmux';
+import { UNSERVED_PROVIDERS, type ProviderRegistry } from 'llmux';
 import { describeDeployment } from './describe-deployment.js';
 import { findClosestName } from './find-closest-name.js';
 
@@ -36,13 +36,23 @@ function modelProblem(model: string, registry: ProviderRegistry): string | undef
     const provider = model.slice(0, slash);
     if (model.slice(slash + 1) === '') return `is malformed: nothing follows "${provider}/"`;
     if (registry.has(provider)) return undefined;
+    const unserved = UNSERVED_PROVIDERS[provider];
+    if (unserved !== undefined) return `names provider "${provider}", which llmux does not serve: ${unserved}`;
     const near = findClosestName(provider, registry.providerIds());
     if (near !== undefined) return `names an unknown provider "${provider}"; did you mean ${near}?`;
+    // `org/model` with no provider prefix still resolves when the whole name is a known model.
+    if (!canResolve(model, registry)) return `names an unknown provider "${provider}" (run llmux --list-providers for the ${registry.providerIds().length} served)`;
+    return undefined;
   }
+  if (canResolve(model, registry)) return undefined;
+  return `names no known provider; write provider/model (known providers: ${registry.providerIds().join(', ')})`;
+}
+
+function canResolve(model: string, registry: ProviderRegistry): boolean {
   try {
     registry.resolve(model);
-    return undefined;
+    return true;
   } catch {
-    return `names no known provider; write provider/model (known providers: ${registry.providerIds().join(', ')})`;
+    return false;
   }
 }

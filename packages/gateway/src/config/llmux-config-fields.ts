@@ -35,6 +35,8 @@ export const LLMUX_PARAMS = [
   'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_region_name', 'aws_bedrock_runtime_endpoint', 'aws_sagemaker_runtime_endpoint',
   'azure_ad_token', 'azure_authority_host', 'azure_scope', 'vertex_project', 'vertex_location', 'vertex_credentials', 'vertex_ai_project',
   'vertex_ai_location', 'input_type', 'truncate', 'model_id', 'extra_body',
+  // Account ids that OpenAI-compatible rows build their address from (providers/openai-compatible).
+  'cloudflare_account_id', 'snowflake_account_id',
   ...CHAT_PARAMETER_NAMES,
 ];
 

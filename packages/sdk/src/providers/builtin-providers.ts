@@ -13,5 +13,8 @@ import type { ProviderAdapter } from './provider-adapter.js';
 import { createVertexAIProvider } from './vertex-ai/index.js';
 
 export function createBuiltinProviders(): ProviderAdapter[] {
-  return [...createOpenAICompatibleProviders(), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), createCohereProvider(), createGeminiProvider(), createVertexAIProvider()];
+  const cohere = createCohereProvider();
+  // LiteLLM's `cohere_chat/` is the same v2 chat API as `cohere/`.
+  const cohereChat: ProviderAdapter = { ...cohere, id: 'cohere_chat' };
+  return [...createOpenAICompatibleProviders(), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider()];
 }

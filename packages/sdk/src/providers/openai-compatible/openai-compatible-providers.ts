@@ -4,12 +4,14 @@
 // generic adapter (providers/openai/) reads them and never a provider's name.
 
 import type { OpenAIProviderConfig } from '../openai/openai-provider-config.js';
+import { CLOUD_PLATFORM_PROVIDERS } from './cloud-platform-providers.js';
 import { createMistralToolCallId } from './create-mistral-tool-call-id.js';
+import { HOSTED_MODEL_PROVIDERS } from './hosted-model-providers.js';
+import { MODEL_GATEWAY_PROVIDERS } from './model-gateway-providers.js';
+import { SELF_HOSTED_PROVIDERS } from './self-hosted-providers.js';
+import { MAX_TOKENS_ONLY } from './shared-quirks.js';
 
-/** Providers that only know the older spelling of the output-length limit. */
-const MAX_TOKENS_ONLY = { max_completion_tokens: 'max_tokens' } as const;
-
-export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
+const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
   {
     id: 'openai',
     apiBase: 'https://api.openai.com/v1',
@@ -20,6 +22,8 @@ export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
     optionalHeaders: [{ header: 'OpenAI-Organization', setting: 'organization', env: ['OPENAI_ORGANIZATION'] }],
     embeddings: true,
     responses: true,
+    completions: true,
+    moderations: true,
     // OpenAI sends no `reasoning`; the self-hosted servers reached through this row do.
     quirks: { reasoningField: 'reasoning' },
   },
@@ -88,6 +92,8 @@ export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiKey: 'required',
     unsupportedParams: ['metadata', 'service_tier'],
     embeddings: true,
+    completions: true,
+    rerank: { path: '/rerank', wire: 'cohere' },
     quirks: { reasoningField: 'reasoning' },
   },
   {
@@ -158,6 +164,8 @@ export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiKey: 'required',
     unsupportedParams: ['metadata', 'service_tier'],
     embeddings: false,
+    // A Text Embeddings Inference server's `/rerank`, at the deployment's api_base (as LiteLLM's huggingface rerank).
+    rerank: { path: '/rerank', wire: 'tei' },
     quirks: { reasoningField: 'reasoning' },
   },
   {
@@ -168,6 +176,7 @@ export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiBaseEnv: ['HOSTED_VLLM_API_BASE'],
     apiKey: 'optional',
     embeddings: true,
+    completions: true,
     quirks: { reasoningField: 'reasoning' },
   },
   {
@@ -188,4 +197,12 @@ export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiKey: 'optional',
     embeddings: true,
   },
+];
+
+export const OPENAI_COMPATIBLE_PROVIDERS: readonly OpenAIProviderConfig[] = [
+  ...FIRST_ROWS,
+  ...HOSTED_MODEL_PROVIDERS,
+  ...MODEL_GATEWAY_PROVIDERS,
+  ...CLOUD_PLATFORM_PROVIDERS,
+  ...SELF_HOSTED_PROVIDERS,
 ];

@@ -5,6 +5,7 @@
 
 import type { ChatParameterName, ToolChoice } from '../../spec/index.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
+import type { RerankEndpoint } from '../rerank/rerank-endpoint.js';
 
 export interface OpenAIProviderConfig {
   /** LiteLLM's provider prefix, as in `deepseek/deepseek-chat`. */
@@ -31,7 +32,27 @@ export interface OpenAIProviderConfig {
   readonly embeddings: boolean;
   /** Whether it serves OpenAI's Responses API at `POST /responses` (such calls pass through). */
   readonly responses?: boolean;
+  /** Whether it serves OpenAI's legacy `POST /completions` (else text completions are bridged to chat). */
+  readonly completions?: boolean;
+  /** Whether it serves `POST /moderations` (else moderation is bridged to a chat model). */
+  readonly moderations?: boolean;
+  /** Its rerank endpoint, when it has one (Together, Jina, Voyage, Infinity, TEI servers). */
+  readonly rerank?: RerankEndpoint;
   readonly quirks?: OpenAIQuirks;
+  /**
+   * Placeholders in apiBase, written `{name}`, each filled per call from a setting or an
+   * environment variable (Cloudflare's account id, Snowflake's account). Read only when set.
+   */
+  readonly baseUrlVariables?: readonly BaseUrlVariable[];
+  /** Query parameter that carries the call's api_version (Azure AI versions its API by query). */
+  readonly apiVersionQuery?: string;
+  /** Headers sent on every call, after the key (Snowflake names the kind of token it is given). */
+  readonly fixedHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Where this row's URL and variables come from (LiteLLM's source file, the provider's
+   * docs), so that a changed default can be checked at its origin.
+   */
+  readonly source?: string;
   /**
    * Replaces `apiBase + path` and the key header, for providers whose URL carries more than
    * a base (a deployment, a query string) or whose credential is fetched (an OAuth token).
@@ -52,6 +73,14 @@ export interface OpenAIEndpoint {
 
 /** `path` is the OpenAI path: `/chat/completions`, `/embeddings`, `/models`. */
 export type OpenAIEndpointResolver = (path: string, context: ProviderCallContext) => OpenAIEndpoint | Promise<OpenAIEndpoint>;
+
+export interface BaseUrlVariable {
+  /** The placeholder's name inside `{}` in apiBase. */
+  readonly name: string;
+  /** Call setting (`litellm_params` key) that supplies the value. */
+  readonly setting: string;
+  readonly env: readonly string[];
+}
 
 export interface OptionalHeader {
   readonly header: string;

@@ -8,6 +8,7 @@ import type { MultipartBody } from '../../http/encode-multipart.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
 import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
+import { fillBaseUrlVariables } from './fill-base-url-variables.js';
 import { parseOpenAIError } from './openai-error.js';
 import type { OpenAIEndpoint, OpenAIEndpointResolver, OpenAIProviderConfig } from './openai-provider-config.js';
 
@@ -58,15 +59,22 @@ function sendToEndpoint(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, e
 
 /** The row's base URL and key: `apiBase + path` with the key in its declared header. */
 function resolveDefaultEndpoint(config: OpenAIProviderConfig, path: string, context: ProviderCallContext): OpenAIEndpoint {
-  const base = resolveBase(config, context);
-  const required = config.apiKey === 'required' || (config.apiKey === 'required-for-default-base' && base === config.apiBase);
+  const declared = resolveBase(config, context);
+  const required = config.apiKey === 'required' || (config.apiKey === 'required-for-default-base' && declared === config.apiBase);
+  const base = config.baseUrlVariables === undefined ? declared : fillBaseUrlVariables(declared, config.baseUrlVariables, context);
   const apiKey = resolveApiKey(context, config.apiKeyEnv, required);
   const headers: Record<string, string> = {};
   if (apiKey !== undefined) {
     if (config.authHeader === undefined) headers['authorization'] = `Bearer ${apiKey}`;
     else headers[config.authHeader.name] = `${config.authHeader.prefix}${apiKey}`;
   }
-  return { url: base + path, headers, secrets: [apiKey] };
+  if (config.fixedHeaders !== undefined) Object.assign(headers, config.fixedHeaders);
+  return { url: base + path + versionQuery(config, context), headers, secrets: [apiKey] };
+}
+
+function versionQuery(config: OpenAIProviderConfig, context: ProviderCallContext): string {
+  if (config.apiVersionQuery === undefined || context.apiVersion === undefined || context.apiVersion === '') return '';
+  return `?${encodeURIComponent(config.apiVersionQuery)}=${encodeURIComponent(context.apiVersion)}`;
 }
 
 function resolveBase(config: OpenAIProviderConfig, context: ProviderCallContext): string {

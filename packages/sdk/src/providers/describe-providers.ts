@@ -1,0 +1,50 @@
+// Every provider id a registry serves, as rows for `llmux --list-providers` and the README's
+// provider table: its kind, the variables it reads, its default address, and the operations
+// its adapter implements (read from the adapter itself, so the list cannot claim more).
+
+import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible/openai-compatible-providers.js';
+import { NATIVE_PROVIDER_ENV } from './native-provider-env.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+import type { ProviderRegistry } from './provider-registry.js';
+
+export interface ProviderDescription {
+  id: string;
+  /** `openai-compatible`: a row of data over the generic adapter; `native`: its own converters. */
+  kind: 'openai-compatible' | 'native';
+  keyEnv: readonly string[];
+  baseEnv: readonly string[];
+  /** Undefined where only the caller knows the server (api_base required). */
+  defaultBase: string | undefined;
+  operations: string[];
+}
+
+/**
+ * Adapter members → the operation names users know. Capability groups that decide per row
+ * whether they serve (images, audio, text completions) are left to their own listings.
+ */
+const OPERATION_NAMES: ReadonlyArray<readonly [keyof ProviderAdapter, string]> = [
+  ['chat', 'chat'],
+  ['streamChat', 'stream'],
+  ['embed', 'embeddings'],
+  ['rerank', 'rerank'],
+  ['listModels', 'models'],
+  ['native', 'passthrough'],
+];
+
+export function describeProviders(registry: ProviderRegistry): ProviderDescription[] {
+  const rows = new Map(OPENAI_COMPATIBLE_PROVIDERS.map((row) => [row.id, row]));
+  return registry.providerIds().map((id) => {
+    const adapter = registry.get(id);
+    const row = rows.get(id);
+    const operations = operationsOf(adapter);
+    if (row !== undefined) {
+      return { id, kind: 'openai-compatible', keyEnv: row.apiKeyEnv, baseEnv: [...row.apiBaseEnv, ...(row.baseUrlVariables ?? []).flatMap((variable) => variable.env)], defaultBase: row.apiBase, operations };
+    }
+    const env = NATIVE_PROVIDER_ENV[id];
+    return { id, kind: 'native', keyEnv: env?.key ?? [], baseEnv: env?.base ?? [], defaultBase: undefined, operations };
+  });
+}
+
+function operationsOf(adapter: ProviderAdapter): string[] {
+  return OPERATION_NAMES.filter(([member]) => adapter[member] !== undefined).map(([, name]) => name);
+}

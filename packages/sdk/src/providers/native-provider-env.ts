@@ -1,0 +1,31 @@
+// The environment variables each native adapter reads, as data for `llmux --list-providers`
+// and the README's provider table (OpenAI-compatible rows declare their own). Kept beside
+// the adapters; describe-providers.test.ts checks that every native id has a row here.
+
+export interface ProviderEnv {
+  /** Variables holding the credential, in order of preference. */
+  readonly key: readonly string[];
+  /** Variables that override the address, or that the address is built from. */
+  readonly base: readonly string[];
+}
+
+const AWS: ProviderEnv = { key: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'], base: ['AWS_REGION', 'AWS_DEFAULT_REGION'] };
+const OLLAMA: ProviderEnv = { key: ['OLLAMA_API_KEY'], base: ['OLLAMA_API_BASE'] };
+const COHERE: ProviderEnv = { key: ['COHERE_API_KEY', 'CO_API_KEY'], base: ['COHERE_API_BASE'] };
+
+export const NATIVE_PROVIDER_ENV: Readonly<Record<string, ProviderEnv>> = {
+  anthropic: { key: ['ANTHROPIC_API_KEY'], base: ['ANTHROPIC_API_BASE'] },
+  azure: {
+    key: ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY', 'AZURE_AD_TOKEN', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'],
+    base: ['AZURE_API_BASE', 'AZURE_OPENAI_ENDPOINT', 'AZURE_API_VERSION', 'OPENAI_API_VERSION'],
+  },
+  bedrock: { key: AWS.key, base: [...AWS.base, 'AWS_BEDROCK_RUNTIME_ENDPOINT'] },
+  sagemaker: AWS,
+  sagemaker_chat: AWS,
+  ollama: OLLAMA,
+  ollama_chat: OLLAMA,
+  cohere: COHERE,
+  cohere_chat: COHERE,
+  gemini: { key: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'], base: ['GEMINI_API_BASE'] },
+  vertex_ai: { key: ['GOOGLE_APPLICATION_CREDENTIALS'], base: ['VERTEXAI_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'VERTEXAI_LOCATION'] },
+};
