@@ -1,5 +1,5 @@
 // A fake Azure OpenAI resource on 127.0.0.1:0: the deployment routes
-// (`/openai/deployments/{deployment}/{chat/completions,embeddings}?api-version=...`) and the
+// (`/openai/deployments/{deployment}/{chat/completions,embeddings,completions}?api-version=...`) and the
 // v1 routes (`/openai/v1/...`, deployment in the body's `model`), `api-key` or Entra ID
 // bearer auth, Azure's stream shape and error bodies.
 
@@ -7,6 +7,7 @@ import type { FakeChatReply } from './fake-chat-reply.js';
 import { createFakeAzureCompletion, createFakeAzureFrames } from './fake-azure-chat.js';
 import { resolveToolCalls } from './fake-openai-chat.js';
 import { createFakeOpenAIEmbeddings } from './fake-openai-embeddings.js';
+import { serveFakeLegacyRoute } from './fake-openai-legacy-routes.js';
 import { sendJson, sendSse, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 
 // The token endpoint is part of the same fake; one export line in index.ts serves both.
@@ -47,7 +48,7 @@ export function azureContentFilterError(): NonNullable<FakeChatReply['error']> {
   };
 }
 
-const ROUTE = /^\/openai\/(?:deployments\/([^/]+)|v1)\/(chat\/completions|embeddings)$/;
+const ROUTE = /^\/openai\/(?:deployments\/([^/]+)|v1)\/(chat\/completions|embeddings|completions)$/;
 const DATED_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
 const V1_VERSIONS = new Set(['v1', 'preview', 'latest']);
 
@@ -80,6 +81,7 @@ export function startFakeAzureUpstream(options: FakeAzureOptions = {}): Promise<
       const embeddings = createFakeOpenAIEmbeddings({ model, input: fields['input'], encoding_format: fields['encoding_format'], dimensions: fields['dimensions'] }, 8);
       return sendJson(response, 200, embeddings, headers);
     }
+    if (match[2] === 'completions') return serveFakeLegacyRoute('POST /completions', { ...fields, model }, response, options.reply?.(request)?.content ?? undefined, served, headers);
     if (!Array.isArray(fields['messages'])) return fail(400, 'BadRequest', "Missing required parameter: 'messages'.");
     const reply = options.reply?.(request) ?? { content: `Hello from ${deployment}` };
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { ...headers, ...reply.error.headers });

@@ -1,5 +1,5 @@
-// A fake OpenAI API on 127.0.0.1:0: chat completions and responses (JSON and SSE), embeddings
-// and the model list, with OpenAI's error bodies. Routes answer with and without the `/v1` prefix,
+// A fake OpenAI API on 127.0.0.1:0: chat completions and responses (JSON and SSE), embeddings,
+// legacy completions, moderations and the model list, with OpenAI's error bodies. Routes answer with and without the `/v1` prefix,
 // as OpenAI-compatible servers are configured both ways.
 
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,7 @@ import { createFakeResponse, createFakeResponsesEvents, fakeResponsesFailureFram
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { isRecord } from './is-record.js';
+import { LEGACY_ROUTES, serveFakeLegacyRoute } from './fake-openai-legacy-routes.js';
 
 export interface FakeOpenAIOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
@@ -55,7 +56,7 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
     const rawPath = request.url.split('?')[0] ?? '/';
     const path = rawPath.startsWith('/v1/') ? rawPath.slice(3) : rawPath;
     const route = `${request.method} ${path}`;
-    if (route !== 'POST /chat/completions' && route !== 'POST /responses' && route !== 'POST /embeddings' && route !== 'GET /models') {
+    if (route !== 'POST /chat/completions' && route !== 'POST /responses' && route !== 'POST /embeddings' && route !== 'GET /models' && !LEGACY_ROUTES.has(route)) {
       return fail(404, `Invalid URL (${request.method} ${rawPath})`, 'invalid_request_error');
     }
     const denied = checkAuthorization(request, options.apiKey);
@@ -70,6 +71,7 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
       return fail(400, 'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly.)', 'invalid_request_error');
     }
     if (typeof body['model'] !== 'string') return fail(400, 'you must provide a model parameter', 'invalid_request_error');
+    if (LEGACY_ROUTES.has(route)) return serveFakeLegacyRoute(route, body, response, options.reply?.(request)?.content ?? undefined, served, headers);
     if (route === 'POST /embeddings') {
       const embeddings = createFakeOpenAIEmbeddings(
         { model: body['model'], input: body['input'], encoding_format: body['encoding_format'], dimensions: body['dimensions'] },

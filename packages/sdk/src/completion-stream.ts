@@ -10,19 +10,23 @@ export type CostFunction = (usage: Usage, durationMs: number) => number | null;
 /** Told once how a stream ended: `error` is undefined when it was read to its end or cancelled. */
 export type StreamEndListener = (usage: Usage | undefined, error: unknown) => void;
 
-type Step = IteratorResult<ChatCompletionChunk>;
+/** What the stream reads of a chunk: its choices and, on the last, the usage. Text completions' chunks qualify too. */
+export interface StreamedChunk {
+  choices: readonly unknown[];
+  usage?: Usage | null;
+}
 
-const END: Step = Object.freeze({ done: true, value: undefined });
+const END = Object.freeze({ done: true, value: undefined });
 
 // A plain iterator rather than an async generator: each chunk costs one promise here, where
 // a generator (and each wrapper around it) added a promise, a resumption and a microtask.
-export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
+export class CompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk> implements AsyncIterable<Chunk> {
   /** Usage reported by the upstream, once the stream has ended. */
   usage: Usage | undefined;
   readonly llmux: ResponseMetadata;
-  private readonly primed: ChatCompletionChunk[];
+  private readonly primed: Chunk[];
   private primedTaken = 0;
-  private readonly rest: AsyncIterator<ChatCompletionChunk>;
+  private readonly rest: AsyncIterator<Chunk>;
   private readonly includeUsage: boolean;
   private readonly price: CostFunction;
   private started = false;
@@ -31,8 +35,8 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
   private readonly startedAt: number;
 
   constructor(
-    primed: ChatCompletionChunk[],
-    rest: AsyncIterator<ChatCompletionChunk>,
+    primed: Chunk[],
+    rest: AsyncIterator<Chunk>,
     options: { includeUsage: boolean; metadata: ResponseMetadata; price: CostFunction; startedAt: number },
   ) {
     this.startedAt = options.startedAt;
@@ -43,7 +47,7 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
     this.price = options.price;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<Chunk> {
     if (this.started) throw new Error('a completion stream can be iterated only once');
     this.started = true;
     return { next: () => this.next(), return: () => this.stop() };
@@ -74,16 +78,16 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
     this.endListeners.push(listener);
   }
 
-  private next(): Promise<Step> {
+  private next(): Promise<IteratorResult<Chunk>> {
     while (this.primedTaken < this.primed.length) {
-      const out = this.observe(this.primed[this.primedTaken++] as ChatCompletionChunk);
+      const out = this.observe(this.primed[this.primedTaken++] as Chunk);
       if (out !== undefined) return Promise.resolve({ done: false, value: out });
     }
     if (this.ended) return Promise.resolve(END);
     return this.rest.next().then(this.onStep, this.onFailure);
   }
 
-  private readonly onStep = (step: Step): Step | Promise<Step> => {
+  private readonly onStep = (step: IteratorResult<Chunk>): IteratorResult<Chunk> | Promise<IteratorResult<Chunk>> => {
     if (step.done === true) {
       this.end(undefined);
       return END;
@@ -98,7 +102,7 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
     throw error;
   };
 
-  private async stop(): Promise<Step> {
+  private async stop(): Promise<IteratorResult<Chunk>> {
     try {
       if (!this.ended) await this.rest.return?.();
     } finally {
@@ -114,7 +118,7 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
     for (const listener of this.endListeners) listener(this.usage, error);
   }
 
-  private observe(chunk: ChatCompletionChunk): ChatCompletionChunk | undefined {
+  private observe(chunk: Chunk): Chunk | undefined {
     if (chunk.usage !== undefined && chunk.usage !== null) {
       this.usage = chunk.usage;
       this.llmux.durationMs = performance.now() - this.startedAt;
@@ -122,7 +126,7 @@ export class CompletionStream implements AsyncIterable<ChatCompletionChunk> {
       if (!this.includeUsage) {
         if (chunk.choices.length === 0) return undefined;
         const { usage: _usage, ...withoutUsage } = chunk;
-        return withoutUsage;
+        return withoutUsage as Chunk;
       }
     }
     return chunk;
@@ -147,16 +151,19 @@ export function carriesContent(chunk: ChatCompletionChunk): boolean {
  * before any content (an overloaded event, a reset) is thrown to the caller, where the
  * router can still retry or fall back.
  */
-export async function primeStream(
-  iterator: AsyncIterator<ChatCompletionChunk>,
-): Promise<ChatCompletionChunk[]> {
-  const primed: ChatCompletionChunk[] = [];
+export function primeStream(iterator: AsyncIterator<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
+  return primeChunks(iterator, carriesContent);
+}
+
+/** primeStream() for any kind of chunk, `carries` telling the first one with content. */
+export async function primeChunks<Chunk>(iterator: AsyncIterator<Chunk>, carries: (chunk: Chunk) => boolean): Promise<Chunk[]> {
+  const primed: Chunk[] = [];
   try {
     for (;;) {
       const next = await iterator.next();
       if (next.done === true) return primed;
       primed.push(next.value);
-      if (carriesContent(next.value)) return primed;
+      if (carries(next.value)) return primed;
     }
   } catch (error) {
     await iterator.return?.().catch(() => undefined);

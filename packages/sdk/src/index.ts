@@ -3,7 +3,19 @@
 export { completion, completeCall, COMPLETION_BODY_KEYS, type CompletionParams, type CompletionRequest, type CompletionResponse } from './completion.js';
 export { CompletionStream } from './completion-stream.js';
 export { embedding, embedCall, EMBEDDING_BODY_KEYS, type EmbeddingParams, type EmbeddingResult } from './embedding.js';
-export { rerank, type RerankParams, type RerankResult } from './rerank.js';
+export { rerank, rerankAttempt, rerankCall, RERANK_BODY_KEYS, type RerankParams, type RerankResult } from './rerank.js';
+export { rerankCost, searchUnits } from './cost/rerank-cost.js';
+export {
+  textCompletion,
+  textCompletionAttempt,
+  textCompletionCall,
+  TEXT_COMPLETION_BODY_KEYS,
+  type TextCompletionParams,
+  type TextCompletionResult,
+  type TextCompletionStream,
+} from './text-completion.js';
+export { moderation, moderationAttempt, moderationCall, MODERATION_BODY_KEYS, type ModerationParams, type ModerationResult } from './moderation.js';
+export { MODERATION_CATEGORIES, MODERATION_PROMPT } from './moderation-bridge.js';
 export { responses, RESPONSES_BODY_KEYS, type ResponsesEventStream, type ResponsesParams, type ResponsesResult } from './responses.js';
 export type { ResponsesStreamEvent } from './parse-responses-events.js';
 export {
@@ -45,6 +57,7 @@ export * from './errors/index.js';
 export type * from './spec/index.js';
 export { CHAT_PARAMETER_NAMES } from './spec/index.js';
 export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
+export { splitProviderModel, type ProviderModel } from './providers/split-provider-model.js';
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
 export { describeProviders, type ProviderDescription } from './providers/describe-providers.js';
 export { UNSERVED_PROVIDERS } from './providers/unserved-providers.js';

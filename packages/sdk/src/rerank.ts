@@ -1,20 +1,31 @@
 // `rerank()`: orders documents by relevance to a query, with any provider that offers it,
-// in Cohere's (and LiteLLM's) rerank shape.
+// in Cohere's (and LiteLLM's) rerank shape, priced per search unit or per token
+// (cost/rerank-cost.ts). Routed calls use `rerankAttempt` with `Router.call`.
 
 import type { CallOptions } from './call-options.js';
+import { rerankCost } from './cost/rerank-cost.js';
 import { BadRequestError } from './errors/error-classes.js';
 import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import { createCallContext, splitCall } from './split-call.js';
+import type { RouterTarget } from './router/router.js';
+import { createCallContext, splitCall, type SplitCall } from './split-call.js';
 import type { RerankRequest, RerankResponse } from './spec/index.js';
 
 export type RerankParams = RerankRequest & CallOptions;
 export type RerankResult = RerankResponse & { readonly llmux: ResponseMetadata };
 
-const BODY_KEYS = new Set<string>(['model', 'query', 'documents', 'top_n', 'return_documents', 'max_tokens_per_doc']);
+export const RERANK_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'query', 'documents', 'top_n', 'return_documents', 'max_tokens_per_doc']);
 
-export async function rerank(params: RerankParams): Promise<RerankResult> {
-  const { body, options, settings } = splitCall<RerankRequest>(params, BODY_KEYS);
+export function rerank(params: RerankParams): Promise<RerankResult> {
+  return rerankCall(splitCall<RerankRequest>(params, RERANK_BODY_KEYS));
+}
+
+/** One Router attempt: `router.call(params, rerankAttempt)`. */
+export function rerankAttempt(target: RouterTarget, rest: object): Promise<RerankResult> {
+  return rerankCall(target.split<RerankRequest>(rest, RERANK_BODY_KEYS));
+}
+
+export async function rerankCall({ body, options, settings, prices }: SplitCall<RerankRequest>): Promise<RerankResult> {
   const registry = options.registry ?? getDefaultProviderRegistry();
   const { adapter, reference } = registry.resolve(body.model);
   if (adapter.rerank === undefined) {
@@ -28,7 +39,13 @@ export async function rerank(params: RerankParams): Promise<RerankResult> {
     throw new BadRequestError('documents must be a list', { provider: adapter.id, model: reference.model, param: 'documents' });
   }
   const context = createCallContext(reference.provider, reference.model, options, settings, false);
+  const startedAt = performance.now();
   const response = await adapter.rerank({ ...body, model: reference.model }, context);
-  // Rerankers are priced per search, which the token-based catalog does not describe.
-  return attachMetadata(response, { provider: reference.provider, model: reference.model, cost: null, warnings: context.warnings });
+  return attachMetadata(response, {
+    provider: reference.provider,
+    model: reference.model,
+    cost: rerankCost(reference.provider, reference.model, response.meta, body.documents.length, prices),
+    warnings: context.warnings,
+    durationMs: performance.now() - startedAt,
+  });
 }

@@ -9,12 +9,14 @@ import { createGeminiProvider } from './gemini/index.js';
 import { createOllamaProviders } from './ollama/index.js';
 import { createOpenAICompatibleProviders } from './openai-compatible/create-openai-compatible-providers.js';
 import { createSageMakerProviders } from './sagemaker/index.js';
+import { createOpenAIAdapter } from './openai/index.js';
 import type { ProviderAdapter } from './provider-adapter.js';
+import { RERANK_PROVIDERS } from './rerank/rerank-providers.js';
 import { createVertexAIProvider } from './vertex-ai/index.js';
 
 export function createBuiltinProviders(): ProviderAdapter[] {
   const cohere = createCohereProvider();
   // LiteLLM's `cohere_chat/` is the same v2 chat API as `cohere/`.
   const cohereChat: ProviderAdapter = { ...cohere, id: 'cohere_chat' };
-  return [...createOpenAICompatibleProviders(), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider()];
+  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider()];
 }

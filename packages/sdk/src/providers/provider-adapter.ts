@@ -15,6 +15,8 @@ import type {
   RerankResponse,
 } from '../spec/index.js';
 import type { NativeSupport } from '../native/native-support.js';
+import type { ModerationSupport } from './moderation-support.js';
+import type { TextCompletionSupport } from './text-completion-support.js';
 import type { MediaSupport } from './media-support.js';
 
 export type {
@@ -71,6 +73,10 @@ export interface ProviderAdapter {
   rerank?(request: RerankRequest, context: ProviderCallContext): Promise<RerankResponse>;
   /** Dialects this provider speaks itself, for passthrough calls (see native/native-support.ts). */
   native?: NativeSupport;
+  /** OpenAI's legacy Completions API, where the provider serves it (others are bridged to chat). */
+  textCompletion?: TextCompletionSupport;
+  /** A moderation endpoint of the provider's own (others are bridged to a chat model). */
+  moderation?: ModerationSupport;
   /** Images, speech to text and text to speech, where the provider offers them. */
   media?: MediaSupport;
 }

@@ -12,5 +12,8 @@ import { imagesEditsOperation } from './images-edits-operation.js';
 import { imagesGenerationsOperation } from './images-generations-operation.js';
 import { audioTranscriptionsOperation, audioTranslationsOperation } from './audio-transcriptions-operation.js';
 import { audioSpeechOperation } from './audio-speech-operation.js';
+import { completionsOperation } from './completions-operation.js';
+import { moderationsOperation } from './moderations-operation.js';
+import { rerankOperation } from './rerank-operation.js';
 
-export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, responsesOperation, countTokensOperation, imagesGenerationsOperation, imagesEditsOperation, audioTranscriptionsOperation, audioTranslationsOperation, audioSpeechOperation];
+export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, responsesOperation, countTokensOperation, imagesGenerationsOperation, imagesEditsOperation, audioTranscriptionsOperation, audioTranslationsOperation, audioSpeechOperation, completionsOperation, moderationsOperation, rerankOperation];

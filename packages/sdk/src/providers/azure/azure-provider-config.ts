@@ -17,6 +17,8 @@ export function createAzureProviderConfig(endpoint: OpenAIEndpointResolver): Ope
     // know comes back as Azure's own 400, which names it.
     embeddings: true,
     responses: true,
+    // Instruct deployments (gpt-35-turbo-instruct) serve the legacy completions path.
+    completions: true,
     endpoint,
   };
 }

@@ -22,7 +22,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
   const tokenCache = options.tokenCache ?? getSharedEntraTokenCache();
   const fetched = new WeakMap<ProviderCallContext, FetchedToken>();
   const inner = createOpenAIAdapter(createAzureProviderConfig(createAzureEndpoint(tokenCache, fetched)));
-  const { embed, native: nativeSupport, media } = inner;
+  const { embed, native: nativeSupport, media, textCompletion: text } = inner;
   if (embed === undefined) throw new Error('the Azure row declares embeddings');
 
   async function guard<Result>(context: ProviderCallContext, call: () => Promise<Result>): Promise<Result> {
@@ -46,5 +46,6 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     ...(media === undefined ? {} : { media: guardMedia(media, guard) }),
     // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
     ...(nativeSupport === undefined ? {} : { native: { speaks: nativeSupport.speaks, send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
+    ...(text === undefined ? {} : { textCompletion: { complete: (request, context) => guard(context, () => text.complete(request, context)), stream: (request, context) => guard(context, () => text.stream(request, context)) } }),
   };
 }

@@ -29,6 +29,7 @@ import { convertBedrockResponse } from './convert-bedrock-response.js';
 import { convertToBedrockInvokeRequest } from './convert-to-bedrock-invoke-request.js';
 import { convertToBedrockRequest } from './convert-to-bedrock-request.js';
 import { embedWithBedrock } from './embed-with-bedrock.js';
+import { rerankWithBedrock } from './rerank-with-bedrock.js';
 import { isAnthropicModel, parseBedrockModel, type BedrockModel } from './parse-bedrock-model.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
 import { BEDROCK_NATIVE } from './bedrock-native.js';
@@ -53,7 +54,7 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
 ]);
 
 export function createBedrockProvider(): ProviderAdapter {
-  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, native: BEDROCK_NATIVE };
+  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, rerank: rerankWithBedrock, native: BEDROCK_NATIVE };
 }
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {

@@ -21,6 +21,8 @@ import { convertOpenAIResponse } from './convert-openai-response.js';
 import { createOpenAIRequestConverter } from './convert-to-openai-request.js';
 import { createOpenAIMedia } from './openai-media.js';
 import { createOpenAIChatNative } from './openai-native.js';
+import { createOpenAIRerank } from './openai-rerank.js';
+import { createOpenAIModeration, createOpenAITextCompletion } from './openai-text-completion.js';
 import { openAIEmbeddingResponseSchema, openAIModelListSchema, openAIResponseSchema } from './openai-api.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
 import { isPlainOpenAIResponse } from './openai-quick-checks.js';
@@ -73,5 +75,8 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   // Every OpenAI-format row gets the media routes: an upstream without one answers 404 itself.
   const media = createOpenAIMedia(config);
   const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, media, ...(native === undefined ? {} : { native }) };
+  if (config.completions === true) adapter.textCompletion = createOpenAITextCompletion(config);
+  if (config.moderations === true) adapter.moderation = createOpenAIModeration(config);
+  if (config.rerank !== undefined) adapter.rerank = createOpenAIRerank(config, config.rerank);
   return config.embeddings ? { ...adapter, embed } : adapter;
 }
