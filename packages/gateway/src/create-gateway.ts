@@ -20,6 +20,8 @@ import { watchCooldowns } from './observability/alerts/watch-cooldowns.js';
 import { createObservability, type Observability } from './observability/create-observability.js';
 import { createCacheSetup } from './cache/create-cache-setup.js';
 import { parseCacheSettings } from './cache/parse-cache-settings.js';
+import { createGuardrailSetup } from './guardrails/create-guardrail-setup.js';
+import { parseGuardrailSettings } from './guardrails/parse-guardrail-settings.js';
 import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
@@ -87,6 +89,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger();
   // First: a cache type llmux lacks refuses the start before any pool, timer or connection exists.
   const cacheSettings = parseCacheSettings(config);
+  // The same for a guardrail llmux lacks or a field it does not know.
+  const guardrailEntries = parseGuardrailSettings(config);
   // The gateway's own upstream pool, so close() can release its connections.
   const httpClient = new HttpClient();
   // Cooldowns, usage and latency: in Redis when configured, so instances route as one.
@@ -126,9 +130,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   const streams = new OpenStreams();
   // The response cache (litellm_settings.cache): hooks on the cached operations, and its admin routes.
   const cache = createCacheSetup(cacheSettings, config, logger, options.env);
+  // Guardrails (top-level `guardrails:`): hooks around the cache's, and the /guardrails routes.
+  const guardrails = createGuardrailSetup(guardrailEntries, router);
+  // general_settings.chat_passthrough: false translates every chat call (the passthrough's off switch).
+  const chatPassthrough = config.general_settings['chat_passthrough'] !== false;
   // Stored Responses (POST /v1/responses keeps them; GET/DELETE/input_items read them), swept when they expire.
   const storedResponses = createStoredResponses(config, governance.store, logger);
-  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, storedResponses }, cache.hooksFor);
+  addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, chatPassthrough, storedResponses }, (operation, hooks) =>
+    guardrails.hooksFor(operation, cache.hooksFor(operation, hooks)),
+  );
+  for (const route of guardrails.routes) routes.add(route);
   for (const route of createStoredResponseRoutes(storedResponses)) routes.add(route);
   for (const route of cache.routes) routes.add(route);
   for (const route of observability.routes) routes.add(route);
@@ -165,6 +176,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // After the migration: the sweep deletes from the stored Responses' table.
       storedResponses.startSweep();
       await routerState.ready;
+      // A redis-semantic cache refuses the start on a Redis without vector search.
+      await cache.start();
       // The tokenizer loads synchronously on first use (0.6 s of module compile here, seconds on a
       // loaded machine) with the event loop stopped, signals and new connections included, which
       // stalled the first stream: the encodings the deployments use are loaded before serving.
@@ -186,6 +199,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await httpClient.close();
       await routerState.store.close();
       await cache.close();
+      await guardrails.close();
       // After the server: every call has ended, so the writer's last flush has every row.
       await accounting.close();
       // After the writer's last flush, which needs the store.

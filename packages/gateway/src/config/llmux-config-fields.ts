@@ -8,7 +8,8 @@ import { routerSettingsShape } from './router-settings-schema.js';
 
 const shapeKeys = (schema: { shape: object }): string[] => Object.keys(schema.shape);
 
-export const LLMUX_TOP_LEVEL = shapeKeys(configSchema);
+// `guardrails` is read by guardrails/parse-guardrail-settings.ts, strictly, with its own paths.
+export const LLMUX_TOP_LEVEL = [...shapeKeys(configSchema), 'guardrails'];
 
 export const LLMUX_LITELLM_SETTINGS = [
   'drop_params', 'request_timeout', 'success_callback', 'failure_callback', 'callbacks', 'callback_settings', 'turn_off_message_logging',
@@ -21,6 +22,7 @@ export const LLMUX_GENERAL_SETTINGS = [
   'master_key', 'database_url', 'max_request_size_mb', 'public_metrics', 'alerting', 'alerting_webhook_url', 'alerting_args',
   'store_prompts_in_spend_logs', 'redis_url', 'proxy_batch_write_at', 'spend_logs_max_buffered_rows', 'budget_reset_sweep_seconds',
   'background_health_checks', 'health_check_interval', 'shutdown_grace_seconds', 'user_api_key_cache_ttl', 'key_cache_stale_seconds', 'responses_retention_days',
+  'chat_passthrough',
 ];
 
 export const LLMUX_ROUTER_SETTINGS = Object.keys(routerSettingsShape);
@@ -47,6 +49,7 @@ export const LLMUX_MODEL_INFO = [
 
 export const LLMUX_CACHE_PARAMS = [
   'url', 'redis_url', 'host', 'port', 'password', 'type', 'ttl', 'namespace', 'mode', 'supported_call_types', 'scope', 'max_size_in_memory', 'max_memory_mb',
+  'similarity_threshold', 'redis_semantic_cache_embedding_model',
 ];
 
 export const LLMUX_ALERTING_ARGS = ['repeat_seconds', 'error_rate_threshold', 'error_rate_window_seconds', 'error_rate_min_requests'];

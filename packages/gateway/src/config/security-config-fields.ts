@@ -3,8 +3,6 @@
 // unless `--allow-unsupported` is given (then it is only warned about).
 
 export const SECURITY_TOP_LEVEL = [
-  // Content guardrails (PII masking, prompt-injection checks) do not exist in llmux yet.
-  'guardrails',
   // Included files may hold general_settings (master_key, allowed_ips): never load half a config.
   'include',
 ];

@@ -38,6 +38,10 @@ export interface CallRecord {
   cacheHit?: boolean;
   /** The response cache's key for this call (looked up or stored). */
   cacheKey?: string;
+  /** The reply's own id (chatcmpl-…, msg_…, resp_…): the spend row's response_id, LiteLLM's request_id. */
+  responseId?: string;
+  /** The guardrails that ran, `name:mode:status` each, comma-separated (guardrails/guardrail-call.ts). */
+  guardrails?: string;
   errorClass?: string;
   errorMessage?: string;
   /** A non-LlmuxError: logged with its stack, since it is a gateway bug. */

@@ -1,0 +1,132 @@
+// The guardrails as hooks on an operation. `input` (after access and admission, before the
+// response cache) selects the call's guardrails, strips the selection fields from the body,
+// runs pre_call (which may mask: the masked body is what goes upstream and into the spend
+// log) and during_call (checks only), and masks the logged prompt for logging_only. `watch`
+// (last, so it wraps the cache's capture) checks replies for post_call. `record` writes what
+// ran to the log line and the spend row, before the row is queued.
+
+import { BadRequestError } from 'llmux';
+import type { PostCallHook, PreCallHook } from '../core/hooks.js';
+import type { CallState } from '../core/operation.js';
+import { createChatReplyWatch } from './watch-chat-reply.js';
+import { GuardrailCall } from './guardrail-call.js';
+import type { Guardrail, GuardrailMode } from './guardrail.js';
+import { readRequestedGuardrails } from './read-requested-guardrails.js';
+import { runGuardrail } from './run-guardrail.js';
+import { selectGuardrails, type SelectedGuardrail } from './select-guardrails.js';
+import { collectRequestTexts, replaceRequestTexts } from './walk-request-texts.js';
+import { withoutGuardrailFields } from './without-guardrail-fields.js';
+
+export const APPLIED_GUARDRAILS_HEADER = 'x-litellm-applied-guardrails';
+
+/** Operations whose replies have no text to check (post_call does not apply). */
+const NO_TEXT_REPLY: ReadonlySet<string> = new Set(['embeddings']);
+
+const calls = new WeakMap<CallState, GuardrailCall>();
+
+export interface GuardrailHooks {
+  input: PreCallHook;
+  watch: PreCallHook;
+  record: PostCallHook;
+}
+
+export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): GuardrailHooks {
+  const input: PreCallHook = (state) =>
+    checkInput(state).catch((error: unknown) => {
+      // A refused request's prompt is not kept in the spend log: it may hold what was refused.
+      if (state.ticket !== undefined) state.ticket.call.messages = null;
+      throw error;
+    });
+
+  const checkInput = async (state: CallState): Promise<{ replace: Record<string, unknown> } | undefined> => {
+    const requested = readRequestedGuardrails(state.body);
+    const selected = selectGuardrails(all, requested, state.context.identity);
+    let body = withoutGuardrailFields(state.body);
+    if (selected.length === 0) return body === state.body ? undefined : { replace: body };
+    const call = new GuardrailCall(selected);
+    calls.set(state, call);
+    const operation = state.operation.names.name;
+    state.context.headers[APPLIED_GUARDRAILS_HEADER] = selected.map((one) => one.guardrail.name).join(',');
+    const original = collectRequestTexts(operation, body);
+    let texts = original;
+    for (const one of having(selected, 'pre_call')) {
+      const masked = call.apply(one.guardrail, 'pre_call', await runGuardrail(one.guardrail, inputOf(state, texts, one)));
+      if (masked !== undefined) texts = masked;
+    }
+    // Checks only, all at once: LiteLLM's during_call may not change the input.
+    const during = having(selected, 'during_call');
+    if (during.length > 0) {
+      const outcomes = await Promise.all(during.map((one) => runGuardrail(one.guardrail, inputOf(state, texts, one))));
+      during.forEach((one, index) => call.apply(one.guardrail, 'during_call', outcomes[index] as Awaited<(typeof outcomes)[number]>));
+    }
+    if (texts !== original) body = replaceRequestTexts(operation, body, texts);
+    await maskLoggedPrompt(state, call, body, texts);
+    if (having(selected, 'post_call').length > 0 && !NO_TEXT_REPLY.has(operation) && operation !== 'chat') {
+      // Fail closed: a reply the admin asked to be checked is not sent unchecked.
+      const names = having(selected, 'post_call').map((one) => one.guardrail.name);
+      throw new BadRequestError(`post_call guardrails (${names.join(', ')}) cannot check replies on ${state.context.path} in llmux yet`, { param: 'guardrails', code: 'guardrail_unsupported' });
+    }
+    return body === state.body ? undefined : { replace: body };
+  };
+
+  const watch: PreCallHook = (state) => {
+    const call = calls.get(state);
+    if (call === undefined || state.operation.names.name !== 'chat') return undefined;
+    const post = having(call.selected, 'post_call').map((one) => one.guardrail);
+    if (post.length > 0) state.capture = createChatReplyWatch(call, post, state.capture);
+    return undefined;
+  };
+
+  const record: PostCallHook = (state) => {
+    const call = calls.get(state);
+    if (call === undefined) return;
+    calls.delete(state);
+    recordStreamPasses(state, call);
+    state.context.call.guardrails = call.summary();
+    const metadata = state.ticket?.call.metadata;
+    if (metadata !== undefined) metadata['guardrail_information'] = call.results;
+  };
+
+  return { input, watch, record };
+}
+
+function having(selected: readonly SelectedGuardrail[], mode: GuardrailMode): SelectedGuardrail[] {
+  return selected.filter((one) => one.guardrail.modes.has(mode));
+}
+
+function inputOf(state: CallState, texts: readonly string[], one: SelectedGuardrail) {
+  const identity = state.context.identity;
+  const requestData: Record<string, string> = {};
+  if (identity?.key?.token !== undefined) requestData['user_api_key_hash'] = identity.key.token;
+  if (identity?.key?.key_alias) requestData['user_api_key_alias'] = identity.key.key_alias;
+  const userId = identity?.user?.user_id ?? identity?.key?.user_id;
+  if (userId) requestData['user_api_key_user_id'] = userId;
+  const teamId = identity?.team?.team_id ?? identity?.key?.team_id;
+  if (teamId) requestData['user_api_key_team_id'] = teamId;
+  return { texts, inputType: 'request' as const, requestData, extraBody: one.extraBody };
+}
+
+/**
+ * The spend log's copy of the prompt (kept only with store_prompts_in_spend_logs) is taken
+ * at admission, before any mask: it is replaced by the masked body's, and logging_only
+ * guardrails mask that copy alone.
+ */
+async function maskLoggedPrompt(state: CallState, call: GuardrailCall, body: Record<string, unknown>, texts: readonly string[]): Promise<void> {
+  const logged = state.ticket?.call;
+  if (logged === undefined || logged.messages === null || logged.messages === undefined) return;
+  const operation = state.operation.names.name;
+  let logTexts = texts;
+  for (const one of having(call.selected, 'logging_only')) {
+    const masked = call.apply(one.guardrail, 'logging_only', await runGuardrail(one.guardrail, inputOf(state, logTexts, one)));
+    if (masked !== undefined) logTexts = masked;
+  }
+  const forLog = logTexts === texts ? body : replaceRequestTexts(operation, body, logTexts);
+  logged.messages = forLog['messages'] ?? forLog['input'] ?? null;
+}
+
+/** A stream's post_call checks that passed leave one success each (chunks are not recorded one by one). */
+function recordStreamPasses(state: CallState, call: GuardrailCall): void {
+  if (state.body['stream'] !== true || state.operation.names.name !== 'chat') return;
+  if (call.results.some((result) => result.guardrail_mode === 'post_call')) return;
+  for (const one of having(call.selected, 'post_call')) call.results.push({ guardrail_name: one.guardrail.name, guardrail_mode: 'post_call', guardrail_status: 'success', duration_ms: 0 });
+}

@@ -1,0 +1,86 @@
+// LiteLLM's top-level `guardrails:` list, strictly: each entry's `guardrail_name`,
+// `litellm_params` (`guardrail` type, `mode`, `default_on`, `fail_open`, and the type's own
+// fields under LiteLLM's names) and optional `guardrail_info`. An unknown type or field is
+// a config error naming its path, so a guardrail is never half-configured.
+
+import { z } from 'zod';
+import { GUARDRAIL_MODES } from './guardrail.js';
+import { PREBUILT_PATTERN_NAMES } from './prebuilt-patterns.js';
+
+const modeSchema = z.enum(GUARDRAIL_MODES as [string, ...string[]]);
+const actionSchema = z.enum(['BLOCK', 'MASK']);
+
+const regexSource = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, 'g');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** Fields every guardrail type takes. */
+const common = {
+  mode: z.union([modeSchema, z.array(modeSchema).min(1)]),
+  default_on: z.boolean().optional(),
+  /** llmux: let the call through when the guardrail itself fails (timeout, 5xx); default false. */
+  fail_open: z.boolean().optional(),
+  /** Seconds a guardrail may take before it counts as failed (default 10). */
+  timeout: z.number().positive().optional(),
+};
+
+const contentFilterShape = {
+  guardrail: z.literal('litellm_content_filter'),
+  ...common,
+  patterns: z
+    .array(
+      z.discriminatedUnion('pattern_type', [
+        z.strictObject({ pattern_type: z.literal('prebuilt'), pattern_name: z.enum(PREBUILT_PATTERN_NAMES), action: actionSchema }),
+        z.strictObject({ pattern_type: z.literal('regex'), pattern: regexSource, name: z.string().min(1), action: actionSchema }),
+      ]),
+    )
+    .optional(),
+  blocked_words: z.array(z.strictObject({ keyword: z.string().min(1), action: actionSchema, description: z.string().optional() })).optional(),
+  pattern_redaction_format: z.string().includes('{pattern_name}').optional(),
+  keyword_redaction_tag: z.string().optional(),
+};
+
+const promptInjectionParamsSchema = z
+  .strictObject({
+    heuristics_check: z.boolean().optional(),
+    llm_api_check: z.boolean().optional(),
+    /** A model_name from model_list. */
+    llm_api_name: z.string().min(1).optional(),
+    llm_api_system_prompt: z.string().optional(),
+    llm_api_fail_call_string: z.string().min(1).optional(),
+  })
+  .refine((params) => params.llm_api_check !== true || params.llm_api_name !== undefined, { message: 'llm_api_check needs llm_api_name (a model_name)', path: ['llm_api_name'] });
+
+const genericApiShape = {
+  guardrail: z.literal('generic_guardrail_api'),
+  ...common,
+  api_base: z.url(),
+  api_key: z.string().optional(),
+  additional_provider_specific_params: z.record(z.string(), z.unknown()).optional(),
+};
+
+const litellmParamsSchema = z.discriminatedUnion('guardrail', [
+  z.strictObject(contentFilterShape),
+  z.strictObject({ guardrail: z.enum(['hide_secrets', 'hide-secrets']), ...common }),
+  z.strictObject({ guardrail: z.literal('detect_prompt_injection'), ...common, prompt_injection_params: promptInjectionParamsSchema.optional() }),
+  z.strictObject(genericApiShape),
+]);
+
+export const guardrailEntrySchema = z.strictObject({
+  guardrail_name: z.string().min(1),
+  litellm_params: litellmParamsSchema,
+  guardrail_info: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const guardrailsSchema = z.array(guardrailEntrySchema);
+
+export type GuardrailEntry = z.output<typeof guardrailEntrySchema>;
+export type GuardrailParams = GuardrailEntry['litellm_params'];
+export type ContentFilterParams = Extract<GuardrailParams, { guardrail: 'litellm_content_filter' }>;
+export type GenericApiParams = Extract<GuardrailParams, { guardrail: 'generic_guardrail_api' }>;
+export type PromptInjectionParams = z.output<typeof promptInjectionParamsSchema>;
