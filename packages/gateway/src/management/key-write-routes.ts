@@ -13,6 +13,7 @@ import { presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, readManagementBody, replyJson } from './management-request.js';
 import { renderKey } from './render-records.js';
+import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
 
 export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
   const { store, invalidation, audit } = deps;
@@ -29,7 +30,9 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
         const userId = body.user_id === undefined ? (isAdmin(caller) ? null : (callerUserId(caller) ?? null)) : body.user_id;
         await checkOwner(deps, caller, userId, body.team_id ?? null);
         const key = body.key ?? generateKey();
-        const record = newKeyRecord(key, { ...body, user_id: userId }, now());
+        // LiteLLM's top-level `guardrails` / `disable_global_guardrails` live in the key's metadata.
+        const metadata = foldGuardrailFields(body, body.metadata) ?? body.metadata;
+        const record = newKeyRecord(key, { ...body, user_id: userId, metadata }, now());
         await store.insertKey(record);
         await audit.record({ caller, action: 'created', table: 'keys', objectId: record.token, after: renderKey(record) });
         replyJson(context, { ...renderKey(record), key, token_id: record.token });
@@ -52,6 +55,8 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
           throw denied('block or unblock this key');
         }
         if (body.metadata === null) changes.metadata = {};
+        const guarded = foldGuardrailFields(body, changes.metadata ?? current.metadata);
+        if (guarded !== undefined) changes.metadata = guarded;
         if (body.duration !== undefined) changes.expires = expiresAfter(body.duration, now());
         if (body.budget_duration !== undefined) changes.budget_reset_at = expiresAfter(body.budget_duration, now());
         const updated = await store.updateKey(current.token, changes);

@@ -12,6 +12,7 @@ import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from '.
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
 import { renderKey, renderTeam } from './render-records.js';
+import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
 
 export const memberSchema = z.object({ user_id: z.string().min(1), role: z.enum(['admin', 'user']).default('user') });
 const teamFields = { ...limitFields, team_alias: z.string().nullable().optional(), blocked: z.boolean().optional() };
@@ -46,7 +47,8 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
           models: body.models ?? [],
           spend: 0,
           blocked: body.blocked ?? false,
-          metadata: body.metadata ?? {},
+          // LiteLLM's top-level `guardrails` / `disable_global_guardrails` live in the team's metadata.
+          metadata: foldGuardrailFields(body, body.metadata) ?? body.metadata ?? {},
           created_at: at,
           updated_at: at,
         };
@@ -66,6 +68,8 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
         const current = await loadTeam(store, body.team_id);
         const updated: TeamRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<TeamRecord>), updated_at: now() };
         if (body.metadata === null) updated.metadata = {};
+        const guarded = foldGuardrailFields(body, updated.metadata);
+        if (guarded !== undefined) updated.metadata = guarded;
         await store.upsertTeam(updated);
         await invalidation.invalidate();
         await audit.record({ caller, action: 'updated', table: 'teams', objectId: current.team_id, before: renderTeam(current), after: renderTeam(updated) });
