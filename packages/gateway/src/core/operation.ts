@@ -30,6 +30,11 @@ export interface OperationDependencies {
   streams: OpenStreams;
   /** Stored Responses (POST /v1/responses keeps them; previous_response_id reads them). */
   storedResponses?: StoredResponses | undefined;
+  /**
+   * False: chat calls to deployments that speak OpenAI chat are translated like any other
+   * (`general_settings.chat_passthrough: false`); absent or true, they pass through.
+   */
+  chatPassthrough?: boolean | undefined;
 }
 
 /** One call as it goes through the hooks: they read and may replace `body`. */
@@ -43,6 +48,12 @@ export interface CallState {
   ticket: CallTicket | undefined;
   /** Set by a hook that needs the reply (the response cache); the operation hands it over. */
   capture?: ReplyCapture | undefined;
+  /**
+   * Set by a pre hook that must see this call's reply as an object (guardrails on the output,
+   * a `post_call` check): the call is translated, never passed through as bytes. A `capture`
+   * implies it. Declared per call, so calls no such hook watches keep the passthrough.
+   */
+  needsParsedReply?: boolean | undefined;
 }
 
 export interface Operation {

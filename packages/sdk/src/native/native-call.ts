@@ -63,6 +63,7 @@ export async function nativeCallSplit({ body, options, settings, prices }: Split
     if (reply.usage !== undefined) metadata.cost = price(reply.usage, metadata.durationMs);
     return reply;
   }
+  reply.priceOf = (usage) => price(usage, metadata.durationMs ?? performance.now() - startedAt);
   // Registered before the caller can add its own, so cost is set when they run.
   reply.onEnd((usage) => {
     metadata.durationMs = performance.now() - startedAt;

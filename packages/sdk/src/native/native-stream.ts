@@ -40,6 +40,8 @@ export class NativeStream implements NativeStreamReply {
   private failed = false;
   private endError: unknown;
   private readonly endListeners: NativeStreamEndListener[] = [];
+  /** Set by nativeCallSplit, which knows the deployment's prices. */
+  priceOf: (usage: Usage) => number | null = () => null;
 
   private constructor(
     readonly status: number,

@@ -76,6 +76,11 @@ export interface NativeStreamReply {
   usage: Usage | undefined;
   /** cost and durationMs are set at the end. */
   llmux: ResponseMetadata;
+  /**
+   * The cost of `usage` at the deployment's prices (its price overrides included), for a
+   * caller that bills a stream cut short from what it counted; null when unpriced.
+   */
+  priceOf(usage: Usage): number | null;
   cancel(): Promise<void>;
   onEnd(listener: NativeStreamEndListener): void;
 }

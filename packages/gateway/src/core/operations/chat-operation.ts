@@ -1,6 +1,8 @@
 // POST /v1/chat/completions: the OpenAI chat operation. Known fields go through the Router;
 // the client's extras reach the provider's body (checked there, see split-chat-body.ts).
-// A stream is written as OpenAI SSE; one cut short is billed from what it delivered.
+// A deployment that speaks OpenAI chat gets the call passed through (chat-call.ts), its reply
+// bytes written as they came; any other is translated. A stream is written as OpenAI SSE;
+// one cut short is billed from what it delivered.
 
 import {
   COMPLETION_BODY_KEYS,
@@ -12,19 +14,27 @@ import {
   type CompletionRequest,
   type CompletionResponse,
   type CompletionStream,
+  tokenCounter,
+  type NativeStreamReply,
   type RouterCompletionParams,
   type Routed,
   type Router,
 } from 'llmux';
 import { modelAccessCheck } from '../../governance/model-access.js';
 import { clientAbortSignal, clientGone } from '../../http/client-gone.js';
+import type { RequestContext } from '../../http/request-context.js';
 import { sendJson } from '../../http/send-json.js';
 import { CHAT_REQUEST } from '../../routes/chat-request-schema.js';
 import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-delivered-usage.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
+import type { OpenStreams } from '../open-streams.js';
 import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { writeStream, type StreamEncoder } from '../write-stream.js';
+import { ChatCall, type ChatReply } from './chat-call.js';
+import { ChatPassthroughEncoder } from './chat-passthrough-stream.js';
+import { mayPassChatThrough, OPENAI_CHAT_DELTA_TEXT, sendChatBytes } from './chat-passthrough.js';
+import { streamNative, type NativeStreaming } from './serve-native-reply.js';
 import { splitChatBody } from './split-chat-body.js';
 
 const OPENAI_SSE: StreamEncoder<ChatCompletionChunk> = { chunk: encodeSseData, end: () => SSE_DONE };
@@ -46,36 +56,59 @@ async function serveChat(state: CallState): Promise<boolean> {
   const request = params as RouterCompletionParams;
   // Client-side fallbacks and model lists may only reach models the caller may use.
   request.canUseModel = modelAccessCheck(context.identity, router);
-  if (request.stream === true) {
-    request.signal = clientAbortSignal(context.response);
-    const stream = (await routeChat(router, request, extras)) as Routed<CompletionStream>;
-    if (refused !== undefined) stream.llmux.warnings.push(...refused);
-    recordRoutedCall(context, stream.llmux);
-    warmTokenCounter(stream.llmux.model);
+  const stream = request.stream === true;
+  // No hang-up signal for complete replies: an AbortController and its listeners cost ~11 µs
+  // per request (a sixth of a minimal proxy's CPU), while long-lived streams are where hang-ups matter.
+  if (stream) request.signal = clientAbortSignal(context.response);
+  else request.stream = false;
+  const reply = mayPassChatThrough(state, request) ? await routeChatThrough(router, request, new ChatCall(extras, stream)) : await routeChat(router, request, extras);
+  if (refused !== undefined) reply.llmux.warnings.push(...refused);
+  recordRoutedCall(context, reply.llmux);
+  if ('kind' in reply) {
+    context.call.passthrough = true;
+    if (reply.kind === 'json') sendChatBytes(context, reply);
+    else await streamNative(context, reply, passthroughStreaming(context, reply, request, dependencies.streams));
+    return true;
+  }
+  if ('cancel' in reply) {
+    warmTokenCounter(reply.llmux.model);
     const delivered = new DeliveredText();
     const capture = state.capture;
     const onChunk = capture === undefined ? delivered.add : (chunk: ChatCompletionChunk) => (delivered.add(chunk), capture.chunk(chunk));
-    await writeStream(context, stream, { dialect: openAIChatDialect, encoder: OPENAI_SSE, streams: dependencies.streams, onChunk });
-    if (stream.usage === undefined) {
-      stream.settleCountedUsage(countDeliveredUsage(stream.llmux.model, request.messages as ChatMessage[], delivered));
+    await writeStream(context, reply, { dialect: openAIChatDialect, encoder: OPENAI_SSE, streams: dependencies.streams, onChunk });
+    if (reply.usage === undefined) {
+      reply.settleCountedUsage(countDeliveredUsage(reply.llmux.model, request.messages as ChatMessage[], delivered));
       context.call.usageCounted = true;
     }
-    recordUsage(context, stream.usage, stream.llmux.cost);
-    if (stream.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = stream.llmux.durationMs;
+    recordUsage(context, reply.usage, reply.llmux.cost);
+    if (reply.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = reply.llmux.durationMs;
     return true;
   }
-  // No hang-up signal here: an AbortController and its listeners cost ~11 µs per request
-  // (a sixth of a minimal proxy's CPU), while long-lived streams are where hang-ups matter.
-  request.stream = false;
-  const result = (await routeChat(router, request, extras)) as Routed<CompletionResponse>;
-  if (refused !== undefined) result.llmux.warnings.push(...refused);
-  recordRoutedCall(context, result.llmux);
-  recordUsage(context, result.usage, result.llmux.cost);
-  setCostHeader(context, result.llmux.cost);
+  recordUsage(context, reply.usage, reply.llmux.cost);
+  setCostHeader(context, reply.llmux.cost);
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
-  sendJson(context, 200, JSON.stringify(state.capture === undefined ? result : state.capture.reply(result)));
+  sendJson(context, 200, JSON.stringify(state.capture === undefined ? reply : state.capture.reply(reply)));
   return true;
+}
+
+function passthroughStreaming(context: RequestContext, reply: NativeStreamReply, request: RouterCompletionParams, streams: OpenStreams): NativeStreaming {
+  const includeUsage = request.stream_options?.include_usage === true;
+  return {
+    dialect: openAIChatDialect,
+    streams,
+    deltaText: OPENAI_CHAT_DELTA_TEXT,
+    promptMessages: () => request.messages,
+    encoder: new ChatPassthroughEncoder(context, openAIChatDialect, reply, includeUsage),
+  };
+}
+
+/** A call that may pass through: routed as router.completion() routes, each attempt a ChatCall. */
+function routeChatThrough(router: Router, request: RouterCompletionParams, call: ChatCall): Promise<Routed<ChatReply>> {
+  let promptTokens: number | undefined;
+  const group = typeof request.model === 'string' ? request.model : (request.model[0] ?? '');
+  const countPrompt = (): number => (promptTokens ??= tokenCounter({ model: group, messages: request.messages }));
+  return router.call<RouterCompletionParams, ChatReply>(request, call.attempt, countPrompt);
 }
 
 function routeChat(router: Router, request: RouterCompletionParams, extras: Record<string, unknown> | undefined): Promise<Routed<CompletionResponse | CompletionStream>> {

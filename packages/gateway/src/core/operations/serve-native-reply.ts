@@ -2,7 +2,7 @@
 // stream's bytes forwarded as they come. Usage was read on the side; a stream cut short
 // before its final usage is billed for the deltas it delivered.
 
-import { computeCost, tokenCounter, type ChatMessage, type NativeJsonReply, type NativeStreamReply } from 'llmux';
+import { tokenCounter, type ChatMessage, type NativeJsonReply, type NativeStreamReply } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { DeliveredEvents } from '../count-delivered-events.js';
@@ -37,6 +37,8 @@ export interface NativeStreaming {
   promptMessages?: () => readonly ChatMessage[] | undefined;
   /** Also sees each chunk of bytes, before it is written (stored Responses read the final event). */
   onChunk?: ((bytes: Buffer) => void) | undefined;
+  /** How the bytes are written (default: as they come, the upstream's own end included). */
+  encoder?: StreamEncoder<Buffer> | undefined;
 }
 
 export async function streamNative(context: RequestContext, reply: NativeStreamReply, streaming: NativeStreaming): Promise<void> {
@@ -44,7 +46,7 @@ export async function streamNative(context: RequestContext, reply: NativeStreamR
   const delivered = new DeliveredEvents(streaming.deltaText);
   const also = streaming.onChunk;
   const onChunk = also === undefined ? delivered.add : (bytes: Buffer) => (delivered.add(bytes), also(bytes));
-  await writeStream(context, reply, { dialect: streaming.dialect, encoder: PASS_BYTES, streams: streaming.streams, onChunk });
+  await writeStream(context, reply, { dialect: streaming.dialect, encoder: streaming.encoder ?? PASS_BYTES, streams: streaming.streams, onChunk });
   if (context.call.callEnd === undefined || !billDeliveredEvents(context, reply, delivered, streaming.promptMessages)) recordUsage(context, reply.usage, reply.llmux.cost);
   if (reply.llmux.durationMs !== undefined) context.call.upstreamLatencyMs = reply.llmux.durationMs;
 }
@@ -52,7 +54,7 @@ export async function streamNative(context: RequestContext, reply: NativeStreamR
 /**
  * A passed-through stream cut before its final event reported output tokens: bill the
  * deltas it delivered (input tokens came with the start, where the dialect sends them).
- * Catalog prices: a deployment's price overrides are not known here.
+ * Priced at the deployment's prices, its overrides included.
  */
 function billDeliveredEvents(context: RequestContext, reply: NativeStreamReply, delivered: DeliveredEvents, promptMessages: NativeStreaming['promptMessages']): boolean {
   const usage = reply.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
@@ -61,7 +63,7 @@ function billDeliveredEvents(context: RequestContext, reply: NativeStreamReply, 
   if (counted <= usage.completion_tokens && prompt === usage.prompt_tokens) return false;
   const completion = Math.max(counted, usage.completion_tokens);
   const billed = { ...usage, prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
-  recordUsage(context, billed, computeCost(reply.llmux.provider, reply.llmux.model, billed) ?? reply.llmux.cost);
+  recordUsage(context, billed, reply.priceOf(billed) ?? reply.llmux.cost);
   context.call.usageCounted = true;
   return true;
 }

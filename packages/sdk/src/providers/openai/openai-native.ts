@@ -2,13 +2,15 @@
 // to /chat/completions (a Responses body to /responses, on rows that declare it) with only `model` replaced (and, for a stream, usage asked for, which
 // llmux needs to price the call), and the reply's bytes come back as sent. A row whose quirks
 // change the request, or that rejects parameters, is translated instead, so neither is
-// bypassed; `reasoningField` only renames a reply field, which a passthrough leaves as the
-// server sends it (vLLM's `reasoning`).
+// bypassed; `reasoningField` only renames a reply field, which a chat passthrough renames in
+// the bytes too (vLLM's `reasoning` → `reasoning_content`), so that its clients read the
+// field a translated call gives them.
 
 import { BodyChunkReader } from '../../native/read-body-chunks.js';
 import { createNativeJsonReply, openNativeStreamReply } from '../../native/create-native-reply.js';
 import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
 import { pickReplyHeaders } from '../../native/pick-native-headers.js';
+import { keyRename, renameReplyKey, renameStreamKey } from '../../native/rename-reply-key.js';
 import { isJsonObject } from '../../json/json-value-checks.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
@@ -34,10 +36,18 @@ async function send(config: OpenAIProviderConfig, request: NativeRequest, contex
   } else if (!request.stream && body['stream'] === true) body['stream'] = false;
   const path = chat ? '/chat/completions' : '/responses';
   const { response, secrets } = await sendOpenAIRequest(config, { path, method: 'POST', body: JSON.stringify(body), stream: request.stream }, context);
-  if (!request.stream) return createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'x-request-id'));
+  const rename = chat && config.quirks?.reasoningField !== undefined ? REASONING_RENAME : undefined;
+  if (!request.stream) {
+    const reply = await createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'x-request-id'));
+    if (rename !== undefined) reply.body = renameReplyKey(reply.body, rename);
+    return reply;
+  }
   const headers = pickReplyHeaders(response.headers, 'text/event-stream', 'x-request-id');
-  return openNativeStreamReply(new BodyChunkReader(response.body, context), response.status, request.dialect, context, secrets, headers);
+  const chunks = new BodyChunkReader(response.body, context);
+  return openNativeStreamReply(rename === undefined ? chunks : renameStreamKey(chunks, rename), response.status, request.dialect, context, secrets, headers);
 }
+
+const REASONING_RENAME = keyRename('reasoning', 'reasoning_content');
 
 function changesRequests(config: OpenAIProviderConfig): boolean {
   for (const key in config.quirks) if (key !== 'reasoningField') return true;

@@ -1,0 +1,40 @@
+// One /v1/chat/completions attempt, for a call that may pass through (mayPassChatThrough),
+// on the deployment the Router picked: passed through when the deployment speaks OpenAI chat
+// (speaksNatively), else the SDK's completion(). Either way the Router retries and falls back
+// until the first content, as for every other call.
+
+import {
+  COMPLETION_BODY_KEYS,
+  completeCall,
+  nativeCallSplit,
+  speaksNatively,
+  type CompletionRequest,
+  type CompletionResponse,
+  type CompletionStream,
+  type NativeReply,
+  type RouterTarget,
+} from 'llmux';
+
+export type ChatReply = NativeReply | CompletionResponse | CompletionStream;
+
+const NO_HEADERS: Readonly<Record<string, string>> = {};
+
+export class ChatCall {
+  constructor(
+    /** The client's fields llmux does not know, forwarded as sent; undefined when none. */
+    private readonly extras: Record<string, unknown> | undefined,
+    private readonly stream: boolean,
+  ) {}
+
+  readonly attempt = (target: RouterTarget, rest: object): Promise<ChatReply> => {
+    // The deployment's defaults, then the client's known fields, as the translated call builds
+    // its body: the passed-through body is the same fields, without the SDK's conversion.
+    const call = target.split<CompletionRequest>(rest, COMPLETION_BODY_KEYS);
+    // The SDK's checkParams then forwards, drops (drop_params) or refuses each extra.
+    if (this.extras !== undefined) Object.assign(call.body, this.extras);
+    if (speaksNatively(call.body.model, 'openai-chat', call.options.registry)) {
+      return nativeCallSplit(call, { dialect: 'openai-chat', body: call.body as Record<string, unknown>, stream: this.stream, headers: NO_HEADERS });
+    }
+    return completeCall(call);
+  };
+}

@@ -1,0 +1,91 @@
+// Writes a passed-through OpenAI chat stream as the translated path would write it: the
+// upstream's events as they come, except
+//   - the usage chunk (`"choices":[]` with usage), which llmux asked for to price the call,
+//     is left out when the client did not ask for it (`stream_options.include_usage`);
+//   - an upstream error event becomes the gateway's own terminal error event (its class
+//     recorded, the call billed as cut short), as a translated stream ends;
+//   - a stream that ended on its finish_reason without `[DONE]` gets one.
+// Chunks holding whole events and neither of the first two (nearly all of them) go out as
+// the same Buffer; only the rare others are split into events.
+
+import { SSE_DONE, type NativeStreamReply } from 'llmux';
+import type { RequestContext } from '../../http/request-context.js';
+import type { Dialect } from '../dialect.js';
+import type { StreamEncoder } from '../write-stream.js';
+
+const EVENT_END = '\n\n';
+const ERROR_DATA = 'data: {"error"';
+const EMPTY_CHOICES = '"choices":[]';
+const USAGE = '"usage":{';
+const DONE_AT_END = /data: \[DONE\]\s*$/;
+/** Enough of the last bytes to see `data: [DONE]\n\n`. */
+const TAIL_CHARS = 24;
+
+export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
+  private pending = '';
+  private tail = '';
+  private failure: unknown;
+
+  constructor(
+    private readonly context: RequestContext,
+    private readonly dialect: Dialect,
+    reply: NativeStreamReply,
+    /** The client asked for the usage chunk; else it is left out. */
+    private readonly includeUsage: boolean,
+  ) {
+    reply.onEnd((_usage, error) => {
+      this.failure = error;
+    });
+  }
+
+  readonly chunk = (bytes: Buffer): string | Buffer => {
+    if (this.pending === '' && !this.mayHoldHidden(bytes) && endsWithEventEnd(bytes)) {
+      this.keepTail(bytes.toString('latin1', Math.max(0, bytes.length - TAIL_CHARS)));
+      return bytes;
+    }
+    const text = this.pending + bytes.toString('utf8');
+    const cut = text.lastIndexOf(EVENT_END);
+    if (cut === -1) {
+      this.pending = text;
+      return '';
+    }
+    this.pending = text.slice(cut + EVENT_END.length);
+    let out = '';
+    for (const event of text.slice(0, cut).split(EVENT_END)) {
+      if (this.hidden(event)) continue;
+      out += event + EVENT_END;
+    }
+    this.keepTail(out);
+    return out;
+  };
+
+  readonly end = (): string => {
+    const rest = this.pending === '' || this.hidden(this.pending) ? '' : `${this.pending}${EVENT_END}`;
+    if (this.failure !== undefined) {
+      this.context.call.callEnd = 'upstream_cut';
+      return rest + this.dialect.streamError(this.context, this.failure);
+    }
+    this.keepTail(rest);
+    return DONE_AT_END.test(this.tail) ? rest : rest + SSE_DONE;
+  };
+
+  private mayHoldHidden(bytes: Buffer): boolean {
+    return bytes.includes(ERROR_DATA) || (!this.includeUsage && bytes.includes(EMPTY_CHOICES));
+  }
+
+  private hidden(event: string): boolean {
+    const data = event.trimStart();
+    if (data.startsWith(ERROR_DATA)) return true;
+    return !this.includeUsage && data.includes(EMPTY_CHOICES) && data.includes(USAGE);
+  }
+
+  private keepTail(text: string): void {
+    if (text === '') return;
+    this.tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (this.tail + text).slice(-TAIL_CHARS);
+  }
+}
+
+function endsWithEventEnd(bytes: Buffer): boolean {
+  const length = bytes.length;
+  return length >= 2 && bytes[length - 1] === 0x0a && bytes[length - 2] === 0x0a;
+}

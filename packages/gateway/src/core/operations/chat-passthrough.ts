@@ -1,0 +1,44 @@
+// The chat door's passthrough: which calls may go through as bytes, and how their reply is
+// written so that the client gets what the translated path writes for the same upstream
+// reply (same status, headers and framing; the upstream's fields as it sent them).
+
+import type { NativeJsonReply, RouterCompletionParams } from 'llmux';
+import type { RequestContext } from '../../http/request-context.js';
+import { clientGone } from '../../http/client-gone.js';
+import type { CallState } from '../operation.js';
+import { recordUsage, setCostHeader } from '../record-routed-call.js';
+
+/** The text an OpenAI chat delta carries (content, reasoning, tool arguments), to bill a cut stream. */
+export const OPENAI_CHAT_DELTA_TEXT = /"(?:content|reasoning_content|arguments)":"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * Whether this call may pass through: passthrough is on, no hook needs the reply as an
+ * object (a cache store, output guardrails), it is not a fastest-response race, and nothing
+ * in it is something the translated call would change (earlier assistant turns'
+ * `reasoning_content` and `thinking_blocks`, which OpenAI-format servers refuse, are left out
+ * by the translation).
+ */
+export function mayPassChatThrough(state: CallState, request: RouterCompletionParams): boolean {
+  if (state.dependencies.chatPassthrough === false || state.capture !== undefined || state.needsParsedReply === true) return false;
+  if (request.fastest_response === true) return false;
+  for (const message of request.messages) {
+    if (message.role === 'assistant' && (message.reasoning_content !== undefined || message.thinking_blocks !== undefined)) return false;
+  }
+  return true;
+}
+
+/** A passed-through chat.completion: the upstream's body, with the headers sendJson writes. */
+export function sendChatBytes(context: RequestContext, reply: NativeJsonReply): void {
+  recordUsage(context, reply.usage, reply.llmux.cost);
+  setCostHeader(context, reply.llmux.cost);
+  // The upstream answered: a client gone by now still owes what it asked for.
+  if (clientGone(context.response)) {
+    context.call.callEnd = 'client_disconnected';
+    return;
+  }
+  const headers = context.headers;
+  headers['content-type'] = 'application/json';
+  headers['content-length'] = reply.body.length;
+  context.response.writeHead(200, headers);
+  context.response.end(reply.body);
+}
