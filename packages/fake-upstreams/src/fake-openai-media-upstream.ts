@@ -1,7 +1,8 @@
 // A fake OpenAI media API on 127.0.0.1:0: images (generations, edits) and audio
 // (transcriptions, translations, speech), at OpenAI's paths (with or without `/v1`, Bearer
-// key) and at Azure OpenAI's deployment paths (`/openai/deployments/{name}/...?api-version=`,
-// `api-key` header, the deployment naming the model). Errors in OpenAI's shape.
+// key), at Groq's (`/openai/v1/...`, its own Bearer key) and at Azure OpenAI's deployment
+// paths (`/openai/deployments/{name}/...?api-version=`, `api-key` header, the deployment
+// naming the model). Errors in OpenAI's shape.
 
 import { createFakeTranscription, sendFakeSpeech } from './fake-openai-audio.js';
 import { countEditImages, createFakeImages } from './fake-openai-images.js';
@@ -15,6 +16,8 @@ export interface FakeOpenAIMediaOptions {
   apiKey?: string;
   /** Azure deployment paths require `api-key: <azureApiKey>` when set. */
   azureApiKey?: string;
+  /** Groq's paths (`/openai/v1/...`) require `Authorization: Bearer <groqApiKey>` when set. */
+  groqApiKey?: string;
   /** Milliseconds between the speech stream's chunks (default 30). */
   speechPauseMs?: number;
 }
@@ -26,6 +29,7 @@ interface Target {
   operation: string;
   /** The Azure deployment, which names the model there. */
   deployment: string | undefined;
+  groq: boolean;
 }
 
 export function startFakeOpenAIMediaUpstream(options: FakeOpenAIMediaOptions = {}): Promise<FakeServer> {
@@ -97,10 +101,11 @@ function resolveTarget(request: RecordedRequest): Target | undefined {
   if (azure !== null) {
     const operation = azure[2] ?? '';
     if (!OPERATIONS.has(operation) || !request.url.includes('api-version=')) return undefined;
-    return { operation, deployment: decodeURIComponent(azure[1] ?? '') };
+    return { operation, deployment: decodeURIComponent(azure[1] ?? ''), groq: false };
   }
-  const operation = path.startsWith('/v1/') ? path.slice(3) : path;
-  return OPERATIONS.has(operation) ? { operation, deployment: undefined } : undefined;
+  const groq = path.startsWith('/openai/v1/');
+  const operation = groq ? path.slice('/openai/v1'.length) : path.startsWith('/v1/') ? path.slice(3) : path;
+  return OPERATIONS.has(operation) ? { operation, deployment: undefined, groq } : undefined;
 }
 
 function checkKey(request: RecordedRequest, target: Target, options: FakeOpenAIMediaOptions): string | undefined {
@@ -108,7 +113,8 @@ function checkKey(request: RecordedRequest, target: Target, options: FakeOpenAIM
     if (options.azureApiKey === undefined || request.headers['api-key'] === options.azureApiKey) return undefined;
     return 'Access denied due to invalid subscription key or wrong API endpoint.';
   }
-  if (options.apiKey === undefined || request.headers.authorization === `Bearer ${options.apiKey}`) return undefined;
+  const key = target.groq ? options.groqApiKey : options.apiKey;
+  if (key === undefined || request.headers.authorization === `Bearer ${key}`) return undefined;
   return 'Incorrect API key provided.';
 }
 

@@ -46,7 +46,11 @@ describe('audio through the gateway', () => {
   const wav = makeWav(2.5);
 
   before(async () => {
-    world = await startMediaGateway({ whisper: 'whisper-1', tts: 'tts-1' }, 150);
+    world = await startMediaGateway(
+      { whisper: 'whisper-1', tts: 'tts-1' },
+      // Groq speaks OpenAI's format: its row of the OpenAI-compatible table, pointed at the fake.
+      { speechPauseMs: 150, more: (url) => [{ model_name: 'groq-whisper', litellm_params: { model: 'groq/whisper-large-v3', api_base: `${url}/openai/v1`, api_key: 'gsk-media' } }] },
+    );
     folder = mkdtempSync(join(tmpdir(), 'llmux-audio-'));
   });
   after(async () => {
@@ -112,6 +116,18 @@ describe('audio through the gateway', () => {
     assert.equal(lastUpstream().url, '/openai/deployments/whisper-1/audio/transcriptions?api-version=2025-04-01-preview');
     const [row] = await world.spendRows(key, 1);
     near(row?.spend, 2.5 * WHISPER_PER_SECOND, 'Azure cost of 2.5 s');
+  });
+
+  it('transcribes on Groq (OpenAI format), billed at its per-hour price', async () => {
+    const key = await world.newKey();
+    const result = await world.client(key).audio.transcriptions.create({ model: 'groq-whisper', file: await toFile(wav, 'g.wav', { type: 'audio/wav' }) });
+    assert.equal(result.text, `Transcription of g.wav (${wav.length} bytes)`);
+    const sent = lastUpstream();
+    assert.equal(sent.url, '/openai/v1/audio/transcriptions');
+    assert.equal(sent.headers.authorization, 'Bearer gsk-media');
+    assert.equal((await readFakeForm(sent))?.fields['model'], 'whisper-large-v3');
+    const [row] = await world.spendRows(key, 1);
+    near(row?.spend, (2.5 * 0.111) / 3600, 'Groq cost of 2.5 s');
   });
 
   it('streams speech to a file as it arrives, billed per character', async () => {

@@ -11,6 +11,7 @@ import { waitForSpendRows, type SpendRow } from './wait-for-spend-rows.js';
 export const MEDIA_MASTER_KEY = 'sk-master-media';
 export const MEDIA_UPSTREAM_KEY = 'sk-upstream-media';
 export const MEDIA_AZURE_KEY = 'azure-media-key';
+export const MEDIA_GROQ_KEY = 'gsk-media';
 /** The gateway's request size limit, small so a test can pass it cheaply. */
 export const MEDIA_MAX_REQUEST_MB = 2;
 
@@ -26,12 +27,20 @@ export interface MediaGateway {
 }
 
 /** Model group → upstream model, each served by OpenAI and by an Azure deployment (`azure-<group>`). */
-export async function startMediaGateway(models: Readonly<Record<string, string>>, speechPauseMs?: number): Promise<MediaGateway> {
-  const upstream = await startFakeOpenAIMediaUpstream({ apiKey: MEDIA_UPSTREAM_KEY, azureApiKey: MEDIA_AZURE_KEY, ...(speechPauseMs === undefined ? {} : { speechPauseMs }) });
+export interface MediaGatewayOptions {
+  speechPauseMs?: number;
+  /** More deployments (other providers), given the fake OpenAI media upstream's URL. */
+  more?: (upstreamUrl: string) => Array<{ model_name: string; litellm_params: Record<string, unknown> }>;
+}
+
+export async function startMediaGateway(models: Readonly<Record<string, string>>, options: MediaGatewayOptions = {}): Promise<MediaGateway> {
+  const { speechPauseMs } = options;
+  const upstream = await startFakeOpenAIMediaUpstream({ apiKey: MEDIA_UPSTREAM_KEY, azureApiKey: MEDIA_AZURE_KEY, groqApiKey: MEDIA_GROQ_KEY, ...(speechPauseMs === undefined ? {} : { speechPauseMs }) });
   const model_list = Object.entries(models).flatMap(([group, model]) => [
     { model_name: group, litellm_params: { model: `openai/${model}`, api_base: `${upstream.url}/v1`, api_key: MEDIA_UPSTREAM_KEY } },
     { model_name: `azure-${group}`, litellm_params: { model: `azure/${model}`, api_base: upstream.url, api_key: MEDIA_AZURE_KEY, api_version: '2025-04-01-preview' } },
   ]);
+  model_list.push(...(options.more?.(upstream.url) ?? []));
   const gateway = await startTestGateway({ model_list, general_settings: { master_key: MEDIA_MASTER_KEY, max_request_size_mb: MEDIA_MAX_REQUEST_MB } });
   const admin = managementClient(gateway.url, MEDIA_MASTER_KEY);
   return {
