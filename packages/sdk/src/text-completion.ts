@@ -9,6 +9,7 @@ import { computeCost } from './cost/compute-cost.js';
 import { BadRequestError } from './errors/error-classes.js';
 import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
+import type { TextCompletionSupport } from './providers/text-completion-support.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import type { RouterTarget } from './router/router.js';
 import { createCallContext, splitCall, type SplitCall } from './split-call.js';
@@ -54,7 +55,8 @@ export async function textCompletionCall({ body, options, settings, prices }: Sp
     const primed = await primeChunks(iterator, carriesText);
     return new CompletionStream<TextCompletionChunk>(primed, iterator, { includeUsage: body.stream_options?.include_usage === true, metadata, price, startedAt });
   }
-  const response = adapter.textCompletion !== undefined ? await adapter.textCompletion.complete(request, context) : await completeBridged(adapter, request, context, dropParams);
+  const native = nativeSupport(adapter, reference.model);
+  const response = native !== undefined ? await native.complete(request, context) : await completeBridged(adapter, request, context, dropParams);
   metadata.durationMs = performance.now() - startedAt;
   if (response.usage !== undefined) metadata.cost = price(response.usage, metadata.durationMs);
   return attachMetadata(response, metadata);
@@ -68,7 +70,8 @@ async function completeBridged(adapter: ProviderAdapter, request: TextCompletion
 }
 
 async function openStream(adapter: ProviderAdapter, request: TextCompletionRequest, context: ProviderCallContext, dropParams: boolean): Promise<AsyncIterable<TextCompletionChunk>> {
-  if (adapter.textCompletion !== undefined) return adapter.textCompletion.stream(request, context);
+  const native = nativeSupport(adapter, context.model);
+  if (native !== undefined) return native.stream(request, context);
   const { prompts, chats } = bridgeRequests(request, adapter, context, dropParams);
   const [prompt, chat] = [prompts[0], chats[0]];
   if (chats.length !== 1 || prompt === undefined || chat === undefined) {
@@ -76,6 +79,11 @@ async function openStream(adapter: ProviderAdapter, request: TextCompletionReque
   }
   const chunks = await adapter.streamChat({ ...chat, stream: true, stream_options: { include_usage: true } }, context);
   return convertChatStream(chunks, request, prompt);
+}
+
+function nativeSupport(adapter: ProviderAdapter, model: string): TextCompletionSupport | undefined {
+  const native = adapter.textCompletion;
+  return native !== undefined && native.serves(model) ? native : undefined;
 }
 
 /** The stream's commit point: the first chunk with text, an end, or usage. */

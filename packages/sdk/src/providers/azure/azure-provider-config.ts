@@ -17,8 +17,9 @@ export function createAzureProviderConfig(endpoint: OpenAIEndpointResolver): Ope
     // know comes back as Azure's own 400, which names it.
     embeddings: true,
     responses: true,
-    // Instruct deployments (gpt-35-turbo-instruct) serve the legacy completions path.
-    completions: true,
+    // Deployments of instruct models serve the legacy completions path; Azure names neither the
+    // model nor the API in the deployment, so a deployment is taken as one when its name says so.
+    completions: /instruct/i,
     endpoint,
   };
 }

@@ -46,6 +46,6 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     ...(media === undefined ? {} : { media: guardMedia(media, guard) }),
     // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
     ...(nativeSupport === undefined ? {} : { native: { speaks: nativeSupport.speaks, send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
-    ...(text === undefined ? {} : { textCompletion: { complete: (request, context) => guard(context, () => text.complete(request, context)), stream: (request, context) => guard(context, () => text.stream(request, context)) } }),
+    ...(text === undefined ? {} : { textCompletion: { serves: text.serves, complete: (request, context) => guard(context, () => text.complete(request, context)), stream: (request, context) => guard(context, () => text.stream(request, context)) } }),
   };
 }

@@ -22,7 +22,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     optionalHeaders: [{ header: 'OpenAI-Organization', setting: 'organization', env: ['OPENAI_ORGANIZATION'] }],
     embeddings: true,
     responses: true,
-    completions: true,
+    // Its instruct and base models; chat models answer 404 there and are bridged.
+    completions: /^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002)/,
     moderations: true,
     // OpenAI sends no `reasoning`; the self-hosted servers reached through this row do.
     quirks: { reasoningField: 'reasoning' },

@@ -75,7 +75,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   // Every OpenAI-format row gets the media routes: an upstream without one answers 404 itself.
   const media = createOpenAIMedia(config);
   const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, media, ...(native === undefined ? {} : { native }) };
-  if (config.completions === true) adapter.textCompletion = createOpenAITextCompletion(config);
+  if (config.completions !== undefined) adapter.textCompletion = createOpenAITextCompletion(config, config.completions);
   if (config.moderations === true) adapter.moderation = createOpenAIModeration(config);
   if (config.rerank !== undefined) adapter.rerank = createOpenAIRerank(config, config.rerank);
   return config.embeddings ? { ...adapter, embed } : adapter;

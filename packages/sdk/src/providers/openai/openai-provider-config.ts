@@ -32,8 +32,12 @@ export interface OpenAIProviderConfig {
   readonly embeddings: boolean;
   /** Whether it serves OpenAI's Responses API at `POST /responses` (such calls pass through). */
   readonly responses?: boolean;
-  /** Whether it serves OpenAI's legacy `POST /completions` (else text completions are bridged to chat). */
-  readonly completions?: boolean;
+  /**
+   * Which models it serves OpenAI's legacy `POST /completions` for: `true` all, a pattern the
+   * matching model ids (OpenAI: its instruct and base models; its chat models answer 404
+   * there). Other models' text completions are bridged to chat.
+   */
+  readonly completions?: true | RegExp;
   /** Whether it serves `POST /moderations` (else moderation is bridged to a chat model). */
   readonly moderations?: boolean;
   /** Its rerank endpoint, when it has one (Together, Jina, Voyage, Infinity, TEI servers). */

@@ -43,8 +43,9 @@ const moderationSchema = z.looseObject({
   results: z.array(z.looseObject({ flagged: z.boolean(), categories: z.record(z.string(), z.boolean()), category_scores: z.record(z.string(), z.number()) })),
 });
 
-export function createOpenAITextCompletion(config: OpenAIProviderConfig): TextCompletionSupport {
+export function createOpenAITextCompletion(config: OpenAIProviderConfig, models: true | RegExp): TextCompletionSupport {
   return {
+    serves: (model) => models === true || models.test(model),
     async complete(request, context) {
       const body = JSON.stringify({ ...request, model: context.model, stream: undefined, stream_options: undefined });
       const call = await sendOpenAIRequest(config, { path: '/completions', method: 'POST', body, stream: false }, context);
