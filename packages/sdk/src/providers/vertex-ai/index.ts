@@ -1,6 +1,8 @@
 // The Vertex AI adapter: `vertex_ai/<model>`. Gemini models go to the google publisher's
 // generateContent (the Gemini adapter's conversion), Claude models to the anthropic
-// publisher's rawPredict (the Anthropic adapter's conversion), all with a Google OAuth token.
+// publisher's rawPredict (the Anthropic adapter's conversion), partner models (`meta/…`,
+// `deepseek-ai/…`) to the OpenAI-compatible endpoint (vertex-partner-chat.ts), all with a
+// Google OAuth token.
 // Messages-dialect calls to Claude pass through (vertex-native.ts).
 
 import type { ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
@@ -15,23 +17,32 @@ import { VERTEX_NATIVE } from './vertex-native.js';
 import { vertexEmbeddingResponseSchema } from './vertex-api.js';
 import { ANTHROPIC_SUPPORTED_PARAMS } from '../anthropic/index.js';
 import { vertexAnthropicChat, vertexAnthropicStreamChat } from './vertex-anthropic-chat.js';
+import { createVertexPartnerChat, isPartnerModel } from './vertex-partner-chat.js';
 
 const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set([...GEMINI_SUPPORTED_PARAMS, ...ANTHROPIC_SUPPORTED_PARAMS]);
 
 export function createVertexAIProvider(): ProviderAdapter {
+  const partner = createVertexPartnerChat();
   return {
     id: 'vertex_ai',
     supportedParams: SUPPORTED_PARAMS,
-    // Two model families share this provider id; each honours its own parameters.
-    supportedParamsFor: (model) => (publisherOf(model) === 'anthropic' ? ANTHROPIC_SUPPORTED_PARAMS : GEMINI_SUPPORTED_PARAMS),
+    // Three model families share this provider id; each honours its own parameters.
+    supportedParamsFor: (model) => {
+      if (isPartnerModel(model)) return partner.supportedParams;
+      return publisherOf(model) === 'anthropic' ? ANTHROPIC_SUPPORTED_PARAMS : GEMINI_SUPPORTED_PARAMS;
+    },
     chat: (request, context) =>
-      call(request, context, (endpoint, publisher) =>
-        publisher === 'anthropic' ? vertexAnthropicChat(request, context, endpoint) : geminiChat(request, context, endpoint),
-      ),
+      isPartnerModel(context.model)
+        ? partner.chat(request, context)
+        : call(request, context, (endpoint, publisher) =>
+            publisher === 'anthropic' ? vertexAnthropicChat(request, context, endpoint) : geminiChat(request, context, endpoint),
+          ),
     streamChat: (request, context) =>
-      call(request, context, (endpoint, publisher) =>
-        publisher === 'anthropic' ? vertexAnthropicStreamChat(request, context, endpoint) : geminiStreamChat(request, context, endpoint),
-      ),
+      isPartnerModel(context.model)
+        ? partner.streamChat(request, context)
+        : call(request, context, (endpoint, publisher) =>
+            publisher === 'anthropic' ? vertexAnthropicStreamChat(request, context, endpoint) : geminiStreamChat(request, context, endpoint),
+          ),
     embed,
     native: VERTEX_NATIVE,
   };

@@ -35,7 +35,8 @@ export function vertexHost(location: string): string {
   return `https://${location}-aiplatform.googleapis.com`;
 }
 
-function vertexBase(context: ProviderCallContext, location: string): string {
+/** `{host}/v1`: the regional host, or api_base when given, with the API version. */
+export function vertexBase(context: ProviderCallContext, location: string): string {
   const configured = context.apiBase !== undefined && context.apiBase !== '' ? context.apiBase.replace(/\/+$/, '') : undefined;
   const host = configured ?? vertexHost(location);
   return VERSION_SUFFIX.test(host) ? host : `${host}/${context.apiVersion || DEFAULT_API_VERSION}`;
