@@ -54,13 +54,13 @@ describe('strict config check', () => {
   });
 
   it('refuses security settings llmux lacks, unless allowed, then warns', () => {
-    const document = { guardrails: [{ guardrail_name: 'pii' }], general_settings: { allowed_ips: ['10.0.0.1'], enable_jwt_auth: true } };
+    const document = { include: ['more.yaml'], general_settings: { allowed_ips: ['10.0.0.1'], enable_jwt_auth: true } };
     const problems = problemsOf(document);
-    for (const path of ['guardrails', 'general_settings.allowed_ips', 'general_settings.enable_jwt_auth']) {
+    for (const path of ['include', 'general_settings.allowed_ips', 'general_settings.enable_jwt_auth']) {
       assert.ok(problems.some((problem) => problem.startsWith(`${path}: a security setting llmux does not implement yet`) && problem.includes('--allow-unsupported')), problems.join('\n'));
     }
     const { warnings } = parseConfig(document, 'x.yaml', {}, { strict: true, allowUnsupported: true });
-    assert.match(warnings[0] ?? '', /guardrails, general_settings\.allowed_ips, general_settings\.enable_jwt_auth/);
+    assert.match(warnings[0] ?? '', /include, general_settings\.allowed_ips, general_settings\.enable_jwt_auth/);
   });
 
   it('refuses an unknown provider or a malformed model, naming the deployment; wildcards pass', () => {
