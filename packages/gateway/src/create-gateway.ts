@@ -26,7 +26,8 @@ import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
 import { createStoredResponseRoutes } from './responses-store/create-stored-response-routes.js';
-import { createStoredResponses } from './responses-store/create-stored-responses.js';
+import { parseRetentionDays } from './responses-store/parse-retention-days.js';
+import { StoredResponses } from './responses-store/stored-responses.js';
 import { createDeploymentHealthRoute } from './health/create-deployment-health-route.js';
 import { startBackgroundHealthChecks, type BackgroundHealthChecks } from './health/start-background-health-checks.js';
 import { createHealthRoutes } from './routes/health.js';
@@ -91,6 +92,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const cacheSettings = parseCacheSettings(config);
   // The same for a guardrail llmux lacks or a field it does not know.
   const guardrailEntries = parseGuardrailSettings(config);
+  // And for a stored Responses retention that is not a number of days.
+  const responsesRetentionDays = parseRetentionDays(config);
   // The gateway's own upstream pool, so close() can release its connections.
   const httpClient = new HttpClient();
   // Cooldowns, usage and latency: in Redis when configured, so instances route as one.
@@ -135,7 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // general_settings.chat_passthrough: false translates every chat call (the passthrough's off switch).
   const chatPassthrough = config.general_settings['chat_passthrough'] !== false;
   // Stored Responses (POST /v1/responses keeps them; GET/DELETE/input_items read them), swept when they expire.
-  const storedResponses = createStoredResponses(config, governance.store, logger);
+  const storedResponses = new StoredResponses({ store: governance.store, logger, retentionDays: responsesRetentionDays });
   addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, chatPassthrough, storedResponses }, (operation, hooks) =>
     guardrails.hooksFor(operation, cache.hooksFor(operation, hooks)),
   );

@@ -8,17 +8,22 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import type { FakeChatReply, FakeServer, RecordedRequest } from '@llmux/fake-upstreams';
+import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
 import { STORED_MASTER_KEY, STORED_MODELS, startStoredResponsesWorld, type StoredResponsesWorld } from './helpers/responses-stored-gateway.js';
 
 /** The fakes answer by the newest turn marker in the prompt, whatever wire format carried it. */
 function reply(request: RecordedRequest): FakeChatReply {
   const text = request.text;
+  if (text.includes('18C')) return { content: 'It is 18 degrees in Paris.', usage: { promptTokens: 30, completionTokens: 8 } };
+  if (text.includes('weather?')) return { toolCalls: [{ id: 'call_paris', name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls', usage: { promptTokens: 20, completionTokens: 9 } };
   for (const [marker, answer] of [['turn three', 'Third answer'], ['turn two', 'Second answer'], ['turn one', 'First answer']] as const) {
     if (text.includes(marker)) return { content: answer, usage: { promptTokens: 20, completionTokens: 2 } };
   }
   return { content: 'Hello from the upstream', usage: { promptTokens: 12, completionTokens: 5 } };
 }
+
+const WEATHER_TOOL = { type: 'function' as const, name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }, strict: false };
 
 const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
 
@@ -104,6 +109,35 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(fetched.previous_response_id, two.id);
     });
 
+    it('answers a streamed tool call through previous_response_id with only the function_call_output (the Codex turn)', async () => {
+      for (const model of [STORED_MODELS.anthropic, STORED_MODELS.gemini]) {
+        const first = await client.responses.stream({ model, input: 'weather?', tools: [WEATHER_TOOL] }).finalResponse();
+        const call = first.output.find((item) => item.type === 'function_call');
+        assert.ok(call !== undefined && call.type === 'function_call', JSON.stringify(first.output));
+        const second = await client.responses.create({ model, previous_response_id: first.id, tools: [WEATHER_TOOL], input: [{ type: 'function_call_output', call_id: call.call_id, output: '18C' }] });
+        assert.equal(second.output_text, 'It is 18 degrees in Paris.', model);
+        const upstream = model === STORED_MODELS.anthropic ? world.anthropic : world.gemini;
+        const sent = upstream.requests.at(-1)?.text ?? '';
+        // The stored turn's question and its tool call went up before the result.
+        assert.ok(sent.indexOf('weather?') !== -1 && sent.indexOf('get_weather') < sent.lastIndexOf('18C'), sent);
+      }
+    });
+
+    it('bills each turn once, for the prompt the upstream reported (history included)', async () => {
+      const key = await world.newKey();
+      const owner = world.client(key);
+      const one = await owner.responses.create({ model: STORED_MODELS.anthropic, input: 'turn one: count me' });
+      await owner.responses.create({ model: STORED_MODELS.anthropic, previous_response_id: one.id, input: 'turn two: and me' });
+      await owner.responses.retrieve(one.id);
+      await owner.responses.inputItems.list(one.id);
+      const rows = await waitForSpendRows(world.admin, key, 2);
+      // Reads are not calls; the two turns are one row each, with the upstream's own token counts.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const settled = await waitForSpendRows(world.admin, key, 2);
+      assert.equal(settled.length, 2, JSON.stringify(rows));
+      assert.deepEqual(settled.map((row) => row.prompt_tokens).sort(), [20, 20]);
+    });
+
     it('sends a follow-up on an OpenAI group of two deployments back to the one holding the previous Response, body unchanged', async () => {
       const requests = (server: FakeServer): number => server.requests.length;
       const before = world.openai.map(requests);
@@ -125,7 +159,8 @@ for (const backendName of BACKEND_NAMES) {
 
     it('keeps nothing with store: false (a later GET is 404, and it cannot be continued)', async () => {
       const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: 'hi', store: false });
-      assert.equal(created.store, false);
+      // The Response echoes the setting (the openai client's type omits the field).
+      assert.equal((created as unknown as { store: unknown }).store, false);
       await assert.rejects(client.responses.retrieve(created.id), notFound);
       const streamed = await client.responses.stream({ model: STORED_MODELS.openai, input: 'hi', store: false }).finalResponse();
       await assert.rejects(client.responses.retrieve(streamed.id), notFound);

@@ -31,18 +31,27 @@ export async function startStoredResponsesWorld(backend: Backend, reply: (reques
   const second = await startFakeOpenAIUpstream({ apiKey: 'sk-openai-stored', reply });
   const settings = storeSettings(backend);
   const openaiDeployment = (server: FakeServer) => ({ model_name: STORED_MODELS.openai, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-openai-stored' } });
-  const gateway = await startTestGateway(
-    {
-      model_list: [
-        { model_name: STORED_MODELS.anthropic, litellm_params: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant-stored' } },
-        { model_name: STORED_MODELS.gemini, litellm_params: { model: 'gemini/gemini-2.5-flash', api_base: gemini.url, api_key: 'gemini-stored-key' } },
-        openaiDeployment(first),
-        openaiDeployment(second),
-      ],
-      general_settings: { master_key: STORED_MASTER_KEY, ...settings.general, ...general },
-    },
-    settings.env,
-  );
+  const fakes = [anthropic, gemini, first, second];
+  const closeFakes = () => Promise.all(fakes.map((fake) => fake.close()));
+  let gateway: TestGateway;
+  try {
+    gateway = await startTestGateway(
+      {
+        model_list: [
+          { model_name: STORED_MODELS.anthropic, litellm_params: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant-stored' } },
+          { model_name: STORED_MODELS.gemini, litellm_params: { model: 'gemini/gemini-2.5-flash', api_base: gemini.url, api_key: 'gemini-stored-key' } },
+          openaiDeployment(first),
+          openaiDeployment(second),
+        ],
+        general_settings: { master_key: STORED_MASTER_KEY, ...settings.general, ...general },
+      },
+      settings.env,
+    );
+  } catch (error) {
+    // A refused start (a config test) must not leave the fakes listening.
+    await closeFakes();
+    throw error;
+  }
   const admin = managementClient(gateway.url, STORED_MASTER_KEY);
   return {
     gateway,
@@ -54,7 +63,7 @@ export async function startStoredResponsesWorld(backend: Backend, reply: (reques
     newKey: async (keySettings = {}) => String((await admin.post('/key/generate', keySettings)).body['key']),
     close: async () => {
       await gateway.close();
-      await Promise.all([anthropic.close(), gemini.close(), first.close(), second.close()]);
+      await closeFakes();
     },
   };
 }
