@@ -86,6 +86,7 @@ async function serveChat(state: CallState): Promise<boolean> {
   }
   recordUsage(context, reply.usage, reply.llmux.cost);
   setCostHeader(context, reply.llmux.cost);
+  context.call.responseId = reply.id;
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
   sendJson(context, 200, JSON.stringify(state.capture === undefined ? reply : state.capture.reply(reply)));

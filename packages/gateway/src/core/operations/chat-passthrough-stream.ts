@@ -12,6 +12,7 @@ import { SSE_DONE, type NativeStreamReply } from 'llmux';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Dialect } from '../dialect.js';
 import type { StreamEncoder } from '../write-stream.js';
+import { leadingReplyId } from './chat-passthrough.js';
 
 const EVENT_END = '\n\n';
 const ERROR_DATA = 'data: {"error"';
@@ -25,6 +26,7 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
   private pending = '';
   private tail = '';
   private failure: unknown;
+  private first = true;
 
   constructor(
     private readonly context: RequestContext,
@@ -39,6 +41,12 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
   }
 
   readonly chunk = (bytes: Buffer): string | Buffer => {
+    if (this.first) {
+      this.first = false;
+      // Every chunk carries the reply's id; the first names it for the spend row.
+      const id = leadingReplyId(bytes);
+      if (id !== undefined) this.context.call.responseId = id;
+    }
     if (this.pending === '' && !this.mayHoldHidden(bytes) && endsWithEventEnd(bytes)) {
       this.keepTail(bytes.toString('latin1', Math.max(0, bytes.length - TAIL_CHARS)));
       return bytes;

@@ -27,10 +27,22 @@ export function mayPassChatThrough(state: CallState, request: RouterCompletionPa
   return true;
 }
 
+/** `{"id":"chatcmpl-…"` (or a stream's `data: {"id":…`) at the head of a reply: OpenAI writes the id first. */
+const LEADING_ID = /^\s*(?:data: ?)?\{\s*"id"\s*:\s*"([^"\\]{1,256})"/;
+/** Enough bytes of a reply's head to hold its id. */
+const HEAD_BYTES = 320;
+
+/** The reply's id from its first bytes, without parsing the rest; undefined where it is not first. */
+export function leadingReplyId(bytes: Buffer): string | undefined {
+  return LEADING_ID.exec(bytes.toString('latin1', 0, Math.min(bytes.length, HEAD_BYTES)))?.[1];
+}
+
 /** A passed-through chat.completion: the upstream's body, with the headers sendJson writes. */
 export function sendChatBytes(context: RequestContext, reply: NativeJsonReply): void {
   recordUsage(context, reply.usage, reply.llmux.cost);
   setCostHeader(context, reply.llmux.cost);
+  const id = leadingReplyId(reply.body);
+  if (id !== undefined) context.call.responseId = id;
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) {
     context.call.callEnd = 'client_disconnected';

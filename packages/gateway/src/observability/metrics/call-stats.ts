@@ -22,7 +22,7 @@ export class HistogramData {
   }
 }
 
-/** One series per (requested model, upstream model, deployment, provider, key alias, team). */
+/** One series per (requested model, upstream model, deployment, provider, key alias, team, operation). */
 export interface CallStats {
   /** Rendered label sets: `requested_model="…",model="…",…`. */
   readonly callLabels: string;
@@ -53,10 +53,11 @@ export interface StatusStats {
 }
 
 export function createCallStats(labels: readonly string[]): CallStats {
-  const [requested, model, modelId, provider, alias, team, teamAlias] = labels.map(escapeLabelValue) as [string, string, string, string, string, string, string];
+  const [requested, model, modelId, provider, alias, team, teamAlias, operation] = labels.map(escapeLabelValue) as [string, string, string, string, string, string, string, string];
+  // `operation`: the operation's name (chat, embeddings, messages, responses, ...); empty for other routes.
   return {
-    callLabels: `requested_model="${requested}",model="${model}",model_id="${modelId}",api_provider="${provider}",api_key_alias="${alias}",team="${team}",team_alias="${teamAlias}"`,
-    callerLabels: `requested_model="${requested}",api_key_alias="${alias}",team="${team}",team_alias="${teamAlias}"`,
+    callLabels: `requested_model="${requested}",model="${model}",model_id="${modelId}",api_provider="${provider}",api_key_alias="${alias}",team="${team}",team_alias="${teamAlias}",operation="${operation}"`,
+    callerLabels: `requested_model="${requested}",api_key_alias="${alias}",team="${team}",team_alias="${teamAlias}",operation="${operation}"`,
     deploymentLabels: `litellm_model_name="${model}",model_id="${modelId}",api_provider="${provider}",requested_model="${requested}"`,
     totalLatency: new HistogramData(),
     upstreamLatency: new HistogramData(),

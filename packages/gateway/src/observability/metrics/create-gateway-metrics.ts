@@ -100,6 +100,8 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
         callers.resolve(caller.keyAlias ?? ''),
         team,
         team === OTHER ? OTHER : (caller.teamAlias ?? ''),
+        // From the operations' declared names: a fixed, small set.
+        log.operation ?? '',
       ]);
       const failed = status >= 400 || log.errorClass !== undefined;
       statusFor(call, status, failed ? (log.errorClass ?? 'HttpError') : '').count += 1;
