@@ -31,6 +31,10 @@ const PROVIDER_VARIABLES: ReadonlyArray<readonly [provider: string, keys: string
   ['hosted_vllm', 'HOSTED_VLLM_API_KEY', 'HOSTED_VLLM_API_BASE'],
   ['lm_studio', 'LM_STUDIO_API_KEY', 'LM_STUDIO_API_BASE'],
   ['llamafile', 'LLAMAFILE_API_KEY', 'LLAMAFILE_API_BASE'],
+  ['jina_ai', 'JINA_AI_API_KEY', 'JINA_AI_API_BASE'],
+  ['voyage', 'VOYAGE_API_KEY, VOYAGE_AI_API_KEY', 'VOYAGE_API_BASE'],
+  ['infinity', 'INFINITY_API_KEY', 'INFINITY_API_BASE'],
+  ['bedrock rerank', 'as bedrock', 'AWS_BEDROCK_AGENT_RUNTIME_ENDPOINT'],
 ];
 
 export const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
