@@ -157,6 +157,29 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(requests(world.openai[1 - holder] as FakeServer), before[1 - holder], 'the other deployment got no follow-up');
     });
 
+    it('replays the stored turns to another OpenAI deployment when the one holding the previous Response is gone', async () => {
+      const group = `gpt-moving-${backendName}`;
+      const [holder, successor] = world.openai;
+      const add = async (server: FakeServer, id: string) => {
+        const added = await world.admin.post('/model/new', { model_name: group, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-openai-stored' }, model_info: { id } });
+        assert.equal(added.status, 200, JSON.stringify(added.body));
+      };
+      await add(holder, `${group}-holder`);
+      const first = await client.responses.create({ model: group, input: 'turn one: hello' });
+      await add(successor, `${group}-successor`);
+      assert.equal((await world.admin.post('/model/delete', { id: `${group}-holder` })).status, 200);
+      const next = await client.responses.create({ model: group, previous_response_id: first.id, input: 'turn two: again' });
+      assert.equal(next.output_text, 'Second answer');
+      assert.deepEqual(successor.requests.at(-1)?.json, {
+        model: 'gpt-4o-mini',
+        input: [
+          { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'turn one: hello' }] },
+          { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'First answer', annotations: [], logprobs: [] }] },
+          { type: 'message', role: 'user', content: 'turn two: again' },
+        ],
+      });
+    });
+
     it('keeps nothing with store: false (a later GET is 404, and it cannot be continued)', async () => {
       const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: 'hi', store: false });
       // The Response echoes the setting (the openai client's type omits the field).
