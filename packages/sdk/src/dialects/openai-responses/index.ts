@@ -19,7 +19,8 @@
 // temperature; top_p; reasoning.effort → reasoning_effort; user; metadata.
 // Ignored with a warning: prompt_cache_key, include "reasoning.encrypted_content", encrypted reasoning input.
 // Refused or dropped: built-in tools, file inputs, item references, text.verbosity, other include values,
-// previous_response_id, unknown fields.
+// previous_response_id (the SDK keeps no Responses; the gateway resolves it from its store and passes it
+// as a caller field), unknown fields.
 // Back: finish length → status incomplete (max_output_tokens), content_filter → incomplete
 // (content_filter); reasoning → a reasoning item with a summary_text; text → a message with an
 // output_text part; tool calls → function_call items keeping the call id.
