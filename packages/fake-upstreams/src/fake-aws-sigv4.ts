@@ -38,6 +38,7 @@ export async function verifyAwsSigV4(
   if (authorization === undefined) return failure('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const match = AUTHORIZATION_PATTERN.exec(authorization);
   if (match === null) return failure('IncompleteSignatureException', `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.`);
+  // The pattern's seven groups always match, so each is a string; the RegExp type allows undefined.
   const [, accessKeyId, scopeDate, region, service, signedHeaderList, signature] = match as unknown as string[];
 
   const token = header(request, 'x-amz-security-token');

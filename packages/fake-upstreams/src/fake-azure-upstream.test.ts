@@ -40,6 +40,7 @@ describe('fake Azure OpenAI upstream, driven by the official AzureOpenAI client'
     assert.equal(completion.choices[0]?.message.content, 'Hello from Azure');
     assert.equal(completion.model, 'gpt-4o-2024-08-06');
     assert.equal(completion.usage?.total_tokens, 10);
+    // Azure's content-filter fields are not in the openai client's types.
     const raw = completion as unknown as { prompt_filter_results?: unknown[]; choices: Array<{ content_filter_results?: unknown }> };
     assert.equal(raw.prompt_filter_results?.length, 1);
     assert.ok(raw.choices[0]?.content_filter_results);

@@ -106,6 +106,7 @@ describe('error-rate window', () => {
     const sent: Alert[] = [];
     let now = 0;
     const monitor = createErrorRateMonitor({ threshold: 0.5, windowSeconds: 60, minRequests: 4 }, (alert) => sent.push(alert), () => now);
+    // The monitor reads only `call.modelGroup`; a whole RequestContext needs a live request.
     const call = (status: number) => monitor.end({ call: { modelGroup: 'g' } } as unknown as RequestContext, status);
     call(500);
     call(500);

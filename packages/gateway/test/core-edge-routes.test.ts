@@ -18,6 +18,7 @@ describe('route table', () => {
   const table = new RouteTable([get, remove, cancel, create]);
 
   it('matches path parameters, decoded, for each method', () => {
+    // The route table writes only `params`; a whole RequestContext needs a live request.
     const context = { params: undefined } as unknown as RequestContext;
     assert.equal(table.lookup('GET', '/v1/responses/resp_1%2F2', context), get);
     assert.deepEqual(context.params, { id: 'resp_1/2' });

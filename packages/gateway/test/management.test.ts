@@ -57,6 +57,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.post('/team/member_delete', { team_id: teamId, user_id: 'm-2' })).status, 200);
       assert.equal((await admin.post('/team/update', { team_id: teamId, tpm_limit: 100 })).status, 200);
       const list = await admin.get('/team/list');
+      // The helper types every body as an object; list routes answer arrays.
       const listed = (list.body as unknown as Array<{ team_id: string; tpm_limit: number; members_with_roles: unknown[] }>).find((entry) => entry.team_id === teamId);
       assert.equal(listed?.tpm_limit, 100);
       assert.equal(listed?.members_with_roles.length, 1);
@@ -108,9 +109,12 @@ for (const backendName of BACKEND_NAMES) {
         spendRow('req-3', 'f'.repeat(64), { startTime: new Date('2026-03-02T13:00:00Z') }),
       ]);
       const byKey = await admin.get(`/spend/logs?api_key=${key}`);
+      // The helper types every body as an object; list routes answer arrays.
       assert.deepEqual((byKey.body as unknown as Array<{ request_id: string }>).map((row) => row.request_id), ['req-2', 'req-1']);
       const byDate = await admin.get('/spend/logs?start_date=2026-03-02&end_date=2026-03-02');
+      // As above: a list route's array body.
       assert.deepEqual((byDate.body as unknown as Array<{ request_id: string }>).map((row) => row.request_id).sort(), ['req-2', 'req-3']);
+      // As above: a list route's array body.
       const one = (await admin.get('/spend/logs?request_id=req-1')).body as unknown as Array<Record<string, unknown>>;
       assert.equal(one[0]?.['startTime'], '2026-03-01T12:00:00.000Z');
       assert.equal(one[0]?.['user'], 'spender');
@@ -119,6 +123,7 @@ for (const backendName of BACKEND_NAMES) {
         { date: '2026-03-01', total_spend: 0.5, total_requests: 1, prompt_tokens: 10, completion_tokens: 5 },
         { date: '2026-03-02', total_spend: 1, total_requests: 2, prompt_tokens: 20, completion_tokens: 10 },
       ]);
+      // The helper types every body as an object; list routes answer arrays.
       const byModel = (await admin.get('/global/spend/report?group_by=model&start_date=2026-03-01&end_date=2026-03-02')).body as unknown as Array<{ model: string }>;
       assert.deepEqual(byModel.map((row) => row.model), ['gpt-a', 'gpt-b']);
       // The key's own owner sees their rows only.

@@ -122,5 +122,6 @@ describe('label cardinality', () => {
 
 function fakeContext(identity: { key: { key_alias: string; token: string; team_id: string | null } }): RequestContext {
   const context = { id: 'r', method: 'POST', path: '/v1/chat/completions', startedAt: performance.now(), headers: {}, call: { modelGroup: 'gpt' }, identity: { kind: 'key', role: 'internal_user', ...identity } };
+  // The metrics read only these fields; a whole RequestContext needs a live request.
   return context as unknown as RequestContext;
 }

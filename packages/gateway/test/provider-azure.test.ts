@@ -73,6 +73,7 @@ describe('gateway with Azure OpenAI deployments', () => {
     assert.equal(completion.choices[0]?.message.content, 'Hello from Azure deployment');
     assert.equal(completion.model, 'gpt-4o-2024-08-06');
     assert.equal(completion.usage?.total_tokens, 13);
+    // Azure's content-filter fields are not in the openai client's types.
     assert.equal((completion as unknown as Record<string, unknown>)['prompt_filter_results'], undefined);
     const sent = azure.requests.at(-1);
     assert.equal(sent?.url, '/openai/deployments/prod-gpt/chat/completions?api-version=2024-10-21');

@@ -85,6 +85,7 @@ describe('gateway with Cohere deployments', () => {
     assert.equal(call.id, 'query_daily_sales_report_hgxxmkby3wta');
     assert.equal(call.function.arguments, '{"day": "2023-09-29"}');
     assert.equal(first.choices[0]?.finish_reason, 'tool_calls');
+    // `reasoning_content` is not in the openai client's types.
     const reasoning = (message as unknown as { reasoning_content?: string }).reasoning_content;
     assert.equal(reasoning, 'I will query the sales report.');
 

@@ -93,6 +93,7 @@ describe('spend row cleaning', () => {
     let deep: Record<string, unknown> = { leaf: 'x' };
     for (let depth = 0; depth < 4_000; depth += 1) deep = { deep };
     const wide = Object.fromEntries(Array.from({ length: 1_000 }, (_, index) => [`k${index}`, index]));
+    // A bigint where a number belongs: the hostile value the sanitizer must survive.
     const dirty = row('r', { user: 'u\u0000', end_user: 'e'.repeat(2_000), prompt_tokens: 1.6, spend: Number.NaN, metadata: { deep, wide, big: 1n as unknown as number } });
     const { row: clean, bytes } = sanitizeSpendRow(dirty);
     assert.equal(clean.user, 'u\uFFFD');

@@ -57,6 +57,7 @@ describe('SQLite spend worker', () => {
     await store.migrate();
     const worker = startSqliteSpendWorker(home);
     try {
+      // A row the database refuses (NOT NULL), which the types would not let us build.
       const refused = { ...row('r-bad'), status: null } as unknown as SpendLogRow;
       const error = await worker.insertSpendLogs([refused]).then(() => undefined, (caught: unknown) => caught);
       assert.match(String((error as { code?: unknown } | undefined)?.code), /^SQLITE_CONSTRAINT/);

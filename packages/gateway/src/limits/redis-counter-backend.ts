@@ -42,6 +42,7 @@ export class RedisCounterBackend implements CounterBackend {
     });
     this.redis.defineCommand('llmuxAdmit', { lua: ADMIT_SCRIPT });
     this.redis.defineCommand('llmuxUpdate', { lua: UPDATE_SCRIPT });
+    // defineCommand adds these methods at run time; ioredis's types cannot know their names.
     const commands = this.redis as unknown as Record<'llmuxAdmit' | 'llmuxUpdate', ScriptRunner>;
     this.admitScript = commands.llmuxAdmit.bind(this.redis);
     this.updateScript = commands.llmuxUpdate.bind(this.redis);

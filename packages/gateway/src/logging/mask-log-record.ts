@@ -24,6 +24,7 @@ function maskValue(value: unknown, depth: number): unknown {
 
 /** pino's error serializer, with the message and stack (and any string field) masked. */
 export function serializeMaskedError(error: Error): Record<string, unknown> {
+  // pino's serialized error is a plain object; its type lists only the standard fields.
   return maskLogRecord(stdSerializers.err(error) as unknown as Record<string, unknown>);
 }
 

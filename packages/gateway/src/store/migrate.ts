@@ -33,6 +33,7 @@ export async function migrate(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     if (current > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(current, LATEST_SCHEMA_VERSION);
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
+      // Migrations describe past schemas, so they take the untyped builder (see migration.ts).
       await migration.up(transaction as unknown as Kysely<unknown>);
       await transaction
         .insertInto('llmux_schema_version')

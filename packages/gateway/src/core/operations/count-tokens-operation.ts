@@ -14,6 +14,7 @@ export const countTokensOperation: Operation = {
   request: { schema: anthropicCountTokensRequestSchema },
   billed: false,
   async serve({ context, body }) {
+    // The operation's zod schema validated the body as this request shape.
     sendJson(context, 200, JSON.stringify(countAnthropicMessagesTokens(body as unknown as AnthropicCountTokensRequest)));
     return true;
   },

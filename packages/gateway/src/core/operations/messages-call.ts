@@ -57,6 +57,7 @@ export class MessagesCall {
     if (speaksNatively(split.body.model, 'anthropic-messages', split.options.registry)) {
       return nativeCallSplit(split, { dialect: 'anthropic-messages', body: this.nativeBody, stream: this.stream, headers: this.headers });
     }
+    // The operation's zod schema validated the body as this request shape.
     const { request, warnings } = convertAnthropicMessagesRequest(this.body as unknown as AnthropicMessagesRequest, {
       dropParams: split.options.drop_params === true,
       callerFields: ROUTING_FIELDS,

@@ -14,6 +14,7 @@ export function parseTraceparent(header: string | string[] | undefined): RemoteP
   if (typeof header !== 'string') return undefined;
   const match = TRACEPARENT.exec(header.trim().toLowerCase());
   if (match === null || match[1] === 'ff') return undefined;
+  // The pattern's groups always match, so each is a string; the RegExp type allows undefined.
   const [, , traceId, spanId, flags] = match as unknown as [string, string, string, string, string];
   if (traceId === INVALID_TRACE || spanId === INVALID_SPAN) return undefined;
   return { traceId, spanId, traceFlags: Number.parseInt(flags, 16) };

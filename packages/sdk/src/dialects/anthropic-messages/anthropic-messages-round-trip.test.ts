@@ -102,6 +102,7 @@ describe('Anthropic request → canonical → Anthropic (the provider converter)
       const rewarnings: string[] = [];
       const { body: back } = convertToAnthropicRequest(request, { stream: request.stream === true, warnings: rewarnings });
       const context = `run ${run}: ${JSON.stringify(original)}`;
+      // The normalizer walks any JSON object; the converted request is one without an index signature.
       assert.deepEqual(normalize(back as unknown as Record<string, unknown>), normalize(original), context);
       assert.deepEqual(warnings, [], context);
       assert.deepEqual(rewarnings, [], context);

@@ -298,6 +298,7 @@ describe('convertAnthropicMessagesRequest', () => {
     const max = convertAnthropicMessagesRequest(body({ output_config: { effort: 'max' } }), strict);
     assert.equal(max.request.reasoning_effort, 'high');
     assert.match(max.warnings[0] ?? '', /"max" sent as reasoning_effort "high"/);
+    // A thinking type Anthropic does not define: the input the converter must refuse.
     refusal(() => convertAnthropicMessagesRequest(body({ thinking: { type: 'between_tools' } as unknown as AnthropicMessagesRequest['thinking'] }), strict), 'thinking.type');
   });
 

@@ -120,6 +120,7 @@ describe('anthropic extended thinking through completion()', () => {
     assert.deepEqual((lastAssistantContent() as unknown[]).slice(0, 2), EXPECTED_BLOCKS);
 
     const sent = fake.requests.length;
+    // A thinking block without its signature: the malformed input the types would not let us build.
     const malformed = { ...first, thinking_blocks: [{ type: 'thinking', thinking: THINKING }] } as unknown as AssistantMessage;
     await assert.rejects(call(toolResult(malformed)), (error: unknown) => error instanceof BadRequestError && error.param === 'messages[1].thinking_blocks[0]');
     assert.equal(fake.requests.length, sent);

@@ -302,6 +302,7 @@ describe('bedrock adapter, Converse', () => {
       next = reply;
       await assert.rejects(call([{ role: 'user', content: 'x' }]), (error: unknown) => {
         assert.ok(error instanceof errorClass, `${String(error)} should be a ${errorClass.name}`);
+        // `code` is on every LlmuxError; the loop's errorClass type is the base Error.
         assert.equal((error as unknown as { code: string | null }).code, code);
         return true;
       });

@@ -19,6 +19,7 @@ function events(...data: Array<Record<string, unknown> | string>): SseEvent[] {
 /** The events framed as Cohere sends them, read from an HTTP body as production reads it. */
 async function convert(input: SseEvent[]): Promise<ChatCompletionChunk[]> {
   const wire = input.map(({ event, data }) => `${event === undefined ? '' : `event: ${event}\n`}data: ${data}\n\n`).join('');
+  // A Node stream stands in for undici's body: the reader only iterates it.
   const body = Readable.from([Buffer.from(wire)], { objectMode: false }) as unknown as HttpResponse['body'];
   const chunks: ChatCompletionChunk[] = [];
   for await (const chunk of readCohereStream({ status: 200, headers: {}, body }, OPTIONS)) chunks.push(chunk);

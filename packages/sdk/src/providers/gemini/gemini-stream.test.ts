@@ -17,6 +17,7 @@ function body(text: string, size: number): HttpResponse {
   const encoded = Buffer.from(text, 'utf8');
   const reads: Buffer[] = [];
   for (let start = 0; start < encoded.length; start += size) reads.push(encoded.subarray(start, start + size));
+  // A Node stream stands in for undici's body: the reader only iterates it.
   return { status: 200, headers: {}, body: Readable.from(reads, { objectMode: false }) as unknown as HttpResponse['body'] };
 }
 

@@ -23,6 +23,7 @@ export function createOpenAIRequestConverter(quirks: OpenAIQuirks | undefined): 
 
   return (request) => {
     const { messages, toolCallIds } = convertToOpenAIMessages(request.messages, quirks);
+    // The canonical request is OpenAI's wire body; it is read and patched as a plain object from here.
     let body: Record<string, unknown> = request as unknown as Record<string, unknown>;
     let copied = false;
     const own = (): Record<string, unknown> => {

@@ -35,6 +35,7 @@ async function gather(iterable: AsyncIterable<ChatCompletionChunk>): Promise<Out
 
 function asBody(parts: (string | Uint8Array)[]): HttpResponse {
   const body = Readable.from(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))), { objectMode: false });
+  // A Node stream stands in for undici's body: the reader only iterates it.
   return { status: 200, headers: {}, body: body as unknown as HttpResponse['body'] };
 }
 
@@ -155,6 +156,7 @@ describe('OpenAI stream reading', () => {
 
   it('ends a read that is waiting when the reader stops, and frees the upstream body', async () => {
     const body = new PassThrough();
+    // A Node stream stands in for undici's body: the reader only iterates it.
     const stream = readOpenAIStream({ status: 200, headers: {}, body: body as unknown as HttpResponse['body'] }, options);
     body.write(chunk([{ index: 0, delta: { content: 'a' }, finish_reason: null }]));
     assert.equal((await stream.next()).value?.choices[0]?.delta.content, 'a');
@@ -166,6 +168,7 @@ describe('OpenAI stream reading', () => {
 
   it('pauses the upstream body while many chunks wait unread, and resumes when they are read', async () => {
     const body = new PassThrough();
+    // A Node stream stands in for undici's body: the reader only iterates it.
     const stream = readOpenAIStream({ status: 200, headers: {}, body: body as unknown as HttpResponse['body'] }, options);
     for (let index = 0; index < 100; index += 1) body.write(chunk([{ index: 0, delta: { content: String(index) }, finish_reason: null }]));
     await new Promise((resolve) => setImmediate(resolve));
