@@ -51,6 +51,8 @@ describe('/v1/rerank through the gateway', () => {
     world = await startOperationsGateway(
       [
         { model_name: 'cohere-rerank', litellm_params: { model: 'cohere/rerank-v3.5', api_base: url('cohere'), api_key: KEY } },
+        // Its upstream refuses the key: a call to it falls back to the caller's fallbacks, through the Router.
+        { model_name: 'cohere-broken', litellm_params: { model: 'cohere/rerank-v3.5', api_base: url('cohere'), api_key: 'wrong-key' } },
         { model_name: 'jina-rerank', litellm_params: { model: 'jina_ai/jina-reranker-v2-base-multilingual', api_base: `${url('jina')}/v1`, api_key: KEY } },
         { model_name: 'voyage-rerank', litellm_params: { model: 'voyage/rerank-2', api_base: `${url('voyage')}/v1`, api_key: KEY } },
         { model_name: 'together-rerank', litellm_params: { model: 'together_ai/Salesforce/Llama-Rank-V1', api_base: `${url('together')}/v1`, api_key: KEY } },
@@ -144,6 +146,17 @@ describe('/v1/rerank through the gateway', () => {
       assert.deepEqual((reply.json['results'] as Array<{ index: number }>).map((result) => result.index), [1]);
       assert.deepEqual((fakes['cohere'] as FakeServer).requests.at(-1)?.json, { model: 'rerank-v3.5', query: QUERY, documents: DOCUMENTS, top_n: 1 });
     }
+  });
+
+  it('falls back through the Router: a failing group hands the call to the fallback named in the body', async () => {
+    const reply = await world.post('/v1/rerank', { model: 'cohere-broken', query: QUERY, documents: DOCUMENTS, fallbacks: ['jina-rerank'] });
+    assert.equal(reply.status, 200, JSON.stringify(reply.json));
+    assert.equal(reply.headers.get('x-litellm-model-group'), 'jina-rerank');
+    assert.equal(reply.headers.get('x-litellm-attempted-fallbacks'), '1');
+    const refused = await world.post('/v1/rerank', { model: 'cohere-broken', query: QUERY, documents: DOCUMENTS });
+    // The gateway's own upstream key was refused: not the caller's fault, so a 502 that says so.
+    assert.equal(refused.status, 502);
+    assert.equal((refused.json['error'] as { code: string }).code, 'upstream_credential_error');
   });
 
   it('refuses bodies that are not rerank requests with OpenAI-shaped 400s', async () => {
