@@ -126,7 +126,8 @@ export class FailoverCounterBackend implements CounterBackend {
       const previous = this.current;
       this.current = 'redis';
       this.local.clear();
-      if (leftover.length > 0) this.update(leftover, Date.now());
+      // update() handles its own failure (it falls back to counting locally).
+      if (leftover.length > 0) void this.update(leftover, Date.now());
       for (const listener of this.listeners) listener('redis', previous, undefined);
     } catch (error) {
       // Still down (or flapping): stay local and try again at the next probe.

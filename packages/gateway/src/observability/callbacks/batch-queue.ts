@@ -40,7 +40,8 @@ export class BatchQueue<T> {
       return;
     }
     this.items.push(item);
-    if (this.items.length >= this.batchSize) this.flush();
+    // A flush never rejects: each batch's failure is reported through onOutcome.
+    if (this.items.length >= this.batchSize) void this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs).unref();
   }
 

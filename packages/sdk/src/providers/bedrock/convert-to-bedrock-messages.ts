@@ -6,7 +6,7 @@
 // Claude continues a tool loop while thinking only if its turn starts with them.
 
 import { BadRequestError } from '../../errors/error-classes.js';
-import { mapUserContent, nonEmptyTexts } from '../map-user-content.js';
+import { mapUserContent } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ThinkingBlock, ToolCall } from '../../spec/index.js';
 import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
