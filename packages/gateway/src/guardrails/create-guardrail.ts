@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpClient, Router } from 'llmux';
 import { callGenericGuardrailApi } from './call-generic-guardrail-api.js';
+import { callPresidio } from './call-presidio.js';
 import { createContentFilterCheck } from './create-content-filter.js';
 import { hideSecrets } from './create-hide-secrets.js';
 import { askModelAboutInjection, detectInjectionHeuristics } from './detect-prompt-injection.js';
@@ -12,7 +13,7 @@ import type { GuardrailEntry, GuardrailParams } from './guardrail-config-schema.
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 /** Never shown by /guardrails/list. */
-const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(['api_key', 'aws_secret_access_key', 'aws_session_token']);
+const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(['api_key', 'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token']);
 
 export interface GuardrailServices {
   router: Router;
@@ -22,7 +23,7 @@ export interface GuardrailServices {
 export function createGuardrail(entry: GuardrailEntry, services: GuardrailServices): Guardrail {
   const params = entry.litellm_params;
   const modes = new Set<GuardrailMode>((Array.isArray(params.mode) ? params.mode : [params.mode]) as GuardrailMode[]);
-  const { check, synchronous } = createCheck(params, services);
+  const { check, synchronous } = createCheck(entry.guardrail_name, params, services);
   const listed: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(params)) if (!CREDENTIAL_FIELDS.has(field)) listed[field] = value;
   return {
@@ -40,7 +41,7 @@ export function createGuardrail(entry: GuardrailEntry, services: GuardrailServic
 
 type Check = (input: GuardrailInput) => GuardrailVerdict | Promise<GuardrailVerdict>;
 
-function createCheck(params: GuardrailParams, services: GuardrailServices): { check: Check; synchronous: boolean } {
+function createCheck(name: string, params: GuardrailParams, services: GuardrailServices): { check: Check; synchronous: boolean } {
   switch (params.guardrail) {
     case 'litellm_content_filter': {
       const filter = createContentFilterCheck(params);
@@ -64,6 +65,8 @@ function createCheck(params: GuardrailParams, services: GuardrailServices): { ch
         synchronous: false,
       };
     }
+    case 'presidio':
+      return { check: (input) => callPresidio(services.http, params, name, input), synchronous: false };
     case 'generic_guardrail_api':
       return { check: (input) => callGenericGuardrailApi(services.http, params, input, randomUUID()), synchronous: false };
     default: {

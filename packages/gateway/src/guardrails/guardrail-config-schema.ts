@@ -64,11 +64,25 @@ const genericApiShape = {
   additional_provider_specific_params: z.record(z.string(), z.unknown()).optional(),
 };
 
+const presidioShape = {
+  guardrail: z.literal('presidio'),
+  ...common,
+  presidio_analyzer_api_base: z.url(),
+  presidio_anonymizer_api_base: z.url(),
+  presidio_language: z.string().min(2).optional(),
+  pii_entities_config: z.record(z.string(), actionSchema).optional(),
+  presidio_score_thresholds: z.record(z.string(), z.number().min(0).max(1)).optional(),
+  presidio_phrase_allow_list: z.array(z.string()).optional(),
+  /** Replies are not checked by service guardrails yet: only the input scope is accepted. */
+  presidio_filter_scope: z.literal('input').optional(),
+};
+
 const litellmParamsSchema = z.discriminatedUnion('guardrail', [
   z.strictObject(contentFilterShape),
   z.strictObject({ guardrail: z.enum(['hide_secrets', 'hide-secrets']), ...common }),
   z.strictObject({ guardrail: z.literal('detect_prompt_injection'), ...common, prompt_injection_params: promptInjectionParamsSchema.optional() }),
   z.strictObject(genericApiShape),
+  z.strictObject(presidioShape),
 ]);
 
 export const guardrailEntrySchema = z.strictObject({
@@ -83,4 +97,5 @@ export type GuardrailEntry = z.output<typeof guardrailEntrySchema>;
 export type GuardrailParams = GuardrailEntry['litellm_params'];
 export type ContentFilterParams = Extract<GuardrailParams, { guardrail: 'litellm_content_filter' }>;
 export type GenericApiParams = Extract<GuardrailParams, { guardrail: 'generic_guardrail_api' }>;
+export type PresidioParams = Extract<GuardrailParams, { guardrail: 'presidio' }>;
 export type PromptInjectionParams = z.output<typeof promptInjectionParamsSchema>;
