@@ -25,6 +25,8 @@ export interface FakeChatReply {
    */
   stopSequence?: string;
   usage?: { promptTokens: number; completionTokens: number; cachedTokens?: number; cacheWriteTokens?: number };
+  /** OpenAI-format replies only: per-token log probabilities, sent as `choices[0].logprobs.content` (not streamed). */
+  logprobs?: Array<{ token: string; logprob: number; top_logprobs?: Array<{ token: string; logprob: number }> }>;
   /** Answer with this HTTP error instead of a reply. */
   error?: { status: number; body: unknown; headers?: Record<string, string> };
   /** Streams only: after this many content chunks, send the provider's mid-stream error. */

@@ -63,7 +63,7 @@ export function createFakeOpenAICompletion(context: FakeOpenAIChatContext, reply
     object: 'chat.completion',
     created: context.created,
     model: context.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: fakeFinishOf(reply) }],
+    choices: [{ index: 0, message, logprobs: reply.logprobs === undefined ? null : { content: reply.logprobs.map(withBytes), refusal: null }, finish_reason: fakeFinishOf(reply) }],
     usage: usageOf(reply, toolCalls),
     service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
@@ -141,4 +141,10 @@ function splitArguments(text: string): string[] {
   const pieces: string[] = [];
   for (let start = 0; start < text.length; start += 6) pieces.push(text.slice(start, start + 6));
   return pieces;
+}
+
+/** OpenAI's token log probability entry, with the UTF-8 bytes it gives for each token. */
+function withBytes(entry: NonNullable<FakeChatReply['logprobs']>[number]): Record<string, unknown> {
+  const bytes = (token: string): number[] => [...Buffer.from(token, 'utf8')];
+  return { token: entry.token, logprob: entry.logprob, bytes: bytes(entry.token), top_logprobs: (entry.top_logprobs ?? []).map((top) => ({ ...top, bytes: bytes(top.token) })) };
 }

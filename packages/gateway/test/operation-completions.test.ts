@@ -6,7 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeAnthropicUpstream, startFakeAzureUpstream, startFakeOpenAIUpstream, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
+import { startFakeAnthropicUpstream, startFakeAzureUpstream, startFakeOpenAIUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 
@@ -22,6 +22,19 @@ function anthropicReply(request: RecordedRequest) {
   return { content: ` answer to ${prompt}`, usage: { promptTokens: 10, completionTokens: 4 } };
 }
 
+/** The OpenAI chat model reports log probabilities when asked, as OpenAI's does. */
+function openAIChatReply(request: RecordedRequest): FakeChatReply {
+  // The legacy /completions route answers with its own default text.
+  if (!request.url.includes('/chat/')) return {};
+  const model = (request.json as { model: string }).model;
+  const asked = (request.json as { logprobs?: boolean }).logprobs === true;
+  const logprobs = [
+    { token: 'Hello', logprob: -0.01, top_logprobs: [{ token: 'Hello', logprob: -0.01 }, { token: 'Hi', logprob: -4.6 }] },
+    { token: ' there', logprob: -0.2, top_logprobs: [{ token: ' there', logprob: -0.2 }, { token: '!', logprob: -1.7 }] },
+  ];
+  return asked ? { content: 'Hello there', logprobs } : { content: `Hello from ${model}` };
+}
+
 describe('/v1/completions through the gateway', () => {
   let world: OperationsGateway;
   let openai: FakeServer;
@@ -29,7 +42,7 @@ describe('/v1/completions through the gateway', () => {
   let anthropic: FakeServer;
 
   before(async () => {
-    openai = await startFakeOpenAIUpstream({ apiKey: OPENAI_KEY });
+    openai = await startFakeOpenAIUpstream({ apiKey: OPENAI_KEY, reply: openAIChatReply });
     azure = await startFakeAzureUpstream({ apiKey: AZURE_KEY });
     anthropic = await startFakeAnthropicUpstream({ apiKey: ANTHROPIC_KEY, reply: anthropicReply });
     const claude = { model: 'anthropic/claude-3-5-haiku-20241022', api_base: anthropic.url, api_key: ANTHROPIC_KEY };
@@ -185,6 +198,24 @@ describe('/v1/completions through the gateway', () => {
     assert.equal(completion.choices[0]?.text, 'Hello from gpt-4o-mini');
     assert.equal(last(openai).url, '/v1/chat/completions');
     assert.deepEqual((last(openai).json as { messages: unknown }).messages, [{ role: 'user', content: 'Delta' }]);
+  });
+
+  it("bridges logprobs: chat's top_logprobs asked of the provider, answered in the completions form", async () => {
+    const completion = await world.client().completions.create({ model: 'gpt-chat', prompt: 'Greet', logprobs: 2, echo: true });
+    assert.equal(completion.choices[0]?.text, 'GreetHello there');
+    assert.deepEqual(completion.choices[0]?.logprobs, {
+      tokens: ['Hello', ' there'],
+      token_logprobs: [-0.01, -0.2],
+      top_logprobs: [
+        { Hello: -0.01, Hi: -4.6 },
+        { ' there': -0.2, '!': -1.7 },
+      ],
+      // Offsets count from the start of the echoed prompt.
+      text_offset: [5, 10],
+    });
+    const sent = last(openai).json as Record<string, unknown>;
+    assert.equal(sent['logprobs'], true);
+    assert.equal(sent['top_logprobs'], 2);
   });
 
   it('refuses suffix on a chat model, and logprobs unless drop_params drops it with a warning', async () => {
