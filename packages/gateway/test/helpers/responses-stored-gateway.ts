@@ -4,6 +4,7 @@
 
 import OpenAI from 'openai';
 import { startFakeAnthropicUpstream, startFakeGeminiUpstream, startFakeOpenAIUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
+import type { GatewayOptions } from '../../src/index.js';
 import type { Backend } from './store-backends.js';
 import { managementClient, storeSettings, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
@@ -24,7 +25,12 @@ export interface StoredResponsesWorld {
   close(): Promise<void>;
 }
 
-export async function startStoredResponsesWorld(backend: Backend, reply: (request: RecordedRequest) => FakeChatReply, general: Record<string, unknown> = {}): Promise<StoredResponsesWorld> {
+export async function startStoredResponsesWorld(
+  backend: Backend,
+  reply: (request: RecordedRequest) => FakeChatReply,
+  general: Record<string, unknown> = {},
+  options: Partial<Omit<GatewayOptions, 'config'>> = {},
+): Promise<StoredResponsesWorld> {
   const anthropic = await startFakeAnthropicUpstream({ apiKey: 'sk-ant-stored', reply });
   const gemini = await startFakeGeminiUpstream({ apiKey: 'gemini-stored-key', reply });
   const first = await startFakeOpenAIUpstream({ apiKey: 'sk-openai-stored', reply });
@@ -46,6 +52,7 @@ export async function startStoredResponsesWorld(backend: Backend, reply: (reques
         general_settings: { master_key: STORED_MASTER_KEY, ...settings.general, ...general },
       },
       settings.env,
+      options,
     );
   } catch (error) {
     // A refused start (a config test) must not leave the fakes listening.
