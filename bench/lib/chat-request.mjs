@@ -9,3 +9,9 @@ const MESSAGES = [
 export function chatBody(model, { stream = false } = {}) {
   return JSON.stringify({ model, messages: MESSAGES, max_tokens: 128, temperature: 0.2, ...(stream ? { stream: true } : {}) });
 }
+
+/** The same conversation as an Anthropic Messages request (the /v1/messages rows). */
+export function messagesBody(model) {
+  const [system, user] = MESSAGES;
+  return JSON.stringify({ model, system: system.content, messages: [{ role: 'user', content: user.content }], max_tokens: 128, temperature: 0.2 });
+}

@@ -4,7 +4,7 @@
 // so results from before and after each feature are never mistaken for one another.
 
 const KEY_REQUEST = {
-  models: ['gpt-4o-mini', 'gpt-4o-mini-slow'],
+  models: ['gpt-4o-mini', 'gpt-4o-mini-slow', 'claude-bench'],
   key_alias: 'bench',
   // High enough never to refuse: the bench measures the cost of checking, not of refusing.
   rpm_limit: 100_000_000,

@@ -47,7 +47,7 @@ export const TARGETS = [
   {
     id: 'llmux',
     label: 'llmux gateway',
-    start: async ({ upstream, core, runDir, nodeArgs = [], wrapper = [], startTimeoutMs, cli = `${ROOT}packages/gateway/bin/llmux.js`, extraArgs = [] }) => {
+    start: async ({ upstream, core, runDir, nodeArgs = [], wrapper = [], startTimeoutMs, cli = `${ROOT}packages/gateway/bin/llmux.js`, extraArgs = [], config = `${BENCH}config.yaml` }) => {
       const port = await freePort();
       // A fresh working directory per start, so the embedded store (./.llmux/) starts empty.
       const cwd = `${runDir}/llmux-state-${port}`;
@@ -55,10 +55,11 @@ export const TARGETS = [
       const proc = startPinned({
         name: 'llmux gateway',
         core,
-        ...nodeCommand(wrapper, nodeArgs, [cli, '--config', `${BENCH}config.yaml`, '--port', String(port), '--host', '127.0.0.1', ...extraArgs]),
+        ...nodeCommand(wrapper, nodeArgs, [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', ...extraArgs]),
         env: {
           LLMUX_BENCH_API_BASE: `http://127.0.0.1:${upstream.port}/v1`,
           LLMUX_BENCH_SLOW_API_BASE: `http://127.0.0.1:${upstream.port}/slow/v1`,
+          LLMUX_BENCH_ANTHROPIC_BASE: `http://127.0.0.1:${upstream.port}`,
           LLMUX_BENCH_UPSTREAM_KEY: UPSTREAM_KEY,
         },
         cwd,

@@ -4,6 +4,7 @@
 //   - path starting /slow/  -> an SSE stream: first chunk at once, then one chunk every
 //                              SLOW_INTERVAL_MS, SLOW_CHUNKS in all (to hold many streams open);
 //   - body with "stream":true -> the whole SSE stream of STREAM_CHUNKS chunks + usage + [DONE];
+//   - POST /v1/messages      -> a fixed Anthropic message (JSON);
 //   - GET /stats             -> {"slow_streams":N}: slow streams still being sent (the bench
 //                              checks that proxies stop theirs when clients hang up);
 //   - anything else          -> one fixed chat.completion JSON with usage.
@@ -37,8 +38,8 @@ typedef struct {
 
 static Conn *conns[MAX_FDS];
 static int epfd;
-static char *json_reply, *stream_reply, *slow_head, *slow_chunk, *slow_tail;
-static size_t json_reply_len, stream_reply_len, slow_head_len, slow_chunk_len, slow_tail_len;
+static char *json_reply, *messages_reply, *stream_reply, *slow_head, *slow_chunk, *slow_tail;
+static size_t json_reply_len, messages_reply_len, stream_reply_len, slow_head_len, slow_chunk_len, slow_tail_len;
 static int slow_interval_ms = 1000, slow_chunks = 120;
 static int slow_count; // open slow streams, so the loop only scans when some exist
 
@@ -102,6 +103,18 @@ static void build_replies(int stream_chunks) {
                            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
                            "Connection: keep-alive\r\n\r\n%s",
                            strlen(body), body);
+
+  // Anthropic's Messages API (POST /v1/messages), for the /v1/messages passthrough rows.
+  static const char *message =
+      "{\"id\":\"msg_bench\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\","
+      "\"content\":[{\"type\":\"text\",\"text\":\"Hello! This is a fixed reply from the llmux benchmark upstream.\"}],"
+      "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":24,\"cache_creation_input_tokens\":0,"
+      "\"cache_read_input_tokens\":0,\"output_tokens\":14}}";
+  messages_reply = malloc(strlen(message) + 256);
+  messages_reply_len = sprintf(messages_reply,
+                               "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
+                               "Connection: keep-alive\r\n\r\n%s",
+                               strlen(message), message);
 
   static const char *sse_head =
       "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
@@ -228,6 +241,7 @@ static void handle_requests(int fd) {
     size_t body_len = total - head_len;
     int slow = avail > 10 && memcmp(start, "POST /slow/", 11) == 0;
     int stats = avail > 10 && memcmp(start, "GET /stats ", 11) == 0;
+    int messages = avail > 17 && memcmp(start, "POST /v1/messages", 17) == 0;
     int stream = memmem(body, body_len, "\"stream\":true", 13) != NULL || memmem(body, body_len, "\"stream\": true", 14) != NULL;
     used += total;
     if (stats) {
@@ -240,6 +254,8 @@ static void handle_requests(int fd) {
       c->slow_left = slow_chunks;
       c->slow_due = now_ms() + slow_interval_ms;
       slow_count++;
+    } else if (messages) {
+      send_bytes(fd, messages_reply, messages_reply_len);
     } else if (stream) {
       send_bytes(fd, stream_reply, stream_reply_len);
     } else {
