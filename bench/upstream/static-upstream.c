@@ -88,6 +88,13 @@ static char *format_chunk(int index, int last) {
   return text;
 }
 
+/** A whole HTTP/1.1 200 reply carrying `body` as JSON. */
+static char *json_response(const char *body, size_t *len) {
+  char *reply = malloc(strlen(body) + 256);
+  *len = sprintf(reply, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\nConnection: keep-alive\r\n\r\n%s", strlen(body), body);
+  return reply;
+}
+
 static void build_replies(int stream_chunks) {
   static const char *body =
       "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1700000000,"
@@ -98,11 +105,7 @@ static void build_replies(int stream_chunks) {
       "\"audio_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
       "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}},\"service_tier\":\"default\","
       "\"system_fingerprint\":\"fp_bench\"}";
-  json_reply = malloc(strlen(body) + 256);
-  json_reply_len = sprintf(json_reply,
-                           "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
-                           "Connection: keep-alive\r\n\r\n%s",
-                           strlen(body), body);
+  json_reply = json_response(body, &json_reply_len);
 
   // Anthropic's Messages API (POST /v1/messages), for the /v1/messages passthrough rows.
   static const char *message =
@@ -110,11 +113,7 @@ static void build_replies(int stream_chunks) {
       "\"content\":[{\"type\":\"text\",\"text\":\"Hello! This is a fixed reply from the llmux benchmark upstream.\"}],"
       "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":24,\"cache_creation_input_tokens\":0,"
       "\"cache_read_input_tokens\":0,\"output_tokens\":14}}";
-  messages_reply = malloc(strlen(message) + 256);
-  messages_reply_len = sprintf(messages_reply,
-                               "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
-                               "Connection: keep-alive\r\n\r\n%s",
-                               strlen(message), message);
+  messages_reply = json_response(message, &messages_reply_len);
 
   static const char *sse_head =
       "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
