@@ -39,6 +39,8 @@ export const LLMUX_PARAMS = [
   'vertex_ai_location', 'input_type', 'truncate', 'model_id', 'extra_body',
   // Account ids that OpenAI-compatible rows build their address from (providers/openai-compatible).
   'cloudflare_account_id', 'snowflake_account_id',
+  // IBM watsonx.ai's project or space, a ready token, a Cloud Pak ZenApiKey (providers/watsonx).
+  'project_id', 'space_id', 'watsonx_project', 'token', 'zen_api_key',
   ...CHAT_PARAMETER_NAMES,
 ];
 

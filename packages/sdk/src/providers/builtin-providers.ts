@@ -13,10 +13,11 @@ import { createOpenAIAdapter } from './openai/index.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 import { RERANK_PROVIDERS } from './rerank/rerank-providers.js';
 import { createVertexAIProvider } from './vertex-ai/index.js';
+import { createWatsonxProvider } from './watsonx/index.js';
 
 export function createBuiltinProviders(): ProviderAdapter[] {
   const cohere = createCohereProvider();
   // LiteLLM's `cohere_chat/` is the same v2 chat API as `cohere/`.
   const cohereChat: ProviderAdapter = { ...cohere, id: 'cohere_chat' };
-  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider()];
+  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider(), createWatsonxProvider()];
 }

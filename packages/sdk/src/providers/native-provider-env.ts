@@ -1,6 +1,8 @@
 // The environment variables each native adapter reads, as data for `llmux --list-providers`
 // and the README's provider table (OpenAI-compatible rows declare their own). Kept beside
-// the adapters; describe-providers.test.ts checks that every native id has a row here.
+// the adapters, and kept in step with them by hand.
+
+import { WATSONX_ENV } from './watsonx/resolve-watsonx-settings.js';
 
 export interface ProviderEnv {
   /** Variables holding the credential, in order of preference. */
@@ -28,4 +30,5 @@ export const NATIVE_PROVIDER_ENV: Readonly<Record<string, ProviderEnv>> = {
   cohere_chat: COHERE,
   gemini: { key: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'], base: ['GEMINI_API_BASE'] },
   vertex_ai: { key: ['GOOGLE_APPLICATION_CREDENTIALS'], base: ['VERTEXAI_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'VERTEXAI_LOCATION'] },
+  watsonx: { key: [...WATSONX_ENV.apiKey, ...WATSONX_ENV.token, ...WATSONX_ENV.zenApiKey], base: [...WATSONX_ENV.url, ...WATSONX_ENV.project, ...WATSONX_ENV.space, ...WATSONX_ENV.iamUrl] },
 };
