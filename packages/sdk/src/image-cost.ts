@@ -20,7 +20,8 @@ export function imageCost(model: string, request: { size?: string | undefined; q
   }
   const quality = request.quality === undefined || request.quality === 'auto' ? price.defaultQuality : request.quality;
   const size = request.size === undefined || request.size === 'auto' ? price.defaultSize : request.size;
-  const perImage = price.perImage[quality]?.[size];
+  const table = price.perImage[quality] ?? (price.ignoresQuality === true ? price.perImage[price.defaultQuality] : undefined);
+  const perImage = table?.[size] ?? table?.['*'];
   return perImage === undefined ? null : perImage * response.data.length;
 }
 

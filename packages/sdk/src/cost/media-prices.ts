@@ -5,7 +5,9 @@
 //
 // Sources (read 2026-12-07): OpenAI's pricing page https://platform.openai.com/docs/pricing
 // (images, "Image generation" and "Transcription and speech generation" tables), cross-checked
-// against LiteLLM's model_prices_and_context_window.json; Groq https://groq.com/pricing.
+// against LiteLLM's model_prices_and_context_window.json; Groq https://groq.com/pricing;
+// Google https://ai.google.dev/gemini-api/docs/pricing (Imagen per image; Gemini audio input
+// per token, at 32 tokens per second of audio: https://ai.google.dev/gemini-api/docs/audio).
 
 /** USD per image, by `quality` then `size` ('*' matches any size). */
 type PerImage = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -13,7 +15,10 @@ type PerImage = Readonly<Record<string, Readonly<Record<string, number>>>>;
 export interface ImagePrice {
   perImage: PerImage;
   defaultQuality: string;
+  /** A size the table does not list is priced at `'*'` when present. */
   defaultSize: string;
+  /** The model has no quality setting (Imagen): any quality asked for is priced as the default. */
+  ignoresQuality?: boolean;
   /** USD per token, for models that report usage (gpt-image). */
   tokens?: { textInput: number; imageInput: number; output: number };
 }
@@ -26,7 +31,14 @@ const GPT_IMAGE_1_PER_IMAGE: PerImage = {
   high: { '1024x1024': 0.167, '1024x1536': 0.25, '1536x1024': 0.25 },
 };
 
+const imagen = (perImage: number): ImagePrice => ({ perImage: { standard: { '*': perImage } }, defaultQuality: 'standard', defaultSize: '*', ignoresQuality: true });
+
 export const IMAGE_PRICES: Readonly<Record<string, ImagePrice>> = {
+  'imagen-3.0-generate-002': imagen(0.04),
+  'imagen-3.0-fast-generate-001': imagen(0.02),
+  'imagen-4.0-generate-001': imagen(0.04),
+  'imagen-4.0-fast-generate-001': imagen(0.02),
+  'imagen-4.0-ultra-generate-001': imagen(0.06),
   'dall-e-2': { perImage: { standard: { '256x256': 0.016, '512x512': 0.018, '1024x1024': 0.02 } }, defaultQuality: 'standard', defaultSize: '1024x1024' },
   'dall-e-3': {
     perImage: {
@@ -53,6 +65,12 @@ export const TRANSCRIPTION_PRICES_PER_SECOND: Readonly<Record<string, number>> =
   // Groq, per hour of audio.
   'whisper-large-v3': 0.111 / 3600,
   'whisper-large-v3-turbo': 0.04 / 3600,
+  // Gemini: audio input tokens (32 a second) at each model's audio input price; the
+  // transcript's output tokens are not counted.
+  'gemini-2.5-pro': (32 * 1.25) / 1e6,
+  'gemini-2.5-flash': (32 * 1.0) / 1e6,
+  'gemini-2.5-flash-lite': (32 * 0.3) / 1e6,
+  'gemini-2.0-flash': (32 * 0.7) / 1e6,
 };
 
 /** USD per input character of text to speech. */

@@ -6,6 +6,7 @@ import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.j
 import { convertGeminiEmbeddingResponse } from './convert-gemini-embedding-response.js';
 import { convertToGeminiEmbeddingRequest } from './convert-to-gemini-embedding-request.js';
 import { geminiEmbeddingResponseSchema } from './gemini-api.js';
+import { createGeminiMedia } from './gemini-media.js';
 import { GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat } from './gemini-chat.js';
 import { geminiResourceName, resolveGeminiEndpoint } from './resolve-gemini-endpoint.js';
 import { readGeminiJson, sendGeminiRequest } from './send-gemini-request.js';
@@ -15,6 +16,7 @@ export { readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from './send-g
 export { convertGeminiEmbeddingResponse } from './convert-gemini-embedding-response.js';
 export { readEmbeddingTexts } from './convert-to-gemini-embedding-request.js';
 export { parseGeminiError, readGeminiErrorDetail } from './gemini-error.js';
+export { createGeminiMedia } from './gemini-media.js';
 
 export function createGeminiProvider(): ProviderAdapter {
   return {
@@ -23,6 +25,7 @@ export function createGeminiProvider(): ProviderAdapter {
     chat: (request, context) => geminiChat(request, context, resolveGeminiEndpoint(context)),
     streamChat: (request, context) => geminiStreamChat(request, context, resolveGeminiEndpoint(context)),
     embed,
+    media: createGeminiMedia(async (context) => resolveGeminiEndpoint(context), { images: false }),
   };
 }
 

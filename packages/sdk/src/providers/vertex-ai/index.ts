@@ -6,7 +6,7 @@
 // Messages-dialect calls to Claude pass through (vertex-native.ts).
 
 import type { ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
-import { GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat, readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from '../gemini/index.js';
+import { createGeminiMedia, GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat, readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from '../gemini/index.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { convertToVertexEmbeddingRequest } from './convert-to-vertex-embedding-request.js';
 import { convertVertexEmbeddingResponse } from './convert-vertex-embedding-response.js';
@@ -44,6 +44,8 @@ export function createVertexAIProvider(): ProviderAdapter {
             publisher === 'anthropic' ? vertexAnthropicStreamChat(request, context, endpoint) : geminiStreamChat(request, context, endpoint),
           ),
     embed,
+    // Imagen, transcripts and TTS on the google publisher's models, as on AI Studio.
+    media: createGeminiMedia(async (context) => resolveVertexEndpoint(context, await resolveVertexSettings(context), 'google'), { images: true }),
     native: VERTEX_NATIVE,
   };
 }

@@ -1,0 +1,105 @@
+// Audio on the providers beyond OpenAI, Azure and Groq, through the gateway with the official
+// openai client: Gemini (a transcript from generateContent with the audio inline; TTS from
+// streamGenerateContent, its PCM streamed on as WAV). Each is checked on the fake's side (the
+// provider's own wire), in the reply and in the spend row, with model access and budgets
+// enforced before any upstream call.
+
+import * as assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { after, before, describe, it } from 'node:test';
+import { fakeGeminiSpeechPcm, startFakeGeminiMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import OpenAI, { toFile } from 'openai';
+import { makeWav } from './helpers/make-wav.js';
+import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
+
+describe('audio on Gemini through the gateway', () => {
+  let gemini: FakeServer;
+  let world: MediaGateway;
+  const wav = makeWav(2.5);
+
+  before(async () => {
+    gemini = await startFakeGeminiMediaUpstream({ apiKey: 'gemini-key', speechPauseMs: 150 });
+    const params = { api_base: gemini.url, api_key: 'gemini-key' };
+    world = await startMediaGateway(
+      {},
+      {
+        more: () => [
+          { model_name: 'gemini-stt', litellm_params: { model: 'gemini/gemini-2.5-flash', ...params } },
+          { model_name: 'gemini-tts', litellm_params: { model: 'gemini/gemini-2.5-flash-preview-tts', ...params } },
+        ],
+      },
+    );
+  });
+  after(async () => {
+    await world.close();
+    await gemini.close();
+  });
+
+  it('transcribes: the audio inline in generateContent, billed by the seconds in the file', async () => {
+    const key = await world.newKey();
+    const result = await world.client(key).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), language: 'en' });
+    assert.equal(result.text, `Transcript of ${wav.length} bytes of audio/wav`);
+    const sent = gemini.requests.at(-1);
+    assert.equal(sent?.url, '/v1beta/models/gemini-2.5-flash:generateContent');
+    const part = (sent?.json as { contents: Array<{ parts: Array<{ text?: string; inlineData?: { mimeType: string; data: string } }> }> }).contents[0]?.parts;
+    assert.match(part?.[0]?.text ?? '', /^Transcribe the speech in this audio \(language: en\)/);
+    assert.deepEqual(Buffer.from(part?.[1]?.inlineData?.data ?? '', 'base64'), wav);
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'atranscription');
+    // 32 audio tokens a second at $1.00/M (gemini-2.5-flash).
+    assert.ok(Math.abs((row?.spend ?? 0) - 2.5 * 32e-6) < 1e-12, `cost ${row?.spend}`);
+  });
+
+  it('translates, and refuses srt (Gemini writes no timed segments) before any upstream call', async () => {
+    const translated = await world.client().audio.translations.create({ model: 'gemini-stt', file: await toFile(wav, 'fr.wav', { type: 'audio/wav' }) });
+    assert.match(translated.text, /^Translation of/);
+    const calls = gemini.requests.length;
+    await assert.rejects(
+      world.client().audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }), response_format: 'srt' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'response_format',
+    );
+    assert.equal(gemini.requests.length, calls);
+  });
+
+  it('speaks: streamGenerateContent with the voice, PCM streamed on behind a WAV header as it arrives', async () => {
+    const key = await world.newKey();
+    const started = performance.now();
+    const response = await world.client(key).audio.speech.create({ model: 'gemini-tts', voice: 'Kore', input: 'Have a wonderful day!' });
+    assert.equal(response.headers.get('content-type'), 'audio/wav');
+    const arrivals: number[] = [];
+    const chunks: Buffer[] = [];
+    for await (const chunk of Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)) {
+      arrivals.push(performance.now() - started);
+      chunks.push(chunk as Buffer);
+    }
+    const audio = Buffer.concat(chunks);
+    assert.equal(audio.toString('ascii', 0, 4), 'RIFF');
+    assert.equal(audio.readUInt32LE(24), 24_000, 'the sample rate Gemini reported');
+    assert.deepEqual(audio.subarray(44), Buffer.concat(fakeGeminiSpeechPcm()));
+    assert.ok((arrivals[0] ?? Infinity) < (arrivals.at(-1) ?? 0) - 200, `chunks arrived at ${arrivals.map(Math.round).join(', ')} ms: passed on, not gathered`);
+    const sent = gemini.requests.at(-1);
+    assert.equal(sent?.url, '/v1beta/models/gemini-2.5-flash-preview-tts:streamGenerateContent?alt=sse');
+    assert.deepEqual((sent?.json as { generationConfig: unknown }).generationConfig, {
+      responseModalities: ['AUDIO'],
+      speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Kore' } } },
+    });
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'aspeech');
+  });
+
+  it('refuses mp3 from Gemini TTS (it makes PCM) with a 400 naming response_format', async () => {
+    await assert.rejects(world.client().audio.speech.create({ model: 'gemini-tts', voice: 'Kore', input: 'x', response_format: 'mp3' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'response_format');
+  });
+
+  it('refuses a key without access and a key over budget, before any upstream call', async () => {
+    const calls = gemini.requests.length;
+    const limited = await world.newKey({ models: ['gemini-tts'] });
+    await assert.rejects(world.client(limited).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.AuthenticationError);
+    assert.equal(gemini.requests.length, calls);
+    const poor = await world.newKey({ max_budget: 0.00005 });
+    await world.client(poor).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) });
+    await assert.rejects(world.client(poor).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.RateLimitError);
+    assert.equal(gemini.requests.length, calls + 1);
+  });
+});

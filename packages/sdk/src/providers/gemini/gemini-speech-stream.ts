@@ -1,0 +1,71 @@
+// Gemini TTS as a byte stream: streamGenerateContent with an AUDIO response modality, each
+// SSE chunk's inline base64 PCM (16-bit, mono, 24 kHz as Gemini sends it) decoded and handed
+// on as it arrives. `wav` (the default here) puts a streaming WAV header first (sizes unknown:
+// the maximum, as streamed WAV does); `pcm` is the raw samples. Gemini makes no mp3, opus, aac
+// or flac, so those are refused rather than mislabelled.
+
+import { Readable } from 'node:stream';
+import { BadRequestError } from '../../errors/error-classes.js';
+import { decodeSse } from '../../http/decode-sse.js';
+import type { SpeechAudio, SpeechRequest } from '../../speech.js';
+import type { ProviderCallContext } from '../provider-adapter.js';
+import { sendGeminiRequest, type GeminiEndpoint } from './send-gemini-request.js';
+
+const DEFAULT_RATE = 24_000;
+
+export async function readGeminiSpeech(endpoint: GeminiEndpoint, request: SpeechRequest, context: ProviderCallContext): Promise<SpeechAudio> {
+  const format = request.response_format ?? 'wav';
+  if (format !== 'wav' && format !== 'pcm') {
+    throw new BadRequestError(`Gemini speaks PCM audio: response_format ${format} is not available; use wav or pcm`, { param: 'response_format', model: request.model });
+  }
+  if (request.speed !== undefined && request.speed !== 1) context.warnings.push('speed: Gemini TTS takes pace from the instructions, dropped');
+  const text = request.instructions === undefined ? request.input : `${request.instructions}: ${request.input}`;
+  const body = {
+    contents: [{ role: 'user', parts: [{ text }] }],
+    generationConfig: { responseModalities: ['AUDIO'], speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice } } } },
+  };
+  const { response } = await sendGeminiRequest(endpoint, 'streamGenerateContent', body, context, true);
+  const audio = Readable.from(pcmChunks(response.body, format === 'wav'), { objectMode: false });
+  // Destroying the stream (the client hung up) releases the upstream connection too.
+  audio.once('close', () => response.body.destroy());
+  return { audio, contentType: format === 'wav' ? 'audio/wav' : 'audio/pcm' };
+}
+
+async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean): AsyncGenerator<Buffer> {
+  let headerSent = !wav;
+  for await (const event of decodeSse(body)) {
+    const chunk = JSON.parse(event.data) as { candidates?: Array<{ content?: { parts?: Array<{ inlineData?: { mimeType?: string; data?: string } }> } }> };
+    for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+      const inline = part.inlineData;
+      if (inline?.data === undefined) continue;
+      if (!headerSent) {
+        headerSent = true;
+        yield streamingWavHeader(readRate(inline.mimeType));
+      }
+      yield Buffer.from(inline.data, 'base64');
+    }
+  }
+}
+
+/** `audio/L16;codec=pcm;rate=24000` → 24000. */
+function readRate(mimeType: string | undefined): number {
+  const match = /rate=(\d+)/.exec(mimeType ?? '');
+  return match === null ? DEFAULT_RATE : Number(match[1]);
+}
+
+function streamingWavHeader(rate: number): Buffer {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(0xffffffff, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(0xffffffff, 40);
+  return header;
+}
