@@ -37,7 +37,9 @@ const CATALOG_PROVIDER_IDS: Readonly<Record<string, string>> = {
   github_copilot: 'github-copilot',
   ovhcloud: 'ovhcloud',
   baseten: 'baseten',
-  // nvidia_nim, meta_llama and sambanova have no catalog entry yet: unpriced unless the
+  // nvidia_nim, meta_llama, sambanova, deepinfra, nebius, hyperbolic, lambda_ai, nscale,
+  // featherless_ai, dashscope, volcengine, the gateways (vercel_ai_gateway, helicone, poe, ...)
+  // and watsonx have no catalog entry yet: unpriced (flagged model_price_not_found) unless the
   // deployment sets input_cost_per_token / output_cost_per_token.
 };
 
@@ -51,7 +53,13 @@ const ROUTED_PROVIDER_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 /** Self-hosted runtimes: no vendor bills per token, so their calls cost 0 unless overridden. */
-const SELF_HOSTED_PROVIDERS: ReadonlySet<string> = new Set(['ollama', 'ollama_chat', 'lm_studio', 'llamafile', 'vllm', 'hosted_vllm']);
+const SELF_HOSTED_PROVIDERS: ReadonlySet<string> = new Set(['ollama', 'ollama_chat', 'lm_studio', 'llamafile', 'vllm', 'hosted_vllm', 'xinference', 'docker_model_runner', 'lemonade']);
+
+/**
+ * Proxies that pass the model name through to the vendor that serves it (`litellm_proxy/gpt-4o`
+ * is gpt-4o): priced as the bare model, the catalog inferring its provider.
+ */
+const PASS_THROUGH_PROXIES: ReadonlySet<string> = new Set(['litellm_proxy', 'openai_like', 'custom_openai']);
 
 export interface CatalogReference {
   /** The catalog's provider id; undefined lets the catalog infer the provider from the model. */
@@ -67,6 +75,6 @@ export function toCatalogReference(provider: string, model: string): CatalogRefe
     const routed = splitProviderModel(model);
     if (routed.provider !== '') return { providerId: prefix + routed.provider, model: routed.model };
   }
-  if (provider === '') return { providerId: undefined, model };
+  if (provider === '' || PASS_THROUGH_PROXIES.has(provider)) return { providerId: undefined, model };
   return { providerId: CATALOG_PROVIDER_IDS[provider] ?? provider, model };
 }
