@@ -2,12 +2,9 @@
 // converts the reply or stream back. Conversion lives in the convert-* files beside it;
 // Messages-dialect calls pass through (anthropic-native.ts).
 
-import { BadGatewayError } from '../../errors/error-classes.js';
-import { isLlmuxError } from '../../errors/to-openai-error-body.js';
-import { toConnectionError } from '../../http/http-client.js';
-import { readJson } from '../../http/read-body.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
 import { nowSeconds } from '../now-seconds.js';
+import { parseJsonBody } from '../parse-json-body.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { anthropicResponseSchema } from './anthropic-api.js';
 import { ANTHROPIC_NATIVE } from './anthropic-native.js';
@@ -48,21 +45,9 @@ export function createAnthropicProvider(): ProviderAdapter {
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
   const { body, jsonMode } = convertToAnthropicRequest(request, { stream: false, warnings: context.warnings });
-  const { response } = await sendAnthropicRequest(body, context);
-  let json: unknown;
-  try {
-    json = await readJson(response);
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, context);
-  }
-  const parsed = anthropicResponseSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new BadGatewayError(`${context.provider} returned a response that is not a Messages API message`, {
-      provider: context.provider,
-      model: context.model,
-    });
-  }
-  return convertAnthropicResponse(parsed.data, { jsonMode, created: nowSeconds() });
+  const { response, secrets } = await sendAnthropicRequest(body, context);
+  const message = await parseJsonBody(response, anthropicResponseSchema, context, 'a Messages API message', undefined, secrets);
+  return convertAnthropicResponse(message, { jsonMode, created: nowSeconds() });
 }
 
 async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {

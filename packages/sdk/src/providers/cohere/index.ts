@@ -3,11 +3,7 @@
 // cohere-stream.ts.
 
 import { randomBytes } from 'node:crypto';
-import type { ZodType } from 'zod';
-import { BadGatewayError } from '../../errors/error-classes.js';
-import { isLlmuxError } from '../../errors/to-openai-error-body.js';
-import { toConnectionError } from '../../http/http-client.js';
-import { readJson } from '../../http/read-body.js';
+import type { z, ZodType } from 'zod';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -19,6 +15,7 @@ import type {
   RerankResponse,
 } from '../../spec/index.js';
 import { nowSeconds } from '../now-seconds.js';
+import { parseJsonBody } from '../parse-json-body.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { cohereEmbedResponseSchema, cohereRerankResponseSchema, cohereResponseSchema } from './cohere-api.js';
 import { createCohereFinishError } from './cohere-error.js';
@@ -89,21 +86,8 @@ async function rerank(request: RerankRequest, context: ProviderCallContext): Pro
   return convertCohereRerankResponse(body, { id: createId(), documents: request.return_documents === true ? wire.documents : undefined });
 }
 
-async function readBody<T>(call: CohereCall, schema: ZodType<T>, context: ProviderCallContext, what: string): Promise<T> {
-  let json: unknown;
-  try {
-    json = await readJson(call.response);
-  } catch (error) {
-    if (error instanceof SyntaxError) throw notCohere(context, 'JSON');
-    throw isLlmuxError(error) ? error : toConnectionError(error, context);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw notCohere(context, what);
-  return parsed.data;
-}
-
-function notCohere(context: ProviderCallContext, what: string): BadGatewayError {
-  return new BadGatewayError(`${context.provider} returned a body that is not ${what}`, { provider: context.provider, model: context.model });
+function readBody<Schema extends ZodType>(call: CohereCall, schema: Schema, context: ProviderCallContext, what: string): Promise<z.output<Schema>> {
+  return parseJsonBody(call.response, schema, context, what, undefined, call.secrets);
 }
 
 /** Fallback id for replies without one; Cohere normally sends a UUID. */

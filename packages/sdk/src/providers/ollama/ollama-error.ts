@@ -4,6 +4,7 @@
 import { createErrorFromStatus, type ParsedUpstreamError } from '../../errors/create-error-from-status.js';
 import type { LlmuxError } from '../../errors/llmux-error.js';
 import type { UpstreamErrorParser } from '../../http/create-upstream-error.js';
+import type { PayloadErrorReader } from '../parse-json-body.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import { ollamaErrorBodySchema } from './ollama-api.js';
 
@@ -45,3 +46,9 @@ function toParsedError(message: string, status: number): ParsedUpstreamError {
   const kind = status === 400 && CONTEXT_WINDOW_PATTERN.test(message) ? 'context_window' : undefined;
   return { message, kind };
 }
+
+/** An `{"error"}` body under a 200 is still an error (read by parseJsonBody). */
+export const OLLAMA_PAYLOAD_ERRORS: PayloadErrorReader = {
+  isError: (body) => readOllamaErrorMessage(body) !== undefined,
+  create: (body, context) => createOllamaPayloadError(readOllamaErrorMessage(body) ?? '', context),
+};
