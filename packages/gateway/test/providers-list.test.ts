@@ -15,7 +15,7 @@ const ENTRY = fileURLToPath(new URL('../src/cli-entry.ts', import.meta.url));
 
 function runCli(args: string[], home: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--conditions=llmux-source', '--import', 'tsx', ENTRY, ...args], {
-    env: { ...process.env, LLMUX_LOG_LEVEL: 'silent', LLMUX_HOME: home },
+    env: { ...process.env, LLMUX_LOG_LEVEL: 'silent', LLMUX_HOME: home, DEEPINFRA_API_KEY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -81,5 +81,14 @@ describe('llmux --list-providers', () => {
     assert.ok(stderr.includes(`names provider "github_copilot", which llmux does not serve: ${UNSERVED_PROVIDERS['github_copilot']}`), stderr);
     assert.match(stderr, /"made-up".*names an unknown provider "nosuchvendor"/);
     assert.doesNotMatch(stderr, /"served"/);
+  });
+
+  it('names the key variables of a new row whose key is missing, in --check', async () => {
+    const config = join(directory, 'keyless.yaml');
+    await writeFile(config, ['model_list:', '  - model_name: fast', '    litellm_params: { model: deepinfra/meta-llama/Llama-3.3-70B-Instruct }', ''].join('\n'));
+    const { code, stdout } = await runCli(['--config', config, '--check'], directory);
+    assert.equal(code, 0);
+    assert.match(stdout, /fast → deepinfra\/meta-llama\/Llama-3\.3-70B-Instruct \(provider deepinfra, no key \(DEEPINFRA_API_KEY unset\)\)/);
+    assert.match(stdout, /no upstream credential: litellm_params\.api_key is not given and DEEPINFRA_API_KEY is not set/);
   });
 });

@@ -3,7 +3,7 @@
 
 import { getDefaultProviderRegistry } from 'llmux';
 import type { ParsedConfig } from '../config/parse-config.js';
-import { PROVIDER_KEY_ENV } from '../config/provider-credential-env.js';
+import { keyEnvOf } from '../config/provider-credential-env.js';
 import { maskKey, maskUrl } from './mask-secret-text.js';
 
 export function formatConfigCheck(source: string, { config, warnings }: ParsedConfig, env: NodeJS.ProcessEnv): string {
@@ -21,7 +21,7 @@ export function formatConfigCheck(source: string, { config, warnings }: ParsedCo
     if (params.api_base !== undefined) parts.push(`api_base ${maskUrl(params.api_base)}`);
     if (params.api_key !== undefined) parts.push(`api_key ${maskKey(params.api_key)}`);
     else {
-      const names = PROVIDER_KEY_ENV[provider] ?? [];
+      const names = keyEnvOf(provider) ?? [];
       const found = names.find((name) => (env[name] ?? '') !== '');
       if (found !== undefined) parts.push(`key from ${found}`);
       else if (names.length > 0) parts.push(`no key (${names.join(' / ')} unset)`);

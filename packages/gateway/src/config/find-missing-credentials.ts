@@ -4,7 +4,7 @@
 
 import type { Deployment, ProviderRegistry } from 'llmux';
 import { describeDeployment } from './describe-deployment.js';
-import { CREDENTIAL_PARAMS, PROVIDER_KEY_ENV } from './provider-credential-env.js';
+import { CREDENTIAL_PARAMS, keyEnvOf } from './provider-credential-env.js';
 
 export function findMissingCredentials(deployments: readonly Deployment[], registry: ProviderRegistry, env: NodeJS.ProcessEnv, alreadyWarned: ReadonlySet<number>): string[] {
   const warnings: string[] = [];
@@ -20,7 +20,7 @@ export function findMissingCredentials(deployments: readonly Deployment[], regis
     } catch {
       return;
     }
-    const names = PROVIDER_KEY_ENV[provider];
+    const names = keyEnvOf(provider);
     if (names === undefined || names.some((name) => isSet(env[name]))) return;
     warnings.push(
       `${describeDeployment(index, deployment)}: no upstream credential: litellm_params.api_key is not given and ${names.join(' / ')} ${names.length > 1 ? 'are' : 'is'} not set; calls to this deployment will fail until one is`,

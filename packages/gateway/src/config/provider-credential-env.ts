@@ -1,7 +1,10 @@
 // The environment variables each provider's adapter reads for its API key, when a deployment
-// gives no `api_key`: declared data for the startup warning and `llmux --help`. They mirror
-// the SDK's adapters (test/config-provider-env.test.ts keeps the two in step). Providers that
-// authenticate otherwise (AWS, Google, Azure AD) or need no key (ollama, vLLM) are absent.
+// gives no `api_key`: declared data for the startup warning and `llmux --help`. Native
+// adapters are listed here; OpenAI-compatible rows that require a key declare their own
+// variables in the SDK (keyEnvOf reads both). Providers that authenticate otherwise (AWS,
+// Google, Azure AD) or need no key (ollama, vLLM) are absent.
+
+import { describeProviders, getDefaultProviderRegistry } from 'llmux';
 
 export const PROVIDER_KEY_ENV: Readonly<Record<string, readonly string[]>> = {
   openai: ['OPENAI_API_KEY'],
@@ -25,3 +28,15 @@ export const PROVIDER_KEY_ENV: Readonly<Record<string, readonly string[]>> = {
 
 /** Deployment settings that carry a credential of their own, so no env key is needed. */
 export const CREDENTIAL_PARAMS = ['api_key', 'azure_ad_token', 'aws_access_key_id', 'vertex_credentials'];
+
+let rowKeyEnv: ReadonlyMap<string, readonly string[]> | undefined;
+
+/** The key variables of a provider that needs a key, or undefined (no key, or not by variable). */
+export function keyEnvOf(provider: string): readonly string[] | undefined {
+  rowKeyEnv ??= new Map(
+    describeProviders(getDefaultProviderRegistry())
+      .filter((row) => row.apiKey === 'required' && row.keyEnv.length > 0)
+      .map((row) => [row.id, row.keyEnv]),
+  );
+  return PROVIDER_KEY_ENV[provider] ?? rowKeyEnv.get(provider);
+}

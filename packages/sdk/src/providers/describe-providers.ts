@@ -15,6 +15,8 @@ export interface ProviderDescription {
   baseEnv: readonly string[];
   /** Undefined where only the caller knows the server (api_base required). */
   defaultBase: string | undefined;
+  /** A row's key rule (see OpenAIProviderConfig.apiKey); undefined for native adapters, which decide per call. */
+  apiKey: 'required' | 'optional' | 'required-for-default-base' | undefined;
   operations: string[];
 }
 
@@ -38,10 +40,10 @@ export function describeProviders(registry: ProviderRegistry): ProviderDescripti
     const row = rows.get(id);
     const operations = operationsOf(adapter);
     if (row !== undefined) {
-      return { id, kind: 'openai-compatible', keyEnv: row.apiKeyEnv, baseEnv: [...row.apiBaseEnv, ...(row.baseUrlVariables ?? []).flatMap((variable) => variable.env)], defaultBase: row.apiBase, operations };
+      return { id, kind: 'openai-compatible', keyEnv: row.apiKeyEnv, baseEnv: [...row.apiBaseEnv, ...(row.baseUrlVariables ?? []).flatMap((variable) => variable.env)], defaultBase: row.apiBase, apiKey: row.apiKey, operations };
     }
     const env = NATIVE_PROVIDER_ENV[id];
-    return { id, kind: 'native', keyEnv: env?.key ?? [], baseEnv: env?.base ?? [], defaultBase: undefined, operations };
+    return { id, kind: 'native', keyEnv: env?.key ?? [], baseEnv: env?.base ?? [], defaultBase: undefined, apiKey: undefined, operations };
   });
 }
 
