@@ -57,13 +57,18 @@ export function createFakeTitanEmbedding(body: Record<string, unknown>, defaultD
 }
 
 /** Cohere: `{texts, input_type}` → `{id, texts, embeddings, response_type}`. */
-export function createFakeCohereEmbeddings(body: Record<string, unknown>, dimensions: number, served: number): FakeEmbeddingAnswer | string {
+export function createFakeCohereEmbeddings(body: Record<string, unknown>, dimensions: number, served: number, modelId = ''): FakeEmbeddingAnswer | string {
   const texts = body['texts'];
   if (!Array.isArray(texts) || !texts.every((text): text is string => typeof text === 'string')) {
     return 'Malformed input request: #: required key [texts] not found, please reformat your input and try again.';
   }
   if (typeof body['input_type'] !== 'string') return 'Malformed input request: #: required key [input_type] not found, please reformat your input and try again.';
   if (texts.length > 96) return 'Malformed input request: #/texts: expected maximum item count: 96, found: ' + String(texts.length);
+  // Embed v4 takes an output size and answers by type (`{float: [...]}`).
+  if (modelId.includes('embed-v4')) {
+    const size = typeof body['output_dimension'] === 'number' ? body['output_dimension'] : 1536;
+    return { body: { id: `fake-cohere-${served}`, texts, embeddings: { float: vectors(texts, size) }, response_type: 'embeddings_by_type' }, inputTokens: texts.reduce((sum, text) => sum + fakeTokenCount(text), 0) };
+  }
   const embeddings = vectors(texts, dimensions);
   return {
     body: { id: `fake-cohere-${served}`, texts, embeddings, response_type: 'embeddings_floats' },

@@ -13,6 +13,7 @@ import { checkFakeClaudeThinking, isFakeThinkingOn, toFakeClaudeTurns } from './
 import { createFakeCohereEmbeddings, createFakeInvokeFrames, createFakeInvokeMessage, createFakeTitanEmbedding } from './fake-bedrock-invoke.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { isRecord } from './is-record.js';
+import { createFakeNovaEmbedding } from './fake-bedrock-nova-embeddings.js';
 
 export interface FakeBedrockOptions extends FakeAwsCredentials {
   region: string;
@@ -43,9 +44,9 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
     const body = request.json;
     if (!isRecord(body)) return sendAwsError(response, 400, 'ValidationException', 'Malformed input request, please reformat your input and try again.');
 
-    if (operation === 'invoke' && (modelId.includes('titan-embed') || modelId.includes('cohere.embed'))) {
+    if (operation === 'invoke' && (modelId.includes('titan-embed') || modelId.includes('cohere.embed') || modelId.includes('nova-2-multimodal-embeddings'))) {
       const dimensions = options.embeddingDimensions ?? 8;
-      const answer = modelId.includes('titan-embed') ? createFakeTitanEmbedding(body, dimensions) : createFakeCohereEmbeddings(body, dimensions, served);
+      const answer = modelId.includes('nova') ? createFakeNovaEmbedding(body) : modelId.includes('titan-embed') ? createFakeTitanEmbedding(body, dimensions) : createFakeCohereEmbeddings(body, dimensions, served, modelId);
       if (typeof answer === 'string') return sendAwsError(response, 400, 'ValidationException', answer);
       return sendJson(response, 200, answer.body, { 'x-amzn-requestid': awsRequestId(), 'x-amzn-bedrock-input-token-count': String(answer.inputTokens) });
     }

@@ -1,8 +1,10 @@
-// A fake Jina AI reranker on 127.0.0.1:0: `POST /v1/rerank` with a Bearer key, Jina's body
+// A fake Jina AI API on 127.0.0.1:0: `POST /v1/embeddings` (fake-provider-embeddings.ts) and
+// `POST /v1/rerank` with a Bearer key, Jina's body
 // (`model`, `query`, `documents`, `top_n`, `return_documents`) and reply
 // (`model`, `usage.total_tokens`, `results[{index, relevance_score, document: {text}}]`),
 // FastAPI-style `{"detail"}` errors.
 
+import { createFakeJinaEmbeddings } from './fake-provider-embeddings.js';
 import { countFakeRerankTokens, fakeDocumentText, rankFakeDocuments } from './fake-rerank-scores.js';
 import { isRecord } from './is-record.js';
 import { sendJson, startFakeServer, type FakeServer } from './start-fake-server.js';
@@ -14,9 +16,13 @@ export interface FakeRerankOptions {
 
 export function startFakeJinaUpstream(options: FakeRerankOptions = {}): Promise<FakeServer> {
   return startFakeServer((request, response) => {
-    if (request.method !== 'POST' || request.url !== '/v1/rerank') return sendJson(response, 404, { detail: 'Not Found' });
+    if (request.method !== 'POST' || (request.url !== '/v1/rerank' && request.url !== '/v1/embeddings')) return sendJson(response, 404, { detail: 'Not Found' });
     if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(response, 401, { detail: 'Unauthorized: invalid API key' });
     const body = request.json;
+    if (request.url === '/v1/embeddings') {
+      const answer = createFakeJinaEmbeddings(isRecord(body) ? body : {});
+      return 'refused' in answer ? sendJson(response, 422, { detail: answer.refused }) : sendJson(response, 200, answer.reply);
+    }
     if (!isRecord(body) || typeof body['model'] !== 'string' || typeof body['query'] !== 'string' || !Array.isArray(body['documents'])) {
       return sendJson(response, 422, { detail: [{ loc: ['body'], msg: 'model, query and documents are required', type: 'value_error' }] });
     }

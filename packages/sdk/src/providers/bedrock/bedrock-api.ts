@@ -108,6 +108,11 @@ export const titanEmbeddingResponseSchema = z.looseObject({
   inputTextTokenCount: count,
 });
 
+/** Nova multimodal embeddings: one vector per call, by input type. */
+export const novaEmbeddingResponseSchema = z.looseObject({
+  embeddings: z.array(z.looseObject({ embeddingType: z.string().nullish(), embedding: z.array(z.number()) })),
+});
+
 /** Cohere Embed answers a plain list, or lists by type when `embedding_types` was sent (v4). */
 export const cohereEmbeddingResponseSchema = z.looseObject({
   embeddings: z.union([z.array(z.array(z.number())), z.looseObject({ float: z.array(z.array(z.number())) })]),

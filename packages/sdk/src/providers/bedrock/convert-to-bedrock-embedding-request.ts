@@ -1,17 +1,22 @@
 // Canonical embeddings request → InvokeModel bodies. Titan embeds one text per call
-// (`{inputText}`); Cohere embeds up to 96 texts per call (`{texts, input_type}`). Which
-// family a model belongs to is data, matched on its id.
+// (`{inputText}`); Cohere embeds up to 96 texts per call (`{texts, input_type}`); Nova
+// multimodal embeds one text per call (`{taskType, singleEmbeddingParams}`). Which family a
+// model belongs to is data, matched on its id.
 
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { EmbeddingRequest } from '../../spec/index.js';
 
-export type BedrockEmbeddingFamily = 'titan' | 'cohere';
+export type BedrockEmbeddingFamily = 'titan' | 'cohere' | 'nova';
 
 const FAMILIES: ReadonlyArray<readonly [idPart: string, family: BedrockEmbeddingFamily]> = [
   ['amazon.titan-embed-text', 'titan'],
   ['amazon.titan-embed-g1-text', 'titan'],
   ['cohere.embed', 'cohere'],
+  ['amazon.nova-2-multimodal-embeddings', 'nova'],
 ];
+
+/** Nova's default output size; it takes 256, 384, 1024 or 3072. */
+const NOVA_DEFAULT_DIMENSION = 3072;
 
 /** Cohere's limit on texts per call. */
 const COHERE_BATCH_SIZE = 96;
@@ -29,7 +34,7 @@ export function convertToBedrockEmbeddingRequests(
   const { modelId, settings, warnings } = options;
   const family = FAMILIES.find(([idPart]) => modelId.includes(idPart))?.[1];
   if (family === undefined) {
-    throw new BadRequestError(`Bedrock model "${modelId}" is not a supported embedding model (amazon.titan-embed-text-*, cohere.embed-*)`, {
+    throw new BadRequestError(`Bedrock model "${modelId}" is not a supported embedding model (amazon.titan-embed-text-*, cohere.embed-*, amazon.nova-2-multimodal-embeddings-*)`, {
       param: 'model',
       model: modelId,
     });
@@ -51,6 +56,15 @@ export function convertToBedrockEmbeddingRequests(
       const bodies: Array<Record<string, unknown>> = [];
       for (let start = 0; start < texts.length; start += COHERE_BATCH_SIZE) bodies.push({ texts: texts.slice(start, start + COHERE_BATCH_SIZE), ...extra });
       return { family, bodies };
+    }
+    case 'nova': {
+      // LiteLLM's input_type setting, in Nova's words (GENERIC_INDEX, GENERIC_RETRIEVAL, TEXT_RETRIEVAL, ...).
+      const purpose = typeof settings['input_type'] === 'string' ? settings['input_type'] : 'GENERIC_INDEX';
+      const embeddingDimension = request.dimensions ?? NOVA_DEFAULT_DIMENSION;
+      return {
+        family,
+        bodies: texts.map((value) => ({ taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: purpose, embeddingDimension, text: { truncationMode: 'END', value } } })),
+      };
     }
     default: {
       const exhaustive: never = family;

@@ -1,11 +1,11 @@
-// Embeddings through InvokeModel: one call per Titan text or Cohere batch, a few at a time
+// Embeddings through InvokeModel: one call per Titan or Nova text or Cohere batch, a few at a time
 // so that a long input list neither runs serially nor floods the account's rate limit.
 
 import { headerValue } from '../../http/read-body.js';
 import type { EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
 import { parseAwsBody } from '../aws/parse-aws-body.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
-import { cohereEmbeddingResponseSchema, titanEmbeddingResponseSchema } from './bedrock-api.js';
+import { cohereEmbeddingResponseSchema, novaEmbeddingResponseSchema, titanEmbeddingResponseSchema } from './bedrock-api.js';
 import { convertBedrockEmbeddingResponse, type BedrockEmbeddingResult } from './convert-bedrock-embedding-response.js';
 import { convertToBedrockEmbeddingRequests, type BedrockEmbeddingFamily } from './convert-to-bedrock-embedding-request.js';
 import type { BedrockModel } from './parse-bedrock-model.js';
@@ -50,6 +50,10 @@ async function embedOnce(
       const reply = await parseAwsBody(call, cohereEmbeddingResponseSchema, context, 'a Cohere embedding list');
       const vectors = Array.isArray(reply.embeddings) ? reply.embeddings : reply.embeddings.float;
       return { vectors, tokens: Number.isFinite(headerTokens) ? headerTokens : 0 };
+    }
+    case 'nova': {
+      const reply = await parseAwsBody(call, novaEmbeddingResponseSchema, context, 'a Nova embedding');
+      return { vectors: reply.embeddings.map((item) => item.embedding), tokens: Number.isFinite(headerTokens) ? headerTokens : 0 };
     }
     default: {
       const exhaustive: never = family;

@@ -60,6 +60,7 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     // Mistral answers 422 ("Extra inputs are not permitted") to fields it does not know.
     unsupportedParams: ['logit_bias', 'logprobs', 'top_logprobs', 'user', 'metadata', 'service_tier', 'reasoning_effort'],
     embeddings: true,
+    embeddingParams: { dimensions: 'output_dimension', user: null },
     quirks: {
       toolCallId: createMistralToolCallId,
       renameParams: { ...MAX_TOKENS_ONLY, seed: 'random_seed' },

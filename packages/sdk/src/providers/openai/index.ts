@@ -59,10 +59,12 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
     });
   }
 
+  const renames = config.embeddingParams;
   async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {
-    const call = await sendOpenAIRequest(config, { path: '/embeddings', method: 'POST', body: JSON.stringify(request), stream: false }, context);
-    const body = await parseOpenAIBody(call, openAIEmbeddingResponseSchema, context, 'an embedding list');
-    return convertOpenAIEmbeddingResponse(body, context.model);
+    const body = JSON.stringify(renames === undefined ? request : renameKeys(request, renames, context.warnings));
+    const call = await sendOpenAIRequest(config, { path: '/embeddings', method: 'POST', body, stream: false }, context);
+    const reply = await parseOpenAIBody(call, openAIEmbeddingResponseSchema, context, 'an embedding list');
+    return convertOpenAIEmbeddingResponse(reply, context.model);
   }
 
   async function listModels(context: ProviderCallContext): Promise<ModelList> {
@@ -79,4 +81,15 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   if (config.moderations === true) adapter.moderation = createOpenAIModeration(config);
   if (config.rerank !== undefined) adapter.rerank = createOpenAIRerank(config, config.rerank);
   return config.embeddings ? { ...adapter, embed } : adapter;
+}
+
+/** A copy of `request` with the keys in `renames` under the provider's names, those renamed to null left out. */
+function renameKeys(request: EmbeddingRequest, renames: Readonly<Record<string, string | null>>, warnings: string[]): Record<string, unknown> {
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) {
+    const name = renames[key];
+    if (name === null) warnings.push(`dropped parameter "${key}": not supported by this provider's embeddings`);
+    else renamed[name ?? key] = value;
+  }
+  return renamed;
 }

@@ -30,6 +30,11 @@ export interface OpenAIProviderConfig {
   readonly optionalHeaders?: readonly OptionalHeader[];
   /** Whether the provider serves `POST /embeddings`. */
   readonly embeddings: boolean;
+  /**
+   * Embedding parameters it spells differently, `{ dimensions: 'output_dimension' }` (Voyage,
+   * Mistral), or does not take (`null`: dropped with a warning).
+   */
+  readonly embeddingParams?: Readonly<Record<string, string | null>>;
   /** Whether it serves OpenAI's Responses API at `POST /responses` (such calls pass through). */
   readonly responses?: boolean;
   /**

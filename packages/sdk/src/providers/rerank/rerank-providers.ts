@@ -12,6 +12,8 @@ export const RERANK_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiBaseEnv: ['JINA_AI_API_BASE'],
     apiKey: 'required',
     embeddings: true,
+    // Jina names the vector encoding `embedding_type` (float, base64, binary, ubinary).
+    embeddingParams: { encoding_format: 'embedding_type' },
     rerank: { path: '/rerank', wire: 'cohere' },
   },
   {
@@ -21,6 +23,8 @@ export const RERANK_PROVIDERS: readonly OpenAIProviderConfig[] = [
     apiBaseEnv: ['VOYAGE_API_BASE'],
     apiKey: 'required',
     embeddings: true,
+    // Voyage names the output size `output_dimension`; it takes OpenAI's `encoding_format` (null or base64) as is.
+    embeddingParams: { dimensions: 'output_dimension' },
     rerank: { path: '/rerank', wire: 'voyage' },
   },
   {

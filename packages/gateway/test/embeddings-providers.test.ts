@@ -1,0 +1,94 @@
+// /v1/embeddings through the gateway with the official openai client on Jina, Voyage and
+// Mistral (OpenAI-format embeddings, each with its own parameter names): the client's default
+// base64 encoding and `dimensions` reach each under the provider's names, the vectors come
+// back decoded, and the spend row holds the prompt tokens with call_type aembedding. Then
+// Bedrock's Cohere Embed v4 and Nova multimodal embeddings, through InvokeModel.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startFakeBedrockUpstream, startFakeJinaUpstream, startFakeMistralUpstream, startFakeVoyageUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+
+const KEY = 'embeddings-upstream-key-0123';
+const AWS = { accessKeyId: 'AKIAFAKEEMBEDDINGS01', secretAccessKey: 'fake-embeddings-bedrock-secret-0000000000' };
+const REGION = 'us-east-1';
+
+describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
+  let world: OperationsGateway;
+  let jina: FakeServer;
+  let voyage: FakeServer;
+  let mistral: FakeServer;
+  let bedrock: FakeServer;
+  before(async () => {
+    bedrock = await startFakeBedrockUpstream({ ...AWS, region: REGION });
+    const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: REGION, aws_bedrock_runtime_endpoint: bedrock.url };
+    jina = await startFakeJinaUpstream({ apiKey: KEY });
+    voyage = await startFakeVoyageUpstream({ apiKey: KEY });
+    mistral = await startFakeMistralUpstream({ apiKey: KEY });
+    world = await startOperationsGateway(
+      [
+        { model_name: 'jina-embed', litellm_params: { model: 'jina_ai/jina-embeddings-v3', api_base: `${jina.url}/v1`, api_key: KEY } },
+        { model_name: 'voyage-embed', litellm_params: { model: 'voyage/voyage-3.5', api_base: `${voyage.url}/v1`, api_key: KEY } },
+        { model_name: 'mistral-embed', litellm_params: { model: 'mistral/mistral-embed', api_base: `${mistral.url}/v1`, api_key: KEY } },
+        { model_name: 'cohere-v4', litellm_params: { model: 'bedrock/cohere.embed-v4:0', ...aws } },
+        { model_name: 'nova-embed', litellm_params: { model: 'bedrock/amazon.nova-2-multimodal-embeddings-v1:0', ...aws } },
+      ],
+      [jina, voyage, mistral, bedrock],
+    );
+  });
+  after(() => world.close());
+
+  const cases = [
+    { group: 'jina-embed', upstream: () => jina, wire: { model: 'jina-embeddings-v3', input: ['alpha beta', 'gamma'], embedding_type: 'base64', dimensions: 4 } },
+    { group: 'voyage-embed', upstream: () => voyage, wire: { model: 'voyage-3.5', input: ['alpha beta', 'gamma'], encoding_format: 'base64', output_dimension: 4 } },
+    { group: 'mistral-embed', upstream: () => mistral, wire: { model: 'mistral-embed', input: ['alpha beta', 'gamma'], encoding_format: 'base64', output_dimension: 4 } },
+  ];
+
+  for (const { group, upstream, wire } of cases) {
+    it(`embeds on ${group}: the provider's parameter names, vectors decoded, prompt tokens in the spend row`, async () => {
+      const key = await world.newKey();
+      const embeddings = await world.client(key).embeddings.create({ model: group, input: ['alpha beta', 'gamma'], dimensions: 4 });
+      assert.equal(embeddings.data.length, 2);
+      assert.equal(embeddings.data[0]?.embedding.length, 4);
+      assert.ok(embeddings.data[0]?.embedding.every((value) => typeof value === 'number' && Number.isFinite(value)));
+      assert.equal(embeddings.usage.prompt_tokens, 3);
+      const sent = upstream().requests.at(-1);
+      assert.equal(sent?.url, '/v1/embeddings');
+      assert.equal(sent?.headers.authorization, `Bearer ${KEY}`);
+      assert.deepEqual(sent?.json, wire);
+      const [row] = await world.spendRows(key, 1);
+      assert.equal(row?.metadata?.['call_type'], 'aembedding');
+      assert.equal(row?.prompt_tokens, 3);
+    });
+  }
+
+  it('embeds with Cohere Embed v4 on Bedrock: output_dimension asked, vectors by type read', async () => {
+    const embeddings = await world.client().embeddings.create({ model: 'cohere-v4', input: ['alpha beta', 'gamma'], dimensions: 256, encoding_format: 'float' });
+    assert.deepEqual(embeddings.data.map((item) => item.embedding.length), [256, 256]);
+    const sent = bedrock.requests.at(-1);
+    assert.equal(sent?.url, `/model/${encodeURIComponent('cohere.embed-v4:0')}/invoke`);
+    assert.deepEqual(sent?.json, { texts: ['alpha beta', 'gamma'], input_type: 'search_document', output_dimension: 256 });
+  });
+
+  it('embeds with Nova multimodal embeddings on Bedrock: one call per text, tokens from the header, billed rows', async () => {
+    const key = await world.newKey();
+    const before = bedrock.requests.length;
+    const embeddings = await world.client(key).embeddings.create({ model: 'nova-embed', input: ['alpha beta', 'gamma'], dimensions: 256 });
+    assert.deepEqual(embeddings.data.map((item) => [item.index, item.embedding.length]), [[0, 256], [1, 256]]);
+    assert.equal(embeddings.usage.prompt_tokens, 3);
+    const sent = bedrock.requests.slice(before).map((request) => request.json);
+    assert.deepEqual(sent, ['alpha beta', 'gamma'].map((value) => ({ taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: 'GENERIC_INDEX', embeddingDimension: 256, text: { truncationMode: 'END', value } } })));
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'aembedding');
+    assert.equal(row?.prompt_tokens, 3);
+    // A size Nova does not offer is Bedrock's 400, passed on.
+    await assert.rejects(world.client().embeddings.create({ model: 'nova-embed', input: 'x', dimensions: 100 }), (error: unknown) => (error as { status?: number }).status === 400);
+  });
+
+  it('drops the end-user id Mistral refuses, with a warning', async () => {
+    const { response } = await world.client().embeddings.create({ model: 'mistral-embed', input: 'x', user: 'end-user-1', encoding_format: 'float' }).withResponse();
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('x-llmux-warnings') ?? '', /user/);
+    assert.deepEqual(mistral.requests.at(-1)?.json, { model: 'mistral-embed', input: 'x', encoding_format: 'float' });
+  });
+});
