@@ -1,6 +1,7 @@
 // A fake Amazon Bedrock Runtime on 127.0.0.1:0: Converse, ConverseStream (binary event
-// stream), InvokeModel and InvokeModelWithResponseStream for Claude, and Titan / Cohere
-// embeddings. Every request must carry a valid SigV4 signature for the configured
+// stream), InvokeModel and InvokeModelWithResponseStream for Claude, Titan / Cohere
+// embeddings, and image models (Nova Canvas, Titan Image, Stability: fake-bedrock-images.ts).
+// Every request must carry a valid SigV4 signature for the configured
 // credentials, region and service `bedrock` (or, when configured, a Bedrock API key as a
 // bearer token); otherwise it is refused as AWS refuses it.
 
@@ -14,6 +15,7 @@ import { createFakeCohereEmbeddings, createFakeInvokeFrames, createFakeInvokeMes
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { isRecord } from './is-record.js';
 import { createFakeNovaEmbedding } from './fake-bedrock-nova-embeddings.js';
+import { answerFakeBedrockImage, isFakeBedrockImageModel } from './fake-bedrock-images.js';
 
 export interface FakeBedrockOptions extends FakeAwsCredentials {
   region: string;
@@ -44,6 +46,11 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
     const body = request.json;
     if (!isRecord(body)) return sendAwsError(response, 400, 'ValidationException', 'Malformed input request, please reformat your input and try again.');
 
+    if (operation === 'invoke' && isFakeBedrockImageModel(modelId)) {
+      const answer = answerFakeBedrockImage(modelId, body);
+      if (typeof answer === 'string') return sendAwsError(response, 400, 'ValidationException', answer);
+      return sendJson(response, 200, answer, { 'x-amzn-requestid': awsRequestId() });
+    }
     if (operation === 'invoke' && (modelId.includes('titan-embed') || modelId.includes('cohere.embed') || modelId.includes('nova-2-multimodal-embeddings'))) {
       const dimensions = options.embeddingDimensions ?? 8;
       const answer = modelId.includes('nova') ? createFakeNovaEmbedding(body) : modelId.includes('titan-embed') ? createFakeTitanEmbedding(body, dimensions) : createFakeCohereEmbeddings(body, dimensions, served, modelId);

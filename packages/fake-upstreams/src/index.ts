@@ -36,4 +36,6 @@ export * from './fake-bedrock-rerank.js';
 export * from './fake-guardrail-presidio.js';
 export * from './fake-gemini-media-upstream.js';
 export { fakeGeminiSpeechPcm } from './fake-gemini-audio.js';
+export * from './fake-deepgram-upstream.js';
+export * from './fake-elevenlabs-upstream.js';
 export * from './fake-mistral-embeddings.js';

@@ -1,6 +1,7 @@
 // Audio on the providers beyond OpenAI, Azure and Groq, through the gateway with the official
 // openai client: Gemini (a transcript from generateContent with the audio inline; TTS from
-// streamGenerateContent, its PCM streamed on as WAV). Each is checked on the fake's side (the
+// streamGenerateContent, its PCM streamed on as WAV), Deepgram (/v1/listen, the file as the
+// raw body) and ElevenLabs (text-to-speech stream). Each is checked on the fake's side (the
 // provider's own wire), in the reply and in the spend row, with model access and budgets
 // enforced before any upstream call.
 
@@ -8,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { after, before, describe, it } from 'node:test';
-import { fakeGeminiSpeechPcm, startFakeGeminiMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { fakeGeminiSpeechPcm, fakeSpeechBytes, startFakeDeepgramUpstream, startFakeElevenLabsUpstream, startFakeGeminiMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { makeWav } from './helpers/make-wav.js';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
@@ -101,5 +102,83 @@ describe('audio on Gemini through the gateway', () => {
     await world.client(poor).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) });
     await assert.rejects(world.client(poor).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.RateLimitError);
     assert.equal(gemini.requests.length, calls + 1);
+  });
+});
+
+describe('audio on Deepgram and ElevenLabs through the gateway', () => {
+  let deepgram: FakeServer;
+  let elevenlabs: FakeServer;
+  let world: MediaGateway;
+  const wav = makeWav(2.5);
+
+  before(async () => {
+    deepgram = await startFakeDeepgramUpstream({ apiKey: 'dg-key' });
+    elevenlabs = await startFakeElevenLabsUpstream({ apiKey: 'el-key', pauseMs: 150 });
+    world = await startMediaGateway(
+      {},
+      {
+        more: () => [
+          { model_name: 'nova', litellm_params: { model: 'deepgram/nova-3', api_base: deepgram.url, api_key: 'dg-key' } },
+          { model_name: 'eleven', litellm_params: { model: 'elevenlabs/eleven_multilingual_v2', api_base: elevenlabs.url, api_key: 'el-key' } },
+        ],
+      },
+    );
+  });
+  after(async () => {
+    await world.close();
+    await deepgram.close();
+    await elevenlabs.close();
+  });
+
+  it('Deepgram: the WAV as the raw /v1/listen body, the model and language in the query, billed per second', async () => {
+    const key = await world.newKey();
+    const result = await world.client(key).audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), language: 'en' });
+    assert.equal(result.text, `deepgram nova-3 heard ${wav.length} bytes of audio/wav`);
+    const sent = deepgram.requests.at(-1);
+    assert.equal(sent?.url, '/v1/listen?model=nova-3&smart_format=true&language=en');
+    assert.equal(sent?.headers.authorization, 'Token dg-key');
+    assert.deepEqual(sent?.body, wav);
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'atranscription');
+    assert.ok(Math.abs((row?.spend ?? 0) - (2.5 * 0.0043) / 60) < 1e-12, `cost ${row?.spend}`);
+  });
+
+  it('Deepgram: verbose_json carries the duration; translations are refused with a 400', async () => {
+    const verbose = await world.client().audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), response_format: 'verbose_json' });
+    assert.equal(verbose.duration, 2.5);
+    await assert.rejects(world.client().audio.translations.create({ model: 'nova', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.BadRequestError);
+  });
+
+  it('ElevenLabs: the voice in the path, mp3 streamed to the client as it arrives, billed per character', async () => {
+    const key = await world.newKey();
+    const input = 'Hello from the gateway.';
+    const started = performance.now();
+    const response = await world.client(key).audio.speech.create({ model: 'eleven', voice: '21m00Tcm4TlvDq8ikWAM', input });
+    assert.equal(response.headers.get('content-type'), 'audio/mpeg');
+    const arrivals: number[] = [];
+    const chunks: Buffer[] = [];
+    for await (const chunk of Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)) {
+      arrivals.push(performance.now() - started);
+      chunks.push(chunk as Buffer);
+    }
+    assert.deepEqual(Buffer.concat(chunks), Buffer.concat(fakeSpeechBytes(input)));
+    assert.ok((arrivals[0] ?? Infinity) < (arrivals.at(-1) ?? 0) - 300, `chunks arrived at ${arrivals.map(Math.round).join(', ')} ms`);
+    const sent = elevenlabs.requests.at(-1);
+    assert.equal(sent?.url, '/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM/stream?output_format=mp3_44100_128');
+    assert.equal(sent?.headers['xi-api-key'], 'el-key');
+    assert.deepEqual(sent?.json, { text: input, model_id: 'eleven_multilingual_v2' });
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'aspeech');
+    assert.ok(Math.abs((row?.spend ?? 0) - (input.length * 0.1) / 1000) < 1e-12, `cost ${row?.spend}`);
+  });
+
+  it('refuses a key without access and a key over budget, before any upstream call', async () => {
+    const calls = deepgram.requests.length + elevenlabs.requests.length;
+    const limited = await world.newKey({ models: ['nova'] });
+    await assert.rejects(world.client(limited).audio.speech.create({ model: 'eleven', voice: 'v', input: 'x' }), OpenAI.AuthenticationError);
+    const poor = await world.newKey({ max_budget: 0.001 });
+    await world.client(poor).audio.speech.create({ model: 'eleven', voice: 'v', input: 'x'.repeat(20) }).then((reply) => reply.arrayBuffer());
+    await assert.rejects(world.client(poor).audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.RateLimitError);
+    assert.equal(deepgram.requests.length + elevenlabs.requests.length, calls + 1);
   });
 });

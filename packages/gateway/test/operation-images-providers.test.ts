@@ -1,6 +1,6 @@
 // /v1/images/generations on the providers beyond OpenAI and Azure, through the gateway with
 // the official openai client: Imagen on Vertex AI (`:predict`, a service account's OAuth
-// token), each checked on the fake's side (the provider's own wire), in the reply, and in the
+// token) and Bedrock's Nova Canvas, Titan Image and Stability (InvokeModel, SigV4), each checked on the fake's side (the provider's own wire), in the reply, and in the
 // spend row (cost, call_type), with model access and budgets enforced before any upstream call.
 
 import * as assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_PNG, startFakeGeminiMediaUpstream, startFakeGoogleTokenServer, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
+import { FAKE_PNG, startFakeBedrockUpstream, startFakeGeminiMediaUpstream, startFakeGoogleTokenServer, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
 
@@ -67,5 +67,73 @@ describe('images on Vertex AI (Imagen) through the gateway', () => {
     await world.client(poor).images.generate({ model: 'imagen', prompt: 'first', n: 1 });
     await assert.rejects(world.client(poor).images.generate({ model: 'imagen', prompt: 'second', n: 1 }), OpenAI.RateLimitError);
     assert.equal(gemini.requests.length, calls + 1);
+  });
+});
+
+describe('images on Bedrock through the gateway', () => {
+  let bedrock: FakeServer;
+  let world: MediaGateway;
+  const AWS = { accessKeyId: 'AKIAMEDIA0000000001', secretAccessKey: 'media/secret/for/bedrock/images00000000' };
+
+  before(async () => {
+    bedrock = await startFakeBedrockUpstream({ ...AWS, region: 'us-east-1' });
+    const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: 'us-east-1', aws_bedrock_runtime_endpoint: bedrock.url };
+    world = await startMediaGateway(
+      {},
+      {
+        more: () => [
+          { model_name: 'nova-canvas', litellm_params: { model: 'bedrock/amazon.nova-canvas-v1:0', ...aws } },
+          { model_name: 'titan-image', litellm_params: { model: 'bedrock/amazon.titan-image-generator-v2:0', ...aws } },
+          { model_name: 'sd35', litellm_params: { model: 'bedrock/stability.sd3-5-large-v1:0', ...aws } },
+        ],
+      },
+    );
+  });
+  after(async () => {
+    await world.close();
+    await bedrock.close();
+  });
+
+  const lastBody = (): unknown => bedrock.requests.at(-1)?.json;
+
+  it('Nova Canvas: a signed InvokeModel with TEXT_IMAGE, premium for hd, priced per image', async () => {
+    const key = await world.newKey();
+    const images = await world.client(key).images.generate({ model: 'nova-canvas', prompt: 'a lamp', n: 2, size: '1024x1024', quality: 'hd' });
+    assert.equal(images.data?.length, 2);
+    assert.deepEqual(Buffer.from(images.data?.[0]?.b64_json ?? '', 'base64'), FAKE_PNG);
+    const sent = bedrock.requests.at(-1);
+    assert.equal(sent?.url, '/model/amazon.nova-canvas-v1%3A0/invoke');
+    assert.match(String(sent?.headers.authorization), /^AWS4-HMAC-SHA256 Credential=AKIAMEDIA0000000001\/\d{8}\/us-east-1\/bedrock\/aws4_request/);
+    assert.deepEqual(lastBody(), { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lamp' }, imageGenerationConfig: { numberOfImages: 2, width: 1024, height: 1024, quality: 'premium' } });
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'aimage_generation');
+    assert.ok(Math.abs((row?.spend ?? 0) - 0.12) < 1e-12, `2 premium images at $0.06: ${row?.spend}`);
+  });
+
+  it('Titan Image at 512x512 standard', async () => {
+    const { response } = await world.client().images.generate({ model: 'titan-image', prompt: 'a lamp', size: '512x512' }).withResponse();
+    assert.equal((lastBody() as { imageGenerationConfig: { width: number } }).imageGenerationConfig.width, 512);
+    assert.ok(Math.abs(Number(response.headers.get('x-litellm-response-cost')) - 0.008) < 1e-12);
+  });
+
+  it('Stability: prompt and aspect ratio; n > 1 refused with a 400 naming n', async () => {
+    const key = await world.newKey();
+    const images = await world.client(key).images.generate({ model: 'sd35', prompt: 'a lamp', size: '1792x1024' });
+    assert.equal(images.data?.length, 1);
+    assert.deepEqual(lastBody(), { prompt: 'a lamp', mode: 'text-to-image', output_format: 'png', aspect_ratio: '16:9' });
+    const [row] = await world.spendRows(key, 1);
+    assert.ok(Math.abs((row?.spend ?? 0) - 0.08) < 1e-12, `cost ${row?.spend}`);
+    await assert.rejects(world.client().images.generate({ model: 'sd35', prompt: 'x', n: 2 }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'n');
+  });
+
+  it('refuses a key without access and a key over budget, before any upstream call', async () => {
+    const calls = bedrock.requests.length;
+    const limited = await world.newKey({ models: ['sd35'] });
+    await assert.rejects(world.client(limited).images.generate({ model: 'nova-canvas', prompt: 'x' }), OpenAI.AuthenticationError);
+    assert.equal(bedrock.requests.length, calls);
+    const poor = await world.newKey({ max_budget: 0.01 });
+    await world.client(poor).images.generate({ model: 'nova-canvas', prompt: 'first' });
+    await assert.rejects(world.client(poor).images.generate({ model: 'titan-image', prompt: 'second' }), OpenAI.RateLimitError);
+    assert.equal(bedrock.requests.length, calls + 1);
   });
 });

@@ -7,7 +7,10 @@
 // (images, "Image generation" and "Transcription and speech generation" tables), cross-checked
 // against LiteLLM's model_prices_and_context_window.json; Groq https://groq.com/pricing;
 // Google https://ai.google.dev/gemini-api/docs/pricing (Imagen per image; Gemini audio input
-// per token, at 32 tokens per second of audio: https://ai.google.dev/gemini-api/docs/audio).
+// per token, at 32 tokens per second of audio: https://ai.google.dev/gemini-api/docs/audio);
+// AWS https://aws.amazon.com/bedrock/pricing/ (Nova Canvas, Titan Image Generator, Stability);
+// Deepgram https://deepgram.com/pricing (pre-recorded, pay as you go); ElevenLabs
+// https://elevenlabs.io/pricing/api (per 1K characters, pay as you go; plans differ).
 
 /** USD per image, by `quality` then `size` ('*' matches any size). */
 type PerImage = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -31,14 +34,27 @@ const GPT_IMAGE_1_PER_IMAGE: PerImage = {
   high: { '1024x1024': 0.167, '1024x1536': 0.25, '1536x1024': 0.25 },
 };
 
-const imagen = (perImage: number): ImagePrice => ({ perImage: { standard: { '*': perImage } }, defaultQuality: 'standard', defaultSize: '*', ignoresQuality: true });
+/** Amazon's image models: standard and premium (OpenAI's hd and high), by size tier. */
+const amazonImages = (standard: Readonly<Record<string, number>>, premium: Readonly<Record<string, number>>): ImagePrice => ({
+  perImage: { standard, premium, hd: premium, high: premium, low: standard, medium: standard },
+  defaultQuality: 'standard',
+  defaultSize: '1024x1024',
+});
+const flatPerImage = (price: number): ImagePrice => ({ perImage: { standard: { '*': price } }, defaultQuality: 'standard', defaultSize: '*', ignoresQuality: true });
 
 export const IMAGE_PRICES: Readonly<Record<string, ImagePrice>> = {
-  'imagen-3.0-generate-002': imagen(0.04),
-  'imagen-3.0-fast-generate-001': imagen(0.02),
-  'imagen-4.0-generate-001': imagen(0.04),
-  'imagen-4.0-fast-generate-001': imagen(0.02),
-  'imagen-4.0-ultra-generate-001': imagen(0.06),
+  // Nova Canvas: up to 1024×1024, and up to 2048×2048.
+  'amazon.nova-canvas-v1:0': amazonImages({ '*': 0.04, '2048x2048': 0.06 }, { '*': 0.06, '2048x2048': 0.08 }),
+  // Titan Image Generator v2: 512×512, and larger (up to 1408 a side).
+  'amazon.titan-image-generator-v2:0': amazonImages({ '512x512': 0.008, '*': 0.01 }, { '512x512': 0.01, '*': 0.012 }),
+  'stability.sd3-5-large-v1:0': flatPerImage(0.08),
+  'stability.stable-image-ultra-v1:1': flatPerImage(0.14),
+  'stability.stable-image-core-v1:1': flatPerImage(0.04),
+  'imagen-3.0-generate-002': flatPerImage(0.04),
+  'imagen-3.0-fast-generate-001': flatPerImage(0.02),
+  'imagen-4.0-generate-001': flatPerImage(0.04),
+  'imagen-4.0-fast-generate-001': flatPerImage(0.02),
+  'imagen-4.0-ultra-generate-001': flatPerImage(0.06),
   'dall-e-2': { perImage: { standard: { '256x256': 0.016, '512x512': 0.018, '1024x1024': 0.02 } }, defaultQuality: 'standard', defaultSize: '1024x1024' },
   'dall-e-3': {
     perImage: {
@@ -65,6 +81,9 @@ export const TRANSCRIPTION_PRICES_PER_SECOND: Readonly<Record<string, number>> =
   // Groq, per hour of audio.
   'whisper-large-v3': 0.111 / 3600,
   'whisper-large-v3-turbo': 0.04 / 3600,
+  // Deepgram, per minute of pre-recorded audio.
+  'nova-3': 0.0043 / 60,
+  'nova-2': 0.0043 / 60,
   // Gemini: audio input tokens (32 a second) at each model's audio input price; the
   // transcript's output tokens are not counted.
   'gemini-2.5-pro': (32 * 1.25) / 1e6,
@@ -77,4 +96,9 @@ export const TRANSCRIPTION_PRICES_PER_SECOND: Readonly<Record<string, number>> =
 export const SPEECH_PRICES_PER_CHARACTER: Readonly<Record<string, number>> = {
   'tts-1': 15 * MTOK,
   'tts-1-hd': 30 * MTOK,
+  // ElevenLabs: Multilingual at $0.10 and Flash/Turbo at $0.05 per 1K characters.
+  eleven_multilingual_v2: 0.1 / 1000,
+  eleven_v3: 0.1 / 1000,
+  eleven_flash_v2_5: 0.05 / 1000,
+  eleven_turbo_v2_5: 0.05 / 1000,
 };

@@ -5,6 +5,8 @@ import { createAnthropicProvider } from './anthropic/index.js';
 import { createAzureProvider } from './azure/index.js';
 import { createBedrockProvider } from './bedrock/index.js';
 import { createCohereProvider } from './cohere/index.js';
+import { createDeepgramProvider } from './deepgram/index.js';
+import { createElevenLabsProvider } from './elevenlabs/index.js';
 import { createGeminiProvider } from './gemini/index.js';
 import { createOllamaProviders } from './ollama/index.js';
 import { createOpenAICompatibleProviders } from './openai-compatible/create-openai-compatible-providers.js';
@@ -19,5 +21,5 @@ export function createBuiltinProviders(): ProviderAdapter[] {
   const cohere = createCohereProvider();
   // LiteLLM's `cohere_chat/` is the same v2 chat API as `cohere/`.
   const cohereChat: ProviderAdapter = { ...cohere, id: 'cohere_chat' };
-  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider(), createWatsonxProvider()];
+  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider(), createWatsonxProvider(), createDeepgramProvider(), createElevenLabsProvider()];
 }

@@ -23,7 +23,7 @@ export async function sendProviderRequest(
   method: 'GET' | 'POST',
   url: string,
   headers: Record<string, string>,
-  body: string | Readable | undefined,
+  body: string | Buffer | Readable | undefined,
   createError: UpstreamErrorFactory,
   secrets: ReadonlyArray<string | undefined>,
   send?: SendHttpRequest,

@@ -1,0 +1,45 @@
+// The fake Bedrock image models must be faithful: the official AWS SDK's InvokeModelCommand
+// (SigV4-signed) drives Nova Canvas, Titan Image Generator and Stability bodies here.
+
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { BedrockRuntimeClient, InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
+import { FAKE_PNG } from './fake-openai-images.js';
+import type { FakeServer } from './start-fake-server.js';
+
+const CREDENTIALS = { accessKeyId: 'AKIDIMAGES', secretAccessKey: 'images-secret-key' };
+const REGION = 'us-east-1';
+
+describe('fake Bedrock image models, driven by the AWS SDK', () => {
+  let fake: FakeServer;
+  let client: BedrockRuntimeClient;
+
+  before(async () => {
+    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION });
+    // The client speaks HTTP/2 by default; the fake is HTTP/1.1, which this handler reaches.
+    client = new BedrockRuntimeClient({ region: REGION, endpoint: fake.url, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
+  });
+  after(() => fake.close());
+
+  const invoke = async (modelId: string, body: unknown): Promise<{ images: string[] }> => {
+    const output = await client.send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
+    return JSON.parse(Buffer.from(output.body).toString('utf8')) as { images: string[] };
+  };
+
+  it('Nova Canvas and Titan Image: TEXT_IMAGE with numberOfImages', async () => {
+    const nova = await invoke('amazon.nova-canvas-v1:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lamp' }, imageGenerationConfig: { numberOfImages: 2, width: 1024, height: 1024, quality: 'premium' } });
+    assert.equal(nova.images.length, 2);
+    assert.deepEqual(Buffer.from(nova.images[0] ?? '', 'base64'), FAKE_PNG);
+    const titan = await invoke('amazon.titan-image-generator-v2:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lamp' } });
+    assert.equal(titan.images.length, 1);
+    await assert.rejects(invoke('amazon.nova-canvas-v1:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'x' }, imageGenerationConfig: { width: 1000 } }), ValidationException);
+  });
+
+  it('Stability: a prompt and an aspect ratio', async () => {
+    const reply = await invoke('stability.sd3-5-large-v1:0', { prompt: 'a lamp', aspect_ratio: '16:9', mode: 'text-to-image', output_format: 'png' });
+    assert.equal(reply.images.length, 1);
+    await assert.rejects(invoke('stability.sd3-5-large-v1:0', { prompt: 'a lamp', aspect_ratio: '7:3' }), ValidationException);
+  });
+});
