@@ -7,6 +7,7 @@
 import { BadRequestError } from '../../errors/error-classes.js';
 import { mapUserContent, nonEmptyTexts } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
+import { groupAlternatingTurns } from '../group-alternating-turns.js';
 import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { AnthropicContentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicTextBlock } from './anthropic-api.js';
@@ -19,43 +20,19 @@ export interface AnthropicPrompt {
 const DATA_URL_PATTERN = /^data:([^;,]+);base64,(.*)$/s;
 
 export function convertToAnthropicMessages(messages: readonly ChatMessage[]): AnthropicPrompt {
-  const system: AnthropicTextBlock[] = [];
-  const out: AnthropicMessage[] = [];
-  const append = (role: AnthropicMessage['role'], blocks: AnthropicContentBlock[]): void => {
-    const last = out.at(-1);
-    if (last !== undefined && last.role === role) last.content.push(...blocks);
-    else out.push({ role, content: blocks });
-  };
-
-  messages.forEach((message, index) => {
-    switch (message.role) {
-      case 'system':
-      case 'developer':
-        system.push(...toTextBlocks(message.content));
-        break;
-      case 'user':
-        append('user', toUserBlocks(message.content, index));
-        break;
-      case 'assistant':
-        // reasoning_content is not sent back: Anthropic only accepts thinking with the
-        // signature it issued, which thinking_blocks carry.
-        append('assistant', [
-          ...parseThinkingBlocks(message, index),
-          ...toTextBlocks(message.content),
-          ...(message.tool_calls ?? []).map((call) => toToolUse(call, index)),
-        ]);
-        break;
-      case 'tool':
-        append('user', [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: toToolResultContent(message.content) }]);
-        break;
-      default: {
-        const exhaustive: never = message;
-        throw new BadRequestError(`unknown message role in ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].role` });
-      }
-    }
+  const { system, turns } = groupAlternatingTurns<AnthropicContentBlock, AnthropicTextBlock>(messages, {
+    system: (message) => toTextBlocks(message.content),
+    user: (message, index) => toUserBlocks(message.content, index),
+    // reasoning_content is not sent back: Anthropic only accepts thinking with the
+    // signature it issued, which thinking_blocks carry.
+    assistant: (message, index) => [
+      ...parseThinkingBlocks(message, index),
+      ...toTextBlocks(message.content),
+      ...(message.tool_calls ?? []).map((call) => toToolUse(call, index)),
+    ],
+    tool: (message) => [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: toToolResultContent(message.content) }],
   });
-
-  return { system: system.length === 0 ? undefined : system.length === 1 ? system[0]?.text : system, messages: out };
+  return { system: system.length === 0 ? undefined : system.length === 1 ? system[0]?.text : system, messages: turns };
 }
 
 /** Text content as blocks, without empty strings (Anthropic rejects empty text blocks). */

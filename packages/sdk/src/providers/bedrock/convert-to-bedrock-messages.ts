@@ -8,6 +8,7 @@
 import { BadRequestError } from '../../errors/error-classes.js';
 import { mapUserContent } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ThinkingBlock, ToolCall } from '../../spec/index.js';
+import { groupAlternatingTurns } from '../group-alternating-turns.js';
 import { parseThinkingBlocks } from '../parse-thinking-blocks.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { BedrockContentBlock, BedrockImageFormat, BedrockMessage, BedrockReasoningBlock } from './bedrock-api.js';
@@ -30,45 +31,23 @@ const IMAGE_FORMATS: Readonly<Record<string, BedrockImageFormat>> = {
 };
 
 export function convertToBedrockMessages(messages: readonly ChatMessage[]): BedrockPrompt {
-  const system: Array<{ text: string }> = [];
-  const out: BedrockMessage[] = [];
   let usesTools = false;
-  const append = (role: BedrockMessage['role'], blocks: BedrockContentBlock[]): void => {
-    if (blocks.length === 0) return;
-    const last = out.at(-1);
-    if (last !== undefined && last.role === role) last.content.push(...blocks);
-    else out.push({ role, content: blocks });
-  };
-
-  messages.forEach((message, index) => {
-    switch (message.role) {
-      case 'system':
-      case 'developer':
-        system.push(...toTextBlocks(message.content));
-        break;
-      case 'user':
-        append('user', toUserBlocks(message.content, index));
-        break;
-      case 'assistant': {
-        // reasoning_content is not sent back: Claude accepts a reasoning block only with the
-        // signature it issued, which thinking_blocks carry.
-        const toolUses = (message.tool_calls ?? []).map((call) => toToolUse(call, index));
-        if (toolUses.length > 0) usesTools = true;
-        append('assistant', [...parseThinkingBlocks(message, index).map(toReasoningBlock), ...toTextBlocks(message.content), ...toolUses]);
-        break;
-      }
-      case 'tool':
-        usesTools = true;
-        append('user', [{ toolResult: { toolUseId: message.tool_call_id, content: toToolResultContent(message.content) } }]);
-        break;
-      default: {
-        const exhaustive: never = message;
-        throw new BadRequestError(`unknown message role in ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].role` });
-      }
-    }
+  const { system, turns } = groupAlternatingTurns<BedrockContentBlock, { text: string }>(messages, {
+    system: (message) => toTextBlocks(message.content),
+    user: (message, index) => toUserBlocks(message.content, index),
+    assistant: (message, index) => {
+      // reasoning_content is not sent back: Claude accepts a reasoning block only with the
+      // signature it issued, which thinking_blocks carry.
+      const toolUses = (message.tool_calls ?? []).map((call) => toToolUse(call, index));
+      if (toolUses.length > 0) usesTools = true;
+      return [...parseThinkingBlocks(message, index).map(toReasoningBlock), ...toTextBlocks(message.content), ...toolUses];
+    },
+    tool: (message) => {
+      usesTools = true;
+      return [{ toolResult: { toolUseId: message.tool_call_id, content: toToolResultContent(message.content) } }];
+    },
   });
-
-  return { system: system.length === 0 ? undefined : system, messages: out, usesTools };
+  return { system: system.length === 0 ? undefined : system, messages: turns, usesTools };
 }
 
 function toTextBlocks(content: string | TextContentPart[] | null | undefined): Array<{ text: string }> {
