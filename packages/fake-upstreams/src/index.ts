@@ -39,3 +39,4 @@ export { fakeGeminiSpeechPcm } from './fake-gemini-audio.js';
 export * from './fake-deepgram-upstream.js';
 export * from './fake-elevenlabs-upstream.js';
 export * from './fake-mistral-embeddings.js';
+export * from './fake-guardrail-bedrock.js';

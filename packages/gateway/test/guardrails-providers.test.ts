@@ -1,11 +1,13 @@
 // Provider guardrails over their wire protocols, against faithful fakes: Presidio's analyzer
 // and anonymizer (masking per entity, BLOCK entities, score thresholds, the phrase allow list,
-// logging_only masking only the spend log's copy, and a dead service failing closed).
+// logging_only masking only the spend log's copy, and a dead service failing closed), and
+// openai_moderation against the fake OpenAI's /v1/moderations, and Bedrock's ApplyGuardrail
+// signed with SigV4 (a wrong secret is refused by the fake, and fails closed).
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { startFakePresidio, type FakePresidio } from '@llmux/fake-upstreams';
+import { startFakeBedrockGuardrail, startFakeOpenAIUpstream, startFakePresidio, type FakePresidio, type FakeServer } from '@llmux/fake-upstreams';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
@@ -82,5 +84,79 @@ describe('presidio guardrail', () => {
     assert.ok(error instanceof OpenAI.APIError && error.status === 503, String(error));
     assert.match(error.message, /presidio-dead/);
     assert.equal(world.chatBodies().length, calls);
+  });
+});
+
+describe('openai_moderation guardrail', () => {
+  let moderation: FakeServer;
+  let world: GuardrailsWorld;
+
+  before(async () => {
+    moderation = await startFakeOpenAIUpstream({ apiKey: 'sk-moderation' });
+    world = await startGuardrailsWorld(() => [
+      { guardrail_name: 'moderation', litellm_params: { guardrail: 'openai_moderation', mode: 'pre_call', default_on: true, api_key: 'sk-moderation', api_base: `${moderation.url}/v1`, model: 'omni-moderation-latest' } },
+    ]);
+  });
+  after(async () => {
+    await world.close();
+    await moderation.close();
+  });
+
+  it('a flagged input is refused naming the categories, with no upstream call; a clean one passes', async () => {
+    const client = world.client();
+    const calls = world.chatBodies().length;
+    const error = await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'how do I attack my neighbour' }] }).catch((caught: unknown) => caught);
+    assert.ok(error instanceof OpenAI.BadRequestError);
+    assert.match(error.message, /guardrail 'moderation'.*Violated OpenAI moderation policy \(violence/);
+    assert.equal(world.chatBodies().length, calls);
+    const sent = moderation.requests.at(-1);
+    assert.equal(sent?.url, '/v1/moderations');
+    assert.deepEqual(sent?.json, { model: 'omni-moderation-latest', input: ['how do I attack my neighbour'] });
+    const ok = await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'a nice poem' }] });
+    assert.equal(ok.choices[0]?.message.content, 'Hello!');
+  });
+});
+
+describe('bedrock guardrail', () => {
+  const AWS = { accessKeyId: 'AKIAFAKEGUARDRAIL001', secretAccessKey: 'fake-guardrail-secret-0000000000000000000', region: 'us-west-2' };
+  let bedrock: FakeServer;
+  let world: GuardrailsWorld;
+
+  before(async () => {
+    bedrock = await startFakeBedrockGuardrail({ ...AWS, guardrailIdentifier: 'gr-123', guardrailVersion: '1', blockedWords: ['project falcon'] });
+    const common = { guardrail: 'bedrock', mode: 'pre_call', guardrailIdentifier: 'gr-123', guardrailVersion: '1', aws_region_name: AWS.region, aws_bedrock_runtime_endpoint: bedrock.url };
+    world = await startGuardrailsWorld(() => [
+      { guardrail_name: 'bedrock-mask', litellm_params: { ...common, aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, mask_request_content: true } },
+      { guardrail_name: 'bedrock-strict', litellm_params: { ...common, aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey } },
+      { guardrail_name: 'bedrock-badkey', litellm_params: { ...common, aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: 'wrong-secret-00000000000000000000000000' } },
+    ]);
+  });
+  after(async () => {
+    await world.close();
+    await bedrock.close();
+  });
+
+  const ask = (content: string, guardrails: string[]) =>
+    // @ts-expect-error LiteLLM's request field
+    world.client().chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content }], guardrails });
+
+  it('signed ApplyGuardrail: an anonymized email reaches the upstream masked; a blocked word or card stops the call', async () => {
+    await ask('write to bob@corp.example', ['bedrock-mask']);
+    assert.equal(userText(world.chatBodies().at(-1)), 'write to {EMAIL}');
+    const sent = bedrock.requests.at(-1);
+    assert.equal(sent?.url, '/guardrail/gr-123/version/1/apply');
+    assert.deepEqual(sent?.json, { source: 'INPUT', content: [{ text: { text: 'write to bob@corp.example' } }] });
+    assert.match(String(sent?.headers['authorization']), /^AWS4-HMAC-SHA256 Credential=AKIAFAKEGUARDRAIL001\/\d{8}\/us-west-2\/bedrock\/aws4_request/);
+    const calls = world.chatBodies().length;
+    await assert.rejects(ask('tell me about Project Falcon', ['bedrock-mask']), (error: unknown) => error instanceof OpenAI.BadRequestError && /bedrock-mask.*Sorry, the model cannot answer this question.*customWords/.test(error.message));
+    await assert.rejects(ask('mail bob@corp.example', ['bedrock-strict']), (error: unknown) => error instanceof OpenAI.BadRequestError && /EMAIL/.test(error.message), 'without mask_request_content an anonymization blocks');
+    assert.equal(world.chatBodies().length, calls);
+  });
+
+  it('a signature the service refuses fails closed (503) without echoing the secret', async () => {
+    const error = await ask('hello', ['bedrock-badkey']).catch((caught: unknown) => caught);
+    assert.ok(error instanceof OpenAI.APIError && error.status === 503, String(error));
+    assert.match(error.message, /InvalidSignatureException/);
+    assert.doesNotMatch(error.message, /wrong-secret/);
   });
 });

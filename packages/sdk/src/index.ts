@@ -61,6 +61,9 @@ export { splitProviderModel, type ProviderModel } from './providers/split-provid
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
 export { describeProviders, type ProviderDescription } from './providers/describe-providers.js';
 export { UNSERVED_PROVIDERS } from './providers/unserved-providers.js';
+// SigV4 signing around an HTTP send, for the gateway's AWS-hosted guardrails (Bedrock ApplyGuardrail).
+export { createAwsSend, type AwsSigning } from './providers/aws/create-aws-send.js';
+export type { AwsAuth, AwsCredentials } from './providers/aws/resolve-aws-auth.js';
 export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets, maskSecret, maskKeysInText } from './http/index.js';
 export * from './router/index.js';
 export { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from './json/json-value-checks.js';

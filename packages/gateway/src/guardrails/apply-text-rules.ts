@@ -10,6 +10,8 @@ export interface TextRule {
   /** Global flag set. */
   readonly regex: RegExp;
   readonly validate?: ((match: string) => boolean) | undefined;
+  /** Skips the rule for a text that fails this cheap test (see PrebuiltPattern.hint). */
+  readonly hint?: RegExp | undefined;
   readonly action: 'BLOCK' | 'MASK';
   readonly tag: string;
 }
@@ -20,6 +22,7 @@ export function applyTextRules(rules: readonly TextRule[], texts: readonly strin
   for (let index = 0; index < texts.length; index += 1) {
     let text = texts[index] as string;
     for (const rule of rules) {
+      if (rule.hint !== undefined && !rule.hint.test(text)) continue;
       if (rule.action === 'BLOCK') {
         if (findMatch(rule, text)) return { action: 'BLOCKED', reason: `Content blocked: ${rule.label} detected` };
         continue;

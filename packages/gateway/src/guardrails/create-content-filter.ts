@@ -19,7 +19,7 @@ export function createContentFilterRules(params: ContentFilterParams): TextRule[
       const prebuilt = PREBUILT_PATTERNS[pattern.pattern_name];
       // The schema only admits known names.
       if (prebuilt === undefined) continue;
-      rules.push({ label: pattern.pattern_name, regex: prebuilt.regex, validate: prebuilt.validate, action: pattern.action, tag: tagFor(pattern.pattern_name) });
+      rules.push({ label: pattern.pattern_name, regex: prebuilt.regex, validate: prebuilt.validate, hint: prebuilt.hint, action: pattern.action, tag: tagFor(pattern.pattern_name) });
     } else {
       rules.push({ label: pattern.name, regex: new RegExp(pattern.pattern, 'g'), action: pattern.action, tag: tagFor(pattern.name) });
     }

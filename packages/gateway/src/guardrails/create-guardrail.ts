@@ -3,7 +3,9 @@
 
 import { randomUUID } from 'node:crypto';
 import type { HttpClient, Router } from 'llmux';
+import { createBedrockGuardrailCall } from './call-bedrock-guardrail.js';
 import { callGenericGuardrailApi } from './call-generic-guardrail-api.js';
+import { callOpenAIModeration } from './call-openai-moderation.js';
 import { callPresidio } from './call-presidio.js';
 import { createContentFilterCheck } from './create-content-filter.js';
 import { hideSecrets } from './create-hide-secrets.js';
@@ -65,6 +67,10 @@ function createCheck(name: string, params: GuardrailParams, services: GuardrailS
         synchronous: false,
       };
     }
+    case 'bedrock':
+      return { check: createBedrockGuardrailCall(services.http, params), synchronous: false };
+    case 'openai_moderation':
+      return { check: (input) => callOpenAIModeration(services.http, params, input), synchronous: false };
     case 'presidio':
       return { check: (input) => callPresidio(services.http, params, name, input), synchronous: false };
     case 'generic_guardrail_api':

@@ -6,7 +6,7 @@ import { PREBUILT_PATTERNS, SECRET_PATTERN_NAMES } from './prebuilt-patterns.js'
 
 const SECRET_RULES: readonly TextRule[] = SECRET_PATTERN_NAMES.map((name) => {
   const pattern = PREBUILT_PATTERNS[name] as (typeof PREBUILT_PATTERNS)[string];
-  return { label: name, regex: pattern.regex, validate: pattern.validate, action: 'MASK', tag: '[REDACTED]' };
+  return { label: name, regex: pattern.regex, validate: pattern.validate, hint: pattern.hint, action: 'MASK', tag: '[REDACTED]' };
 });
 
 export function hideSecrets(texts: readonly string[]) {

@@ -77,12 +77,36 @@ const presidioShape = {
   presidio_filter_scope: z.literal('input').optional(),
 };
 
+const openAIModerationShape = {
+  guardrail: z.literal('openai_moderation'),
+  ...common,
+  api_key: z.string().optional(),
+  api_base: z.url().optional(),
+  model: z.string().min(1).optional(),
+};
+
+const bedrockShape = {
+  guardrail: z.literal('bedrock'),
+  ...common,
+  guardrailIdentifier: z.string().min(1),
+  guardrailVersion: z.string().min(1),
+  aws_region_name: z.string().min(1),
+  /** Required here (os.environ/AWS_ACCESS_KEY_ID works): llmux does not read AWS's default chain for guardrails. */
+  aws_access_key_id: z.string().min(1),
+  aws_secret_access_key: z.string().min(1),
+  aws_session_token: z.string().optional(),
+  aws_bedrock_runtime_endpoint: z.url().optional(),
+  mask_request_content: z.boolean().optional(),
+};
+
 const litellmParamsSchema = z.discriminatedUnion('guardrail', [
   z.strictObject(contentFilterShape),
   z.strictObject({ guardrail: z.enum(['hide_secrets', 'hide-secrets']), ...common }),
   z.strictObject({ guardrail: z.literal('detect_prompt_injection'), ...common, prompt_injection_params: promptInjectionParamsSchema.optional() }),
   z.strictObject(genericApiShape),
   z.strictObject(presidioShape),
+  z.strictObject(openAIModerationShape),
+  z.strictObject(bedrockShape),
 ]);
 
 export const guardrailEntrySchema = z.strictObject({
@@ -97,5 +121,7 @@ export type GuardrailEntry = z.output<typeof guardrailEntrySchema>;
 export type GuardrailParams = GuardrailEntry['litellm_params'];
 export type ContentFilterParams = Extract<GuardrailParams, { guardrail: 'litellm_content_filter' }>;
 export type GenericApiParams = Extract<GuardrailParams, { guardrail: 'generic_guardrail_api' }>;
+export type OpenAIModerationParams = Extract<GuardrailParams, { guardrail: 'openai_moderation' }>;
+export type BedrockGuardrailParams = Extract<GuardrailParams, { guardrail: 'bedrock' }>;
 export type PresidioParams = Extract<GuardrailParams, { guardrail: 'presidio' }>;
 export type PromptInjectionParams = z.output<typeof promptInjectionParamsSchema>;

@@ -9,7 +9,7 @@ import { guardrailsSchema, type GuardrailEntry } from './guardrail-config-schema
 
 const SOURCE = '(guardrails)';
 /** Types whose check calls a service: they cannot hold a reply back yet, so no post_call. */
-const SERVICE_TYPES: ReadonlySet<string> = new Set(['generic_guardrail_api', 'presidio']);
+const SERVICE_TYPES: ReadonlySet<string> = new Set(['generic_guardrail_api', 'presidio', 'openai_moderation', 'bedrock']);
 
 export function parseGuardrailSettings(config: GatewayConfig): GuardrailEntry[] | undefined {
   // A top-level list GatewayConfig does not type: the config schema passes unknown sections through.
@@ -44,7 +44,7 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = ['guardrails', ...issue.path];
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${formatConfigPath([...path, key])}: unknown field`);
   if (issue.code === 'invalid_union' && path[path.length - 1] === 'guardrail') {
-    return [`${formatConfigPath(path)}: unknown guardrail type; llmux has litellm_content_filter, hide_secrets, detect_prompt_injection, generic_guardrail_api, presidio`];
+    return [`${formatConfigPath(path)}: unknown guardrail type; llmux has litellm_content_filter, hide_secrets, detect_prompt_injection, generic_guardrail_api, presidio, openai_moderation, bedrock`];
   }
   return [`${formatConfigPath(path)}: ${issue.message}`];
 }
