@@ -234,8 +234,23 @@ describe('/v1/completions through the gateway', () => {
     const missing = await world.post('/v1/completions', { model: 'instruct' });
     assert.equal(missing.status, 400);
     assert.equal((missing.json['error'] as { type: string }).type, 'invalid_request_error');
-    const outOfRange = await world.post('/completions', { model: 'instruct', prompt: 'x', logprobs: 9 });
-    assert.equal(outOfRange.status, 400);
+    const hostile = [
+      { model: 'instruct', prompt: 'x', logprobs: 9 },
+      { model: 'instruct', prompt: null },
+      { model: 'instruct', prompt: { text: 'x' } },
+      { model: 'instruct', prompt: [['a']] },
+      { model: 'instruct', prompt: 'x', stream: 'yes' },
+      { model: 'instruct', prompt: 'x', stop: [1] },
+      { model: 'instruct', prompt: 'x', n: 0 },
+      { model: 'instruct', prompt: 'x', max_tokens: -1 },
+      { model: 'claude', prompt: 'x', echo: 'true' },
+      { model: 'instruct', prompt: 'x', user: 'u'.repeat(300) },
+    ];
+    for (const body of hostile) {
+      const reply = await world.post('/completions', body);
+      assert.equal(reply.status, 400, JSON.stringify(body));
+      assert.equal((reply.json['error'] as { type: string }).type, 'invalid_request_error');
+    }
   });
 
   it('refuses a key without access to the model, before any upstream call', async () => {

@@ -103,8 +103,11 @@ describe('/v1/moderations through the gateway', () => {
     const missing = await world.post('/v1/moderations', { model: 'omni' });
     assert.equal(missing.status, 400);
     assert.equal((missing.json['error'] as { type: string }).type, 'invalid_request_error');
-    const empty = await world.post('/moderations', { model: 'omni', input: [] });
-    assert.equal(empty.status, 400);
+    for (const input of [[], {}, [1, 2], [{ type: 'image_url' }], [{ type: 'audio', audio: 'x' }], null, 42]) {
+      const reply = await world.post('/moderations', { model: 'omni', input });
+      assert.equal(reply.status, 400, JSON.stringify(input));
+      assert.equal((reply.json['error'] as { type: string }).type, 'invalid_request_error');
+    }
   });
 
   it('refuses a key without access to the model, before any upstream call', async () => {

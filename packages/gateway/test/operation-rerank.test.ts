@@ -160,7 +160,19 @@ describe('/v1/rerank through the gateway', () => {
   });
 
   it('refuses bodies that are not rerank requests with OpenAI-shaped 400s', async () => {
-    for (const body of [{ model: 'cohere-rerank', documents: DOCUMENTS }, { model: 'cohere-rerank', query: QUERY, documents: [] }, { model: 'cohere-rerank', query: QUERY, documents: DOCUMENTS, top_n: 0 }]) {
+    const hostile = [
+      { model: 'cohere-rerank', documents: DOCUMENTS },
+      { model: 'cohere-rerank', query: QUERY, documents: [] },
+      { model: 'cohere-rerank', query: QUERY, documents: DOCUMENTS, top_n: 0 },
+      { model: 'cohere-rerank', query: QUERY, documents: [1, 2] },
+      { model: 'cohere-rerank', query: QUERY, documents: 'one' },
+      { model: 'cohere-rerank', query: { text: QUERY }, documents: DOCUMENTS },
+      { model: 'cohere-rerank', query: QUERY, documents: DOCUMENTS, top_n: 'two' },
+      { model: 'cohere-rerank', query: QUERY, documents: DOCUMENTS, return_documents: 'yes' },
+      { model: ['cohere-rerank'], query: QUERY, documents: DOCUMENTS },
+      [],
+    ];
+    for (const body of hostile) {
       const reply = await world.post('/v1/rerank', body);
       assert.equal(reply.status, 400);
       assert.equal((reply.json['error'] as { type: string }).type, 'invalid_request_error');
