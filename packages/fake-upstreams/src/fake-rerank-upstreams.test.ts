@@ -1,7 +1,7 @@
 // Proves the fake rerankers. Jina, Together and Infinity serve Cohere's v1 rerank shape, so
-// the official cohere-ai client (CohereClient, /v1/rerank) talks to each unchanged; Voyage,
-// TEI and Bedrock Agent Runtime (no official client installed here) are checked on the
-// documented wire shapes over plain HTTP.
+// the official cohere-ai client (CohereClient, /v1/rerank) talks to each unchanged; Voyage and
+// TEI (no official Node client) are checked on the documented wire shapes over plain HTTP.
+// Bedrock Agent Runtime has its own proof with AWS's client (fake-bedrock-rerank.test.ts).
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
