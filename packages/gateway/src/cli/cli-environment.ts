@@ -1,6 +1,8 @@
 // Every environment variable the gateway and its providers read, for `llmux --help` and the
 // README. test/cli-help.test.ts scans the source for env reads and fails when one is missing.
 
+import { describeProviders, getDefaultProviderRegistry } from 'llmux';
+
 export interface EnvironmentGroup {
   title: string;
   variables: ReadonlyArray<readonly [name: string, meaning: string]>;
@@ -62,9 +64,17 @@ export const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
   },
   {
     title: 'Provider credentials (key variables | base-URL variables)',
-    variables: PROVIDER_VARIABLES.map(([provider, keys, bases]) => [provider, `${keys} | ${bases}`] as const),
+    variables: [...PROVIDER_VARIABLES.map(([provider, keys, bases]) => [provider, `${keys} | ${bases}`] as const), ...describedProviderVariables()],
   },
 ];
+
+/** The other providers' variables, as their rows and adapters declare them (llmux --list-providers). */
+function describedProviderVariables(): Array<readonly [string, string]> {
+  const listed = new Set(PROVIDER_VARIABLES.flatMap(([provider]) => provider.split(' / ')));
+  return describeProviders(getDefaultProviderRegistry())
+    .filter((row) => !listed.has(row.id) && row.keyEnv.length + row.baseEnv.length > 0)
+    .map((row) => [row.id, `${row.keyEnv.join(', ') || '-'} | ${row.baseEnv.join(', ') || '-'}`] as const);
+}
 
 export function formatEnvironmentHelp(): string {
   const lines: string[] = [];
