@@ -19,7 +19,8 @@ const USAGE_COUNTS = ['prompt_tokens', 'completion_tokens', 'total_tokens', 'pro
 const PROMPT_DETAILS = ['cached_tokens', 'audio_tokens'] as const;
 const COMPLETION_DETAILS = ['reasoning_tokens', 'audio_tokens', 'accepted_prediction_tokens', 'rejected_prediction_tokens'] as const;
 
-function isPlainUsage(value: unknown): boolean {
+/** Usage counts as numbers (or nullish): what openAIUsageSchema accepts as is. */
+export function isPlainUsage(value: unknown): boolean {
   if (isNullish(value)) return true;
   return (
     isJsonObject(value) &&
