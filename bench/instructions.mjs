@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { ensureTools, UPSTREAM_BIN } from './lib/ensure-tools.mjs';
 import { stopProcess } from './lib/processes.mjs';
 import { TARGETS, startUpstream } from './lib/targets.mjs';
+import { writeTranslatedConfig } from './lib/unpinned-rows.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -31,11 +32,12 @@ const { values: options } = parseArgs({
     requests: { type: 'string', default: '2000' },
     connections: { type: 'string', default: '10' },
     cli: { type: 'string' },
+    translated: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (options.help) {
-  console.log('Usage: node bench/instructions.mjs [--targets undici-floor,llmux] [--runs 2] [--warmup 6000] [--requests 2000] [--connections 10] [--cli path/to/llmux.js]');
+  console.log('Usage: node bench/instructions.mjs [--targets undici-floor,llmux] [--runs 2] [--warmup 6000] [--requests 2000] [--connections 10] [--cli path/to/llmux.js] [--translated]');
   process.exit(0);
 }
 
@@ -77,7 +79,9 @@ async function measure(target, run) {
   const wrapper = ['valgrind', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/callgrind.out`];
   log(`${target.label} run ${run}: starting under callgrind (about a minute)`);
   // Both placements share one core: valgrind runs every thread of the target on one anyway.
-  const started = await target.start({ upstream, core: 0, runDir: dir, wrapper, startTimeoutMs: 300_000, ...(options.cli === undefined ? {} : { cli: options.cli }) });
+  // --translated: llmux with chat passthrough off, to compare the two paths.
+  const config = options.translated && target.id === 'llmux' ? { config: writeTranslatedConfig(dir) } : {};
+  const started = await target.start({ upstream, core: 0, runDir: dir, wrapper, startTimeoutMs: 300_000, ...config, ...(options.cli === undefined ? {} : { cli: options.cli }) });
   try {
     const request = target.request('json', started, upstream);
     await send(started.port, request, Number(options.warmup));

@@ -21,13 +21,9 @@ const target = (id) => TARGETS.find((candidate) => candidate.id === id);
 export const SERVERS = {
   'parsing-floor': ({ upstream, cores, runDir }) => startScript('parsing-proxy.mjs', 'parsing floor', { upstream, cores, runDir }),
   'undici-floor': ({ upstream, cores, runDir }) => target('undici-floor').start({ upstream, core: cores, runDir }),
-  llmux: ({ upstream, cores, runDir }) => target('llmux').start({ upstream, core: cores, runDir }),
+  llmux: ({ upstream, cores, runDir, nodeArgs }) => target('llmux').start({ upstream, core: cores, runDir, nodeArgs }),
   // The same gateway with chat passthrough off: the translated path, measured in the same run.
-  'llmux-translated': ({ upstream, cores, runDir }) => {
-    const config = `${runDir}/config-translated.yaml`;
-    writeFileSync(config, `${readConfig()}\n  chat_passthrough: false\n`);
-    return target('llmux').start({ upstream, core: cores, runDir, config });
-  },
+  'llmux-translated': ({ upstream, cores, runDir, nodeArgs }) => target('llmux').start({ upstream, core: cores, runDir, config: writeTranslatedConfig(runDir), nodeArgs }),
   portkey: ({ cores, runDir }) => target('portkey').start({ core: cores, runDir }),
 };
 
@@ -56,6 +52,13 @@ export const ROWS = [
   { scenario: 'chat stream', label: 'llmux (passthrough)', server: 'llmux', request: llmuxChat(true) },
   { scenario: 'chat stream', label: 'llmux (translated)', server: 'llmux-translated', request: llmuxChat(true) },
 ];
+
+/** The bench config with chat passthrough off (general_settings.chat_passthrough: false), written into `dir`. */
+export function writeTranslatedConfig(dir) {
+  const config = `${dir}/config-translated.yaml`;
+  writeFileSync(config, `${readConfig()}\n  chat_passthrough: false\n`);
+  return config;
+}
 
 function readConfig() {
   // general_settings is the config's last section: the line appended goes into it.
