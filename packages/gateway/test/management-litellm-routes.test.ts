@@ -71,14 +71,20 @@ for (const backendName of BACKEND_NAMES) {
     it('POST /model/update merges litellm_params into a stored deployment and serves the change at once', async (t) => {
       if (typeof setup === 'string') return t.skip(setup);
       const { admin, upstream } = setup;
-      const added = await admin.post('/model/new', { model_name: 'upd-a', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' } });
+      const added = await admin.post('/model/new', {
+        model_name: 'upd-a',
+        litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' },
+      });
       const id = String(added.body['model_id']);
       const updated = await admin.post('/model/update', { model_name: 'upd-b', model_info: { id }, litellm_params: { rpm: 7 } });
       assert.equal(updated.status, 200, JSON.stringify(updated.body));
       assert.equal((updated.body['litellm_params'] as Record<string, unknown>)['rpm'], 7);
       assert.equal((updated.body['litellm_params'] as Record<string, unknown>)['api_key'], '[redacted]', 'the upstream secret never leaves');
       const models = (await admin.get(`/model/info?litellm_model_id=${id}`)).body['data'] as Array<{ model_name: string; litellm_params: Record<string, unknown> }>;
-      assert.deepEqual(models.map((model) => [model.model_name, model.litellm_params['rpm'], model.litellm_params['model']]), [['upd-b', 7, 'openai/gpt-4o-mini']]);
+      assert.deepEqual(
+        models.map((model) => [model.model_name, model.litellm_params['rpm'], model.litellm_params['model']]),
+        [['upd-b', 7, 'openai/gpt-4o-mini']],
+      );
       const answer = await setup.openai('sk-master-governed').chat.completions.create({ model: 'upd-b', messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(answer.object, 'chat.completion');
       const patched = await admin.send('PATCH', `/model/${id}/update`, { litellm_params: { rpm: 9 } });
@@ -94,7 +100,10 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(gptA?.['mode'], 'chat');
       const limited = String((await setup.admin.post('/key/generate', { models: ['gpt-b'] })).body['key']);
       const seen = (await setup.as(limited).get('/model_group/info')).body['data'] as Array<Record<string, unknown>>;
-      assert.deepEqual(seen.map((group) => group['model_group']), ['gpt-b']);
+      assert.deepEqual(
+        seen.map((group) => group['model_group']),
+        ['gpt-b'],
+      );
     });
 
     it('GET /v1/models/{id} retrieves a model as OpenAI does, and 404s one the key may not use', async (t) => {

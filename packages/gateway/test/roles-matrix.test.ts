@@ -52,6 +52,35 @@ async function customer(world: RolesWorld): Promise<string> {
   return userId;
 }
 
+/** Proxy admins write; admins and admin viewers read; nobody else (budgets, tags). */
+const ADMIN_ONLY = [200, 403, 403, 403, 403, 403, 403] as const;
+const READ_ALL = [200, 200, 403, 403, 403, 403, 403] as const;
+
+async function budget(world: RolesWorld): Promise<string> {
+  const budgetId = world.id('budget');
+  await expectOk(world.admin.post('/budget/new', { budget_id: budgetId, max_budget: 1 }));
+  return budgetId;
+}
+
+async function tag(world: RolesWorld): Promise<string> {
+  const name = world.id('tag');
+  await expectOk(world.admin.post('/tag/new', { name, max_budget: 1 }));
+  return name;
+}
+
+async function organization(world: RolesWorld): Promise<string> {
+  const organizationId = world.id('org');
+  await expectOk(world.admin.post('/organization/new', { organization_id: organizationId }));
+  return organizationId;
+}
+
+async function organizationMember(world: RolesWorld): Promise<{ organization_id: string; user_id: string }> {
+  const organizationId = await organization(world);
+  const userId = await world.user();
+  await expectOk(world.admin.post('/organization/member_add', { organization_id: organizationId, member: { user_id: userId, role: 'internal_user' } }));
+  return { organization_id: organizationId, user_id: userId };
+}
+
 async function storedModel(world: RolesWorld, upstreamUrl: string): Promise<string> {
   const added = await expectOk(world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }));
   return String(added['model_id']);
@@ -169,6 +198,33 @@ const MATRIX: Row[] = [
   row('GET', '/models/{id}', 'a model group', /*                                */ [200, 200, 200, 200, 200, 200, 200], async () => ({ path: '/models/gpt-a' })),
   row('GET', '/model/info', 'the deployments one may use', /*                  */ [200, 200, 200, 200, 200, 200, 200]),
   row('GET', '/v1/model/info', 'the deployments one may use', /*               */ [200, 200, 200, 200, 200, 200, 200]),
+
+  row('POST', '/budget/new', 'a budget row', /*                               */ ADMIN_ONLY, async ({ world }) => ({ body: { budget_id: world.id('budget'), max_budget: 1 } })),
+  row('POST', '/budget/update', 'a budget row', /*                            */ ADMIN_ONLY, async ({ world }) => ({ body: { budget_id: await budget(world), max_budget: 2 } })),
+  row('POST', '/budget/delete', 'a budget row', /*                            */ ADMIN_ONLY, async ({ world }) => ({ body: { id: await budget(world) } })),
+  row('POST', '/budget/info', 'a budget row', /*                              */ READ_ALL, async ({ world }) => ({ body: { budgets: [await budget(world)] } })),
+  row('GET', '/budget/list', 'every budget row', /*                           */ READ_ALL),
+  row('GET', '/budget/settings', 'a budget row', /*                           */ READ_ALL, async ({ world }) => ({ path: `/budget/settings?budget_id=${await budget(world)}` })),
+  row('POST', '/tag/new', 'a tag', /*                                         */ ADMIN_ONLY, async ({ world }) => ({ body: { name: world.id('tag'), max_budget: 1 } })),
+  row('POST', '/tag/update', 'a tag', /*                                      */ ADMIN_ONLY, async ({ world }) => ({ body: { name: await tag(world), max_budget: 2 } })),
+  row('POST', '/tag/delete', 'a tag', /*                                      */ ADMIN_ONLY, async ({ world }) => ({ body: { name: await tag(world) } })),
+  row('POST', '/tag/info', 'a tag', /*                                        */ READ_ALL, async ({ world }) => ({ body: { names: [await tag(world)] } })),
+  row('GET', '/tag/list', 'every tag', /*                                     */ READ_ALL),
+  row('GET', '/spend/tags', 'spend by tag', /*                                */ READ_ALL),
+  row('GET', '/global/spend/tags', 'spend by tag', /*                         */ READ_ALL),
+
+  row('POST', '/organization/new', 'an organization', /*                     */ ADMIN_ONLY, async ({ world }) => ({ body: { organization_id: world.id('org'), max_budget: 1 } })),
+  ...(['PATCH', 'POST'] as const).map((method) => row(method, '/organization/update', 'an organization', ADMIN_ONLY, async ({ world }) => ({ body: { organization_id: await organization(world), organization_alias: 'renamed' } }))),
+  ...(['DELETE', 'POST'] as const).map((method) => row(method, '/organization/delete', 'an organization', ADMIN_ONLY, async ({ world }) => ({ body: { organization_ids: [await organization(world)] } }))),
+  row('GET', '/organization/info', 'an organization one is not in', /*        */ READ_ALL, async ({ world }) => ({ path: `/organization/info?organization_id=${await organization(world)}` })),
+  row('POST', '/organization/info', 'an organization one is not in', /*       */ READ_ALL, async ({ world }) => ({ body: { organizations: [await organization(world)] } })),
+  row('GET', '/organization/list', "one's organizations", /*                  */ [200, 200, 200, 200, 200, 200, 403]),
+  row('POST', '/organization/member_add', 'a user, to an organization', /*    */ ADMIN_ONLY, async ({ world }) => ({ body: { organization_id: await organization(world), member: { user_id: await world.user(), role: 'internal_user' } } })),
+  ...(['PATCH', 'POST'] as const).map((method) => row(method, '/organization/member_update', "a member's role", ADMIN_ONLY, async ({ world }) => ({ body: { ...(await organizationMember(world)), role: 'org_admin' } }))),
+  ...(['DELETE', 'POST'] as const).map((method) => row(method, '/organization/member_delete', 'a member', ADMIN_ONLY, async ({ world }) => ({ body: await organizationMember(world) }))),
+
+  row('GET', '/user/daily/activity', "one's own activity", /*                  */ [200, 200, 200, 200, 200, 200, 403]),
+  row('GET', '/team/daily/activity', "red's activity", /*                      */ [200, 200, 403, 403, 200, 200, 403], async () => ({ path: '/team/daily/activity?team_ids=red' })),
 
   row('GET', '/spend/logs', "one's own spend", /*                              */ [200, 200, 200, 200, 200, 200, 200]),
   row('GET', '/spend/logs/ui', "one's own spend, in pages", /*                  */ [200, 200, 200, 200, 200, 200, 200]),

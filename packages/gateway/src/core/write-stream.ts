@@ -76,6 +76,9 @@ export async function writeStream<Chunk>(context: RequestContext, stream: ReplyS
       if (first) {
         first = false;
         record.timeToFirstTokenMs = performance.now() - context.startedAt;
+        // Every chunk of a stream carries the reply's id; the first one names it for the spend row.
+        const id = (chunk as { id?: unknown }).id;
+        if (typeof id === 'string') record.responseId = id;
         // Node holds a response's writes until the next tick to send them in one syscall;
         // the chunks of one upstream read are all converted before that tick. The first
         // token goes out now, with the headers; the rest of a burst is still batched.

@@ -59,6 +59,8 @@ export interface TeamMember {
 
 export interface TeamRecord extends Limits {
   team_id: string;
+  /** The organization the team belongs to (LiteLLM's organization_id); absent for none. */
+  organization_id?: string | null;
   team_alias: string | null;
   members_with_roles: TeamMember[];
   models: string[];

@@ -4,7 +4,7 @@
 
 import type { CustomerRecord, Identity, Limits } from '../governance/identity.js';
 
-export type SubjectScope = 'global' | 'team' | 'user' | 'key' | 'customer' | 'key_model';
+export type SubjectScope = 'global' | 'team' | 'user' | 'key' | 'customer' | 'key_model' | 'tag' | 'organization';
 
 export interface LimitSubject {
   scope: SubjectScope;

@@ -7,14 +7,18 @@ import { isLlmuxError, maskKeysInText, ServiceUnavailableError } from 'llmux';
 import type { Route } from '../http/route.js';
 import { isStoreUnavailable } from '../store/is-store-unavailable.js';
 import { createAuditRoutes } from './audit-routes.js';
+import { createBudgetRoutes } from './budget-routes.js';
 import { createCustomerRoutes } from './customer-routes.js';
+import { createDailyActivityRoutes } from './daily-activity-routes.js';
 import { createKeyStateRoutes } from './key-state-routes.js';
 import { createKeyWriteRoutes } from './key-write-routes.js';
 import type { ManagementDeps } from './management-deps.js';
 import { createModelGroupRoutes } from './model-group-routes.js';
 import { createModelRoutes } from './model-routes.js';
 import { createModelUpdateRoutes } from './model-update-routes.js';
+import { createOrganizationRoutes } from './organization-routes.js';
 import { createSpendRoutes } from './spend-routes.js';
+import { createTagRoutes } from './tag-routes.js';
 import { createTeamMemberRoutes } from './team-member-routes.js';
 import { createTeamRoutes } from './team-routes.js';
 import { createUserRoutes } from './user-routes.js';
@@ -34,6 +38,10 @@ export function createManagementRoutes(deps: ManagementDeps): Route[] {
     ...createModelGroupRoutes(deps),
     ...createSpendRoutes(deps),
     ...createAuditRoutes(deps),
+    ...createBudgetRoutes(deps),
+    ...createTagRoutes(deps),
+    ...createOrganizationRoutes(deps),
+    ...createDailyActivityRoutes(deps),
   ];
   return routes.map(maskingErrorText);
 }

@@ -84,6 +84,8 @@ function modelGroupInfo(group: string, deployments: readonly ResolvedDeployment[
     supports_parallel_function_calling: flag('supports_parallel_function_calling'),
     supports_vision: flag('supports_vision'),
     supports_function_calling: flag('supports_function_calling'),
-    access_groups: [...new Set(deployments.flatMap((deployment) => (Array.isArray(deployment.model_info?.['access_groups']) ? (deployment.model_info['access_groups'] as unknown[]) : [])))],
+    access_groups: [
+      ...new Set(deployments.flatMap((deployment) => (Array.isArray(deployment.model_info?.['access_groups']) ? (deployment.model_info['access_groups'] as unknown[]) : []))),
+    ],
   };
 }

@@ -26,14 +26,27 @@ export function createModelUpdateRoutes(deps: ManagementDeps): Route[] {
   const update = async (context: RequestContext, caller: Identity, id: string, body: ModelUpdateBody): Promise<void> => {
     const { store, router, audit } = deps;
     const stored = (await store.listModels()).find((model) => model.model_id === id);
-    if (stored === undefined) throw new NotFoundError(`No model added through the API has id ${id} (models from the config file are changed there).`, { code: 'model_not_found', param: 'model_info.id' });
+    if (stored === undefined)
+      throw new NotFoundError(`No model added through the API has id ${id} (models from the config file are changed there).`, { code: 'model_not_found', param: 'model_info.id' });
     const litellmParams = { ...stored.litellm_params, ...body.litellm_params };
-    if (typeof litellmParams['model'] !== 'string' || litellmParams['model'] === '') throw new BadRequestError('litellm_params.model must be a non-empty string.', { code: 'invalid_value', param: 'litellm_params.model' });
+    if (typeof litellmParams['model'] !== 'string' || litellmParams['model'] === '')
+      throw new BadRequestError('litellm_params.model must be a non-empty string.', { code: 'invalid_value', param: 'litellm_params.model' });
     const changed = { model_id: id, model_name: body.model_name ?? stored.model_name, litellm_params: litellmParams, model_info: { ...stored.model_info, ...body.model_info, id } };
     if (!(await store.updateModel(changed))) throw new NotFoundError(`No model added through the API has id ${id}.`, { code: 'model_not_found', param: 'model_info.id' });
     router.removeDeployment(id);
-    router.addDeployment({ model_name: changed.model_name, litellm_params: { ...litellmParams, model: litellmParams['model'] }, model_info: { ...changed.model_info, db_model: true } });
-    await audit.record({ caller, action: 'updated', table: 'models', objectId: id, before: { model_name: stored.model_name, litellm_params: stored.litellm_params }, after: { model_name: changed.model_name, litellm_params: litellmParams } });
+    router.addDeployment({
+      model_name: changed.model_name,
+      litellm_params: { ...litellmParams, model: litellmParams['model'] },
+      model_info: { ...changed.model_info, db_model: true },
+    });
+    await audit.record({
+      caller,
+      action: 'updated',
+      table: 'models',
+      objectId: id,
+      before: { model_name: stored.model_name, litellm_params: stored.litellm_params },
+      after: { model_name: changed.model_name, litellm_params: litellmParams },
+    });
     replyJson(context, { model_id: id, model_name: changed.model_name, litellm_params: redactSecrets(litellmParams), model_info: { ...changed.model_info, db_model: true } });
   };
   return [
@@ -45,7 +58,8 @@ export function createModelUpdateRoutes(deps: ManagementDeps): Route[] {
         requireAdmin(caller, 'update models');
         const body = await readManagementBody(context, modelUpdateSchema);
         const id = body.model_info?.['id'];
-        if (typeof id !== 'string' || id === '') throw new BadRequestError('Name the model to update in model_info.id.', { code: 'missing_required_parameter', param: 'model_info.id' });
+        if (typeof id !== 'string' || id === '')
+          throw new BadRequestError('Name the model to update in model_info.id.', { code: 'missing_required_parameter', param: 'model_info.id' });
         await update(context, caller, id, body);
       },
     },

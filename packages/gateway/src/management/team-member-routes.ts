@@ -10,6 +10,7 @@ import { BadRequestError } from 'llmux';
 import type { TeamRecord, Identity } from '../governance/identity.js';
 import { denied, isAdmin, isTeamAdmin, isViewer } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
+import type { Store } from '../store/store.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, readManagementBody, replyJson } from './management-request.js';
 import { renderTeam } from './render-records.js';
@@ -38,13 +39,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         if (missing.length > 0 && !isAdmin(caller)) {
           throw new BadRequestError(`No such user: ${missing.join(', ')}. A proxy admin creates users (/user/new); a team admin adds existing users.`, { code: 'user_not_found', param: 'member' });
         }
-        for (const userId of missing) {
-          const at = now();
-          await store.upsertUser({
-            user_id: userId, user_email: null, user_alias: null, user_role: 'internal_user', teams: [], models: [], spend: 0, metadata: {}, created_at: at, updated_at: at,
-            max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null,
-          });
-        }
+        await createMissingUsers(store, missing, now());
         const members = await store.changeTeamMembers(team.team_id, { upsert: added });
         await invalidation.invalidate();
         const updated = { ...team, members_with_roles: members };
@@ -85,6 +80,16 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
       },
     },
   ];
+}
+
+/** Users a proxy admin named that do not exist yet: internal users with no budget, as LiteLLM makes them. */
+export async function createMissingUsers(store: Store, userIds: readonly string[], at: Date): Promise<void> {
+  for (const userId of userIds) {
+    await store.upsertUser({
+      user_id: userId, user_email: null, user_alias: null, user_role: 'internal_user', teams: [], models: [], spend: 0, metadata: {}, created_at: at, updated_at: at,
+      max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null,
+    });
+  }
 }
 
 function mayManageMembers(caller: Identity, team: TeamRecord): boolean {

@@ -11,15 +11,16 @@ import type { Store } from '../store/store.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { checkTeamOrganization } from './team-organization.js';
 import { renderKey, renderTeam } from './render-records.js';
 import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
 
 export const memberSchema = z.object({ user_id: z.string().min(1), role: z.enum(['admin', 'user']).default('user') });
-const teamFields = { ...limitFields, team_alias: z.string().nullable().optional(), blocked: z.boolean().optional() };
+const teamFields = { ...limitFields, team_alias: z.string().nullable().optional(), blocked: z.boolean().optional(), organization_id: z.string().min(1).nullable().optional() };
 const teamNewSchema = z.looseObject({ ...teamFields, team_id: z.string().min(1).optional(), members_with_roles: z.array(memberSchema).optional() });
 const teamUpdateSchema = z.looseObject({ ...teamFields, team_id: z.string().min(1) });
 const teamDeleteSchema = z.looseObject({ team_ids: z.array(z.string().min(1)).min(1) });
-const UPDATE_FIELDS = ['team_alias', 'blocked', 'models', 'metadata', ...LIMIT_FIELD_NAMES] as const;
+const UPDATE_FIELDS = ['team_alias', 'blocked', 'models', 'metadata', 'organization_id', ...LIMIT_FIELD_NAMES] as const;
 
 export async function loadTeam(store: Store, teamId: string): Promise<TeamRecord> {
   const team = await store.getTeam(teamId);
@@ -52,6 +53,10 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
           created_at: at,
           updated_at: at,
         };
+        if (body.organization_id !== undefined && body.organization_id !== null) {
+          await checkTeamOrganization(store, body.organization_id, team.max_budget);
+          team.organization_id = body.organization_id;
+        }
         await store.upsertTeam(team);
         await store.setTeamMembers(team.team_id, team.members_with_roles);
         await audit.record({ caller, action: 'created', table: 'teams', objectId: team.team_id, after: renderTeam(team) });
@@ -68,6 +73,7 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
         const current = await loadTeam(store, body.team_id);
         const updated: TeamRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<TeamRecord>), updated_at: now() };
         if (body.metadata === null) updated.metadata = {};
+        if (updated.organization_id !== undefined && updated.organization_id !== null) await checkTeamOrganization(store, updated.organization_id, updated.max_budget);
         const guarded = foldGuardrailFields(body, updated.metadata);
         if (guarded !== undefined) updated.metadata = guarded;
         await store.upsertTeam(updated);

@@ -99,7 +99,9 @@ export const chatRequestSchema = z.looseObject({
   parallel_tool_calls: z.boolean().nullish(),
   response_format: responseFormat.nullish(),
   reasoning_effort: z.string().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  // LiteLLM's metadata: any JSON values (`tags` is a list). Only its string values reach the
+  // provider, which takes OpenAI's map of strings (split-chat-body.ts).
+  metadata: z.record(z.string(), z.unknown()).nullish(),
   service_tier: z.string().nullish(),
   // LiteLLM's routing fields: the Router reads them; they never reach a provider.
   fallbacks: z.array(z.string()).optional(),

@@ -23,6 +23,7 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
   return {
     request_id: context.id,
     client_request_id: clientRequestIdOf(context.request.headers),
+    response_id: log.responseId ?? null,
     api_key: identity?.key?.token ?? '',
     user: identity?.user?.user_id ?? identity?.key?.user_id ?? null,
     team_id: identity?.team?.team_id ?? identity?.key?.team_id ?? null,
@@ -69,7 +70,10 @@ function rowMetadata(metadata: Record<string, unknown>, context: RequestContext,
   };
 }
 
-/** The totals a call's cost adds to: key, key+model, user, team, customer, global. */
+/** Tags a call's cost adds to at most: a request naming more still bills the first ones' budgets. */
+const MAX_TAG_TOTALS = 16;
+
+/** The totals a call's cost adds to: key, key+model, user, team, its organization, customer, tags, global. */
 export function spendIncrements(identity: Identity | undefined, row: SpendLogRow): SpendIncrement[] {
   const amount = row.spend;
   if (amount === 0) return [];
@@ -82,6 +86,10 @@ export function spendIncrements(identity: Identity | undefined, row: SpendLogRow
   if (userId !== undefined && userId !== null) increments.push({ entity: 'user', id: userId, amount });
   const teamId = identity?.team?.team_id ?? identity?.key?.team_id;
   if (teamId !== undefined && teamId !== null) increments.push({ entity: 'team', id: teamId, amount });
+  const organizationId = identity?.team?.organization_id;
+  if (organizationId !== undefined && organizationId !== null) increments.push({ entity: 'organization', id: organizationId, amount });
   if (row.end_user !== null) increments.push({ entity: 'customer', id: row.end_user, amount });
+  const tags = row.request_tags;
+  for (let index = 0; index < tags.length && index < MAX_TAG_TOTALS; index += 1) increments.push({ entity: 'tag', id: tags[index] as string, amount });
   return increments;
 }

@@ -14,6 +14,7 @@ import { estimateTokens } from '../limits/estimate-tokens.js';
 import { rateLimitHeaders } from '../limits/rate-limit-headers.js';
 import { reportRemaining, type RemainingSink } from '../limits/report-remaining.js';
 import type { BudgetAlerts } from './budget-alerts.js';
+import type { EntityBudgets } from './entity-budgets.js';
 import { buildSpendLogRow, spendIncrements, type CallRecord } from './build-spend-log-row.js';
 import { scheduleLazyResets } from './schedule-lazy-resets.js';
 import type { SpendLogWriter } from './spend-log-writer.js';
@@ -32,6 +33,8 @@ export interface CallAccountingOptions {
   customers: LoadingCache<CustomerRecord | undefined> | undefined;
   /** A key's stored per-model spend, by key token. */
   keyModelSpend?: LoadingCache<Record<string, number>> | undefined;
+  /** Budgets of tags and organizations (with a store). */
+  entityBudgets?: EntityBudgets | undefined;
   alerts: BudgetAlerts;
   global: GlobalLimits;
   /** general_settings.store_prompts_in_spend_logs, unless turn_off_message_logging. */
@@ -60,12 +63,14 @@ export class CallAccounting {
     const customerId = typeof body.user === 'string' && body.user !== '' ? body.user : undefined;
     const customers = this.options.customers;
     const customer = customerId === undefined || customers === undefined ? undefined : customers.get(customerId, now);
-    const key = identityOf(context)?.key;
+    const identity = identityOf(context);
+    const key = identity?.key;
     const modelSpend = key === undefined || key.model_max_budget[model] === undefined ? undefined : this.options.keyModelSpend?.get(key.token, now);
-    if (customer instanceof Promise || modelSpend instanceof Promise) {
-      return Promise.all([customer, modelSpend]).then(([record, spend]) => this.admit(context, model, body, customerId, record, spend?.[model] ?? 0, this.clock()));
+    const entities = this.options.entityBudgets?.subjectsFor(tagsOf(body), identity?.team?.organization_id, now) ?? NO_SUBJECTS;
+    if (customer instanceof Promise || modelSpend instanceof Promise || entities instanceof Promise) {
+      return Promise.all([customer, modelSpend, entities]).then(([record, spend, extra]) => this.admit(context, model, body, customerId, record, spend?.[model] ?? 0, extra, this.clock()));
     }
-    return this.admit(context, model, body, customerId, customer, modelSpend?.[model] ?? 0, now);
+    return this.admit(context, model, body, customerId, customer, modelSpend?.[model] ?? 0, entities, now);
   }
 
   /** After the call, on every exit path (success, error, hang-up, stream end). */
@@ -91,6 +96,8 @@ export class CallAccounting {
     customerId: string | undefined,
     customer: CustomerRecord | undefined,
     keyModelSpend: number,
+    /** Tag and organization budgets (entity-budgets.ts). */
+    extra: readonly LimitSubject[],
     now: number,
   ): CallTicket | Promise<CallTicket> {
     if (customer?.blocked === true) {
@@ -98,6 +105,7 @@ export class CallAccounting {
     }
     const identity = identityOf(context);
     const subjects = collectSubjects(identity, customerId, customer, model, this.options.global, keyModelSpend);
+    for (const subject of extra) subjects.push(subject);
     if (this.options.writer !== undefined) scheduleLazyResets(subjects, now, this.options.writer);
     const call = this.callRecord(body, model, customerId, now);
     const admitted = this.options.limiter.admit(subjects, needsEstimate(subjects) ? estimateTokens(body) : 0, now);
@@ -107,7 +115,7 @@ export class CallAccounting {
 
   private callRecord(body: Record<string, unknown>, model: string, customerId: string | undefined, now: number): CallRecord {
     const metadata = typeof body.metadata === 'object' && body.metadata !== null ? (body.metadata as Record<string, unknown>) : {};
-    return { model, customerId, tags: readTags(metadata.tags ?? body.tags), metadata, messages: this.options.storePrompts ? (body.messages ?? body.input ?? null) : null, startedAt: new Date(now) };
+    return { model, customerId, tags: tagsOf(body), metadata, messages: this.options.storePrompts ? (body.messages ?? body.input ?? null) : null, startedAt: new Date(now) };
   }
 
   private ticketFor(context: RequestContext, identity: Identity | undefined, call: CallRecord, admitted: AdmittedCall): CallTicket {
@@ -134,6 +142,15 @@ export class CallAccounting {
 function needsEstimate(subjects: readonly LimitSubject[]): boolean {
   for (const subject of subjects) if (subject.tpm !== null) return true;
   return false;
+}
+
+const NO_SUBJECTS: readonly LimitSubject[] = Object.freeze([]);
+
+/** A call's tags: `metadata.tags`, else top-level `tags`. */
+function tagsOf(body: Record<string, unknown>): string[] {
+  const metadata = body.metadata;
+  const tags = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>).tags : undefined;
+  return readTags(tags ?? body.tags);
 }
 
 /** `metadata.tags` or top-level `tags` as LiteLLM sends them (a list), or comma-separated (OpenAI's metadata holds strings only). */

@@ -59,6 +59,7 @@ export function sanitizeSpendRow(row: SpendLogRow): SanitizedRow {
   row.model_id = nullableId(row.model_id);
   row.custom_llm_provider = nullableId(row.custom_llm_provider);
   if (row.client_request_id !== undefined) row.client_request_id = nullableId(row.client_request_id);
+  if (row.response_id !== undefined) row.response_id = nullableId(row.response_id);
   row.prompt_tokens = count(row.prompt_tokens);
   row.completion_tokens = count(row.completion_tokens);
   row.cached_tokens = count(row.cached_tokens);

@@ -5,9 +5,12 @@ import { Kysely, sql } from 'kysely';
 import { createDialect } from './create-dialect.js';
 import type { Database } from './database-schema.js';
 import { migrate } from './migrate.js';
+import { createBudgetTagRepository } from './repositories/budget-tag-repository.js';
 import { createCustomerRepository } from './repositories/customer-repository.js';
 import { createKeyRepository } from './repositories/key-repository.js';
 import { createModelAuditRepository } from './repositories/model-audit-repository.js';
+import { createOrganizationRepository } from './repositories/organization-repository.js';
+import { createSpendActivityRepository } from './repositories/spend-activity-repository.js';
 import { createSpendRepository } from './repositories/spend-repository.js';
 import { createStoredResponseRepository } from './repositories/stored-response-repository.js';
 import { createTeamRepository } from './repositories/team-repository.js';
@@ -48,6 +51,9 @@ export function createStore(options: StoreOptions = {}): KyselyStore {
     ...createCustomerRepository(db),
     ...createSpendRepository(db, choice.name),
     ...createModelAuditRepository(db),
+    ...createBudgetTagRepository(db),
+    ...createOrganizationRepository(db),
+    ...createSpendActivityRepository(db),
     ...createStoredResponseRepository(db),
   };
 }

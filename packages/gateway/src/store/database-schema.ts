@@ -14,6 +14,8 @@ export interface LimitColumns {
 
 export interface KeysTable extends LimitColumns {
   token: string;
+  /** A shared budget row (migration 4); optional so rows written before it still type. */
+  budget_id?: string | null;
   key_name: string;
   key_alias: string | null;
   user_id: string | null;
@@ -44,6 +46,8 @@ export interface UsersTable extends LimitColumns {
 
 export interface TeamsTable extends LimitColumns {
   team_id: string;
+  /** The organization the team belongs to (migration 4). */
+  organization_id?: string | null;
   team_alias: string | null;
   models: string;
   spend: number;
@@ -61,6 +65,8 @@ export interface TeamMembersTable {
 
 export interface CustomersTable extends LimitColumns {
   user_id: string;
+  /** A shared budget row (migration 4). */
+  budget_id?: string | null;
   alias: string | null;
   spend: number;
   blocked: number;
@@ -102,6 +108,8 @@ export interface SpendLogsTable {
   response: string | null;
   /** The client's x-request-id, kept for correlation (migration 2); request_id is the gateway's own. */
   client_request_id: string | null;
+  /** The reply's own id (chatcmpl-…, msg_…, resp_…), LiteLLM's request_id (migration 4). */
+  response_id?: string | null;
 }
 
 /** Spend batches whose totals were added (migration 2): a batch replayed from the spool adds nothing twice. */
@@ -152,7 +160,59 @@ export interface SchemaVersionTable {
   applied_at: string;
 }
 
+/** LiteLLM's budget table (migration 4): limits shared by the rows that name it in budget_id. */
+export interface BudgetsTable {
+  budget_id: string;
+  max_budget: number | null;
+  soft_budget: number | null;
+  budget_duration: string | null;
+  budget_reset_at: string | null;
+  rpm_limit: number | null;
+  tpm_limit: number | null;
+  max_parallel_requests: number | null;
+  model_max_budget: string;
+  created_by: string;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  tag_name: string;
+  description: string | null;
+  models: string;
+  budget_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationsTable {
+  organization_id: string;
+  organization_alias: string | null;
+  budget_id: string | null;
+  models: string;
+  metadata: string;
+  blocked: number;
+  created_by: string;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationMembersTable {
+  organization_id: string;
+  user_id: string;
+  user_role: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  llmux_budgets: BudgetsTable;
+  llmux_tags: TagsTable;
+  llmux_organizations: OrganizationsTable;
+  llmux_organization_members: OrganizationMembersTable;
   llmux_keys: KeysTable;
   llmux_users: UsersTable;
   llmux_teams: TeamsTable;

@@ -117,6 +117,7 @@ export function teamFromRow(row: TeamsTable, members: TeamMember[]): TeamRecord 
   return {
     ...limitsFromRow(row),
     team_id: row.team_id,
+    ...(row.organization_id === null || row.organization_id === undefined ? {} : { organization_id: row.organization_id }),
     team_alias: row.team_alias,
     members_with_roles: members,
     models: parseJson(row.models, []),
@@ -132,6 +133,8 @@ export function teamToRow(team: TeamRecord): TeamsTable {
   return {
     ...limitsToRow(team),
     team_id: team.team_id,
+    // Only when the record says: an upsert of a record built without it keeps the stored one.
+    ...(team.organization_id === undefined ? {} : { organization_id: team.organization_id }),
     team_alias: team.team_alias,
     models: JSON.stringify(team.models),
     spend: team.spend,

@@ -4,7 +4,7 @@
 
 import type { CustomerRecord, KeyRecord, TeamMember, TeamRecord, UserRecord } from '../governance/identity.js';
 
-export type SpendEntity = 'key' | 'user' | 'team' | 'customer' | 'global' | 'key_model';
+export type SpendEntity = 'key' | 'user' | 'team' | 'customer' | 'global' | 'key_model' | 'tag' | 'organization';
 
 /** One addition to a spend total. `id` is the key hash for 'key' and 'key_model', ignored for 'global'. */
 export interface SpendIncrement {
@@ -43,6 +43,8 @@ export interface SpendLogRow {
   response: unknown;
   /** The client's x-request-id (correlation only; `request_id` is the gateway's own id). */
   client_request_id?: string | null;
+  /** The reply's own id (chatcmpl-…, msg_…, resp_…): LiteLLM's request_id (migration 4). */
+  response_id?: string | null;
 }
 
 export interface SpendLogFilter {
@@ -125,6 +127,69 @@ export interface StoredResponseRow {
   expires_at: Date;
 }
 
+/** LiteLLM's budget row (/budget/*), shared by the tags, organizations, customers and keys naming it. */
+export interface BudgetRecord {
+  budget_id: string;
+  max_budget: number | null;
+  soft_budget: number | null;
+  budget_duration: string | null;
+  budget_reset_at: Date | null;
+  rpm_limit: number | null;
+  tpm_limit: number | null;
+  max_parallel_requests: number | null;
+  model_max_budget: Record<string, unknown>;
+  created_by: string;
+  updated_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TagRecord {
+  tag_name: string;
+  description: string | null;
+  models: string[];
+  budget_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OrganizationRecord {
+  organization_id: string;
+  organization_alias: string | null;
+  budget_id: string | null;
+  models: string[];
+  metadata: Record<string, unknown>;
+  blocked: boolean;
+  created_by: string;
+  updated_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OrganizationMember {
+  organization_id: string;
+  user_id: string;
+  /** A LiteLLM user role within the organization (`org_admin`, `internal_user`, ...). */
+  user_role: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** One day × model group × key of spend (/user/daily/activity, /team/daily/activity). */
+export interface DailySpendRow {
+  date: string;
+  model_group: string | null;
+  custom_llm_provider: string | null;
+  api_key: string;
+  spend: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cached_tokens: number;
+  requests: number;
+  successful_requests: number;
+}
+
 export interface ListPage {
   /** 1-based. */
   page: number;
@@ -184,6 +249,34 @@ export interface Store {
   /** How many rows match (limit and offset ignored). */
   countSpendLogs(filter: SpendLogFilter): Promise<number>;
   spendReport(groupBy: SpendGroupBy, range: { start_date?: Date; end_date?: Date }): Promise<SpendReportRow[]>;
+
+  getBudget(budgetId: string): Promise<BudgetRecord | undefined>;
+  listBudgets(): Promise<BudgetRecord[]>;
+  /** Inserts, or replaces every field but created_*. */
+  upsertBudget(budget: BudgetRecord): Promise<void>;
+  deleteBudget(budgetId: string): Promise<boolean>;
+
+  getTag(tagName: string): Promise<TagRecord | undefined>;
+  listTags(): Promise<TagRecord[]>;
+  upsertTag(tag: TagRecord): Promise<void>;
+  deleteTag(tagName: string): Promise<boolean>;
+
+  getOrganization(organizationId: string): Promise<OrganizationRecord | undefined>;
+  /** All, or those `user_id` is a member of. */
+  listOrganizations(filter: { user_id?: string }): Promise<OrganizationRecord[]>;
+  upsertOrganization(organization: OrganizationRecord): Promise<void>;
+  /** Deletes the organizations and their memberships; their teams belong to none after. */
+  deleteOrganizations(organizationIds: readonly string[]): Promise<number>;
+  listOrganizationMembers(organizationIds: readonly string[]): Promise<OrganizationMember[]>;
+  changeOrganizationMembers(organizationId: string, change: { upsert?: readonly OrganizationMember[]; remove?: readonly string[] }): Promise<OrganizationMember[]>;
+  listTeamsOfOrganizations(organizationIds: readonly string[]): Promise<Array<{ team_id: string; organization_id: string }>>;
+
+  /** Running totals of tags or organizations (llmux_spend_totals), by id; missing ids spent nothing. */
+  getEntitySpend(entity: 'tag' | 'organization', ids: readonly string[]): Promise<Record<string, number>>;
+  /** Spend per request tag over a time range (/spend/tags). */
+  tagSpend(range: { start_date?: Date; end_date?: Date }): Promise<Array<{ tag: string; spend: number; requests: number }>>;
+  /** Spend by day, model group and key, for one user's or team's rows. */
+  dailySpend(filter: { user_id?: string; team_id?: string; start_date?: Date; end_date?: Date }): Promise<DailySpendRow[]>;
 
   insertAudit(record: AuditRecord): Promise<void>;
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;

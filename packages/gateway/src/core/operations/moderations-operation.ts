@@ -4,12 +4,9 @@
 
 import { moderationAttempt, type ModerationResult } from 'llmux';
 import { z } from 'zod';
-import { sendJson } from '../../http/send-json.js';
-import { pickFields } from '../../routes/pick-fields.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { CallState, Operation } from '../operation.js';
-import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
-import { createRoutingOptions } from './create-routing-options.js';
+import { serveRoutedJson } from './serve-routed-json.js';
 
 const inputPart = z.union([
   z.looseObject({ type: z.literal('text'), text: z.string() }),
@@ -34,13 +31,6 @@ export const moderationsOperation: Operation = {
   serve: serveModerations,
 };
 
-async function serveModerations(state: CallState): Promise<boolean> {
-  const { context, dependencies, body } = state;
-  const params = { ...pickFields(body, FIELDS), ...createRoutingOptions(state) };
-  const reply = await dependencies.router.call<typeof params, ModerationResult>(params, moderationAttempt);
-  recordRoutedCall(context, reply.llmux);
-  recordUsage(context, reply.usage, reply.llmux.cost);
-  setCostHeader(context, reply.llmux.cost);
-  sendJson(context, 200, JSON.stringify(reply));
-  return true;
+function serveModerations(state: CallState): Promise<boolean> {
+  return serveRoutedJson<ModerationResult>(state, { fields: FIELDS, attempt: moderationAttempt, usage: (reply) => reply.usage });
 }

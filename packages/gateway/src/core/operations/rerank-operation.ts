@@ -2,14 +2,11 @@
 // every provider with a reranker (Cohere, Bedrock, Jina, Voyage, Together, Infinity, TEI).
 // Priced per search unit or per token by the SDK; routed, governed and billed as chat is.
 
-import { rerankAttempt, type RerankResult } from 'llmux';
+import { rerankAttempt, type RerankResult, type Usage } from 'llmux';
 import { z } from 'zod';
-import { sendJson } from '../../http/send-json.js';
-import { pickFields } from '../../routes/pick-fields.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { CallState, Operation } from '../operation.js';
-import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
-import { createRoutingOptions } from './create-routing-options.js';
+import { serveRoutedJson } from './serve-routed-json.js';
 
 export const rerankRequestSchema = z.looseObject({
   model: z.string().min(1),
@@ -33,14 +30,12 @@ export const rerankOperation: Operation = {
   serve: serveRerank,
 };
 
-async function serveRerank(state: CallState): Promise<boolean> {
-  const { context, dependencies, body } = state;
-  const params = { ...pickFields(body, FIELDS), ...createRoutingOptions(state) };
-  const reply = await dependencies.router.call<typeof params, RerankResult>(params, rerankAttempt);
-  recordRoutedCall(context, reply.llmux);
+function serveRerank(state: CallState): Promise<boolean> {
+  return serveRoutedJson<RerankResult>(state, { fields: FIELDS, attempt: rerankAttempt, usage: usageOf });
+}
+
+/** Token-billed rerankers report tokens; search-unit ones none. */
+function usageOf(reply: RerankResult): Usage | undefined {
   const tokens = reply.meta?.billed_units?.input_tokens ?? reply.meta?.tokens?.input_tokens;
-  recordUsage(context, tokens === undefined ? undefined : { prompt_tokens: tokens, completion_tokens: 0, total_tokens: tokens }, reply.llmux.cost);
-  setCostHeader(context, reply.llmux.cost);
-  sendJson(context, 200, JSON.stringify(reply));
-  return true;
+  return tokens === undefined ? undefined : { prompt_tokens: tokens, completion_tokens: 0, total_tokens: tokens };
 }

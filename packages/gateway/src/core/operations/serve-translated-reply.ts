@@ -16,6 +16,7 @@ import { writeStream, type StreamEncoder } from '../write-stream.js';
 export function sendTranslated(context: RequestContext, reply: CompletionResponse, convert: () => unknown): void {
   recordUsage(context, reply.usage, reply.llmux.cost);
   setCostHeader(context, reply.llmux.cost);
+  context.call.responseId = reply.id;
   if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
   sendJson(context, 200, JSON.stringify(convert()));
 }

@@ -42,7 +42,10 @@ export function splitChatBody(body: Readonly<Record<string, unknown>>): SplitCha
     const value = body[name];
     if (value === undefined || value === null) continue;
     if (KNOWN_FIELDS.has(name)) {
-      params[name] = value;
+      if (name === 'metadata') {
+        const forwarded = providerMetadata(value as Record<string, unknown>);
+        if (forwarded !== undefined) params[name] = forwarded;
+      } else params[name] = value;
       continue;
     }
     if (DEPLOYMENT_SETTINGS.has(name)) {
@@ -54,4 +57,19 @@ export function splitChatBody(body: Readonly<Record<string, unknown>>): SplitCha
     extras[name] = value;
   }
   return { params, extras, refused };
+}
+
+/**
+ * The metadata a provider receives: OpenAI's map of strings. LiteLLM's other values (the
+ * `tags` list, nested objects) are the gateway's (spend rows, tag budgets) and stay here.
+ */
+function providerMetadata(metadata: Record<string, unknown>): Record<string, string> | undefined {
+  let forwarded: Record<string, string> | undefined;
+  for (const key in metadata) {
+    const value = metadata[key];
+    if (typeof value !== 'string') continue;
+    forwarded ??= {};
+    forwarded[key] = value;
+  }
+  return forwarded;
 }

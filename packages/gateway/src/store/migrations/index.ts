@@ -3,7 +3,8 @@
 import { initialMigration } from './001-initial.js';
 import { spendIdentityMigration } from './002-spend-identity.js';
 import { storedResponsesMigration } from './003-stored-responses.js';
+import { litellmEntitiesMigration } from './004-litellm-entities.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration, storedResponsesMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration, storedResponsesMigration, litellmEntitiesMigration];
 export type { Migration } from './migration.js';

@@ -57,6 +57,7 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
         if (batchId !== undefined && !(await claimBatch(transaction, batchId))) return;
         for (const { entity, id, model, amount } of increments) {
           if (entity === 'global') await addToTotal(transaction, 'global', 'global', amount);
+          else if (entity === 'tag' || entity === 'organization') await addToTotal(transaction, entity, id, amount);
           else if (entity === 'key_model') await addToTotal(transaction, 'key_model', keyModelId(id, model ?? ''), amount);
           else if (entity === 'customer') await addToCustomer(transaction, id, amount);
           else {
@@ -68,8 +69,8 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
     },
     async resetSpend(entity: SpendEntity, id: string, nextResetAt: Date | null, model?: string): Promise<void> {
       const resetAt = nextResetAt === null ? null : nextResetAt.toISOString();
-      if (entity === 'global' || entity === 'key_model') {
-        const totalId = entity === 'global' ? 'global' : keyModelId(id, model ?? '');
+      if (entity === 'global' || entity === 'key_model' || entity === 'tag' || entity === 'organization') {
+        const totalId = entity === 'global' ? 'global' : entity === 'key_model' ? keyModelId(id, model ?? '') : id;
         await db
           .insertInto('llmux_spend_totals')
           .values({ entity, id: totalId, spend: 0, budget_reset_at: resetAt })
@@ -129,7 +130,8 @@ function filterSpendLogs<Output>(query: SelectQueryBuilder<Database, 'llmux_spen
   if (filter.team_id !== undefined) filtered = filtered.where('team_id', '=', filter.team_id);
   const requestId = filter.request_id;
   // The gateway's id or the client's x-request-id: a client finds its calls by the id it sent.
-  if (requestId !== undefined) filtered = filtered.where((eb) => eb.or([eb('request_id', '=', requestId), eb('client_request_id', '=', requestId)]));
+  // Or the reply's own id (chatcmpl-…), which LiteLLM's request_id is.
+  if (requestId !== undefined) filtered = filtered.where((eb) => eb.or([eb('request_id', '=', requestId), eb('client_request_id', '=', requestId), eb('response_id', '=', requestId)]));
   if (filter.model !== undefined) filtered = filtered.where('model_group', '=', filter.model);
   if (filter.start_date !== undefined) filtered = filtered.where('start_time', '>=', filter.start_date.toISOString());
   if (filter.end_date !== undefined) filtered = filtered.where('start_time', '<=', filter.end_date.toISOString());
@@ -178,6 +180,7 @@ const SPEND_LOG_COLUMNS = [
   'messages',
   'response',
   'client_request_id',
+  'response_id',
 ] as const satisfies ReadonlyArray<keyof SpendLogsTable>;
 
 /** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
@@ -240,6 +243,7 @@ function spendLogToRow(row: SpendLogRow): SpendLogsTable {
     messages: row.messages === undefined || row.messages === null ? null : JSON.stringify(row.messages),
     response: row.response === undefined || row.response === null ? null : JSON.stringify(row.response),
     client_request_id: row.client_request_id ?? null,
+    response_id: row.response_id ?? null,
   };
 }
 
@@ -267,5 +271,6 @@ function spendLogFromRow(row: SpendLogsTable): SpendLogRow {
     messages: parseJson(row.messages, null),
     response: parseJson(row.response, null),
     client_request_id: row.client_request_id,
+    response_id: row.response_id ?? null,
   };
 }
