@@ -5,6 +5,7 @@ import type { CallOptions } from './call-options.js';
 import { withImageCost } from './image-cost.js';
 import { IMAGE_COMMON_KEYS, type ImagesResponse, type ImagesResult } from './image-generation.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
+import type { RouterTarget } from './router/router.js';
 import { splitCall, type SplitCall } from './split-call.js';
 import type { UploadFile } from './upload-file.js';
 
@@ -34,7 +35,12 @@ export function imageEdit(params: ImageEditParams): Promise<ImagesResult> {
   return imageEditCall(splitCall<ImageEditRequest>(params, IMAGE_EDIT_BODY_KEYS));
 }
 
-/** `imageEdit()` for arguments already split (the Router's attempts). */
+/** One Router attempt: `router.call(params, imageEditAttempt)`. */
+export function imageEditAttempt(target: RouterTarget, rest: object): Promise<ImagesResult> {
+  return imageEditCall(target.split<ImageEditRequest>(rest, IMAGE_EDIT_BODY_KEYS));
+}
+
+/** `imageEdit()` for arguments already split. */
 export async function imageEditCall({ body, options, settings }: SplitCall<ImageEditRequest>): Promise<ImagesResult> {
   const target = resolveMediaProvider(body.model, 'editImage', options, settings);
   const response = await target.media.editImage({ ...body, model: target.model }, target.context);

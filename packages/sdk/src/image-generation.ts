@@ -6,6 +6,7 @@ import type { CallOptions } from './call-options.js';
 import { withImageCost } from './image-cost.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import type { ResponseMetadata } from './response-metadata.js';
+import type { RouterTarget } from './router/router.js';
 import { splitCall, type SplitCall } from './split-call.js';
 
 export interface ImageGenerationRequest {
@@ -55,7 +56,12 @@ export function imageGeneration(params: ImageGenerationParams): Promise<ImagesRe
   return imageGenerationCall(splitCall<ImageGenerationRequest>(params, IMAGE_GENERATION_BODY_KEYS));
 }
 
-/** `imageGeneration()` for arguments already split (the Router's attempts). */
+/** One Router attempt: `router.call(params, imageGenerationAttempt)`. */
+export function imageGenerationAttempt(target: RouterTarget, rest: object): Promise<ImagesResult> {
+  return imageGenerationCall(target.split<ImageGenerationRequest>(rest, IMAGE_GENERATION_BODY_KEYS));
+}
+
+/** `imageGeneration()` for arguments already split. */
 export async function imageGenerationCall({ body, options, settings }: SplitCall<ImageGenerationRequest>): Promise<ImagesResult> {
   const target = resolveMediaProvider(body.model, 'generateImage', options, settings);
   const response = await target.media.generateImage({ ...body, model: target.model }, target.context);

@@ -20,6 +20,7 @@ export { responses, RESPONSES_BODY_KEYS, type ResponsesEventStream, type Respons
 export type { ResponsesStreamEvent } from './parse-responses-events.js';
 export {
   imageGeneration,
+  imageGenerationAttempt,
   imageGenerationCall,
   IMAGE_GENERATION_BODY_KEYS,
   type ImageGenerationParams,
@@ -27,10 +28,12 @@ export {
   type ImagesResponse,
   type ImagesResult,
 } from './image-generation.js';
-export { imageEdit, imageEditCall, IMAGE_EDIT_BODY_KEYS, type ImageEditParams, type ImageEditRequest } from './image-edit.js';
+export { imageEdit, imageEditAttempt, imageEditCall, IMAGE_EDIT_BODY_KEYS, type ImageEditParams, type ImageEditRequest } from './image-edit.js';
 export {
   transcription,
   translation,
+  transcriptionAttempt,
+  translationAttempt,
   transcriptionCall,
   TRANSCRIPTION_BODY_KEYS,
   TEXT_TRANSCRIPTION_FORMATS,
@@ -40,7 +43,7 @@ export {
   type TranscriptionResult,
   type TranscriptionTask,
 } from './transcription.js';
-export { speech, speechCall, SPEECH_BODY_KEYS, type SpeechAudio, type SpeechParams, type SpeechRequest, type SpeechResult } from './speech.js';
+export { speech, speechAttempt, speechCall, SPEECH_BODY_KEYS, type SpeechAudio, type SpeechParams, type SpeechRequest, type SpeechResult } from './speech.js';
 export type { UploadFile } from './upload-file.js';
 export type { MediaSupport } from './providers/media-support.js';
 export { nativeCall, nativeCallSplit, speaksNatively } from './native/native-call.js';

@@ -7,6 +7,7 @@ import type { CallOptions } from './call-options.js';
 import { SPEECH_PRICES_PER_CHARACTER } from './cost/media-prices.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
+import type { RouterTarget } from './router/router.js';
 import { splitCall, type SplitCall } from './split-call.js';
 
 export interface SpeechRequest {
@@ -34,7 +35,12 @@ export function speech(params: SpeechParams): Promise<SpeechResult> {
   return speechCall(splitCall<SpeechRequest>(params, SPEECH_BODY_KEYS));
 }
 
-/** `speech()` for arguments already split (the Router's attempts). */
+/** One Router attempt: `router.call(params, speechAttempt)`. */
+export function speechAttempt(target: RouterTarget, rest: object): Promise<SpeechResult> {
+  return speechCall(target.split<SpeechRequest>(rest, SPEECH_BODY_KEYS));
+}
+
+/** `speech()` for arguments already split. */
 export async function speechCall({ body, options, settings }: SplitCall<SpeechRequest>): Promise<SpeechResult> {
   const target = resolveMediaProvider(body.model, 'speak', options, settings);
   const reply = await target.media.speak({ ...body, model: target.model }, target.context);

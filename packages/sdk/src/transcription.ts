@@ -7,6 +7,7 @@ import { TRANSCRIPTION_PRICES_PER_SECOND } from './cost/media-prices.js';
 import type { PriceOverrides } from './cost/price-overrides.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
+import type { RouterTarget } from './router/router.js';
 import { splitCall, type SplitCall } from './split-call.js';
 import { readTranscriptionDuration } from './transcription-duration.js';
 import type { UploadFile } from './upload-file.js';
@@ -57,7 +58,17 @@ export function translation(params: TranscriptionParams): Promise<TranscriptionR
   return transcriptionCall(splitCall<TranscriptionRequest>(params, TRANSCRIPTION_BODY_KEYS), 'translations');
 }
 
-/** `transcription()` / `translation()` for arguments already split (the Router's attempts). */
+/** One Router attempt: `router.call(params, transcriptionAttempt)`. */
+export function transcriptionAttempt(target: RouterTarget, rest: object): Promise<TranscriptionResult> {
+  return transcriptionCall(target.split<TranscriptionRequest>(rest, TRANSCRIPTION_BODY_KEYS), 'transcriptions');
+}
+
+/** One Router attempt: `router.call(params, translationAttempt)`. */
+export function translationAttempt(target: RouterTarget, rest: object): Promise<TranscriptionResult> {
+  return transcriptionCall(target.split<TranscriptionRequest>(rest, TRANSCRIPTION_BODY_KEYS), 'translations');
+}
+
+/** `transcription()` / `translation()` for arguments already split. */
 export async function transcriptionCall({ body, options, settings, prices }: SplitCall<TranscriptionRequest>, task: TranscriptionTask): Promise<TranscriptionResult> {
   const target = resolveMediaProvider(body.model, 'transcribe', options, settings);
   const [response, fileSeconds] = await Promise.all([

@@ -4,7 +4,7 @@
 
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { SPEECH_BODY_KEYS, speechCall, type SpeechRequest } from 'llmux';
+import { speechAttempt } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
 import { pickFields } from '../../routes/pick-fields.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
@@ -22,9 +22,7 @@ export const audioSpeechOperation: Operation = {
   billed: true,
   async serve(state) {
     const { context, dependencies, body } = state;
-    const result = await dependencies.router.call({ ...pickFields(body, SPEECH_FIELDS), ...createRoutingOptions(state) }, (target, rest) =>
-      speechCall(target.split<SpeechRequest>(rest, SPEECH_BODY_KEYS)),
-    );
+    const result = await dependencies.router.call({ ...pickFields(body, SPEECH_FIELDS), ...createRoutingOptions(state) }, speechAttempt);
     recordRoutedCall(context, result.llmux);
     recordUsage(context, undefined, result.llmux.cost);
     setCostHeader(context, result.llmux.cost);

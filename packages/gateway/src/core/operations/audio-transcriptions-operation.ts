@@ -3,7 +3,7 @@
 // answer JSON; text, srt and vtt answer the text as the provider wrote it. Billed per second
 // of audio, as the SDK reads it from the file.
 
-import { TEXT_TRANSCRIPTION_FORMATS, TRANSCRIPTION_BODY_KEYS, transcriptionCall, type TranscriptionRequest, type TranscriptionTask } from 'llmux';
+import { TEXT_TRANSCRIPTION_FORMATS, transcriptionAttempt, translationAttempt, type TranscriptionResult, type RouterTarget } from 'llmux';
 import { readMultipart } from '../../http/read-multipart.js';
 import { clientGone } from '../../http/client-gone.js';
 import { sendJson } from '../../http/send-json.js';
@@ -14,7 +14,9 @@ import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-c
 import { TRANSCRIPTION_FIELDS, TRANSCRIPTION_REQUEST } from './audio-request-schemas.js';
 import { createRoutingOptions } from './create-routing-options.js';
 
-function transcriptionOperation(task: TranscriptionTask, callType: string, name: string): Operation {
+type TranscriptionAttempt = (target: RouterTarget, rest: object) => Promise<TranscriptionResult>;
+
+function transcriptionOperation(task: 'transcriptions' | 'translations', attempt: TranscriptionAttempt, callType: string, name: string): Operation {
   return {
     names: { name, callType, traceName: name },
     method: 'POST',
@@ -23,19 +25,17 @@ function transcriptionOperation(task: TranscriptionTask, callType: string, name:
     request: TRANSCRIPTION_REQUEST,
     readRequest: readMultipart,
     billed: true,
-    serve: (state) => serveTranscription(state, task),
+    serve: (state) => serveTranscription(state, attempt),
   };
 }
 
-export const audioTranscriptionsOperation = transcriptionOperation('transcriptions', 'atranscription', 'transcription');
+export const audioTranscriptionsOperation = transcriptionOperation('transcriptions', transcriptionAttempt, 'atranscription', 'transcription');
 // LiteLLM records translations under the transcription call type too.
-export const audioTranslationsOperation = transcriptionOperation('translations', 'atranscription', 'translation');
+export const audioTranslationsOperation = transcriptionOperation('translations', translationAttempt, 'atranscription', 'translation');
 
-async function serveTranscription(state: CallState, task: TranscriptionTask): Promise<boolean> {
+async function serveTranscription(state: CallState, attempt: TranscriptionAttempt): Promise<boolean> {
   const { context, dependencies, body } = state;
-  const result = await dependencies.router.call({ ...pickFields(body, TRANSCRIPTION_FIELDS), ...createRoutingOptions(state) }, (target, rest) =>
-    transcriptionCall(target.split<TranscriptionRequest>(rest, TRANSCRIPTION_BODY_KEYS), task),
-  );
+  const result = await dependencies.router.call({ ...pickFields(body, TRANSCRIPTION_FIELDS), ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
   recordUsage(context, undefined, result.llmux.cost);
   setCostHeader(context, result.llmux.cost);

@@ -1,7 +1,7 @@
 // POST /v1/images/edits: OpenAI's image edits, a multipart upload (prompt, image or image[],
 // optional mask) read at the edge, forwarded as multipart to OpenAI-format providers.
 
-import { IMAGE_EDIT_BODY_KEYS, imageEditCall, type ImageEditRequest } from 'llmux';
+import { imageEditAttempt } from 'llmux';
 import { readMultipart } from '../../http/read-multipart.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { Operation } from '../operation.js';
@@ -16,5 +16,5 @@ export const imagesEditsOperation: Operation = {
   request: IMAGE_EDIT_REQUEST,
   readRequest: readMultipart,
   billed: true,
-  serve: (state) => serveImages(state, IMAGE_EDIT_FIELDS, (target, rest) => imageEditCall(target.split<ImageEditRequest>(rest, IMAGE_EDIT_BODY_KEYS))),
+  serve: (state) => serveImages(state, IMAGE_EDIT_FIELDS, imageEditAttempt),
 };

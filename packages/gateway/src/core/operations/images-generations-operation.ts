@@ -1,7 +1,7 @@
 // POST /v1/images/generations: OpenAI's image generation, JSON in and out, on any provider
 // the SDK makes images with (imageGeneration()).
 
-import { IMAGE_GENERATION_BODY_KEYS, imageGenerationCall, type ImageGenerationRequest } from 'llmux';
+import { imageGenerationAttempt } from 'llmux';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { Operation } from '../operation.js';
 import { serveImages } from './images-reply.js';
@@ -14,5 +14,5 @@ export const imagesGenerationsOperation: Operation = {
   dialect: openAIChatDialect,
   request: IMAGE_GENERATION_REQUEST,
   billed: true,
-  serve: (state) => serveImages(state, IMAGE_GENERATION_FIELDS, (target, rest) => imageGenerationCall(target.split<ImageGenerationRequest>(rest, IMAGE_GENERATION_BODY_KEYS))),
+  serve: (state) => serveImages(state, IMAGE_GENERATION_FIELDS, imageGenerationAttempt),
 };
