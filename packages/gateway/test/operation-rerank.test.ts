@@ -57,6 +57,8 @@ describe('/v1/rerank through the gateway', () => {
         { model_name: 'voyage-rerank', litellm_params: { model: 'voyage/rerank-2', api_base: `${url('voyage')}/v1`, api_key: KEY } },
         { model_name: 'together-rerank', litellm_params: { model: 'together_ai/Salesforce/Llama-Rank-V1', api_base: `${url('together')}/v1`, api_key: KEY } },
         { model_name: 'infinity-rerank', litellm_params: { model: 'infinity/BAAI/bge-reranker-base', api_base: url('infinity') } },
+        // A self-hosted reranker priced per search unit in config, LiteLLM's model_info field.
+        { model_name: 'infinity-priced', litellm_params: { model: 'infinity/BAAI/bge-reranker-base', api_base: url('infinity') }, model_info: { input_cost_per_query: 0.0005 } },
         { model_name: 'tei-rerank', litellm_params: { model: 'huggingface/BAAI/bge-reranker-large', api_base: url('tei'), api_key: KEY } },
         {
           model_name: 'bedrock-rerank',
@@ -137,6 +139,16 @@ describe('/v1/rerank through the gateway', () => {
     assert.deepEqual((bedrock.json['meta'] as { billed_units: unknown }).billed_units, { search_units: 1 });
     const jina = await world.post('/v1/rerank', { model: 'jina-rerank', query: QUERY, documents: DOCUMENTS });
     assert.deepEqual((jina.json['meta'] as { billed_units: unknown }).billed_units, { input_tokens: TOKENS });
+  });
+
+  it("prices per search unit from the deployment's input_cost_per_query: one unit per 100 documents", async () => {
+    const key = await world.newKey();
+    const documents = Array.from({ length: 150 }, (_, index) => `document ${index}`);
+    const reply = await world.post('/v1/rerank', { model: 'infinity-priced', query: QUERY, documents, top_n: 1 }, key);
+    assert.equal(reply.status, 200);
+    assert.equal(Number(reply.headers.get('x-litellm-response-cost')), 2 * 0.0005);
+    const [row] = await world.spendRows(key, 1);
+    assert.ok(Math.abs((row?.spend ?? 0) - 0.001) < 1e-12, `spend ${row?.spend}`);
   });
 
   it('serves /rerank and /v2/rerank too, and ranks object documents by their text', async () => {

@@ -33,7 +33,7 @@ export const LLMUX_DEPLOYMENT = ['model_name', 'litellm_params', 'model_info'];
 export const LLMUX_PARAMS = [
   'model', 'api_key', 'api_base', 'api_version', 'timeout', 'stream_timeout', 'stream_idle_timeout', 'drop_params', 'extra_headers',
   'rpm', 'tpm', 'weight', 'order', 'tags', 'max_parallel_requests',
-  'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second',
+  'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second', 'input_cost_per_query',
   'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_region_name', 'aws_bedrock_runtime_endpoint', 'aws_sagemaker_runtime_endpoint',
   'azure_ad_token', 'azure_authority_host', 'azure_scope', 'vertex_project', 'vertex_location', 'vertex_credentials', 'vertex_ai_project',
   'vertex_ai_location', 'input_type', 'truncate', 'model_id', 'extra_body',
@@ -46,7 +46,7 @@ export const LLMUX_PARAMS = [
 
 export const LLMUX_MODEL_INFO = [
   'id', 'mode', 'max_input_tokens', 'access_groups', 'health_check_model', 'health_check_timeout',
-  'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second',
+  'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second', 'input_cost_per_query',
 ];
 
 export const LLMUX_CACHE_PARAMS = [

@@ -12,6 +12,7 @@ export const OPERATIONS_MASTER_KEY = 'sk-master-operations';
 export interface Deployment {
   model_name: string;
   litellm_params: Record<string, unknown>;
+  model_info?: Record<string, unknown>;
 }
 
 export interface OperationsGateway {

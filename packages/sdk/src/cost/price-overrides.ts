@@ -10,6 +10,8 @@ export interface PriceOverrides {
   /** USD per second of the call, for deployments billed by time; replaces token prices. */
   input_cost_per_second?: number;
   output_cost_per_second?: number;
+  /** USD per search unit (one query over up to 100 documents), for rerankers; LiteLLM's name. */
+  input_cost_per_query?: number;
 }
 
 /** The override fields, for code that copies them from config onto a call. */
@@ -20,6 +22,7 @@ export const PRICE_OVERRIDE_FIELDS = [
   'cache_creation_input_token_cost',
   'input_cost_per_second',
   'output_cost_per_second',
+  'input_cost_per_query',
 ] as const satisfies ReadonlyArray<keyof PriceOverrides>;
 
 export function hasPerSecondPrice(overrides: PriceOverrides): boolean {

@@ -1,7 +1,8 @@
 // The cost of a rerank call. The token catalog does not price rerankers, so their list prices
 // are here, in LiteLLM's units: USD per search unit (Cohere, and Bedrock's rerank models: one
 // query over up to 100 documents) or per input token (Jina, Voyage). A deployment's
-// input_cost_per_token override prices token-billed calls; self-hosted servers cost nothing.
+// input_cost_per_query (per search unit) or input_cost_per_token override replaces that;
+// self-hosted servers cost nothing.
 
 import type { RerankMeta } from '../spec/index.js';
 import type { PriceOverrides } from './price-overrides.js';
@@ -37,6 +38,7 @@ export function searchUnits(meta: RerankMeta | undefined, documents: number): nu
 
 /** USD for the call, or null when neither the table nor an override prices it. */
 export function rerankCost(provider: string, model: string, meta: RerankMeta | undefined, documents: number, overrides: PriceOverrides): number | null {
+  if (overrides.input_cost_per_query !== undefined) return searchUnits(meta, documents) * overrides.input_cost_per_query;
   const tokens = meta?.billed_units?.input_tokens ?? meta?.tokens?.input_tokens;
   if (overrides.input_cost_per_token !== undefined && tokens !== undefined) return tokens * overrides.input_cost_per_token;
   const price = RERANK_PRICES[`${provider}/${model}`];
