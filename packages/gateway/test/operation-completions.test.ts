@@ -1,5 +1,5 @@
 // /v1/completions through the gateway with the official openai client: natively on OpenAI's
-// instruct model, an Azure instruct deployment and a vLLM server (the body reaches
+// instruct model, an Azure instruct deployment, a vLLM server and Together (the body reaches
 // /completions as sent, model replaced), and bridged to chat on Anthropic and on an OpenAI
 // chat model (prompt lists, echo, suffix refused, logprobs refused or dropped per
 // drop_params). Plain and streamed; the spend row's cost and call_type; model access; budgets.
@@ -15,10 +15,12 @@ const AZURE_KEY = 'azure-completions-key';
 const ANTHROPIC_KEY = 'sk-ant-completions';
 
 /** The Anthropic fake answers with the prompt it got, so each bridged choice shows its prompt. */
-function anthropicReply(request: RecordedRequest) {
+function anthropicReply(request: RecordedRequest): FakeChatReply {
   const body = request.json as { messages: Array<{ content: string | Array<{ text?: string }> }> };
   const content = body.messages[0]?.content;
   const prompt = typeof content === 'string' ? content : (content?.[0]?.text ?? '');
+  // A long answer the upstream drops after a few chunks.
+  if (prompt === 'CUT') return { content: Array.from({ length: 40 }, (_, index) => `word${index}`).join(' '), dropAfterChunks: 3, usage: { promptTokens: 10, completionTokens: 400 } };
   return { content: ` answer to ${prompt}`, usage: { promptTokens: 10, completionTokens: 4 } };
 }
 
@@ -55,6 +57,8 @@ describe('/v1/completions through the gateway', () => {
           litellm_params: { model: 'azure/my-instruct', api_base: azure.url, api_key: AZURE_KEY, api_version: '2024-10-21', input_cost_per_token: 0.000002, output_cost_per_token: 0.000003 },
         },
         { model_name: 'vllm', litellm_params: { model: 'hosted_vllm/meta-llama/Llama-3.1-8B', api_base: openai.url, api_key: OPENAI_KEY } },
+        // Together's API is OpenAI's format; the fake OpenAI stands in for its /v1/completions.
+        { model_name: 'together', litellm_params: { model: 'together_ai/meta-llama/Meta-Llama-3-8B', api_base: `${openai.url}/v1`, api_key: OPENAI_KEY } },
         { model_name: 'claude', litellm_params: claude },
         { model_name: 'claude-lenient', litellm_params: { ...claude, drop_params: true } },
       ],
@@ -132,12 +136,15 @@ describe('/v1/completions through the gateway', () => {
     assert.ok(Math.abs((row?.spend ?? 0) - (2 * 2e-6 + 3 * 3e-6)) < 1e-12, `spend ${row?.spend}`);
   });
 
-  it('serves a vLLM server natively (an OpenAI-compatible row that declares completions)', async () => {
+  it('serves a vLLM server and Together natively (OpenAI-compatible rows that declare completions)', async () => {
     const completion = await world.client().completions.create({ model: 'vllm', prompt: [1, 2, 3], max_tokens: 2 });
     assert.equal(completion.choices[0]?.text, ' Hello from');
     assert.equal(completion.choices[0]?.finish_reason, 'length');
     assert.equal(last(openai).url, '/completions');
     assert.deepEqual(last(openai).json, { model: 'meta-llama/Llama-3.1-8B', prompt: [1, 2, 3], max_tokens: 2 });
+    await world.client().completions.create({ model: 'together', prompt: 'x' });
+    assert.equal(last(openai).url, '/v1/completions');
+    assert.deepEqual(last(openai).json, { model: 'meta-llama/Meta-Llama-3-8B', prompt: 'x' });
   });
 
   it('bridges a prompt list to chat on Anthropic: one choice per prompt, echo, usage summed, billed', async () => {
@@ -190,6 +197,22 @@ describe('/v1/completions through the gateway', () => {
     assert.equal((last(anthropic).json as { stream?: boolean }).stream, true);
     const [row] = await world.spendRows(key, 1);
     assert.equal(row?.metadata?.['call_type'], 'atext_completion');
+    assert.ok((row?.spend ?? 0) > 0);
+  });
+
+  it('ends a stream the upstream cut with an error event, billed for the text it delivered', async () => {
+    const key = await world.newKey();
+    const stream = await world.client(key).completions.create({ model: 'claude', prompt: 'CUT', stream: true });
+    let text = '';
+    await assert.rejects(async () => {
+      for await (const chunk of stream) text += chunk.choices.map((choice) => choice.text).join('');
+    });
+    assert.ok(text.startsWith('word0'), text);
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_end'], 'upstream_cut');
+    assert.equal(row?.metadata?.['call_type'], 'atext_completion');
+    assert.notEqual(row?.status, 'success');
+    assert.ok((row?.completion_tokens ?? 0) > 0 && (row?.completion_tokens ?? 0) < 400, `completion tokens ${row?.completion_tokens}: counted from what was delivered`);
     assert.ok((row?.spend ?? 0) > 0);
   });
 

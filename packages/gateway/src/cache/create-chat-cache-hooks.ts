@@ -29,10 +29,13 @@ export function createChatCacheHooks(cache: ResponseCache): { pre: PreCallHook; 
     context.call.cacheKey = key;
     context.headers['x-litellm-cache-key'] = key;
     if (!call.controls.noCache) {
-      const entry = await cache.lookup(key, call);
-      if (entry !== undefined) {
+      const found = await cache.find(key, call);
+      if (found !== undefined) {
+        // A semantic hit names the entry it was answered from.
+        context.call.cacheKey = found.key;
+        context.headers['x-litellm-cache-key'] = found.key;
         context.call.cacheHit = true;
-        await answerHit(state, JSON.parse(entry.json) as ChatCompletion);
+        await answerHit(state, JSON.parse(found.entry.json) as ChatCompletion);
         return { answered: true };
       }
     }

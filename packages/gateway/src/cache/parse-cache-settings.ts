@@ -1,11 +1,11 @@
 // Reads LiteLLM's `litellm_settings.cache` and `cache_params` into the response cache's
-// settings, once at start. A cache type llmux does not implement refuses the start: a
-// config that asks for a semantic cache must not run silently without one.
+// settings, once at start. A semantic cache names its embedding model, which must be a
+// model_name of the config: a typo refuses the start rather than miss on every call.
 
 import { ConfigError } from '../config/config-error.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 
-export type CacheType = 'local' | 'redis';
+export type CacheType = 'local' | 'redis' | 'local-semantic' | 'redis-semantic';
 export type CacheScope = 'global' | 'key' | 'team';
 
 export interface CacheSettings {
@@ -18,12 +18,16 @@ export interface CacheSettings {
   /** LiteLLM call types (`acompletion`, `aembedding`) the cache serves. */
   callTypes: ReadonlySet<string>;
   scope: CacheScope;
-  /** The in-process cache's bounds. */
+  /** The in-process cache's bounds (the semantic index holds at most maxEntries vectors too). */
   maxEntries: number;
   maxBytes: number;
+  /** Semantic types only: the model group that embeds prompts, and the cosine similarity a hit needs. */
+  semantic: { embeddingModel: string; similarityThreshold: number } | undefined;
 }
 
-const DEFAULT_CALL_TYPES = ['acompletion', 'completion', 'aembedding', 'embedding'];
+const DEFAULT_CALL_TYPES = ['acompletion', 'completion', 'aembedding', 'embedding', 'anthropic_messages', 'aresponses', 'responses'];
+/** LiteLLM's default for its semantic caches. */
+const DEFAULT_SIMILARITY = 0.8;
 const DEFAULT_MAX_ENTRIES = 10_000;
 const DEFAULT_MAX_MB = 64;
 const SOURCE = 'litellm_settings.cache_params';
@@ -47,6 +51,7 @@ export function parseCacheSettings(config: GatewayConfig): CacheSettings | undef
   if (!Array.isArray(callTypes) || !callTypes.every((item) => typeof item === 'string')) problems.push(`${SOURCE}.supported_call_types: a list of call types`);
   const maxEntries = positiveNumber(params['max_size_in_memory'], 'max_size_in_memory', problems) ?? DEFAULT_MAX_ENTRIES;
   const maxMb = positiveNumber(params['max_memory_mb'], 'max_memory_mb', problems) ?? DEFAULT_MAX_MB;
+  const semantic = type === 'local-semantic' || type === 'redis-semantic' ? parseSemantic(params, config, problems) : undefined;
   if (problems.length > 0 || type === undefined) throw new ConfigError('(cache)', problems);
   return {
     type,
@@ -58,17 +63,29 @@ export function parseCacheSettings(config: GatewayConfig): CacheSettings | undef
     scope: scope as CacheScope,
     maxEntries: Math.floor(maxEntries),
     maxBytes: Math.floor(maxMb * 1024 * 1024),
+    semantic,
   };
+}
+
+function parseSemantic(params: Record<string, unknown>, config: GatewayConfig, problems: string[]): CacheSettings['semantic'] {
+  const model = params['redis_semantic_cache_embedding_model'];
+  const threshold = params['similarity_threshold'] ?? DEFAULT_SIMILARITY;
+  if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1)) problems.push(`${SOURCE}.similarity_threshold: a number in (0, 1], not ${JSON.stringify(threshold)}`);
+  if (typeof model !== 'string' || model === '') {
+    problems.push(`${SOURCE}.redis_semantic_cache_embedding_model: a semantic cache needs the model_name of an embedding model from model_list`);
+    return undefined;
+  }
+  if (!config.model_list.some((deployment) => deployment.model_name === model)) {
+    problems.push(`${SOURCE}.redis_semantic_cache_embedding_model: "${model}" is not a model_name in model_list`);
+    return undefined;
+  }
+  return typeof threshold === 'number' ? { embeddingModel: model, similarityThreshold: threshold } : undefined;
 }
 
 function parseType(value: unknown, problems: string[]): CacheType | undefined {
   if (value === undefined || value === 'local') return 'local';
-  if (value === 'redis') return 'redis';
-  if (value === 'local-semantic' || value === 'redis-semantic') {
-    problems.push(`${SOURCE}.type: "${value}" is not implemented yet in llmux; use "local" or "redis" (exact-match caching)`);
-    return undefined;
-  }
-  problems.push(`${SOURCE}.type: "local" or "redis" are supported, not ${JSON.stringify(value)}`);
+  if (value === 'redis' || value === 'local-semantic' || value === 'redis-semantic') return value;
+  problems.push(`${SOURCE}.type: "local", "redis", "local-semantic" or "redis-semantic", not ${JSON.stringify(value)}`);
   return undefined;
 }
 

@@ -1,0 +1,33 @@
+// A key's `allowed_cache_controls`, as LiteLLM enforces them: when the list is non-empty, a
+// request may send only the cache controls it names, and any other is a 403 naming the
+// control. An empty or absent list allows every control. llmux keeps the list in the key's
+// metadata (no schema change): /key/generate and /key/update take it as LiteLLM's field.
+
+import { PermissionDeniedError } from 'llmux';
+import type { PreCallHook } from '../core/hooks.js';
+
+/** The metadata field the list is kept under. */
+export const ALLOWED_CACHE_CONTROLS = 'allowed_cache_controls';
+
+export const checkCacheControlsHook: PreCallHook = (state) => {
+  const controls = state.body['cache'];
+  if (typeof controls !== 'object' || controls === null || Array.isArray(controls)) return undefined;
+  const allowed = state.context.identity?.key?.metadata[ALLOWED_CACHE_CONTROLS];
+  if (!Array.isArray(allowed) || allowed.length === 0) return undefined;
+  for (const name of Object.keys(controls)) {
+    if (!allowed.includes(name)) {
+      throw new PermissionDeniedError(`Not allowed to set ${name} as a cache control. Contact admin to change permissions.`, { code: 'cache_control_not_allowed', param: 'cache' });
+    }
+  }
+  return undefined;
+};
+
+/**
+ * A key's metadata with the list from a /key/generate or /key/update body: set when the body
+ * names it (null or [] lifts the restriction), else the metadata as it was.
+ */
+export function withAllowedCacheControls(metadata: Record<string, unknown>, allowed: readonly string[] | null | undefined): Record<string, unknown> {
+  if (allowed === undefined) return metadata;
+  const { [ALLOWED_CACHE_CONTROLS]: _previous, ...rest } = metadata;
+  return allowed === null || allowed.length === 0 ? rest : { ...rest, [ALLOWED_CACHE_CONTROLS]: [...allowed] };
+}

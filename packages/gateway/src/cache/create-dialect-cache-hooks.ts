@@ -1,0 +1,85 @@
+// The response cache on an operation of another client dialect (/v1/messages, /v1/responses):
+// the pre hook looks the call up and answers a hit in the dialect, as JSON or as its event
+// stream; a miss keeps the bytes sent to the client (see capture-response-bytes.ts), and the
+// post hook stores the reply once it ran whole: a JSON reply as sent, a stream reassembled,
+// so either form serves the other. Passed-through replies are stored as the provider sent
+// them, so a hit answers identically apart from the id.
+
+import type { PostCallHook, PreCallHook } from '../core/hooks.js';
+import type { CallState } from '../core/operation.js';
+import { writeStream, type StreamEncoder } from '../core/write-stream.js';
+import { sendJson } from '../http/send-json.js';
+import type { CachedDialect, DialectReply } from './cached-dialect.js';
+import { captureResponseBytes, type CapturedBytes } from './capture-response-bytes.js';
+import { createCacheKey } from './create-cache-key.js';
+import type { CachedCall, ResponseCache } from './create-response-cache.js';
+import { parseSseEvents } from './parse-sse-events.js';
+
+/** A reply larger than this is served but not kept. */
+const MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
+const PASS_TEXT: StreamEncoder<string> = { chunk: (text) => text, end: () => '' };
+
+export function createDialectCacheHooks(cache: ResponseCache, dialect: CachedDialect): { pre: PreCallHook; post: PostCallHook } {
+  const watched = new WeakMap<CallState, { key: string; call: CachedCall; captured: CapturedBytes }>();
+  const pre: PreCallHook = async (state) => {
+    const call = cache.prepare(state);
+    // A background response is answered later by its id: there is nothing to replay.
+    if (call === undefined || call.body['background'] === true) return undefined;
+    // The operation is in the key: the same fields can form a chat and a messages request.
+    const key = createCacheKey({ ...call.body, '\u0000operation': state.operation.names.name }, call.scopeId, call.namespace);
+    const { context } = state;
+    context.call.cacheKey = key;
+    context.headers['x-litellm-cache-key'] = key;
+    if (!call.controls.noCache) {
+      const found = await cache.find(key, call);
+      if (found !== undefined) {
+        context.call.cacheKey = found.key;
+        context.headers['x-litellm-cache-key'] = found.key;
+        context.call.cacheHit = true;
+        context.call.cost = 0;
+        await answerHit(state, dialect, dialect.renew(JSON.parse(found.entry.json) as DialectReply));
+        return { answered: true };
+      }
+    }
+    if (!call.controls.noStore) watched.set(state, { key, call, captured: captureResponseBytes(context.response, MAX_CAPTURED_BYTES) });
+    return undefined;
+  };
+  const post: PostCallHook = (state, failed) => {
+    const watch = watched.get(state);
+    if (watch === undefined) return;
+    watched.delete(state);
+    const { context } = state;
+    // Only a whole answer: not an error, not a stream cut short (hang-up, upstream break, shutdown).
+    if (failed || context.call.callEnd !== undefined || context.response.statusCode !== 200) return;
+    const text = watch.captured.text();
+    if (text === undefined) return;
+    const reply = state.body['stream'] === true ? dialect.fromEvents(parseSseEvents(text).map((event) => event.data)) : parseObject(text);
+    if (reply !== undefined) cache.save(watch.key, JSON.stringify(reply), watch.call);
+  };
+  return { pre, post };
+}
+
+async function answerHit(state: CallState, dialect: CachedDialect, reply: DialectReply): Promise<void> {
+  const { context } = state;
+  if (state.body['stream'] !== true) {
+    sendJson(context, 200, JSON.stringify(reply));
+    return;
+  }
+  const frames = dialect.toEvents(reply);
+  const replay = Object.assign(
+    (async function* () {
+      yield* frames;
+    })(),
+    { cancel: () => Promise.resolve() },
+  );
+  await writeStream(context, replay, { dialect: state.operation.dialect, encoder: PASS_TEXT, streams: state.dependencies.streams });
+}
+
+function parseObject(text: string): DialectReply | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as DialectReply) : undefined;
+  } catch {
+    return undefined;
+  }
+}
