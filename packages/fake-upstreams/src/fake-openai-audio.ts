@@ -26,6 +26,8 @@ export function fakeSpeechBytes(input: string): Buffer[] {
 export async function sendFakeSpeech(response: ServerResponse, input: string, format: string | undefined, headers: Record<string, string>, pauseMs = 30): Promise<void> {
   response.writeHead(200, { 'content-type': SPEECH_TYPES[format ?? 'mp3'] ?? 'audio/mpeg', 'transfer-encoding': 'chunked', ...headers });
   for (const chunk of fakeSpeechBytes(input)) {
+    // A caller that hung up gets no more: the real API stops generating on a closed connection.
+    if (response.destroyed) return;
     response.write(chunk);
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }

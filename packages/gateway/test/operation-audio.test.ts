@@ -129,6 +129,26 @@ describe('audio through the gateway', () => {
     near(row?.spend, input.length * TTS_PER_CHARACTER, 'cost per character');
   });
 
+  it('a client that hangs up mid-speech ends the upstream call, and the row says so', async () => {
+    const key = await world.newKey();
+    const controller = new AbortController();
+    const response = await fetch(`${world.gateway.url}/v1/audio/speech`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'tts', voice: 'alloy', input: 'cut me short' }),
+      signal: controller.signal,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    controller.abort();
+    const upstream = lastUpstream();
+    // The fake writes 4 chunks 150 ms apart; the gateway's hang-up stops it after the first ones.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    assert.ok(upstream.sent.length < 4, `the upstream wrote ${upstream.sent.length} of 4 chunks`);
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_end'], 'client_disconnected');
+  });
+
   it('speaks on Azure', async () => {
     const response = await world.client().audio.speech.create({ model: 'azure-tts', voice: 'nova', input: 'hi' });
     assert.equal(Buffer.from(await response.arrayBuffer()).length, fakeSpeechBytes('hi').reduce((sum, chunk) => sum + chunk.length, 0));
