@@ -5,6 +5,34 @@
 import type { RoutedMetadata, Usage } from 'llmux';
 import { headerSafe } from '../http/header-safe.js';
 import type { RequestContext } from '../http/request-context.js';
+import { readGatewayVersion } from '../version.js';
+
+/** LiteLLM's x-litellm-version: read once, the same on every reply. */
+const VERSION = headerSafe(readGatewayVersion());
+
+/** Header values of deployment api_bases, computed once per base (a gateway has a few). */
+const apiBaseHeaders = new Map<string, string>();
+const MAX_API_BASES = 1_000;
+
+/**
+ * An api_base as a header may show it: scheme, host, port and path. Credentials in the URL
+ * (`user:pass@`) and the query string (`?key=...`) never leave the gateway.
+ */
+function apiBaseHeader(apiBase: string): string {
+  let value = apiBaseHeaders.get(apiBase);
+  if (value === undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(apiBase);
+    } catch {
+      url = undefined;
+    }
+    value = url === undefined ? '' : headerSafe(`${url.protocol}//${url.host}${url.pathname}`);
+    if (apiBaseHeaders.size >= MAX_API_BASES) apiBaseHeaders.clear();
+    apiBaseHeaders.set(apiBase, value);
+  }
+  return value;
+}
 
 export function recordRoutedCall(context: RequestContext, metadata: RoutedMetadata): void {
   const log = context.call;
@@ -21,6 +49,16 @@ export function recordRoutedCall(context: RequestContext, metadata: RoutedMetada
   context.headers['x-litellm-attempted-retries'] = String(metadata.attemptedRetries);
   context.headers['x-litellm-attempted-fallbacks'] = String(metadata.attemptedFallbacks);
   if (metadata.warnings.length > 0) context.headers['x-llmux-warnings'] = headerSafe(metadata.warnings.join('; '));
+  context.headers['x-litellm-version'] = VERSION;
+  if (metadata.apiBase !== undefined) {
+    const apiBase = apiBaseHeader(metadata.apiBase);
+    if (apiBase !== '') context.headers['x-litellm-model-api-base'] = apiBase;
+  }
+  // As LiteLLM: the time to the upstream's answer (a stream's first bytes), and of that the
+  // gateway's own share (known for complete replies, whose upstream time the SDK measured).
+  const durationMs = performance.now() - context.startedAt;
+  context.headers['x-litellm-response-duration-ms'] = durationMs.toFixed(3);
+  if (metadata.durationMs !== undefined) context.headers['x-litellm-overhead-duration-ms'] = Math.max(0, durationMs - metadata.durationMs).toFixed(3);
 }
 
 /** Usage and cost, once known (after the reply, or at the end of a stream). */

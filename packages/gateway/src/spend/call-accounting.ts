@@ -119,6 +119,8 @@ export class CallAccounting {
   }
 
   private ticketFor(context: RequestContext, identity: Identity | undefined, call: CallRecord, admitted: AdmittedCall): CallTicket {
+    // LiteLLM's x-litellm-key-spend: the key's spend as this call starts (its cached record's).
+    if (identity?.key !== undefined) context.headers['x-litellm-key-spend'] = String(identity.key.spend);
     if (admitted.values.length > 0) {
       Object.assign(context.headers, rateLimitHeaders(admitted));
       if (this.options.remaining !== undefined) reportRemaining(this.options.remaining, admitted, 0);

@@ -47,6 +47,8 @@ export interface RoutedMetadata extends ResponseMetadata {
   attemptedRetries: number;
   /** Fallback groups tried. */
   attemptedFallbacks: number;
+  /** The serving deployment's configured api_base, when it has one (LiteLLM's x-litellm-model-api-base). */
+  apiBase?: string;
 }
 
 /** A router result: its metadata also names the model group and deployment that served it. */
@@ -291,5 +293,7 @@ function tagMetadata<T extends { llmux: ResponseMetadata }>(outcome: RouteCallRe
   routed.deploymentId = outcome.deployment.id;
   routed.attemptedRetries = outcome.attemptedRetries;
   routed.attemptedFallbacks = outcome.attemptedFallbacks;
+  const apiBase = outcome.deployment.litellm_params.api_base;
+  if (apiBase !== undefined) routed.apiBase = apiBase;
   return outcome.result as Routed<T>;
 }
