@@ -17,8 +17,8 @@ import { createRoutingOptions } from './create-routing-options.js';
 const TEXT_SSE: StreamEncoder<TextCompletionChunk> = { chunk: encodeSseData, end: () => SSE_DONE };
 
 export const completionsOperation: Operation = {
-  // LiteLLM's call_type for /v1/completions.
-  names: { name: 'completions', callType: 'atext_completion', traceName: 'completions' },
+  // LiteLLM's call_type for /v1/completions; OpenTelemetry's GenAI name for the operation.
+  names: { name: 'completions', callType: 'atext_completion', traceName: 'text_completion' },
   method: 'POST',
   paths: ['/v1/completions', '/completions'],
   dialect: openAIChatDialect,
