@@ -90,8 +90,13 @@ describe('guardrails on /v1/messages, /v1/responses and /v1/embeddings', () => {
     assert.match(error.message, /guardrail 'pii'/);
   });
 
-  it('/v1/embeddings: pre_call masks each input', async () => {
-    await world.client().embeddings.create({ model: 'embed', input: ['one x@y.io', 'two'] });
+  it('/v1/embeddings: pre_call masks each input; the header lists only guardrails that ran', async () => {
+    const { response } = await world
+      .client()
+      // @ts-expect-error LiteLLM's request field
+      .embeddings.create({ model: 'embed', input: ['one x@y.io', 'two'], guardrails: ['reply-check'] })
+      .withResponse();
+    assert.equal(response.headers.get('x-litellm-applied-guardrails'), 'pii', 'post_call has no text to check on embeddings');
     const sent = world.openai.requests.filter((request) => request.url.endsWith('/embeddings')).at(-1)?.json as { input: string[] };
     assert.deepEqual(sent.input, ['one [EMAIL_REDACTED]', 'two']);
   });

@@ -46,7 +46,9 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
     const call = new GuardrailCall(selected);
     calls.set(state, call);
     const operation = state.operation.names.name;
-    state.context.headers[APPLIED_GUARDRAILS_HEADER] = selected.map((one) => one.guardrail.name).join(',');
+    // Those that run here: a reply with no text (embeddings) has no post_call check.
+    const applied = NO_TEXT_REPLY.has(operation) ? selected.filter((one) => [...one.guardrail.modes].some((mode) => mode !== 'post_call')) : selected;
+    if (applied.length > 0) state.context.headers[APPLIED_GUARDRAILS_HEADER] = applied.map((one) => one.guardrail.name).join(',');
     const original = collectRequestTexts(operation, body);
     let texts = original;
     for (const one of having(selected, 'pre_call')) {
