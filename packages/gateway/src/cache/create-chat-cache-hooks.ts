@@ -25,19 +25,10 @@ export function createChatCacheHooks(cache: ResponseCache): { pre: PreCallHook; 
     const call = cache.prepare(state);
     if (call === undefined) return undefined;
     const key = createCacheKey(call.body, call.scopeId, call.namespace);
-    const { context } = state;
-    context.call.cacheKey = key;
-    context.headers['x-litellm-cache-key'] = key;
-    if (!call.controls.noCache) {
-      const found = await cache.find(key, call);
-      if (found !== undefined) {
-        // A semantic hit names the entry it was answered from.
-        context.call.cacheKey = found.key;
-        context.headers['x-litellm-cache-key'] = found.key;
-        context.call.cacheHit = true;
-        await answerHit(state, JSON.parse(found.entry.json) as ChatCompletion);
-        return { answered: true };
-      }
+    const hit = await cache.findHit(state, key, call);
+    if (hit !== undefined) {
+      await answerHit(state, JSON.parse(hit) as ChatCompletion);
+      return { answered: true };
     }
     if (call.controls.noStore) return undefined;
     const save = (json: string): void => cache.save(key, json, call);
@@ -72,7 +63,6 @@ export function createChatCacheHooks(cache: ResponseCache): { pre: PreCallHook; 
 async function answerHit(state: CallState, cached: ChatCompletion): Promise<void> {
   const completion: ChatCompletion = { ...cached, id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000) };
   const { context } = state;
-  context.call.cost = 0;
   if (state.body['stream'] !== true) {
     sendJson(context, 200, JSON.stringify(completion));
     return;

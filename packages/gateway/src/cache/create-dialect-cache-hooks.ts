@@ -27,21 +27,12 @@ export function createDialectCacheHooks(cache: ResponseCache, dialect: CachedDia
     if (call === undefined || call.body['background'] === true) return undefined;
     // The operation is in the key: the same fields can form a chat and a messages request.
     const key = createCacheKey({ ...call.body, '\u0000operation': state.operation.names.name }, call.scopeId, call.namespace);
-    const { context } = state;
-    context.call.cacheKey = key;
-    context.headers['x-litellm-cache-key'] = key;
-    if (!call.controls.noCache) {
-      const found = await cache.find(key, call);
-      if (found !== undefined) {
-        context.call.cacheKey = found.key;
-        context.headers['x-litellm-cache-key'] = found.key;
-        context.call.cacheHit = true;
-        context.call.cost = 0;
-        await answerHit(state, dialect, dialect.renew(JSON.parse(found.entry.json) as DialectReply));
-        return { answered: true };
-      }
+    const hit = await cache.findHit(state, key, call);
+    if (hit !== undefined) {
+      await answerHit(state, dialect, dialect.renew(JSON.parse(hit) as DialectReply));
+      return { answered: true };
     }
-    if (!call.controls.noStore) watched.set(state, { key, call, captured: captureResponseBytes(context.response, MAX_CAPTURED_BYTES) });
+    if (!call.controls.noStore) watched.set(state, { key, call, captured: captureResponseBytes(state.context.response, MAX_CAPTURED_BYTES) });
     return undefined;
   };
   const post: PostCallHook = (state, failed) => {

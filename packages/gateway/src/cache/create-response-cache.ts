@@ -51,6 +51,12 @@ export interface ResponseCache {
   lookup(key: string, call: CachedCall): Promise<CachedEntry | undefined>;
   /** lookup(), then on a semantic cache the nearest prompt at or above the threshold: the entry and its key. */
   find(key: string, call: CachedCall): Promise<{ key: string; entry: CachedEntry } | undefined>;
+  /**
+   * Names `key` on the call record and in `x-litellm-cache-key`, then (unless `no-cache`)
+   * finds an entry: a hit is marked on the record, at cost 0, under the key it was found
+   * by (a semantic hit names the entry it answers from). Returns the hit's JSON.
+   */
+  findHit(state: CallState, key: string, call: CachedCall): Promise<string | undefined>;
   /** Stores off the request's path (and the prompt's vector on a semantic cache); a failure is logged. */
   save(key: string, json: string, call: CachedCall): void;
 }
@@ -127,6 +133,20 @@ export function createResponseCache(settings: CacheSettings, store: ResponseStor
       }
     },
     lookup,
+    async findHit(state, key, call) {
+      const record = state.context.call;
+      const headers = state.context.headers;
+      record.cacheKey = key;
+      headers['x-litellm-cache-key'] = key;
+      if (call.controls.noCache) return undefined;
+      const found = await this.find(key, call);
+      if (found === undefined) return undefined;
+      record.cacheKey = found.key;
+      headers['x-litellm-cache-key'] = found.key;
+      record.cacheHit = true;
+      record.cost = 0;
+      return found.entry.json;
+    },
     save(key, json, call) {
       // `ttl: 0` asks for nothing to be kept.
       if (call.ttlSeconds === 0) return;
