@@ -24,6 +24,7 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
     request_id: context.id,
     client_request_id: clientRequestIdOf(context.request.headers),
     response_id: log.responseId ?? null,
+    call_type: context.operation?.callType ?? null,
     api_key: identity?.key?.token ?? '',
     user: identity?.user?.user_id ?? identity?.key?.user_id ?? null,
     team_id: identity?.team?.team_id ?? identity?.key?.team_id ?? null,

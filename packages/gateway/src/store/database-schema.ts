@@ -110,6 +110,8 @@ export interface SpendLogsTable {
   client_request_id: string | null;
   /** The reply's own id (chatcmpl-…, msg_…, resp_…), LiteLLM's request_id (migration 4). */
   response_id?: string | null;
+  /** The operation's LiteLLM call_type (acompletion, aembedding, ...) (migration 5). */
+  call_type?: string | null;
 }
 
 /** Spend batches whose totals were added (migration 2): a batch replayed from the spool adds nothing twice. */

@@ -45,6 +45,8 @@ export interface SpendLogRow {
   client_request_id?: string | null;
   /** The reply's own id (chatcmpl-…, msg_…, resp_…): LiteLLM's request_id (migration 4). */
   response_id?: string | null;
+  /** The operation's LiteLLM call_type: acompletion, aembedding, anthropic_messages, ... (migration 5). */
+  call_type?: string | null;
 }
 
 export interface SpendLogFilter {

@@ -4,7 +4,8 @@ import { initialMigration } from './001-initial.js';
 import { spendIdentityMigration } from './002-spend-identity.js';
 import { storedResponsesMigration } from './003-stored-responses.js';
 import { litellmEntitiesMigration } from './004-litellm-entities.js';
+import { spendCallTypeMigration } from './005-spend-call-type.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration, storedResponsesMigration, litellmEntitiesMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration, storedResponsesMigration, litellmEntitiesMigration, spendCallTypeMigration];
 export type { Migration } from './migration.js';

@@ -181,6 +181,7 @@ const SPEND_LOG_COLUMNS = [
   'response',
   'client_request_id',
   'response_id',
+  'call_type',
 ] as const satisfies ReadonlyArray<keyof SpendLogsTable>;
 
 /** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
@@ -244,6 +245,7 @@ function spendLogToRow(row: SpendLogRow): SpendLogsTable {
     response: row.response === undefined || row.response === null ? null : JSON.stringify(row.response),
     client_request_id: row.client_request_id ?? null,
     response_id: row.response_id ?? null,
+    call_type: row.call_type ?? null,
   };
 }
 
@@ -272,5 +274,6 @@ function spendLogFromRow(row: SpendLogsTable): SpendLogRow {
     response: parseJson(row.response, null),
     client_request_id: row.client_request_id,
     response_id: row.response_id ?? null,
+    call_type: row.call_type ?? null,
   };
 }
