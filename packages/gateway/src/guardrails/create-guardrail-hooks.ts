@@ -74,7 +74,11 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
   const watch: PreCallHook = (state) => {
     const call = calls.get(state);
     if (call === undefined || state.operation.names.name !== 'chat') return undefined;
-    const post = having(call.selected, 'post_call').map((one) => one.guardrail);
+    // Service checks are refused post_call at start; an asynchronous built-in (prompt injection
+    // with its model check) reads requests only, so it has nothing to do with a reply.
+    const post = having(call.selected, 'post_call')
+      .map((one) => one.guardrail)
+      .filter((guardrail) => guardrail.synchronous);
     if (post.length > 0) state.capture = createChatReplyWatch(call, post, state.capture);
     return undefined;
   };
