@@ -1,8 +1,8 @@
 // Bedrock's image models through InvokeModel, as a fake: Nova Canvas and Titan Image
-// Generator take TEXT_IMAGE bodies (numberOfImages 1-5, width and height multiples of 16
-// from 320 to 4096, standard or premium quality) and Stability models a prompt and an aspect
-// ratio; each answers `{ images: [base64] }`, and a body it would refuse gets Bedrock's
-// ValidationException message.
+// Generator take TEXT_IMAGE, INPAINTING and IMAGE_VARIATION bodies (numberOfImages 1-5,
+// width and height multiples of 16 from 320 to 4096, standard or premium quality) and
+// Stability models a prompt and an aspect ratio; each answers `{ images: [base64] }`, and a
+// body it would refuse gets Bedrock's ValidationException message.
 
 import { FAKE_PNG } from './fake-openai-images.js';
 import { isRecord } from './is-record.js';
@@ -19,9 +19,8 @@ export function answerFakeBedrockImage(modelId: string, body: Record<string, unk
     if (ratio !== undefined && !['16:9', '1:1', '21:9', '2:3', '3:2', '4:5', '5:4', '9:16', '9:21'].includes(String(ratio))) return `Malformed input request: #/aspect_ratio: ${String(ratio)} is not a valid enum value`;
     return { seeds: [42], finish_reasons: [null], images: [FAKE_PNG.toString('base64')] };
   }
-  if (body['taskType'] !== 'TEXT_IMAGE') return 'Malformed input request: #/taskType: expected TEXT_IMAGE, please reformat your input and try again.';
-  const params = isRecord(body['textToImageParams']) ? body['textToImageParams'] : {};
-  if (typeof params['text'] !== 'string' || params['text'] === '') return 'Malformed input request: #/textToImageParams: required key [text] not found';
+  const invalid = checkTask(body);
+  if (invalid !== undefined) return invalid;
   const config = isRecord(body['imageGenerationConfig']) ? body['imageGenerationConfig'] : {};
   const count = config['numberOfImages'] ?? 1;
   if (typeof count !== 'number' || count < 1 || count > 5) return 'Malformed input request: #/imageGenerationConfig/numberOfImages: must be between 1 and 5';
@@ -31,4 +30,28 @@ export function answerFakeBedrockImage(modelId: string, body: Record<string, unk
   }
   if (config['quality'] !== undefined && config['quality'] !== 'standard' && config['quality'] !== 'premium') return 'Malformed input request: #/imageGenerationConfig/quality: standard or premium';
   return { images: Array.from({ length: count }, () => FAKE_PNG.toString('base64')), error: null };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** TEXT_IMAGE needs text; INPAINTING an image, text and a mask (image or prompt); IMAGE_VARIATION images. */
+function checkTask(body: Record<string, unknown>): string | undefined {
+  const task = body['taskType'];
+  const params = (key: string): Record<string, unknown> => (isRecord(body[key]) ? body[key] : {});
+  const isImage = (value: unknown): boolean => typeof value === 'string' && value.length > 0 && BASE64.test(value);
+  if (task === 'TEXT_IMAGE') {
+    const text = params('textToImageParams')['text'];
+    return typeof text === 'string' && text !== '' ? undefined : 'Malformed input request: #/textToImageParams: required key [text] not found';
+  }
+  if (task === 'INPAINTING') {
+    const inpaint = params('inPaintingParams');
+    if (!isImage(inpaint['image'])) return 'Malformed input request: #/inPaintingParams: required key [image] not found';
+    if (!isImage(inpaint['maskImage']) && typeof inpaint['maskPrompt'] !== 'string') return 'Malformed input request: #/inPaintingParams: one of maskImage or maskPrompt is required';
+    return undefined;
+  }
+  if (task === 'IMAGE_VARIATION') {
+    const images = params('imageVariationParams')['images'];
+    return Array.isArray(images) && images.length >= 1 && images.length <= 5 && images.every(isImage) ? undefined : 'Malformed input request: #/imageVariationParams/images: 1 to 5 base64 images';
+  }
+  return `Malformed input request: #/taskType: ${String(task)} is not a valid enum value`;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FAKE_PNG, startFakeBedrockUpstream, startFakeGeminiMediaUpstream, startFakeGoogleTokenServer, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
-import OpenAI from 'openai';
+import OpenAI, { toFile } from 'openai';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
 
 const PROJECT = 'media-project';
@@ -124,6 +124,21 @@ describe('images on Bedrock through the gateway', () => {
     const [row] = await world.spendRows(key, 1);
     assert.ok(Math.abs((row?.spend ?? 0) - 0.08) < 1e-12, `cost ${row?.spend}`);
     await assert.rejects(world.client().images.generate({ model: 'sd35', prompt: 'x', n: 2 }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'n');
+  });
+
+  it('edits on Nova Canvas: INPAINTING with the mask, IMAGE_VARIATION without one, priced per image', async () => {
+    const key = await world.newKey();
+    const image = await toFile(FAKE_PNG, 'room.png', { type: 'image/png' });
+    const mask = await toFile(FAKE_PNG, 'mask.png', { type: 'image/png' });
+    const edited = await world.client(key).images.edit({ model: 'nova-canvas', prompt: 'a red sofa', image, mask });
+    assert.equal(edited.data?.length, 1);
+    const b64 = FAKE_PNG.toString('base64');
+    assert.deepEqual(lastBody(), { taskType: 'INPAINTING', inPaintingParams: { image: b64, text: 'a red sofa', maskImage: b64 }, imageGenerationConfig: { numberOfImages: 1, quality: 'standard' } });
+    await world.client().images.edit({ model: 'nova-canvas', prompt: 'in watercolour', image: await toFile(FAKE_PNG, 'a.png', { type: 'image/png' }), n: 2 });
+    assert.deepEqual(lastBody(), { taskType: 'IMAGE_VARIATION', imageVariationParams: { images: [b64], text: 'in watercolour' }, imageGenerationConfig: { numberOfImages: 2, quality: 'standard' } });
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'aimage_edit');
+    assert.ok(Math.abs((row?.spend ?? 0) - 0.04) < 1e-12, `cost ${row?.spend}`);
   });
 
   it('refuses a key without access and a key over budget, before any upstream call', async () => {

@@ -34,7 +34,9 @@ export const audioTranscriptionsOperation = transcriptionOperation('transcriptio
 export const audioTranslationsOperation = transcriptionOperation('translations', translationAttempt, 'atranscription', 'translation');
 
 async function serveTranscription(state: CallState, attempt: TranscriptionAttempt): Promise<boolean> {
-  const { context, dependencies, body } = state;
+  const { context, dependencies } = state;
+  // The schema's output: a multipart form's numbers (temperature) arrive as text.
+  const body = TRANSCRIPTION_REQUEST.schema.parse(state.body) as Record<string, unknown>;
   const result = await dependencies.router.call({ ...pickFields(body, TRANSCRIPTION_FIELDS), ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
   recordUsage(context, undefined, result.llmux.cost);

@@ -16,5 +16,5 @@ export const imagesEditsOperation: Operation = {
   request: IMAGE_EDIT_REQUEST,
   readRequest: readMultipart,
   billed: true,
-  serve: (state) => serveImages(state, IMAGE_EDIT_FIELDS, imageEditAttempt),
+  serve: (state) => serveImages(state, IMAGE_EDIT_REQUEST.schema, IMAGE_EDIT_FIELDS, imageEditAttempt),
 };

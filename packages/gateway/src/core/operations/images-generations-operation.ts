@@ -14,5 +14,5 @@ export const imagesGenerationsOperation: Operation = {
   dialect: openAIChatDialect,
   request: IMAGE_GENERATION_REQUEST,
   billed: true,
-  serve: (state) => serveImages(state, IMAGE_GENERATION_FIELDS, imageGenerationAttempt),
+  serve: (state) => serveImages(state, IMAGE_GENERATION_REQUEST.schema, IMAGE_GENERATION_FIELDS, imageGenerationAttempt),
 };

@@ -2,14 +2,17 @@
 // provider sent it, its tokens (gpt-image reports them) and cost on the call record.
 
 import type { ImagesResult, RouterTarget } from 'llmux';
+import type { z } from 'zod';
 import { sendJson } from '../../http/send-json.js';
 import { pickFields } from '../../routes/pick-fields.js';
 import type { CallState } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { createRoutingOptions } from './create-routing-options.js';
 
-export async function serveImages(state: CallState, fields: readonly string[], attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>): Promise<boolean> {
-  const { context, dependencies, body } = state;
+export async function serveImages(state: CallState, schema: z.ZodType, fields: readonly string[], attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>): Promise<boolean> {
+  const { context, dependencies } = state;
+  // The schema's output: a multipart form's numbers (n, output_compression) arrive as text.
+  const body = schema.parse(state.body) as Record<string, unknown>;
   const result = await dependencies.router.call({ ...pickFields(body, fields), ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
   const usage = result.usage;

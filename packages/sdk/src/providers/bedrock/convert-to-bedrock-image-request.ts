@@ -14,9 +14,10 @@ export function bedrockImageFamily(modelId: string): BedrockImageFamily | undefi
   return undefined;
 }
 
-/** OpenAI's qualities in Amazon's two: hd and high are premium, the rest standard. */
-function amazonQuality(quality: string | undefined): 'standard' | 'premium' {
-  return quality === 'hd' || quality === 'high' || quality === 'premium' ? 'premium' : 'standard';
+/** The count, and OpenAI's qualities in Amazon's two: hd and high are premium, the rest standard. */
+export function amazonImageConfig(request: { n?: number | undefined; quality?: string | undefined }): { numberOfImages: number; quality: 'standard' | 'premium' } {
+  const quality = request.quality;
+  return { numberOfImages: request.n ?? 1, quality: quality === 'hd' || quality === 'high' || quality === 'premium' ? 'premium' : 'standard' };
 }
 
 const STABILITY_RATIOS: Readonly<Record<string, string>> = {
@@ -35,7 +36,7 @@ export function convertToBedrockImageRequest(family: BedrockImageFamily, request
     return {
       taskType: 'TEXT_IMAGE',
       textToImageParams: { text: request.prompt },
-      imageGenerationConfig: { numberOfImages: request.n ?? 1, width, height, quality: amazonQuality(request.quality) },
+      imageGenerationConfig: { ...amazonImageConfig(request), width, height },
     };
   }
   if ((request.n ?? 1) !== 1) throw new BadRequestError('Stability models on Bedrock make one image a call: n must be 1', { param: 'n', model: request.model });

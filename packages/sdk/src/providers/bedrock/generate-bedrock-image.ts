@@ -8,7 +8,7 @@ import type { ImageGenerationRequest, ImagesResponse } from '../../image-generat
 import { parseAwsBody } from '../aws/parse-aws-body.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { bedrockImageFamily, convertToBedrockImageRequest } from './convert-to-bedrock-image-request.js';
-import { parseBedrockModel } from './parse-bedrock-model.js';
+import { parseBedrockModel, type BedrockModel } from './parse-bedrock-model.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
 
 const bedrockImagesSchema = z.looseObject({ images: z.array(z.string()).default([]), error: z.string().nullish() });
@@ -23,7 +23,11 @@ export async function generateBedrockImage(request: ImageGenerationRequest, cont
       model: model.modelId,
     });
   }
-  const body = convertToBedrockImageRequest(family, request, context.warnings);
+  return invokeBedrockImageModel(model, convertToBedrockImageRequest(family, request, context.warnings), context);
+}
+
+/** One InvokeModel call to an image model, its base64 images as OpenAI's b64_json. */
+export async function invokeBedrockImageModel(model: BedrockModel, body: Record<string, unknown>, context: ProviderCallContext): Promise<ImagesResponse> {
   const call = await sendBedrockRequest(model.pathId, 'invoke', body, context);
   const reply = await parseAwsBody(call, bedrockImagesSchema, context, 'an image list');
   if (typeof reply.error === 'string' && reply.error !== '') throw new BadGatewayError(`bedrock: ${reply.error}`, { provider: 'bedrock', model: model.modelId });

@@ -30,6 +30,7 @@ import { convertToBedrockInvokeRequest } from './convert-to-bedrock-invoke-reque
 import { convertToBedrockRequest } from './convert-to-bedrock-request.js';
 import { embedWithBedrock } from './embed-with-bedrock.js';
 import { rerankWithBedrock } from './rerank-with-bedrock.js';
+import { editBedrockImage } from './edit-bedrock-image.js';
 import { generateBedrockImage } from './generate-bedrock-image.js';
 import { isAnthropicModel, parseBedrockModel, type BedrockModel } from './parse-bedrock-model.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
@@ -55,7 +56,7 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
 ]);
 
 export function createBedrockProvider(): ProviderAdapter {
-  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, rerank: rerankWithBedrock, native: BEDROCK_NATIVE, media: { generateImage: generateBedrockImage } };
+  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, rerank: rerankWithBedrock, native: BEDROCK_NATIVE, media: { generateImage: generateBedrockImage, editImage: editBedrockImage } };
 }
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
