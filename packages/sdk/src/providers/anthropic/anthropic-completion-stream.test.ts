@@ -5,12 +5,12 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeAnthropicUpstream } from '@llmux/fake-upstreams';
 import {
-  APIConnectionError,
   ServiceUnavailableError,
   completion,
   type CompletionParams,
 } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
@@ -52,13 +52,6 @@ describe('anthropic streaming through completion()', () => {
     };
     assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
     assert.deepEqual(result.usage, usage);
-  });
-
-  it('hides the usage chunk unless asked, but still records usage', async () => {
-    const result = await stream();
-    const chunks = await collectStream(result);
-    assert.equal(chunks.some((chunk) => chunk.usage), false);
-    assert.equal(result.usage?.completion_tokens, 5);
   });
 
   it('streams tool calls as OpenAI tool_call deltas indexed per tool', async () => {
@@ -103,39 +96,11 @@ describe('anthropic streaming through completion()', () => {
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
   });
 
-  it('throws an overloaded error from completion() when it arrives before any content', async () => {
-    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
-    await assert.rejects(stream(), (error: unknown) => error instanceof ServiceUnavailableError && error.retryable);
-  });
-
-  it('throws an overloaded error from the iterator after content began', async () => {
-    upstream.reply = { content: 'one two three four five', failAfterChunks: 2 };
-    const result = await stream();
-    const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-    }, ServiceUnavailableError);
-    assert.equal(seen.join(''), 'one two ');
-  });
-
-  it('throws APIConnectionError when the connection drops mid-stream', async () => {
-    upstream.reply = { content: 'one two three four five', dropAfterChunks: 2 };
-    const result = await stream();
-    await assert.rejects(collectStream(result), APIConnectionError);
-  });
-
-  it('throws a pre-stream HTTP error from completion()', async () => {
-    upstream.reply = { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } };
-    await assert.rejects(stream(), ServiceUnavailableError);
-  });
-
-  it('releases the connection when the caller stops early', async () => {
-    upstream.reply = { content: 'a b c d e f g h' };
-    const result = await stream();
-    for await (const chunk of result) {
-      if (chunk.choices[0]?.delta.content) break;
-    }
-    const next = await collectStream(await stream());
-    assert.equal(streamedDeltas(next, 'content').length, 8);
+  itHandlesStreamFailures({
+    upstream,
+    stream: () => stream(),
+    // Anthropic reports a failure inside a stream as an `overloaded_error` event.
+    inStream: { errorClass: ServiceUnavailableError },
+    beforeStream: { reply: { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } }, errorClass: ServiceUnavailableError },
   });
 });

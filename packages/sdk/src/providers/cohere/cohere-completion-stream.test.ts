@@ -15,6 +15,7 @@ import {
   completion,
   type CompletionParams,
 } from '../../index.js';
+import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
@@ -46,12 +47,6 @@ describe('cohere streaming through completion()', () => {
     const usage = { prompt_tokens: 5, completion_tokens: 26, total_tokens: 31 };
     assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
     assert.deepEqual(result.usage, usage);
-  });
-
-  it('hides the usage chunk unless asked, but still records usage', async () => {
-    const result = await stream();
-    assert.equal((await collectStream(result)).some((chunk) => chunk.usage), false);
-    assert.equal(result.usage?.completion_tokens, 5);
   });
 
   it('streams the tool plan as reasoning and tool calls as indexed deltas', async () => {
@@ -89,29 +84,12 @@ describe('cohere streaming through completion()', () => {
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'Hello!');
   });
 
-  it('throws an ERROR message-end from completion() when it comes before any content', async () => {
-    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
-    await assert.rejects(stream(), (error: unknown) => error instanceof InternalServerError && error.retryable && /internal server error/.test(error.message));
-  });
-
-  it('throws an ERROR message-end from the iterator after content began', async () => {
-    upstream.reply = { content: 'one two three four five', failAfterChunks: 2 };
-    const result = await stream();
-    const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-    }, InternalServerError);
-    assert.equal(seen.join(''), 'one two ');
-  });
-
-  it('throws APIConnectionError when the connection drops mid-stream', async () => {
-    upstream.reply = { content: 'one two three four five', dropAfterChunks: 2 };
-    await assert.rejects(collectStream(await stream()), APIConnectionError);
-  });
-
-  it('throws a pre-stream HTTP error from completion()', async () => {
-    upstream.reply = { error: { status: 429, body: { message: 'too many requests' } } };
-    await assert.rejects(stream(), RateLimitError);
+  itHandlesStreamFailures({
+    upstream,
+    stream: () => stream(),
+    // Cohere ends a failing stream with a message-end whose finish_reason is ERROR.
+    inStream: { errorClass: InternalServerError, message: /internal server error/ },
+    beforeStream: { reply: { error: { status: 429, body: { message: 'too many requests' } } }, errorClass: RateLimitError },
   });
 });
 

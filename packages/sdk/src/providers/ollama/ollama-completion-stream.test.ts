@@ -14,6 +14,7 @@ import {
   completion,
   type CompletionParams,
 } from '../../index.js';
+import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
@@ -45,13 +46,6 @@ describe('ollama streaming through completion()', () => {
     const usage = { prompt_tokens: 26, completion_tokens: 4, total_tokens: 30 };
     assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
     assert.deepEqual(result.usage, usage);
-  });
-
-  it('hides the usage chunk unless asked, but still records usage', async () => {
-    const result = await stream();
-    const chunks = await collectStream(result);
-    assert.equal(chunks.some((chunk) => chunk.usage), false);
-    assert.equal(result.usage?.completion_tokens, 5);
   });
 
   it('streams whole tool calls as OpenAI tool_call deltas, ending in tool_calls', async () => {
@@ -86,38 +80,12 @@ describe('ollama streaming through completion()', () => {
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
   });
 
-  it('throws an error line from completion() when it arrives before any content', async () => {
-    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
-    await assert.rejects(stream(), (error: unknown) => error instanceof InternalServerError && error.retryable && /error was encountered/.test(error.message));
-  });
-
-  it('throws an error line from the iterator after content began', async () => {
-    upstream.reply = { content: 'one two three four five', failAfterChunks: 2 };
-    const result = await stream();
-    const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-    }, InternalServerError);
-    assert.equal(seen.join(''), 'one two ');
-  });
-
-  it('throws APIConnectionError when the connection drops mid-stream', async () => {
-    upstream.reply = { content: 'one two three four five', dropAfterChunks: 2 };
-    await assert.rejects(collectStream(await stream()), APIConnectionError);
-  });
-
-  it('throws a pre-stream HTTP error from completion()', async () => {
-    upstream.reply = { error: { status: 404, body: { error: `model "${MODEL}" not found, try pulling it first` } } };
-    await assert.rejects(stream(), NotFoundError);
-  });
-
-  it('releases the connection when the caller stops early', async () => {
-    upstream.reply = { content: 'a b c d e f g h' };
-    for await (const chunk of await stream()) {
-      if (chunk.choices[0]?.delta.content) break;
-    }
-    upstream.reply = { content: 'a b c d e f g h' };
-    assert.equal(streamedDeltas(await collectStream(await stream()), 'content').length, 8);
+  itHandlesStreamFailures({
+    upstream,
+    stream: () => stream(),
+    // Ollama sends a failure inside a stream as an `{"error"}` line.
+    inStream: { errorClass: InternalServerError, message: /error was encountered/ },
+    beforeStream: { reply: { error: { status: 404, body: { error: `model "${MODEL}" not found, try pulling it first` } } }, errorClass: NotFoundError },
   });
 });
 
