@@ -17,7 +17,7 @@ export * from './fake-google-service-account.js';
 export * from './fake-vertex-upstream.js';
 export * from './fake-vertex-openapi-upstream.js';
 export * from './fake-watsonx-upstream.js';
-export * from './fake-watsonx-upstream.js';
+export * from './fake-replicate-upstream.js';
 export * from './fake-cohere-upstream.js';
 export * from './fake-sagemaker-upstream.js';
 export * from './fake-scenarios.js';

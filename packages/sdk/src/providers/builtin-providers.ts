@@ -14,6 +14,7 @@ import { createSageMakerProviders } from './sagemaker/index.js';
 import { createOpenAIAdapter } from './openai/index.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 import { RERANK_PROVIDERS } from './rerank/rerank-providers.js';
+import { createReplicateProvider } from './replicate/index.js';
 import { createVertexAIProvider } from './vertex-ai/index.js';
 import { createWatsonxProvider } from './watsonx/index.js';
 
@@ -21,5 +22,5 @@ export function createBuiltinProviders(): ProviderAdapter[] {
   const cohere = createCohereProvider();
   // LiteLLM's `cohere_chat/` is the same v2 chat API as `cohere/`.
   const cohereChat: ProviderAdapter = { ...cohere, id: 'cohere_chat' };
-  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider(), createWatsonxProvider(), createDeepgramProvider(), createElevenLabsProvider()];
+  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider(), createWatsonxProvider(), createReplicateProvider(), createDeepgramProvider(), createElevenLabsProvider()];
 }

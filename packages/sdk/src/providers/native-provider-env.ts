@@ -2,6 +2,7 @@
 // and the README's provider table (OpenAI-compatible rows declare their own). Kept beside
 // the adapters, and kept in step with them by hand.
 
+import { REPLICATE_ENV } from './replicate/send-replicate-request.js';
 import { WATSONX_ENV } from './watsonx/resolve-watsonx-settings.js';
 
 export interface ProviderEnv {
@@ -30,5 +31,6 @@ export const NATIVE_PROVIDER_ENV: Readonly<Record<string, ProviderEnv>> = {
   cohere_chat: COHERE,
   gemini: { key: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'], base: ['GEMINI_API_BASE'] },
   vertex_ai: { key: ['GOOGLE_APPLICATION_CREDENTIALS'], base: ['VERTEXAI_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'VERTEXAI_LOCATION'] },
+  replicate: { key: REPLICATE_ENV.key, base: REPLICATE_ENV.base },
   watsonx: { key: [...WATSONX_ENV.apiKey, ...WATSONX_ENV.token, ...WATSONX_ENV.zenApiKey], base: [...WATSONX_ENV.url, ...WATSONX_ENV.project, ...WATSONX_ENV.space, ...WATSONX_ENV.iamUrl] },
 };

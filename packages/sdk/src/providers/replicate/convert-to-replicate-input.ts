@@ -1,0 +1,35 @@
+// Canonical chat request → a Replicate prediction's `input`. Replicate's language models take
+// one `prompt` and a `system_prompt`, not messages: earlier turns are written into the prompt
+// as role-labelled lines, as LiteLLM's default template does. Tools have no place there.
+
+import type { ChatCompletionRequest, ChatMessage, ChatParameterName } from '../../spec/index.js';
+
+/** What the common Replicate language-model inputs take (Llama, Mistral, Granite, ...). */
+export const REPLICATE_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
+  'stream_options', 'temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'stop', 'seed', 'presence_penalty', 'frequency_penalty',
+]);
+
+export function convertToReplicateInput(request: ChatCompletionRequest): Record<string, unknown> {
+  const system = request.messages.filter((message) => message.role === 'system' || message.role === 'developer').map(textOf);
+  const turns = request.messages.filter((message) => message.role !== 'system' && message.role !== 'developer');
+  const single = turns.length === 1 && turns[0]?.role === 'user';
+  const prompt = single ? textOf(turns[0] as ChatMessage) : `${turns.map((message) => `${message.role}: ${textOf(message)}`).join('\n')}\nassistant:`;
+  const input: Record<string, unknown> = { prompt };
+  if (system.length > 0) input['system_prompt'] = system.join('\n');
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
+  if (maxTokens !== undefined && maxTokens !== null) input['max_tokens'] = maxTokens;
+  for (const name of ['temperature', 'top_p', 'seed', 'presence_penalty', 'frequency_penalty'] as const) {
+    const value = request[name];
+    if (value !== undefined && value !== null) input[name] = value;
+  }
+  // Replicate's language models take stop sequences as one comma-separated string.
+  if (request.stop !== undefined && request.stop !== null) input['stop_sequences'] = (Array.isArray(request.stop) ? request.stop : [request.stop]).join(',');
+  return input;
+}
+
+function textOf(message: ChatMessage): string {
+  const content = message.content;
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
