@@ -54,6 +54,17 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
     assert.equal(response.headers.get('x-litellm-applied-guardrails'), 'pii,ips');
   });
 
+  it("/team/update sets a team's guardrails; a key's opted_out_global_guardrails drops one default", async () => {
+    const team = await world.admin.post('/team/new', { team_alias: 'later' });
+    const key = String((await world.admin.post('/key/generate', { team_id: team.body['team_id'] })).body['key']);
+    await world.admin.post('/team/update', { team_id: team.body['team_id'], guardrails: ['ips'] });
+    await ask(world.client(key), 'ping 10.1.2.3');
+    assert.equal(userText(world.chatBodies().at(-1)), 'ping [IPV4_REDACTED]');
+    const optedOut = String((await world.admin.post('/key/generate', { metadata: { opted_out_global_guardrails: ['pii'] } })).body['key']);
+    await ask(world.client(optedOut), 'e@f.io');
+    assert.equal(userText(world.chatBodies().at(-1)), 'e@f.io');
+  });
+
   it('a request may turn a default guardrail off, unless its team forbids it (403); disable_global_guardrails drops it', async () => {
     await ask(client, 'a@b.io', { guardrails: { pii: false } });
     assert.equal(userText(world.chatBodies().at(-1)), 'a@b.io');
