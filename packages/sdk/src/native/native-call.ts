@@ -21,15 +21,21 @@ import type { NativeReply, NativeRequest } from './native-support.js';
 /** The only body key a native call's arguments carry; everything else is an option or setting. */
 const NATIVE_BODY_KEYS: ReadonlySet<string> = new Set(['model']);
 
-/** True when `model`'s provider speaks `dialect` for that model; false for unknown providers. */
-export function speaksNatively(model: string, dialect: Dialect, registry: ProviderRegistry = getDefaultProviderRegistry()): boolean {
+/**
+ * True when `model`'s provider speaks `dialect` for that model; false for unknown providers.
+ * `asTranslated`: also require that its replies carry nothing the translated reply leaves
+ * out (NativeSupport.extendsReply), for a door whose clients get the translated answer's shape.
+ */
+export function speaksNatively(model: string, dialect: Dialect, registry: ProviderRegistry = getDefaultProviderRegistry(), asTranslated = false): boolean {
   let resolved: { adapter: ProviderAdapter; reference: ModelReference };
   try {
     resolved = registry.resolve(model);
   } catch {
     return false;
   }
-  return resolved.adapter.native?.speaks(dialect, resolved.reference.model) === true;
+  const native = resolved.adapter.native;
+  if (native?.speaks(dialect, resolved.reference.model) !== true) return false;
+  return !asTranslated || native.extendsReply?.(dialect) !== true;
 }
 
 /**

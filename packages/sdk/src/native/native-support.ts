@@ -12,6 +12,13 @@ export interface NativeSupport {
   /** Whether this provider serves `model` (the id after `provider/`) in `dialect` as is. */
   speaks(dialect: Dialect, model: string): boolean;
   /**
+   * True when this provider's replies in `dialect` carry fields llmux's translated reply leaves
+   * out (Azure's content-filter results and filter-only chunks). A door that promises the
+   * translated answer passes such calls through only when this is false (speaksNatively's
+   * `asTranslated`); nativeCall() passes them through all the same.
+   */
+  extendsReply?(dialect: Dialect): boolean;
+  /**
    * Sends the client's body with only `model` and the provider's envelope changed. Throws the
    * provider's typed errors for non-2xx answers; resolves once the upstream accepted the call.
    */

@@ -1,6 +1,7 @@
 // One /v1/chat/completions attempt, for a call that may pass through (mayPassChatThrough),
 // on the deployment the Router picked: passed through when the deployment speaks OpenAI chat
-// (speaksNatively), else the SDK's completion(). Either way the Router retries and falls back
+// with nothing the translation would leave out (speaksNatively, asTranslated), else the
+// SDK's completion(). Either way the Router retries and falls back
 // until the first content, as for every other call.
 
 import {
@@ -18,6 +19,8 @@ import {
 export type ChatReply = NativeReply | CompletionResponse | CompletionStream;
 
 const NO_HEADERS: Readonly<Record<string, string>> = {};
+/** Deployments whose replies carry more than the translated answer (Azure's content filters) are translated. */
+const AS_TRANSLATED = true;
 
 export class ChatCall {
   constructor(
@@ -32,7 +35,7 @@ export class ChatCall {
     const call = target.split<CompletionRequest>(rest, COMPLETION_BODY_KEYS);
     // The SDK's checkParams then forwards, drops (drop_params) or refuses each extra.
     if (this.extras !== undefined) Object.assign(call.body, this.extras);
-    if (speaksNatively(call.body.model, 'openai-chat', call.options.registry)) {
+    if (speaksNatively(call.body.model, 'openai-chat', call.options.registry, AS_TRANSLATED)) {
       return nativeCallSplit(call, { dialect: 'openai-chat', body: call.body as Record<string, unknown>, stream: this.stream, headers: NO_HEADERS });
     }
     return completeCall(call);

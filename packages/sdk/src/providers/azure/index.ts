@@ -45,7 +45,10 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     embed: (request, context) => guard(context, () => embed(request, context)),
     ...(media === undefined ? {} : { media: guardMedia(media, guard) }),
     // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
-    ...(nativeSupport === undefined ? {} : { native: { speaks: nativeSupport.speaks, send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
+    // The gateway's chat door answers as the translation does (filter fields left out), so it translates.
+    ...(nativeSupport === undefined
+      ? {}
+      : { native: { speaks: nativeSupport.speaks, extendsReply: (dialect) => dialect === 'openai-chat', send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
     ...(text === undefined ? {} : { textCompletion: { serves: text.serves, complete: (request, context) => guard(context, () => text.complete(request, context)), stream: (request, context) => guard(context, () => text.stream(request, context)) } }),
   };
 }
