@@ -11,6 +11,8 @@ import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { cosineSimilarity, fakeBagOfWordsVector, startFakeOpenAIUpstream, startFakeSemanticEmbeddingsUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import { createGateway, parseConfig } from '../src/index.js';
+import { createLocalSemanticIndex } from '../src/cache/create-local-semantic-index.js';
+import { normalizeVector } from '../src/cache/semantic-index.js';
 import { managementClient } from './helpers/management-client.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
@@ -169,5 +171,39 @@ describe('semantic cache configuration', () => {
     } finally {
       await gateway.close();
     }
+  });
+});
+
+describe('the in-process semantic index', () => {
+  // Seeded, so a failure replays.
+  let seed = 42;
+  const random = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 0xffffffff) - 0.5;
+  const vector = (): Float32Array => normalizeVector(Array.from({ length: 384 }, random)) as Float32Array;
+  const near = (base: Float32Array): Float32Array => normalizeVector(Array.from(base, (value) => value + random() * 0.08)) as Float32Array;
+
+  it('finds a close neighbour among thousands (past the full-scan size, through the sketches)', async () => {
+    const index = createLocalSemanticIndex(5000);
+    const targets = Array.from({ length: 5 }, vector);
+    for (let entry = 0; entry < 3000; entry += 1) await index.add('p', `noise-${entry}`, vector(), undefined);
+    for (const [at, target] of targets.entries()) await index.add('p', `target-${at}`, target, undefined);
+    for (const [at, target] of targets.entries()) {
+      const match = await index.nearest('p', near(target));
+      assert.equal(match?.key, `target-${at}`);
+      assert.ok((match?.similarity ?? 0) > 0.8 && (match?.similarity ?? 0) < 1);
+    }
+    assert.equal(await index.nearest('other', targets[0] as Float32Array), undefined, 'partitions are apart');
+  });
+
+  it('holds at most maxEntries vectors, replacing the oldest, and drops expired ones', async () => {
+    const index = createLocalSemanticIndex(100);
+    const first = vector();
+    await index.add('p', 'first', first, undefined);
+    for (let entry = 0; entry < 100; entry += 1) await index.add('p', `later-${entry}`, vector(), undefined);
+    assert.notEqual((await index.nearest('p', first))?.key, 'first');
+    const brief = vector();
+    await index.add('q', 'brief', brief, 0.05);
+    assert.equal((await index.nearest('q', brief))?.key, 'brief');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(await index.nearest('q', brief), undefined);
   });
 });
