@@ -51,6 +51,29 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(((await admin.post('/budget/info', { budgets: ['b-team-pool'] })).body as unknown as unknown[]).length, 0);
     });
 
+    it('a budget row named by budget_id limits each key and customer naming it, as LiteLLM shares budget rows', async (t) => {
+      if (typeof setup === 'string') return t.skip(setup);
+      const { admin } = setup;
+      assert.equal((await admin.post('/budget/new', { budget_id: 'b-per-entity', max_budget: 0.000000001 })).status, 200);
+      const created = await admin.post('/key/generate', { budget_id: 'b-per-entity' });
+      assert.equal(created.status, 200, JSON.stringify(created.body));
+      assert.equal(created.body['budget_id'], 'b-per-entity');
+      const client = setup.openai(String(created.body['key']));
+      await client.chat.completions.create({ model: 'gpt-a', messages: hello });
+      await assert.rejects(client.chat.completions.create({ model: 'gpt-a', messages: hello }), (error: { status?: number }) => error.status === 429);
+      // Another key on the same row has its own spend against the row's limit.
+      const second = setup.openai(String((await admin.post('/key/generate', { budget_id: 'b-per-entity' })).body['key']));
+      assert.equal((await second.chat.completions.create({ model: 'gpt-a', messages: hello })).object, 'chat.completion');
+      assert.equal((await admin.post('/customer/new', { user_id: 'cust-budget-row', budget_id: 'b-per-entity' })).status, 200);
+      const master = setup.openai(GOVERNED_MASTER_KEY);
+      await master.chat.completions.create({ model: 'gpt-a', messages: hello, user: 'cust-budget-row' });
+      await assert.rejects(master.chat.completions.create({ model: 'gpt-a', messages: hello, user: 'cust-budget-row' }), (error: { status?: number }) => error.status === 429);
+      assert.equal((await admin.post('/key/generate', { budget_id: 'no-such-row' })).status, 400);
+      await admin.post('/user/new', { user_id: 'bt-owner', auto_create_key: false });
+      const owner = setup.as(String((await admin.post('/key/generate', { user_id: 'bt-owner' })).body['key']));
+      assert.equal((await owner.post('/key/generate', { budget_id: null })).status, 403, 'only a proxy admin attaches or detaches budget rows');
+    });
+
     it("budget rows are a proxy admin's to write and an admin viewer's to read; others get 403", async (t) => {
       if (typeof setup === 'string') return t.skip(setup);
       const { admin } = setup;

@@ -25,6 +25,8 @@ export interface KeyRecord extends Limits {
   key_alias: string | null;
   user_id: string | null;
   team_id: string | null;
+  /** A shared budget row (/budget/*) whose limits apply where the key sets none; absent for none. */
+  budget_id?: string | null;
   /** Models (or access groups) this key may use; empty means all its owner may use. */
   models: string[];
   spend: number;
@@ -74,6 +76,8 @@ export interface TeamRecord extends Limits {
 /** An end user, identified by the request's `user` field (LiteLLM's "customer"). */
 export interface CustomerRecord extends Limits {
   user_id: string;
+  /** A shared budget row (/budget/*) whose limits apply where the customer sets none. */
+  budget_id?: string | null;
   alias: string | null;
   spend: number;
   blocked: boolean;

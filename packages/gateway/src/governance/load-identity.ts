@@ -9,6 +9,7 @@
 import { ServiceUnavailableError } from 'llmux';
 import { STORE_READ_TIMEOUT_MS, withTimeout } from '../limits/with-timeout.js';
 import type { Store } from '../store/store.js';
+import { applyBudgetRow } from '../limits/apply-budget-row.js';
 import type { Identity, KeyRecord } from './identity.js';
 import type { KeyCache } from './key-cache.js';
 
@@ -24,7 +25,8 @@ async function readIdentity(store: Store, key: KeyRecord): Promise<Identity> {
     key.user_id === null ? undefined : store.getUser(key.user_id),
     key.team_id === null ? undefined : store.getTeam(key.team_id),
   ]);
-  const identity: Identity = { kind: 'key', role: user?.user_role ?? 'internal_user', key };
+  // The key's budget row's limits join the key's own here, once per cache load.
+  const identity: Identity = { kind: 'key', role: user?.user_role ?? 'internal_user', key: await applyBudgetRow(store, key) };
   if (user !== undefined) identity.user = user;
   if (team !== undefined) identity.team = team;
   return identity;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestError } from 'llmux';
 import { z } from 'zod';
 import type { Identity } from '../governance/identity.js';
-import { callerUserId } from '../governance/permissions.js';
+import { callerUserId, denied, isAdmin } from '../governance/permissions.js';
 import type { BudgetRecord, Store } from '../store/store.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 
@@ -87,6 +87,16 @@ export async function resolveEntityBudget(
   const row = existing === undefined ? newBudget(undefined, body, caller, at) : changedBudget(existing, body, caller, at);
   await store.upsertBudget(row);
   return row.budget_id;
+}
+
+/**
+ * A budget_id a key or customer names must be a budget row (400 otherwise); null clears it.
+ * Only a proxy admin attaches or detaches one: detaching would lift limits the row sets.
+ */
+export async function requireBudgetRow(store: Store, budgetId: string | null | undefined, caller?: Identity): Promise<void> {
+  if (budgetId !== undefined && caller !== undefined && !isAdmin(caller)) throw denied('attach or detach budget rows (a proxy admin does)');
+  if (typeof budgetId === 'string' && (await store.getBudget(budgetId)) === undefined)
+    throw new BadRequestError(`Budget not found: ${budgetId}`, { code: 'budget_not_found', param: 'budget_id' });
 }
 
 export function renderBudget(budget: BudgetRecord): Record<string, unknown> {

@@ -6,15 +6,16 @@ import { z } from 'zod';
 import type { CustomerRecord } from '../governance/identity.js';
 import { requireAdmin, requireReadAll } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
+import { requireBudgetRow } from './budget-rows.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
 import { renderCustomer } from './render-records.js';
 
-const customerFields = { ...limitFields, alias: z.string().nullable().optional(), blocked: z.boolean().optional() };
+const customerFields = { ...limitFields, alias: z.string().nullable().optional(), blocked: z.boolean().optional(), budget_id: z.string().min(1).nullable().optional() };
 const customerSchema = z.looseObject({ ...customerFields, user_id: z.string().min(1) });
 const customerIdsSchema = z.looseObject({ user_ids: z.array(z.string().min(1)).min(1) });
-const UPDATE_FIELDS = ['alias', 'blocked', 'metadata', ...LIMIT_FIELD_NAMES] as const;
+const UPDATE_FIELDS = ['alias', 'blocked', 'metadata', 'budget_id', ...LIMIT_FIELD_NAMES] as const;
 
 const paths = (action: string): string[] => [`/customer/${action}`, `/end_user/${action}`];
 
@@ -53,7 +54,9 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
         const caller = callerOf(context);
         requireAdmin(caller, 'create customers');
         const body = await readManagementBody(context, customerSchema);
+        await requireBudgetRow(store, body.budget_id);
         const customer = newCustomer(body, now());
+        if (typeof body.budget_id === 'string') customer.budget_id = body.budget_id;
         await store.upsertCustomer(customer);
         await audit.record({ caller, action: 'created', table: 'customers', objectId: customer.user_id, after: renderCustomer(customer) });
         replyJson(context, renderCustomer(customer));
@@ -66,6 +69,7 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
         const caller = callerOf(context);
         requireAdmin(caller, 'change customers');
         const body = await readManagementBody(context, customerSchema);
+        await requireBudgetRow(store, body.budget_id);
         const current = await load(body.user_id);
         const updated: CustomerRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<CustomerRecord>), updated_at: now() };
         await store.upsertCustomer(updated);

@@ -14,6 +14,8 @@ const keyFields = {
   /** How long the key lives: `30d` sets `expires`; null never expires. */
   duration: durationSchema.nullable().optional(),
   blocked: z.boolean().optional(),
+  /** A shared budget row (/budget/new) whose limits apply where the key sets none. */
+  budget_id: z.string().min(1).nullable().optional(),
 };
 
 export const keyGenerateSchema = z.looseObject({
@@ -49,4 +51,5 @@ export const KEY_UPDATE_FIELDS = [
   'key_alias',
   'metadata',
   'blocked',
+  'budget_id',
 ] as const;

@@ -9,6 +9,7 @@ import type { Route } from '../http/route.js';
 import { addDuration, parseDuration } from '../limits/budget-period.js';
 import { KEY_UPDATE_FIELDS, keyDeleteSchema, keyGenerateSchema, keyUpdateSchema, type KeyGenerateBody } from './key-schemas.js';
 import { loadKeyFor } from './key-access.js';
+import { requireBudgetRow } from './budget-rows.js';
 import { presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, readManagementBody, replyJson } from './management-request.js';
@@ -29,6 +30,7 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
         // null with a team_id is the team's own key (LiteLLM's service account key).
         const userId = body.user_id === undefined ? (isAdmin(caller) ? null : (callerUserId(caller) ?? null)) : body.user_id;
         await checkOwner(deps, caller, userId, body.team_id ?? null);
+        await requireBudgetRow(store, body.budget_id, caller);
         const key = body.key ?? generateKey();
         // LiteLLM's top-level `guardrails` / `disable_global_guardrails` live in the key's metadata.
         const metadata = foldGuardrailFields(body, body.metadata) ?? body.metadata;
@@ -45,6 +47,7 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
         const caller = callerOf(context);
         const body = await readManagementBody(context, keyUpdateSchema);
         const current = await loadKeyFor(store, caller, body.key, 'write');
+        await requireBudgetRow(store, body.budget_id, caller);
         const changes: Partial<KeyRecord> = presentFields(body, KEY_UPDATE_FIELDS) as Partial<KeyRecord>;
         if ('user_id' in changes || 'team_id' in changes) {
           // `null` is a change too (to no user, to no team), so `??` would check the old owner.
@@ -137,6 +140,7 @@ export function newKeyRecord(key: string, body: KeyGenerateBody, at: Date): KeyR
     model_max_budget: body.model_max_budget ?? {},
     model_rpm_limit: body.model_rpm_limit ?? {},
     model_tpm_limit: body.model_tpm_limit ?? {},
+    ...(typeof body.budget_id === 'string' ? { budget_id: body.budget_id } : {}),
     metadata: body.metadata ?? {},
     blocked: body.blocked ?? false,
     expires: expiresAfter(body.duration ?? null, at),

@@ -25,6 +25,7 @@ export function renderKey(key: KeyRecord): Record<string, unknown> {
     budget_duration: key.budget_duration,
     budget_reset_at: iso(key.budget_reset_at),
     soft_budget: key.soft_budget,
+    budget_id: key.budget_id ?? null,
     model_max_budget: key.model_max_budget,
     model_rpm_limit: key.model_rpm_limit,
     model_tpm_limit: key.model_tpm_limit,

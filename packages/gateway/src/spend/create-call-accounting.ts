@@ -8,6 +8,8 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 import { CallLimiter } from '../limits/call-limiter.js';
 import type { CounterBackend } from '../limits/counter-backend.js';
 import { LoadingCache } from '../limits/loading-cache.js';
+import { applyBudgetRow } from '../limits/apply-budget-row.js';
+import type { CustomerRecord } from '../governance/identity.js';
 import type { GlobalLimits } from '../limits/limit-subject.js';
 import { FailoverCounterBackend } from '../limits/failover-counter-backend.js';
 import { MemoryCounterBackend } from '../limits/memory-counter-backend.js';
@@ -114,7 +116,7 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     );
   }
   const clock = options.clock ?? Date.now;
-  const customers = store === undefined ? undefined : new LoadingCache({ load: (id) => store.getCustomer(id), ttlMs: 30_000, maxEntries: 50_000, fallback: undefined });
+  const customers = store === undefined ? undefined : new LoadingCache({ load: async (id) => withBudgetRow(store, await store.getCustomer(id)), ttlMs: 30_000, maxEntries: 50_000, fallback: undefined });
   const sweepSeconds = numberOrNull(general.budget_reset_sweep_seconds) ?? 60;
   const stopSweep = store === undefined || writer === undefined ? undefined : startBudgetResetSweep(store, writer, logger, sweepSeconds * 1000, clock);
   const accounting = new CallAccounting({
@@ -148,6 +150,11 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
       await backend.close();
     },
   };
+}
+
+/** A customer with its budget row's limits where it sets none (or no customer). */
+async function withBudgetRow(store: Store, customer: CustomerRecord | undefined): Promise<CustomerRecord | undefined> {
+  return customer === undefined ? undefined : applyBudgetRow(store, customer);
 }
 
 function numberOrNull(value: unknown): number | null {

@@ -44,6 +44,7 @@ export function keyFromRow(row: KeysTable): KeyRecord {
   return {
     ...limitsFromRow(row),
     token: row.token,
+    ...(row.budget_id === null || row.budget_id === undefined ? {} : { budget_id: row.budget_id }),
     key_name: row.key_name,
     key_alias: row.key_alias,
     user_id: row.user_id,
@@ -65,6 +66,7 @@ export function keyToRow(key: KeyRecord): KeysTable {
   return {
     ...limitsToRow(key),
     token: key.token,
+    ...(key.budget_id === undefined ? {} : { budget_id: key.budget_id }),
     key_name: key.key_name,
     key_alias: key.key_alias,
     user_id: key.user_id,
@@ -149,6 +151,7 @@ export function customerFromRow(row: CustomersTable): CustomerRecord {
   return {
     ...limitsFromRow(row),
     user_id: row.user_id,
+    ...(row.budget_id === null || row.budget_id === undefined ? {} : { budget_id: row.budget_id }),
     alias: row.alias,
     spend: row.spend,
     blocked: row.blocked === 1,
@@ -162,6 +165,7 @@ export function customerToRow(customer: CustomerRecord): CustomersTable {
   return {
     ...limitsToRow(customer),
     user_id: customer.user_id,
+    ...(customer.budget_id === undefined ? {} : { budget_id: customer.budget_id }),
     alias: customer.alias,
     spend: customer.spend,
     blocked: customer.blocked ? 1 : 0,
