@@ -97,6 +97,21 @@ describe('images through the gateway', () => {
     assert.equal(edited.usage?.input_tokens_details?.image_tokens, 2 * FAKE_EDIT_IMAGE_TOKENS);
   });
 
+  it('leaves out fields it does not know with a warning, and refuses stream: true', async () => {
+    const response = await fetch(`${world.gateway.url}/v1/images/generations`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-master-media', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'dall-e', prompt: 'x', api_base: 'http://evil.example', seed: 7 }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-llmux-warnings'), 'unknown fields dropped: api_base, seed');
+    assert.deepEqual(lastUpstream().json, { model: 'dall-e-3', prompt: 'x' });
+    await assert.rejects(
+      world.client().images.generate({ model: 'gpt-image', prompt: 'x', stream: true }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'stream',
+    );
+  });
+
   it('refuses a key without access to the model, before any upstream call', async () => {
     const key = await world.newKey({ models: ['dall-e-2'] });
     const calls = world.upstream.requests.length;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { uploadFileSchema } from '../../http/multipart-file-schema.js';
 import type { RequestShape } from '../operation.js';
+import { mediaFields } from './audio-images-fields.js';
 
 const transcriptionSchema = z.looseObject({
   model: z.string().min(1),
@@ -15,6 +16,8 @@ const transcriptionSchema = z.looseObject({
   temperature: z.coerce.number().min(0).max(1).optional(),
   timestamp_granularities: z.array(z.enum(['word', 'segment'])).optional(),
   include: z.array(z.string()).optional(),
+  // Streamed transcripts (gpt-4o-transcribe's SSE) are not served: refused, not answered whole.
+  stream: z.union([z.literal(false), z.literal('false')], { message: 'streaming is not supported on this route' }).optional(),
 });
 
 /** OpenAI caps the text to speak at 4096 characters. */
@@ -31,6 +34,6 @@ const speechSchema = z.looseObject({
 });
 
 export const TRANSCRIPTION_REQUEST: RequestShape = { schema: transcriptionSchema };
-export const TRANSCRIPTION_FIELDS = Object.keys(transcriptionSchema.shape);
+export const TRANSCRIPTION_FIELDS = mediaFields(Object.keys(transcriptionSchema.shape).filter((name) => name !== 'stream'));
 export const SPEECH_REQUEST: RequestShape = { schema: speechSchema };
-export const SPEECH_FIELDS = Object.keys(speechSchema.shape);
+export const SPEECH_FIELDS = mediaFields(Object.keys(speechSchema.shape));

@@ -6,10 +6,10 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { speechAttempt } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
-import { pickFields } from '../../routes/pick-fields.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { pickMediaFields, warnDroppedFields } from './audio-images-fields.js';
 import { SPEECH_FIELDS, SPEECH_REQUEST } from './audio-request-schemas.js';
 import { createRoutingOptions } from './create-routing-options.js';
 
@@ -22,8 +22,10 @@ export const audioSpeechOperation: Operation = {
   billed: true,
   async serve(state) {
     const { context, dependencies, body } = state;
-    const result = await dependencies.router.call({ ...pickFields(body, SPEECH_FIELDS), ...createRoutingOptions(state) }, speechAttempt);
+    const { params, dropped } = pickMediaFields(body, SPEECH_FIELDS);
+    const result = await dependencies.router.call({ ...params, ...createRoutingOptions(state) }, speechAttempt);
     recordRoutedCall(context, result.llmux);
+    warnDroppedFields(context, dropped);
     recordUsage(context, undefined, result.llmux.cost);
     setCostHeader(context, result.llmux.cost);
     const response = context.response;

@@ -7,10 +7,10 @@ import { TEXT_TRANSCRIPTION_FORMATS, transcriptionAttempt, translationAttempt, t
 import { readMultipart } from '../../http/read-multipart.js';
 import { clientGone } from '../../http/client-gone.js';
 import { sendJson } from '../../http/send-json.js';
-import { pickFields } from '../../routes/pick-fields.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { pickMediaFields, warnDroppedFields } from './audio-images-fields.js';
 import { TRANSCRIPTION_FIELDS, TRANSCRIPTION_REQUEST } from './audio-request-schemas.js';
 import { createRoutingOptions } from './create-routing-options.js';
 
@@ -37,8 +37,10 @@ async function serveTranscription(state: CallState, attempt: TranscriptionAttemp
   const { context, dependencies } = state;
   // The schema's output: a multipart form's numbers (temperature) arrive as text.
   const body = TRANSCRIPTION_REQUEST.schema.parse(state.body) as Record<string, unknown>;
-  const result = await dependencies.router.call({ ...pickFields(body, TRANSCRIPTION_FIELDS), ...createRoutingOptions(state) }, attempt);
+  const { params, dropped } = pickMediaFields(body, TRANSCRIPTION_FIELDS);
+  const result = await dependencies.router.call({ ...params, ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
+  warnDroppedFields(context, dropped);
   recordUsage(context, undefined, result.llmux.cost);
   setCostHeader(context, result.llmux.cost);
   const format = body['response_format'];

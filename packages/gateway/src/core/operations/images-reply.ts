@@ -4,17 +4,19 @@
 import type { ImagesResult, RouterTarget } from 'llmux';
 import type { z } from 'zod';
 import { sendJson } from '../../http/send-json.js';
-import { pickFields } from '../../routes/pick-fields.js';
 import type { CallState } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { pickMediaFields, warnDroppedFields, type MediaFields } from './audio-images-fields.js';
 import { createRoutingOptions } from './create-routing-options.js';
 
-export async function serveImages(state: CallState, schema: z.ZodType, fields: readonly string[], attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>): Promise<boolean> {
+export async function serveImages(state: CallState, schema: z.ZodType, fields: MediaFields, attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>): Promise<boolean> {
   const { context, dependencies } = state;
   // The schema's output: a multipart form's numbers (n, output_compression) arrive as text.
   const body = schema.parse(state.body) as Record<string, unknown>;
-  const result = await dependencies.router.call({ ...pickFields(body, fields), ...createRoutingOptions(state) }, attempt);
+  const { params, dropped } = pickMediaFields(body, fields);
+  const result = await dependencies.router.call({ ...params, ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
+  warnDroppedFields(context, dropped);
   const usage = result.usage;
   if (usage !== undefined) {
     context.call.promptTokens = usage.input_tokens;

@@ -5,7 +5,11 @@
 import { z } from 'zod';
 import { endUserIdSchema } from '../../routes/end-user-id.js';
 import type { RequestShape } from '../operation.js';
+import { mediaFields } from './audio-images-fields.js';
 import { uploadFileSchema } from '../../http/multipart-file-schema.js';
+
+/** Streamed partial images are not served: `stream: true` is refused, not answered whole. */
+const notStreamed = z.union([z.literal(false), z.literal('false')], { message: 'streaming is not supported on this route' }).optional();
 
 const imageOptions = {
   model: z.string().min(1),
@@ -18,6 +22,7 @@ const imageOptions = {
   output_format: z.string().optional(),
   output_compression: z.coerce.number().int().min(0).max(100).optional(),
   user: endUserIdSchema,
+  stream: notStreamed,
 };
 
 const imageGenerationSchema = z.looseObject({
@@ -34,6 +39,6 @@ const imageEditSchema = z.looseObject({
 });
 
 export const IMAGE_GENERATION_REQUEST: RequestShape = { schema: imageGenerationSchema };
-export const IMAGE_GENERATION_FIELDS = Object.keys(imageGenerationSchema.shape);
+export const IMAGE_GENERATION_FIELDS = mediaFields(Object.keys(imageGenerationSchema.shape).filter((name) => name !== 'stream'));
 export const IMAGE_EDIT_REQUEST: RequestShape = { schema: imageEditSchema };
-export const IMAGE_EDIT_FIELDS = Object.keys(imageEditSchema.shape);
+export const IMAGE_EDIT_FIELDS = mediaFields(Object.keys(imageEditSchema.shape).filter((name) => name !== 'stream'));
