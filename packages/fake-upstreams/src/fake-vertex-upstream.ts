@@ -1,5 +1,6 @@
 // A fake Vertex AI endpoint on 127.0.0.1:0, serving every region's path shape on one host:
-// Gemini generateContent / streamGenerateContent and text-embedding predict under
+// Gemini generateContent / streamGenerateContent, text-embedding and multimodalembedding
+// (fake-vertex-multimodal-embeddings.ts) predict under
 // publishers/google, Claude rawPredict / streamRawPredict under publishers/anthropic. Each
 // call needs a bearer token from the `tokens` list (pass a fake token server's live
 // `issued` list), and the project in the path must be the one configured.
@@ -12,6 +13,7 @@ import { fakeTokenCount } from './fake-token-count.js';
 import { fakeEmbeddingVector } from './fake-vector.js';
 import type { FakeGeminiReply } from './fake-gemini-reply.js';
 import { isRecord } from './is-record.js';
+import { createFakeMultimodalEmbedding } from './fake-vertex-multimodal-embeddings.js';
 import { googleErrorBody, unauthenticatedBody } from './fake-google-error.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
@@ -55,8 +57,11 @@ export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<Fak
       case 'generateContent':
       case 'streamGenerateContent':
         return answerGenerate(request, response, { method, model, responseId: `fakeVertexResp${id}`, flavor: 'vertex', reply });
-      case 'predict':
-        return answerPredict(request.json, options.embeddingDimensions ?? 8, response);
+      case 'predict': {
+        if (!model.startsWith('multimodalembedding')) return answerPredict(request.json, options.embeddingDimensions ?? 8, response);
+        const answer = createFakeMultimodalEmbedding(request.json);
+        return typeof answer === 'string' ? sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', answer)) : sendJson(response, 200, answer);
+      }
       default:
         return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', `Method ${method} is not supported for publishers/google/models/${model}.`));
     }

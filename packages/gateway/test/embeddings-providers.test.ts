@@ -2,16 +2,31 @@
 // Mistral (OpenAI-format embeddings, each with its own parameter names): the client's default
 // base64 encoding and `dimensions` reach each under the provider's names, the vectors come
 // back decoded, and the spend row holds the prompt tokens with call_type aembedding. Then
-// Bedrock's Cohere Embed v4 and Nova multimodal embeddings, through InvokeModel.
+// Bedrock's Cohere Embed v4 and Nova multimodal embeddings, through InvokeModel, and Vertex
+// AI's multimodalembedding (text and images, one predict call each).
 
 import * as assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeBedrockUpstream, startFakeJinaUpstream, startFakeMistralUpstream, startFakeVoyageUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import {
+  startFakeBedrockUpstream,
+  startFakeGoogleTokenServer,
+  startFakeJinaUpstream,
+  startFakeMistralUpstream,
+  startFakeVertexUpstream,
+  startFakeVoyageUpstream,
+  type FakeGoogleTokenServer,
+  type FakeServer,
+} from '@llmux/fake-upstreams';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 
 const KEY = 'embeddings-upstream-key-0123';
 const AWS = { accessKeyId: 'AKIAFAKEEMBEDDINGS01', secretAccessKey: 'fake-embeddings-bedrock-secret-0000000000' };
 const REGION = 'us-east-1';
+const PROJECT = 'embeddings-vertex-project';
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
   let world: OperationsGateway;
@@ -19,7 +34,15 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
   let voyage: FakeServer;
   let mistral: FakeServer;
   let bedrock: FakeServer;
+  let vertex: FakeServer;
+  let tokenServer: FakeGoogleTokenServer;
+  let directory: string;
   before(async () => {
+    tokenServer = await startFakeGoogleTokenServer();
+    vertex = await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT });
+    directory = await mkdtemp(join(tmpdir(), 'llmux-embeddings-vertex-'));
+    const keyPath = join(directory, 'service-account.json');
+    await writeFile(keyPath, JSON.stringify(tokenServer.createServiceAccount({ projectId: PROJECT }).keyFile));
     bedrock = await startFakeBedrockUpstream({ ...AWS, region: REGION });
     const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: REGION, aws_bedrock_runtime_endpoint: bedrock.url };
     jina = await startFakeJinaUpstream({ apiKey: KEY });
@@ -32,11 +55,19 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
         { model_name: 'mistral-embed', litellm_params: { model: 'mistral/mistral-embed', api_base: `${mistral.url}/v1`, api_key: KEY } },
         { model_name: 'cohere-v4', litellm_params: { model: 'bedrock/cohere.embed-v4:0', ...aws } },
         { model_name: 'nova-embed', litellm_params: { model: 'bedrock/amazon.nova-2-multimodal-embeddings-v1:0', ...aws } },
+        {
+          model_name: 'vertex-multimodal',
+          litellm_params: { model: 'vertex_ai/multimodalembedding@001', api_base: vertex.url, vertex_project: PROJECT, vertex_location: 'us-central1', vertex_credentials: keyPath },
+        },
       ],
-      [jina, voyage, mistral, bedrock],
+      [jina, voyage, mistral, bedrock, vertex],
     );
   });
-  after(() => world.close());
+  after(async () => {
+    await world.close();
+    await tokenServer.close();
+    await rm(directory, { recursive: true, force: true });
+  });
 
   const cases = [
     { group: 'jina-embed', upstream: () => jina, wire: { model: 'jina-embeddings-v3', input: ['alpha beta', 'gamma'], embedding_type: 'base64', dimensions: 4 } },
@@ -83,6 +114,24 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
     assert.equal(row?.prompt_tokens, 3);
     // A size Nova does not offer is Bedrock's 400, passed on.
     await assert.rejects(world.client().embeddings.create({ model: 'nova-embed', input: 'x', dimensions: 100 }), (error: unknown) => (error as { status?: number }).status === 400);
+  });
+
+  it('embeds text and images with Vertex multimodalembedding, one predict call each', async () => {
+    const before = vertex.requests.length;
+    const embeddings = await world.client().embeddings.create({ model: 'vertex-multimodal', input: ['a red square', `data:image/png;base64,${PNG}`, 'gs://bucket/cat.png'], dimensions: 128 });
+    assert.deepEqual(embeddings.data.map((item) => [item.index, item.embedding.length]), [[0, 128], [1, 128], [2, 128]]);
+    const sent = vertex.requests.slice(before);
+    assert.ok(sent.every((request) => request.url.endsWith('/publishers/google/models/multimodalembedding@001:predict')), sent.map((request) => request.url).join());
+    assert.deepEqual(
+      sent.map((request) => request.json).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      [
+        { instances: [{ image: { bytesBase64Encoded: PNG } }], parameters: { dimension: 128 } },
+        { instances: [{ image: { gcsUri: 'gs://bucket/cat.png' } }], parameters: { dimension: 128 } },
+        { instances: [{ text: 'a red square' }], parameters: { dimension: 128 } },
+      ],
+    );
+    // A size the model does not offer is Vertex's 400, passed on.
+    await assert.rejects(world.client().embeddings.create({ model: 'vertex-multimodal', input: 'x', dimensions: 100 }), (error: unknown) => (error as { status?: number }).status === 400);
   });
 
   it('drops the end-user id Mistral refuses, with a warning', async () => {

@@ -9,6 +9,7 @@ import type { ChatCompletionRequest, ChatParameterName, EmbeddingRequest, Embedd
 import { createGeminiMedia, GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat, readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from '../gemini/index.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { convertToVertexEmbeddingRequest } from './convert-to-vertex-embedding-request.js';
+import { embedWithVertexMultimodal, isMultimodalEmbeddingModel } from './embed-with-vertex-multimodal.js';
 import { convertVertexEmbeddingResponse } from './convert-vertex-embedding-response.js';
 import { resolveVertexEndpoint, type VertexPublisher } from './resolve-vertex-endpoint.js';
 import { resolveVertexSettings } from './resolve-vertex-settings.js';
@@ -64,6 +65,7 @@ async function embed(request: EmbeddingRequest, context: ProviderCallContext): P
   const settings = await resolveVertexSettings(context);
   return withTokenRetirement(settings, async () => {
     const endpoint = await resolveVertexEndpoint(context, settings, 'google');
+    if (isMultimodalEmbeddingModel(context.model)) return embedWithVertexMultimodal(request, endpoint, context);
     const { response } = await sendGeminiRequest(endpoint, 'predict', convertToVertexEmbeddingRequest(request), context, false);
     const parsed = await readGeminiJson(response, vertexEmbeddingResponseSchema, endpoint, context, 'a predict response with embeddings');
     return convertVertexEmbeddingResponse(parsed, request, context.model);

@@ -18,3 +18,8 @@ export const vertexEmbeddingResponseSchema = z.looseObject({
   ),
 });
 export type VertexEmbeddingResponse = z.infer<typeof vertexEmbeddingResponseSchema>;
+
+/** multimodalembedding's reply: one prediction, with the embedding of the text or the image sent. */
+export const vertexMultimodalEmbeddingResponseSchema = z.looseObject({
+  predictions: z.array(z.looseObject({ textEmbedding: z.array(z.number()).nullish(), imageEmbedding: z.array(z.number()).nullish() })),
+});
