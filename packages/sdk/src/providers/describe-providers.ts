@@ -3,6 +3,7 @@
 // its adapter implements (read from the adapter itself, so the list cannot claim more).
 
 import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible/openai-compatible-providers.js';
+import { RERANK_PROVIDERS } from './rerank/rerank-providers.js';
 import { NATIVE_PROVIDER_ENV } from './native-provider-env.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 import type { ProviderRegistry } from './provider-registry.js';
@@ -33,8 +34,10 @@ const OPERATION_NAMES: ReadonlyArray<readonly [keyof ProviderAdapter, string]> =
   ['native', 'passthrough'],
 ];
 
+const MEDIA_NAMES: Readonly<Record<string, string>> = { transcribe: 'transcriptions', speak: 'speech', generateImage: 'images', editImage: 'image edits' };
+
 export function describeProviders(registry: ProviderRegistry): ProviderDescription[] {
-  const rows = new Map(OPENAI_COMPATIBLE_PROVIDERS.map((row) => [row.id, row]));
+  const rows = new Map([...OPENAI_COMPATIBLE_PROVIDERS, ...RERANK_PROVIDERS].map((row) => [row.id, row]));
   return registry.providerIds().map((id) => {
     const adapter = registry.get(id);
     const row = rows.get(id);
@@ -48,5 +51,9 @@ export function describeProviders(registry: ProviderRegistry): ProviderDescripti
 }
 
 function operationsOf(adapter: ProviderAdapter): string[] {
-  return OPERATION_NAMES.filter(([member]) => adapter[member] !== undefined).map(([, name]) => name);
+  const operations = OPERATION_NAMES.filter(([member]) => adapter[member] !== undefined).map(([, name]) => name);
+  // An adapter that honours no chat parameter refuses chat (refuse-chat.ts): it serves only
+  // its media operations, which it then implements itself.
+  if (adapter.supportedParams.size > 0) return operations;
+  return [...operations.filter((name) => name !== 'chat' && name !== 'stream'), ...Object.keys(adapter.media ?? {}).map((member) => MEDIA_NAMES[member] ?? member)];
 }
