@@ -19,6 +19,10 @@ const GUARDRAILS = (service: string) => [
   },
   { guardrail_name: 'ips', litellm_params: { guardrail: 'litellm_content_filter', mode: ['pre_call'], patterns: [{ pattern_type: 'prebuilt', pattern_name: 'ipv4', action: 'MASK' }, { pattern_type: 'prebuilt', pattern_name: 'ipv6', action: 'MASK' }] } },
   { guardrail_name: 'webhook', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'pre_call', api_base: service, api_key: 'sk-guard-secret', timeout: 0.3, additional_provider_specific_params: { threshold: 0.8 } } },
+  {
+    guardrail_name: 'tagged',
+    litellm_params: { guardrail: 'litellm_content_filter', mode: { tags: { 'User-Agent: claude-cli': 'logging_only' }, default: 'pre_call' }, patterns: [{ pattern_type: 'prebuilt', pattern_name: 'us_ssn', action: 'MASK' }] },
+  },
   { guardrail_name: 'webhook-open', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'pre_call', api_base: service, timeout: 0.3, fail_open: true } },
 ];
 
@@ -81,10 +85,18 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
     assert.equal(response.headers.get('x-litellm-applied-guardrails'), null);
   });
 
+  it("mode's tags pick the modes by a request header (LiteLLM's tag form)", async () => {
+    await ask(client, 'id 123-45-6789', { guardrails: ['tagged'] });
+    assert.equal(userText(world.chatBodies().at(-1)), 'id [US_SSN_REDACTED]', 'the default mode, pre_call');
+    const cli = new OpenAI({ apiKey: 'sk-master-guardrails', baseURL: `${world.gateway.url}/v1`, maxRetries: 0, defaultHeaders: { 'user-agent': 'claude-cli/2.0.1 (external, cli)' } });
+    await ask(cli, 'id 123-45-6789', { guardrails: ['tagged'] });
+    assert.equal(userText(world.chatBodies().at(-1)), 'id 123-45-6789', 'logging_only for this client: the upstream gets the text');
+  });
+
   it('GET /guardrails/list shows names, modes, default_on and guardrail_info, never api_key', async () => {
     const listed = await world.admin.get('/guardrails/list');
     const guardrails = (listed.body as { guardrails: { guardrail_name: string; litellm_params: Record<string, unknown>; guardrail_info: unknown }[] }).guardrails;
-    assert.deepEqual(guardrails.map((one) => one.guardrail_name), ['pii', 'ips', 'webhook', 'webhook-open']);
+    assert.deepEqual(guardrails.map((one) => one.guardrail_name), ['pii', 'ips', 'webhook', 'tagged', 'webhook-open']);
     assert.deepEqual(guardrails[0]?.litellm_params['mode'], 'pre_call');
     assert.equal(guardrails[0]?.litellm_params['default_on'], true);
     assert.deepEqual(guardrails[0]?.guardrail_info, { description: 'masks emails' });

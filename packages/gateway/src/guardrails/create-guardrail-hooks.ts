@@ -40,14 +40,14 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
 
   const checkInput = async (state: CallState): Promise<{ replace: Record<string, unknown> } | undefined> => {
     const requested = readRequestedGuardrails(state.body);
-    const selected = selectGuardrails(all, requested, state.context.identity);
+    const selected = selectGuardrails(all, requested, state.context.identity, state.context.request.headers);
     let body = withoutGuardrailFields(state.body);
     if (selected.length === 0) return body === state.body ? undefined : { replace: body };
     const call = new GuardrailCall(selected);
     calls.set(state, call);
     const operation = state.operation.names.name;
     // Those that run here: a reply with no text (embeddings) has no post_call check.
-    const applied = NO_TEXT_REPLY.has(operation) ? selected.filter((one) => [...one.guardrail.modes].some((mode) => mode !== 'post_call')) : selected;
+    const applied = NO_TEXT_REPLY.has(operation) ? selected.filter((one) => [...one.modes].some((mode) => mode !== 'post_call')) : selected;
     if (applied.length > 0) state.context.headers[APPLIED_GUARDRAILS_HEADER] = applied.map((one) => one.guardrail.name).join(',');
     const original = collectRequestTexts(operation, body);
     let texts = original;
@@ -97,7 +97,7 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
 }
 
 function having(selected: readonly SelectedGuardrail[], mode: GuardrailMode): SelectedGuardrail[] {
-  return selected.filter((one) => one.guardrail.modes.has(mode));
+  return selected.filter((one) => one.modes.has(mode));
 }
 
 function inputOf(state: CallState, texts: readonly string[], one: SelectedGuardrail) {

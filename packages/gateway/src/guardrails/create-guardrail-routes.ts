@@ -35,7 +35,7 @@ export function createGuardrailRoutes(all: ReadonlyMap<string, Guardrail>): Rout
         const body = await readManagementBody(context, applySchema);
         const guardrail = all.get(body.guardrail_name);
         if (guardrail === undefined) throw new NotFoundError(`Unknown guardrail "${body.guardrail_name}"`, { param: 'guardrail_name', code: 'unknown_guardrail' });
-        const call = new GuardrailCall([{ guardrail, extraBody: {} }]);
+        const call = new GuardrailCall([{ guardrail, extraBody: {}, modes: guardrail.modes }]);
         const mode = guardrail.modes.has('pre_call') ? 'pre_call' : ([...guardrail.modes][0] ?? 'pre_call');
         const masked = call.apply(guardrail, mode, await runGuardrail(guardrail, { texts: [body.text], inputType: 'request' }));
         replyJson(context, { response_text: masked?.[0] ?? body.text });

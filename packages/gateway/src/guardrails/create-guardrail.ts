@@ -10,8 +10,9 @@ import { callPresidio } from './call-presidio.js';
 import { createContentFilterCheck } from './create-content-filter.js';
 import { hideSecrets } from './create-hide-secrets.js';
 import { askModelAboutInjection, detectInjectionHeuristics } from './detect-prompt-injection.js';
-import type { Guardrail, GuardrailInput, GuardrailMode, GuardrailVerdict } from './guardrail.js';
+import type { Guardrail, GuardrailInput, GuardrailVerdict } from './guardrail.js';
 import type { GuardrailEntry, GuardrailParams } from './guardrail-config-schema.js';
+import { resolveGuardrailModes } from './resolve-guardrail-modes.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 /** Never shown by /guardrails/list. */
@@ -24,14 +25,15 @@ export interface GuardrailServices {
 
 export function createGuardrail(entry: GuardrailEntry, services: GuardrailServices): Guardrail {
   const params = entry.litellm_params;
-  const modes = new Set<GuardrailMode>((Array.isArray(params.mode) ? params.mode : [params.mode]) as GuardrailMode[]);
+  const modes = resolveGuardrailModes(params.mode);
   const { check, synchronous } = createCheck(entry.guardrail_name, params, services);
   const listed: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(params)) if (!CREDENTIAL_FIELDS.has(field)) listed[field] = value;
   return {
     name: entry.guardrail_name,
     type: params.guardrail,
-    modes,
+    modes: modes.all,
+    modesFor: modes.forRequest,
     defaultOn: params.default_on === true,
     failOpen: params.fail_open === true,
     timeoutMs: (params.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,

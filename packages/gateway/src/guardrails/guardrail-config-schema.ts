@@ -8,6 +8,7 @@ import { GUARDRAIL_MODES } from './guardrail.js';
 import { PREBUILT_PATTERN_NAMES } from './prebuilt-patterns.js';
 
 const modeSchema = z.enum(GUARDRAIL_MODES as [string, ...string[]]);
+const modeListSchema = z.union([modeSchema, z.array(modeSchema).min(1)]);
 const actionSchema = z.enum(['BLOCK', 'MASK']);
 
 const regexSource = z.string().min(1).refine((source) => {
@@ -21,7 +22,11 @@ const regexSource = z.string().min(1).refine((source) => {
 
 /** Fields every guardrail type takes. */
 const common = {
-  mode: z.union([modeSchema, z.array(modeSchema).min(1)]),
+  mode: z.union([
+    modeListSchema,
+    // LiteLLM's tag form: modes chosen by a request header, `"Header-Name: value"`.
+    z.strictObject({ tags: z.record(z.string().regex(/^[A-Za-z0-9-]+:\s*\S/, 'a tag is "Header-Name: value"'), modeListSchema), default: modeListSchema }),
+  ]),
   default_on: z.boolean().optional(),
   /** llmux: let the call through when the guardrail itself fails (timeout, 5xx); default false. */
   fail_open: z.boolean().optional(),

@@ -3,6 +3,8 @@
 // GUARDRAIL_INTERVENED with the texts rewritten). Built-in checks answer synchronously, so
 // they can also watch a stream chunk by chunk; checks that call a service answer a promise.
 
+import type { IncomingHttpHeaders } from 'node:http';
+
 export type GuardrailMode = 'pre_call' | 'during_call' | 'post_call' | 'logging_only';
 
 export const GUARDRAIL_MODES: readonly GuardrailMode[] = ['pre_call', 'during_call', 'post_call', 'logging_only'];
@@ -31,7 +33,9 @@ export interface Guardrail {
   readonly name: string;
   /** The `litellm_params.guardrail` type (`litellm_content_filter`, `generic_guardrail_api`, ...). */
   readonly type: string;
+  /** Every mode it may run in; `modesFor` picks a request's when the config's tags decide. */
   readonly modes: ReadonlySet<GuardrailMode>;
+  readonly modesFor?: ((headers: IncomingHttpHeaders) => ReadonlySet<GuardrailMode>) | undefined;
   readonly defaultOn: boolean;
   /** A failure of the guardrail itself (timeout, 5xx) lets the call through instead of refusing it. */
   readonly failOpen: boolean;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ConfigError, formatConfigPath } from '../config/config-error.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { guardrailsSchema, type GuardrailEntry } from './guardrail-config-schema.js';
+import { resolveGuardrailModes } from './resolve-guardrail-modes.js';
 
 const SOURCE = '(guardrails)';
 /** Types whose check calls a service: they cannot hold a reply back yet, so no post_call. */
@@ -27,8 +28,7 @@ export function parseGuardrailSettings(config: GatewayConfig): GuardrailEntry[] 
     if (names.has(entry.guardrail_name)) problems.push(`${at('guardrail_name')}: "${entry.guardrail_name}" is used twice`);
     names.add(entry.guardrail_name);
     const params = entry.litellm_params;
-    const modes = Array.isArray(params.mode) ? params.mode : [params.mode];
-    if (SERVICE_TYPES.has(params.guardrail) && modes.includes('post_call')) {
+    if (SERVICE_TYPES.has(params.guardrail) && resolveGuardrailModes(params.mode).all.has('post_call')) {
       problems.push(`${at('litellm_params.mode')}: post_call is not available for ${params.guardrail} in llmux yet (built-in guardrails only); use pre_call or during_call`);
     }
     if (params.guardrail === 'detect_prompt_injection') {

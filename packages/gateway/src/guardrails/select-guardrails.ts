@@ -6,15 +6,18 @@
 
 import { BadRequestError, PermissionDeniedError } from 'llmux';
 import type { Identity } from '../governance/identity.js';
-import type { Guardrail } from './guardrail.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Guardrail, GuardrailMode } from './guardrail.js';
 import type { RequestedGuardrails } from './read-requested-guardrails.js';
 
 export interface SelectedGuardrail {
   guardrail: Guardrail;
   extraBody: Record<string, unknown>;
+  /** The modes it runs in on this request (its config's tags may pick them by a header). */
+  modes: ReadonlySet<GuardrailMode>;
 }
 
-export function selectGuardrails(all: ReadonlyMap<string, Guardrail>, requested: RequestedGuardrails, identity: Identity | undefined): SelectedGuardrail[] {
+export function selectGuardrails(all: ReadonlyMap<string, Guardrail>, requested: RequestedGuardrails, identity: Identity | undefined, headers: IncomingHttpHeaders): SelectedGuardrail[] {
   const owners = [identity?.key?.metadata, identity?.team?.metadata].filter((metadata): metadata is Record<string, unknown> => metadata !== undefined && metadata !== null);
   const chosen = new Map<string, Record<string, unknown>>();
   const globalOff = owners.some((metadata) => metadata['disable_global_guardrails'] === true);
@@ -46,7 +49,7 @@ export function selectGuardrails(all: ReadonlyMap<string, Guardrail>, requested:
   // In config order, so masks chain the same way on every request.
   for (const guardrail of all.values()) {
     const extraBody = chosen.get(guardrail.name);
-    if (extraBody !== undefined) selected.push({ guardrail, extraBody });
+    if (extraBody !== undefined) selected.push({ guardrail, extraBody, modes: guardrail.modesFor?.(headers) ?? guardrail.modes });
   }
   return selected;
 }
