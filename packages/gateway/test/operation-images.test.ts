@@ -156,6 +156,23 @@ describe('images through the gateway', () => {
     assert.equal(notAFile.status, 400);
     assert.equal(((await notAFile.json()) as { error: { param: string } }).error.param, 'image');
 
+    const crowded = new FormData();
+    crowded.append('model', 'gpt-image');
+    crowded.append('prompt', 'x');
+    for (let index = 0; index < 100; index += 1) crowded.append(`f${index}`, 'y');
+    const tooMany = await post(crowded);
+    assert.equal(tooMany.status, 400);
+    assert.equal(((await tooMany.json()) as { error: { code: string } }).error.code, 'too_many_parts');
+
+    const proto = new FormData();
+    proto.append('__proto__', 'polluted');
+    proto.append('model', 'gpt-image');
+    proto.append('prompt', 'x');
+    proto.append('image', new Blob([FAKE_PNG], { type: 'image/png' }), 'a.png');
+    const withProto = await post(proto);
+    assert.equal(withProto.status, 200, 'a __proto__ field is only an unknown field');
+    assert.equal(withProto.headers.get('x-llmux-warnings'), 'unknown fields dropped: __proto__');
+
     const huge = new FormData();
     huge.append('model', 'gpt-image');
     huge.append('prompt', 'x');

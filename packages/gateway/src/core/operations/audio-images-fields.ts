@@ -18,10 +18,17 @@ export function mediaFields(names: readonly string[]): MediaFields {
   return { names, known: new Set(names) };
 }
 
-/** The forwarded fields, and the names of those left out (undefined when none: the common case). */
-export function pickMediaFields(body: Readonly<Record<string, unknown>>, fields: MediaFields): { params: Record<string, unknown>; dropped: string[] | undefined } {
+/**
+ * The forwarded fields of `body` (the schema's output), and the names of the client's fields in
+ * `sent` (the body as read) left out; undefined when none (the common case).
+ */
+export function pickMediaFields(
+  body: Readonly<Record<string, unknown>>,
+  sent: Readonly<Record<string, unknown>>,
+  fields: MediaFields,
+): { params: Record<string, unknown>; dropped: string[] | undefined } {
   let dropped: string[] | undefined;
-  for (const key of Object.keys(body)) if (!fields.known.has(key) && !ROUTING_FIELDS.has(key)) (dropped ??= []).push(key);
+  for (const key of Object.keys(sent)) if (!fields.known.has(key) && !ROUTING_FIELDS.has(key)) (dropped ??= []).push(key);
   return { params: pickFields(body, fields.names), dropped };
 }
 

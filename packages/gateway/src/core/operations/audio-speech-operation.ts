@@ -22,7 +22,7 @@ export const audioSpeechOperation: Operation = {
   billed: true,
   async serve(state) {
     const { context, dependencies, body } = state;
-    const { params, dropped } = pickMediaFields(body, SPEECH_FIELDS);
+    const { params, dropped } = pickMediaFields(body, body, SPEECH_FIELDS);
     const result = await dependencies.router.call({ ...params, ...createRoutingOptions(state) }, speechAttempt);
     recordRoutedCall(context, result.llmux);
     warnDroppedFields(context, dropped);

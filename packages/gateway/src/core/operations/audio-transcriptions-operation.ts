@@ -37,7 +37,7 @@ async function serveTranscription(state: CallState, attempt: TranscriptionAttemp
   const { context, dependencies } = state;
   // The schema's output: a multipart form's numbers (temperature) arrive as text.
   const body = TRANSCRIPTION_REQUEST.schema.parse(state.body) as Record<string, unknown>;
-  const { params, dropped } = pickMediaFields(body, TRANSCRIPTION_FIELDS);
+  const { params, dropped } = pickMediaFields(body, state.body, TRANSCRIPTION_FIELDS);
   const result = await dependencies.router.call({ ...params, ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
   warnDroppedFields(context, dropped);

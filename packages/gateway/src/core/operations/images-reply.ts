@@ -13,7 +13,7 @@ export async function serveImages(state: CallState, schema: z.ZodType, fields: M
   const { context, dependencies } = state;
   // The schema's output: a multipart form's numbers (n, output_compression) arrive as text.
   const body = schema.parse(state.body) as Record<string, unknown>;
-  const { params, dropped } = pickMediaFields(body, fields);
+  const { params, dropped } = pickMediaFields(body, state.body, fields);
   const result = await dependencies.router.call({ ...params, ...createRoutingOptions(state) }, attempt);
   recordRoutedCall(context, result.llmux);
   warnDroppedFields(context, dropped);
