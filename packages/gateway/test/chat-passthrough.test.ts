@@ -263,9 +263,13 @@ describe('chat passthrough answers as the translated path does', () => {
 
   it('writes the same spend rows either path', async () => {
     const admin = (gateway: TestGateway) => managementClient(gateway.url, MASTER_KEY);
-    const count = (await waitForSpendRows(admin(through), keys.through, 1)).length;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const rowsOf = async (gateway: TestGateway, key: string): Promise<SpendRow[]> => waitForSpendRows(admin(gateway), key, count);
+    // Every row of both gateways written before they are read (rows are written in batches).
+    for (const gateway of [through, translated]) {
+      const writer = gateway.gateway.accounting.writer;
+      while ((writer?.pendingRows ?? 0) > 0) await writer?.flush();
+      await writer?.flush();
+    }
+    const rowsOf = async (gateway: TestGateway, key: string): Promise<SpendRow[]> => waitForSpendRows(admin(gateway), key, 1);
     const comparable = (rows: SpendRow[]) =>
       rows
         .map((row) => ({ status: row.status, spend: row.spend, model_group: row.model_group, prompt_tokens: row.prompt_tokens, completion_tokens: row.completion_tokens, call_type: row.metadata?.['call_type'] }))
@@ -277,7 +281,7 @@ describe('chat passthrough answers as the translated path does', () => {
     const all = comparable(b);
     for (const row of served) {
       const index = all.findIndex((other) => JSON.stringify(other) === JSON.stringify(row));
-      assert.ok(index !== -1, `no translated row like ${JSON.stringify(row)}`);
+      assert.ok(index !== -1, `no translated row like ${JSON.stringify(row)} among ${JSON.stringify(comparable(b))}`);
       all.splice(index, 1);
     }
   });
