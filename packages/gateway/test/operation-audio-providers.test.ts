@@ -1,15 +1,27 @@
 // Audio on the providers beyond OpenAI, Azure and Groq, through the gateway with the official
-// openai client: Gemini (a transcript from generateContent with the audio inline; TTS from
-// streamGenerateContent, its PCM streamed on as WAV), Deepgram (/v1/listen, the file as the
+// openai client: Gemini on AI Studio and Vertex AI (a transcript from generateContent with the
+// audio inline; TTS from streamGenerateContent, its PCM streamed on as WAV), Deepgram (/v1/listen, the file as the
 // raw body) and ElevenLabs (text-to-speech stream). Each is checked on the fake's side (the
 // provider's own wire), in the reply and in the spend row, with model access and budgets
 // enforced before any upstream call.
 
 import * as assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { after, before, describe, it } from 'node:test';
-import { fakeGeminiSpeechPcm, fakeSpeechBytes, startFakeDeepgramUpstream, startFakeElevenLabsUpstream, startFakeGeminiMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import {
+  fakeGeminiSpeechPcm,
+  fakeSpeechBytes,
+  startFakeDeepgramUpstream,
+  startFakeElevenLabsUpstream,
+  startFakeGeminiMediaUpstream,
+  startFakeGoogleTokenServer,
+  type FakeGoogleTokenServer,
+  type FakeServer,
+} from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { makeWav } from './helpers/make-wav.js';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
@@ -180,5 +192,50 @@ describe('audio on Deepgram and ElevenLabs through the gateway', () => {
     await world.client(poor).audio.speech.create({ model: 'eleven', voice: 'v', input: 'x'.repeat(20) }).then((reply) => reply.arrayBuffer());
     await assert.rejects(world.client(poor).audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.RateLimitError);
     assert.equal(deepgram.requests.length + elevenlabs.requests.length, calls + 1);
+  });
+});
+
+describe('audio on Vertex AI (Gemini) through the gateway', () => {
+  let tokens: FakeGoogleTokenServer;
+  let vertex: FakeServer;
+  let world: MediaGateway;
+  let directory: string;
+  const wav = makeWav(1);
+
+  before(async () => {
+    tokens = await startFakeGoogleTokenServer();
+    const account = tokens.createServiceAccount({ projectId: 'audio-project' });
+    vertex = await startFakeGeminiMediaUpstream({ tokens: tokens.issued, speechPauseMs: 1 });
+    directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-audio-'));
+    const keyPath = join(directory, 'service-account.json');
+    await writeFile(keyPath, JSON.stringify(account.keyFile));
+    const params = { api_base: vertex.url, vertex_project: 'audio-project', vertex_location: 'us-central1', vertex_credentials: keyPath };
+    world = await startMediaGateway(
+      {},
+      {
+        more: () => [
+          { model_name: 'vertex-stt', litellm_params: { model: 'vertex_ai/gemini-2.5-flash', ...params } },
+          { model_name: 'vertex-tts', litellm_params: { model: 'vertex_ai/gemini-2.5-flash-preview-tts', ...params } },
+        ],
+      },
+    );
+  });
+  after(async () => {
+    await world.close();
+    await vertex.close();
+    await tokens.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('transcribes and speaks with the service account token, at the publisher paths', async () => {
+    const key = await world.newKey();
+    const result = await world.client(key).audio.transcriptions.create({ model: 'vertex-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) });
+    assert.equal(result.text, `Transcript of ${wav.length} bytes of audio/wav`);
+    assert.equal(vertex.requests.at(-1)?.url, '/v1/projects/audio-project/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent');
+    const [row] = await world.spendRows(key, 1);
+    assert.ok(Math.abs((row?.spend ?? 0) - 32e-6) < 1e-12, `1 s at 32 tokens and $1.00/M: ${row?.spend}`);
+    const speech = await world.client().audio.speech.create({ model: 'vertex-tts', voice: 'Puck', input: 'hi', response_format: 'pcm' });
+    assert.deepEqual(Buffer.from(await speech.arrayBuffer()), Buffer.concat(fakeGeminiSpeechPcm()));
+    assert.match(vertex.requests.at(-1)?.url ?? '', /gemini-2\.5-flash-preview-tts:streamGenerateContent\?alt=sse$/);
   });
 });
