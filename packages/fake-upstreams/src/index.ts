@@ -18,6 +18,7 @@ export * from './fake-vertex-upstream.js';
 export * from './fake-vertex-openapi-upstream.js';
 export * from './fake-watsonx-upstream.js';
 export * from './fake-replicate-upstream.js';
+export { startBasePathFront } from './start-base-path-front.js';
 export * from './fake-cohere-upstream.js';
 export * from './fake-sagemaker-upstream.js';
 export * from './fake-scenarios.js';

@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  startBasePathFront,
   startFakeGoogleTokenServer,
   startFakeOpenAIUpstream,
-  startFakeServer,
   startFakeVertexOpenAPIUpstream,
   startFakeWatsonxUpstream,
   type FakeGoogleTokenServer,
@@ -34,14 +34,7 @@ describe('new providers through the gateway with the openai client', () => {
 
   before(async () => {
     openai = await startFakeOpenAIUpstream();
-    // Keeps each vendor's base path in the recorded URL, and hands the call to the fake.
-    front = await startFakeServer(async (request, response) => {
-      const route = ['/chat/completions', '/models'].find((candidate) => (request.url.split('?')[0] ?? '').endsWith(candidate)) ?? '/';
-      const answer = await fetch(openai.url + route, { method: request.method, headers: { 'content-type': 'application/json' }, ...(request.method === 'POST' ? { body: request.text } : {}) });
-      response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-      if (answer.body !== null) for await (const chunk of answer.body) response.write(chunk);
-      response.end();
-    });
+    front = await startBasePathFront(() => openai);
     watsonx = await startFakeWatsonxUpstream({ apiKeys: [IBM_KEY], project: 'wx-project' });
     tokenServer = await startFakeGoogleTokenServer();
     vertex = await startFakeVertexOpenAPIUpstream({ tokens: tokenServer.issued, project: 'gcp-project' });

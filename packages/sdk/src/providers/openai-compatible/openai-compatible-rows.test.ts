@@ -7,27 +7,13 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { startFakeOpenAIUpstream, startFakeServer, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
+import { startBasePathFront, startFakeOpenAIUpstream, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import { UnsupportedParamsError, completion, type ChatCompletionChunk, type ChatMessage, type ChatParameterName } from '../../index.js';
 import type { OpenAIProviderConfig } from '../openai/openai-provider-config.js';
 import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible-providers.js';
 
-const ROUTES = ['/chat/completions', '/embeddings', '/models'];
 const TOOLS = [{ type: 'function' as const, function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
 const API_VERSION = '2024-05-01-preview';
-
-/** Sends the recorded call on to a fake at its bare route, and streams the answer back. */
-function startRecordingFront(pick: (request: RecordedRequest) => FakeServer): Promise<FakeServer> {
-  return startFakeServer(async (request, response) => {
-    const path = request.url.split('?')[0] ?? '';
-    const route = ROUTES.find((candidate) => path.endsWith(candidate)) ?? path;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const answer = await fetch(pick(request).url + route, { method: request.method, headers, ...(request.method === 'POST' ? { body: request.text } : {}) });
-    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-    if (answer.body !== null) for await (const chunk of answer.body) response.write(chunk);
-    response.end();
-  });
-}
 
 /** The path part of a row's base URL, placeholders kept (Snowflake's sits in the host). */
 function basePathOf(row: OpenAIProviderConfig): string {
@@ -64,7 +50,7 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
     reasoning = await startFakeOpenAIUpstream({ reply, reasoningField: 'reasoning' });
     // The row's id is the first path segment, so the front knows which fake speaks its dialect.
     const reasoningRows = new Set(rows.filter((row) => row.quirks?.reasoningField !== undefined).map((row) => row.id));
-    front = await startRecordingFront((request) => (reasoningRows.has(request.url.split('/')[1] ?? '') ? reasoning : plain));
+    front = await startBasePathFront((request) => (reasoningRows.has(request.url.split('/')[1] ?? '') ? reasoning : plain));
   });
   after(async () => {
     await front.close();
