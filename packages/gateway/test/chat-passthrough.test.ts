@@ -5,6 +5,7 @@
 //   without the usage chunk, tool calls, a mid-stream error, and the headers a client reads;
 // - OpenAI's own reply form (the fake sends annotations, service_tier in chunks, ...) reaches
 //   the client as the upstream sent it, holding every field the translated answer has;
+// - a server that names reasoning `reasoning` (vLLM) still gives clients reasoning_content;
 // - errors, spend rows and the body the upstream receives match.
 
 import * as assert from 'node:assert/strict';
@@ -84,8 +85,10 @@ async function startReplayUpstream(): Promise<ReplayUpstream> {
   return state;
 }
 
-function modelList(fake: FakeServer, replay: ReplayUpstream): unknown[] {
+function modelList(fake: FakeServer, replay: ReplayUpstream, vllm: FakeServer): unknown[] {
   return [
+    // A self-hosted server behind openai/ that names reasoning `reasoning` (vLLM).
+    { model_name: 'vllm', litellm_params: { model: 'openai/qwen3', api_base: `${vllm.url}/v1`, api_key: UPSTREAM_KEY } },
     { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: UPSTREAM_KEY, ...PRICES } },
     { model_name: 'canon', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${replay.url}/v1`, api_key: UPSTREAM_KEY, ...PRICES } },
   ];
@@ -113,6 +116,7 @@ const dataEvents = (text: string): unknown[] =>
 describe('chat passthrough answers as the translated path does', () => {
   let fake: FakeServer;
   let replay: ReplayUpstream;
+  let vllm: FakeServer;
   let through: TestGateway;
   let translated: TestGateway;
   const keys = { through: '', translated: '' };
@@ -120,8 +124,9 @@ describe('chat passthrough answers as the translated path does', () => {
   before(async () => {
     fake = await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reply: replyFor });
     replay = await startReplayUpstream();
-    through = await startTestGateway({ model_list: modelList(fake, replay), general_settings: { master_key: MASTER_KEY } });
-    translated = await startTestGateway({ model_list: modelList(fake, replay), general_settings: { master_key: MASTER_KEY, chat_passthrough: false } });
+    vllm = await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reasoningField: 'reasoning', reply: () => ({ reasoning: 'Two and two make four.', content: 'Four.' }) });
+    through = await startTestGateway({ model_list: modelList(fake, replay, vllm), general_settings: { master_key: MASTER_KEY } });
+    translated = await startTestGateway({ model_list: modelList(fake, replay, vllm), general_settings: { master_key: MASTER_KEY, chat_passthrough: false } });
     for (const [name, gateway] of [['through', through], ['translated', translated]] as const) {
       const generated = await managementClient(gateway.url, MASTER_KEY).post('/key/generate', {});
       keys[name] = String(generated.body['key']);
@@ -132,6 +137,7 @@ describe('chat passthrough answers as the translated path does', () => {
     await translated.close();
     await fake.close();
     await replay.close();
+    await vllm.close();
   });
 
   const post = (gateway: TestGateway, body: Record<string, unknown>): Promise<RawResponse> =>
@@ -236,6 +242,19 @@ describe('chat passthrough answers as the translated path does', () => {
     converted.forEach((event, index) => assert.ok(isPartOf(event, streamed[index]), JSON.stringify([event, streamed[index]])));
   });
 
+  it('gives a server’s `reasoning` as reasoning_content, as the translation does', async () => {
+    const [a, b] = await both(chat('vllm', 'think'));
+    const messageOf = (response: RawResponse) => (response.json as { choices: Array<{ message: Record<string, unknown> }> }).choices[0]?.message;
+    assert.equal(messageOf(a)?.['reasoning_content'], 'Two and two make four.');
+    assert.equal(messageOf(a)?.['reasoning'], undefined);
+    assert.deepEqual(pickFields(messageOf(a)), pickFields(messageOf(b)));
+    const [s, t] = await both(chat('vllm', 'think', { stream: true }));
+    const reasoningOf = (text: string) => dataEvents(text).map((event) => (event as { choices: Array<{ delta: { reasoning_content?: string } }> }).choices[0]?.delta.reasoning_content ?? '').join('');
+    assert.ok(!s.text.includes('"reasoning":'));
+    assert.equal(reasoningOf(s.text), 'Two and two make four.');
+    assert.equal(reasoningOf(s.text), reasoningOf(t.text));
+  });
+
   it('sends the upstream the client’s body with only model (and a stream’s usage request) set', async () => {
     const body = chat('canon', 'hi', { temperature: 0.3, top_k: 5, user: 'u-1', fallbacks: ['gpt'], metadata: { run: 'a' } });
     await post(through, body);
@@ -297,6 +316,10 @@ describe('chat passthrough answers as the translated path does', () => {
     assert.equal(args, '{"city":"Paris"}');
   });
 });
+
+function pickFields(message: Record<string, unknown> | undefined): Record<string, unknown> {
+  return { role: message?.['role'], content: message?.['content'], reasoning_content: message?.['reasoning_content'] };
+}
 
 function without(value: unknown, keys: readonly string[]): Record<string, unknown> {
   const copy = { ...(value as Record<string, unknown>) };
