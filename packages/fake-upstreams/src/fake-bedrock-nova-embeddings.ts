@@ -13,9 +13,11 @@ export function createFakeNovaEmbedding(body: Record<string, unknown>): FakeEmbe
   if (body['taskType'] !== 'SINGLE_EMBEDDING') return 'Malformed input request: #/taskType: SINGLE_EMBEDDING expected, please reformat your input and try again.';
   const params = body['singleEmbeddingParams'] as { embeddingPurpose?: unknown; embeddingDimension?: unknown; text?: { value?: unknown; truncationMode?: unknown } } | undefined;
   const text = params?.text?.value;
-  if (typeof text !== 'string' || typeof params?.embeddingPurpose !== 'string') return 'Malformed input request: #/singleEmbeddingParams: required keys [embeddingPurpose, text.value] not found, please reformat your input and try again.';
+  if (typeof text !== 'string' || typeof params?.embeddingPurpose !== 'string')
+    return 'Malformed input request: #/singleEmbeddingParams: required keys [embeddingPurpose, text.value] not found, please reformat your input and try again.';
   const dimension = params.embeddingDimension ?? 3072;
-  if (typeof dimension !== 'number' || !DIMENSIONS.has(dimension)) return `Malformed input request: #/singleEmbeddingParams/embeddingDimension: ${String(dimension)} is not a valid enum value, please reformat your input and try again.`;
+  if (typeof dimension !== 'number' || !DIMENSIONS.has(dimension))
+    return `Malformed input request: #/singleEmbeddingParams/embeddingDimension: ${String(dimension)} is not a valid enum value, please reformat your input and try again.`;
   const list = createFakeOpenAIEmbeddings({ model: 'nova', input: [text], dimensions: dimension }, dimension) as { data: Array<{ embedding: number[] }> };
   return { body: { embeddings: [{ embeddingType: 'TEXT', embedding: list.data[0]?.embedding ?? [] }] }, inputTokens: fakeTokenCount(text) };
 }

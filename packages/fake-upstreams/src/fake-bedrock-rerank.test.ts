@@ -30,21 +30,33 @@ describe('fake Bedrock Agent Runtime Rerank, through the official AWS client', (
   });
   after(() => fake.close());
 
-  const client = (credentials = CREDENTIALS) => new BedrockAgentRuntimeClient({ region: REGION, endpoint: fake.url, credentials, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
+  const client = (credentials = CREDENTIALS) =>
+    new BedrockAgentRuntimeClient({ region: REGION, endpoint: fake.url, credentials, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
 
   it('ranks the inline documents, best first, numberOfResults of them', async () => {
     const reply = await client().send(new RerankCommand(input(`arn:aws:bedrock:${REGION}::foundation-model/amazon.rerank-v1:0`)));
-    assert.deepEqual(reply.results?.map((result) => result.index), [1, 0]);
+    assert.deepEqual(
+      reply.results?.map((result) => result.index),
+      [1, 0],
+    );
     assert.ok((reply.results?.[0]?.relevanceScore ?? 0) > (reply.results?.[1]?.relevanceScore ?? 1));
     assert.equal(fake.requests.at(-1)?.url, '/rerank');
     assert.match(String(fake.requests.at(-1)?.headers.authorization), new RegExp(`/${REGION}/bedrock/aws4_request`));
   });
 
   it('refuses a model ARN of another region as a ValidationException', async () => {
-    await assert.rejects(client().send(new RerankCommand(input('arn:aws:bedrock:eu-west-1::foundation-model/cohere.rerank-v3-5:0'))), (error: unknown) => (error as { name?: string }).name === 'ValidationException');
+    await assert.rejects(
+      client().send(new RerankCommand(input('arn:aws:bedrock:eu-west-1::foundation-model/cohere.rerank-v3-5:0'))),
+      (error: unknown) => (error as { name?: string }).name === 'ValidationException',
+    );
   });
 
   it('refuses unknown credentials', async () => {
-    await assert.rejects(client({ ...CREDENTIALS, secretAccessKey: 'wrong-secret-000000000000000000000000000' }).send(new RerankCommand(input(`arn:aws:bedrock:${REGION}::foundation-model/amazon.rerank-v1:0`))), (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403);
+    await assert.rejects(
+      client({ ...CREDENTIALS, secretAccessKey: 'wrong-secret-000000000000000000000000000' }).send(
+        new RerankCommand(input(`arn:aws:bedrock:${REGION}::foundation-model/amazon.rerank-v1:0`)),
+      ),
+      (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403,
+    );
   });
 });

@@ -34,7 +34,8 @@ export function startFakeBedrockAgentRuntime(options: FakeBedrockRerankOptions):
       if (source.type !== 'INLINE' || source.inlineDocumentSource?.type !== 'TEXT' || typeof text !== 'string') return invalid('sources: INLINE TEXT documents only');
       texts.push(text);
     }
-    const configuration = body['rerankingConfiguration'] as { type?: unknown; bedrockRerankingConfiguration?: { numberOfResults?: unknown; modelConfiguration?: { modelArn?: unknown } } } | undefined;
+    const configuration = body['rerankingConfiguration'] as
+      { type?: unknown; bedrockRerankingConfiguration?: { numberOfResults?: unknown; modelConfiguration?: { modelArn?: unknown } } } | undefined;
     const arn = configuration?.bedrockRerankingConfiguration?.modelConfiguration?.modelArn;
     const match = typeof arn === 'string' ? MODEL_ARN.exec(arn) : null;
     if (configuration?.type !== 'BEDROCK_RERANKING_MODEL' || match === null || match[1] !== options.region) return invalid(`The provided model ARN is not valid: ${String(arn)}`);

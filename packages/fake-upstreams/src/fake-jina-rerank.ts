@@ -27,7 +27,8 @@ export function startFakeJinaUpstream(options: FakeRerankOptions = {}): Promise<
       return sendJson(response, 422, { detail: [{ loc: ['body'], msg: 'model, query and documents are required', type: 'value_error' }] });
     }
     const documents = body['documents'].map(fakeDocumentText);
-    if (documents.some((document) => document === undefined)) return sendJson(response, 422, { detail: [{ loc: ['body', 'documents'], msg: 'a document is a string or {text}', type: 'value_error' }] });
+    if (documents.some((document) => document === undefined))
+      return sendJson(response, 422, { detail: [{ loc: ['body', 'documents'], msg: 'a document is a string or {text}', type: 'value_error' }] });
     const texts = documents as string[];
     const ranked = rankFakeDocuments(body['query'], texts);
     const topN = typeof body['top_n'] === 'number' ? body['top_n'] : ranked.length;

@@ -11,12 +11,22 @@ export function startFakeMistralUpstream(options: FakeRerankOptions = {}): Promi
   let served = 0;
   return startFakeServer((request, response) => {
     served += 1;
-    if (request.method !== 'POST' || request.url !== '/v1/embeddings') return sendJson(response, 404, { object: 'error', message: 'Not Found', type: 'invalid_request_error', code: null });
-    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(response, 401, { message: 'Unauthorized', request_id: `fake${served}` });
+    if (request.method !== 'POST' || request.url !== '/v1/embeddings')
+      return sendJson(response, 404, { object: 'error', message: 'Not Found', type: 'invalid_request_error', code: null });
+    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`)
+      return sendJson(response, 401, { message: 'Unauthorized', request_id: `fake${served}` });
     const body = request.json;
-    if (!isRecord(body) || typeof body['model'] !== 'string' || body['input'] === undefined) return sendJson(response, 422, { object: 'error', message: 'model and input are required', type: 'invalid_request_error', code: null });
+    if (!isRecord(body) || typeof body['model'] !== 'string' || body['input'] === undefined)
+      return sendJson(response, 422, { object: 'error', message: 'model and input are required', type: 'invalid_request_error', code: null });
     const answer = createFakeMistralEmbeddings(body, `fake-embd-${String(served).padStart(6, '0')}`);
-    if ('refused' in answer) return sendJson(response, 422, { object: 'error', message: { detail: [{ type: 'extra_forbidden', msg: answer.refused }] }, type: 'invalid_request_error', param: null, code: null });
+    if ('refused' in answer)
+      return sendJson(response, 422, {
+        object: 'error',
+        message: { detail: [{ type: 'extra_forbidden', msg: answer.refused }] },
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      });
     return sendJson(response, 200, answer.reply);
   });
 }

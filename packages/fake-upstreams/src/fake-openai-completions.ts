@@ -82,7 +82,11 @@ function logprobsFor(tokens: string[], alternatives: number, offset: number): Re
   return {
     tokens,
     token_logprobs: tokens.map((_, index) => -0.1 * (index + 1)),
-    top_logprobs: tokens.map((token, index) => Object.fromEntries([[token, -0.1 * (index + 1)], ...Array.from({ length: Math.max(0, alternatives - 1) }, (_, k) => [` alt${k + 1}`, -2 - k])].slice(0, Math.max(1, alternatives)))),
+    top_logprobs: tokens.map((token, index) =>
+      Object.fromEntries(
+        [[token, -0.1 * (index + 1)], ...Array.from({ length: Math.max(0, alternatives - 1) }, (_, k) => [` alt${k + 1}`, -2 - k])].slice(0, Math.max(1, alternatives)),
+      ),
+    ),
     text_offset: textOffset,
   };
 }

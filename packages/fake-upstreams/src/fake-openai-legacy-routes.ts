@@ -11,7 +11,14 @@ export const LEGACY_ROUTES: ReadonlySet<string> = new Set(['POST /completions', 
 const errorBody = (message: string, param: string | null): unknown => ({ error: { message, type: 'invalid_request_error', param, code: null } });
 
 /** `content`: the reply text a test chose (default `Hello from <model>`). */
-export function serveFakeLegacyRoute(route: string, body: Record<string, unknown>, response: ServerResponse, content: string | undefined, served: number, headers: Record<string, string>): void | Promise<void> {
+export function serveFakeLegacyRoute(
+  route: string,
+  body: Record<string, unknown>,
+  response: ServerResponse,
+  content: string | undefined,
+  served: number,
+  headers: Record<string, string>,
+): void | Promise<void> {
   const id = String(served).padStart(6, '0');
   if (route === 'POST /moderations') {
     const moderation = createFakeModeration(body, `modr-fake${id}`);

@@ -39,7 +39,10 @@ describe('fake OpenAI legacy completions and moderations, through the openai cli
 
   it('gives n choices per prompt of a list, indexed prompt × n + choice, with echo, stop and max_tokens', async () => {
     const completion = await client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: ['A', 'B'], n: 2, echo: true, max_tokens: 2 });
-    assert.deepEqual(completion.choices.map((choice) => choice.index), [0, 1, 2, 3]);
+    assert.deepEqual(
+      completion.choices.map((choice) => choice.index),
+      [0, 1, 2, 3],
+    );
     assert.equal(completion.choices[2]?.text, 'B Hello from');
     assert.equal(completion.choices[0]?.finish_reason, 'length');
     const stopped = await client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'x', stop: ' from' });
@@ -91,8 +94,17 @@ describe('fake OpenAI legacy completions and moderations, through the openai cli
     assert.ok((one.results[0]?.category_scores.violence ?? 0) > 0.5);
     assert.deepEqual(one.results[0]?.category_applied_input_types?.violence, ['text']);
     const many = await client.moderations.create({ model: 'omni-moderation-latest', input: ['hello', 'you idiot'] });
-    assert.deepEqual(many.results.map((result) => result.flagged), [false, true]);
-    const multimodal = await client.moderations.create({ model: 'omni-moderation-latest', input: [{ type: 'text', text: 'a cat' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] });
+    assert.deepEqual(
+      many.results.map((result) => result.flagged),
+      [false, true],
+    );
+    const multimodal = await client.moderations.create({
+      model: 'omni-moderation-latest',
+      input: [
+        { type: 'text', text: 'a cat' },
+        { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
+      ],
+    });
     assert.equal(multimodal.results.length, 1);
     assert.deepEqual(multimodal.results[0]?.category_applied_input_types?.violence, ['text', 'image']);
     const legacy = await client.moderations.create({ model: 'text-moderation-latest', input: 'hi' });

@@ -4,8 +4,19 @@
 // category was judged on.
 
 const OMNI_CATEGORIES = [
-  'harassment', 'harassment/threatening', 'hate', 'hate/threatening', 'illicit', 'illicit/violent', 'self-harm', 'self-harm/intent',
-  'self-harm/instructions', 'sexual', 'sexual/minors', 'violence', 'violence/graphic',
+  'harassment',
+  'harassment/threatening',
+  'hate',
+  'hate/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
+  'violence/graphic',
 ];
 const TEXT_CATEGORIES = OMNI_CATEGORIES.filter((category) => !category.startsWith('illicit'));
 
@@ -36,7 +47,8 @@ export function createFakeModeration(body: Record<string, unknown>, id: string):
       const hit = TELLTALES[category]?.test(text) === true;
       scores[category] = hit ? 0.91 : 0.0004;
       flags[category] = hit;
-      applied[category] = image && ['sexual', 'violence', 'violence/graphic', 'self-harm', 'self-harm/intent', 'self-harm/instructions'].includes(category) ? ['text', 'image'] : ['text'];
+      applied[category] =
+        image && ['sexual', 'violence', 'violence/graphic', 'self-harm', 'self-harm/intent', 'self-harm/instructions'].includes(category) ? ['text', 'image'] : ['text'];
     }
     const result: Record<string, unknown> = { flagged: Object.values(flags).some(Boolean), categories: flags, category_scores: scores };
     if (omni) result['category_applied_input_types'] = applied;

@@ -34,7 +34,8 @@ export function createFakeJinaEmbeddings(body: Record<string, unknown>): FakeEmb
 export function createFakeVoyageEmbeddings(body: Record<string, unknown>): FakeEmbeddingAnswer {
   const extra = extraFields(body, ['model', 'input', 'input_type', 'truncation', 'output_dimension', 'output_dtype', 'encoding_format']);
   if (extra.length > 0) return { refused: `Unrecognized request argument supplied: ${extra.join(', ')}` };
-  if (body['encoding_format'] !== undefined && body['encoding_format'] !== null && body['encoding_format'] !== 'base64') return { refused: "encoding_format must be null or 'base64'" };
+  if (body['encoding_format'] !== undefined && body['encoding_format'] !== null && body['encoding_format'] !== 'base64')
+    return { refused: "encoding_format must be null or 'base64'" };
   const built = build(body, body['output_dimension'], body['encoding_format'] === 'base64');
   return { reply: { object: 'list', data: built.data, model: body['model'], usage: { total_tokens: built.usage.total_tokens } } };
 }
@@ -44,5 +45,13 @@ export function createFakeMistralEmbeddings(body: Record<string, unknown>, id: s
   const extra = extraFields(body, ['model', 'input', 'output_dimension', 'output_dtype', 'encoding_format']);
   if (extra.length > 0) return { refused: `Extra inputs are not permitted: ${extra.join(', ')}` };
   const built = build(body, body['output_dimension'], body['encoding_format'] === 'base64');
-  return { reply: { id, object: 'list', data: built.data, model: body['model'], usage: { prompt_tokens: built.usage.prompt_tokens, total_tokens: built.usage.total_tokens, completion_tokens: 0 } } };
+  return {
+    reply: {
+      id,
+      object: 'list',
+      data: built.data,
+      model: body['model'],
+      usage: { prompt_tokens: built.usage.prompt_tokens, total_tokens: built.usage.total_tokens, completion_tokens: 0 },
+    },
+  };
 }

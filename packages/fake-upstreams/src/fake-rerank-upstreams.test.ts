@@ -41,15 +41,26 @@ describe('fake rerankers', () => {
     await Promise.all(servers.map((server) => server.close()));
   });
 
-  for (const [name, server] of [['Jina', () => jina], ['Together', () => together], ['Infinity', () => infinity]] as const) {
+  for (const [name, server] of [
+    ['Jina', () => jina],
+    ['Together', () => together],
+    ['Infinity', () => infinity],
+  ] as const) {
     it(`${name} answers the cohere-ai client's rerank, best first, top_n and documents`, async () => {
       const client = new CohereClient({ token: KEY, environment: server().url });
       const reply = await client.rerank({ model: 'reranker', query: QUERY, documents: DOCUMENTS, topN: 2, returnDocuments: true });
-      assert.deepEqual(reply.results.map((result) => result.index), [1, 0]);
+      assert.deepEqual(
+        reply.results.map((result) => result.index),
+        [1, 0],
+      );
       assert.ok(reply.results[0]!.relevanceScore > reply.results[1]!.relevanceScore);
       // Infinity echoes a document as a bare string, which the v1 client does not read as {text}.
       if (name !== 'Infinity') assert.equal(reply.results[0]?.document?.text, DOCUMENTS[1]);
-      else assert.equal((JSON.parse(Buffer.concat(server().requests.at(-1)?.sent ?? []).toString('utf8')) as { results: Array<{ document: unknown }> }).results[0]?.document, DOCUMENTS[1]);
+      else
+        assert.equal(
+          (JSON.parse(Buffer.concat(server().requests.at(-1)?.sent ?? []).toString('utf8')) as { results: Array<{ document: unknown }> }).results[0]?.document,
+          DOCUMENTS[1],
+        );
       assert.deepEqual(server().requests.at(-1)?.json, { model: 'reranker', query: QUERY, documents: DOCUMENTS, top_n: 2, return_documents: true });
     });
 
@@ -60,9 +71,14 @@ describe('fake rerankers', () => {
   }
 
   it('Jina and Together report token usage', async () => {
-    const jinaReply = (await post(`${jina.url}/v1/rerank`, { model: 'jina-reranker-v2-base-multilingual', query: QUERY, documents: DOCUMENTS })).json as { usage: { total_tokens: number } };
+    const jinaReply = (await post(`${jina.url}/v1/rerank`, { model: 'jina-reranker-v2-base-multilingual', query: QUERY, documents: DOCUMENTS })).json as {
+      usage: { total_tokens: number };
+    };
     assert.equal(jinaReply.usage.total_tokens, 35);
-    const togetherReply = (await post(`${together.url}/v1/rerank`, { model: 'Salesforce/Llama-Rank-V1', query: QUERY, documents: DOCUMENTS })).json as { object: string; usage: { prompt_tokens: number } };
+    const togetherReply = (await post(`${together.url}/v1/rerank`, { model: 'Salesforce/Llama-Rank-V1', query: QUERY, documents: DOCUMENTS })).json as {
+      object: string;
+      usage: { prompt_tokens: number };
+    };
     assert.equal(togetherReply.object, 'rerank');
     assert.equal(togetherReply.usage.prompt_tokens, 35);
   });
@@ -78,7 +94,10 @@ describe('fake rerankers', () => {
   it('TEI ranks `texts` and answers a bare list', async () => {
     const tei = await start(startFakeTeiUpstream);
     const reply = await post(`${tei.url}/rerank`, { query: QUERY, texts: DOCUMENTS, return_text: true });
-    assert.deepEqual((reply.json as Array<{ index: number }>).map((item) => item.index), [1, 0, 2]);
+    assert.deepEqual(
+      (reply.json as Array<{ index: number }>).map((item) => item.index),
+      [1, 0, 2],
+    );
     assert.equal((reply.json as Array<{ text: string }>)[0]?.text, DOCUMENTS[1]);
     assert.equal((await post(`${tei.url}/rerank`, { query: QUERY, documents: DOCUMENTS })).status, 422);
   });

@@ -10,7 +10,8 @@ import { sendJson, startFakeServer, type FakeServer } from './start-fake-server.
 export function startFakeTeiUpstream(options: FakeRerankOptions = {}): Promise<FakeServer> {
   return startFakeServer((request, response) => {
     if (request.method !== 'POST' || request.url !== '/rerank') return sendJson(response, 404, { error: 'Not Found', error_type: 'NotFound' });
-    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(response, 401, { error: 'Unauthorized', error_type: 'Unauthorized' });
+    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`)
+      return sendJson(response, 401, { error: 'Unauthorized', error_type: 'Unauthorized' });
     const body = request.json;
     if (!isRecord(body) || typeof body['query'] !== 'string' || !Array.isArray(body['texts']) || !body['texts'].every((text) => typeof text === 'string')) {
       return sendJson(response, 422, { error: 'Failed to deserialize the JSON body: missing field `query` or `texts`', error_type: 'Validation' });

@@ -15,7 +15,8 @@ export function startFakeTogetherUpstream(options: FakeRerankOptions = {}): Prom
   return startFakeServer((request, response) => {
     served += 1;
     if (request.method !== 'POST' || request.url !== '/v1/rerank') return sendJson(response, 404, error('Not found', 'invalid_request_error'));
-    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(response, 401, error('Invalid API key provided', 'invalid_api_key'));
+    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`)
+      return sendJson(response, 401, error('Invalid API key provided', 'invalid_api_key'));
     const body = request.json;
     if (!isRecord(body) || typeof body['model'] !== 'string' || typeof body['query'] !== 'string' || !Array.isArray(body['documents'])) {
       return sendJson(response, 400, error('model, query and documents are required', 'invalid_request_error'));
@@ -28,7 +29,9 @@ export function startFakeTogetherUpstream(options: FakeRerankOptions = {}): Prom
       object: 'rerank',
       id: `oGs6Zt9-fake${String(served).padStart(4, '0')}`,
       model: body['model'],
-      results: ranked.slice(0, topN).map((item) => ({ index: item.index, relevance_score: item.score, document: body['return_documents'] === true ? { text: texts[item.index] } : null })),
+      results: ranked
+        .slice(0, topN)
+        .map((item) => ({ index: item.index, relevance_score: item.score, document: body['return_documents'] === true ? { text: texts[item.index] } : null })),
       usage: { prompt_tokens: tokens, completion_tokens: 0, total_tokens: tokens },
     });
   });

@@ -31,7 +31,9 @@ export function startFakeVoyageUpstream(options: FakeRerankOptions = {}): Promis
     const topK = typeof body['top_k'] === 'number' ? body['top_k'] : ranked.length;
     return sendJson(response, 200, {
       object: 'list',
-      data: ranked.slice(0, topK).map((item) => ({ relevance_score: item.score, index: item.index, ...(body['return_documents'] === true ? { document: texts[item.index] } : {}) })),
+      data: ranked
+        .slice(0, topK)
+        .map((item) => ({ relevance_score: item.score, index: item.index, ...(body['return_documents'] === true ? { document: texts[item.index] } : {}) })),
       model: body['model'],
       usage: { total_tokens: countFakeRerankTokens(body['query'], texts) },
     });

@@ -57,7 +57,13 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
         { model_name: 'nova-embed', litellm_params: { model: 'bedrock/amazon.nova-2-multimodal-embeddings-v1:0', ...aws } },
         {
           model_name: 'vertex-multimodal',
-          litellm_params: { model: 'vertex_ai/multimodalembedding@001', api_base: vertex.url, vertex_project: PROJECT, vertex_location: 'us-central1', vertex_credentials: keyPath },
+          litellm_params: {
+            model: 'vertex_ai/multimodalembedding@001',
+            api_base: vertex.url,
+            vertex_project: PROJECT,
+            vertex_location: 'us-central1',
+            vertex_credentials: keyPath,
+          },
         },
       ],
       [jina, voyage, mistral, bedrock, vertex],
@@ -95,7 +101,10 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
 
   it('embeds with Cohere Embed v4 on Bedrock: output_dimension asked, vectors by type read', async () => {
     const embeddings = await world.client().embeddings.create({ model: 'cohere-v4', input: ['alpha beta', 'gamma'], dimensions: 256, encoding_format: 'float' });
-    assert.deepEqual(embeddings.data.map((item) => item.embedding.length), [256, 256]);
+    assert.deepEqual(
+      embeddings.data.map((item) => item.embedding.length),
+      [256, 256],
+    );
     const sent = bedrock.requests.at(-1);
     assert.equal(sent?.url, `/model/${encodeURIComponent('cohere.embed-v4:0')}/invoke`);
     assert.deepEqual(sent?.json, { texts: ['alpha beta', 'gamma'], input_type: 'search_document', output_dimension: 256 });
@@ -105,10 +114,22 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
     const key = await world.newKey();
     const before = bedrock.requests.length;
     const embeddings = await world.client(key).embeddings.create({ model: 'nova-embed', input: ['alpha beta', 'gamma'], dimensions: 256 });
-    assert.deepEqual(embeddings.data.map((item) => [item.index, item.embedding.length]), [[0, 256], [1, 256]]);
+    assert.deepEqual(
+      embeddings.data.map((item) => [item.index, item.embedding.length]),
+      [
+        [0, 256],
+        [1, 256],
+      ],
+    );
     assert.equal(embeddings.usage.prompt_tokens, 3);
     const sent = bedrock.requests.slice(before).map((request) => request.json);
-    assert.deepEqual(sent, ['alpha beta', 'gamma'].map((value) => ({ taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: 'GENERIC_INDEX', embeddingDimension: 256, text: { truncationMode: 'END', value } } })));
+    assert.deepEqual(
+      sent,
+      ['alpha beta', 'gamma'].map((value) => ({
+        taskType: 'SINGLE_EMBEDDING',
+        singleEmbeddingParams: { embeddingPurpose: 'GENERIC_INDEX', embeddingDimension: 256, text: { truncationMode: 'END', value } },
+      })),
+    );
     const [row] = await world.spendRows(key, 1);
     assert.equal(row?.metadata?.['call_type'], 'aembedding');
     assert.equal(row?.prompt_tokens, 3);
@@ -118,10 +139,22 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
 
   it('embeds text and images with Vertex multimodalembedding, one predict call each', async () => {
     const before = vertex.requests.length;
-    const embeddings = await world.client().embeddings.create({ model: 'vertex-multimodal', input: ['a red square', `data:image/png;base64,${PNG}`, 'gs://bucket/cat.png'], dimensions: 128 });
-    assert.deepEqual(embeddings.data.map((item) => [item.index, item.embedding.length]), [[0, 128], [1, 128], [2, 128]]);
+    const embeddings = await world
+      .client()
+      .embeddings.create({ model: 'vertex-multimodal', input: ['a red square', `data:image/png;base64,${PNG}`, 'gs://bucket/cat.png'], dimensions: 128 });
+    assert.deepEqual(
+      embeddings.data.map((item) => [item.index, item.embedding.length]),
+      [
+        [0, 128],
+        [1, 128],
+        [2, 128],
+      ],
+    );
     const sent = vertex.requests.slice(before);
-    assert.ok(sent.every((request) => request.url.endsWith('/publishers/google/models/multimodalembedding@001:predict')), sent.map((request) => request.url).join());
+    assert.ok(
+      sent.every((request) => request.url.endsWith('/publishers/google/models/multimodalembedding@001:predict')),
+      sent.map((request) => request.url).join(),
+    );
     assert.deepEqual(
       sent.map((request) => request.json).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       [
@@ -131,7 +164,10 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
       ],
     );
     // A size the model does not offer is Vertex's 400, passed on.
-    await assert.rejects(world.client().embeddings.create({ model: 'vertex-multimodal', input: 'x', dimensions: 100 }), (error: unknown) => (error as { status?: number }).status === 400);
+    await assert.rejects(
+      world.client().embeddings.create({ model: 'vertex-multimodal', input: 'x', dimensions: 100 }),
+      (error: unknown) => (error as { status?: number }).status === 400,
+    );
   });
 
   it('drops the end-user id Mistral refuses, with a warning', async () => {

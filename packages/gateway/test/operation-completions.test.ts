@@ -20,7 +20,8 @@ function anthropicReply(request: RecordedRequest): FakeChatReply {
   const content = body.messages[0]?.content;
   const prompt = typeof content === 'string' ? content : (content?.[0]?.text ?? '');
   // A long answer the upstream drops after a few chunks.
-  if (prompt === 'CUT') return { content: Array.from({ length: 40 }, (_, index) => `word${index}`).join(' '), dropAfterChunks: 3, usage: { promptTokens: 10, completionTokens: 400 } };
+  if (prompt === 'CUT')
+    return { content: Array.from({ length: 40 }, (_, index) => `word${index}`).join(' '), dropAfterChunks: 3, usage: { promptTokens: 10, completionTokens: 400 } };
   return { content: ` answer to ${prompt}`, usage: { promptTokens: 10, completionTokens: 4 } };
 }
 
@@ -31,8 +32,22 @@ function openAIChatReply(request: RecordedRequest): FakeChatReply {
   const model = (request.json as { model: string }).model;
   const asked = (request.json as { logprobs?: boolean }).logprobs === true;
   const logprobs = [
-    { token: 'Hello', logprob: -0.01, top_logprobs: [{ token: 'Hello', logprob: -0.01 }, { token: 'Hi', logprob: -4.6 }] },
-    { token: ' there', logprob: -0.2, top_logprobs: [{ token: ' there', logprob: -0.2 }, { token: '!', logprob: -1.7 }] },
+    {
+      token: 'Hello',
+      logprob: -0.01,
+      top_logprobs: [
+        { token: 'Hello', logprob: -0.01 },
+        { token: 'Hi', logprob: -4.6 },
+      ],
+    },
+    {
+      token: ' there',
+      logprob: -0.2,
+      top_logprobs: [
+        { token: ' there', logprob: -0.2 },
+        { token: '!', logprob: -1.7 },
+      ],
+    },
   ];
   return asked ? { content: 'Hello there', logprobs } : { content: `Hello from ${model}` };
 }
@@ -54,7 +69,14 @@ describe('/v1/completions through the gateway', () => {
         { model_name: 'gpt-chat', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: OPENAI_KEY } },
         {
           model_name: 'azure-instruct',
-          litellm_params: { model: 'azure/my-instruct', api_base: azure.url, api_key: AZURE_KEY, api_version: '2024-10-21', input_cost_per_token: 0.000002, output_cost_per_token: 0.000003 },
+          litellm_params: {
+            model: 'azure/my-instruct',
+            api_base: azure.url,
+            api_key: AZURE_KEY,
+            api_version: '2024-10-21',
+            input_cost_per_token: 0.000002,
+            output_cost_per_token: 0.000003,
+          },
         },
         { model_name: 'vllm', litellm_params: { model: 'hosted_vllm/meta-llama/Llama-3.1-8B', api_base: openai.url, api_key: OPENAI_KEY } },
         // Together's API is OpenAI's format; the fake OpenAI stands in for its /v1/completions.
@@ -243,9 +265,18 @@ describe('/v1/completions through the gateway', () => {
 
   it('refuses suffix on a chat model, and logprobs unless drop_params drops it with a warning', async () => {
     const calls = anthropic.requests.length;
-    await assert.rejects(world.client().completions.create({ model: 'claude', prompt: 'x', suffix: 'y' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'suffix');
-    await assert.rejects(world.client().completions.create({ model: 'claude', prompt: 'x', logprobs: 2 }), (error: unknown) => error instanceof OpenAI.BadRequestError && /logprobs/.test(error.message));
-    await assert.rejects(world.client().completions.create({ model: 'claude', prompt: [[1, 2]] }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'prompt');
+    await assert.rejects(
+      world.client().completions.create({ model: 'claude', prompt: 'x', suffix: 'y' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'suffix',
+    );
+    await assert.rejects(
+      world.client().completions.create({ model: 'claude', prompt: 'x', logprobs: 2 }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && /logprobs/.test(error.message),
+    );
+    await assert.rejects(
+      world.client().completions.create({ model: 'claude', prompt: [[1, 2]] }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'prompt',
+    );
     await assert.rejects(world.client().completions.create({ model: 'claude', prompt: ['a', 'b'], stream: true }), OpenAI.BadRequestError);
     assert.equal(anthropic.requests.length, calls);
     const { data: completion, response } = await world.client().completions.create({ model: 'claude-lenient', prompt: 'x', logprobs: 2 }).withResponse();
@@ -279,7 +310,10 @@ describe('/v1/completions through the gateway', () => {
   it('refuses a key without access to the model, before any upstream call', async () => {
     const key = await world.newKey({ models: ['claude'] });
     const calls = openai.requests.length;
-    await assert.rejects(world.client(key).completions.create({ model: 'instruct', prompt: 'x' }), (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model instruct/.test(error.message));
+    await assert.rejects(
+      world.client(key).completions.create({ model: 'instruct', prompt: 'x' }),
+      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model instruct/.test(error.message),
+    );
     assert.equal(openai.requests.length, calls);
   });
 
@@ -288,7 +322,10 @@ describe('/v1/completions through the gateway', () => {
     await world.client(key).completions.create({ model: 'instruct', prompt: 'first call' });
     await world.spendRows(key, 1);
     const calls = openai.requests.length;
-    await assert.rejects(world.client(key).completions.create({ model: 'instruct', prompt: 'second' }), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
+    await assert.rejects(
+      world.client(key).completions.create({ model: 'instruct', prompt: 'second' }),
+      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    );
     assert.equal(openai.requests.length, calls);
   });
 });

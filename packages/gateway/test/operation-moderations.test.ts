@@ -39,7 +39,14 @@ describe('/v1/moderations through the gateway', () => {
         { model_name: 'claude-moderator', litellm_params: { model: 'anthropic/claude-3-5-haiku-20241022', api_base: anthropic.url, api_key: ANTHROPIC_KEY } },
         {
           model_name: 'azure-moderator',
-          litellm_params: { model: 'azure/gpt-4o-mini', api_base: azure.url, api_key: AZURE_KEY, api_version: '2024-10-21', input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 },
+          litellm_params: {
+            model: 'azure/gpt-4o-mini',
+            api_base: azure.url,
+            api_key: AZURE_KEY,
+            api_version: '2024-10-21',
+            input_cost_per_token: 0.000001,
+            output_cost_per_token: 0.000002,
+          },
         },
       ],
       [openai, azure, anthropic],
@@ -49,9 +56,15 @@ describe('/v1/moderations through the gateway', () => {
 
   it("uses OpenAI's moderation endpoint: the body as sent, OpenAI's result, a free spend row", async () => {
     const key = await world.newKey();
-    const { data: moderation, response } = await world.client(key).moderations.create({ model: 'omni', input: ['hello there', 'I will kill it'] }).withResponse();
+    const { data: moderation, response } = await world
+      .client(key)
+      .moderations.create({ model: 'omni', input: ['hello there', 'I will kill it'] })
+      .withResponse();
     assert.match(moderation.id, /^modr-/);
-    assert.deepEqual(moderation.results.map((result) => result.flagged), [false, true]);
+    assert.deepEqual(
+      moderation.results.map((result) => result.flagged),
+      [false, true],
+    );
     assert.equal(moderation.results[1]?.categories.violence, true);
     assert.ok('illicit' in (moderation.results[0]?.categories ?? {}));
     const sent = openai.requests.at(-1);
@@ -71,7 +84,10 @@ describe('/v1/moderations through the gateway', () => {
     const moderation = await world.client(key).moderations.create({ model: 'claude-moderator', input: ['a sunny day', 'I will kill the lights'] });
     assert.match(moderation.id, /^modr-/);
     assert.equal(moderation.model, 'claude-3-5-haiku-20241022');
-    assert.deepEqual(moderation.results.map((result) => result.flagged), [false, true]);
+    assert.deepEqual(
+      moderation.results.map((result) => result.flagged),
+      [false, true],
+    );
     assert.deepEqual(Object.keys(moderation.results[0]?.categories ?? {}), [...MODERATION_CATEGORIES]);
     assert.equal(moderation.results[1]?.category_scores.violence, 0.93);
     assert.equal(moderation.results[1]?.categories.harassment, false);
@@ -96,7 +112,10 @@ describe('/v1/moderations through the gateway', () => {
   });
 
   it('answers 502 when the bridged model does not reply with the JSON asked for', async () => {
-    await assert.rejects(world.client().moderations.create({ model: 'claude-moderator', input: 'NO-JSON please' }), (error: unknown) => error instanceof OpenAI.APIError && error.status === 502);
+    await assert.rejects(
+      world.client().moderations.create({ model: 'claude-moderator', input: 'NO-JSON please' }),
+      (error: unknown) => error instanceof OpenAI.APIError && error.status === 502,
+    );
   });
 
   it('refuses bodies that are not moderation requests with OpenAI-shaped 400s', async () => {
@@ -113,7 +132,10 @@ describe('/v1/moderations through the gateway', () => {
   it('refuses a key without access to the model, before any upstream call', async () => {
     const key = await world.newKey({ models: ['omni'] });
     const calls = anthropic.requests.length;
-    await assert.rejects(world.client(key).moderations.create({ model: 'claude-moderator', input: 'x' }), (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model claude-moderator/.test(error.message));
+    await assert.rejects(
+      world.client(key).moderations.create({ model: 'claude-moderator', input: 'x' }),
+      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model claude-moderator/.test(error.message),
+    );
     assert.equal(anthropic.requests.length, calls);
   });
 
@@ -122,7 +144,10 @@ describe('/v1/moderations through the gateway', () => {
     await world.client(key).moderations.create({ model: 'claude-moderator', input: 'first' });
     await world.spendRows(key, 1);
     const calls = anthropic.requests.length;
-    await assert.rejects(world.client(key).moderations.create({ model: 'claude-moderator', input: 'second' }), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
+    await assert.rejects(
+      world.client(key).moderations.create({ model: 'claude-moderator', input: 'second' }),
+      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    );
     assert.equal(anthropic.requests.length, calls);
   });
 });

@@ -62,7 +62,13 @@ describe('/v1/rerank through the gateway', () => {
         { model_name: 'tei-rerank', litellm_params: { model: 'huggingface/BAAI/bge-reranker-large', api_base: url('tei'), api_key: KEY } },
         {
           model_name: 'bedrock-rerank',
-          litellm_params: { model: 'bedrock/amazon.rerank-v1:0', api_base: url('bedrock'), aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: REGION },
+          litellm_params: {
+            model: 'bedrock/amazon.rerank-v1:0',
+            api_base: url('bedrock'),
+            aws_access_key_id: AWS.accessKeyId,
+            aws_secret_access_key: AWS.secretAccessKey,
+            aws_region_name: REGION,
+          },
         },
       ],
       Object.values(fakes),
@@ -71,7 +77,13 @@ describe('/v1/rerank through the gateway', () => {
   after(() => world.close());
 
   const cases: Case[] = [
-    { group: 'cohere-rerank', path: '/v2/rerank', wire: { model: 'rerank-v3.5', query: QUERY, documents: DOCUMENTS, top_n: 2 }, cost: 0.002, upstream: () => fakes['cohere'] as FakeServer },
+    {
+      group: 'cohere-rerank',
+      path: '/v2/rerank',
+      wire: { model: 'rerank-v3.5', query: QUERY, documents: DOCUMENTS, top_n: 2 },
+      cost: 0.002,
+      upstream: () => fakes['cohere'] as FakeServer,
+    },
     {
       group: 'jina-rerank',
       path: '/v1/rerank',
@@ -79,7 +91,13 @@ describe('/v1/rerank through the gateway', () => {
       cost: TOKENS * 0.000000018,
       upstream: () => fakes['jina'] as FakeServer,
     },
-    { group: 'voyage-rerank', path: '/v1/rerank', wire: { model: 'rerank-2', query: QUERY, documents: DOCUMENTS, top_k: 2 }, cost: TOKENS * 0.00000005, upstream: () => fakes['voyage'] as FakeServer },
+    {
+      group: 'voyage-rerank',
+      path: '/v1/rerank',
+      wire: { model: 'rerank-2', query: QUERY, documents: DOCUMENTS, top_k: 2 },
+      cost: TOKENS * 0.00000005,
+      upstream: () => fakes['voyage'] as FakeServer,
+    },
     {
       group: 'together-rerank',
       path: '/v1/rerank',
@@ -117,7 +135,10 @@ describe('/v1/rerank through the gateway', () => {
       const reply = await world.post('/v1/rerank', { model: group, query: QUERY, documents: DOCUMENTS, top_n: 2, return_documents: true }, key);
       assert.equal(reply.status, 200, JSON.stringify(reply.json));
       const results = reply.json['results'] as Array<{ index: number; relevance_score: number; document?: { text: string } }>;
-      assert.deepEqual(results.map((result) => result.index), [1, 0]);
+      assert.deepEqual(
+        results.map((result) => result.index),
+        [1, 0],
+      );
       assert.ok((results[0]?.relevance_score ?? 0) > (results[1]?.relevance_score ?? 1));
       assert.deepEqual(results[0]?.document, { text: DOCUMENTS[1] });
       assert.equal(typeof reply.json['id'], 'string');
@@ -155,7 +176,10 @@ describe('/v1/rerank through the gateway', () => {
     for (const path of ['/rerank', '/v2/rerank']) {
       const reply = await world.post(path, { model: 'cohere-rerank', query: QUERY, documents: DOCUMENTS.map((text) => ({ text, source: 'wiki' })), top_n: 1 });
       assert.equal(reply.status, 200);
-      assert.deepEqual((reply.json['results'] as Array<{ index: number }>).map((result) => result.index), [1]);
+      assert.deepEqual(
+        (reply.json['results'] as Array<{ index: number }>).map((result) => result.index),
+        [1],
+      );
       assert.deepEqual((fakes['cohere'] as FakeServer).requests.at(-1)?.json, { model: 'rerank-v3.5', query: QUERY, documents: DOCUMENTS, top_n: 1 });
     }
   });

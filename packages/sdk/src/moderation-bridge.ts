@@ -11,8 +11,19 @@ import type { ChatCompletion, ContentPart, ChatCompletionRequest, ModerationInpu
 
 /** OpenAI's omni-moderation categories, in its order. */
 export const MODERATION_CATEGORIES = [
-  'harassment', 'harassment/threatening', 'hate', 'hate/threatening', 'illicit', 'illicit/violent', 'self-harm', 'self-harm/intent',
-  'self-harm/instructions', 'sexual', 'sexual/minors', 'violence', 'violence/graphic',
+  'harassment',
+  'harassment/threatening',
+  'hate',
+  'hate/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
+  'violence/graphic',
 ] as const;
 
 /** The instruction sent as the system message (documented in the README). */
@@ -35,14 +46,28 @@ export async function moderateWithChat(input: ModerationInput, adapter: Provider
   const messages = toUserContents(input);
   const replies = await Promise.all(
     messages.map((content) => {
-      const chat: ChatCompletionRequest = { model: context.model, messages: [{ role: 'system', content: MODERATION_PROMPT }, { role: 'user', content }], temperature: 0 };
+      const chat: ChatCompletionRequest = {
+        model: context.model,
+        messages: [
+          { role: 'system', content: MODERATION_PROMPT },
+          { role: 'user', content },
+        ],
+        temperature: 0,
+      };
       return adapter.chat(checkParams(chat, adapter, dropParams, context.warnings), context);
     }),
   );
   let usage: Usage | undefined;
   for (const reply of replies) {
     if (reply.usage === undefined) continue;
-    usage = usage === undefined ? { ...reply.usage } : { prompt_tokens: usage.prompt_tokens + reply.usage.prompt_tokens, completion_tokens: usage.completion_tokens + reply.usage.completion_tokens, total_tokens: usage.total_tokens + reply.usage.total_tokens };
+    usage =
+      usage === undefined
+        ? { ...reply.usage }
+        : {
+            prompt_tokens: usage.prompt_tokens + reply.usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens + reply.usage.completion_tokens,
+            total_tokens: usage.total_tokens + reply.usage.total_tokens,
+          };
   }
   return { response: { id: `modr-${randomUUID()}`, model: context.model, results: replies.map((reply) => readResult(reply, context)) }, usage };
 }
@@ -58,7 +83,10 @@ function readResult(reply: ChatCompletion, context: ProviderCallContext): Modera
   const text = reply.choices[0]?.message.content ?? '';
   const scores = parseScores(text);
   if (scores === undefined) {
-    throw new BadGatewayError(`${context.provider}/${context.model} did not answer the moderation prompt with its JSON object`, { provider: context.provider, model: context.model });
+    throw new BadGatewayError(`${context.provider}/${context.model} did not answer the moderation prompt with its JSON object`, {
+      provider: context.provider,
+      model: context.model,
+    });
   }
   const categories: Record<string, boolean> = {};
   const categoryScores: Record<string, number> = {};

@@ -31,7 +31,10 @@ describe('rerank()', () => {
     assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
     assert.deepEqual(fake.requests.at(-1)?.json, { model: 'rerank-v3.5', query: 'What is the capital of France?', documents: DOCUMENTS, top_n: 2, max_tokens_per_doc: 512 });
     assert.match(response.id, /^[0-9a-f-]{36}$/);
-    assert.deepEqual(response.results.map((result) => result.index), [1, 0]);
+    assert.deepEqual(
+      response.results.map((result) => result.index),
+      [1, 0],
+    );
     assert.ok((response.results[0]?.relevance_score ?? 0) > (response.results[1]?.relevance_score ?? 1));
     assert.equal(response.results[0]?.document, undefined);
     assert.deepEqual(response.meta, { api_version: { version: '2' }, billed_units: { search_units: 1 } });
@@ -45,7 +48,10 @@ describe('rerank()', () => {
   it('echoes the ranked documents when return_documents is set, ranking object documents by text', async () => {
     const response = await call({ documents: [{ text: 'Paris is the capital of France.', id: 'doc-1' }, 'Rome is in Italy.'], return_documents: true });
     assert.deepEqual((fake.requests.at(-1)?.json as { documents: unknown }).documents, ['Paris is the capital of France.', 'Rome is in Italy.']);
-    assert.deepEqual(response.results.map((result) => result.document), [{ text: 'Paris is the capital of France.' }, { text: 'Rome is in Italy.' }]);
+    assert.deepEqual(
+      response.results.map((result) => result.document),
+      [{ text: 'Paris is the capital of France.' }, { text: 'Rome is in Italy.' }],
+    );
   });
 
   it('throws typed upstream errors', async () => {
@@ -57,6 +63,7 @@ describe('rerank()', () => {
       rerank({ model: 'ollama/bge-reranker', query: 'q', documents: ['a'], api_base: fake.url, http_client: http }),
       (error: unknown) => error instanceof BadRequestError && /does not offer reranking/.test(error.message),
     );
+    // A caller without types (plain JavaScript, a JSON body) can send anything: the cast stands for one.
     await assert.rejects(call({ documents: 'not a list' as unknown as string[] }), (error: unknown) => error instanceof BadRequestError && error.param === 'documents');
   });
 });

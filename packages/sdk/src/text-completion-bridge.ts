@@ -23,7 +23,12 @@ import type {
 } from './spec/index.js';
 
 /** The chat request for each prompt, checked against the provider's parameters. */
-export function bridgeRequests(request: TextCompletionRequest, adapter: ProviderAdapter, context: ProviderCallContext, dropParams: boolean): { prompts: string[]; chats: ChatCompletionRequest[] } {
+export function bridgeRequests(
+  request: TextCompletionRequest,
+  adapter: ProviderAdapter,
+  context: ProviderCallContext,
+  dropParams: boolean,
+): { prompts: string[]; chats: ChatCompletionRequest[] } {
   const refuse = (message: string, param: string): BadRequestError => new BadRequestError(message, { provider: adapter.id, model: context.model, param });
   if (request.suffix !== undefined && request.suffix !== null) {
     throw refuse(`${adapter.id}/${context.model} is a chat model and does not support "suffix"; only models served on the completions API do`, 'suffix');
@@ -81,7 +86,13 @@ export function convertChatReplies(replies: readonly ChatCompletion[], request: 
     if (reply.usage !== undefined) usage = addUsage(usage, reply.usage);
   });
   const first = replies[0];
-  const completion: TextCompletion = { id: `cmpl-${randomUUID()}`, object: 'text_completion', created: first?.created ?? nowSeconds(), model: first?.model ?? request.model, choices };
+  const completion: TextCompletion = {
+    id: `cmpl-${randomUUID()}`,
+    object: 'text_completion',
+    created: first?.created ?? nowSeconds(),
+    model: first?.model ?? request.model,
+    choices,
+  };
   if (usage !== undefined) completion.usage = usage;
   return completion;
 }
@@ -144,5 +155,9 @@ function mapFinishReason(reason: FinishReason | null): TextCompletionChoice['fin
 
 function addUsage(total: Usage | undefined, usage: Usage): Usage {
   if (total === undefined) return { prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens, total_tokens: usage.total_tokens };
-  return { prompt_tokens: total.prompt_tokens + usage.prompt_tokens, completion_tokens: total.completion_tokens + usage.completion_tokens, total_tokens: total.total_tokens + usage.total_tokens };
+  return {
+    prompt_tokens: total.prompt_tokens + usage.prompt_tokens,
+    completion_tokens: total.completion_tokens + usage.completion_tokens,
+    total_tokens: total.total_tokens + usage.total_tokens,
+  };
 }

@@ -33,7 +33,14 @@ describe('textCompletion() and moderation()', () => {
   });
 
   it('bridges a chat-only model and streams text_completion chunks with usage and cost at the end', async () => {
-    const stream = await textCompletion({ model: 'anthropic/claude-3-5-haiku-20241022', prompt: 'hi', stream: true, api_base: anthropic.url, api_key: ANTHROPIC_KEY, http_client: http });
+    const stream = await textCompletion({
+      model: 'anthropic/claude-3-5-haiku-20241022',
+      prompt: 'hi',
+      stream: true,
+      api_base: anthropic.url,
+      api_key: ANTHROPIC_KEY,
+      http_client: http,
+    });
     const chunks: TextCompletionChunk[] = [];
     for await (const chunk of stream) chunks.push(chunk);
     assert.equal(chunks.map((chunk) => chunk.choices.map((choice) => choice.text).join('')).join(''), 'bridged');
@@ -42,7 +49,10 @@ describe('textCompletion() and moderation()', () => {
   });
 
   it('refuses suffix on a bridged model', async () => {
-    await assert.rejects(textCompletion({ model: 'anthropic/claude-3-5-haiku-20241022', prompt: 'x', suffix: 'y', api_base: anthropic.url, api_key: ANTHROPIC_KEY, http_client: http }), BadRequestError);
+    await assert.rejects(
+      textCompletion({ model: 'anthropic/claude-3-5-haiku-20241022', prompt: 'x', suffix: 'y', api_base: anthropic.url, api_key: ANTHROPIC_KEY, http_client: http }),
+      BadRequestError,
+    );
   });
 
   it('is routed by a Router through one generic entry point, with fallbacks', async () => {
@@ -62,7 +72,10 @@ describe('textCompletion() and moderation()', () => {
     assert.equal(moderated.llmux.cost, 0);
   });
 
-  it("moderation() bridges a chat model and fails loudly when its reply is not the JSON asked for", async () => {
-    await assert.rejects(moderation({ model: 'anthropic/claude-3-5-haiku-20241022', input: 'x', api_base: anthropic.url, api_key: ANTHROPIC_KEY, http_client: http }), (error: unknown) => (error as { status?: number }).status === 502);
+  it('moderation() bridges a chat model and fails loudly when its reply is not the JSON asked for', async () => {
+    await assert.rejects(
+      moderation({ model: 'anthropic/claude-3-5-haiku-20241022', input: 'x', api_base: anthropic.url, api_key: ANTHROPIC_KEY, http_client: http }),
+      (error: unknown) => (error as { status?: number }).status === 502,
+    );
   });
 });

@@ -23,8 +23,24 @@ export type TextCompletionStream = CompletionStream<TextCompletionChunk>;
 
 /** The Completions request fields; any other argument is a call option or a provider setting. */
 export const TEXT_COMPLETION_BODY_KEYS: ReadonlySet<string> = new Set([
-  'model', 'prompt', 'suffix', 'echo', 'logprobs', 'max_tokens', 'stop', 'temperature', 'top_p', 'n', 'best_of',
-  'presence_penalty', 'frequency_penalty', 'logit_bias', 'seed', 'user', 'stream', 'stream_options',
+  'model',
+  'prompt',
+  'suffix',
+  'echo',
+  'logprobs',
+  'max_tokens',
+  'stop',
+  'temperature',
+  'top_p',
+  'n',
+  'best_of',
+  'presence_penalty',
+  'frequency_penalty',
+  'logit_bias',
+  'seed',
+  'user',
+  'stream',
+  'stream_options',
 ]);
 
 export function textCompletion(params: TextCompletionParams & { stream: true }): Promise<TextCompletionStream>;
@@ -69,13 +85,22 @@ async function completeBridged(adapter: ProviderAdapter, request: TextCompletion
   return convertChatReplies(replies, request, prompts);
 }
 
-async function openStream(adapter: ProviderAdapter, request: TextCompletionRequest, context: ProviderCallContext, dropParams: boolean): Promise<AsyncIterable<TextCompletionChunk>> {
+async function openStream(
+  adapter: ProviderAdapter,
+  request: TextCompletionRequest,
+  context: ProviderCallContext,
+  dropParams: boolean,
+): Promise<AsyncIterable<TextCompletionChunk>> {
   const native = nativeSupport(adapter, context.model);
   if (native !== undefined) return native.stream(request, context);
   const { prompts, chats } = bridgeRequests(request, adapter, context, dropParams);
   const [prompt, chat] = [prompts[0], chats[0]];
   if (chats.length !== 1 || prompt === undefined || chat === undefined) {
-    throw new BadRequestError(`${adapter.id}/${context.model} is a chat model: a stream takes one prompt (send several without stream)`, { provider: adapter.id, model: context.model, param: 'prompt' });
+    throw new BadRequestError(`${adapter.id}/${context.model} is a chat model: a stream takes one prompt (send several without stream)`, {
+      provider: adapter.id,
+      model: context.model,
+      param: 'prompt',
+    });
   }
   const chunks = await adapter.streamChat({ ...chat, stream: true, stream_options: { include_usage: true } }, context);
   return convertChatStream(chunks, request, prompt);

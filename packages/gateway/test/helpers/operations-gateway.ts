@@ -35,7 +35,11 @@ export async function startOperationsGateway(modelList: Deployment[], upstreams:
     admin,
     client: (key = OPERATIONS_MASTER_KEY) => new OpenAI({ apiKey: key, baseURL: `${gateway.url}/v1`, maxRetries: 0 }),
     post: async (path, body, key = OPERATIONS_MASTER_KEY) => {
-      const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
     },
     newKey: async (settings = {}) => String((await admin.post('/key/generate', settings)).body['key']),

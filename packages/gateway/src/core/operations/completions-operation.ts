@@ -3,7 +3,16 @@
 // chat elsewhere. A stream is written as `text_completion` chunks in OpenAI SSE; one cut
 // short is billed from the text it delivered.
 
-import { CompletionStream, encodeSseData, SSE_DONE, textCompletionAttempt, type ChatMessage, type TextCompletionChunk, type TextCompletionResult, type TextCompletionStream } from 'llmux';
+import {
+  CompletionStream,
+  encodeSseData,
+  SSE_DONE,
+  textCompletionAttempt,
+  type ChatMessage,
+  type TextCompletionChunk,
+  type TextCompletionResult,
+  type TextCompletionStream,
+} from 'llmux';
 import { sendJson } from '../../http/send-json.js';
 import { pickFields } from '../../routes/pick-fields.js';
 import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-delivered-usage.js';

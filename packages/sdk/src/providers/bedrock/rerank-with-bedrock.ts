@@ -39,7 +39,9 @@ export async function rerankWithBedrock(request: RerankRequest, context: Provide
   const reply = await parseAwsBody(call, bedrockRerankResponseSchema, context, 'a Rerank result');
   const results: RerankResponseResult[] = reply.results.map((result) => {
     const text = request.return_documents === true ? texts[result.index] : undefined;
-    return text === undefined ? { index: result.index, relevance_score: result.relevanceScore } : { index: result.index, relevance_score: result.relevanceScore, document: { text } };
+    return text === undefined
+      ? { index: result.index, relevance_score: result.relevanceScore }
+      : { index: result.index, relevance_score: result.relevanceScore, document: { text } };
   });
   return { id: randomUUID(), results, meta: { billed_units: { search_units: searchUnits(undefined, texts.length) } } };
 }

@@ -92,7 +92,8 @@ class TextCompletionChunkReader implements SseEventHandler<TextCompletionChunk> 
     }
     if (event === 'error' || isOpenAIErrorPayload(json)) throw createOpenAIPayloadError(json, this.errors);
     const parsed = textCompletionSchema.safeParse(json);
-    if (!parsed.success) throw new BadGatewayError(`${this.errors.provider} sent a chunk that is not a text_completion`, { provider: this.errors.provider, model: this.errors.model });
+    if (!parsed.success)
+      throw new BadGatewayError(`${this.errors.provider} sent a chunk that is not a text_completion`, { provider: this.errors.provider, model: this.errors.model });
     const chunk: TextCompletionChunk = parsed.data;
     if (!this.finishSeen) this.finishSeen = chunk.choices.some((choice) => choice.finish_reason !== null && choice.finish_reason !== undefined);
     emit(chunk);
@@ -100,6 +101,9 @@ class TextCompletionChunkReader implements SseEventHandler<TextCompletionChunk> 
 
   onEnd(): void {
     if (this.done || this.finishSeen) return;
-    throw new APIConnectionError(`${this.errors.provider} stream ended early: the connection closed before the reply was complete`, { provider: this.errors.provider, model: this.errors.model });
+    throw new APIConnectionError(`${this.errors.provider} stream ended early: the connection closed before the reply was complete`, {
+      provider: this.errors.provider,
+      model: this.errors.model,
+    });
   }
 }

@@ -17,4 +17,3 @@ export const voyageRerankSchema = z.looseObject({
 });
 
 export const teiRerankSchema = z.array(z.looseObject({ index: z.number(), score: z.number(), text: z.string().nullish() }));
-
