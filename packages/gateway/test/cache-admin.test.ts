@@ -3,9 +3,10 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { parseConfig, createGateway } from '../src/index.js';
-import { CACHE_MASTER_KEY, startCacheWorld, type CacheWorld } from './helpers/cache-gateway.js';
+import { CACHE_MASTER_KEY, startCacheWorld, withCache, type CacheWorld } from './helpers/cache-gateway.js';
 import { managementClient, type ManagementClient } from './helpers/management-client.js';
 import { startTestGateway } from './helpers/start-test-gateway.js';
 
@@ -115,5 +116,50 @@ describe('supported_call_types', () => {
     } finally {
       await world.close();
     }
+  });
+});
+
+describe('allowed_cache_controls on keys', () => {
+  let world: CacheWorld;
+  let admin: ManagementClient;
+
+  before(async () => {
+    world = await startCacheWorld({ type: 'local' });
+    admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+  });
+  after(() => world.close());
+
+  it('lets a request send only the listed controls: others are a 403 naming the control, in each dialect', async () => {
+    const generated = await admin.post('/key/generate', { allowed_cache_controls: ['no-cache'] });
+    assert.equal(generated.status, 200);
+    const key = String(generated.body['key']);
+    assert.deepEqual((generated.body['metadata'] as Record<string, unknown>)['allowed_cache_controls'], ['no-cache']);
+    const client = new OpenAI({ apiKey: key, baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
+    const calls = world.chatCalls();
+    await assert.rejects(client.chat.completions.create(withCache(ask('controlled'), { ttl: 60 })), (error: unknown) => {
+      assert.ok(error instanceof OpenAI.PermissionDeniedError);
+      assert.match(error.message, /Not allowed to set ttl as a cache control/);
+      return true;
+    });
+    assert.equal(world.chatCalls(), calls, 'refused before any upstream call');
+    await client.chat.completions.create(withCache(ask('controlled'), { 'no-cache': true }));
+    const anthropic = new Anthropic({ apiKey: key, baseURL: world.gateway.url, maxRetries: 0 });
+    const body = { model: 'gpt', max_tokens: 50, messages: [{ role: 'user' as const, content: 'controlled' }], cache: { 'no-store': true } };
+    await assert.rejects(anthropic.messages.create(body), (error: unknown) => {
+      assert.ok(error instanceof Anthropic.PermissionDeniedError);
+      assert.match(error.message, /Not allowed to set no-store/);
+      return true;
+    });
+
+    // [] (or null) lifts the restriction; other metadata stays.
+    const updated = await admin.post('/key/update', { key, allowed_cache_controls: [], metadata: { team: 'blue' } });
+    assert.equal(updated.status, 200);
+    assert.deepEqual(updated.body['metadata'], { team: 'blue' });
+    await client.chat.completions.create(withCache(ask('controlled'), { ttl: 60 }));
+  });
+
+  it('refuses a control name LiteLLM does not have', async () => {
+    const reply = await admin.post('/key/generate', { allowed_cache_controls: ['forever'] });
+    assert.equal(reply.status, 400);
   });
 });

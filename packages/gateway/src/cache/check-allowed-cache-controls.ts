@@ -1,7 +1,7 @@
 // A key's `allowed_cache_controls`, as LiteLLM enforces them: when the list is non-empty, a
 // request may send only the cache controls it names, and any other is a 403 naming the
 // control. An empty or absent list allows every control. llmux keeps the list in the key's
-// metadata (no schema change): /key/generate and /key/update take it as LiteLLM's field.
+// metadata (no migration): /key/generate and /key/update take it as LiteLLM's top-level field.
 
 import { PermissionDeniedError } from 'llmux';
 import type { PreCallHook } from '../core/hooks.js';
@@ -23,11 +23,12 @@ export const checkCacheControlsHook: PreCallHook = (state) => {
 };
 
 /**
- * A key's metadata with the list from a /key/generate or /key/update body: set when the body
- * names it (null or [] lifts the restriction), else the metadata as it was.
+ * A key's metadata with the list from a /key/generate or /key/update body (LiteLLM's
+ * top-level field), or undefined when the body does not name it. null or [] lifts it.
  */
-export function withAllowedCacheControls(metadata: Record<string, unknown>, allowed: readonly string[] | null | undefined): Record<string, unknown> {
-  if (allowed === undefined) return metadata;
-  const { [ALLOWED_CACHE_CONTROLS]: _previous, ...rest } = metadata;
+export function foldAllowedCacheControls(body: { allowed_cache_controls?: readonly string[] | null | undefined }, metadata: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
+  const allowed = body.allowed_cache_controls;
+  if (allowed === undefined) return undefined;
+  const { [ALLOWED_CACHE_CONTROLS]: _previous, ...rest } = metadata ?? {};
   return allowed === null || allowed.length === 0 ? rest : { ...rest, [ALLOWED_CACHE_CONTROLS]: [...allowed] };
 }

@@ -14,6 +14,8 @@ const keyFields = {
   /** How long the key lives: `30d` sets `expires`; null never expires. */
   duration: durationSchema.nullable().optional(),
   blocked: z.boolean().optional(),
+  /** LiteLLM's: the cache controls a request may send (kept in metadata; empty or null: all). */
+  allowed_cache_controls: z.array(z.enum(['no-cache', 'no-store', 'ttl', 's-maxage', 'namespace', 'use-cache'])).nullable().optional(),
   /** A shared budget row (/budget/new) whose limits apply where the key sets none. */
   budget_id: z.string().min(1).nullable().optional(),
 };

@@ -15,6 +15,7 @@ import type { ManagementDeps } from './management-deps.js';
 import { callerOf, readManagementBody, replyJson } from './management-request.js';
 import { renderKey } from './render-records.js';
 import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
+import { foldAllowedCacheControls } from '../cache/check-allowed-cache-controls.js';
 
 export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
   const { store, invalidation, audit } = deps;
@@ -34,7 +35,7 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
         const key = body.key ?? generateKey();
         // LiteLLM's top-level `guardrails` / `disable_global_guardrails` live in the key's metadata.
         const metadata = foldGuardrailFields(body, body.metadata) ?? body.metadata;
-        const record = newKeyRecord(key, { ...body, user_id: userId, metadata }, now());
+        const record = newKeyRecord(key, { ...body, user_id: userId, metadata: foldAllowedCacheControls(body, metadata) ?? metadata }, now());
         await store.insertKey(record);
         await audit.record({ caller, action: 'created', table: 'keys', objectId: record.token, after: renderKey(record) });
         replyJson(context, { ...renderKey(record), key, token_id: record.token });
@@ -60,6 +61,8 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
         if (body.metadata === null) changes.metadata = {};
         const guarded = foldGuardrailFields(body, changes.metadata ?? current.metadata);
         if (guarded !== undefined) changes.metadata = guarded;
+        const cacheControls = foldAllowedCacheControls(body, changes.metadata ?? current.metadata);
+        if (cacheControls !== undefined) changes.metadata = cacheControls;
         if (body.duration !== undefined) changes.expires = expiresAfter(body.duration, now());
         if (body.budget_duration !== undefined) changes.budget_reset_at = expiresAfter(body.budget_duration, now());
         const updated = await store.updateKey(current.token, changes);
