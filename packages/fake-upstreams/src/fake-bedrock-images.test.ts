@@ -29,12 +29,19 @@ describe('fake Bedrock image models, driven by the AWS SDK', () => {
   };
 
   it('Nova Canvas and Titan Image: TEXT_IMAGE with numberOfImages', async () => {
-    const nova = await invoke('amazon.nova-canvas-v1:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lamp' }, imageGenerationConfig: { numberOfImages: 2, width: 1024, height: 1024, quality: 'premium' } });
+    const nova = await invoke('amazon.nova-canvas-v1:0', {
+      taskType: 'TEXT_IMAGE',
+      textToImageParams: { text: 'a lamp' },
+      imageGenerationConfig: { numberOfImages: 2, width: 1024, height: 1024, quality: 'premium' },
+    });
     assert.equal(nova.images.length, 2);
     assert.deepEqual(Buffer.from(nova.images[0] ?? '', 'base64'), FAKE_PNG);
     const titan = await invoke('amazon.titan-image-generator-v2:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lamp' } });
     assert.equal(titan.images.length, 1);
-    await assert.rejects(invoke('amazon.nova-canvas-v1:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'x' }, imageGenerationConfig: { width: 1000 } }), ValidationException);
+    await assert.rejects(
+      invoke('amazon.nova-canvas-v1:0', { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'x' }, imageGenerationConfig: { width: 1000 } }),
+      ValidationException,
+    );
   });
 
   it('Stability: a prompt and an aspect ratio', async () => {

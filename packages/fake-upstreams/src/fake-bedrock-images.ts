@@ -14,9 +14,11 @@ export function isFakeBedrockImageModel(modelId: string): boolean {
 /** The reply body, or the ValidationException message. */
 export function answerFakeBedrockImage(modelId: string, body: Record<string, unknown>): Record<string, unknown> | string {
   if (modelId.includes('stability.')) {
-    if (typeof body['prompt'] !== 'string' || body['prompt'] === '') return 'Malformed input request: #: required key [prompt] not found, please reformat your input and try again.';
+    if (typeof body['prompt'] !== 'string' || body['prompt'] === '')
+      return 'Malformed input request: #: required key [prompt] not found, please reformat your input and try again.';
     const ratio = body['aspect_ratio'];
-    if (ratio !== undefined && !['16:9', '1:1', '21:9', '2:3', '3:2', '4:5', '5:4', '9:16', '9:21'].includes(String(ratio))) return `Malformed input request: #/aspect_ratio: ${String(ratio)} is not a valid enum value`;
+    if (ratio !== undefined && !['16:9', '1:1', '21:9', '2:3', '3:2', '4:5', '5:4', '9:16', '9:21'].includes(String(ratio)))
+      return `Malformed input request: #/aspect_ratio: ${String(ratio)} is not a valid enum value`;
     return { seeds: [42], finish_reasons: [null], images: [FAKE_PNG.toString('base64')] };
   }
   const invalid = checkTask(body);
@@ -26,9 +28,11 @@ export function answerFakeBedrockImage(modelId: string, body: Record<string, unk
   if (typeof count !== 'number' || count < 1 || count > 5) return 'Malformed input request: #/imageGenerationConfig/numberOfImages: must be between 1 and 5';
   for (const side of ['width', 'height'] as const) {
     const value = config[side] ?? 1024;
-    if (typeof value !== 'number' || value < 320 || value > 4096 || value % 16 !== 0) return `Malformed input request: #/imageGenerationConfig/${side}: must be a multiple of 16 between 320 and 4096`;
+    if (typeof value !== 'number' || value < 320 || value > 4096 || value % 16 !== 0)
+      return `Malformed input request: #/imageGenerationConfig/${side}: must be a multiple of 16 between 320 and 4096`;
   }
-  if (config['quality'] !== undefined && config['quality'] !== 'standard' && config['quality'] !== 'premium') return 'Malformed input request: #/imageGenerationConfig/quality: standard or premium';
+  if (config['quality'] !== undefined && config['quality'] !== 'standard' && config['quality'] !== 'premium')
+    return 'Malformed input request: #/imageGenerationConfig/quality: standard or premium';
   return { images: Array.from({ length: count }, () => FAKE_PNG.toString('base64')), error: null };
 }
 
@@ -46,12 +50,15 @@ function checkTask(body: Record<string, unknown>): string | undefined {
   if (task === 'INPAINTING') {
     const inpaint = params('inPaintingParams');
     if (!isImage(inpaint['image'])) return 'Malformed input request: #/inPaintingParams: required key [image] not found';
-    if (!isImage(inpaint['maskImage']) && typeof inpaint['maskPrompt'] !== 'string') return 'Malformed input request: #/inPaintingParams: one of maskImage or maskPrompt is required';
+    if (!isImage(inpaint['maskImage']) && typeof inpaint['maskPrompt'] !== 'string')
+      return 'Malformed input request: #/inPaintingParams: one of maskImage or maskPrompt is required';
     return undefined;
   }
   if (task === 'IMAGE_VARIATION') {
     const images = params('imageVariationParams')['images'];
-    return Array.isArray(images) && images.length >= 1 && images.length <= 5 && images.every(isImage) ? undefined : 'Malformed input request: #/imageVariationParams/images: 1 to 5 base64 images';
+    return Array.isArray(images) && images.length >= 1 && images.length <= 5 && images.every(isImage)
+      ? undefined
+      : 'Malformed input request: #/imageVariationParams/images: 1 to 5 base64 images';
   }
   return `Malformed input request: #/taskType: ${String(task)} is not a valid enum value`;
 }

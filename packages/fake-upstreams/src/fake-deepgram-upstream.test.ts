@@ -29,6 +29,9 @@ describe('fake Deepgram upstream, driven by @deepgram/sdk', () => {
 
   it('refuses a wrong key with 401', async () => {
     const client = new DeepgramClient({ apiKey: 'wrong', baseUrl: fake.url });
-    await assert.rejects(client.listen.v1.media.transcribeFile(Buffer.from('x'), { model: 'nova-3' }), (error: unknown) => error instanceof Error && /401|Invalid credentials/.test(`${String((error as { statusCode?: number }).statusCode)} ${error.message}`));
+    await assert.rejects(
+      client.listen.v1.media.transcribeFile(Buffer.from('x'), { model: 'nova-3' }),
+      (error: unknown) => error instanceof Error && /401|Invalid credentials/.test(`${String((error as { statusCode?: number }).statusCode)} ${error.message}`),
+    );
   });
 });

@@ -39,7 +39,15 @@ export function createFakeGeminiTranscript(audio: { mimeType: string; bytes: Buf
   // 32 tokens a second of audio, as Gemini counts; the fake calls every clip 1 s long.
   return {
     candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason: 'STOP', index: 0 }],
-    usageMetadata: { promptTokenCount: 40, candidatesTokenCount: 8, totalTokenCount: 48, promptTokensDetails: [{ modality: 'AUDIO', tokenCount: 32 }, { modality: 'TEXT', tokenCount: 8 }] },
+    usageMetadata: {
+      promptTokenCount: 40,
+      candidatesTokenCount: 8,
+      totalTokenCount: 48,
+      promptTokensDetails: [
+        { modality: 'AUDIO', tokenCount: 32 },
+        { modality: 'TEXT', tokenCount: 8 },
+      ],
+    },
     modelVersion,
   };
 }
@@ -55,7 +63,13 @@ export async function sendFakeGeminiSpeech(response: ServerResponse, modelVersio
   for (const [index, pcm] of chunks.entries()) {
     const last = index === chunks.length - 1;
     const event = {
-      candidates: [{ content: { role: 'model', parts: [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: pcm.toString('base64') } }] }, ...(last ? { finishReason: 'STOP' } : {}), index: 0 }],
+      candidates: [
+        {
+          content: { role: 'model', parts: [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: pcm.toString('base64') } }] },
+          ...(last ? { finishReason: 'STOP' } : {}),
+          index: 0,
+        },
+      ],
       usageMetadata: { promptTokenCount: 5, ...(last ? { candidatesTokenCount: 75, totalTokenCount: 80 } : { totalTokenCount: 5 }) },
       modelVersion,
     };

@@ -32,7 +32,10 @@ describe('fake Gemini media upstream, driven by @google/genai', () => {
     assert.equal(result.generatedImages?.length, 2);
     assert.deepEqual(Buffer.from(result.generatedImages?.[0]?.image?.imageBytes ?? '', 'base64'), FAKE_PNG);
     assert.match(fake.requests.at(-1)?.url ?? '', /\/projects\/media-project\/locations\/us-central1\/publishers\/google\/models\/imagen-4\.0-generate-001:predict$/);
-    await assert.rejects(vertex.models.generateImages({ model: 'imagen-4.0-generate-001', prompt: 'x', config: { aspectRatio: '2:1' } }), (error: unknown) => error instanceof ApiError && error.status === 400);
+    await assert.rejects(
+      vertex.models.generateImages({ model: 'imagen-4.0-generate-001', prompt: 'x', config: { aspectRatio: '2:1' } }),
+      (error: unknown) => error instanceof ApiError && error.status === 400,
+    );
   });
 
   it('generateContent with inline audio: a transcript', async () => {
@@ -57,6 +60,9 @@ describe('fake Gemini media upstream, driven by @google/genai', () => {
 
   it('refuses a wrong key as AI Studio does', async () => {
     const wrong = new GoogleGenAI({ apiKey: 'nope', httpOptions: { baseUrl: fake.url } });
-    await assert.rejects(wrong.models.generateContent({ model: 'gemini-2.5-flash', contents: 'x' }), (error: unknown) => error instanceof ApiError && error.status === 400 && /API key not valid/.test(error.message));
+    await assert.rejects(
+      wrong.models.generateContent({ model: 'gemini-2.5-flash', contents: 'x' }),
+      (error: unknown) => error instanceof ApiError && error.status === 400 && /API key not valid/.test(error.message),
+    );
   });
 });

@@ -28,7 +28,8 @@ export function startFakeGeminiMediaUpstream(options: FakeGeminiMediaOptions = {
     if (route === null || request.method !== 'POST') return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `Method not found: ${request.method} ${url.pathname}`));
     if (vertex !== null) {
       const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
-      if (!(options.tokens ?? []).includes(token)) return sendJson(response, 401, googleErrorBody(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.'));
+      if (!(options.tokens ?? []).includes(token))
+        return sendJson(response, 401, googleErrorBody(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.'));
     } else {
       const key = request.headers['x-goog-api-key'] ?? url.searchParams.get('key') ?? undefined;
       if (options.apiKey !== undefined && key !== options.apiKey) return sendJson(response, 400, apiKeyInvalidBody());

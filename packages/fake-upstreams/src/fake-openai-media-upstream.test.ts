@@ -33,20 +33,33 @@ describe('fake OpenAI media upstream, driven by the official openai client', () 
     assert.deepEqual(Buffer.from(b64.data?.[1]?.b64_json ?? '', 'base64'), FAKE_PNG);
     const tokens = await client.images.generate({ model: 'gpt-image-1', prompt: 'a boat', quality: 'medium' });
     assert.deepEqual(tokens.usage, { input_tokens: 2, output_tokens: 1056, total_tokens: 1058, input_tokens_details: { text_tokens: 2, image_tokens: 0 } });
-    await assert.rejects(client.images.generate({ model: 'gpt-image-1', prompt: 'x', response_format: 'url' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'response_format');
+    await assert.rejects(
+      client.images.generate({ model: 'gpt-image-1', prompt: 'x', response_format: 'url' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'response_format',
+    );
   });
 
   it('images.edit: reads the multipart form the client sends', async () => {
-    const edited = await client.images.edit({ model: 'gpt-image-1', prompt: 'paint it', image: [await toFile(FAKE_PNG, 'a.png', { type: 'image/png' }), await toFile(FAKE_PNG, 'b.png', { type: 'image/png' })] });
+    const edited = await client.images.edit({
+      model: 'gpt-image-1',
+      prompt: 'paint it',
+      image: [await toFile(FAKE_PNG, 'a.png', { type: 'image/png' }), await toFile(FAKE_PNG, 'b.png', { type: 'image/png' })],
+    });
     assert.equal(edited.usage?.input_tokens_details?.image_tokens, 646);
     const form = await readFakeForm(fake.requests.at(-1) as NonNullable<(typeof fake.requests)[number]>);
-    assert.deepEqual(form?.files['image[]']?.map((file) => file.name), ['a.png', 'b.png']);
+    assert.deepEqual(
+      form?.files['image[]']?.map((file) => file.name),
+      ['a.png', 'b.png'],
+    );
   });
 
   it('audio.transcriptions and translations: each response_format', async () => {
     const file = await toFile(Buffer.from('RIFF....WAVE'), 'a.wav', { type: 'audio/wav' });
     assert.equal((await client.audio.transcriptions.create({ model: 'whisper-1', file })).text, 'Transcription of a.wav (12 bytes)');
-    assert.equal(await client.audio.transcriptions.create({ model: 'whisper-1', file: await toFile(Buffer.from('x'), 'b.mp3'), response_format: 'text' }), 'Transcription of b.mp3 (1 bytes)\n');
+    assert.equal(
+      await client.audio.transcriptions.create({ model: 'whisper-1', file: await toFile(Buffer.from('x'), 'b.mp3'), response_format: 'text' }),
+      'Transcription of b.mp3 (1 bytes)\n',
+    );
     const verbose = await client.audio.translations.create({ model: 'whisper-1', file: await toFile(Buffer.from('x'), 'c.wav'), response_format: 'verbose_json' });
     assert.equal(verbose.text, 'Translation of c.wav (1 bytes)');
     // The client's types require a file; sending none is the point (the fake's 400).

@@ -60,14 +60,22 @@ export function startFakeOpenAIMediaUpstream(options: FakeOpenAIMediaOptions = {
       if (typeof body['prompt'] !== 'string') return fail(400, "Missing required parameter: 'prompt'.", 'missing_required_parameter', 'prompt');
       if (model.startsWith('gpt-image') && body['response_format'] !== undefined) return fail(400, "Unknown parameter: 'response_format'.", 'unknown_parameter', 'response_format');
       const images = createFakeImages(
-        { model, prompt: body['prompt'], n: numberOr(body['n'], 1), size: stringOr(body['size']), quality: stringOr(body['quality']), responseFormat: stringOr(body['response_format']), inputImages: 0 },
+        {
+          model,
+          prompt: body['prompt'],
+          n: numberOr(body['n'], 1),
+          size: stringOr(body['size']),
+          quality: stringOr(body['quality']),
+          responseFormat: stringOr(body['response_format']),
+          inputImages: 0,
+        },
         baseUrl,
       );
       return sendJson(response, 200, images, headers);
     }
 
     const form = await readFakeForm(request);
-    if (form === undefined) return fail(400, "Invalid Content-Type header (expected multipart/form-data).", 'invalid_content_type');
+    if (form === undefined) return fail(400, 'Invalid Content-Type header (expected multipart/form-data).', 'invalid_content_type');
     const model = target.deployment ?? form.fields['model'];
     if (model === undefined) return fail(400, 'you must provide a model parameter');
     if (target.operation === '/images/edits') {

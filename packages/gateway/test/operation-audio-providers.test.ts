@@ -102,13 +102,19 @@ describe('audio on Gemini through the gateway', () => {
   });
 
   it('refuses mp3 from Gemini TTS (it makes PCM) with a 400 naming response_format', async () => {
-    await assert.rejects(world.client().audio.speech.create({ model: 'gemini-tts', voice: 'Kore', input: 'x', response_format: 'mp3' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'response_format');
+    await assert.rejects(
+      world.client().audio.speech.create({ model: 'gemini-tts', voice: 'Kore', input: 'x', response_format: 'mp3' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'response_format',
+    );
   });
 
   it('refuses a key without access and a key over budget, before any upstream call', async () => {
     const calls = gemini.requests.length;
     const limited = await world.newKey({ models: ['gemini-tts'] });
-    await assert.rejects(world.client(limited).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.AuthenticationError);
+    await assert.rejects(
+      world.client(limited).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }),
+      OpenAI.AuthenticationError,
+    );
     assert.equal(gemini.requests.length, calls);
     const poor = await world.newKey({ max_budget: 0.00005 });
     await world.client(poor).audio.transcriptions.create({ model: 'gemini-stt', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) });
@@ -156,7 +162,9 @@ describe('audio on Deepgram and ElevenLabs through the gateway', () => {
   });
 
   it('Deepgram: verbose_json carries the duration; translations are refused with a 400', async () => {
-    const verbose = await world.client().audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), response_format: 'verbose_json' });
+    const verbose = await world
+      .client()
+      .audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), response_format: 'verbose_json' });
     assert.equal(verbose.duration, 2.5);
     await assert.rejects(world.client().audio.translations.create({ model: 'nova', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.BadRequestError);
   });
@@ -189,7 +197,10 @@ describe('audio on Deepgram and ElevenLabs through the gateway', () => {
     const limited = await world.newKey({ models: ['nova'] });
     await assert.rejects(world.client(limited).audio.speech.create({ model: 'eleven', voice: 'v', input: 'x' }), OpenAI.AuthenticationError);
     const poor = await world.newKey({ max_budget: 0.001 });
-    await world.client(poor).audio.speech.create({ model: 'eleven', voice: 'v', input: 'x'.repeat(20) }).then((reply) => reply.arrayBuffer());
+    await world
+      .client(poor)
+      .audio.speech.create({ model: 'eleven', voice: 'v', input: 'x'.repeat(20) })
+      .then((reply) => reply.arrayBuffer());
     await assert.rejects(world.client(poor).audio.transcriptions.create({ model: 'nova', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.RateLimitError);
     assert.equal(deepgram.requests.length + elevenlabs.requests.length, calls + 1);
   });

@@ -28,7 +28,10 @@ describe('audio through the gateway', () => {
     world = await startMediaGateway(
       { whisper: 'whisper-1', tts: 'tts-1' },
       // Groq speaks OpenAI's format: its row of the OpenAI-compatible table, pointed at the fake.
-      { speechPauseMs: 150, more: (url) => [{ model_name: 'groq-whisper', litellm_params: { model: 'groq/whisper-large-v3', api_base: `${url}/openai/v1`, api_key: 'gsk-media' } }] },
+      {
+        speechPauseMs: 150,
+        more: (url) => [{ model_name: 'groq-whisper', litellm_params: { model: 'groq/whisper-large-v3', api_base: `${url}/openai/v1`, api_key: 'gsk-media' } }],
+      },
     );
     folder = mkdtempSync(join(tmpdir(), 'llmux-audio-'));
   });
@@ -42,11 +45,14 @@ describe('audio through the gateway', () => {
     assert.ok(request !== undefined, 'the upstream was called');
     return request;
   };
-  const near = (actual: number | undefined, expected: number, what: string): void => assert.ok(Math.abs((actual ?? Number.NaN) - expected) < 1e-12, `${what}: ${actual}, expected ${expected}`);
+  const near = (actual: number | undefined, expected: number, what: string): void =>
+    assert.ok(Math.abs((actual ?? Number.NaN) - expected) < 1e-12, `${what}: ${actual}, expected ${expected}`);
 
   it('transcribes a WAV on OpenAI: the file bytes and fields as sent, billed by the seconds in the file', async () => {
     const key = await world.newKey();
-    const result = await world.client(key).audio.transcriptions.create({ model: 'whisper', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), language: 'en', temperature: 0.2 });
+    const result = await world
+      .client(key)
+      .audio.transcriptions.create({ model: 'whisper', file: await toFile(wav, 'tone.wav', { type: 'audio/wav' }), language: 'en', temperature: 0.2 });
     assert.equal(result.text, `Transcription of tone.wav (${wav.length} bytes)`);
     const sent = lastUpstream();
     assert.equal(sent.url, '/v1/audio/transcriptions');
@@ -79,7 +85,10 @@ describe('audio through the gateway', () => {
   });
 
   it('a file whose length cannot be read is not billed on the client word', async () => {
-    const { data, response } = await world.client().audio.transcriptions.create({ model: 'whisper', file: await toFile(Buffer.from('not audio at all'), 'x.wav', { type: 'audio/wav' }) }).withResponse();
+    const { data, response } = await world
+      .client()
+      .audio.transcriptions.create({ model: 'whisper', file: await toFile(Buffer.from('not audio at all'), 'x.wav', { type: 'audio/wav' }) })
+      .withResponse();
     assert.match(data.text, /Transcription of x\.wav/);
     assert.equal(response.headers.get('x-litellm-response-cost'), null, 'no duration, no price: the cost is unknown, not zero');
   });
@@ -151,7 +160,10 @@ describe('audio through the gateway', () => {
 
   it('speaks on Azure', async () => {
     const response = await world.client().audio.speech.create({ model: 'azure-tts', voice: 'nova', input: 'hi' });
-    assert.equal(Buffer.from(await response.arrayBuffer()).length, fakeSpeechBytes('hi').reduce((sum, chunk) => sum + chunk.length, 0));
+    assert.equal(
+      Buffer.from(await response.arrayBuffer()).length,
+      fakeSpeechBytes('hi').reduce((sum, chunk) => sum + chunk.length, 0),
+    );
     assert.equal(lastUpstream().url, '/openai/deployments/tts-1/audio/speech?api-version=2025-04-01-preview');
   });
 
@@ -168,7 +180,10 @@ describe('audio through the gateway', () => {
     // 2.5 s of whisper costs $0.00025: the first call is admitted and spends past the budget.
     await world.client(key).audio.transcriptions.create({ model: 'whisper', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) });
     const calls = world.upstream.requests.length;
-    await assert.rejects(world.client(key).audio.speech.create({ model: 'tts', voice: 'alloy', input: 'hello' }), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
+    await assert.rejects(
+      world.client(key).audio.speech.create({ model: 'tts', voice: 'alloy', input: 'hello' }),
+      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    );
     await assert.rejects(world.client(key).audio.transcriptions.create({ model: 'whisper', file: await toFile(wav, 'a.wav', { type: 'audio/wav' }) }), OpenAI.RateLimitError);
     assert.equal(world.upstream.requests.length, calls);
   });
@@ -179,6 +194,9 @@ describe('audio through the gateway', () => {
     const reply = await fetch(`${world.gateway.url}/v1/audio/transcriptions`, { method: 'POST', headers: { authorization: 'Bearer sk-master-media' }, body: noFile });
     assert.equal(reply.status, 400);
     assert.deepEqual(((await reply.json()) as { error: { param: string } }).error.param, 'file');
-    await assert.rejects(world.client().audio.speech.create({ model: 'tts', voice: 'alloy', input: '' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'input');
+    await assert.rejects(
+      world.client().audio.speech.create({ model: 'tts', voice: 'alloy', input: '' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'input',
+    );
   });
 });

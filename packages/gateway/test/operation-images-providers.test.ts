@@ -39,7 +39,10 @@ describe('images on Vertex AI (Imagen) through the gateway', () => {
 
   it('generates: predict with sampleCount and aspect ratio, b64_json back, $0.04 an image', async () => {
     const key = await world.newKey();
-    const { data: images, response } = await world.client(key).images.generate({ model: 'imagen', prompt: 'a red kite', n: 2, size: '1792x1024', response_format: 'url' }).withResponse();
+    const { data: images, response } = await world
+      .client(key)
+      .images.generate({ model: 'imagen', prompt: 'a red kite', n: 2, size: '1792x1024', response_format: 'url' })
+      .withResponse();
     assert.equal(images.data?.length, 2);
     assert.deepEqual(Buffer.from(images.data?.[1]?.b64_json ?? '', 'base64'), FAKE_PNG);
     assert.match(response.headers.get('x-llmux-warnings') ?? '', /response_format url/);
@@ -54,7 +57,10 @@ describe('images on Vertex AI (Imagen) through the gateway', () => {
 
   it('refuses a size Imagen does not make with a 400 naming it, before any upstream call', async () => {
     const calls = gemini.requests.length;
-    await assert.rejects(world.client().images.generate({ model: 'imagen', prompt: 'x', size: '256x256' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'size');
+    await assert.rejects(
+      world.client().images.generate({ model: 'imagen', prompt: 'x', size: '256x256' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && error.param === 'size',
+    );
     assert.equal(gemini.requests.length, calls);
   });
 
@@ -104,7 +110,11 @@ describe('images on Bedrock through the gateway', () => {
     const sent = bedrock.requests.at(-1);
     assert.equal(sent?.url, '/model/amazon.nova-canvas-v1%3A0/invoke');
     assert.match(String(sent?.headers.authorization), /^AWS4-HMAC-SHA256 Credential=AKIAMEDIA0000000001\/\d{8}\/us-east-1\/bedrock\/aws4_request/);
-    assert.deepEqual(lastBody(), { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lamp' }, imageGenerationConfig: { numberOfImages: 2, width: 1024, height: 1024, quality: 'premium' } });
+    assert.deepEqual(lastBody(), {
+      taskType: 'TEXT_IMAGE',
+      textToImageParams: { text: 'a lamp' },
+      imageGenerationConfig: { numberOfImages: 2, width: 1024, height: 1024, quality: 'premium' },
+    });
     const [row] = await world.spendRows(key, 1);
     assert.equal(row?.metadata?.['call_type'], 'aimage_generation');
     assert.ok(Math.abs((row?.spend ?? 0) - 0.12) < 1e-12, `2 premium images at $0.06: ${row?.spend}`);
@@ -133,9 +143,17 @@ describe('images on Bedrock through the gateway', () => {
     const edited = await world.client(key).images.edit({ model: 'nova-canvas', prompt: 'a red sofa', image, mask });
     assert.equal(edited.data?.length, 1);
     const b64 = FAKE_PNG.toString('base64');
-    assert.deepEqual(lastBody(), { taskType: 'INPAINTING', inPaintingParams: { image: b64, text: 'a red sofa', maskImage: b64 }, imageGenerationConfig: { numberOfImages: 1, quality: 'standard' } });
+    assert.deepEqual(lastBody(), {
+      taskType: 'INPAINTING',
+      inPaintingParams: { image: b64, text: 'a red sofa', maskImage: b64 },
+      imageGenerationConfig: { numberOfImages: 1, quality: 'standard' },
+    });
     await world.client().images.edit({ model: 'nova-canvas', prompt: 'in watercolour', image: await toFile(FAKE_PNG, 'a.png', { type: 'image/png' }), n: 2 });
-    assert.deepEqual(lastBody(), { taskType: 'IMAGE_VARIATION', imageVariationParams: { images: [b64], text: 'in watercolour' }, imageGenerationConfig: { numberOfImages: 2, quality: 'standard' } });
+    assert.deepEqual(lastBody(), {
+      taskType: 'IMAGE_VARIATION',
+      imageVariationParams: { images: [b64], text: 'in watercolour' },
+      imageGenerationConfig: { numberOfImages: 2, quality: 'standard' },
+    });
     const [row] = await world.spendRows(key, 1);
     assert.equal(row?.metadata?.['call_type'], 'aimage_edit');
     assert.ok(Math.abs((row?.spend ?? 0) - 0.04) < 1e-12, `cost ${row?.spend}`);

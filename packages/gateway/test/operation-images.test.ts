@@ -39,7 +39,10 @@ describe('images through the gateway', () => {
   });
 
   it('answers b64_json when asked, and n images priced n times (dall-e-2 at 256x256)', async () => {
-    const { data: images, response } = await world.client().images.generate({ model: 'dall-e-2', prompt: 'a cat', n: 3, size: '256x256', response_format: 'b64_json' }).withResponse();
+    const { data: images, response } = await world
+      .client()
+      .images.generate({ model: 'dall-e-2', prompt: 'a cat', n: 3, size: '256x256', response_format: 'b64_json' })
+      .withResponse();
     assert.equal(images.data?.length, 3);
     assert.deepEqual(Buffer.from(images.data?.[0]?.b64_json ?? '', 'base64'), FAKE_PNG);
     assert.ok(Math.abs(Number(response.headers.get('x-litellm-response-cost')) - 0.048) < 1e-9);
@@ -93,7 +96,10 @@ describe('images through the gateway', () => {
     const sent = lastUpstream();
     assert.equal(sent.url, '/openai/deployments/gpt-image-1/images/edits?api-version=2025-04-01-preview');
     const form = await readFakeForm(sent);
-    assert.deepEqual(form?.files['image[]']?.map((file) => file.name), ['a.png', 'b.png']);
+    assert.deepEqual(
+      form?.files['image[]']?.map((file) => file.name),
+      ['a.png', 'b.png'],
+    );
     assert.equal(edited.usage?.input_tokens_details?.image_tokens, 2 * FAKE_EDIT_IMAGE_TOKENS);
   });
 
@@ -115,7 +121,10 @@ describe('images through the gateway', () => {
   it('refuses a key without access to the model, before any upstream call', async () => {
     const key = await world.newKey({ models: ['dall-e-2'] });
     const calls = world.upstream.requests.length;
-    await assert.rejects(world.client(key).images.generate({ model: 'dall-e', prompt: 'x' }), (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model dall-e/.test(error.message));
+    await assert.rejects(
+      world.client(key).images.generate({ model: 'dall-e', prompt: 'x' }),
+      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model dall-e/.test(error.message),
+    );
     const image = await toFile(FAKE_PNG, 'x.png', { type: 'image/png' });
     await assert.rejects(world.client(key).images.edit({ model: 'gpt-image', prompt: 'x', image }), OpenAI.AuthenticationError);
     assert.equal(world.upstream.requests.length, calls);
@@ -125,7 +134,10 @@ describe('images through the gateway', () => {
     const key = await world.newKey({ max_budget: 0.01 });
     await world.client(key).images.generate({ model: 'dall-e', prompt: 'first' });
     const calls = world.upstream.requests.length;
-    await assert.rejects(world.client(key).images.generate({ model: 'dall-e', prompt: 'second' }), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
+    await assert.rejects(
+      world.client(key).images.generate({ model: 'dall-e', prompt: 'second' }),
+      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    );
     assert.equal(world.upstream.requests.length, calls);
   });
 
@@ -136,7 +148,10 @@ describe('images through the gateway', () => {
     assert.equal(asJson.status, 400);
     assert.equal(((await asJson.json()) as { error: { code: string } }).error.code, 'invalid_content_type');
 
-    const truncated = await post('--b\r\nContent-Disposition: form-data; name="model"\r\n\r\ngpt-image\r\n--b\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n\r\nabc', { 'content-type': 'multipart/form-data; boundary=b' });
+    const truncated = await post(
+      '--b\r\nContent-Disposition: form-data; name="model"\r\n\r\ngpt-image\r\n--b\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n\r\nabc',
+      { 'content-type': 'multipart/form-data; boundary=b' },
+    );
     assert.equal(truncated.status, 400);
     const error = ((await truncated.json()) as { error: { type: string; code: string } }).error;
     assert.deepEqual([error.type, error.code], ['invalid_request_error', 'invalid_multipart']);

@@ -26,7 +26,11 @@ export function imageCost(model: string, request: { size?: string | undefined; q
 }
 
 /** The reply with its metadata: who served it and what it cost. */
-export function withImageCost(response: ImagesResponse, target: Omit<MediaProvider<MediaCapability>, 'media'>, request: { size?: string | undefined; quality?: string | undefined }): ImagesResult {
+export function withImageCost(
+  response: ImagesResponse,
+  target: Omit<MediaProvider<MediaCapability>, 'media'>,
+  request: { size?: string | undefined; quality?: string | undefined },
+): ImagesResult {
   return attachMetadata(response, {
     provider: target.provider,
     model: target.model,

@@ -71,10 +71,7 @@ export function translationAttempt(target: RouterTarget, rest: object): Promise<
 /** `transcription()` / `translation()` for arguments already split. */
 export async function transcriptionCall({ body, options, settings, prices }: SplitCall<TranscriptionRequest>, task: TranscriptionTask): Promise<TranscriptionResult> {
   const target = resolveMediaProvider(body.model, 'transcribe', options, settings);
-  const [response, fileSeconds] = await Promise.all([
-    target.media.transcribe({ ...body, model: target.model }, task, target.context),
-    readTranscriptionDuration(body.file),
-  ]);
+  const [response, fileSeconds] = await Promise.all([target.media.transcribe({ ...body, model: target.model }, task, target.context), readTranscriptionDuration(body.file)]);
   // A file whose length cannot be read is billed by the length the upstream reports, if any.
   const audioSeconds = fileSeconds ?? (typeof response.duration === 'number' ? response.duration : null);
   return attachMetadata(response, {

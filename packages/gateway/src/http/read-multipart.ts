@@ -73,7 +73,8 @@ function parseParts(parser: BusboyInstance, body: Buffer): Promise<Record<string
       });
       stream.on('error', (error: Error) => fail(malformed(error)));
     });
-    const tooMany = (): void => fail(new BadRequestError(`The form has more parts than allowed (${LIMITS.parts} parts, ${LIMITS.files} files, ${LIMITS.fields} fields).`, { code: 'too_many_parts' }));
+    const tooMany = (): void =>
+      fail(new BadRequestError(`The form has more parts than allowed (${LIMITS.parts} parts, ${LIMITS.files} files, ${LIMITS.fields} fields).`, { code: 'too_many_parts' }));
     parser.on('partsLimit', tooMany);
     parser.on('filesLimit', tooMany);
     parser.on('fieldsLimit', tooMany);

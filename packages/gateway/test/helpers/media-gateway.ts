@@ -35,7 +35,12 @@ export interface MediaGatewayOptions {
 
 export async function startMediaGateway(models: Readonly<Record<string, string>>, options: MediaGatewayOptions = {}): Promise<MediaGateway> {
   const { speechPauseMs } = options;
-  const upstream = await startFakeOpenAIMediaUpstream({ apiKey: MEDIA_UPSTREAM_KEY, azureApiKey: MEDIA_AZURE_KEY, groqApiKey: MEDIA_GROQ_KEY, ...(speechPauseMs === undefined ? {} : { speechPauseMs }) });
+  const upstream = await startFakeOpenAIMediaUpstream({
+    apiKey: MEDIA_UPSTREAM_KEY,
+    azureApiKey: MEDIA_AZURE_KEY,
+    groqApiKey: MEDIA_GROQ_KEY,
+    ...(speechPauseMs === undefined ? {} : { speechPauseMs }),
+  });
   const model_list: Array<{ model_name: string; litellm_params: Record<string, unknown> }> = Object.entries(models).flatMap(([group, model]) => [
     { model_name: group, litellm_params: { model: `openai/${model}`, api_base: `${upstream.url}/v1`, api_key: MEDIA_UPSTREAM_KEY } },
     { model_name: `azure-${group}`, litellm_params: { model: `azure/${model}`, api_base: upstream.url, api_key: MEDIA_AZURE_KEY, api_version: '2025-04-01-preview' } },

@@ -25,7 +25,9 @@ export function encodeMultipart(fields: object): MultipartBody {
   const add = (name: string, value: unknown): void => {
     if (isUploadFile(value)) {
       const filename = value.filename.replace(/["\r\n]/g, '_');
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${value.contentType.replace(/[\r\n]/g, '')}\r\n\r\n`));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${value.contentType.replace(/[\r\n]/g, '')}\r\n\r\n`),
+      );
       chunks.push(value.data);
       chunks.push(CRLF);
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {

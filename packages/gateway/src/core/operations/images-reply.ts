@@ -9,7 +9,12 @@ import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-c
 import { pickMediaFields, warnDroppedFields, type MediaFields } from './audio-images-fields.js';
 import { createRoutingOptions } from './create-routing-options.js';
 
-export async function serveImages(state: CallState, schema: z.ZodType, fields: MediaFields, attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>): Promise<boolean> {
+export async function serveImages(
+  state: CallState,
+  schema: z.ZodType,
+  fields: MediaFields,
+  attempt: (target: RouterTarget, rest: object) => Promise<ImagesResult>,
+): Promise<boolean> {
   const { context, dependencies } = state;
   // The schema's output: a multipart form's numbers (n, output_compression) arrive as text.
   const body = schema.parse(state.body) as Record<string, unknown>;

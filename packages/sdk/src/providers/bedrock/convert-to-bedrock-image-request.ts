@@ -43,7 +43,11 @@ export function convertToBedrockImageRequest(family: BedrockImageFamily, request
   const body: Record<string, unknown> = { prompt: request.prompt, mode: 'text-to-image', output_format: format };
   if (request.size !== undefined && request.size !== 'auto') {
     const ratio = STABILITY_RATIOS[request.size];
-    if (ratio === undefined) throw new BadRequestError(`Stability models do not make images of size ${request.size}; use one of ${Object.keys(STABILITY_RATIOS).join(', ')}`, { param: 'size', model: request.model });
+    if (ratio === undefined)
+      throw new BadRequestError(`Stability models do not make images of size ${request.size}; use one of ${Object.keys(STABILITY_RATIOS).join(', ')}`, {
+        param: 'size',
+        model: request.model,
+      });
     body['aspect_ratio'] = ratio;
   }
   return body;

@@ -14,7 +14,11 @@ import { parseBedrockModel } from './parse-bedrock-model.js';
 export async function editBedrockImage(request: ImageEditRequest, context: ProviderCallContext): Promise<ImagesResponse> {
   const model = parseBedrockModel(context.model);
   if (bedrockImageFamily(model.modelId) !== 'amazon') {
-    throw new BadRequestError(`bedrock model "${model.modelId}" edits no images here; use Nova Canvas or Titan Image Generator`, { param: 'model', provider: 'bedrock', model: model.modelId });
+    throw new BadRequestError(`bedrock model "${model.modelId}" edits no images here; use Nova Canvas or Titan Image Generator`, {
+      param: 'model',
+      provider: 'bedrock',
+      model: model.modelId,
+    });
   }
   const images = Array.isArray(request.image) ? request.image : [request.image];
   const first = images[0];
@@ -25,6 +29,10 @@ export async function editBedrockImage(request: ImageEditRequest, context: Provi
   const body =
     request.mask === undefined
       ? { taskType: 'IMAGE_VARIATION', imageVariationParams: { images: [first.data.toString('base64')], text: request.prompt }, imageGenerationConfig: config }
-      : { taskType: 'INPAINTING', inPaintingParams: { image: first.data.toString('base64'), text: request.prompt, maskImage: request.mask.data.toString('base64') }, imageGenerationConfig: config };
+      : {
+          taskType: 'INPAINTING',
+          inPaintingParams: { image: first.data.toString('base64'), text: request.prompt, maskImage: request.mask.data.toString('base64') },
+          imageGenerationConfig: config,
+        };
   return invokeBedrockImageModel(model, body, context);
 }

@@ -19,20 +19,33 @@ const createDeepgramError = createUpstreamErrorFactory(parseDeepgramError);
 const listenResponseSchema = z.looseObject({
   metadata: z.looseObject({ duration: z.number().optional() }).optional(),
   results: z.looseObject({
-    channels: z.array(z.looseObject({ alternatives: z.array(z.looseObject({ transcript: z.string(), words: z.array(z.unknown()).optional() })), detected_language: z.string().optional() })),
+    channels: z.array(
+      z.looseObject({ alternatives: z.array(z.looseObject({ transcript: z.string(), words: z.array(z.unknown()).optional() })), detected_language: z.string().optional() }),
+    ),
   }),
 });
 
 export async function transcribeWithDeepgram(request: TranscriptionRequest, task: TranscriptionTask, context: ProviderCallContext): Promise<TranscriptionResponse> {
-  if (task === 'translations') throw new BadRequestError('Deepgram does not translate speech; use /v1/audio/transcriptions', { provider: 'deepgram', model: context.model, param: 'model' });
+  if (task === 'translations')
+    throw new BadRequestError('Deepgram does not translate speech; use /v1/audio/transcriptions', { provider: 'deepgram', model: context.model, param: 'model' });
   const format = request.response_format;
-  if (format === 'srt' || format === 'vtt') throw new BadRequestError(`Deepgram captions are not offered here: response_format ${format}; use json, text or verbose_json`, { provider: 'deepgram', model: context.model, param: 'response_format' });
+  if (format === 'srt' || format === 'vtt')
+    throw new BadRequestError(`Deepgram captions are not offered here: response_format ${format}; use json, text or verbose_json`, {
+      provider: 'deepgram',
+      model: context.model,
+      param: 'response_format',
+    });
   const apiKey = resolveApiKey(context, ['DEEPGRAM_API_KEY'], true) ?? '';
   const base = resolveApiBase(context, ['DEEPGRAM_API_BASE'], DEFAULT_BASE).replace(/\/v1\/?$/, '');
   const query = new URLSearchParams({ model: context.model, smart_format: 'true' });
   if (request.language !== undefined) query.set('language', request.language);
   else query.set('detect_language', 'true');
-  if (request.prompt !== undefined) for (const term of request.prompt.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== '')) query.append('keyterm', term);
+  if (request.prompt !== undefined)
+    for (const term of request.prompt
+      .split(/[,\n]/)
+      .map((item) => item.trim())
+      .filter((item) => item !== ''))
+      query.append('keyterm', term);
   if (request.temperature !== undefined) context.warnings.push('temperature: Deepgram has none, dropped');
   const headers = { 'content-type': request.file.contentType, ...context.extraHeaders, authorization: `Token ${apiKey}` };
   const call = await sendProviderRequest(context, 'POST', `${base}/v1/listen?${query.toString()}`, headers, request.file.data, createDeepgramError, [apiKey]);
@@ -41,7 +54,13 @@ export async function transcribeWithDeepgram(request: TranscriptionRequest, task
   const text = channel?.alternatives[0]?.transcript ?? '';
   if (format === 'text') return { text: `${text}\n` };
   if (format === 'verbose_json') {
-    return { task: 'transcribe', language: channel?.detected_language ?? request.language ?? 'en', duration: reply.metadata?.duration ?? 0, text, words: channel?.alternatives[0]?.words ?? [] };
+    return {
+      task: 'transcribe',
+      language: channel?.detected_language ?? request.language ?? 'en',
+      duration: reply.metadata?.duration ?? 0,
+      text,
+      words: channel?.alternatives[0]?.words ?? [],
+    };
   }
   return { text };
 }

@@ -19,7 +19,11 @@ export async function speakWithElevenLabs(request: SpeechRequest, context: Provi
   const format = request.response_format ?? 'mp3';
   const outputFormat = OUTPUT_FORMATS[format];
   if (outputFormat === undefined) {
-    throw new BadRequestError(`ElevenLabs makes mp3, pcm or opus: response_format ${format} is not available`, { provider: 'elevenlabs', model: context.model, param: 'response_format' });
+    throw new BadRequestError(`ElevenLabs makes mp3, pcm or opus: response_format ${format} is not available`, {
+      provider: 'elevenlabs',
+      model: context.model,
+      param: 'response_format',
+    });
   }
   if (request.instructions !== undefined) context.warnings.push('instructions: ElevenLabs has no voice instructions, dropped');
   const apiKey = resolveApiKey(context, ['ELEVENLABS_API_KEY'], true) ?? '';

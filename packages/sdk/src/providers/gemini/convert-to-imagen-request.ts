@@ -28,12 +28,18 @@ export function convertToImagenRequest(request: ImageGenerationRequest, warnings
   if (request.size !== undefined && request.size !== 'auto') {
     const ratio = ASPECT_RATIOS[request.size];
     if (ratio === undefined) {
-      throw new BadRequestError(`Imagen does not make images of size ${request.size}; use one of ${Object.keys(ASPECT_RATIOS).join(', ')}`, { param: 'size', model: request.model });
+      throw new BadRequestError(`Imagen does not make images of size ${request.size}; use one of ${Object.keys(ASPECT_RATIOS).join(', ')}`, {
+        param: 'size',
+        model: request.model,
+      });
     }
     parameters.aspectRatio = ratio;
   }
   if (request.output_format === 'jpeg' || request.output_format === 'png') {
-    parameters.outputOptions = { mimeType: `image/${request.output_format}`, ...(request.output_compression === undefined ? {} : { compressionQuality: request.output_compression }) };
+    parameters.outputOptions = {
+      mimeType: `image/${request.output_format}`,
+      ...(request.output_compression === undefined ? {} : { compressionQuality: request.output_compression }),
+    };
   }
   if (request.response_format === 'url') warnings.push('response_format url: Imagen returns images inline, answered as b64_json');
   if (request.quality !== undefined && request.quality !== 'auto') warnings.push(`quality ${request.quality}: Imagen has no quality setting, dropped`);

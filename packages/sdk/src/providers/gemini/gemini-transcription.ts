@@ -42,7 +42,10 @@ export async function readGeminiTranscript(
 ): Promise<TranscriptionResponse> {
   const parsed = await readGeminiJson(response, geminiResponseSchema, endpoint, context, 'a generateContent response');
   const parts = parsed.candidates?.[0]?.content?.parts ?? [];
-  const text = parts.map((part) => (part.thought === true ? '' : (part.text ?? ''))).join('').trim();
+  const text = parts
+    .map((part) => (part.thought === true ? '' : (part.text ?? '')))
+    .join('')
+    .trim();
   if (request.response_format === 'verbose_json') return { task: 'transcribe', text };
   return request.response_format === 'text' ? { text: `${text}\n` } : { text };
 }
