@@ -8,7 +8,7 @@ import { endUserIdSchema } from '../../routes/end-user-id.js';
 
 const tokenIds = z.array(z.number().int().nonnegative());
 
-export const completionsRequestSchema = z.looseObject({
+const completionsRequestSchema = z.looseObject({
   model: z.string().min(1),
   prompt: z.union([z.string(), z.array(z.string()), tokenIds, z.array(tokenIds)]),
   suffix: z.string().nullish(),

@@ -13,7 +13,7 @@ const inputPart = z.union([
   z.looseObject({ type: z.literal('image_url'), image_url: z.looseObject({ url: z.string().min(1) }) }),
 ]);
 
-export const moderationsRequestSchema = z.looseObject({
+const moderationsRequestSchema = z.looseObject({
   model: z.string().min(1),
   input: z.union([z.string(), z.array(z.string()).min(1), z.array(inputPart).min(1)]),
 });

@@ -8,7 +8,7 @@ import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { CallState, Operation } from '../operation.js';
 import { serveRoutedJson } from './serve-routed-json.js';
 
-export const rerankRequestSchema = z.looseObject({
+const rerankRequestSchema = z.looseObject({
   model: z.string().min(1),
   query: z.string().min(1),
   documents: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).min(1),

@@ -14,7 +14,7 @@ import type { ProviderCallContext } from '../provider-adapter.js';
 import { bedrockRerankResponseSchema } from './bedrock-rerank-api.js';
 import { BEDROCK_ERRORS } from './bedrock-error.js';
 
-export const BEDROCK_AGENT_RUNTIME_SERVICE: AwsServiceConfig = {
+const BEDROCK_AGENT_RUNTIME_SERVICE: AwsServiceConfig = {
   signingName: 'bedrock',
   defaultEndpoint: (region) => `https://bedrock-agent-runtime.${region}.amazonaws.com`,
   endpointSettings: [],

@@ -18,7 +18,7 @@ export function isMultimodalEmbeddingModel(model: string): boolean {
 }
 
 /** A predict instance for one input: an image when the text is an image reference, else text. */
-export function toMultimodalInstance(input: string): Record<string, unknown> {
+function toMultimodalInstance(input: string): Record<string, unknown> {
   const data = DATA_IMAGE.exec(input);
   if (data !== null) return { image: { bytesBase64Encoded: data[1] } };
   if (input.startsWith('gs://')) return { image: { gcsUri: input } };
