@@ -220,6 +220,7 @@ function routerDefaults(config: GatewayConfig, httpClient: HttpClient): CallOpti
   const defaults: CallOptions = { http_client: httpClient };
   if (settings.drop_params !== undefined) defaults.drop_params = settings.drop_params;
   if (settings.request_timeout !== undefined) defaults.timeout = settings.request_timeout;
+  if (settings.reject_unpriced === true) defaults.reject_unpriced = true;
   return defaults;
 }
 

@@ -24,6 +24,8 @@ export interface CallOptions extends PriceOverrides {
   http_client?: HttpClient;
   /** Use this provider registry instead of the built-in one. */
   registry?: ProviderRegistry;
+  /** Routed calls: refuse a deployment llmux cannot price, so a $0 row never bypasses a budget. */
+  reject_unpriced?: boolean;
   /** Provider-specific settings, as in `litellm_params`. */
   [setting: string]: unknown;
 }
@@ -40,5 +42,6 @@ export const CALL_OPTION_NAMES = new Set<string>([
   'signal',
   'http_client',
   'registry',
+  'reject_unpriced',
   ...PRICE_OVERRIDE_FIELDS,
 ]);

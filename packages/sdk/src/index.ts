@@ -52,6 +52,7 @@ export type { NativeJsonReply, NativeReply, NativeRequest, NativeStreamEndListen
 export { tokenCounter, type TokenCounterParams } from './token-counter/token-counter.js';
 export { completionCost, type CompletionCostParams } from './cost/completion-cost.js';
 export { computeCost } from './cost/compute-cost.js';
+export { isDeploymentPriced } from './cost/check-deployment-price.js';
 export { clearPriceCache } from './cost/resolve-catalog-price.js';
 export type { PriceOverrides } from './cost/price-overrides.js';
 export type { CallOptions } from './call-options.js';
@@ -59,6 +60,7 @@ export { getMetadata, type ResponseMetadata } from './response-metadata.js';
 export * from './errors/index.js';
 export type * from './spec/index.js';
 export { CHAT_PARAMETER_NAMES } from './spec/index.js';
+export { conformChatCompletion } from './spec/conform-chat-completion.js';
 export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
 export { splitProviderModel, type ProviderModel } from './providers/split-provider-model.js';
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';

@@ -59,7 +59,8 @@ const PRICE_OVERRIDE_NAMES: ReadonlySet<string> = new Set(PRICE_OVERRIDE_FIELDS)
 
 function pricesOf(options: CallOptions): PriceOverrides {
   const prices: PriceOverrides = {};
-  for (const field of PRICE_OVERRIDE_FIELDS) prices[field] = options[field];
+  // Each field keeps its own type; TypeScript cannot follow that through the loop variable.
+  for (const field of PRICE_OVERRIDE_FIELDS) (prices as Record<string, unknown>)[field] = options[field];
   return prices;
 }
 

@@ -31,6 +31,8 @@ export const configSchema = z.looseObject({
   litellm_settings: section({
     drop_params: z.boolean().optional(),
     request_timeout: z.number().positive().optional(),
+    // llmux's own: refuse calls to a deployment with no known price (no $0 rows past a budget).
+    reject_unpriced: z.boolean().optional(),
     ...routerRetrySettings,
     ...observabilityLitellmSettings,
   }),

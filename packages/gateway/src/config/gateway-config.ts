@@ -17,6 +17,8 @@ export interface LitellmSettings {
   drop_params?: boolean;
   /** Seconds an upstream call may take. */
   request_timeout?: number;
+  /** llmux's own: refuse calls to a deployment with no known price. */
+  reject_unpriced?: boolean;
   /** Kept for the router's retry support. */
   num_retries?: number;
   /** Logging callbacks (`generic_api`, `otel`, `file`, ...) run after successful calls. */

@@ -15,7 +15,7 @@ export const LLMUX_LITELLM_SETTINGS = [
   'drop_params', 'request_timeout', 'success_callback', 'failure_callback', 'callbacks', 'callback_settings', 'turn_off_message_logging',
   'require_auth_for_metrics_endpoint', 'max_budget', 'budget_duration', 'max_end_user_budget', 'cache', 'cache_params',
   'num_retries', 'retry_policy', 'allowed_fails', 'allowed_fails_policy', 'cooldown_time', 'fallbacks', 'context_window_fallbacks',
-  'content_policy_fallbacks', 'default_fallbacks', 'max_fallbacks',
+  'content_policy_fallbacks', 'default_fallbacks', 'max_fallbacks', 'reject_unpriced',
 ];
 
 export const LLMUX_GENERAL_SETTINGS = [
@@ -36,7 +36,7 @@ export const LLMUX_PARAMS = [
   'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second', 'input_cost_per_query',
   'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_region_name', 'aws_bedrock_runtime_endpoint', 'aws_sagemaker_runtime_endpoint',
   'azure_ad_token', 'azure_authority_host', 'azure_scope', 'vertex_project', 'vertex_location', 'vertex_credentials', 'vertex_ai_project',
-  'vertex_ai_location', 'input_type', 'truncate', 'model_id', 'extra_body',
+  'vertex_ai_location', 'input_type', 'truncate', 'model_id', 'extra_body', 'base_model',
   // Account ids that OpenAI-compatible rows build their address from (providers/openai-compatible).
   'cloudflare_account_id', 'snowflake_account_id',
   // IBM watsonx.ai's project or space, a ready token, a Cloud Pak ZenApiKey (providers/watsonx).
@@ -45,7 +45,7 @@ export const LLMUX_PARAMS = [
 ];
 
 export const LLMUX_MODEL_INFO = [
-  'id', 'mode', 'max_input_tokens', 'access_groups', 'health_check_model', 'health_check_timeout',
+  'id', 'mode', 'max_input_tokens', 'access_groups', 'health_check_model', 'health_check_timeout', 'base_model',
   'input_cost_per_token', 'output_cost_per_token', 'cache_read_input_token_cost', 'cache_creation_input_token_cost', 'input_cost_per_second', 'output_cost_per_second', 'input_cost_per_query',
 ];
 

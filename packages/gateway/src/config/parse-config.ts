@@ -13,6 +13,7 @@ import { classifyUnsetReferences } from './classify-unset-references.js';
 import { ConfigError, formatConfigPath } from './config-error.js';
 import { configSchema } from './config-schema.js';
 import { findMissingCredentials } from './find-missing-credentials.js';
+import { findUnpricedDeployments } from './find-unpriced-deployments.js';
 import { findUnsetEnvReferences } from './find-unset-env-references.js';
 import type { GatewayConfig } from './gateway-config.js';
 
@@ -61,6 +62,7 @@ export function parseConfig(document: unknown, source: string, env: NodeJS.Proce
     const keyProblem = checkMasterKey(config.general_settings.master_key, fromFile ? 'general_settings.master_key' : envName);
     if (keyProblem !== undefined) problems.push(keyProblem);
     warnings.push(...findMissingCredentials(config.model_list, registry, env, references.unsetCredentials));
+    warnings.push(...findUnpricedDeployments(config.model_list, config.litellm_settings.reject_unpriced === true));
   }
   if (problems.length > 0) throw new ConfigError(source, problems);
   return { config, warnings };

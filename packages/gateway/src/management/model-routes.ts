@@ -2,7 +2,7 @@
 // database, served beside the config's model_list. Upstream credentials never leave.
 
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, type Router } from 'llmux';
+import { isDeploymentPriced, NotFoundError, type Router } from 'llmux';
 import { z } from 'zod';
 import { redactSecrets } from '../audit/redact-secrets.js';
 import { requireAdmin } from '../governance/permissions.js';
@@ -90,7 +90,9 @@ export function createModelRoutes(deps: ManagementDeps): Route[] {
           if (allowed !== undefined && !allowed.has(group)) continue;
           for (const deployment of router.deployments(group)) {
             if (only !== null && deployment.id !== only) continue;
-            data.push({ model_name: group, litellm_params: redactSecrets(deployment.litellm_params), model_info: { db_model: false, ...deployment.model_info, id: deployment.id } });
+            // `unpriced` is llmux's: its calls would be recorded at $0 (see litellm_settings.reject_unpriced).
+            const unpriced = isDeploymentPriced(deployment) === false ? { unpriced: true } : {};
+            data.push({ model_name: group, litellm_params: redactSecrets(deployment.litellm_params), model_info: { db_model: false, ...deployment.model_info, ...unpriced, id: deployment.id } });
           }
         }
         replyJson(context, { data });

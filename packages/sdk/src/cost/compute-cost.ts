@@ -28,7 +28,7 @@ export function computeCost(
   if (durationMs !== undefined && hasPerSecondPrice(given)) {
     return ((given.input_cost_per_second ?? 0) + (given.output_cost_per_second ?? 0)) * (durationMs / 1000);
   }
-  const price = resolveCatalogPrice(provider, model);
+  const price = given.base_model === undefined ? resolveCatalogPrice(provider, model) : resolveBaseModelPrice(provider, given.base_model);
   if (price === null && !hasOverrides(given)) return null;
   const counts = readUsageCounts(usage);
   if (price !== null) {
@@ -39,3 +39,13 @@ export function computeCost(
   return priceFromComponents(price, counts, given);
 }
 
+
+/** `base_model` with its own provider prefix (`azure/gpt-4o`) or under the deployment's provider. */
+function resolveBaseModelPrice(provider: string, baseModel: string) {
+  const slash = baseModel.indexOf('/');
+  if (slash > 0) {
+    const prefixed = resolveCatalogPrice(baseModel.slice(0, slash), baseModel.slice(slash + 1));
+    if (prefixed !== null) return prefixed;
+  }
+  return resolveCatalogPrice(provider, baseModel);
+}

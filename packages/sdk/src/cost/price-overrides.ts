@@ -12,6 +12,11 @@ export interface PriceOverrides {
   output_cost_per_second?: number;
   /** USD per search unit (one query over up to 100 documents), for rerankers; LiteLLM's name. */
   input_cost_per_query?: number;
+  /**
+   * LiteLLM's `base_model`: the catalog model whose prices apply, for deployments named after
+   * anything (Azure's `my-gpt4o-deployment`). `azure/gpt-4o` names the provider too.
+   */
+  base_model?: string;
 }
 
 /** The override fields, for code that copies them from config onto a call. */
@@ -23,6 +28,7 @@ export const PRICE_OVERRIDE_FIELDS = [
   'input_cost_per_second',
   'output_cost_per_second',
   'input_cost_per_query',
+  'base_model',
 ] as const satisfies ReadonlyArray<keyof PriceOverrides>;
 
 export function hasPerSecondPrice(overrides: PriceOverrides): boolean {
