@@ -16,7 +16,7 @@ import {
   startFakeVoyageUpstream,
   type FakeServer,
 } from '@llmux/fake-upstreams';
-import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { OPERATIONS_MASTER_KEY, startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 
 const KEY = 'rerank-upstream-key-0123';
 const AWS = { accessKeyId: 'AKIAFAKERERANK000001', secretAccessKey: 'fake-rerank-bedrock-secret-000000000000' };
@@ -57,6 +57,8 @@ describe('/v1/rerank through the gateway', () => {
         { model_name: 'voyage-rerank', litellm_params: { model: 'voyage/rerank-2', api_base: `${url('voyage')}/v1`, api_key: KEY } },
         { model_name: 'together-rerank', litellm_params: { model: 'together_ai/Salesforce/Llama-Rank-V1', api_base: `${url('together')}/v1`, api_key: KEY } },
         { model_name: 'infinity-rerank', litellm_params: { model: 'infinity/BAAI/bge-reranker-base', api_base: url('infinity') } },
+        // Health-checked with a one-document rerank (model_info.mode, as LiteLLM's).
+        { model_name: 'jina-health', litellm_params: { model: 'jina_ai/jina-reranker-v2-base-multilingual', api_base: `${url('jina')}/v1`, api_key: KEY }, model_info: { mode: 'rerank' } },
         // A self-hosted reranker priced per search unit in config, LiteLLM's model_info field.
         { model_name: 'infinity-priced', litellm_params: { model: 'infinity/BAAI/bge-reranker-base', api_base: url('infinity') }, model_info: { input_cost_per_query: 0.0005 } },
         { model_name: 'tei-rerank', litellm_params: { model: 'huggingface/BAAI/bge-reranker-large', api_base: url('tei'), api_key: KEY } },
@@ -170,6 +172,13 @@ describe('/v1/rerank through the gateway', () => {
     assert.equal(Number(reply.headers.get('x-litellm-response-cost')), 2 * 0.0005);
     const [row] = await world.spendRows(key, 1);
     assert.ok(Math.abs((row?.spend ?? 0) - 0.001) < 1e-12, `spend ${row?.spend}`);
+  });
+
+  it('health-checks a deployment whose model_info.mode is rerank with a one-document rerank', async () => {
+    const response = await fetch(`${world.gateway.url}/health?model=jina-health`, { headers: { authorization: `Bearer ${OPERATIONS_MASTER_KEY}` } });
+    const health = (await response.json()) as { healthy_count: number; unhealthy_count: number };
+    assert.deepEqual([health.healthy_count, health.unhealthy_count], [1, 0]);
+    assert.deepEqual((fakes['jina'] as FakeServer).requests.at(-1)?.json, { model: 'jina-reranker-v2-base-multilingual', query: 'ping', documents: ['ping'], return_documents: false });
   });
 
   it('serves /rerank and /v2/rerank too, and ranks object documents by their text', async () => {

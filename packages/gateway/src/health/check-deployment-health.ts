@@ -1,8 +1,9 @@
-// One deployment's health: the cheapest call its mode allows (a one-token chat, or one short
-// embedding), bounded in time, straight to that deployment (no router: no retries, no
-// fallbacks, no cooldown of its own). The error, when there is one, has secrets masked.
+// One deployment's health: the cheapest call its mode allows (a one-token chat, one short
+// embedding, a one-document rerank, a one-word moderation), bounded in time, straight to that
+// deployment (no router: no retries, no fallbacks, no cooldown of its own). The error, when
+// there is one, has secrets masked.
 
-import { completion, embedding, redactSecrets, type CallOptions, type HttpClient, type ResolvedDeployment } from 'llmux';
+import { completion, embedding, moderation, redactSecrets, rerank, type CallOptions, type HttpClient, type ResolvedDeployment } from 'llmux';
 
 /** LiteLLM's default health check timeout, overridable by `model_info.health_check_timeout`. */
 const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -23,6 +24,8 @@ export async function checkDeploymentHealth(deployment: ResolvedDeployment, http
   try {
     if (mode === 'embedding') await embedding({ ...params, ...options, model, input: ['ping'] });
     else if (mode === 'chat' || mode === 'completion') await completion({ ...params, ...options, model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+    else if (mode === 'rerank') await rerank({ ...params, ...options, model, query: 'ping', documents: ['ping'] });
+    else if (mode === 'moderation') await moderation({ ...params, ...options, model, input: 'ping' });
     else return { status: 'skipped', reason: `model_info.mode "${mode}" has no health check yet` };
     return { status: 'healthy' };
   } catch (error) {

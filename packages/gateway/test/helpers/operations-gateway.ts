@@ -7,7 +7,7 @@ import { managementClient, type ManagementClient } from './management-client.js'
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 import { waitForSpendRows, type SpendRow } from './wait-for-spend-rows.js';
 
-const OPERATIONS_MASTER_KEY = 'sk-master-operations';
+export const OPERATIONS_MASTER_KEY = 'sk-master-operations';
 
 export interface Deployment {
   model_name: string;
