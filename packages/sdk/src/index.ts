@@ -60,7 +60,6 @@ export { getMetadata, type ResponseMetadata } from './response-metadata.js';
 export * from './errors/index.js';
 export type * from './spec/index.js';
 export { CHAT_PARAMETER_NAMES } from './spec/index.js';
-export { conformChatCompletion } from './spec/conform-chat-completion.js';
 export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
 export { splitProviderModel, type ProviderModel } from './providers/split-provider-model.js';
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';
@@ -73,3 +72,30 @@ export { HttpClient, getSharedHttpClient, encodeSseData, SSE_DONE, redactSecrets
 export * from './router/index.js';
 export { isJsonObject, nullishBoolean, nullishInteger, nullishNumber, nullishString } from './json/json-value-checks.js';
 export * from './dialects/index.js';
+export {
+  createFile,
+  retrieveFile,
+  fileContent,
+  deleteFile,
+  createBatch,
+  retrieveBatch,
+  cancelBatch,
+  createFileAttempt,
+  retrieveFileAttempt,
+  fileContentAttempt,
+  deleteFileAttempt,
+  createBatchAttempt,
+  retrieveBatchAttempt,
+  cancelBatchAttempt,
+  BATCH_BODY_KEYS,
+  type FileResult,
+  type BatchResult,
+  type DeletedFileResult,
+  type FileContentResult,
+  type CreateFileParams,
+  type CreateBatchParams,
+  type FileIdParams,
+  type BatchIdParams,
+} from './batch.js';
+export { parseBatchInput, priceBatchOutput, rewriteBatchModels, MAX_BATCH_LINES, type BatchInputLine, type BatchOutputUsage } from './batch-lines.js';
+export type { BatchSupport, BatchObject, FileObject, FileContent, CreateBatchRequest, CreateFileRequest } from './providers/batch-support.js';

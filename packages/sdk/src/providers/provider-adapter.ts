@@ -18,6 +18,7 @@ import type { NativeSupport } from '../native/native-support.js';
 import type { ModerationSupport } from './moderation-support.js';
 import type { TextCompletionSupport } from './text-completion-support.js';
 import type { MediaSupport } from './media-support.js';
+import type { BatchSupport } from './batch-support.js';
 
 export type {
   NativeJsonReply,
@@ -79,4 +80,6 @@ export interface ProviderAdapter {
   moderation?: ModerationSupport;
   /** Images, speech to text and text to speech, where the provider offers them. */
   media?: MediaSupport;
+  /** OpenAI's Files and Batch APIs, where the provider serves them. */
+  batches?: BatchSupport;
 }

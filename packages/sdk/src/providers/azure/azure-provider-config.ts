@@ -20,6 +20,8 @@ export function createAzureProviderConfig(endpoint: OpenAIEndpointResolver): Ope
     // Deployments of instruct models serve the legacy completions path; Azure names neither the
     // model nor the API in the deployment, so a deployment is taken as one when its name says so.
     completions: /instruct/i,
+    // Files and batches live at the resource (`/openai/files`, `/openai/batches`), not under a deployment.
+    batches: true,
     endpoint,
   };
 }

@@ -22,7 +22,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
   const tokenCache = options.tokenCache ?? getSharedEntraTokenCache();
   const fetched = new WeakMap<ProviderCallContext, FetchedToken>();
   const inner = createOpenAIAdapter(createAzureProviderConfig(createAzureEndpoint(tokenCache, fetched)));
-  const { embed, native: nativeSupport, media, textCompletion: text } = inner;
+  const { embed, native: nativeSupport, media, textCompletion: text, batches } = inner;
   if (embed === undefined) throw new Error('the Azure row declares embeddings');
 
   async function guard<Result>(context: ProviderCallContext, call: () => Promise<Result>): Promise<Result> {
@@ -44,6 +44,8 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     streamChat: (request, context) => guard(context, async () => dropAzureFilterChunks(await inner.streamChat(request, context))),
     embed: (request, context) => guard(context, () => embed(request, context)),
     ...(media === undefined ? {} : { media: guardMedia(media, guard) }),
+    // Files and batches: each call fetches its own credential; a refused Entra token is evicted by the next chat call's guard.
+    ...(batches === undefined ? {} : { batches }),
     // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
     // The gateway's chat door answers as the translation does (filter fields left out), so it translates.
     ...(nativeSupport === undefined

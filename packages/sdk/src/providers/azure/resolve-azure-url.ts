@@ -16,6 +16,9 @@ export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 /** The first dated version with the Responses API, which Azure serves outside the deployment path. */
 export const DEFAULT_AZURE_RESPONSES_API_VERSION = '2025-04-01-preview';
 
+/** Paths served at the resource, outside any deployment. */
+const RESOURCE_PATHS = /^\/(files|batches)(\/|$)/;
+
 /** Versions that select the v1 API; `preview` opts into its preview features. */
 const V1_QUERY: Readonly<Record<string, string>> = { v1: '', preview: '?api-version=preview' };
 
@@ -31,6 +34,8 @@ export function resolveAzureUrl(path: string, context: UrlContext): string {
   if (v1Query !== undefined) return `${root}/openai/v1${path}${v1Query}`;
   // The dated Responses API names the deployment in the body's `model`, not in the path.
   if (responses) return `${root}/openai/responses?api-version=${encodeURIComponent(version)}`;
+  // Files and batches belong to the resource; a batch line's `model` names the deployment.
+  if (RESOURCE_PATHS.test(path)) return `${root}/openai${path}?api-version=${encodeURIComponent(version)}`;
   const deployment = encodeURIComponent(context.model);
   return `${root}/openai/deployments/${deployment}${path}?api-version=${encodeURIComponent(version)}`;
 }

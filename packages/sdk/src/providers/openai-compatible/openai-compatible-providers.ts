@@ -25,6 +25,7 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     // Its instruct and base models; chat models answer 404 there and are bridged.
     completions: /^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002)/,
     moderations: true,
+    batches: true,
     // OpenAI sends no `reasoning`; the self-hosted servers reached through this row do.
     quirks: { reasoningField: 'reasoning' },
   },

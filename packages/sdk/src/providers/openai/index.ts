@@ -20,6 +20,7 @@ import { convertOpenAIModelList } from './convert-openai-model-list.js';
 import { convertOpenAIResponse } from './convert-openai-response.js';
 import { createOpenAIRequestConverter } from './convert-to-openai-request.js';
 import { createOpenAIMedia } from './openai-media.js';
+import { createOpenAIBatches } from './openai-batches.js';
 import { createOpenAIChatNative } from './openai-native.js';
 import { createOpenAIRerank } from './openai-rerank.js';
 import { createOpenAIModeration, createOpenAITextCompletion } from './openai-text-completion.js';
@@ -79,6 +80,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, media, ...(native === undefined ? {} : { native }) };
   if (config.completions !== undefined) adapter.textCompletion = createOpenAITextCompletion(config, config.completions);
   if (config.moderations === true) adapter.moderation = createOpenAIModeration(config);
+  if (config.batches === true) adapter.batches = createOpenAIBatches(config);
   if (config.rerank !== undefined) adapter.rerank = createOpenAIRerank(config, config.rerank);
   return config.embeddings ? { ...adapter, embed } : adapter;
 }

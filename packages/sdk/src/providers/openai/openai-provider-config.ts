@@ -45,6 +45,8 @@ export interface OpenAIProviderConfig {
   readonly completions?: true | RegExp;
   /** Whether it serves `POST /moderations` (else moderation is bridged to a chat model). */
   readonly moderations?: boolean;
+  /** Whether it serves OpenAI's Files and Batch APIs (`/files`, `/batches`). */
+  readonly batches?: boolean;
   /** Its rerank endpoint, when it has one (Together, Jina, Voyage, Infinity, TEI servers). */
   readonly rerank?: RerankEndpoint;
   readonly quirks?: OpenAIQuirks;

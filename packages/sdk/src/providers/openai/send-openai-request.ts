@@ -19,7 +19,7 @@ export type OpenAICall = ProviderCall;
 export interface OpenAIRequestSpec {
   /** Path after the base URL: `/chat/completions`, `/embeddings`, `/models`. */
   path: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   body?: string;
   /** A form upload (images/edits, audio/transcriptions) instead of a JSON body. */
   multipart?: MultipartBody;
