@@ -6,8 +6,8 @@
 import type { ServerResponse } from 'node:http';
 import { isRecord } from './is-record.js';
 
-export const FAKE_GEMINI_SPEECH_CHUNKS = 3;
-export const FAKE_GEMINI_SPEECH_CHUNK_BYTES = 4800;
+const FAKE_GEMINI_SPEECH_CHUNKS = 3;
+const FAKE_GEMINI_SPEECH_CHUNK_BYTES = 4800;
 
 /** The PCM the fake speaks: chunk i is byte (i + 7) repeated. */
 export function fakeGeminiSpeechPcm(): Buffer[] {

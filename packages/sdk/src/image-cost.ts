@@ -8,7 +8,7 @@ import type { MediaCapability } from './providers/media-support.js';
 import type { MediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata } from './response-metadata.js';
 
-export function imageCost(model: string, request: { size?: string | undefined; quality?: string | undefined }, response: ImagesResponse): number | null {
+function imageCost(model: string, request: { size?: string | undefined; quality?: string | undefined }, response: ImagesResponse): number | null {
   const price = IMAGE_PRICES[model];
   if (price === undefined) return null;
   const usage = response.usage;

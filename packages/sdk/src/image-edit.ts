@@ -3,7 +3,7 @@
 
 import type { CallOptions } from './call-options.js';
 import { withImageCost } from './image-cost.js';
-import { IMAGE_COMMON_KEYS, type ImagesResponse, type ImagesResult } from './image-generation.js';
+import { IMAGE_COMMON_KEYS, type ImagesResult } from './image-generation.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import type { RouterTarget } from './router/router.js';
 import { splitCall, type SplitCall } from './split-call.js';
@@ -27,7 +27,6 @@ export interface ImageEditRequest {
 }
 
 export type ImageEditParams = ImageEditRequest & CallOptions;
-export type { ImagesResponse, ImagesResult };
 
 export const IMAGE_EDIT_BODY_KEYS: ReadonlySet<string> = new Set<string>([...IMAGE_COMMON_KEYS, 'image', 'mask', 'input_fidelity']);
 

@@ -24,13 +24,13 @@ export interface ImageGenerationRequest {
   user?: string;
 }
 
-export interface ImageData {
+interface ImageData {
   url?: string;
   b64_json?: string;
   revised_prompt?: string;
 }
 
-export interface ImagesUsage {
+interface ImagesUsage {
   input_tokens: number;
   output_tokens: number;
   total_tokens: number;

@@ -8,10 +8,10 @@ import { managementClient, type ManagementClient } from './management-client.js'
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 import { waitForSpendRows, type SpendRow } from './wait-for-spend-rows.js';
 
-export const MEDIA_MASTER_KEY = 'sk-master-media';
+const MEDIA_MASTER_KEY = 'sk-master-media';
 export const MEDIA_UPSTREAM_KEY = 'sk-upstream-media';
 export const MEDIA_AZURE_KEY = 'azure-media-key';
-export const MEDIA_GROQ_KEY = 'gsk-media';
+const MEDIA_GROQ_KEY = 'gsk-media';
 /** The gateway's request size limit, small so a test can pass it cheaply. */
 export const MEDIA_MAX_REQUEST_MB = 2;
 
