@@ -35,6 +35,7 @@ import { ChatCall, type ChatReply } from './chat-call.js';
 import { ChatPassthroughEncoder } from './chat-passthrough-stream.js';
 import { mayPassChatThrough, OPENAI_CHAT_DELTA_TEXT, sendChatBytes } from './chat-passthrough.js';
 import { streamNative, type NativeStreaming } from './serve-native-reply.js';
+import { conformChatCompletion } from './chat-schema-conform.js';
 import { splitChatBody } from './split-chat-body.js';
 
 const OPENAI_SSE: StreamEncoder<ChatCompletionChunk> = { chunk: encodeSseData, end: () => SSE_DONE };
@@ -89,6 +90,7 @@ async function serveChat(state: CallState): Promise<boolean> {
   context.call.responseId = reply.id;
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
+  conformChatCompletion(reply);
   sendJson(context, 200, JSON.stringify(state.capture === undefined ? reply : state.capture.reply(reply)));
   return true;
 }

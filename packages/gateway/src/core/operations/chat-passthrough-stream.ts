@@ -12,6 +12,7 @@ import { SSE_DONE, type NativeStreamReply } from 'llmux';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Dialect } from '../dialect.js';
 import type { StreamEncoder } from '../write-stream.js';
+import { hasNullFingerprint, withChunkObjectNamed, withoutNullFingerprint } from './chat-schema-conform.js';
 import { leadingReplyId } from './chat-passthrough.js';
 
 const EVENT_END = '\n\n';
@@ -27,6 +28,9 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
   private tail = '';
   private failure: unknown;
   private first = true;
+  private nullFingerprint = false;
+  /** Chunks still read for the reply's id (see readHead). */
+  private headChunksLeft = 3;
 
   constructor(
     private readonly context: RequestContext,
@@ -40,13 +44,9 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
     });
   }
 
-  readonly chunk = (bytes: Buffer): string | Buffer => {
-    if (this.first) {
-      this.first = false;
-      // Every chunk carries the reply's id; the first names it for the spend row.
-      const id = leadingReplyId(bytes);
-      if (id !== undefined) this.context.call.responseId = id;
-    }
+  readonly chunk = (received: Buffer): string | Buffer => {
+    const head = this.headChunksLeft > 0 ? this.readHead(received) : received;
+    const bytes = this.nullFingerprint ? withoutNullFingerprint(head) : head;
     if (this.pending === '' && !this.mayHoldHidden(bytes) && endsWithEventEnd(bytes)) {
       this.keepTail(bytes.toString('latin1', Math.max(0, bytes.length - TAIL_CHARS)));
       return bytes;
@@ -76,6 +76,22 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
     this.keepTail(rest);
     return DONE_AT_END.test(this.tail) ? rest : rest + SSE_DONE;
   };
+
+  /**
+   * The stream's head, up to the first chunk with the reply's id: it names the id for the spend
+   * row (Azure's first chunk, its prompt-filter results, has `"id":""` and `"object":""`), and
+   * shows whether the server writes null fingerprints. One that does writes them in every chunk;
+   * the others' chunks are not scanned for them.
+   */
+  private readHead(received: Buffer): Buffer {
+    const bytes = this.first ? withChunkObjectNamed(received) : received;
+    this.first = false;
+    this.nullFingerprint ||= hasNullFingerprint(bytes);
+    const id = leadingReplyId(bytes);
+    this.headChunksLeft = id === undefined ? this.headChunksLeft - 1 : 0;
+    if (id !== undefined) this.context.call.responseId = id;
+    return bytes;
+  }
 
   private mayHoldHidden(bytes: Buffer): boolean {
     return bytes.includes(ERROR_DATA) || (!this.includeUsage && bytes.includes(EMPTY_CHOICES));

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import { clientGone } from '../../http/client-gone.js';
 import type { CallState } from '../operation.js';
 import { recordUsage, setCostHeader } from '../record-routed-call.js';
+import { withoutNullFingerprint } from './chat-schema-conform.js';
 
 /** The text an OpenAI chat delta carries (content, reasoning, tool arguments), to bill a cut stream. */
 export const OPENAI_CHAT_DELTA_TEXT = /"(?:content|reasoning_content|arguments)":"((?:[^"\\]|\\.)*)"/g;
@@ -41,7 +42,8 @@ export function leadingReplyId(bytes: Buffer): string | undefined {
 export function sendChatBytes(context: RequestContext, reply: NativeJsonReply): void {
   recordUsage(context, reply.usage, reply.llmux.cost);
   setCostHeader(context, reply.llmux.cost);
-  const id = leadingReplyId(reply.body);
+  const body = withoutNullFingerprint(reply.body);
+  const id = leadingReplyId(body);
   if (id !== undefined) context.call.responseId = id;
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) {
@@ -50,7 +52,7 @@ export function sendChatBytes(context: RequestContext, reply: NativeJsonReply): 
   }
   const headers = context.headers;
   headers['content-type'] = 'application/json';
-  headers['content-length'] = reply.body.length;
+  headers['content-length'] = body.length;
   context.response.writeHead(200, headers);
-  context.response.end(reply.body);
+  context.response.end(body);
 }

@@ -44,7 +44,8 @@ export function convertOpenAIChunk(wire: OpenAIChunk, context: OpenAIChunkContex
     choices,
   };
   if (usage !== null && usage !== undefined) chunk.usage = convertOpenAIUsage(usage);
-  if (wire.system_fingerprint !== undefined) chunk.system_fingerprint = wire.system_fingerprint;
+  // OpenAI's schema types it as a string; Azure sends null, which is left out.
+  if (typeof wire.system_fingerprint === 'string') chunk.system_fingerprint = wire.system_fingerprint;
   return chunk;
 }
 

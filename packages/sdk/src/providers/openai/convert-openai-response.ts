@@ -40,7 +40,8 @@ export function convertOpenAIResponse(wire: OpenAIResponse, options: ConvertOpen
     choices,
   };
   if (wire.usage !== null && wire.usage !== undefined) completion.usage = convertOpenAIUsage(wire.usage);
-  if (wire.system_fingerprint !== undefined) completion.system_fingerprint = wire.system_fingerprint;
+  // OpenAI's schema types it as a string; Azure sends null, which is left out.
+  if (typeof wire.system_fingerprint === 'string') completion.system_fingerprint = wire.system_fingerprint;
   if (wire.service_tier !== undefined) completion.service_tier = wire.service_tier;
   return completion;
 }
