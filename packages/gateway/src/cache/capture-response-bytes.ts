@@ -1,10 +1,13 @@
-// The bytes an operation writes to the client, kept for the cache: Anthropic Messages and
-// Responses replies leave the operation as JSON or events (passed through byte for byte from
-// a native deployment, or converted), so the cache reads what was sent rather than ask every
-// path for its parsed reply. Only calls the cache watches are wrapped; past `limit` bytes
+// The bytes an operation writes to the client, kept for the cache: chat, Anthropic Messages
+// and Responses replies leave the operation as JSON or events (passed through byte for byte
+// from a deployment that speaks the dialect, or converted), so the cache reads what was sent
+// rather than ask every path for its parsed reply (which would turn passthrough off). Only calls the cache watches are wrapped; past `limit` bytes
 // the reply is too large to keep and capture stops.
 
 import type { ServerResponse } from 'node:http';
+
+/** A reply larger than this is served but not kept. */
+export const MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
 
 export interface CapturedBytes {
   /** The text sent, or undefined when it passed the limit. */

@@ -1,7 +1,8 @@
 // The response cache on the chat operation. The pre hook looks the call up (unless
 // `no-cache`) and answers a hit itself, as JSON or replayed as a stream, with no upstream
-// call; a miss watches the reply. A complete reply is stored as sent; a stream is stored
-// once it ran to its end, reassembled into one completion, so either form serves the other.
+// call; a miss keeps the bytes sent to the client (so a passed-through reply stays passed
+// through, see capture-response-bytes.ts). A complete reply is stored as sent; a stream is
+// stored once it ran to its end, reassembled into one completion, so either form serves the other.
 
 import { randomUUID } from 'node:crypto';
 import { encodeSseData, SSE_DONE, type ChatCompletion, type ChatCompletionChunk } from 'llmux';
@@ -10,15 +11,17 @@ import type { PostCallHook, PreCallHook } from '../core/hooks.js';
 import type { CallState } from '../core/operation.js';
 import { sendJson } from '../http/send-json.js';
 import { writeStream } from '../core/write-stream.js';
+import { captureResponseBytes, MAX_CAPTURED_BYTES, type CapturedBytes } from './capture-response-bytes.js';
 import { convertChunksToCompletion } from './convert-chunks-to-completion.js';
 import { convertCompletionToChunks } from './convert-completion-to-chunks.js';
 import { createCacheKey } from './create-cache-key.js';
-import type { ResponseCache } from './create-response-cache.js';
+import type { CachedCall, ResponseCache } from './create-response-cache.js';
+import { parseSseEvents } from './parse-sse-events.js';
 
 const OPENAI_SSE = { chunk: encodeSseData, end: () => SSE_DONE };
 
-/** Streams being watched, until the post hook stores or drops them. */
-const watched = new WeakMap<CallState, { key: string; chunks: ChatCompletionChunk[]; save: (json: string) => void }>();
+/** Replies being watched, until the post hook stores or drops them. */
+const watched = new WeakMap<CallState, { key: string; call: CachedCall; captured: CapturedBytes }>();
 
 export function createChatCacheHooks(cache: ResponseCache): { pre: PreCallHook; post: PostCallHook } {
   const pre: PreCallHook = async (state) => {
@@ -30,33 +33,37 @@ export function createChatCacheHooks(cache: ResponseCache): { pre: PreCallHook; 
       await answerHit(state, JSON.parse(hit) as ChatCompletion);
       return { answered: true };
     }
-    if (call.controls.noStore) return undefined;
-    const save = (json: string): void => cache.save(key, json, call);
-    if (call.body['stream'] === true) {
-      const chunks: ChatCompletionChunk[] = [];
-      watched.set(state, { key, chunks, save });
-      state.capture = { reply: (result) => result, chunk: (chunk) => void chunks.push(chunk as ChatCompletionChunk) };
-    } else {
-      state.capture = {
-        reply(result) {
-          save(JSON.stringify(result));
-          return result;
-        },
-        chunk: () => undefined,
-      };
-    }
+    if (!call.controls.noStore) watched.set(state, { key, call, captured: captureResponseBytes(state.context.response, MAX_CAPTURED_BYTES) });
     return undefined;
   };
   const post: PostCallHook = (state, failed) => {
-    const stream = watched.get(state);
-    if (stream === undefined) return;
+    const watch = watched.get(state);
+    if (watch === undefined) return;
     watched.delete(state);
-    // A stream cut short (hang-up, upstream break, shutdown) is not a whole answer.
-    if (failed || state.context.call.callEnd !== undefined) return;
-    const completion = convertChunksToCompletion(stream.chunks);
-    if (completion !== undefined) stream.save(JSON.stringify(completion));
+    // Only a whole answer: not an error, not a stream cut short (hang-up, upstream break, shutdown).
+    if (failed || state.context.call.callEnd !== undefined || state.context.response.statusCode !== 200) return;
+    const text = watch.captured.text();
+    if (text === undefined) return;
+    if (state.body['stream'] !== true) {
+      // A 200 JSON reply is a completion: kept as the text sent, with no parse on the miss path.
+      if (text.startsWith('{')) cache.save(watch.key, text, watch.call);
+      return;
+    }
+    const completion = completionOfStream(text);
+    if (completion !== undefined) cache.save(watch.key, JSON.stringify(completion), watch.call);
   };
   return { pre, post };
+}
+
+/** A stream's chunks reassembled; undefined when it carried an error event (OpenAI sends one as data). */
+function completionOfStream(text: string): ChatCompletion | undefined {
+  const chunks: ChatCompletionChunk[] = [];
+  for (const { data } of parseSseEvents(text)) {
+    if (data['error'] !== undefined || !Array.isArray(data['choices'])) return undefined;
+    // Checked above as far as the reassembly reads: an object with a choices list, as OpenAI's chunks are.
+    chunks.push(data as unknown as ChatCompletionChunk);
+  }
+  return convertChunksToCompletion(chunks);
 }
 
 /** The cached answer under a new id and time, in the form the request asked for. */

@@ -10,13 +10,11 @@ import type { CallState } from '../core/operation.js';
 import { writeStream, type StreamEncoder } from '../core/write-stream.js';
 import { sendJson } from '../http/send-json.js';
 import type { CachedDialect, DialectReply } from './cached-dialect.js';
-import { captureResponseBytes, type CapturedBytes } from './capture-response-bytes.js';
+import { captureResponseBytes, MAX_CAPTURED_BYTES, type CapturedBytes } from './capture-response-bytes.js';
 import { createCacheKey } from './create-cache-key.js';
 import type { CachedCall, ResponseCache } from './create-response-cache.js';
 import { parseSseEvents } from './parse-sse-events.js';
 
-/** A reply larger than this is served but not kept. */
-const MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
 const PASS_TEXT: StreamEncoder<string> = { chunk: (text) => text, end: () => '' };
 
 export function createDialectCacheHooks(cache: ResponseCache, dialect: CachedDialect): { pre: PreCallHook; post: PostCallHook } {
