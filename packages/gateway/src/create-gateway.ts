@@ -26,6 +26,7 @@ import { addOperationRoutes } from './core/create-operation-routes.js';
 import { OpenStreams } from './core/open-streams.js';
 import { OPERATIONS } from './core/operations/index.js';
 import { createStoredResponseRoutes } from './responses-store/create-stored-response-routes.js';
+import { createFilesBatchesRoutes } from './core/operations/files-batches-routes.js';
 import { parseRetentionDays } from './responses-store/parse-retention-days.js';
 import { StoredResponses } from './responses-store/stored-responses.js';
 import { createDeploymentHealthRoute } from './health/create-deployment-health-route.js';
@@ -144,6 +145,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   for (const route of guardrails.routes) routes.add(route);
   for (const route of createStoredResponseRoutes(storedResponses)) routes.add(route);
+  // /v1/files and /v1/batches: owned by the key that made them, each on the deployment that holds it.
+  for (const route of createFilesBatchesRoutes({ router, store: governance.store, bodyLimitBytes, accounting: accounting.accounting })) routes.add(route);
   for (const route of cache.routes) routes.add(route);
   for (const route of observability.routes) routes.add(route);
   for (const route of governance.routes) routes.add(route);

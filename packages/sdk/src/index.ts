@@ -45,6 +45,7 @@ export {
 } from './transcription.js';
 export { speech, speechAttempt, speechCall, SPEECH_BODY_KEYS, type SpeechAudio, type SpeechParams, type SpeechRequest, type SpeechResult } from './speech.js';
 export type { UploadFile } from './upload-file.js';
+export { isUploadFile } from './upload-file.js';
 export type { MediaSupport } from './providers/media-support.js';
 export { nativeCall, nativeCallSplit, speaksNatively } from './native/native-call.js';
 export type { Dialect } from './native/dialect.js';

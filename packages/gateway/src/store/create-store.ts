@@ -12,6 +12,7 @@ import { createModelAuditRepository } from './repositories/model-audit-repositor
 import { createOrganizationRepository } from './repositories/organization-repository.js';
 import { createSpendActivityRepository } from './repositories/spend-activity-repository.js';
 import { createSpendRepository } from './repositories/spend-repository.js';
+import { createFilesBatchesRepository } from './repositories/files-batches-repository.js';
 import { createStoredResponseRepository } from './repositories/stored-response-repository.js';
 import { createTeamRepository } from './repositories/team-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
@@ -55,5 +56,6 @@ export function createStore(options: StoreOptions = {}): KyselyStore {
     ...createOrganizationRepository(db),
     ...createSpendActivityRepository(db),
     ...createStoredResponseRepository(db),
+    ...createFilesBatchesRepository(db),
   };
 }

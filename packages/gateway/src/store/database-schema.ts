@@ -156,6 +156,21 @@ export interface ResponsesTable {
   expires_at: string;
 }
 
+/** Files and batches made through the gateway (migration 7); `object` is JSON text. */
+export interface FilesBatchesTable {
+  id: string;
+  kind: string;
+  upstream_id: string;
+  model_group: string;
+  deployment_id: string;
+  api_key: string;
+  user_id: string | null;
+  team_id: string | null;
+  object: string;
+  billed: number;
+  created_at: string;
+}
+
 export interface SchemaVersionTable {
   version: number;
   name: string;
@@ -226,5 +241,6 @@ export interface Database {
   llmux_spend_batches: SpendBatchesTable;
   llmux_audit_log: AuditLogTable;
   llmux_responses: ResponsesTable;
+  llmux_files_batches: FilesBatchesTable;
   llmux_schema_version: SchemaVersionTable;
 }

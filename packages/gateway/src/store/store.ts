@@ -129,6 +129,26 @@ export interface StoredResponseRow {
   expires_at: Date;
 }
 
+/** A file or batch made through /v1/files or /v1/batches, with the deployment that holds it and who made it. */
+export interface FileBatchRow {
+  /** The gateway's id, as the client sees it. */
+  id: string;
+  kind: 'file' | 'batch';
+  /** The provider's own id. */
+  upstream_id: string;
+  model_group: string;
+  deployment_id: string;
+  /** sha256 hex of the virtual key that made it, or '' for the master key / no key. */
+  api_key: string;
+  user_id: string | null;
+  team_id: string | null;
+  /** The File or Batch object as last read, with the gateway's ids. */
+  object: Record<string, unknown>;
+  /** An output file whose content was billed. */
+  billed: boolean;
+  created_at: Date;
+}
+
 /** LiteLLM's budget row (/budget/*), shared by the tags, organizations, customers and keys naming it. */
 export interface BudgetRecord {
   budget_id: string;
@@ -289,4 +309,14 @@ export interface Store {
   deleteStoredResponse(id: string): Promise<boolean>;
   /** Deletes rows expired before `now`; answers how many. */
   deleteExpiredResponses(now: Date): Promise<number>;
+
+  insertFileBatch(row: FileBatchRow): Promise<void>;
+  getFileBatch(id: string): Promise<FileBatchRow | undefined>;
+  findFileBatchByUpstream(deploymentId: string, upstreamId: string): Promise<FileBatchRow | undefined>;
+  updateFileBatchObject(id: string, object: Record<string, unknown>): Promise<void>;
+  /** Sets `billed`; false when it was already set (the content was billed before). */
+  markFileBilled(id: string): Promise<boolean>;
+  deleteFileBatch(id: string): Promise<boolean>;
+  /** Newest first; with api_key (and team_id), only the rows of that key (or team). */
+  listFilesBatches(filter: { kind: 'file' | 'batch'; api_key?: string; team_id?: string; limit: number }): Promise<FileBatchRow[]>;
 }

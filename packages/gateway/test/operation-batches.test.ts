@@ -1,0 +1,158 @@
+// /v1/files and /v1/batches through the gateway with the official openai client, against the
+// fake OpenAI Files and Batch API (and Azure's resource paths on it): the upload's lines
+// rewritten to the deployment's model, a batch polled to completion, its output read and
+// billed once (one aggregated spend row with the lines' summed tokens and cost, call_type
+// afile_content), cancel, lists, another key's 404, model access and a budget refusal.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FAKE_BATCH_COMPLETION_TOKENS, startFakeOpenAIBatches, type FakeBatchesServer } from '@llmux/fake-upstreams';
+import OpenAI, { toFile } from 'openai';
+import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+
+const OPENAI_KEY = 'sk-upstream-batches';
+const AZURE_KEY = 'azure-batches-key';
+const INPUT_PRICE = 0.000001;
+const OUTPUT_PRICE = 0.000002;
+
+function batchFile(model: string, prompts: readonly string[]): Promise<File> {
+  const lines = prompts.map((prompt, index) => JSON.stringify({ custom_id: `line-${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }] } }));
+  return toFile(Buffer.from(lines.join('\n')), 'batch.jsonl');
+}
+
+function uploadedLines(fake: FakeBatchesServer): Array<{ body: { model: string } }> {
+  const latest = [...fake.files.values()].filter((file) => file.purpose === 'batch').at(-1);
+  return (latest?.bytes.toString('utf8') ?? '').trim().split('\n').map((line) => JSON.parse(line) as { body: { model: string } });
+}
+
+describe('/v1/files and /v1/batches through the gateway', () => {
+  let world: OperationsGateway;
+  let fake: FakeBatchesServer;
+
+  before(async () => {
+    fake = await startFakeOpenAIBatches();
+    world = await startOperationsGateway(
+      [
+        { model_name: 'gpt-batch', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY, input_cost_per_token: INPUT_PRICE, output_cost_per_token: OUTPUT_PRICE } },
+        { model_name: 'azure-batch', litellm_params: { model: 'azure/my-batch-deployment', api_base: fake.url, api_key: AZURE_KEY, api_version: '2024-10-21' } },
+        { model_name: 'other', litellm_params: { model: 'openai/gpt-4o', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY } },
+      ],
+      [fake],
+    );
+  });
+  after(() => world.close());
+
+  it('uploads with the deployment model, runs a batch to completion and bills its output once', async () => {
+    const key = await world.newKey();
+    const client = world.client(key);
+    const file = await client.files.create({ file: await batchFile('gpt-batch', ['hello there', 'three words here']), purpose: 'batch' });
+    assert.match(file.id, /^file-[0-9a-f]{32}$/);
+    assert.equal(file.purpose, 'batch');
+    // The fake received the lines with the deployment's model, not the group's name.
+    assert.deepEqual(uploadedLines(fake).map((line) => line.body.model), ['gpt-4o-mini', 'gpt-4o-mini']);
+    assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${OPENAI_KEY}`);
+
+    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { job: 'nightly' } });
+    assert.match(batch.id, /^batch_[0-9a-f]{32}$/);
+    assert.equal(batch.input_file_id, file.id);
+    assert.deepEqual(batch.metadata, { job: 'nightly' });
+    assert.equal((await client.batches.retrieve(batch.id)).status, 'in_progress');
+    const done = await client.batches.retrieve(batch.id);
+    assert.equal(done.status, 'completed');
+    assert.match(done.output_file_id ?? '', /^file-[0-9a-f]{32}$/);
+
+    const output = await (await client.files.content(done.output_file_id ?? '')).text();
+    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { custom_id: string; response: { body: { model: string } } });
+    assert.deepEqual(lines.map((line) => line.custom_id), ['line-0', 'line-1']);
+    assert.equal(lines[0]?.response.body.model, 'gpt-4o-mini');
+    // Read twice: billed at the first read only.
+    await client.files.content(done.output_file_id ?? '');
+
+    const rows = await world.spendRows(key, 6);
+    const callTypes = rows.map((row) => row.metadata?.['call_type']).sort();
+    assert.deepEqual(callTypes, ['acreate_batch', 'acreate_file', 'afile_content', 'afile_content', 'aretrieve_batch', 'aretrieve_batch']);
+    const billed = rows.filter((row) => row.metadata?.['call_type'] === 'afile_content' && (row.spend ?? 0) > 0);
+    assert.equal(billed.length, 1);
+    // 2 + 3 prompt words, 5 completion tokens a line, at the deployment's prices.
+    const expected = 5 * INPUT_PRICE + 2 * FAKE_BATCH_COMPLETION_TOKENS * OUTPUT_PRICE;
+    assert.ok(Math.abs((billed[0]?.spend ?? 0) - expected) < 1e-12, `spend ${billed[0]?.spend}`);
+    assert.equal(billed[0]?.prompt_tokens, 5);
+    assert.equal(billed[0]?.completion_tokens, 2 * FAKE_BATCH_COMPLETION_TOKENS);
+    assert.equal(billed[0]?.model_group, 'gpt-batch');
+    for (const row of rows.filter((one) => one !== billed[0])) assert.equal(row.spend, 0);
+  });
+
+  it("keeps files and batches to their owner: another key gets 404 and does not list them; cancel and list", async () => {
+    const owner = world.client(await world.newKey());
+    const stranger = world.client(await world.newKey());
+    const file = await owner.files.create({ file: await batchFile('gpt-batch', ['cancel me']), purpose: 'batch' });
+    const batch = await owner.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
+    await assert.rejects(stranger.files.retrieve(file.id), notFound);
+    await assert.rejects(stranger.files.content(file.id), notFound);
+    await assert.rejects(stranger.files.delete(file.id), notFound);
+    await assert.rejects(stranger.batches.retrieve(batch.id), notFound);
+    await assert.rejects(stranger.batches.cancel(batch.id), notFound);
+    await assert.rejects(stranger.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }), notFound);
+    assert.ok(!(await stranger.batches.list()).data.some((item) => item.id === batch.id));
+    assert.ok(!(await stranger.files.list()).data.some((item) => item.id === file.id));
+
+    assert.equal((await owner.batches.cancel(batch.id)).status, 'cancelling');
+    assert.equal((await owner.batches.retrieve(batch.id)).status, 'cancelled');
+    assert.ok((await owner.batches.list()).data.some((item) => item.id === batch.id && item.status === 'cancelled'));
+    assert.ok((await owner.files.list()).data.some((item) => item.id === file.id));
+    assert.equal((await owner.files.retrieve(file.id)).filename, 'batch.jsonl');
+    assert.deepEqual(await owner.files.delete(file.id), { id: file.id, object: 'file', deleted: true });
+    await assert.rejects(owner.files.retrieve(file.id), notFound);
+  });
+
+  it("puts Azure files and batches at the resource, with the lines naming the deployment", async () => {
+    const client = world.client();
+    const file = await client.files.create({ file: await batchFile('azure-batch', ['on azure']), purpose: 'batch' });
+    const upload = fake.requests.at(-1);
+    assert.equal(upload?.url, '/openai/files?api-version=2024-10-21');
+    assert.equal(upload?.headers['api-key'], AZURE_KEY);
+    assert.deepEqual(uploadedLines(fake).map((line) => line.body.model), ['my-batch-deployment']);
+    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    assert.match(fake.requests.at(-1)?.url ?? '', /^\/openai\/batches\?api-version=2024-10-21$/);
+    assert.equal(batch.input_file_id, file.id);
+    assert.match(fake.requests.at(-1)?.text ?? '', /"input_file_id":"file-0/);
+  });
+
+  it('refuses bad uploads and batches with OpenAI-shaped 400s', async () => {
+    const client = world.client();
+    const badRequest = (error: unknown): boolean => error instanceof OpenAI.BadRequestError;
+    await assert.rejects(client.files.create({ file: await toFile(Buffer.from('not json'), 'x.jsonl'), purpose: 'batch' }), badRequest);
+    await assert.rejects(client.files.create({ file: await toFile(Buffer.from('hello'), 'x.txt'), purpose: 'assistants' }), badRequest);
+    const mixed = [JSON.stringify({ custom_id: 'a', body: { model: 'gpt-batch' } }), JSON.stringify({ custom_id: 'b', body: { model: 'other' } })].join('\n');
+    await assert.rejects(client.files.create({ file: await toFile(Buffer.from(mixed), 'x.jsonl'), purpose: 'batch' }), badRequest);
+    await assert.rejects(client.batches.create({ input_file_id: 'file-x', endpoint: '/v1/nope' as '/v1/chat/completions', completion_window: '24h' }), badRequest);
+  });
+
+  it('refuses a key without access to the model group, before any upstream call', async () => {
+    const key = await world.newKey({ models: ['other'] });
+    const calls = fake.requests.length;
+    await assert.rejects(
+      world.client(key).files.create({ file: await batchFile('gpt-batch', ['no access']), purpose: 'batch' }),
+      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model gpt-batch/.test(error.message),
+    );
+    assert.equal(fake.requests.length, calls);
+  });
+
+  it('refuses a key over its budget, before any upstream call', async () => {
+    const key = await world.newKey({ max_budget: 0.000001 });
+    const client = world.client(key);
+    const file = await client.files.create({ file: await batchFile('gpt-batch', ['spend some money here']), purpose: 'batch' });
+    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    await client.batches.retrieve(batch.id);
+    const done = await client.batches.retrieve(batch.id);
+    await client.files.content(done.output_file_id ?? '');
+    await world.spendRows(key, 5);
+    const calls = fake.requests.length;
+    await assert.rejects(
+      client.files.create({ file: await batchFile('gpt-batch', ['again']), purpose: 'batch' }),
+      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    );
+    assert.equal(fake.requests.length, calls);
+  });
+});
