@@ -61,30 +61,43 @@ export function createFakeConverseResponse(reply: FakeChatReply, served: number)
   };
 }
 
+/** One ConverseStream event: its `:event-type`, its payload, and whether it carries content. */
+export interface FakeConverseEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  content: boolean;
+}
+
 export function createFakeConverseFrames(reply: FakeChatReply, served: number): FakeAwsFrame[] {
-  const frames: FakeAwsFrame[] = [awsEventFrame('messageStart', { role: 'assistant' })];
+  return createFakeConverseEvents(reply, served).map((event) => awsEventFrame(event.type, event.payload, event.content));
+}
+
+/** The ConverseStream events; Nova's InvokeModel stream sends the same ones inside chunks. */
+export function createFakeConverseEvents(reply: FakeChatReply, served: number): FakeConverseEvent[] {
+  const event = (type: string, payload: Record<string, unknown>, content = false): FakeConverseEvent => ({ type, payload, content });
+  const events: FakeConverseEvent[] = [event('messageStart', { role: 'assistant' })];
   toConverseBlocks(reply, served).forEach((block, contentBlockIndex) => {
-    const delta = (payload: Record<string, unknown>): FakeAwsFrame => awsEventFrame('contentBlockDelta', { contentBlockIndex, delta: payload }, true);
+    const delta = (payload: Record<string, unknown>): FakeConverseEvent => event('contentBlockDelta', { contentBlockIndex, delta: payload }, true);
     if ('reasoningContent' in block) {
       const reasoning = block.reasoningContent;
       if ('redactedContent' in reasoning) {
-        frames.push(delta({ reasoningContent: { redactedContent: reasoning.redactedContent } }));
+        events.push(delta({ reasoningContent: { redactedContent: reasoning.redactedContent } }));
       } else {
-        for (const piece of splitWords(reasoning.reasoningText.text)) frames.push(delta({ reasoningContent: { text: piece } }));
-        frames.push(awsEventFrame('contentBlockDelta', { contentBlockIndex, delta: { reasoningContent: { signature: reasoning.reasoningText.signature } } }));
+        for (const piece of splitWords(reasoning.reasoningText.text)) events.push(delta({ reasoningContent: { text: piece } }));
+        events.push(event('contentBlockDelta', { contentBlockIndex, delta: { reasoningContent: { signature: reasoning.reasoningText.signature } } }));
       }
     } else if ('text' in block) {
-      for (const piece of splitWords(block.text)) frames.push(delta({ text: piece }));
+      for (const piece of splitWords(block.text)) events.push(delta({ text: piece }));
     } else {
       const { toolUseId, name, input } = block.toolUse;
-      frames.push(awsEventFrame('contentBlockStart', { contentBlockIndex, start: { toolUse: { toolUseId, name } } }));
-      for (const piece of splitInThree(JSON.stringify(input))) frames.push(delta({ toolUse: { input: piece } }));
+      events.push(event('contentBlockStart', { contentBlockIndex, start: { toolUse: { toolUseId, name } } }));
+      for (const piece of splitInThree(JSON.stringify(input))) events.push(delta({ toolUse: { input: piece } }));
     }
-    frames.push(awsEventFrame('contentBlockStop', { contentBlockIndex }));
+    events.push(event('contentBlockStop', { contentBlockIndex }));
   });
-  frames.push(awsEventFrame('messageStop', { stopReason: toConverseStopReason(reply) }));
-  frames.push(awsEventFrame('metadata', { usage: toConverseUsage(reply), metrics: { latencyMs: 321 } }));
-  return frames;
+  events.push(event('messageStop', { stopReason: toConverseStopReason(reply) }));
+  events.push(event('metadata', { usage: toConverseUsage(reply), metrics: { latencyMs: 321 } }));
+  return events;
 }
 
 /** Converse messages as Claude sees them: Bedrock hands Claude the same blocks under its own names. */

@@ -1,5 +1,6 @@
 // A fake Amazon Bedrock Runtime on 127.0.0.1:0: Converse, ConverseStream (binary event
-// stream), InvokeModel and InvokeModelWithResponseStream for Claude, Titan / Cohere
+// stream), InvokeModel and InvokeModelWithResponseStream for Claude and the other chat
+// families (fake-bedrock-invoke-families.ts), Titan / Cohere
 // embeddings, and image models (Nova Canvas, Titan Image, Stability: fake-bedrock-images.ts).
 // Every request must carry a valid SigV4 signature for the configured
 // credentials, region and service `bedrock` (or, when configured, a Bedrock API key as a
@@ -16,6 +17,7 @@ import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from
 import { isRecord } from './is-record.js';
 import { createFakeNovaEmbedding } from './fake-bedrock-nova-embeddings.js';
 import { answerFakeBedrockImage, isFakeBedrockImageModel } from './fake-bedrock-images.js';
+import { checkFakeInvokeFamilyBody, createFakeInvokeFamilyFrames, createFakeInvokeFamilyReply } from './fake-bedrock-invoke-families.js';
 
 export interface FakeBedrockOptions extends FakeAwsCredentials {
   region: string;
@@ -58,7 +60,8 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
       return sendJson(response, 200, answer.body, { 'x-amzn-requestid': awsRequestId(), 'x-amzn-bedrock-input-token-count': String(answer.inputTokens) });
     }
 
-    const invalid = operation.startsWith('invoke') ? checkInvokeBody(body, modelId) : checkConverseBody(body);
+    const claude = modelId.includes('anthropic.');
+    const invalid = !operation.startsWith('invoke') ? checkConverseBody(body) : claude ? checkInvokeBody(body) : checkFakeInvokeFamilyBody(modelId, body);
     if (invalid !== undefined) return sendAwsError(response, 400, 'ValidationException', invalid);
     const thinkingError = checkThinking(body, modelId, operation);
     if (thinkingError !== undefined) return sendAwsError(response, 400, 'ValidationException', `The model returned the following errors: ${thinkingError}`);
@@ -68,12 +71,15 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
     switch (operation) {
       case 'converse':
         return sendJson(response, 200, createFakeConverseResponse(reply, served), { 'x-amzn-requestid': awsRequestId() });
-      case 'invoke':
-        return sendJson(response, 200, createFakeInvokeMessage(reply, modelId, served), { 'x-amzn-requestid': awsRequestId() });
+      case 'invoke': {
+        if (claude) return sendJson(response, 200, createFakeInvokeMessage(reply, modelId, served), { 'x-amzn-requestid': awsRequestId() });
+        const answer = createFakeInvokeFamilyReply(modelId, body, reply, served);
+        return sendJson(response, 200, answer.body, { 'x-amzn-requestid': awsRequestId(), ...answer.headers });
+      }
       case 'converse-stream':
         return streamReply(response, createFakeConverseFrames(reply, served), reply, options);
       default:
-        return streamReply(response, createFakeInvokeFrames(reply, modelId, served), reply, options);
+        return streamReply(response, claude ? createFakeInvokeFrames(reply, modelId, served) : createFakeInvokeFamilyFrames(modelId, body, reply, served), reply, options);
     }
   });
 }
@@ -112,8 +118,7 @@ function checkConverseBody(body: Record<string, unknown>): string | undefined {
 }
 
 /** InvokeModel for Claude takes the Messages body without model/stream, with Bedrock's version. */
-function checkInvokeBody(body: Record<string, unknown>, modelId: string): string | undefined {
-  if (!modelId.includes('anthropic.')) return `The fake serves InvokeModel chat for Anthropic models only, not ${modelId}`;
+function checkInvokeBody(body: Record<string, unknown>): string | undefined {
   for (const key of ['model', 'stream']) if (key in body) return `Malformed input request: #: extraneous key [${key}] is not permitted, please reformat your input and try again.`;
   if (body['anthropic_version'] !== 'bedrock-2023-05-31') return 'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.';
   if (typeof body['max_tokens'] !== 'number') return 'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.';

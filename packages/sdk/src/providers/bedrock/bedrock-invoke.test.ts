@@ -126,8 +126,8 @@ describe('bedrock adapter, InvokeModel', () => {
 
   it('refuses InvokeModel chat for models whose body it does not speak', async () => {
     await assert.rejects(
-      completion({ model: 'bedrock/invoke/meta.llama3-70b-instruct-v1:0', messages: [{ role: 'user', content: 'x' }], ...settings() }),
-      (error: unknown) => error instanceof BadRequestError && /bedrock\/converse\/meta\.llama3/.test(error.message),
+      completion({ model: 'bedrock/invoke/ai21.jamba-1-5-large-v1:0', messages: [{ role: 'user', content: 'x' }], ...settings() }),
+      (error: unknown) => error instanceof BadRequestError && /bedrock\/converse\/ai21\.jamba/.test(error.message),
     );
   });
 

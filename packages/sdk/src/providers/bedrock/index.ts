@@ -1,12 +1,10 @@
 // The Amazon Bedrock adapter: Converse / ConverseStream for `bedrock/<id>` and
-// `bedrock/converse/<id>`, InvokeModel with the Anthropic converters for
-// `bedrock/invoke/<claude-id>`, and Titan / Cohere embeddings; Messages-dialect calls to
-// Claude pass through InvokeModel (bedrock-native.ts). It orchestrates only;
+// `bedrock/converse/<id>`, InvokeModel for `bedrock/invoke/<id>` in the model family's own
+// body (Claude through the Anthropic converters, the others in invoke-bedrock-*.ts), and
+// Titan / Cohere embeddings; Messages-dialect calls to Claude pass through InvokeModel
+// (bedrock-native.ts). It orchestrates only;
 // conversion lives in the convert-* files, streams in *-stream.ts, AWS plumbing in ../aws/.
 
-import { randomUUID } from 'node:crypto';
-import { BadRequestError } from '../../errors/error-classes.js';
-import { headerValue } from '../../http/read-body.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -19,7 +17,6 @@ import { anthropicResponseSchema } from '../anthropic/anthropic-api.js';
 import { convertAnthropicStream } from '../anthropic/anthropic-stream.js';
 import { convertAnthropicResponse } from '../anthropic/convert-anthropic-response.js';
 import { parseAwsBody } from '../aws/parse-aws-body.js';
-import type { AwsCall } from '../aws/send-aws-request.js';
 import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { bedrockConverseResponseSchema } from './bedrock-api.js';
@@ -32,7 +29,12 @@ import { embedWithBedrock } from './embed-with-bedrock.js';
 import { rerankWithBedrock } from './rerank-with-bedrock.js';
 import { editBedrockImage } from './edit-bedrock-image.js';
 import { generateBedrockImage } from './generate-bedrock-image.js';
-import { isAnthropicModel, parseBedrockModel, type BedrockModel } from './parse-bedrock-model.js';
+import { parseBedrockModel } from './parse-bedrock-model.js';
+import { bedrockCompletionId } from './bedrock-completion-id.js';
+import { findInvokeRoute } from './bedrock-invoke-route.js';
+import { chatWithNova, streamWithNova } from './invoke-bedrock-nova.js';
+import { chatWithOpenAIModel, streamWithOpenAIModel } from './invoke-bedrock-openai-model.js';
+import { chatWithPromptModel, streamWithPromptModel } from './invoke-bedrock-prompt-model.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
 import { BEDROCK_NATIVE } from './bedrock-native.js';
 import { readBedrockEvents } from './read-bedrock-events.js';
@@ -62,7 +64,10 @@ export function createBedrockProvider(): ProviderAdapter {
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
   const model = parseBedrockModel(context.model);
   if (model.route === 'invoke') {
-    assertInvokable(model, context);
+    const route = findInvokeRoute(model, context);
+    if (route.kind === 'nova') return chatWithNova(model, request, context);
+    if (route.kind === 'openai') return chatWithOpenAIModel(model, request, context);
+    if (route.kind === 'prompt') return chatWithPromptModel(route.family, model, request, context);
     const { body, jsonMode } = convertToBedrockInvokeRequest(request, context.warnings);
     const call = await sendBedrockRequest(model.pathId, 'invoke', body, context);
     const reply = await parseAwsBody(call, anthropicResponseSchema, context, 'a Messages API message');
@@ -71,13 +76,16 @@ async function chat(request: ChatCompletionRequest, context: ProviderCallContext
   const { body, jsonMode } = convertToBedrockRequest(request, { modelId: model.modelId, warnings: context.warnings });
   const call = await sendBedrockRequest(model.pathId, 'converse', body, context);
   const reply = await parseAwsBody(call, bedrockConverseResponseSchema, context, 'a Converse response');
-  return convertBedrockResponse(reply, { id: completionId(call), model: model.modelId, created: nowSeconds(), jsonMode });
+  return convertBedrockResponse(reply, { id: bedrockCompletionId(call), model: model.modelId, created: nowSeconds(), jsonMode });
 }
 
 async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
   const model = parseBedrockModel(context.model);
   if (model.route === 'invoke') {
-    assertInvokable(model, context);
+    const route = findInvokeRoute(model, context);
+    if (route.kind === 'nova') return streamWithNova(model, request, context);
+    if (route.kind === 'openai') return streamWithOpenAIModel(model, request, context);
+    if (route.kind === 'prompt') return streamWithPromptModel(route.family, model, request, context);
     const { body, jsonMode } = convertToBedrockInvokeRequest(request, context.warnings);
     const call = await sendBedrockRequest(model.pathId, 'invoke-with-response-stream', body, context);
     const options = { provider: context.provider, model: model.modelId, secrets: call.secrets };
@@ -86,7 +94,7 @@ async function streamChat(request: ChatCompletionRequest, context: ProviderCallC
   const { body, jsonMode } = convertToBedrockRequest(request, { modelId: model.modelId, warnings: context.warnings });
   const call = await sendBedrockRequest(model.pathId, 'converse-stream', body, context);
   return convertBedrockStream(readBedrockEvents(call, context), {
-    id: completionId(call),
+    id: bedrockCompletionId(call),
     model: model.modelId,
     created: nowSeconds(),
     jsonMode,
@@ -98,17 +106,3 @@ async function embed(request: EmbeddingRequest, context: ProviderCallContext): P
   return embedWithBedrock(request, parseBedrockModel(context.model), context);
 }
 
-/** InvokeModel bodies differ per model family; llmux speaks Claude's. */
-function assertInvokable(model: BedrockModel, context: ProviderCallContext): void {
-  if (!isAnthropicModel(model.modelId)) {
-    throw new BadRequestError(
-      `bedrock/invoke/ supports Anthropic Claude models only; use bedrock/converse/${model.modelId} for "${model.modelId}"`,
-      { provider: context.provider, model: context.model, param: 'model' },
-    );
-  }
-}
-
-/** Converse has no response id; AWS's request id (`x-amzn-requestid`) names the call just as well. */
-function completionId(call: AwsCall): string {
-  return `chatcmpl-${headerValue(call.response.headers, 'x-amzn-requestid') ?? randomUUID()}`;
-}
