@@ -27,6 +27,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
       max_tokens: 50,
       temperature: 0.2,
       ...extra,
+      stream: false,
       ...settings(),
     });
   const streamOf = async (model: string, extra: Partial<ChatCompletionRequest> = {}): Promise<ChatCompletionChunk[]> => {
@@ -34,9 +35,9 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
       model: `bedrock/invoke/${model}`,
       messages: [{ role: 'user', content: 'Hello' }],
       max_tokens: 50,
-      stream: true,
       stream_options: { include_usage: true },
       ...extra,
+      stream: true,
       ...settings(),
     });
     const chunks: ChatCompletionChunk[] = [];
