@@ -119,6 +119,30 @@ describe('supported_call_types', () => {
   });
 });
 
+describe('supported_call_types with the dialect operations', () => {
+  it('caches /v1/messages when anthropic_messages is listed, and not chat or /v1/responses', async () => {
+    const world = await startCacheWorld({ type: 'local', supported_call_types: ['anthropic_messages'] });
+    try {
+      const anthropic = new Anthropic({ apiKey: CACHE_MASTER_KEY, baseURL: world.gateway.url, maxRetries: 0 });
+      const calls = world.chatCalls();
+      const params = { model: 'gpt', max_tokens: 50, messages: [{ role: 'user' as const, content: 'listed' }] };
+      await anthropic.messages.create(params);
+      await anthropic.messages.create(params);
+      assert.equal(world.chatCalls(), calls + 1, 'messages cached (translated to the chat upstream)');
+      await world.client.chat.completions.create(ask('listed'));
+      await world.client.chat.completions.create(ask('listed'));
+      assert.equal(world.chatCalls(), calls + 3, 'chat not cached');
+      const responses = () => world.upstream.requests.filter((request) => request.url.endsWith('/responses')).length;
+      const { response } = await world.client.responses.create({ model: 'gpt', input: 'listed' }).withResponse();
+      await world.client.responses.create({ model: 'gpt', input: 'listed' });
+      assert.equal(responses(), 2, 'responses not cached');
+      assert.equal(response.headers.get('x-litellm-cache-key'), null);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 describe('allowed_cache_controls on keys', () => {
   let world: CacheWorld;
   let admin: ManagementClient;
