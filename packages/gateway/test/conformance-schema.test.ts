@@ -6,9 +6,6 @@
 // CreateChatCompletionResponse, CreateChatCompletionStreamResponse and CreateEmbeddingResponse.
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   startFakeAnthropicUpstream,
@@ -28,7 +25,8 @@ import {
 } from '@llmux/fake-upstreams';
 import { httpRequest, type RawResponse } from './helpers/http-request.js';
 import { assertOpenAISchema } from './helpers/openai-schema.js';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
+import type { TestGateway } from './helpers/start-test-gateway.js';
 
 const MASTER_KEY = 'sk-master-conformance';
 const UPSTREAM_KEY = 'upstream-key-conformance';
@@ -95,19 +93,15 @@ function sseChunks(response: RawResponse): unknown[] {
 }
 
 describe('OpenAI schema conformance of every provider through the gateway', () => {
-  const upstreams: Array<{ close(): Promise<void> }> = [];
+  const fleet = new FakeFleet();
+  const started = fleet.started;
   let gateway: TestGateway;
-  let directory: string;
   let savedIamUrl: string | undefined;
 
   const post = (path: string, body: unknown): Promise<RawResponse> =>
     httpRequest(`${gateway.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   before(async () => {
-    const started = <T extends { close(): Promise<void> }>(server: T): T => {
-      upstreams.push(server);
-      return server;
-    };
     const openai = started(await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reply: replyFor }));
     const deepseek = started(await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reply: replyFor, reasoningField: 'reasoning_content' }));
     const groq = started(await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reply: replyFor, reasoningField: 'reasoning' }));
@@ -122,9 +116,7 @@ describe('OpenAI schema conformance of every provider through the gateway', () =
     const watsonx = started(await startFakeWatsonxUpstream({ apiKeys: [UPSTREAM_KEY], project: PROJECT, reply: replyFor }));
     const tokenServer = started(await startFakeGoogleTokenServer());
     const vertex = started(await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply: replyFor }));
-    directory = await mkdtemp(join(tmpdir(), 'llmux-conformance-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(tokenServer.createServiceAccount({ projectId: PROJECT }).keyFile));
+    const keyPath = await fleet.serviceAccountFile(tokenServer, PROJECT);
 
     const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: REGION };
     const vertexParams = { api_base: vertex.url, vertex_project: PROJECT, vertex_location: 'us-east5', vertex_credentials: keyPath };
@@ -159,15 +151,10 @@ describe('OpenAI schema conformance of every provider through the gateway', () =
     // The watsonx adapter reads its IAM endpoint from the process environment, as LiteLLM does.
     savedIamUrl = process.env['WATSONX_IAM_URL'];
     process.env['WATSONX_IAM_URL'] = `${watsonx.url}/identity/token`;
-    gateway = await startTestGateway({
-      model_list: Object.entries(deployments).map(([model_name, litellm_params]) => ({ model_name, litellm_params })),
-      general_settings: { master_key: MASTER_KEY },
-    });
+    gateway = await fleet.startGateway(deployments, MASTER_KEY);
   });
   after(async () => {
-    await gateway.close();
-    for (const upstream of upstreams.reverse()) await upstream.close();
-    await rm(directory, { recursive: true, force: true });
+    await fleet.close();
     if (savedIamUrl === undefined) delete process.env['WATSONX_IAM_URL'];
     else process.env['WATSONX_IAM_URL'] = savedIamUrl;
   });

@@ -104,13 +104,13 @@ describe('gateway with Azure OpenAI deployments', () => {
     assert.equal(azure.requests.at(-1)?.headers['api-key'], undefined);
   });
 
-  it('returns a blocked prompt as a 400 content_policy_violation', async () => {
+  it('returns a blocked prompt as a 400 ContentPolicyViolationError with Azure\'s code, content_filter', async () => {
     const error = await client.chat.completions.create({ model: 'azure-gpt', messages: [{ role: 'user', content: 'blocked words' }] }).then(
       () => assert.fail('expected an error'),
       (caught: unknown) => caught,
     );
     assert.ok(error instanceof OpenAI.BadRequestError);
-    assert.equal(error.code, 'content_policy_violation');
+    assert.equal(error.code, 'content_filter');
     assert.ok(!error.message.includes(AZURE_KEY));
   });
 

@@ -41,7 +41,8 @@ export function createErrorFromStatus(
     case 'context_window':
       return new ContextWindowExceededError(message, { ...full, code: 'context_length_exceeded' });
     case 'content_policy':
-      return new ContentPolicyViolationError(message, { ...full, code: 'content_policy_violation' });
+      // The provider's name for the refusal when its parser found one (Azure's content_filter).
+      return new ContentPolicyViolationError(message, { ...full, code: parsed.code ?? 'content_policy_violation' });
     case 'rate_limit':
       return new RateLimitError(message, full);
     case 'overloaded':

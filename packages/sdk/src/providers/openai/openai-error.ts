@@ -70,7 +70,10 @@ function readErrorDetail(body: unknown): OpenAIErrorDetail | undefined {
 function toParsedError(detail: OpenAIErrorDetail, status: number): ParsedUpstreamError {
   const message = typeof detail.message === 'string' ? detail.message : JSON.stringify(detail.message ?? '');
   const code = typeof detail.code === 'number' ? String(detail.code) : detail.code;
-  return { message, code: code ?? detail.type ?? null, param: detail.param ?? null, kind: kindOf(code, detail.type, message, status) };
+  const kind = kindOf(code, detail.type, message, status);
+  // A content-policy refusal keeps the provider's own name for it (Azure's content_filter), as LiteLLM's does.
+  const policyCode = kind === 'content_policy' ? [code, detail.type].find((name) => name !== null && name !== undefined && CONTENT_POLICY_CODES.has(name)) : undefined;
+  return { message, code: policyCode ?? code ?? detail.type ?? null, param: detail.param ?? null, kind };
 }
 
 function kindOf(code: string | null | undefined, type: string | null | undefined, message: string, status: number): ParsedUpstreamError['kind'] {
