@@ -2,7 +2,8 @@
 // fake OpenAI Files and Batch API (and Azure's resource paths on it): the upload's lines
 // rewritten to the deployment's model, a batch polled to completion, its output read and
 // billed once (one aggregated spend row with the lines' summed tokens and cost, call_type
-// afile_content), cancel, lists, another key's 404, model access and a budget refusal.
+// afile_content), cancel, lists, another key's 404, model access, a budget refusal, and
+// Bedrock (whose batch inference needs S3) refused by name.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -36,6 +37,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
         { model_name: 'gpt-batch', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY, input_cost_per_token: INPUT_PRICE, output_cost_per_token: OUTPUT_PRICE } },
         { model_name: 'azure-batch', litellm_params: { model: 'azure/my-batch-deployment', api_base: fake.url, api_key: AZURE_KEY, api_version: '2024-10-21' } },
         { model_name: 'other', litellm_params: { model: 'openai/gpt-4o', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY } },
+        { model_name: 'bedrock-batch', litellm_params: { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'secret', aws_region_name: 'us-east-1' } },
       ],
       [fake],
     );
@@ -127,6 +129,11 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     const mixed = [JSON.stringify({ custom_id: 'a', body: { model: 'gpt-batch' } }), JSON.stringify({ custom_id: 'b', body: { model: 'other' } })].join('\n');
     await assert.rejects(client.files.create({ file: await toFile(Buffer.from(mixed), 'x.jsonl'), purpose: 'batch' }), badRequest);
     await assert.rejects(client.batches.create({ input_file_id: 'file-x', endpoint: '/v1/nope' as '/v1/chat/completions', completion_window: '24h' }), badRequest);
+    // Bedrock's batch inference reads and writes S3 buckets, which llmux does not manage: refused by name.
+    await assert.rejects(
+      client.files.create({ file: await batchFile('bedrock-batch', ['no s3']), purpose: 'batch' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && /provider "bedrock" does not offer files and batches/.test(error.message),
+    );
   });
 
   it('refuses a key without access to the model group, before any upstream call', async () => {
