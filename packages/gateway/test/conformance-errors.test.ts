@@ -78,6 +78,7 @@ function errorReply(errors: { context: { status: number; body: unknown; headers?
   return (request: RecordedRequest): FakeGeminiReply => {
     if (request.text.includes('too long')) return { error: errors.context };
     if (request.text.includes('policy') && errors.policy !== undefined) return errors.policy;
+    if (request.text.includes('cut short')) return { content: 'one two three four', failAfterChunks: 2 };
     return { content: 'fine' };
   };
 }
@@ -87,14 +88,16 @@ interface ErrorRow {
   model: string;
   /** The code a content-policy refusal carries; undefined where the provider refuses with no error (a 200 with a refusal finish). */
   policyCode?: string;
+  /** The fake renders a mid-stream failure in the provider's own way. */
+  midStream?: true;
 }
 
 const ROWS: ErrorRow[] = [
-  { provider: 'openai', model: 'openai-chat', policyCode: 'content_policy_violation' },
+  { provider: 'openai', model: 'openai-chat', policyCode: 'content_policy_violation', midStream: true },
   { provider: 'azure', model: 'azure-chat', policyCode: 'content_filter' },
-  { provider: 'anthropic', model: 'anthropic-chat' },
-  { provider: 'bedrock converse', model: 'bedrock-chat' },
-  { provider: 'gemini', model: 'gemini-chat', policyCode: 'content_policy_violation' },
+  { provider: 'anthropic', model: 'anthropic-chat', midStream: true },
+  { provider: 'bedrock converse', model: 'bedrock-chat', midStream: true },
+  { provider: 'gemini', model: 'gemini-chat', policyCode: 'content_policy_violation', midStream: true },
   { provider: 'vertex gemini', model: 'vertex-gemini-chat', policyCode: 'content_policy_violation' },
   { provider: 'vertex anthropic', model: 'vertex-claude-chat' },
   { provider: 'cohere', model: 'cohere-chat' },
@@ -167,6 +170,17 @@ describe('error identity through the gateway, as LiteLLM names errors', () => {
           assert.ok(error.message.length > 0);
         }
       });
+
+      if (row.midStream === true) {
+        it('a stream the provider fails midway ends with an error event in OpenAI\'s ErrorResponse shape', async () => {
+          const response = await chat(row.model, 'this stream is cut short', true);
+          assert.equal(response.status, 200, response.text);
+          const events = response.text.split('\n\n').filter((event) => event.startsWith('data: {'));
+          const failure = events.map((event) => JSON.parse(event.slice('data: '.length)) as Record<string, unknown>).find((payload) => 'error' in payload);
+          assert.ok(failure !== undefined, response.text);
+          assertOpenAISchema('ErrorResponse', failure, `${row.provider} mid-stream error event`);
+        });
+      }
 
       const policyCode = row.policyCode;
       if (policyCode !== undefined) {
