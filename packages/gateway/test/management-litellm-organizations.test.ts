@@ -38,6 +38,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.ok(list.some((organization) => organization.organization_id === id));
       assert.equal((await admin.get('/organization/info?organization_id=nope')).status, 404);
       assert.equal((await admin.post('/organization/new', { organization_id: id })).status, 400, 'an existing id is refused');
+      assert.equal((await admin.post('/organization/new', { blocked: true })).status, 400, 'blocking a whole organization is refused, not stored and ignored');
     });
 
     it('/organization/member_add, PATCH /organization/member_update and DELETE /organization/member_delete manage members; an org_admin manages them too', async (t) => {

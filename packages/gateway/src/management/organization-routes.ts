@@ -26,7 +26,8 @@ const orgFields = {
   organization_alias: z.string().nullable().optional(),
   models: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
-  blocked: z.boolean().optional(),
+  // Blocking a whole organization is not enforced on calls yet: refused rather than stored and ignored.
+  blocked: z.literal(false, 'blocking an organization is not supported by llmux yet; block its teams or keys').optional(),
   budget_id: z.string().min(1).nullable().optional(),
 };
 const orgNewSchema = z.looseObject({ ...orgFields, organization_id: z.string().min(1).optional() });
