@@ -121,6 +121,27 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     assert.match(fake.requests.at(-1)?.text ?? '', /"input_file_id":"file-0/);
   });
 
+  it("takes the model group from LiteLLM's target_model_names (or model) for other files", async () => {
+    const key = await world.newKey();
+    const upload = (fields: Record<string, string>): Promise<Response> => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', new Blob(['some notes']), 'notes.txt');
+      return fetch(`${world.gateway.url}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+    };
+    const reply = await upload({ purpose: 'user_data', target_model_names: 'gpt-batch' });
+    assert.equal(reply.status, 200);
+    const file = (await reply.json()) as { id: string; purpose: string };
+    assert.equal(file.purpose, 'user_data');
+    assert.equal((await world.client(key).files.retrieve(file.id)).filename, 'notes.txt');
+    assert.equal((await (await world.client(key).files.content(file.id)).text()), 'some notes');
+    assert.equal((await upload({ purpose: 'user_data', model: 'other' })).status, 200);
+    const two = await upload({ purpose: 'user_data', target_model_names: 'gpt-batch,other' });
+    assert.equal(two.status, 400);
+    assert.equal(((await two.json()) as { error: { param: string } }).error.param, 'target_model_names');
+    assert.equal((await upload({ purpose: 'user_data' })).status, 400);
+  });
+
   it('refuses bad uploads and batches with OpenAI-shaped 400s', async () => {
     const client = world.client();
     const badRequest = (error: unknown): boolean => error instanceof OpenAI.BadRequestError;

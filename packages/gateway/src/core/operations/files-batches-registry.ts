@@ -3,9 +3,10 @@
 // else is told it does not exist (404, not 403), so ids cannot be probed.
 
 import { randomBytes } from 'node:crypto';
-import { NotFoundError } from 'llmux';
+import { NotFoundError, ServiceUnavailableError } from 'llmux';
 import type { Identity } from '../../governance/identity.js';
 import { canReadAll, isAdmin } from '../../governance/permissions.js';
+import { isStoreUnavailable } from '../../store/is-store-unavailable.js';
 import type { FileBatchRow, Store } from '../../store/store.js';
 
 export type FileBatchKind = FileBatchRow['kind'];
@@ -37,7 +38,7 @@ export class FilesBatchesRegistry {
 
   /** The row, if it exists and the caller may use it; else OpenAI's 404. */
   async find(kind: FileBatchKind, id: string, caller: Identity | undefined, action: 'read' | 'write'): Promise<FileBatchRow> {
-    const row = await this.store.getFileBatch(id);
+    const row = await this.store.getFileBatch(id).catch(unavailable);
     if (row === undefined || row.kind !== kind || !mayUseFileBatch(caller, row, action)) {
       throw new NotFoundError(kind === 'file' ? `No such File object: ${id}` : `No batch found with id '${id}'.`, { code: 'not_found', param: kind === 'file' ? 'file_id' : 'batch_id' });
     }
@@ -58,30 +59,30 @@ export class FilesBatchesRegistry {
       billed: false,
       created_at: new Date(),
     };
-    await this.store.insertFileBatch(row);
+    await this.store.insertFileBatch(row).catch(unavailable);
     return row;
   }
 
   /** The gateway id of a file the provider made for `owner`'s batch (its output or errors), added on first sight. */
   async fileIdFor(upstreamId: unknown, owner: FileBatchRow): Promise<unknown> {
     if (typeof upstreamId !== 'string' || upstreamId === '') return upstreamId ?? null;
-    const known = await this.store.findFileBatchByUpstream(owner.deployment_id, upstreamId);
+    const known = await this.store.findFileBatchByUpstream(owner.deployment_id, upstreamId).catch(unavailable);
     if (known !== undefined) return known.id;
     const id = newId('file');
-    await this.store.insertFileBatch({ ...owner, id, kind: 'file', upstream_id: upstreamId, object: { id, object: 'file', purpose: 'batch_output' }, billed: false, created_at: new Date() });
+    await this.store.insertFileBatch({ ...owner, id, kind: 'file', upstream_id: upstreamId, object: { id, object: 'file', purpose: 'batch_output' }, billed: false, created_at: new Date() }).catch(unavailable);
     return id;
   }
 
   update(row: FileBatchRow, object: Record<string, unknown>): Promise<void> {
-    return this.store.updateFileBatchObject(row.id, object);
+    return this.store.updateFileBatchObject(row.id, object).catch(unavailable);
   }
 
   markBilled(row: FileBatchRow): Promise<boolean> {
-    return this.store.markFileBilled(row.id);
+    return this.store.markFileBilled(row.id).catch(unavailable);
   }
 
   async remove(row: FileBatchRow): Promise<void> {
-    await this.store.deleteFileBatch(row.id);
+    await this.store.deleteFileBatch(row.id).catch(unavailable);
   }
 
   /** The caller's objects, newest first (admins and readers see all). */
@@ -90,9 +91,17 @@ export class FilesBatchesRegistry {
     const all = caller === undefined || canReadAll(caller);
     const owner = ownerOf(caller);
     const filter = all ? { kind, limit: bounded } : { kind, limit: bounded, api_key: owner.api_key, ...(owner.team_id === null ? {} : { team_id: owner.team_id }) };
-    const rows = await this.store.listFilesBatches(filter);
+    const rows = await this.store.listFilesBatches(filter).catch(unavailable);
     return rows.filter((row) => mayUseFileBatch(caller, row, 'read')).map((row) => row.object);
   }
+}
+
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+/** The database is down: a 503 the client may retry, not a 500 that reads as a bug. */
+function unavailable(error: unknown): never {
+  if (isStoreUnavailable(error)) throw new ServiceUnavailableError('The database is not answering; try again shortly.', { code: 'store_unavailable', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS, cause: error });
+  throw error;
 }
 
 function newId(kind: FileBatchKind): string {
