@@ -1,7 +1,7 @@
 // Guardrails behind the other doors: /v1/messages with @anthropic-ai/sdk (a block is an
 // Anthropic-shaped 400, a mask reaches Claude masked, system text included), /v1/responses
-// (input items masked) and /v1/embeddings (pre_call on input); a post_call guardrail that
-// cannot watch a reply there refuses rather than skip; and a config llmux cannot honour
+// (input items masked) and /v1/embeddings (pre_call on input); a post_call guardrail
+// checks a /v1/messages reply; and a config llmux cannot honour
 // refuses the start with the field's path.
 
 import * as assert from 'node:assert/strict';
@@ -64,15 +64,13 @@ describe('guardrails on /v1/messages, /v1/responses and /v1/embeddings', () => {
     assert.equal(world.anthropic.requests.length, calls);
   });
 
-  it('/v1/messages: a post_call guardrail it cannot watch there refuses the call instead of skipping the check', async () => {
+  it('/v1/messages: a post_call guardrail checks the reply there (core reply hooks); a clean reply passes', async () => {
     const calls = world.anthropic.requests.length;
-    const error = await world
+    const reply = await world
       .anthropicClient()
-      .messages.create({ model: 'claude', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }], guardrails: ['reply-check'] } as Anthropic.MessageCreateParamsNonStreaming)
-      .catch((caught: unknown) => caught);
-    assert.ok(error instanceof Anthropic.BadRequestError);
-    assert.match(String(error.message), /reply-check/);
-    assert.equal(world.anthropic.requests.length, calls);
+      .messages.create({ model: 'claude', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }], guardrails: ['reply-check'] } as Anthropic.MessageCreateParamsNonStreaming);
+    assert.deepEqual(reply.content[0], { type: 'text', text: 'Hello!' });
+    assert.equal(world.anthropic.requests.length, calls + 1);
   });
 
   it('/v1/responses: input items and instructions are masked before the upstream', async () => {
@@ -116,9 +114,5 @@ describe('guardrails config', () => {
       /guardrails\[0\]\.litellm_params\.patterns\[0\]\.pattern_name/,
     );
     assert.throws(() => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'hide_secrets', mode: 'sometimes' } }]), /guardrails\[0\]\.litellm_params\.mode/);
-    assert.throws(
-      () => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'post_call', api_base: 'http://127.0.0.1:9' } }]),
-      /post_call is not available for generic_guardrail_api/,
-    );
   });
 });

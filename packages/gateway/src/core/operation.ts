@@ -11,6 +11,7 @@ import type { CallAccounting, CallTicket } from '../spend/call-accounting.js';
 import type { Dialect } from './dialect.js';
 import type { OpenStreams } from './open-streams.js';
 import type { ReplyCapture } from './reply-capture.js';
+import type { ReplyHook } from './reply-hooks.js';
 import type { StoredResponses } from '../responses-store/stored-responses.js';
 
 /** A request body's schema, and a quick yes for everyday bodies before zod. */
@@ -54,6 +55,12 @@ export interface CallState {
    * implies it. Declared per call, so calls no such hook watches keep the passthrough.
    */
   needsParsedReply?: boolean | undefined;
+  /**
+   * Hooks that see the reply before it is written and may change or refuse it, per chunk
+   * and at the end of a stream (core/reply-hooks.ts). Only on operations that declare
+   * `servesReplyHooks`; they imply `needsParsedReply`.
+   */
+  replyHooks?: ReplyHook[] | undefined;
 }
 
 export interface Operation {
@@ -69,6 +76,8 @@ export interface Operation {
   readonly readRequest?: (request: IncomingMessage, bodyLimitBytes: number) => Promise<unknown>;
   /** Admitted against limits and budgets and written to the spend log (count_tokens is not). */
   readonly billed: boolean;
+  /** Its serve runs the call's `replyHooks` (chat, messages, responses); others never get any. */
+  readonly servesReplyHooks?: boolean;
   /**
    * Calls the Router and answers in the dialect, writing usage, cost and the routed
    * deployment to the call record; resolves false when the call failed after answering.

@@ -11,6 +11,7 @@ import type { RequestContext } from '../http/request-context.js';
 import { waitForDrain } from '../http/wait-for-drain.js';
 import type { Dialect } from './dialect.js';
 import type { OpenStream, OpenStreams } from './open-streams.js';
+import type { HookStep } from './reply-hooks.js';
 
 /** A stream's wire encoding: one chunk's SSE text (or the upstream's bytes), and the closing text. */
 export interface StreamEncoder<Chunk> {
@@ -29,6 +30,18 @@ export interface StreamWriting<Chunk> {
   streams: OpenStreams;
   /** Sees each chunk as it is written (to count what was delivered). */
   onChunk?: ((chunk: Chunk) => void) | undefined;
+  /**
+   * Reply hooks (core/reply-hooks.ts): run before each chunk is written and before the
+   * closing text, awaited only when they return a promise. With them, the 200 waits for the
+   * first chunk, so a refusal before it is thrown (a normal error status); after it, the
+   * stream ends with the dialect's error event.
+   */
+  hooks?: { chunk(chunk: Chunk): HookStep; end(): HookStep } | undefined;
+}
+
+/** A reply hook refused the stream after it began (told apart from an upstream break). */
+class Refused {
+  constructor(readonly error: unknown) {}
 }
 
 /**
@@ -37,7 +50,7 @@ export interface StreamWriting<Chunk> {
  * is recorded.
  */
 export async function writeStream<Chunk>(context: RequestContext, stream: ReplyStream<Chunk>, writing: StreamWriting<Chunk>): Promise<void> {
-  const { dialect, encoder, onChunk } = writing;
+  const { dialect, encoder, onChunk, hooks } = writing;
   const record = context.call;
   const response = context.response;
   const headers = context.headers;
@@ -46,7 +59,8 @@ export async function writeStream<Chunk>(context: RequestContext, stream: ReplyS
   headers['cache-control'] = 'no-cache';
   // Proxies such as nginx would otherwise hold events back in their buffers.
   headers['x-accel-buffering'] = 'no';
-  response.writeHead(200, headers);
+  // Without hooks the head goes now (nothing can refuse the stream any more); with them, with the first chunk.
+  if (hooks === undefined) response.writeHead(200, headers);
   response.once('close', () => {
     if (!response.writableEnded) stream.cancel().catch(() => undefined);
   });
@@ -58,6 +72,7 @@ export async function writeStream<Chunk>(context: RequestContext, stream: ReplyS
     shutDown(error) {
       if (response.writableEnded || clientGone(response)) return;
       record.callEnd = 'shutdown';
+      if (!response.headersSent) response.writeHead(200, headers);
       response.end(dialect.streamError(context, error));
       stream.cancel().catch(() => undefined);
     },
@@ -71,6 +86,12 @@ export async function writeStream<Chunk>(context: RequestContext, stream: ReplyS
     for await (const chunk of stream) {
       // Leaving the loop returns the iterator, which releases the upstream connection.
       if (response.writableEnded || clientGone(response)) break;
+      if (hooks !== undefined) {
+        const step = runHook(() => hooks.chunk(chunk), first);
+        // A hang-up or a shutdown while the hook was away has ended the response.
+        if (step !== undefined && (await step, response.writableEnded || clientGone(response))) break;
+        if (first) response.writeHead(200, headers);
+      }
       onChunk?.(chunk);
       const written = response.write(encoder.chunk(chunk));
       if (first) {
@@ -86,6 +107,11 @@ export async function writeStream<Chunk>(context: RequestContext, stream: ReplyS
       }
       if (!written) await waitForDrain(response);
     }
+    if (hooks !== undefined && !response.writableEnded && !clientGone(response)) {
+      const step = runHook(hooks.end, first);
+      if (step !== undefined) await step;
+      if (first && !response.headersSent) response.writeHead(200, headers);
+    }
   } catch (error) {
     failed = true;
     failure = error;
@@ -97,10 +123,27 @@ export async function writeStream<Chunk>(context: RequestContext, stream: ReplyS
     record.callEnd = 'client_disconnected';
     return;
   }
+  // Nothing written yet (a hook refused the first chunk, or the stream broke before it): a normal error.
+  if (failed && hooks !== undefined && !response.headersSent) throw failure instanceof Refused ? failure.error : failure;
   if (failed) {
-    record.callEnd = 'upstream_cut';
-    response.end(dialect.streamError(context, failure));
+    record.callEnd = failure instanceof Refused ? 'reply_refused' : 'upstream_cut';
+    if (!response.headersSent) response.writeHead(200, headers);
+    response.end(dialect.streamError(context, failure instanceof Refused ? failure.error : failure));
     return;
   }
-  response.end(encoder.end());
+  if (!response.writableEnded) response.end(encoder.end());
+}
+
+/**
+ * A hook step: before the first chunk its error goes out as thrown (the 200 is not written
+ * yet, the client gets a normal error); after, it is a refusal of a stream that began.
+ */
+function runHook(step: () => HookStep, first: boolean): HookStep {
+  if (first) return step();
+  try {
+    const result = step();
+    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(new Refused(error))) : undefined;
+  } catch (error) {
+    throw new Refused(error);
+  }
 }

@@ -1,14 +1,17 @@
 // The guardrails as hooks on an operation. `input` (after access and admission, before the
 // response cache) selects the call's guardrails, strips the selection fields from the body,
 // runs pre_call (which may mask: the masked body is what goes upstream and into the spend
-// log) and during_call (checks only), and masks the logged prompt for logging_only. `watch`
-// (last, so it wraps the cache's capture) checks replies for post_call. `record` writes what
-// ran to the log line and the spend row, before the row is queued.
+// log), starts during_call (checks only) and masks the logged prompt for logging_only. On
+// operations that serve reply hooks (core/reply-hooks.ts), during_call runs beside the
+// upstream call and the reply (or the first chunk) waits for it, and post_call checks the
+// reply (watch-reply.ts); elsewhere during_call is awaited before the call and post_call is
+// refused. `record` writes what ran to the log line and the spend row, before the row is queued.
 
 import { BadRequestError } from 'llmux';
 import type { PostCallHook, PreCallHook } from '../core/hooks.js';
 import type { CallState } from '../core/operation.js';
-import { createChatReplyWatch } from './watch-chat-reply.js';
+import { addReplyHook, type ReplyHook } from '../core/reply-hooks.js';
+import { createReplyWatch } from './watch-reply.js';
 import { GuardrailCall } from './guardrail-call.js';
 import type { Guardrail, GuardrailMode } from './guardrail.js';
 import { readRequestedGuardrails } from './read-requested-guardrails.js';
@@ -26,7 +29,6 @@ const calls = new WeakMap<CallState, GuardrailCall>();
 
 export interface GuardrailHooks {
   input: PreCallHook;
-  watch: PreCallHook;
   record: PostCallHook;
 }
 
@@ -55,32 +57,31 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
       const masked = call.apply(one.guardrail, 'pre_call', await runGuardrail(one.guardrail, inputOf(state, texts, one)));
       if (masked !== undefined) texts = masked;
     }
+    const post = having(selected, 'post_call');
+    if (post.length > 0 && !NO_TEXT_REPLY.has(operation) && state.operation.servesReplyHooks !== true) {
+      // Fail closed: a reply the admin asked to be checked is not sent unchecked.
+      const names = post.map((one) => one.guardrail.name);
+      throw new BadRequestError(`post_call guardrails (${names.join(', ')}) cannot check replies on ${state.context.path} in llmux yet`, { param: 'guardrails', code: 'guardrail_unsupported' });
+    }
     // Checks only, all at once: LiteLLM's during_call may not change the input.
     const during = having(selected, 'during_call');
     if (during.length > 0) {
-      const outcomes = await Promise.all(during.map((one) => runGuardrail(one.guardrail, inputOf(state, texts, one))));
-      during.forEach((one, index) => call.apply(one.guardrail, 'during_call', outcomes[index] as Awaited<(typeof outcomes)[number]>));
+      const checked = Promise.all(during.map((one) => runGuardrail(one.guardrail, inputOf(state, texts, one)))).then((outcomes) =>
+        during.forEach((one, index) => call.apply(one.guardrail, 'during_call', outcomes[index] as Awaited<(typeof outcomes)[number]>)),
+      );
+      if (state.operation.servesReplyHooks === true) {
+        // Beside the upstream call: the reply waits for it. A call that fails (or a cache hit)
+        // never awaits it, so its refusal is marked handled here.
+        checked.catch(() => undefined);
+        addReplyHook(state, holdUntil(checked));
+      } else await checked;
     }
     if (texts !== original) body = replaceRequestTexts(operation, body, texts);
     await maskLoggedPrompt(state, call, body, texts);
-    if (having(selected, 'post_call').length > 0 && !NO_TEXT_REPLY.has(operation) && operation !== 'chat') {
-      // Fail closed: a reply the admin asked to be checked is not sent unchecked.
-      const names = having(selected, 'post_call').map((one) => one.guardrail.name);
-      throw new BadRequestError(`post_call guardrails (${names.join(', ')}) cannot check replies on ${state.context.path} in llmux yet`, { param: 'guardrails', code: 'guardrail_unsupported' });
-    }
+    // An asynchronous built-in (prompt injection with its model check) reads requests only: nothing to do with a reply.
+    const watched = post.map((one) => one.guardrail).filter((guardrail) => guardrail.synchronous || guardrail.type !== 'detect_prompt_injection');
+    if (watched.length > 0 && state.operation.servesReplyHooks === true) addReplyHook(state, createReplyWatch(call, watched));
     return body === state.body ? undefined : { replace: body };
-  };
-
-  const watch: PreCallHook = (state) => {
-    const call = calls.get(state);
-    if (call === undefined || state.operation.names.name !== 'chat') return undefined;
-    // Service checks are refused post_call at start; an asynchronous built-in (prompt injection
-    // with its model check) reads requests only, so it has nothing to do with a reply.
-    const post = having(call.selected, 'post_call')
-      .map((one) => one.guardrail)
-      .filter((guardrail) => guardrail.synchronous);
-    if (post.length > 0) state.capture = createChatReplyWatch(call, post, state.capture);
-    return undefined;
   };
 
   const record: PostCallHook = (state) => {
@@ -93,7 +94,18 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
     if (metadata !== undefined) metadata['guardrail_information'] = call.results;
   };
 
-  return { input, watch, record };
+  return { input, record };
+}
+
+/** A reply hook that holds the reply, or a stream's first chunk, until `checked` settles (and throws its refusal). */
+function holdUntil(checked: Promise<void>): ReplyHook {
+  let held = true;
+  const wait = (): Promise<void> | undefined => {
+    if (!held) return undefined;
+    held = false;
+    return checked;
+  };
+  return { reply: wait, chunk: wait, end: wait };
 }
 
 function having(selected: readonly SelectedGuardrail[], mode: GuardrailMode): SelectedGuardrail[] {
@@ -132,7 +144,7 @@ async function maskLoggedPrompt(state: CallState, call: GuardrailCall, body: Rec
 
 /** A stream's post_call checks that passed leave one success each (chunks are not recorded one by one). */
 function recordStreamPasses(state: CallState, call: GuardrailCall): void {
-  if (state.body['stream'] !== true || state.operation.names.name !== 'chat') return;
+  if (state.body['stream'] !== true || state.operation.servesReplyHooks !== true) return;
   if (call.results.some((result) => result.guardrail_mode === 'post_call')) return;
   for (const one of having(call.selected, 'post_call')) call.results.push({ guardrail_name: one.guardrail.name, guardrail_mode: 'post_call', guardrail_status: 'success', duration_ms: 0 });
 }

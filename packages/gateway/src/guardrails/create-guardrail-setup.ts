@@ -30,12 +30,11 @@ export function createGuardrailSetup(entries: readonly GuardrailEntry[] | undefi
     hooksFor(operation, operationHooks) {
       if (!operation.billed) return operationHooks;
       // After access and admission (a refused call costs no guardrail check), before the
-      // response cache (its key is the masked request); the reply watch goes last so that
-      // it wraps the cache's capture, and a refused reply is never stored.
+      // response cache (its key is the masked request). The reply checks are reply hooks, run
+      // before the cache sees the reply, so a refused reply is never stored.
       const pre = [...operationHooks.pre];
       const admit = pre.indexOf(admitCallHook);
       pre.splice(admit === -1 ? pre.length : admit + 1, 0, hooks.input);
-      pre.push(hooks.watch);
       return { pre, post: [...operationHooks.post, hooks.record] };
     },
     routes: createGuardrailRoutes(all),

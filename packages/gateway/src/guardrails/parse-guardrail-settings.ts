@@ -6,11 +6,8 @@ import type { z } from 'zod';
 import { ConfigError, formatConfigPath } from '../config/config-error.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { guardrailsSchema, type GuardrailEntry } from './guardrail-config-schema.js';
-import { resolveGuardrailModes } from './resolve-guardrail-modes.js';
 
 const SOURCE = '(guardrails)';
-/** Types whose check calls a service: they cannot hold a reply back yet, so no post_call. */
-const SERVICE_TYPES: ReadonlySet<string> = new Set(['generic_guardrail_api', 'presidio', 'openai_moderation', 'bedrock']);
 
 export function parseGuardrailSettings(config: GatewayConfig): GuardrailEntry[] | undefined {
   // A top-level list GatewayConfig does not type: the config schema passes unknown sections through.
@@ -28,9 +25,6 @@ export function parseGuardrailSettings(config: GatewayConfig): GuardrailEntry[] 
     if (names.has(entry.guardrail_name)) problems.push(`${at('guardrail_name')}: "${entry.guardrail_name}" is used twice`);
     names.add(entry.guardrail_name);
     const params = entry.litellm_params;
-    if (SERVICE_TYPES.has(params.guardrail) && resolveGuardrailModes(params.mode).all.has('post_call')) {
-      problems.push(`${at('litellm_params.mode')}: post_call is not available for ${params.guardrail} in llmux yet (built-in guardrails only); use pre_call or during_call`);
-    }
     if (params.guardrail === 'detect_prompt_injection') {
       const model = params.prompt_injection_params?.llm_api_name;
       if (model !== undefined && !models.has(model)) problems.push(`${at('litellm_params.prompt_injection_params.llm_api_name')}: no model_name "${model}" in model_list`);

@@ -30,6 +30,7 @@ import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { OpenStreams } from '../open-streams.js';
 import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
+import { replyHooksOf } from '../reply-hooks.js';
 import { writeStream, type StreamEncoder } from '../write-stream.js';
 import { ChatCall, type ChatReply } from './chat-call.js';
 import { ChatPassthroughEncoder } from './chat-passthrough-stream.js';
@@ -47,6 +48,7 @@ export const chatOperation: Operation = {
   dialect: openAIChatDialect,
   request: CHAT_REQUEST,
   billed: true,
+  servesReplyHooks: true,
   serve: serveChat,
 };
 
@@ -76,7 +78,7 @@ async function serveChat(state: CallState): Promise<boolean> {
     const delivered = new DeliveredText();
     const capture = state.capture;
     const onChunk = capture === undefined ? delivered.add : (chunk: ChatCompletionChunk) => (delivered.add(chunk), capture.chunk(chunk));
-    await writeStream(context, reply, { dialect: openAIChatDialect, encoder: OPENAI_SSE, streams: dependencies.streams, onChunk });
+    await writeStream(context, reply, { dialect: openAIChatDialect, encoder: OPENAI_SSE, streams: dependencies.streams, onChunk, hooks: replyHooksOf(state) });
     if (reply.usage === undefined) {
       reply.settleCountedUsage(countDeliveredUsage(reply.llmux.model, request.messages as ChatMessage[], delivered));
       context.call.usageCounted = true;
@@ -88,6 +90,10 @@ async function serveChat(state: CallState): Promise<boolean> {
   recordUsage(context, reply.usage, reply.llmux.cost);
   setCostHeader(context, reply.llmux.cost);
   context.call.responseId = reply.id;
+  // The reply hooks (output guardrails) see it first: they may change it or refuse it.
+  const hooks = state.replyHooks === undefined ? undefined : replyHooksOf(state);
+  const step = hooks?.reply(reply);
+  if (step !== undefined) await step;
   // The upstream answered: a client gone by now still owes what it asked for.
   if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
   conformChatCompletion(reply);

@@ -38,6 +38,8 @@ export class MessagesCall {
     private readonly body: Record<string, unknown>,
     requestHeaders: Readonly<Record<string, string | string[] | undefined>>,
     private readonly signal: AbortSignal | undefined,
+    /** A hook must read the reply (core/reply-hooks.ts): translated even where the deployment speaks Messages. */
+    private readonly translate = false,
   ) {
     this.nativeBody = withoutRoutingFields(body);
     this.headers = {};
@@ -54,7 +56,7 @@ export class MessagesCall {
   readonly attempt = (target: RouterTarget): Promise<MessagesReply> => {
     const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
     const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
-    if (speaksNatively(split.body.model, 'anthropic-messages', split.options.registry)) {
+    if (!this.translate && speaksNatively(split.body.model, 'anthropic-messages', split.options.registry)) {
       return nativeCallSplit(split, { dialect: 'anthropic-messages', body: this.nativeBody, stream: this.stream, headers: this.headers });
     }
     // The operation's zod schema validated the body as this request shape.

@@ -14,6 +14,7 @@ import { ANTHROPIC_DELTA_TEXT } from '../count-delivered-events.js';
 import { anthropicMessagesDialect } from '../dialects/anthropic-messages-dialect.js';
 import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall } from '../record-routed-call.js';
+import { replyHooksOf, type ReplyHooks } from '../reply-hooks.js';
 import type { StreamEncoder } from '../write-stream.js';
 import { MessagesCall, type MessagesReply } from './messages-call.js';
 import { sendNative, streamNative } from './serve-native-reply.js';
@@ -28,13 +29,14 @@ export const messagesOperation: Operation = {
   dialect: anthropicMessagesDialect,
   request: { schema: anthropicMessagesRequestSchema },
   billed: true,
+  servesReplyHooks: true,
   serve: serveMessages,
 };
 
 async function serveMessages(state: CallState): Promise<boolean> {
   const { context, dependencies, body } = state;
   const routing = createRoutingOptions(state);
-  const call = new MessagesCall(body, context.request.headers, routing.signal);
+  const call = new MessagesCall(body, context.request.headers, routing.signal, state.needsParsedReply === true);
   const reply = await dependencies.router.call<typeof routing, MessagesReply>(routing, call.attempt);
   recordRoutedCall(context, reply.llmux);
   if ('kind' in reply) {
@@ -44,11 +46,13 @@ async function serveMessages(state: CallState): Promise<boolean> {
     return true;
   }
   const stopSequences = body['stop_sequences'] as string[] | undefined;
+  const hooks = replyHooksOf(state);
   if ('cancel' in reply) {
-    await streamMessages(context, reply, call, { model: routing.model, stopSequences }, dependencies.streams);
+    await streamMessages(context, reply, call, { model: routing.model, stopSequences, hooks }, dependencies.streams);
     return true;
   }
-  sendTranslated(context, reply, () => convertToAnthropicMessage(reply, stopSequences === undefined ? { model: routing.model } : { model: routing.model, stopSequences }));
+  const sent = sendTranslated(context, reply, () => convertToAnthropicMessage(reply, stopSequences === undefined ? { model: routing.model } : { model: routing.model, stopSequences }), hooks);
+  if (sent !== undefined) await sent;
   return true;
 }
 
@@ -56,10 +60,10 @@ async function streamMessages(
   context: RequestContext,
   reply: CompletionStream,
   call: MessagesCall,
-  options: { model: string; stopSequences: string[] | undefined },
+  options: { model: string; stopSequences: string[] | undefined; hooks: ReplyHooks | undefined },
   streams: CallState['dependencies']['streams'],
 ): Promise<void> {
   const anthropic = createAnthropicStreamEncoder(options.stopSequences === undefined ? { model: options.model } : { model: options.model, stopSequences: options.stopSequences });
   const encoder: StreamEncoder<ChatCompletionChunk> = { chunk: anthropic.chunk, end: () => anthropic.end(reply.usage) };
-  await streamTranslated(context, reply, { dialect: anthropicMessagesDialect, encoder, streams, messages: call.converted?.messages });
+  await streamTranslated(context, reply, { dialect: anthropicMessagesDialect, encoder, streams, messages: call.converted?.messages, hooks: options.hooks });
 }

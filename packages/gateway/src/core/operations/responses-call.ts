@@ -46,6 +46,8 @@ export class ResponsesCall {
     private readonly body: Body,
     private readonly signal: AbortSignal | undefined,
     private readonly continuation?: ResponsesContinuation,
+    /** A hook must read the reply (core/reply-hooks.ts): translated even where the deployment speaks Responses. */
+    private readonly translate = false,
   ) {
     this.nativeBody = withoutRoutingFields(body);
   }
@@ -57,7 +59,7 @@ export class ResponsesCall {
   readonly attempt = (target: RouterTarget): Promise<ResponsesReply> => {
     const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
     const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
-    if (speaksNatively(split.body.model, 'openai-responses', split.options.registry)) {
+    if (!this.translate && speaksNatively(split.body.model, 'openai-responses', split.options.registry)) {
       const body = this.continuation === undefined || this.continuation.holder === target.deployment.id ? this.nativeBody : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
       return nativeCallSplit(split, { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS });
     }

@@ -17,6 +17,7 @@ import type { Dialect } from '../dialect.js';
 import { openAIResponsesDialect } from '../dialects/openai-responses-dialect.js';
 import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall } from '../record-routed-call.js';
+import { replyHooksOf } from '../reply-hooks.js';
 import type { StreamEncoder } from '../write-stream.js';
 import { createRoutingOptions } from './create-routing-options.js';
 import type { Identity } from '../../governance/identity.js';
@@ -36,6 +37,7 @@ export const responsesOperation: Operation = {
   dialect: openAIResponsesDialect,
   request: { schema: openAIResponsesRequestSchema },
   billed: true,
+  servesReplyHooks: true,
   serve: serveResponses,
 };
 
@@ -46,7 +48,7 @@ async function serveResponses(state: CallState): Promise<boolean> {
   const continuation = stored === undefined ? undefined : await continueConversation(stored, body, context.identity);
   // The previous Response lives on the deployment that made it: go back there when the group has it.
   if (continuation?.holder !== undefined) routing.deploymentId = continuation.holder;
-  const call = new ResponsesCall(body, routing.signal, continuation);
+  const call = new ResponsesCall(body, routing.signal, continuation, state.needsParsedReply === true);
   const reply = await dependencies.router.call<typeof routing, ResponsesReply>(routing, call.attempt);
   recordRoutedCall(context, reply.llmux);
   const keep = createResponsesKeeper(stored, context, body, reply.llmux);
@@ -63,12 +65,19 @@ async function serveResponses(state: CallState): Promise<boolean> {
     return true;
   }
   const options = { model: routing.model, request: body as unknown as ResponsesRequest };
+  const hooks = replyHooksOf(state);
   if (!('cancel' in reply)) {
-    sendTranslated(context, reply, () => {
-      const response = convertToResponsesResponse(reply, options);
-      keep?.(response, false);
-      return response;
-    });
+    const sent = sendTranslated(
+      context,
+      reply,
+      () => {
+        const response = convertToResponsesResponse(reply, options);
+        keep?.(response, false);
+        return response;
+      },
+      hooks,
+    );
+    if (sent !== undefined) await sent;
     return true;
   }
   const responses = createResponsesStreamEncoder(options);
@@ -80,7 +89,7 @@ async function serveResponses(state: CallState): Promise<boolean> {
   const encoder: StreamEncoder<ChatCompletionChunk> = { chunk: responses.chunk, end };
   // A break after the stream began ends through this encoder: it knows the id and the next sequence number.
   const dialect: Dialect = { ...openAIResponsesDialect, streamError: (streamContext, error) => responses.error(recordError(streamContext, error)) };
-  await streamTranslated(context, reply, { dialect, encoder, streams: dependencies.streams, messages: call.converted?.messages });
+  await streamTranslated(context, reply, { dialect, encoder, streams: dependencies.streams, messages: call.converted?.messages, hooks });
   return true;
 }
 

@@ -10,15 +10,25 @@ import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-d
 import type { Dialect } from '../dialect.js';
 import type { CallState } from '../operation.js';
 import { recordUsage, setCostHeader } from '../record-routed-call.js';
+import type { HookStep, ReplyHooks } from '../reply-hooks.js';
 import { writeStream, type StreamEncoder } from '../write-stream.js';
 
-/** `convert` builds the dialect's reply; it runs after usage and cost are on the record. */
-export function sendTranslated(context: RequestContext, reply: CompletionResponse, convert: () => unknown): void {
+/**
+ * `convert` builds the dialect's reply; it runs after usage and cost are on the record, and
+ * after the call's reply hooks (which may change the canonical reply or refuse it by throwing).
+ * Returns a promise only when a hook did.
+ */
+export function sendTranslated(context: RequestContext, reply: CompletionResponse, convert: () => unknown, hooks?: ReplyHooks): HookStep {
   recordUsage(context, reply.usage, reply.llmux.cost);
   setCostHeader(context, reply.llmux.cost);
   context.call.responseId = reply.id;
-  if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
-  sendJson(context, 200, JSON.stringify(convert()));
+  const send = (): void => {
+    if (clientGone(context.response)) context.call.callEnd = 'client_disconnected';
+    sendJson(context, 200, JSON.stringify(convert()));
+  };
+  const step = hooks?.reply(reply);
+  if (step === undefined) return send();
+  return step.then(send);
 }
 
 export interface TranslatedStreaming {
@@ -27,12 +37,14 @@ export interface TranslatedStreaming {
   streams: CallState['dependencies']['streams'];
   /** The canonical prompt sent (to count a cut stream's prompt tokens). */
   messages: ChatMessage[] | undefined;
+  /** The call's reply hooks (absent: none). */
+  hooks?: ReplyHooks | undefined;
 }
 
 export async function streamTranslated(context: RequestContext, reply: CompletionStream, streaming: TranslatedStreaming): Promise<void> {
   warmTokenCounter(reply.llmux.model);
   const delivered = new DeliveredText();
-  await writeStream(context, reply, { dialect: streaming.dialect, encoder: streaming.encoder, streams: streaming.streams, onChunk: delivered.add });
+  await writeStream(context, reply, { dialect: streaming.dialect, encoder: streaming.encoder, streams: streaming.streams, onChunk: delivered.add, hooks: streaming.hooks });
   if (reply.usage === undefined) {
     reply.settleCountedUsage(countDeliveredUsage(reply.llmux.model, streaming.messages, delivered));
     context.call.usageCounted = true;
