@@ -10,6 +10,7 @@ import { createAzureEndpoint, type FetchedToken } from './create-azure-endpoint.
 import { createAzureProviderConfig } from './azure-provider-config.js';
 import { dropAzureFilterChunks } from './azure-stream.js';
 import { guardMedia } from './guard-azure-media.js';
+import { guardBatches } from './guard-azure-batches.js';
 
 export { DEFAULT_AZURE_API_VERSION } from './resolve-azure-url.js';
 
@@ -44,8 +45,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     streamChat: (request, context) => guard(context, async () => dropAzureFilterChunks(await inner.streamChat(request, context))),
     embed: (request, context) => guard(context, () => embed(request, context)),
     ...(media === undefined ? {} : { media: guardMedia(media, guard) }),
-    // Files and batches: each call fetches its own credential; a refused Entra token is evicted by the next chat call's guard.
-    ...(batches === undefined ? {} : { batches }),
+    ...(batches === undefined ? {} : { batches: guardBatches(batches, guard) }),
     // Passthrough keeps Azure's filter chunks: they are part of the OpenAI-format stream Azure sends.
     // The gateway's chat door answers as the translation does (filter fields left out), so it translates.
     ...(nativeSupport === undefined
