@@ -2,13 +2,13 @@
 // and message_delta (the only events whose data is parsed), the commit point at the first
 // content, the end at message_stop, and the upstream's own `error` event as a typed error.
 
-import type { EventSourceMessage } from 'eventsource-parser';
 import { tryParseJson } from '../http/read-body.js';
 import { anthropicUsageSchema, type AnthropicUsage } from '../providers/anthropic/anthropic-api.js';
 import { createAnthropicStreamError } from '../providers/anthropic/anthropic-error.js';
 import { convertAnthropicUsage, mergeAnthropicUsage } from '../providers/anthropic/convert-anthropic-usage.js';
 import type { NativeStreamWatcher, NativeWatcherContext } from './native-stream.js';
 import { SseStreamWatcher } from './sse-stream-watcher.js';
+import type { SseEvent } from './split-sse-events.js';
 
 /** Events that come before any content: the stream is not committed by them. */
 const PRELUDE_EVENTS: ReadonlySet<string> = new Set(['message_start', 'ping', 'content_block_start', 'error']);
@@ -17,7 +17,7 @@ class AnthropicStreamWatcher extends SseStreamWatcher {
   private counts: AnthropicUsage = {};
   private stopped = false;
 
-  protected onEvent(message: EventSourceMessage): void {
+  protected onEvent(message: SseEvent): void {
     const type = message.event;
     if (type === undefined || !PRELUDE_EVENTS.has(type)) this.committed = true;
     switch (type) {

@@ -1,13 +1,14 @@
 // Watches an OpenAI chat completion stream as it passes through: usage from the usage chunk
 // (the only data parsed, found by its `"usage":{`), the commit point at the first content,
-// the end at `[DONE]` (or a finish_reason), and an error payload as a typed error.
+// the end at `[DONE]` (or a finish_reason), and an error payload as a typed error. Reads
+// between the commit point and the finish are searched, not split into events.
 
-import type { EventSourceMessage } from 'eventsource-parser';
 import { tryParseJson } from '../http/read-body.js';
 import { createOpenAIPayloadError } from '../providers/openai/openai-error.js';
 import type { NativeStreamWatcher, NativeWatcherContext } from './native-stream.js';
 import { toOpenAIUsage } from './parse-openai-chat-usage.js';
 import { SseStreamWatcher } from './sse-stream-watcher.js';
+import type { SseEvent } from './split-sse-events.js';
 
 /** A delta that shows the client something: text, reasoning, a refusal, a tool call, or the finish. */
 const CONTENT = /"(?:content|reasoning_content|reasoning|refusal)":"[^"]|"tool_calls":\[|"finish_reason":"/;
@@ -17,7 +18,7 @@ class OpenAIChatStreamWatcher extends SseStreamWatcher {
   private done = false;
   private finishSeen = false;
 
-  protected onEvent(message: EventSourceMessage): void {
+  protected onEvent(message: SseEvent): void {
     const data = message.data;
     if (data === '[DONE]') {
       this.done = true;
@@ -33,6 +34,14 @@ class OpenAIChatStreamWatcher extends SseStreamWatcher {
       const usage = toOpenAIUsage((tryParseJson(data) as { usage?: unknown } | undefined)?.usage);
       if (usage !== undefined) this.usage = usage;
     }
+  }
+
+  /**
+   * After the commit point only the finish, the usage chunk, `[DONE]` and errors matter; reads
+   * with none of their bytes (nearly all of a stream) are skipped unparsed.
+   */
+  protected override quiet(events: string): boolean {
+    return this.committed && !events.includes('[DONE]') && !events.includes('error') && !events.includes('"usage":{') && (this.finishSeen || !FINISH.test(events));
   }
 
   /** Some OpenAI-compatible servers end without [DONE]; a finish_reason says the answer is whole. */

@@ -2,12 +2,12 @@
 // delta or finished item, usage from the terminal event's `response.usage`, the end at
 // response.completed / .incomplete / .failed, and an `error` event as a typed error.
 
-import type { EventSourceMessage } from 'eventsource-parser';
 import { tryParseJson } from '../http/read-body.js';
 import { createOpenAIPayloadError } from '../providers/openai/openai-error.js';
 import type { NativeStreamWatcher, NativeWatcherContext } from './native-stream.js';
 import { toResponsesUsage } from './parse-openai-responses-usage.js';
 import { SseStreamWatcher } from './sse-stream-watcher.js';
+import type { SseEvent } from './split-sse-events.js';
 
 /** An event that shows the client something: a delta of any kind, or a finished item. */
 const CONTENT = /^response\.(?:[a-z_.]+\.delta|output_item\.done)$/;
@@ -16,7 +16,7 @@ const TERMINAL: ReadonlySet<string> = new Set(['response.completed', 'response.i
 class OpenAIResponsesStreamWatcher extends SseStreamWatcher {
   private done = false;
 
-  protected onEvent(message: EventSourceMessage): void {
+  protected onEvent(message: SseEvent): void {
     const type = message.event ?? readType(message.data);
     if (type === 'error') {
       this.failure ??= createOpenAIPayloadError(flatten(tryParseJson(message.data)), this.context);

@@ -19,6 +19,9 @@ const EVENT_END = '\n\n';
 const ERROR_DATA = 'data: {"error"';
 const EMPTY_CHOICES = '"choices":[]';
 const USAGE = '"usage":{';
+// Searched in every chunk as bytes: a Buffer needle, which a string one would be converted to on each search.
+const ERROR_DATA_BYTES = Buffer.from(ERROR_DATA);
+const EMPTY_CHOICES_BYTES = Buffer.from(EMPTY_CHOICES);
 const DONE_AT_END = /data: \[DONE\]\s*$/;
 /** Enough of the last bytes to see `data: [DONE]\n\n`. */
 const TAIL_CHARS = 24;
@@ -94,7 +97,7 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
   }
 
   private mayHoldHidden(bytes: Buffer): boolean {
-    return bytes.includes(ERROR_DATA) || (!this.includeUsage && bytes.includes(EMPTY_CHOICES));
+    return bytes.includes(ERROR_DATA_BYTES) || (!this.includeUsage && bytes.includes(EMPTY_CHOICES_BYTES));
   }
 
   private hidden(event: string): boolean {
