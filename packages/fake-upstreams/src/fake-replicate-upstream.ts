@@ -72,9 +72,10 @@ export function startFakeReplicateUpstream(options: FakeReplicateOptions): Promi
     const path = new URL(request.url, 'http://fake').pathname;
     // The address its `urls` point at, as the client reached it.
     url ||= `http://${request.headers.host ?? ''}`;
-    if (request.headers.authorization !== `Bearer ${options.apiToken}`) return problem(response, 401, 'Unauthenticated', 'You did not pass a valid authentication token');
+    // A stream URL is its own credential (stream.replicate.com): the official client fetches it without the token.
     const streamRoute = STREAM_ROUTE.exec(path);
     if (request.method === 'GET' && streamRoute !== null) return streamPrediction(response, predictions.get(streamRoute[1] ?? ''), request);
+    if (request.headers.authorization !== `Bearer ${options.apiToken}`) return problem(response, 401, 'Unauthenticated', 'You did not pass a valid authentication token');
     const getRoute = GET_ROUTE.exec(path);
     if (request.method === 'GET' && getRoute !== null) {
       const prediction = predictions.get(getRoute[1] ?? '');
