@@ -157,6 +157,25 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     );
   });
 
+  it('answers hostile requests with 4xx, never 500', async () => {
+    const headers = { authorization: 'Bearer sk-master-operations' };
+    const send = async (method: string, path: string, body?: string, type = 'application/json'): Promise<number> =>
+      (await fetch(`${world.gateway.url}${path}`, { method, headers: { ...headers, 'content-type': type }, ...(body === undefined ? {} : { body }) })).status;
+    assert.equal(await send('POST', '/v1/batches', '[]'), 400);
+    assert.equal(await send('POST', '/v1/batches', '{"input_file_id":'), 400);
+    assert.equal(await send('POST', '/batches', JSON.stringify({ input_file_id: 'file-none', endpoint: '/v1/chat/completions' })), 404);
+    assert.equal(await send('POST', '/v1/files', '{"purpose":"batch"}'), 400);
+    assert.equal(await send('POST', '/v1/files', '--x\r\nbroken', 'multipart/form-data; boundary=x'), 400);
+    assert.equal(await send('GET', '/v1/files/%ZZ'), 404);
+    assert.equal(await send('GET', '/files/file-none/content'), 404);
+    assert.equal(await send('DELETE', '/v1/files/batch_none'), 404);
+    assert.equal(await send('POST', '/v1/batches/batch_none/cancel'), 404);
+    assert.equal(await send('GET', '/v1/batches?limit=abc'), 400);
+    assert.equal(await send('GET', '/v1/files?limit=-3'), 400);
+    assert.equal(await send('GET', '/v1/files?limit=2'), 200);
+    assert.equal(await send('PUT', '/v1/batches'), 405);
+  });
+
   it('refuses a key without access to the model group, before any upstream call', async () => {
     const key = await world.newKey({ models: ['other'] });
     const calls = fake.requests.length;
