@@ -5,6 +5,7 @@
 
 import { Redis } from 'ioredis';
 import type { AdmitOutcome, CheckKind, CounterBackend, CounterUpdate, LimitCheck } from './counter-backend.js';
+import { closeRedis } from './close-redis.js';
 import { commandRedisOptions } from './redis-connection-options.js';
 import { ADMIT_SCRIPT, UPDATE_SCRIPT } from './redis-scripts.js';
 import type { RedisTarget } from './resolve-redis-options.js';
@@ -77,6 +78,6 @@ export class RedisCounterBackend implements CounterBackend {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }

@@ -11,6 +11,7 @@
 
 import { MemoryRouterStateStore, type DeploymentUsage } from 'llmux';
 import type { Redis } from 'ioredis';
+import { closeRedis } from '../limits/close-redis.js';
 
 const MINUTE_MS = 60_000;
 const SYNC_INTERVAL_MS = 1_000;
@@ -153,7 +154,7 @@ export class RedisRouterStateStore extends MemoryRouterStateStore {
     clearInterval(this.timer);
     clearInterval(this.flushTimer);
     this.flush();
-    await Promise.allSettled([this.subscriber.quit(), this.redis.quit()]);
+    await Promise.all([closeRedis(this.subscriber), closeRedis(this.redis)]);
   }
 
   private applyRemoteCooldown(message: string): void {
