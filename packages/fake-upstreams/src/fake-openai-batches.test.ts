@@ -17,7 +17,7 @@ describe('fake OpenAI files and batches, driven by the official openai client', 
   let client: OpenAI;
 
   before(async () => {
-    fake = await startFakeOpenAIBatches();
+    fake = await startFakeOpenAIBatches({ apiKeys: ['sk-fake'] });
     client = new OpenAI({ apiKey: 'sk-fake', baseURL: `${fake.url}/v1`, maxRetries: 0 });
   });
   after(() => fake.close());
@@ -53,6 +53,8 @@ describe('fake OpenAI files and batches, driven by the official openai client', 
     assert.ok((await client.files.list()).data.some((item) => item.id === file.id));
     assert.equal((await client.files.delete(file.id)).deleted, true);
     await assert.rejects(client.files.retrieve(file.id), (error: unknown) => error instanceof OpenAI.NotFoundError);
+    const stranger = new OpenAI({ apiKey: 'sk-wrong', baseURL: `${fake.url}/v1`, maxRetries: 0 });
+    await assert.rejects(stranger.files.list(), (error: unknown) => error instanceof OpenAI.AuthenticationError);
     await assert.rejects(client.batches.create({ input_file_id: 'file-missing', endpoint: '/v1/chat/completions', completion_window: '24h' }), (error: unknown) => error instanceof OpenAI.BadRequestError);
   });
 });

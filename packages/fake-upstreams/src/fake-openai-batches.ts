@@ -25,7 +25,12 @@ export interface FakeBatchesServer extends FakeServer {
 /** Tokens the fake bills per completion line: prompt words, and this many completion tokens. */
 export const FAKE_BATCH_COMPLETION_TOKENS = 5;
 
-export async function startFakeOpenAIBatches(): Promise<FakeBatchesServer> {
+export interface FakeBatchesOptions {
+  /** When set, calls must carry one as `Authorization: Bearer` (OpenAI) or `api-key` (Azure), else 401. */
+  apiKeys?: readonly string[];
+}
+
+export async function startFakeOpenAIBatches(options: FakeBatchesOptions = {}): Promise<FakeBatchesServer> {
   const files = new Map<string, FakeStoredFile>();
   const batches = new Map<string, Record<string, unknown>>();
   let serial = 0;
@@ -62,6 +67,10 @@ export async function startFakeOpenAIBatches(): Promise<FakeBatchesServer> {
 
   const handle = async (request: RecordedRequest, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url, 'http://fake');
+    const keys = options.apiKeys;
+    if (keys !== undefined && !keys.some((key) => request.headers.authorization === `Bearer ${key}` || request.headers['api-key'] === key)) {
+      return sendJson(response, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+    }
     const path = url.pathname.replace(/^\/openai/, '').replace(/^\/v1/, '');
     const segments = path.split('/').filter((segment) => segment !== '');
     const [collection, id, action] = segments;

@@ -31,7 +31,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
   let fake: FakeBatchesServer;
 
   before(async () => {
-    fake = await startFakeOpenAIBatches();
+    fake = await startFakeOpenAIBatches({ apiKeys: [OPENAI_KEY, AZURE_KEY] });
     world = await startOperationsGateway(
       [
         { model_name: 'gpt-batch', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY, input_cost_per_token: INPUT_PRICE, output_cost_per_token: OUTPUT_PRICE } },

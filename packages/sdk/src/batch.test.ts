@@ -32,7 +32,7 @@ describe('files and batches', () => {
   let http: HttpClient;
 
   before(async () => {
-    fake = await startFakeOpenAIBatches();
+    fake = await startFakeOpenAIBatches({ apiKeys: [API_KEY] });
     http = new HttpClient();
   });
   after(async () => {
