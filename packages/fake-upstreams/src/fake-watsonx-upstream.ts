@@ -85,10 +85,27 @@ function answerIam(request: RecordedRequest, response: ServerResponse, options: 
   if (!options.apiKeys.includes(form.get('apikey') ?? '')) {
     return sendJson(response, 400, { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found.', context: { requestId: 'fake' } });
   }
-  const token = `eyJfakeIAM.${issued.length + 1}.${Math.random().toString(36).slice(2)}`;
-  issued.push(token);
   const expiresIn = options.expiresInSeconds ?? 3600;
-  sendJson(response, 200, { access_token: token, refresh_token: 'not_supported', token_type: 'Bearer', expires_in: expiresIn, expiration: Math.floor(Date.now() / 1000) + expiresIn, scope: 'ibm openid' });
+  const token = fakeIamJwt(issued.length + 1, expiresIn);
+  issued.push(token);
+  sendJson(response, 200, {
+    access_token: token,
+    refresh_token: 'not_supported',
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+    expiration: Math.floor(Date.now() / 1000) + expiresIn,
+    scope: 'ibm openid',
+  });
+}
+
+/**
+ * IAM access tokens are JWTs, and IBM's SDKs read `exp` and `iat` from them to know when to
+ * renew: a JWT with those claims and a fake signature (nobody but IAM verifies it).
+ */
+function fakeIamJwt(serial: number, expiresIn: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'RS256', kid: 'fake' })}.${part({ iam_id: 'iam-fake', sub: 'fake', iat: now, exp: now + expiresIn, n: serial, nonce: Math.random().toString(36).slice(2) })}.ZmFrZQ`;
 }
 
 /** watsonx names the model `model_id` (and also `model` in newer versions), with its timestamps. */
