@@ -105,8 +105,8 @@ describe('response cache on /v1/messages and /v1/responses', () => {
     it(`/v1/responses ${kind}: a repeat is a hit, and a stream is replayed as Responses events`, async () => {
       const input = `responses question ${model}`;
       const calls = upstreamCalls();
-      const first = await openai.responses.create({ model, input });
-      const second = await openai.responses.create({ model, input });
+      const first = await openai.responses.create({ model, input, store: false });
+      const second = await openai.responses.create({ model, input, store: false });
       assert.equal(upstreamCalls(), calls + 1);
       assert.notEqual(second.id, first.id);
       assert.match(second.id, /^resp_/);
@@ -117,7 +117,7 @@ describe('response cache on /v1/messages and /v1/responses', () => {
       const types: string[] = [];
       let text = '';
       let completed: OpenAI.Responses.Response | undefined;
-      for await (const event of await openai.responses.create({ model, input, stream: true })) {
+      for await (const event of await openai.responses.create({ model, input, stream: true, store: false })) {
         types.push(event.type);
         if (event.type === 'response.output_text.delta') text += event.delta;
         if (event.type === 'response.completed') completed = event.response;
@@ -132,15 +132,29 @@ describe('response cache on /v1/messages and /v1/responses', () => {
     it(`/v1/responses ${kind}: a streamed answer serves a plain request`, async () => {
       const input = `use the tool on responses ${model}`;
       const calls = upstreamCalls();
-      const stream = openai.responses.stream({ model, input });
+      const stream = openai.responses.stream({ model, input, store: false });
       const streamed = await stream.finalResponse();
       assert.equal(upstreamCalls(), calls + 1);
-      const plain = await openai.responses.create({ model, input });
+      const plain = await openai.responses.create({ model, input, store: false });
       assert.equal(upstreamCalls(), calls + 1);
       assert.deepEqual(wire(plain.output), wire(streamed.output));
       assert.deepEqual(plain.usage, streamed.usage);
     });
   }
+
+  it('/v1/responses: a stored response or a follow-up is never answered from the cache', async () => {
+    const input = 'stateful responses question';
+    const calls = upstreamCalls();
+    // Stored (store defaults to true): each must be a response of its own, retrievable by id.
+    const first = await openai.responses.create({ model: 'claude', input });
+    const second = await openai.responses.create({ model: 'claude', input });
+    assert.equal(upstreamCalls(), calls + 2);
+    assert.equal((await openai.responses.retrieve(second.id)).id, second.id);
+    // A follow-up depends on a conversation only its owner may continue: never a cache hit.
+    await openai.responses.create({ model: 'claude', input: 'and then?', previous_response_id: first.id, store: false });
+    await openai.responses.create({ model: 'claude', input: 'and then?', previous_response_id: first.id, store: false });
+    assert.equal(upstreamCalls(), calls + 4);
+  });
 
   it('a hit on /v1/messages is billed 0 with cache_hit and its call_type, and counted by the hit metric', async () => {
     const admin = managementClient(gateway.url, MASTER_KEY);

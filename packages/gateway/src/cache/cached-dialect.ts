@@ -5,6 +5,11 @@
 export type DialectReply = Record<string, unknown>;
 
 export interface CachedDialect {
+  /**
+   * False for a request whose answer must not come from (or go to) the cache, because the
+   * call has state the cache cannot see; absent: every request may be cached.
+   */
+  cacheable?(body: Readonly<Record<string, unknown>>): boolean;
   /** The reply to store from a streamed answer's events; undefined when it is not whole. */
   fromEvents(events: ReadonlyArray<Record<string, unknown>>): DialectReply | undefined;
   /** A stored reply under a fresh id (and time, where the dialect has one). */

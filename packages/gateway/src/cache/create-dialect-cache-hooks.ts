@@ -22,7 +22,7 @@ export function createDialectCacheHooks(cache: ResponseCache, dialect: CachedDia
   const pre: PreCallHook = async (state) => {
     const call = cache.prepare(state);
     // A background response is answered later by its id: there is nothing to replay.
-    if (call === undefined || call.body['background'] === true) return undefined;
+    if (call === undefined || call.body['background'] === true || dialect.cacheable?.(call.body) === false) return undefined;
     // The operation is in the key: the same fields can form a chat and a messages request.
     const key = createCacheKey({ ...call.body, '\u0000operation': state.operation.names.name }, call.scopeId, call.namespace);
     const hit = await cache.findHit(state, key, call);

@@ -9,6 +9,12 @@ import type { CachedDialect, DialectReply } from './cached-dialect.js';
 type Item = Record<string, unknown>;
 
 export const responsesCachedDialect: CachedDialect = {
+  // Only stateless calls. A follow-up (previous_response_id) depends on a conversation the
+  // key is checked against after the cache, so a hit could hand one key's conversation to
+  // another; a stored response (store is true unless false) must be retrievable by its id,
+  // which a replayed answer under a fresh id never was.
+  cacheable: (body) => body['previous_response_id'] === undefined && body['store'] === false,
+
   fromEvents(events) {
     for (const event of events) {
       const type = event['type'];
