@@ -5,7 +5,7 @@ import { spendIdentityMigration } from './002-spend-identity.js';
 import { storedResponsesMigration } from './003-stored-responses.js';
 import { litellmEntitiesMigration } from './004-litellm-entities.js';
 import { spendCallTypeMigration } from './005-spend-call-type.js';
-import { filesBatchesMigration } from './007-files-batches.js';
+import { filesBatchesMigration } from './006-files-batches.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration, storedResponsesMigration, litellmEntitiesMigration, spendCallTypeMigration, filesBatchesMigration];

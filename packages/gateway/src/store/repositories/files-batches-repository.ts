@@ -1,4 +1,4 @@
-// Files and batches the gateway made (migration 7): one row per llmux id, the object as JSON
+// Files and batches the gateway made (migration 6): one row per llmux id, the object as JSON
 // text. markBilled flips `billed` once, so two reads of an output file bill it once.
 
 import type { Kysely } from 'kysely';

@@ -26,4 +26,4 @@ async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('llmux_files_batches_upstream').on('llmux_files_batches').columns(['deployment_id', 'upstream_id']).execute();
 }
 
-export const filesBatchesMigration: Migration = { version: 7, name: 'files-batches', up };
+export const filesBatchesMigration: Migration = { version: 6, name: 'files-batches', up };
