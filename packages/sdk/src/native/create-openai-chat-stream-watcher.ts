@@ -13,6 +13,8 @@ import type { SseEvent } from './split-sse-events.js';
 /** A delta that shows the client something: text, reasoning, a refusal, a tool call, or the finish. */
 const CONTENT = /"(?:content|reasoning_content|reasoning|refusal)":"[^"]|"tool_calls":\[|"finish_reason":"/;
 const FINISH = /"finish_reason":"/;
+/** What a read after the commit point must hold to be parsed: one search, faster than four. */
+const MAY_MATTER = /\[DONE\]|error|"usage":\{|"finish_reason":"/;
 
 class OpenAIChatStreamWatcher extends SseStreamWatcher {
   private done = false;
@@ -41,7 +43,7 @@ class OpenAIChatStreamWatcher extends SseStreamWatcher {
    * with none of their bytes (nearly all of a stream) are skipped unparsed.
    */
   protected override quiet(events: string): boolean {
-    return this.committed && !events.includes('[DONE]') && !events.includes('error') && !events.includes('"usage":{') && (this.finishSeen || !FINISH.test(events));
+    return this.committed && !MAY_MATTER.test(events);
   }
 
   /** Some OpenAI-compatible servers end without [DONE]; a finish_reason says the answer is whole. */
