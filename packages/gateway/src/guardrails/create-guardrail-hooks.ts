@@ -26,9 +26,16 @@ export const APPLIED_GUARDRAILS_HEADER = 'x-litellm-applied-guardrails';
 const NO_TEXT_REPLY: ReadonlySet<string> = new Set(['embeddings']);
 
 const calls = new WeakMap<CallState, GuardrailCall>();
+/** during_call checks running beside the call, for `holdDuring`. */
+const duringChecks = new WeakMap<CallState, Promise<void>>();
 
 export interface GuardrailHooks {
   input: PreCallHook;
+  /**
+   * Awaits a during_call check started by `input`: placed before pre hooks that may answer
+   * themselves (a cache hit), which would otherwise send a reply no check held back.
+   */
+  holdDuring: PreCallHook;
   record: PostCallHook;
 }
 
@@ -73,6 +80,7 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
         // Beside the upstream call: the reply waits for it. A call that fails (or a cache hit)
         // never awaits it, so its refusal is marked handled here.
         checked.catch(() => undefined);
+        duringChecks.set(state, checked);
         addReplyHook(state, holdUntil(checked));
       } else await checked;
     }
@@ -94,7 +102,12 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
     if (metadata !== undefined) metadata['guardrail_information'] = call.results;
   };
 
-  return { input, record };
+  const holdDuring: PreCallHook = (state) => {
+    const checked = duringChecks.get(state);
+    return checked === undefined ? undefined : checked.then(() => undefined);
+  };
+
+  return { input, holdDuring, record };
 }
 
 /** A reply hook that holds the reply, or a stream's first chunk, until `checked` settles (and throws its refusal). */

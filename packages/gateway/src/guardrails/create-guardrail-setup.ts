@@ -34,7 +34,10 @@ export function createGuardrailSetup(entries: readonly GuardrailEntry[] | undefi
       // before the cache sees the reply, so a refused reply is never stored.
       const pre = [...operationHooks.pre];
       const admit = pre.indexOf(admitCallHook);
-      pre.splice(admit === -1 ? pre.length : admit + 1, 0, hooks.input);
+      const at = admit === -1 ? pre.length : admit + 1;
+      // Hooks after the guardrails (the cache) may answer without the upstream call: a
+      // during_call check is awaited before them, so on a cached operation it runs before the call.
+      pre.splice(at, 0, ...(at < pre.length ? [hooks.input, hooks.holdDuring] : [hooks.input]));
       return { pre, post: [...operationHooks.post, hooks.record] };
     },
     routes: createGuardrailRoutes(all),
