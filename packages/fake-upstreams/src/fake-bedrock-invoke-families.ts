@@ -120,10 +120,6 @@ const FAMILIES: ReadonlyArray<readonly [marker: string, family: Family]> = [
 const TITAN_CONFIG_KEYS = new Set(['maxTokenCount', 'stopSequences', 'temperature', 'topP']);
 const NOVA_KEYS = new Set(['schemaVersion', 'messages', 'system', 'inferenceConfig', 'toolConfig', 'additionalModelRequestFields']);
 
-export function isFakeInvokeFamily(modelId: string): boolean {
-  return findFamily(modelId) !== undefined;
-}
-
 /** Bedrock's ValidationException text for a body the family does not take, or undefined. */
 export function checkFakeInvokeFamilyBody(modelId: string, body: Record<string, unknown>): string | undefined {
   const family = findFamily(modelId);

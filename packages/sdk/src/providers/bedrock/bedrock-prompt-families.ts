@@ -9,7 +9,7 @@ import type { ChatCompletionRequest, FinishReason } from '../../spec/index.js';
 import { deepSeekPrompt, instPrompt, llama3Prompt, titanPrompt, type PromptTemplate, type PromptTurn } from './format-bedrock-prompt.js';
 
 /** What one reply or one stream chunk says, whatever the family's field names. */
-export interface TextPiece {
+interface TextPiece {
   text: string;
   stopReason?: string | null | undefined;
   inputTokens?: number | null | undefined;
@@ -115,12 +115,10 @@ const FAMILIES: ReadonlyArray<readonly [marker: string, family: PromptFamily]> =
       // `{text, generation_id, finish_reason, chat_history}`
       reply: z.looseObject({ text: z.string().nullish(), finish_reason: reason }).transform((body): TextPiece => ({ text: body.text ?? '', stopReason: body.finish_reason })),
       // `{is_finished, event_type: text-generation|stream-end, text, finish_reason}`
-      chunk: z
-        .looseObject({ event_type: z.string().nullish(), text: z.string().nullish(), finish_reason: reason })
-        .transform((body): TextPiece => ({
-          text: body.event_type === 'text-generation' ? (body.text ?? '') : '',
-          stopReason: body.event_type === 'stream-end' ? body.finish_reason : undefined,
-        })),
+      chunk: z.looseObject({ event_type: z.string().nullish(), text: z.string().nullish(), finish_reason: reason }).transform((body): TextPiece => ({
+        text: body.event_type === 'text-generation' ? (body.text ?? '') : '',
+        stopReason: body.event_type === 'stream-end' ? body.finish_reason : undefined,
+      })),
     },
   ],
 ];
