@@ -10,7 +10,16 @@ import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
 
 const GUARDRAILS = () => [
-  { guardrail_name: 'reply-check', litellm_params: { guardrail: 'litellm_content_filter', mode: 'post_call', default_on: true, blocked_words: [{ keyword: 'secret', action: 'BLOCK' }], patterns: [{ pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' }] } },
+  {
+    guardrail_name: 'reply-check',
+    litellm_params: {
+      guardrail: 'litellm_content_filter',
+      mode: 'post_call',
+      default_on: true,
+      blocked_words: [{ keyword: 'secret', action: 'BLOCK' }],
+      patterns: [{ pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' }],
+    },
+  },
 ];
 
 const BLOCKED_REPLY = 'Sure. The launch codes are secret and stay so.';
@@ -56,7 +65,10 @@ describe('post_call on /v1/messages and /v1/responses', () => {
   });
 
   it('/v1/messages stream: a clean reply is whole', async () => {
-    const message = await world.anthropicClient().messages.stream({ model: 'claude', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] }).finalMessage();
+    const message = await world
+      .anthropicClient()
+      .messages.stream({ model: 'claude', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] })
+      .finalMessage();
     assert.deepEqual(message.content[0], { type: 'text', text: 'Hello!' });
     assert.equal(message.stop_reason, 'end_turn');
   });

@@ -11,7 +11,9 @@ import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
 import { SERVICE_BATCH_CHARS } from '../src/guardrails/watch-reply.js';
 
-const GUARDRAILS = (service: string) => [{ guardrail_name: 'reply-api', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'post_call', default_on: true, api_base: service } }];
+const GUARDRAILS = (service: string) => [
+  { guardrail_name: 'reply-api', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'post_call', default_on: true, api_base: service } },
+];
 
 /** A reply several batches long, with the service's block word at its end. */
 const LONG_BLOCKED = `${'All is well here. '.repeat(60)}Now something forbidden.`;

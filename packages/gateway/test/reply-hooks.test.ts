@@ -9,7 +9,9 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
 
-const GUARDRAILS = (service: string) => [{ guardrail_name: 'beside', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'during_call', default_on: true, api_base: service } }];
+const GUARDRAILS = (service: string) => [
+  { guardrail_name: 'beside', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'during_call', default_on: true, api_base: service } },
+];
 
 describe('reply hooks: during_call beside the upstream call', () => {
   let world: GuardrailsWorld;

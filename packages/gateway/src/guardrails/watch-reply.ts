@@ -29,11 +29,15 @@ export function createReplyWatch(call: GuardrailCall, guardrails: readonly Guard
 
   const checkStream = (batch: readonly Guardrail[], from: number): HookStep => {
     const texts = [streamed.slice(Math.max(0, from - OVERLAP))];
-    return inTurn(batch, (guardrail, outcome) => {
-      call.apply(guardrail, 'post_call', asStreamVerdict(outcome));
-      // Each batch's pass is not a result of its own: the stream's pass is recorded once at its end.
-      call.results.pop();
-    }, texts);
+    return inTurn(
+      batch,
+      (guardrail, outcome) => {
+        call.apply(guardrail, 'post_call', asStreamVerdict(outcome));
+        // Each batch's pass is not a result of its own: the stream's pass is recorded once at its end.
+        call.results.pop();
+      },
+      texts,
+    );
   };
 
   return {
