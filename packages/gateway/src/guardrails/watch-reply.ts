@@ -71,7 +71,8 @@ export function createReplyWatch(call: GuardrailCall, guardrails: readonly Guard
       if (local.length > 0) {
         const from = localChecked;
         localChecked = streamed.length;
-        checkStream(local, from);
+        // Guardrails that answer from memory: the step is never a promise, and throws on a block.
+        void checkStream(local, from);
       }
       if (services.length === 0 || streamed.length - servicesChecked < SERVICE_BATCH_CHARS) return undefined;
       const from = servicesChecked;
