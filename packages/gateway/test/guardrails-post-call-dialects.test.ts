@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
+import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
 const GUARDRAILS = () => [
   {
@@ -62,6 +63,24 @@ describe('post_call on /v1/messages and /v1/responses', () => {
     assert.ok(text.startsWith('Sure.'), 'content began before the block');
     assert.doesNotMatch(text, /secret/);
     world.setReply('Hello!');
+  });
+
+  it('a stream refused after it began: its spend row says so (call_end reply_refused, the guardrail blocked) and holds what was delivered', async () => {
+    const key = String((await world.admin.post('/key/generate', {})).body['key']);
+    world.setReply(BLOCKED_REPLY);
+    const stream = world.anthropicClient(key).messages.stream({ model: 'claude', max_tokens: 50, messages: [{ role: 'user', content: 'codes?' }] });
+    await stream.finalMessage().catch(() => undefined);
+    world.setReply('Hello!');
+    const [row] = await waitForSpendRows(world.admin, key, 1);
+    assert.ok(row !== undefined);
+    assert.equal(row.status, 'failure');
+    assert.equal(row.metadata?.['call_end'], 'reply_refused', JSON.stringify(row.metadata));
+    const ran = row.metadata?.['guardrail_information'] as { guardrail_name: string; guardrail_mode: string; guardrail_status: string }[];
+    assert.deepEqual(
+      ran.map((one) => `${one.guardrail_name}:${one.guardrail_mode}:${one.guardrail_status}`),
+      ['reply-check:post_call:blocked'],
+    );
+    assert.ok((row.completion_tokens ?? 0) > 0, 'billed for the text delivered before the block');
   });
 
   it('/v1/messages stream: a clean reply is whole', async () => {
