@@ -44,13 +44,13 @@ describe('strict config check', () => {
 
   it('lists LiteLLM fields llmux does not implement in one warning, and loads', () => {
     const { warnings } = parseConfig(
-      { model_list: [deployment('openai/gpt-4o', { organization: 'org-1' })], litellm_settings: { set_verbose: true, json_logs: true }, general_settings: { disable_spend_logs: true } },
+      { model_list: [deployment('openai/gpt-4o', { organization: 'org-1' })], litellm_settings: { set_verbose: true, json_logs: true }, general_settings: { disable_spend_updates: true } },
       'x.yaml',
       {},
       strict,
     );
     assert.equal(warnings.filter((warning) => warning.startsWith('LiteLLM settings llmux does not implement')).length, 1);
-    assert.match(warnings[0] ?? '', /model_list\[0\]\.litellm_params\.organization, litellm_settings\.set_verbose, litellm_settings\.json_logs, general_settings\.disable_spend_logs/);
+    assert.match(warnings[0] ?? '', /model_list\[0\]\.litellm_params\.organization, litellm_settings\.set_verbose, litellm_settings\.json_logs, general_settings\.disable_spend_updates/);
   });
 
   it('refuses security settings llmux lacks, unless allowed, then warns', () => {

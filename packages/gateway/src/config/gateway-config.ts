@@ -56,6 +56,8 @@ export interface GeneralSettings {
   health_check_interval?: number;
   /** Include message content in callback payloads and detailed logs. */
   store_prompts_in_spend_logs?: boolean;
+  /** Write no spend-log rows; key, team and user spend still count. */
+  disable_spend_logs?: boolean;
   [setting: string]: unknown;
 }
 

@@ -22,7 +22,7 @@ export const LLMUX_GENERAL_SETTINGS = [
   'master_key', 'database_url', 'max_request_size_mb', 'public_metrics', 'alerting', 'alerting_webhook_url', 'alerting_args',
   'store_prompts_in_spend_logs', 'redis_url', 'proxy_batch_write_at', 'spend_logs_max_buffered_rows', 'budget_reset_sweep_seconds',
   'background_health_checks', 'health_check_interval', 'shutdown_grace_seconds', 'user_api_key_cache_ttl', 'key_cache_stale_seconds', 'responses_retention_days',
-  'chat_passthrough',
+  'chat_passthrough', 'disable_spend_logs',
 ];
 
 export const LLMUX_ROUTER_SETTINGS = Object.keys(routerSettingsShape);

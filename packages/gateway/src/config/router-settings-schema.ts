@@ -34,7 +34,12 @@ export const routerRetrySettings = {
 
 export const routerSettingsShape = {
   ...routerRetrySettings,
-  routing_strategy: z.enum(ROUTING_STRATEGIES).optional(),
+  routing_strategy: z
+    .enum(ROUTING_STRATEGIES, {
+      // LiteLLM's provider-budget-routing is not implemented: refused by name, never routed around budgets.
+      error: (issue) => (issue.input === 'provider-budget-routing' ? 'provider-budget-routing (with provider_budget_config) is not implemented by llmux yet; use key, team or tag budgets' : undefined),
+    })
+    .optional(),
   retry_after: seconds.optional(),
   retry_backoff: seconds.optional(),
   max_retry_wait: seconds.optional(),

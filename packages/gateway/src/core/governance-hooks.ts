@@ -3,6 +3,7 @@
 // call, settled by the post hook on every exit path (reply, error, hang-up, stream end).
 
 import { checkModelAccess } from '../governance/model-access.js';
+import { captureStoredReply } from '../spend/capture-stored-reply.js';
 import type { CallHooks, PostCallHook, PreCallHook } from './hooks.js';
 
 export const checkModelAccessHook: PreCallHook = (state) => {
@@ -17,10 +18,12 @@ export const admitCallHook: PreCallHook = (state) => {
   const ticket = accounting.begin(state.context, state.body['model'] as string, state.body);
   if (!(ticket instanceof Promise)) {
     state.ticket = ticket;
+    if (accounting.storesPrompts) state.capture = captureStoredReply(ticket.call, state.capture);
     return undefined;
   }
   return ticket.then((admitted) => {
     state.ticket = admitted;
+    if (accounting.storesPrompts) state.capture = captureStoredReply(admitted.call, state.capture);
     return undefined;
   });
 };

@@ -1,6 +1,7 @@
 // One spend-log row per request and the totals it adds to, from the request's log fields
 // (tokens, cost, deployment: the route records them) and who made the call.
 
+import { redactSecrets } from '../audit/redact-secrets.js';
 import type { Identity } from '../governance/identity.js';
 import type { RequestContext } from '../http/request-context.js';
 import { clientRequestIdOf } from '../http/request-id.js';
@@ -13,6 +14,8 @@ export interface CallRecord {
   metadata: Record<string, unknown>;
   /** The request's messages, only when prompts may be stored. */
   messages: unknown;
+  /** The reply (or a stream's chunks), only when prompts may be stored. */
+  response?: unknown;
   startedAt: Date;
 }
 
@@ -44,8 +47,9 @@ export function buildSpendLogRow(context: RequestContext, identity: Identity | u
     cache_hit: log.cacheHit === true,
     request_tags: call.tags,
     metadata: rowMetadata(call.metadata, context, failed),
-    messages: call.messages,
-    response: null,
+    // Stored prompts and replies keep no secrets: key-shaped text and secret-named fields masked.
+    messages: call.messages === null ? null : redactSecrets(call.messages),
+    response: call.response === undefined ? null : redactSecrets(call.response),
   };
 }
 

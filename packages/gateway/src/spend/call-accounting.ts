@@ -39,6 +39,8 @@ export interface CallAccountingOptions {
   global: GlobalLimits;
   /** general_settings.store_prompts_in_spend_logs, unless turn_off_message_logging. */
   storePrompts: boolean;
+  /** general_settings.disable_spend_logs: totals are kept, rows are not written. */
+  disableSpendLogs?: boolean;
   logger: Logger;
   /** Metrics gauges of remaining quota (key and team). */
   remaining?: RemainingSink | undefined;
@@ -53,6 +55,11 @@ export function identityOf(context: RequestContext): Identity | undefined {
 
 export class CallAccounting {
   readonly clock: () => number;
+
+  /** Whether rows carry the request's messages and the reply (store_prompts_in_spend_logs). */
+  get storesPrompts(): boolean {
+    return this.options.storePrompts && this.options.disableSpendLogs !== true;
+  }
 
   constructor(private readonly options: CallAccountingOptions) {
     this.clock = options.clock ?? Date.now;
@@ -86,7 +93,8 @@ export class CallAccounting {
     const writer = this.options.writer;
     if (writer === undefined) return;
     const row = buildSpendLogRow(ticket.context, ticket.identity, ticket.call, failed, new Date(now));
-    writer.enqueue(row, spendIncrements(ticket.identity, row));
+    if (this.options.disableSpendLogs === true) writer.enqueueTotals(spendIncrements(ticket.identity, row));
+    else writer.enqueue(row, spendIncrements(ticket.identity, row));
   }
 
   private admit(

@@ -130,6 +130,7 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     alerts: createBudgetAlerts(options.sendAlert ?? ((alert) => logger.warn({ alert: alert.type, ...alert.fields }, alert.message))),
     global,
     storePrompts: general.store_prompts_in_spend_logs === true && settings.turn_off_message_logging !== true,
+    disableSpendLogs: general.disable_spend_logs === true,
     logger,
     remaining: options.remaining,
     ...(options.clock === undefined ? {} : { clock: options.clock }),

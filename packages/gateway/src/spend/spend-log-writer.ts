@@ -123,6 +123,11 @@ export class SpendLogWriter {
     else if (this.rows.length >= this.batchSize && this.failures === 0 && this.flushing === undefined) this.schedule(0);
   }
 
+  /** general_settings.disable_spend_logs: spend still counts on keys, teams and users, with no row. */
+  enqueueTotals(increments: readonly SpendIncrement[]): void {
+    for (const increment of increments) this.addTotal(sanitizeIncrement(increment));
+  }
+
   /**
    * A budget period ended: zero the stored total. Totals summed before it are dropped (they
    * belong to the ended period). The request path and the sweep may both notice the same
