@@ -20,7 +20,6 @@ import {
   startFakeVertexUpstream,
   startFakeWatsonxUpstream,
   type FakeGeminiReply,
-  type FakeServer,
   type RecordedRequest,
 } from '@llmux/fake-upstreams';
 import { httpRequest, type RawResponse } from './helpers/http-request.js';

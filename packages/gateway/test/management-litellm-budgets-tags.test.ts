@@ -34,6 +34,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.match(String(generated.body['budget_id']), /^[0-9a-f-]{36}$/);
       const info = await admin.post('/budget/info', { budgets: ['b-team-pool'] });
       assert.deepEqual(
+        // The management helper types every body as an object; this route answers a list or another shape.
         (info.body as unknown as Array<{ budget_id: string }>).map((row) => row.budget_id),
         ['b-team-pool'],
       );
@@ -43,11 +44,14 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.post('/budget/update', { max_budget: 1 })).status, 400, 'budget_id is required');
       assert.equal((await admin.post('/budget/update', { budget_id: 'nope', max_budget: 1 })).status, 404);
       const list = await admin.get('/budget/list');
+      // The management helper types every body as an object; this route answers a list or another shape.
       assert.ok((list.body as unknown as Array<{ budget_id: string }>).some((row) => row.budget_id === 'b-team-pool'));
+      // The management helper types every body as an object; this route answers a list or another shape.
       const settings = (await admin.get('/budget/settings?budget_id=b-team-pool')).body as unknown as Array<{ field_name: string; field_value: unknown; field_type: string }>;
       const maxBudget = settings.find((field) => field.field_name === 'max_budget');
       assert.deepEqual([maxBudget?.field_type, maxBudget?.field_value], ['Float', 7]);
       assert.equal((await admin.post('/budget/delete', { id: 'b-team-pool' })).status, 200);
+      // The management helper types every body as an object; this route answers a list or another shape.
       assert.equal(((await admin.post('/budget/info', { budgets: ['b-team-pool'] })).body as unknown as unknown[]).length, 0);
     });
 
@@ -101,6 +105,7 @@ for (const backendName of BACKEND_NAMES) {
       await client.chat.completions.create({ model: 'gpt-a', messages: hello }, { body: { model: 'gpt-a', messages: hello, metadata: { tags: ['jobID:214590'] } } });
       const rows = await waitForSpendRows(admin, key, 2);
       assert.deepEqual(rows.map((row) => (row as { request_tags?: string[] }).request_tags).sort(), [['jobID:214590'], ['jobID:214590', 'taskName:classify']]);
+      // The management helper types every body as an object; this route answers a list or another shape.
       const byTag = (await admin.get('/spend/tags')).body as unknown as Array<{ individual_request_tag: string; log_count: number; total_spend: number }>;
       const job = byTag.find((row) => row.individual_request_tag === 'jobID:214590');
       assert.equal(job?.log_count, 2);
@@ -157,6 +162,7 @@ for (const backendName of BACKEND_NAMES) {
       let names: string[] = [];
       for (let attempt = 0; attempt < 100 && !names.includes('only-on-requests'); attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
+        // The management helper types every body as an object; this route answers a list or another shape.
         names = ((await admin.get('/tag/list')).body as unknown as Array<{ name: string }>).map((tag) => tag.name);
       }
       assert.ok(names.includes('team:blue'));

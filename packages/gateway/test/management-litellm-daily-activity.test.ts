@@ -63,6 +63,7 @@ for (const backendName of BACKEND_NAMES) {
       if (typeof setup === 'string') return t.skip(setup);
       const reply = await setup.as(userKey).get(`/user/daily/activity?start_date=${today}&end_date=${today}`);
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      // The management helper types every body as an object; this route answers a list or another shape.
       const activity = reply.body as unknown as Activity;
       assert.equal(activity.results.length, 1);
       const day = activity.results[0] as Day;
@@ -81,8 +82,10 @@ for (const backendName of BACKEND_NAMES) {
     it("/user/daily/activity refuses a user reading another user's activity; an admin reads anyone's", async (t) => {
       if (typeof setup === 'string') return t.skip(setup);
       assert.equal((await setup.as(userKey).get('/user/daily/activity?user_id=da-other')).status, 403);
+      // The management helper types every body as an object; this route answers a list or another shape.
       const other = (await setup.admin.get('/user/daily/activity?user_id=da-other')).body as unknown as Activity;
       assert.deepEqual(other.results, []);
+      // The management helper types every body as an object; this route answers a list or another shape.
       const mine = (await setup.admin.get('/user/daily/activity?user_id=da-user')).body as unknown as Activity;
       assert.equal(mine.metadata.total_api_requests, 3);
     });
@@ -91,6 +94,7 @@ for (const backendName of BACKEND_NAMES) {
       if (typeof setup === 'string') return t.skip(setup);
       const reply = await setup.as(userKey).get(`/team/daily/activity?team_ids=${teamId}`);
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      // The management helper types every body as an object; this route answers a list or another shape.
       const day = (reply.body as unknown as Activity).results[0] as Day;
       assert.equal(day.breakdown.entities[teamId]?.metrics.api_requests, 3);
       const outsider = String((await setup.admin.post('/key/generate', { user_id: 'da-other' })).body['key']);

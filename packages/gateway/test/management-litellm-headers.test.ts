@@ -60,6 +60,7 @@ describe('LiteLLM response headers and spend-log request ids', () => {
       let rows: Array<{ response_id?: string; model: string }> = [];
       for (let attempt = 0; attempt < 100 && rows.length === 0; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
+        // The management helper types every body as an object; this route answers a list or another shape.
         rows = (await setup.admin.get(`/spend/logs?request_id=${encodeURIComponent(id)}`)).body as unknown as typeof rows;
       }
       assert.equal(rows.length, 1, `one row for ${id}`);

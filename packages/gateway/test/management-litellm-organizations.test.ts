@@ -33,7 +33,9 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(info.body['organization_alias'], 'acme');
       assert.deepEqual(info.body['members'], []);
       const older = await admin.post('/organization/info', { organizations: [id] });
+      // The management helper types every body as an object; this route answers a list or another shape.
       assert.equal((older.body as unknown as Array<{ organization_id: string }>)[0]?.organization_id, id);
+      // The management helper types every body as an object; this route answers a list or another shape.
       const list = (await admin.get('/organization/list')).body as unknown as Array<{ organization_id: string }>;
       assert.ok(list.some((organization) => organization.organization_id === id));
       assert.equal((await admin.get('/organization/info?organization_id=nope')).status, 404);
@@ -59,7 +61,9 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await orgAdmin.post('/organization/member_add', { organization_id: id, member: { user_id: 'made-up' } })).status, 400, 'only a proxy admin conjures users');
       assert.equal((await outsider.post('/organization/member_add', { organization_id: id, member: { user_id: 'oa-outsider' } })).status, 403);
       assert.equal((await outsider.get(`/organization/info?organization_id=${id}`)).status, 403, 'a non-member cannot read the organization');
+      // The management helper types every body as an object; this route answers a list or another shape.
       assert.deepEqual(((await outsider.get('/organization/list')).body as unknown as unknown[]).length, 0);
+      // The management helper types every body as an object; this route answers a list or another shape.
       const mine = (await orgAdmin.get('/organization/list')).body as unknown as Array<{ organization_id: string }>;
       assert.deepEqual(
         mine.map((organization) => organization.organization_id),
@@ -123,6 +127,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((updated.body['litellm_budget_table'] as Record<string, unknown>)['max_budget'], 2);
       const deleted = await admin.send('DELETE', '/organization/delete', { organization_ids: [id] });
       assert.equal(deleted.status, 200);
+      // The management helper types every body as an object; this route answers a list or another shape.
       assert.equal((deleted.body as unknown as Array<{ organization_alias: string }>)[0]?.organization_alias, 'new-name');
       assert.equal((await admin.get(`/organization/info?organization_id=${id}`)).status, 404);
       const team = (await admin.get(`/team/info?team_id=${teamId}`)).body['team_info'] as Record<string, unknown>;

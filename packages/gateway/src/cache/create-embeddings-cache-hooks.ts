@@ -56,6 +56,7 @@ export function createEmbeddingsCacheHook(cache: ResponseCache): PreCallHook {
     }
     state.capture = {
       reply(result) {
+        // The router's embedding result is this wire shape; its declared type is the SDK's wider one.
         const reply = result as unknown as { data: EmbeddingItem[]; model: string };
         const fresh = new Map(reply.data.map((item) => [item.index, item.embedding]));
         // The upstream numbered the items it was sent: the n-th missing item is its index n.

@@ -16,6 +16,7 @@ export const embeddingsOperation: Operation = {
   request: EMBEDDING_REQUEST,
   billed: true,
   async serve({ context, dependencies, body, capture }) {
+    // The operation's zod schema validated these fields as the router's embedding parameters.
     const result = await dependencies.router.embedding(pickFields(body, EMBEDDING_REQUEST_FIELDS) as unknown as RouterEmbeddingParams);
     recordRoutedCall(context, result.llmux);
     context.call.promptTokens = result.usage.prompt_tokens;

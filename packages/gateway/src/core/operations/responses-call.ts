@@ -64,6 +64,7 @@ export class ResponsesCall {
       return nativeCallSplit(split, { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS });
     }
     const body = this.continuation === undefined ? this.body : withHistory(this.body, this.continuation.history);
+    // The operation's zod schema validated the body as this request shape.
     const { request, warnings } = convertResponsesRequest(body as unknown as ResponsesRequest, {
       dropParams: split.options.drop_params === true,
       callerFields: CALLER_FIELDS,

@@ -64,6 +64,7 @@ async function serveResponses(state: CallState): Promise<boolean> {
     }
     return true;
   }
+  // The operation's zod schema validated the body as this request shape.
   const options = { model: routing.model, request: body as unknown as ResponsesRequest };
   const hooks = replyHooksOf(state);
   if (!('cancel' in reply)) {
@@ -105,6 +106,7 @@ async function continueConversation(stored: StoredResponses, body: Record<string
 /** The request's input as chat messages, for counting; a body the bridge can't read counts as none. */
 function promptMessagesOf(body: Record<string, unknown>): readonly ChatMessage[] | undefined {
   try {
+    // The operation's zod schema validated the body as this request shape.
     return convertResponsesRequest(body as unknown as ResponsesRequest, { dropParams: true }).request.messages;
   } catch {
     return undefined;
