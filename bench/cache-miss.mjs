@@ -58,7 +58,12 @@ if (values.scan) {
   }
   let found = 0;
   for (let entry = 0; entry < 10; entry += 1) if ((await index.nearest('partition', queries[entry]))?.key === `near-${entry}`) found += 1;
-  process.stdout.write(`near queries whose stored neighbour was found: ${found} of 10 (cosine ${queries.slice(0, 10).map((query, entry) => query.reduce((sum, value, at) => sum + value * stored[entry][at], 0).toFixed(3)).join(', ')})\n`);
+  process.stdout.write(
+    `near queries whose stored neighbour was found: ${found} of 10 (cosine ${queries
+      .slice(0, 10)
+      .map((query, entry) => query.reduce((sum, value, at) => sum + value * stored[entry][at], 0).toFixed(3))
+      .join(', ')})\n`,
+  );
   process.stdout.write(`nearest of ${entries} vectors × ${dimensions} dimensions: ${median(runs).toFixed(2)} ms per lookup (median of ${ROUNDS} rounds of ${queries.length})\n`);
   process.exit(0);
 }
@@ -88,7 +93,13 @@ async function round(url) {
   const worker = async () => {
     while (performance.now() < until) {
       asked += 1;
-      const body = JSON.stringify({ model: 'gpt', messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: `Write a haiku about the harbour at dawn, number ${asked}.` }] });
+      const body = JSON.stringify({
+        model: 'gpt',
+        messages: [
+          { role: 'system', content: 'You are a helpful assistant.' },
+          { role: 'user', content: `Write a haiku about the harbour at dawn, number ${asked}.` },
+        ],
+      });
       const response = await request(`${url}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
       await response.body.text();
       if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
@@ -107,7 +118,13 @@ for (let index = 0; index < ROUNDS; index += 1) {
 }
 for (const [name, list] of Object.entries(results)) {
   const label = name === 'off' ? 'cache off' : 'cache miss';
-  process.stdout.write(`${label.padEnd(10)} ${median(list.map((one) => one.rps)).toFixed(0).padStart(6)} req/s  ${median(list.map((one) => one.cpuUsPerRequest)).toFixed(1).padStart(7)} CPU µs/request (median of ${ROUNDS})\n`);
+  process.stdout.write(
+    `${label.padEnd(10)} ${median(list.map((one) => one.rps))
+      .toFixed(0)
+      .padStart(6)} req/s  ${median(list.map((one) => one.cpuUsPerRequest))
+      .toFixed(1)
+      .padStart(7)} CPU µs/request (median of ${ROUNDS})\n`,
+  );
 }
 await Promise.all([targets.off.gateway.close(), targets.miss.gateway.close(), upstream.close(), agent.close()]);
 rmSync(home, { recursive: true, force: true });

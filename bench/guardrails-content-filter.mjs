@@ -18,7 +18,14 @@ import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
 import { createGateway, parseConfig } from '../packages/gateway/src/index.ts';
 import { createLogger } from '../packages/gateway/src/logging/create-logger.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '6' }, seconds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '16' }, micro: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '16' },
+    micro: { type: 'boolean', default: false },
+  },
+});
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
@@ -33,7 +40,13 @@ const FILTER = {
     blocked_words: [{ keyword: 'confidential', action: 'BLOCK' }],
   },
 };
-const BODY = JSON.stringify({ model: 'gpt', messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: 'Write a haiku about the sea and the wind over the harbour at dawn, please.' }] });
+const BODY = JSON.stringify({
+  model: 'gpt',
+  messages: [
+    { role: 'system', content: 'You are a helpful assistant.' },
+    { role: 'user', content: 'Write a haiku about the sea and the wind over the harbour at dawn, please.' },
+  ],
+});
 
 if (values.micro) {
   const { createContentFilterCheck } = await import('../packages/gateway/src/guardrails/create-content-filter.ts');
@@ -45,7 +58,10 @@ if (values.micro) {
     const verdict = filter(collectRequestTexts('chat', stripped));
     return verdict.action === 'GUARDRAIL_INTERVENED' ? replaceRequestTexts('chat', stripped, verdict.texts) : stripped;
   };
-  const bodies = { clean: JSON.parse(BODY), masked: { model: 'gpt', messages: [{ role: 'user', content: 'Mail me at jane@corp.example or call 555-123-4567 about 4111 1111 1111 1111.' }] } };
+  const bodies = {
+    clean: JSON.parse(BODY),
+    masked: { model: 'gpt', messages: [{ role: 'user', content: 'Mail me at jane@corp.example or call 555-123-4567 about 4111 1111 1111 1111.' }] },
+  };
   for (const [name, body] of Object.entries(bodies)) {
     for (let index = 0; index < 20_000; index += 1) once(body);
     const runs = [];
@@ -63,7 +79,10 @@ if (values.micro) {
 const home = mkdtempSync(join(tmpdir(), 'llmux-bench-guardrails-'));
 const upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'Waves fold into light', usage: { promptTokens: 20, completionTokens: 5 } }) });
 const start = async (guardrails) => {
-  const document = { model_list: [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x' } }], ...(guardrails ? { guardrails } : {}) };
+  const document = {
+    model_list: [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x' } }],
+    ...(guardrails ? { guardrails } : {}),
+  };
   const env = { ...process.env, LLMUX_HOME: join(home, guardrails ? 'filtered' : 'plain') };
   const gateway = createGateway({ config: parseConfig(document, 'bench', env).config, logger: createLogger('error'), env });
   return { gateway, url: await gateway.listen(0, '127.0.0.1') };
@@ -94,7 +113,13 @@ for (let index = 0; index < ROUNDS; index += 1) {
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 for (const [name, list] of Object.entries(results)) {
-  process.stdout.write(`${name.padEnd(9)} ${median(list.map((one) => one.rps)).toFixed(0).padStart(6)} req/s  ${median(list.map((one) => one.cpuUsPerRequest)).toFixed(1).padStart(7)} CPU µs/request (median of ${ROUNDS})\n`);
+  process.stdout.write(
+    `${name.padEnd(9)} ${median(list.map((one) => one.rps))
+      .toFixed(0)
+      .padStart(6)} req/s  ${median(list.map((one) => one.cpuUsPerRequest))
+      .toFixed(1)
+      .padStart(7)} CPU µs/request (median of ${ROUNDS})\n`,
+  );
 }
 await Promise.all([targets.plain.gateway.close(), targets.filtered.gateway.close(), upstream.close(), agent.close()]);
 rmSync(home, { recursive: true, force: true });

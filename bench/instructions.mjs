@@ -37,7 +37,9 @@ const { values: options } = parseArgs({
   },
 });
 if (options.help) {
-  console.log('Usage: node bench/instructions.mjs [--targets undici-floor,llmux] [--runs 2] [--warmup 6000] [--requests 2000] [--connections 10] [--cli path/to/llmux.js] [--translated]');
+  console.log(
+    'Usage: node bench/instructions.mjs [--targets undici-floor,llmux] [--runs 2] [--warmup 6000] [--requests 2000] [--connections 10] [--cli path/to/llmux.js] [--translated]',
+  );
   process.exit(0);
 }
 

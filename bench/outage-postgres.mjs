@@ -16,7 +16,10 @@ import { startOwnPostgres } from '../packages/gateway/test/helpers/own-postgres.
 const { values: options } = parseArgs({ options: { seconds: { type: 'string', default: '120' } } });
 const SECONDS = Number(options.seconds);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const tally = (statuses) => Object.entries(statuses.reduce((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {})).map(([status, count]) => `${status}×${count}`).join(' ');
+const tally = (statuses) =>
+  Object.entries(statuses.reduce((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {}))
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ');
 
 const postgres = await startOwnPostgres();
 if (typeof postgres === 'string') {
@@ -42,7 +45,9 @@ try {
     retryAfter.add(b.headers.get('retry-after'));
     await sleep(1000);
   }
-  console.log(`database down ${SECONDS} s: cached key ${tally(during.cached)}; unseen key ${tally(during.unseen)} (retry-after ${[...retryAfter].join(',')}); never-issued key ${tally(during.bogus)}`);
+  console.log(
+    `database down ${SECONDS} s: cached key ${tally(during.cached)}; unseen key ${tally(during.unseen)} (retry-after ${[...retryAfter].join(',')}); never-issued key ${tally(during.bogus)}`,
+  );
   await postgres.start();
   let after = [];
   for (let attempt = 0; attempt < 50; attempt += 1) {

@@ -93,7 +93,15 @@ async function phase(name, target, calls = CALLS) {
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
-  const row = { phase: name, calls, p50_ms: at(0.5), p99_ms: at(0.99), max_ms: times.at(-1).toFixed(1), per_second: Math.round(calls / seconds), statuses: JSON.stringify(Object.fromEntries(statuses)) };
+  const row = {
+    phase: name,
+    calls,
+    p50_ms: at(0.5),
+    p99_ms: at(0.99),
+    max_ms: times.at(-1).toFixed(1),
+    per_second: Math.round(calls / seconds),
+    statuses: JSON.stringify(Object.fromEntries(statuses)),
+  };
   console.log(JSON.stringify(row));
   return row;
 }

@@ -87,7 +87,10 @@ try {
 
 for (const row of rows) {
   const best = row.measured.reduce((a, b) => (b.rps > a.rps ? b : a));
-  const cpus = row.measured.map((round) => round.cpuMicrosPerRequest).filter((cpu) => cpu !== null).sort((a, b) => a - b);
+  const cpus = row.measured
+    .map((round) => round.cpuMicrosPerRequest)
+    .filter((cpu) => cpu !== null)
+    .sort((a, b) => a - b);
   // CPU per request moves less with the neighbours than req/s does; the median round's is reported.
   const medianCpu = cpus.length === 0 ? null : cpus[Math.floor((cpus.length - 1) / 2)];
   results.rows.push({ scenario: row.scenario, label: row.label, server: row.server, best, medianCpuMicrosPerRequest: medianCpu, rounds: row.measured });

@@ -47,7 +47,10 @@ const result = spawnSync(
 );
 let skipped = [];
 try {
-  skipped = readFileSync(skipFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  skipped = readFileSync(skipFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 } catch {
   // No file: the runner wrote nothing (it failed to start); its exit status says so.
 }

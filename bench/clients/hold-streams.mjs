@@ -9,7 +9,9 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const spec = JSON.parse(process.argv[2]);
-const headerLines = Object.entries(spec.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+const headerLines = Object.entries(spec.headers)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
 const requestText =
   `POST ${spec.path} HTTP/1.1\r\nhost: 127.0.0.1:${spec.port}\r\ncontent-type: application/json\r\naccept: text/event-stream\r\n` +
   `connection: close\r\n${headerLines}content-length: ${Buffer.byteLength(spec.body)}\r\n\r\n${spec.body}`;
@@ -51,7 +53,7 @@ function open() {
 }
 
 const rampStarted = performance.now();
-for (let opened = 0; opened < spec.count; ) {
+for (let opened = 0; opened < spec.count;) {
   const n = Math.min(spec.batch, spec.count - opened);
   for (let i = 0; i < n; i++) open();
   opened += n;

@@ -11,11 +11,15 @@ export function renderResults(results) {
   const rows = Object.values(t);
   const out = [];
   const m = results.machine;
-  out.push(`Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} × ${m.cpuModel}, ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}, ${m.wrk.split(' [')[0]}; open-files limit ${m.openFilesLimit}; load average at start ${m.loadAverageAtStart.join(' / ')}.${results.options.quick ? ' **Quick run: numbers not comparable.**' : ''}`);
+  out.push(
+    `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} × ${m.cpuModel}, ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}, ${m.wrk.split(' [')[0]}; open-files limit ${m.openFilesLimit}; load average at start ${m.loadAverageAtStart.join(' / ')}.${results.options.quick ? ' **Quick run: numbers not comparable.**' : ''}`,
+  );
   out.push('');
   out.push('### Request / response (non-streaming chat completion)');
   out.push('');
-  out.push('| target | req/s at 50 conn | vs floor | p50 / p99 at 50 conn (ms) | added p50 / p99 at 1 conn, same core (ms) | added p50 / p99 at 1 conn, split cores (ms) | req/s with p99 < 10 ms (conns) | RSS idle / under load (MiB) |');
+  out.push(
+    '| target | req/s at 50 conn | vs floor | p50 / p99 at 50 conn (ms) | added p50 / p99 at 1 conn, same core (ms) | added p50 / p99 at 1 conn, split cores (ms) | req/s with p99 < 10 ms (conns) | RSS idle / under load (MiB) |',
+  );
   out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const floor = t['undici-floor']?.load.throughput.rps;
   for (const row of rows) {
@@ -33,14 +37,18 @@ export function renderResults(results) {
   }
   if (direct !== undefined) {
     out.push('');
-    out.push(`Direct at 1 connection: p50 ${ms(direct.load.latencyShared.latencyUs.p50)} / p99 ${ms(direct.load.latencyShared.latencyUs.p99)} ms same core, ${ms(direct.load.latencySplit.latencyUs.p50)} / ${ms(direct.load.latencySplit.latencyUs.p99)} ms split. The direct row's throughput is the rig's ceiling (wrk and the upstream sharing core 1).`);
+    out.push(
+      `Direct at 1 connection: p50 ${ms(direct.load.latencyShared.latencyUs.p50)} / p99 ${ms(direct.load.latencyShared.latencyUs.p99)} ms same core, ${ms(direct.load.latencySplit.latencyUs.p50)} / ${ms(direct.load.latencySplit.latencyUs.p99)} ms split. The direct row's throughput is the rig's ceiling (wrk and the upstream sharing core 1).`,
+    );
   }
 
   out.push('');
   out.push('### Streaming');
   out.push('');
   const levels = results.options.streamLevels;
-  out.push(`| target | TTFT p50 / p99 (ms) | added TTFT p50 / p99 (ms) | whole 20-chunk stream p50 (ms) | ${levels.map((n) => `${int(n)} streams: with first token / RSS MiB`).join(' | ')} | MiB per 1,000 streams | est. RSS at 10,000 | upstream streams still sent 3 s after clients hung up |`);
+  out.push(
+    `| target | TTFT p50 / p99 (ms) | added TTFT p50 / p99 (ms) | whole 20-chunk stream p50 (ms) | ${levels.map((n) => `${int(n)} streams: with first token / RSS MiB`).join(' | ')} | MiB per 1,000 streams | est. RSS at 10,000 | upstream streams still sent 3 s after clients hung up |`,
+  );
   out.push(`| --- | ---: | ---: | ---: | ${levels.map(() => '---:').join(' | ')} | ---: | ---: | ---: |`);
   for (const row of rows) {
     if (row.ttft === undefined) {
@@ -58,7 +66,9 @@ export function renderResults(results) {
     const perThousand = largest?.perThousandMiB;
     const at10k = perThousand === undefined ? undefined : row.streams.baselineMiB + perThousand * 10;
     const leftOpen = held.length === 0 ? '–' : held.map((level) => int(level.upstreamStillStreaming)).join(' / ');
-    out.push(`| ${row.label} | ${ms(ttft.p50)} / ${ms(ttft.p99)} | ${addedTtft} | ${ms(row.ttft.totalUs.p50)} | ${cells.join(' | ')} | ${perThousand === undefined ? '–' : perThousand.toFixed(1)} | ${mib(at10k)} | ${leftOpen} |`);
+    out.push(
+      `| ${row.label} | ${ms(ttft.p50)} / ${ms(ttft.p99)} | ${addedTtft} | ${ms(row.ttft.totalUs.p50)} | ${cells.join(' | ')} | ${perThousand === undefined ? '–' : perThousand.toFixed(1)} | ${mib(at10k)} | ${leftOpen} |`,
+    );
   }
 
   out.push('');
@@ -69,7 +79,9 @@ export function renderResults(results) {
   for (const row of rows) {
     if (row.soak === undefined) continue;
     const s = row.soak;
-    out.push(`| ${row.label} | ${int(s.requests)} | ${s.seconds} | ${mib(s.referenceRssMiB)} → ${mib(s.finalRssMiB)} | ${s.growthPercent.toFixed(1)}% | ${mib(s.maxRssMiB)} | ${int(s.errors)} |`);
+    out.push(
+      `| ${row.label} | ${int(s.requests)} | ${s.seconds} | ${mib(s.referenceRssMiB)} → ${mib(s.finalRssMiB)} | ${s.growthPercent.toFixed(1)}% | ${mib(s.maxRssMiB)} | ${int(s.errors)} |`,
+    );
   }
 
   if (results.scaling !== undefined) {
@@ -92,7 +104,9 @@ function renderScaling(scaling) {
   const lines = ['### llmux with `--num_workers` (nothing pinned: workers, upstream and wrk share both cores)', ''];
   lines.push('| workers | req/s at 50 conn | vs 1 worker | p50 / p99 (ms) | errors |', '| ---: | ---: | ---: | ---: | ---: |');
   for (const row of scaling) {
-    lines.push(`| ${row.workers} | ${int(row.rps)} | ${one === undefined ? '–' : `${(row.rps / one).toFixed(2)}×`} | ${ms(row.latencyUs.p50)} / ${ms(row.latencyUs.p99)} | ${int(row.errors)} |`);
+    lines.push(
+      `| ${row.workers} | ${int(row.rps)} | ${one === undefined ? '–' : `${(row.rps / one).toFixed(2)}×`} | ${ms(row.latencyUs.p50)} / ${ms(row.latencyUs.p99)} | ${int(row.errors)} |`,
+    );
   }
   return lines;
 }
@@ -117,13 +131,17 @@ function renderTargetChecks(results) {
   }
   if (llmux.soak) {
     const million = llmux.soak.requests >= 1_000_000;
-    lines.push(`| memory flat (< 10% growth) over a million requests | ${llmux.soak.growthPercent.toFixed(1)}% over ${llmux.soak.requests.toLocaleString('en-US')} requests${million ? '' : ' (run --long for a million)'} | ${mark(llmux.soak.growthPercent < 10)} |`);
+    lines.push(
+      `| memory flat (< 10% growth) over a million requests | ${llmux.soak.growthPercent.toFixed(1)}% over ${llmux.soak.requests.toLocaleString('en-US')} requests${million ? '' : ' (run --long for a million)'} | ${mark(llmux.soak.growthPercent < 10)} |`,
+    );
   }
   const largest = llmux.streams?.levels.at(-1);
   if (largest) {
     const at10k = llmux.streams.baselineMiB + largest.perThousandMiB * 10;
     const allFlowing = largest.firstToken === largest.requested;
-    lines.push(`| 10,000 concurrent streams under 1 GB RSS | ~${Math.round(at10k)} MiB (from ${largest.requested.toLocaleString('en-US')} held; ${largest.firstToken.toLocaleString('en-US')} got a first token) | ${mark(at10k < 1024 && allFlowing)} |`);
+    lines.push(
+      `| 10,000 concurrent streams under 1 GB RSS | ~${Math.round(at10k)} MiB (from ${largest.requested.toLocaleString('en-US')} held; ${largest.firstToken.toLocaleString('en-US')} got a first token) | ${mark(at10k < 1024 && allFlowing)} |`,
+    );
   }
   return lines;
 }
@@ -137,10 +155,14 @@ function renderConditions(results) {
   const noisy = all.filter((m) => m.noisy || m.foreignCpuPercent >= 15);
   const worst = all.reduce((max, m) => Math.max(max, m.foreignCpuPercent ?? 0), 0);
   const lines = ['### Run conditions', ''];
-  lines.push(`Each figure is the best of ${results.options.rounds ?? 1} interleaved round(s). Before each round the runner waits (up to 20 s) for other processes to use < 15% of a core; during the rounds they used at most ${worst}% of one core, and ${noisy.length} of ${all.length} rounds ran above 15%${noisy.length > 0 ? ` (${[...new Set(noisy.map((m) => m.row))].join(', ')})` : ''}.`);
+  lines.push(
+    `Each figure is the best of ${results.options.rounds ?? 1} interleaved round(s). Before each round the runner waits (up to 20 s) for other processes to use < 15% of a core; during the rounds they used at most ${worst}% of one core, and ${noisy.length} of ${all.length} rounds ran above 15%${noisy.length > 0 ? ` (${[...new Set(noisy.map((m) => m.row))].join(', ')})` : ''}.`,
+  );
   const llmux = results.targets['llmux'];
   if (llmux?.features) {
-    const live = Object.entries(llmux.features).map(([name, on]) => `${name} ${on ? 'on' : 'not yet'}`).join(', ');
+    const live = Object.entries(llmux.features)
+      .map(([name, on]) => `${name} ${on ? 'on' : 'not yet'}`)
+      .join(', ');
     lines.push('');
     lines.push(`llmux governance live in this run: ${live}.`);
   }

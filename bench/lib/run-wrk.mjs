@@ -10,12 +10,13 @@ const SCRIPT = fileURLToPath(new URL('../wrk/chat.lua', import.meta.url));
 
 /** `request` is { path, headers, body }; returns { rps, requests, errors, latencyUs }. */
 export async function runWrk({ port, request, connections, durationS, core }) {
-  const headerLines = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
-  const { stdout } = await run(
-    'taskset',
-    ['-c', String(core), 'wrk', '-t1', `-c${connections}`, `-d${durationS}s`, '--timeout', '10s', '-s', SCRIPT, `http://127.0.0.1:${port}`],
-    { env: { ...process.env, BENCH_PATH: request.path, BENCH_BODY: request.body, BENCH_HEADERS: headerLines }, maxBuffer: 1 << 20 },
-  );
+  const headerLines = Object.entries(request.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+  const { stdout } = await run('taskset', ['-c', String(core), 'wrk', '-t1', `-c${connections}`, `-d${durationS}s`, '--timeout', '10s', '-s', SCRIPT, `http://127.0.0.1:${port}`], {
+    env: { ...process.env, BENCH_PATH: request.path, BENCH_BODY: request.body, BENCH_HEADERS: headerLines },
+    maxBuffer: 1 << 20,
+  });
   const line = stdout.split('\n').find((text) => text.startsWith('BENCH_JSON '));
   if (line === undefined) throw new Error(`wrk printed no summary:\n${stdout}`);
   const summary = JSON.parse(line.slice('BENCH_JSON '.length));

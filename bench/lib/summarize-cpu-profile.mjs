@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 
 const AREAS = [
   [(url) => url.includes('/node_modules/undici/'), 'undici'],
-  [(url) => /\/node_modules\/(pino|sonic-boom|thread-stream|pino-std-serializers|quick-format-unescaped|fast-redact|safe-stable-stringify|on-exit-leak-free|atomic-sleep)\//.test(url), 'pino (logging)'],
+  [
+    (url) =>
+      /\/node_modules\/(pino|sonic-boom|thread-stream|pino-std-serializers|quick-format-unescaped|fast-redact|safe-stable-stringify|on-exit-leak-free|atomic-sleep)\//.test(url),
+    'pino (logging)',
+  ],
   [(url) => url.includes('/node_modules/zod/'), 'zod (validation)'],
   [(url) => url.includes('/node_modules/eventsource-parser/'), 'eventsource-parser (SSE)'],
   [(url) => url.includes('/node_modules/prom-client/'), 'prom-client (metrics)'],
@@ -55,7 +59,10 @@ export function summarizeCpuProfile(file, { top = 25, skipUs = 0 } = {}) {
   return {
     busySeconds: Math.round(busyUs / 1e4) / 100,
     areas: [...byArea].map(([area, us]) => ({ area, percent: share(us) })).sort((a, b) => b.percent - a.percent),
-    topSelf: [...byFunction.values()].sort((a, b) => b.selfUs - a.selfUs).slice(0, top).map((f) => ({ name: f.name, area: f.area, percent: share(f.selfUs) })),
+    topSelf: [...byFunction.values()]
+      .sort((a, b) => b.selfUs - a.selfUs)
+      .slice(0, top)
+      .map((f) => ({ name: f.name, area: f.area, percent: share(f.selfUs) })),
     ourInclusive: inclusiveOfOurs(nodes, profile, share).slice(0, top),
   };
 }
@@ -63,7 +70,10 @@ export function summarizeCpuProfile(file, { top = 25, skipUs = 0 } = {}) {
 function functionKey(frame) {
   const name = frame.functionName || '(anonymous)';
   if (frame.url === '') return name;
-  const short = frame.url.replace(/^.*\/node_modules\//, '').replace(/^.*\/packages\//, '').replace(/^file:\/\//, '');
+  const short = frame.url
+    .replace(/^.*\/node_modules\//, '')
+    .replace(/^.*\/packages\//, '')
+    .replace(/^file:\/\//, '');
   return `${name} ${short}:${frame.lineNumber + 1}`;
 }
 

@@ -47,7 +47,17 @@ export const TARGETS = [
   {
     id: 'llmux',
     label: 'llmux gateway',
-    start: async ({ upstream, core, runDir, nodeArgs = [], wrapper = [], startTimeoutMs, cli = `${ROOT}packages/gateway/bin/llmux.js`, extraArgs = [], config = `${BENCH}config.yaml` }) => {
+    start: async ({
+      upstream,
+      core,
+      runDir,
+      nodeArgs = [],
+      wrapper = [],
+      startTimeoutMs,
+      cli = `${ROOT}packages/gateway/bin/llmux.js`,
+      extraArgs = [],
+      config = `${BENCH}config.yaml`,
+    }) => {
       const port = await freePort();
       // A fresh working directory per start, so the embedded store (./.llmux/) starts empty.
       const cwd = `${runDir}/llmux-state-${port}`;

@@ -28,7 +28,11 @@ export const SERVERS = {
 };
 
 const floorChat = (stream) => () => ({ path: '/v1/chat/completions', headers: { authorization: `Bearer ${UPSTREAM_KEY}` }, body: chatBody('gpt-4o-mini', { stream }) });
-const llmuxChat = (stream) => (started) => ({ path: '/v1/chat/completions', headers: { authorization: `Bearer ${started.apiKey ?? MASTER_KEY}` }, body: chatBody('gpt-4o-mini', { stream }) });
+const llmuxChat = (stream) => (started) => ({
+  path: '/v1/chat/completions',
+  headers: { authorization: `Bearer ${started.apiKey ?? MASTER_KEY}` },
+  body: chatBody('gpt-4o-mini', { stream }),
+});
 
 /** scenario, row label, server id, request(started, upstream). */
 export const ROWS = [
@@ -62,7 +66,9 @@ export function writeTranslatedConfig(dir) {
 
 function readConfig() {
   // general_settings is the config's last section: the line appended goes into it.
-  return readFileSync(`${BENCH}config.yaml`, 'utf8').replace(/\n# Virtual keys are not config[\s\S]*$/, '').trimEnd();
+  return readFileSync(`${BENCH}config.yaml`, 'utf8')
+    .replace(/\n# Virtual keys are not config[\s\S]*$/, '')
+    .trimEnd();
 }
 
 async function startScript(script, name, { upstream, cores, runDir }) {

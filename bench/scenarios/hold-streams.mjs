@@ -27,7 +27,10 @@ export async function measureHeldStreams(session, levels) {
     held.upstreamStillStreaming = await upstreamSlowStreams(upstream.port);
     held.rssAfterReleaseMiB = readMemory(started.proc.pid).rss;
   }
-  return { baselineMiB, levels: results.map((level) => ({ ...level, deltaMiB: level.rssMiB - baselineMiB, perThousandMiB: ((level.rssMiB - baselineMiB) / level.requested) * 1000 })) };
+  return {
+    baselineMiB,
+    levels: results.map((level) => ({ ...level, deltaMiB: level.rssMiB - baselineMiB, perThousandMiB: ((level.rssMiB - baselineMiB) / level.requested) * 1000 })),
+  };
 }
 
 /** Slow streams the static upstream is still sending (its GET /stats). */

@@ -12,8 +12,7 @@ const P99_BOUND_US = 10_000;
 
 export async function measureLoad(sessions, { options, log }) {
   const results = new Map(sessions.map((session) => [session, { throughputRounds: [], splitRounds: [], sharedRounds: [] }]));
-  const wrk = (session, connections, durationS) =>
-    runWrk({ port: session.started.port, request: session.request('json'), connections, durationS, core: session.layout.rigCore });
+  const wrk = (session, connections, durationS) => runWrk({ port: session.started.port, request: session.request('json'), connections, durationS, core: session.layout.rigCore });
 
   // JIT, pools and heap reach their steady state before anything is recorded.
   for (const session of sessions) await wrk(session, 50, options.warmupS);
@@ -61,7 +60,11 @@ export async function measureLoad(sessions, { options, log }) {
       return [
         session,
         {
-          throughput: { ...bestThroughput(result.throughputRounds), rssMiB: Math.max(...result.throughputRounds.map((round) => round.rssMiB)), rounds: result.throughputRounds.map((round) => ({ rps: round.rps, foreignCpuPercent: round.foreignCpuPercent })) },
+          throughput: {
+            ...bestThroughput(result.throughputRounds),
+            rssMiB: Math.max(...result.throughputRounds.map((round) => round.rssMiB)),
+            rounds: result.throughputRounds.map((round) => ({ rps: round.rps, foreignCpuPercent: round.foreignCpuPercent })),
+          },
           latencySplit: bestLatency(result.splitRounds),
           latencyShared: bestLatency(result.sharedRounds),
           steps: result.steps,

@@ -15,7 +15,7 @@ export const noUnexplainedDoubleCast = {
         const inner = node.expression;
         if (inner.type !== 'TSAsExpression' || inner.typeAnnotation.type !== 'TSUnknownKeyword') return;
         let statement = node;
-        while (statement.parent && !/Statement|Declaration|Property|ClassBody/.test(statement.parent.type) ) statement = statement.parent;
+        while (statement.parent && !/Statement|Declaration|Property|ClassBody/.test(statement.parent.type)) statement = statement.parent;
         const top = statement.parent && /Statement|Declaration/.test(statement.parent.type) ? statement.parent : statement;
         const from = top.loc.start.line - 1;
         const to = node.loc.end.line;

@@ -59,10 +59,7 @@ function emptyBlock(block: FakeAnthropicBlock): Record<string, unknown> {
 function blockDeltas(block: FakeAnthropicBlock): Array<Record<string, unknown>> {
   switch (block.type) {
     case 'thinking':
-      return [
-        ...splitWords(block.thinking).map((thinking) => ({ type: 'thinking_delta', thinking })),
-        { type: 'signature_delta', signature: block.signature },
-      ];
+      return [...splitWords(block.thinking).map((thinking) => ({ type: 'thinking_delta', thinking })), { type: 'signature_delta', signature: block.signature }];
     case 'redacted_thinking':
       return [];
     case 'text':

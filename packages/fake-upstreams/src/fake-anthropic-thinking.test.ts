@@ -81,7 +81,10 @@ describe('fake Anthropic upstream thinking, driven by @anthropic-ai/sdk', () => 
     const cases: Array<[Anthropic.ContentBlockParam[], string]> = [
       [[{ ...thinking, thinking: 'Edited.' }, redacted, toolUse], 'messages.1.content.0: Invalid `signature` in `thinking` block'],
       [[thinking, { ...redacted, data: 'bm90LWZha2U=' }, toolUse], 'messages.1.content.1: Invalid `data` in `redacted_thinking` block'],
-      [[toolUse, thinking, redacted], 'messages.1.content.0: If an assistant message contains any thinking blocks, the first block must be thinking or redacted_thinking. Found tool_use.'],
+      [
+        [toolUse, thinking, redacted],
+        'messages.1.content.0: If an assistant message contains any thinking blocks, the first block must be thinking or redacted_thinking. Found tool_use.',
+      ],
     ];
     for (const [content, message] of cases) {
       await assert.rejects(

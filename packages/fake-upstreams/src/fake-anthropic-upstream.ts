@@ -26,8 +26,7 @@ export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): 
   return startFakeServer(async (request, response) => {
     served += 1;
     const requestId = `req_fake${String(served).padStart(6, '0')}`;
-    const fail = (status: number, type: string, message: string): void =>
-      sendJson(response, status, anthropicErrorBody(type, message, requestId), { 'request-id': requestId });
+    const fail = (status: number, type: string, message: string): void => sendJson(response, status, anthropicErrorBody(type, message, requestId), { 'request-id': requestId });
 
     const path = request.url.split('?')[0];
     if (request.method !== 'POST' || path !== '/v1/messages') return fail(404, 'not_found_error', 'Not found');

@@ -4,21 +4,14 @@
 // asynchronous filtering.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
-import {
-  createFakeOpenAICompletion,
-  createFakeOpenAIEvents,
-  type FakeOpenAIChatContext,
-  type FakeOpenAIToolCall,
-} from './fake-openai-chat.js';
+import { createFakeOpenAICompletion, createFakeOpenAIEvents, type FakeOpenAIChatContext, type FakeOpenAIToolCall } from './fake-openai-chat.js';
 
 const SAFE = { filtered: false, severity: 'safe' };
 /** What Azure reports for a completion that passed every filter. */
 export const AZURE_SAFE_RESULTS = { hate: SAFE, self_harm: SAFE, sexual: SAFE, violence: SAFE };
 const BLOCKED_RESULTS = { ...AZURE_SAFE_RESULTS, violence: { filtered: true, severity: 'medium' } };
 
-export const AZURE_PROMPT_FILTER_RESULTS = [
-  { prompt_index: 0, content_filter_results: { ...AZURE_SAFE_RESULTS, jailbreak: { filtered: false, detected: false } } },
-];
+export const AZURE_PROMPT_FILTER_RESULTS = [{ prompt_index: 0, content_filter_results: { ...AZURE_SAFE_RESULTS, jailbreak: { filtered: false, detected: false } } }];
 
 type Json = Record<string, unknown>;
 
@@ -38,12 +31,7 @@ export interface FakeAzureStreamOptions {
 }
 
 /** SSE frames, `[DONE]` included. */
-export function createFakeAzureFrames(
-  context: FakeOpenAIChatContext,
-  reply: FakeChatReply,
-  toolCalls: FakeOpenAIToolCall[],
-  options: FakeAzureStreamOptions,
-): string[] {
+export function createFakeAzureFrames(context: FakeOpenAIChatContext, reply: FakeChatReply, toolCalls: FakeOpenAIToolCall[], options: FakeAzureStreamOptions): string[] {
   const promptChunk = { choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: AZURE_PROMPT_FILTER_RESULTS };
   const frames = [frame(promptChunk)];
   let offset = 0;
@@ -86,9 +74,7 @@ function resultsFor(reply: FakeChatReply): Json {
 /** An asynchronous-filter annotation: verdicts and offsets only, with empty id and object. */
 function annotationChunk(offset: number): Json {
   return {
-    choices: [
-      { index: 0, finish_reason: null, content_filter_results: AZURE_SAFE_RESULTS, content_filter_offsets: { check_offset: offset, start_offset: 0, end_offset: offset } },
-    ],
+    choices: [{ index: 0, finish_reason: null, content_filter_results: AZURE_SAFE_RESULTS, content_filter_offsets: { check_offset: offset, start_offset: 0, end_offset: offset } }],
     created: 0,
     id: '',
     model: '',

@@ -91,7 +91,12 @@ describe('fake Azure OpenAI upstream, driven by the official AzureOpenAI client'
     const tokenResponse = await fetch(`${entra.url}/${ENTRA.tenantId}/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: ENTRA.clientId, client_secret: ENTRA.clientSecret, scope: 'https://cognitiveservices.azure.com/.default' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ENTRA.clientId,
+        client_secret: ENTRA.clientSecret,
+        scope: 'https://cognitiveservices.azure.com/.default',
+      }),
     });
     const token = (await tokenResponse.json()) as { token_type: string; expires_in: number; access_token: string };
     assert.equal(token.token_type, 'Bearer');

@@ -68,7 +68,11 @@ export function startFakeAzureUpstream(options: FakeAzureOptions = {}): Promise<
     const versionOk = deploymentInPath !== undefined ? version !== null && DATED_VERSION.test(version) : version === null || V1_VERSIONS.has(version);
     if (!versionOk) return fail(404, '404', 'Resource not found');
     if (!authorized(request, options)) {
-      return fail(401, '401', 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.');
+      return fail(
+        401,
+        '401',
+        'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+      );
     }
     const body = request.json;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(400, 'BadRequest', 'Invalid JSON body');
@@ -81,7 +85,8 @@ export function startFakeAzureUpstream(options: FakeAzureOptions = {}): Promise<
       const embeddings = createFakeOpenAIEmbeddings({ model, input: fields['input'], encoding_format: fields['encoding_format'], dimensions: fields['dimensions'] }, 8);
       return sendJson(response, 200, embeddings, headers);
     }
-    if (match[2] === 'completions') return serveFakeLegacyRoute('POST /completions', { ...fields, model }, response, options.reply?.(request)?.content ?? undefined, served, headers);
+    if (match[2] === 'completions')
+      return serveFakeLegacyRoute('POST /completions', { ...fields, model }, response, options.reply?.(request)?.content ?? undefined, served, headers);
     if (!Array.isArray(fields['messages'])) return fail(400, 'BadRequest', "Missing required parameter: 'messages'.");
     const reply = options.reply?.(request) ?? { content: `Hello from ${deployment}` };
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { ...headers, ...reply.error.headers });

@@ -16,7 +16,7 @@ type ConverseBlock =
   | { text: string }
   | { toolUse: { toolUseId: string; name: string; input: unknown } };
 
-export function toConverseBlocks(reply: FakeChatReply, served: number): ConverseBlock[] {
+function toConverseBlocks(reply: FakeChatReply, served: number): ConverseBlock[] {
   const blocks: ConverseBlock[] = [];
   if (reply.reasoning !== undefined) blocks.push({ reasoningContent: { reasoningText: { text: reply.reasoning, signature: signFakeThinking(reply.reasoning) } } });
   // Converse carries the encrypted bytes as a blob, which JSON writes in base64.
@@ -31,7 +31,7 @@ export function toConverseBlocks(reply: FakeChatReply, served: number): Converse
 
 const CONVERSE_STOP_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'content_filtered' };
 
-export function toConverseStopReason(reply: FakeChatReply): string {
+function toConverseStopReason(reply: FakeChatReply): string {
   return mapFakeFinish(reply, CONVERSE_STOP_REASONS);
 }
 

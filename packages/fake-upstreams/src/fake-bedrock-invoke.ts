@@ -10,7 +10,7 @@ import { createFakeOpenAIEmbeddings } from './fake-openai-embeddings.js';
 import { fakeTokenCount } from './fake-token-count.js';
 
 /** Bedrock's message ids keep Anthropic's prefix with its own marker. */
-export function bedrockMessageId(served: number): string {
+function bedrockMessageId(served: number): string {
   return `msg_bdrk_fake${String(served).padStart(6, '0')}`;
 }
 
@@ -20,25 +20,27 @@ export function createFakeInvokeMessage(reply: FakeChatReply, model: string, ser
 
 export function createFakeInvokeFrames(reply: FakeChatReply, model: string, served: number): FakeAwsFrame[] {
   const usage = toAnthropicUsage(reply);
-  return createFakeAnthropicEvents(bedrockMessageId(served), model, reply)
-    .map((event) => ({ data: JSON.parse(event.frame.slice(event.frame.indexOf('data: ') + 6)) as Record<string, unknown>, content: event.content }))
-    // Bedrock relays Claude's events but not its keep-alive pings.
-    .filter(({ data }) => data['type'] !== 'ping')
-    .map(({ data, content }) => {
-      const event =
-        data['type'] === 'message_stop'
-          ? {
-              ...data,
-              'amazon-bedrock-invocationMetrics': {
-                inputTokenCount: usage.input_tokens,
-                outputTokenCount: usage.output_tokens,
-                invocationLatency: 321,
-                firstByteLatency: 123,
-              },
-            }
-          : data;
-      return awsEventFrame('chunk', { bytes: Buffer.from(JSON.stringify(event)).toString('base64') }, content);
-    });
+  return (
+    createFakeAnthropicEvents(bedrockMessageId(served), model, reply)
+      .map((event) => ({ data: JSON.parse(event.frame.slice(event.frame.indexOf('data: ') + 6)) as Record<string, unknown>, content: event.content }))
+      // Bedrock relays Claude's events but not its keep-alive pings.
+      .filter(({ data }) => data['type'] !== 'ping')
+      .map(({ data, content }) => {
+        const event =
+          data['type'] === 'message_stop'
+            ? {
+                ...data,
+                'amazon-bedrock-invocationMetrics': {
+                  inputTokenCount: usage.input_tokens,
+                  outputTokenCount: usage.output_tokens,
+                  invocationLatency: 321,
+                  firstByteLatency: 123,
+                },
+              }
+            : data;
+        return awsEventFrame('chunk', { bytes: Buffer.from(JSON.stringify(event)).toString('base64') }, content);
+      })
+  );
 }
 
 export interface FakeEmbeddingAnswer {
@@ -67,7 +69,10 @@ export function createFakeCohereEmbeddings(body: Record<string, unknown>, dimens
   // Embed v4 takes an output size and answers by type (`{float: [...]}`).
   if (modelId.includes('embed-v4')) {
     const size = typeof body['output_dimension'] === 'number' ? body['output_dimension'] : 1536;
-    return { body: { id: `fake-cohere-${served}`, texts, embeddings: { float: vectors(texts, size) }, response_type: 'embeddings_by_type' }, inputTokens: texts.reduce((sum, text) => sum + fakeTokenCount(text), 0) };
+    return {
+      body: { id: `fake-cohere-${served}`, texts, embeddings: { float: vectors(texts, size) }, response_type: 'embeddings_by_type' },
+      inputTokens: texts.reduce((sum, text) => sum + fakeTokenCount(text), 0),
+    };
   }
   const embeddings = vectors(texts, dimensions);
   return {

@@ -4,14 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import {
-  BedrockRuntimeClient,
-  ConverseCommand,
-  ConverseStreamCommand,
-  type ContentBlock,
-  type ContentBlockDeltaEvent,
-  type Message,
-} from '@aws-sdk/client-bedrock-runtime';
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, type ContentBlock, type ContentBlockDeltaEvent, type Message } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { sealFakeRedactedThinking } from './fake-claude-thinking.js';
@@ -45,8 +38,7 @@ describe('fake Bedrock upstream thinking, driven by @aws-sdk/client-bedrock-runt
     await fake.close();
   });
 
-  const converse = (messages: Message[]) =>
-    client.send(new ConverseCommand({ modelId: MODEL, messages, toolConfig: TOOLS, additionalModelRequestFields: THINKING }));
+  const converse = (messages: Message[]) => client.send(new ConverseCommand({ modelId: MODEL, messages, toolConfig: TOOLS, additionalModelRequestFields: THINKING }));
 
   it('answers with signed reasoningText, then redactedContent bytes, then toolUse', async () => {
     const content = (await converse([QUESTION])).output?.message?.content ?? [];

@@ -84,16 +84,10 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
     const output = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'weather' }] }] }));
     const events: ConverseStreamOutput[] = [];
     for await (const event of output.stream ?? []) events.push(event);
-    assert.deepEqual(events.map((event) => Object.keys(event)[0]), [
-      'messageStart',
-      'contentBlockStart',
-      'contentBlockDelta',
-      'contentBlockDelta',
-      'contentBlockDelta',
-      'contentBlockStop',
-      'messageStop',
-      'metadata',
-    ]);
+    assert.deepEqual(
+      events.map((event) => Object.keys(event)[0]),
+      ['messageStart', 'contentBlockStart', 'contentBlockDelta', 'contentBlockDelta', 'contentBlockDelta', 'contentBlockStop', 'messageStop', 'metadata'],
+    );
     assert.deepEqual(events[1]?.contentBlockStart?.start?.toolUse, { toolUseId: 'tooluse_weather_1', name: 'get_weather' });
     const input = events.map((event) => event.contentBlockDelta?.delta?.toolUse?.input ?? '').join('');
     assert.equal(input, '{"city":"Paris"}');
@@ -123,7 +117,8 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
   });
 
   it('refuses an InvokeModel call naming a beta flag Bedrock does not accept, and takes one it does', async () => {
-    const body = (betas: string[]) => JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', anthropic_beta: betas, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
+    const body = (betas: string[]) =>
+      JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', anthropic_beta: betas, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
     await assert.rejects(
       client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14', 'oauth-2025-04-20']) })),
       (error: unknown) => error instanceof Error && error.name === 'ValidationException' && /invalid beta flag/.test(error.message),
@@ -167,7 +162,9 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
       return true;
     });
     const unknownKey = createClient({ credentials: { ...CREDENTIALS, accessKeyId: 'AKIAUNKNOWN000000000' } }, fake.url);
-    await assert.rejects(unknownKey.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }] })), { name: 'UnrecognizedClientException' });
+    await assert.rejects(unknownKey.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }] })), {
+      name: 'UnrecognizedClientException',
+    });
     const wrongRegion = createClient({ region: 'eu-west-1' }, fake.url);
     await assert.rejects(wrongRegion.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }] })), { name: 'InvalidSignatureException' });
     wrong.destroy();

@@ -55,7 +55,11 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
     }
     if (operation === 'invoke' && (modelId.includes('titan-embed') || modelId.includes('cohere.embed') || modelId.includes('nova-2-multimodal-embeddings'))) {
       const dimensions = options.embeddingDimensions ?? 8;
-      const answer = modelId.includes('nova') ? createFakeNovaEmbedding(body) : modelId.includes('titan-embed') ? createFakeTitanEmbedding(body, dimensions) : createFakeCohereEmbeddings(body, dimensions, served, modelId);
+      const answer = modelId.includes('nova')
+        ? createFakeNovaEmbedding(body)
+        : modelId.includes('titan-embed')
+          ? createFakeTitanEmbedding(body, dimensions)
+          : createFakeCohereEmbeddings(body, dimensions, served, modelId);
       if (typeof answer === 'string') return sendAwsError(response, 400, 'ValidationException', answer);
       return sendJson(response, 200, answer.body, { 'x-amzn-requestid': awsRequestId(), 'x-amzn-bedrock-input-token-count': String(answer.inputTokens) });
     }
@@ -112,7 +116,7 @@ function checkThinking(body: Record<string, unknown>, modelId: string, operation
 }
 
 function checkConverseBody(body: Record<string, unknown>): string | undefined {
-  if (!Array.isArray(body['messages'])) return '1 validation error detected: Value null at \'messages\' failed to satisfy constraint: Member must not be null';
+  if (!Array.isArray(body['messages'])) return "1 validation error detected: Value null at 'messages' failed to satisfy constraint: Member must not be null";
   if ('model' in body) return 'extraneous key [model] is not permitted';
   return undefined;
 }
@@ -120,7 +124,8 @@ function checkConverseBody(body: Record<string, unknown>): string | undefined {
 /** InvokeModel for Claude takes the Messages body without model/stream, with Bedrock's version. */
 function checkInvokeBody(body: Record<string, unknown>): string | undefined {
   for (const key of ['model', 'stream']) if (key in body) return `Malformed input request: #: extraneous key [${key}] is not permitted, please reformat your input and try again.`;
-  if (body['anthropic_version'] !== 'bedrock-2023-05-31') return 'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.';
+  if (body['anthropic_version'] !== 'bedrock-2023-05-31')
+    return 'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.';
   if (typeof body['max_tokens'] !== 'number') return 'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.';
   if (!Array.isArray(body['messages'])) return 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.';
   const betas = body['anthropic_beta'];

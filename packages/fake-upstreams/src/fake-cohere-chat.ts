@@ -37,11 +37,11 @@ export function cohereToolCalls(reply: FakeChatReply, served: number): FakeCoher
 
 const COHERE_FINISH_REASONS: Readonly<Record<FakeFinish, string>> = { stop: 'COMPLETE', length: 'MAX_TOKENS', tool_calls: 'TOOL_CALL', content_filter: 'ERROR_TOXIC' };
 
-export function cohereFinishReason(reply: FakeChatReply): string {
+function cohereFinishReason(reply: FakeChatReply): string {
   return mapFakeFinish(reply, COHERE_FINISH_REASONS);
 }
 
-export function cohereUsage(reply: FakeChatReply): Record<string, unknown> {
+function cohereUsage(reply: FakeChatReply): Record<string, unknown> {
   const input = reply.usage?.promptTokens ?? 10;
   const output = reply.usage?.completionTokens ?? 5;
   const usage: Record<string, unknown> = {

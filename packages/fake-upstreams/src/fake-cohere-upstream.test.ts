@@ -130,8 +130,16 @@ describe('fake Cohere upstream', () => {
   });
 
   it('reranks documents, most relevant first', async () => {
-    const response = await client.rerank({ model: 'rerank-v3.5', query: 'capital of France', documents: ['Berlin is in Germany', 'Paris is the capital of France', 'France exports wine'], topN: 2 });
-    assert.deepEqual(response.results.map((result) => result.index), [1, 2]);
+    const response = await client.rerank({
+      model: 'rerank-v3.5',
+      query: 'capital of France',
+      documents: ['Berlin is in Germany', 'Paris is the capital of France', 'France exports wine'],
+      topN: 2,
+    });
+    assert.deepEqual(
+      response.results.map((result) => result.index),
+      [1, 2],
+    );
     assert.ok((response.results[0]?.relevanceScore ?? 0) > (response.results[1]?.relevanceScore ?? 1));
     assert.equal(response.meta?.billedUnits?.searchUnits, 1);
   });

@@ -33,7 +33,11 @@ export async function answerGenerate(request: RecordedRequest, response: ServerR
   const sent = cut === -1 ? chunks : chunks.slice(0, cut);
   if (!new URL(request.url, 'http://fake').searchParams.has('alt')) {
     // Without alt=sse Google streams one JSON array of responses.
-    return sendJson(response, 200, sent.map((chunk) => chunk.body));
+    return sendJson(
+      response,
+      200,
+      sent.map((chunk) => chunk.body),
+    );
   }
   const frames = sent.map((chunk) => frameGeminiEvent(chunk.body));
   if (cut === -1) return sendSse(response, frames);

@@ -15,9 +15,7 @@ export interface FakeGeminiReply extends FakeChatReply {
 
 export type FakeGeminiFlavor = 'ai-studio' | 'vertex';
 
-export type FakeGeminiPart =
-  | { text: string; thought?: true }
-  | { functionCall: { name: string; args: unknown }; thoughtSignature?: string };
+export type FakeGeminiPart = { text: string; thought?: true } | { functionCall: { name: string; args: unknown }; thoughtSignature?: string };
 
 /** Gemini attaches an opaque signature to the first function call of a turn. */
 export const FAKE_THOUGHT_SIGNATURE = 'CiQBjz1rX2Zha2Utc2lnbmF0dXJlLWZvci10ZXN0cw==';
@@ -71,7 +69,11 @@ export function createFakeGeminiResponse(
 ): Record<string, unknown> {
   const envelope = { modelVersion: options.model, responseId: options.responseId, ...(options.flavor === 'vertex' ? { createTime: new Date().toISOString() } : {}) };
   if (reply.promptBlockReason !== undefined) {
-    return { promptFeedback: { blockReason: reply.promptBlockReason }, usageMetadata: { promptTokenCount: reply.usage?.promptTokens ?? 10, totalTokenCount: reply.usage?.promptTokens ?? 10 }, ...envelope };
+    return {
+      promptFeedback: { blockReason: reply.promptBlockReason },
+      usageMetadata: { promptTokenCount: reply.usage?.promptTokens ?? 10, totalTokenCount: reply.usage?.promptTokens ?? 10 },
+      ...envelope,
+    };
   }
   const parts = toGeminiParts(reply);
   const candidates = Array.from({ length: options.candidateCount }, (_, index) => toGeminiCandidate(parts, index, toGeminiFinishReason(reply), options.flavor));

@@ -45,9 +45,7 @@ export function createFakeGeminiChunks(reply: FakeGeminiReply, options: FakeGemi
     // A reply with no parts still ends with a chunk; Gemini sends an empty text part there.
     const parts: FakeGeminiPart[] = piece !== undefined ? [piece] : finishReason === 'SAFETY' ? [] : [{ text: '' }];
     const final = at === last;
-    const candidates = Array.from({ length: options.candidateCount }, (_, index) =>
-      toGeminiCandidate(parts, index, final ? finishReason : undefined, options.flavor),
-    );
+    const candidates = Array.from({ length: options.candidateCount }, (_, index) => toGeminiCandidate(parts, index, final ? finishReason : undefined, options.flavor));
     chunks.push({ body: { candidates, usageMetadata: final ? usage : partialUsage, ...envelope }, content: piece !== undefined });
   }
   return chunks;

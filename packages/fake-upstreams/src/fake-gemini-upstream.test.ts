@@ -55,7 +55,12 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
     assert.deepEqual(parts, [{ text: 'The user greets me.', thought: true }, { text: 'Hi there, friend' }]);
     assert.equal(response.text, 'Hi there, friend');
     assert.deepEqual(
-      [response.usageMetadata?.promptTokenCount, response.usageMetadata?.cachedContentTokenCount, response.usageMetadata?.candidatesTokenCount, response.usageMetadata?.thoughtsTokenCount],
+      [
+        response.usageMetadata?.promptTokenCount,
+        response.usageMetadata?.cachedContentTokenCount,
+        response.usageMetadata?.candidatesTokenCount,
+        response.usageMetadata?.thoughtsTokenCount,
+      ],
       [50, 30, 8, 4],
     );
   });

@@ -49,7 +49,8 @@ export function startFakeGeminiUpstream(options: FakeGeminiOptions = {}): Promis
 
 function answerBatchEmbed(body: unknown, resourceName: string, dimensions: number, response: Parameters<typeof sendJson>[0]): void {
   const requests = isRecord(body) ? body['requests'] : undefined;
-  if (!Array.isArray(requests) || requests.length === 0) return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', '* BatchEmbedContentsRequest.requests: requests is not specified'));
+  if (!Array.isArray(requests) || requests.length === 0)
+    return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', '* BatchEmbedContentsRequest.requests: requests is not specified'));
   const embeddings: Array<{ values: number[] }> = [];
   for (const [index, item] of requests.entries()) {
     const model = isRecord(item) ? item['model'] : undefined;

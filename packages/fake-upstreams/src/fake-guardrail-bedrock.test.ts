@@ -38,7 +38,15 @@ describe('fake Bedrock ApplyGuardrail', () => {
 
   it('refuses an unknown guardrail and a wrong signature with AWS error types', async () => {
     await assert.rejects(apply('x', 'gr-other'), { name: 'ResourceNotFoundException' });
-    const wrong = new BedrockRuntimeClient({ region: REGION, endpoint: server.url, credentials: { ...CREDENTIALS, secretAccessKey: 'x'.repeat(40) }, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
-    await assert.rejects(wrong.send(new ApplyGuardrailCommand({ guardrailIdentifier: 'gr-abc', guardrailVersion: 'DRAFT', source: 'INPUT', content: [{ text: { text: 'x' } }] })), { name: 'InvalidSignatureException' });
+    const wrong = new BedrockRuntimeClient({
+      region: REGION,
+      endpoint: server.url,
+      credentials: { ...CREDENTIALS, secretAccessKey: 'x'.repeat(40) },
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler(),
+    });
+    await assert.rejects(wrong.send(new ApplyGuardrailCommand({ guardrailIdentifier: 'gr-abc', guardrailVersion: 'DRAFT', source: 'INPUT', content: [{ text: { text: 'x' } }] })), {
+      name: 'InvalidSignatureException',
+    });
   });
 });

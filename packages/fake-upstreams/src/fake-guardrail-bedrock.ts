@@ -32,7 +32,7 @@ export function startFakeBedrockGuardrail(options: FakeBedrockGuardrailOptions):
     }
     const body = request.json;
     if (!isRecord(body) || (body['source'] !== 'INPUT' && body['source'] !== 'OUTPUT') || !Array.isArray(body['content'])) {
-      return sendAwsError(response, 400, 'ValidationException', '1 validation error detected: Value at \'source\' failed to satisfy constraint');
+      return sendAwsError(response, 400, 'ValidationException', "1 validation error detected: Value at 'source' failed to satisfy constraint");
     }
     const texts = body['content'].map((block: unknown) => (isRecord(block) && isRecord(block['text']) && typeof block['text']['text'] === 'string' ? block['text']['text'] : ''));
     const joined = texts.join('\n');
@@ -43,11 +43,21 @@ export function startFakeBedrockGuardrail(options: FakeBedrockGuardrailOptions):
     if (words.length > 0) assessment['wordPolicy'] = { customWords: words.map((match) => ({ match, action: 'BLOCKED', detected: true })) };
     if (emails.length > 0 || cards.length > 0) {
       assessment['sensitiveInformationPolicy'] = {
-        piiEntities: [...emails.map((match) => ({ match, type: 'EMAIL', action: 'ANONYMIZED', detected: true })), ...cards.map((match) => ({ match, type: 'CREDIT_DEBIT_CARD_NUMBER', action: 'BLOCKED', detected: true }))],
+        piiEntities: [
+          ...emails.map((match) => ({ match, type: 'EMAIL', action: 'ANONYMIZED', detected: true })),
+          ...cards.map((match) => ({ match, type: 'CREDIT_DEBIT_CARD_NUMBER', action: 'BLOCKED', detected: true })),
+        ],
         regexes: [],
       };
     }
-    const usage = { topicPolicyUnits: 0, contentPolicyUnits: 1, wordPolicyUnits: 1, sensitiveInformationPolicyUnits: 1, sensitiveInformationPolicyFreeUnits: 0, contextualGroundingPolicyUnits: 0 };
+    const usage = {
+      topicPolicyUnits: 0,
+      contentPolicyUnits: 1,
+      wordPolicyUnits: 1,
+      sensitiveInformationPolicyUnits: 1,
+      sensitiveInformationPolicyFreeUnits: 0,
+      contextualGroundingPolicyUnits: 0,
+    };
     if (Object.keys(assessment).length === 0) return sendJson(response, 200, { usage, action: 'NONE', outputs: [], assessments: [{}] });
     const blocked = words.length > 0 || cards.length > 0;
     const outputs = blocked ? [{ text: BLOCKED_MESSAGE }] : texts.map((text) => ({ text: text.replace(EMAIL, '{EMAIL}') }));

@@ -32,7 +32,8 @@ export async function startFakeGenericGuardrail(options: FakeGenericGuardrailOpt
     if (state.failStatus !== undefined) return sendJson(response, state.failStatus, { detail: 'guardrail service unavailable' });
     const body = request.json;
     // FastAPI's answer to a body that misses a required field.
-    if (!isRecord(body) || !Array.isArray(body['texts']) || typeof body['input_type'] !== 'string') return sendJson(response, 422, { detail: [{ type: 'missing', loc: ['body', 'texts'] }] });
+    if (!isRecord(body) || !Array.isArray(body['texts']) || typeof body['input_type'] !== 'string')
+      return sendJson(response, 422, { detail: [{ type: 'missing', loc: ['body', 'texts'] }] });
     const texts = body['texts'].map(String);
     if (options.blockWord !== undefined && texts.some((text) => text.includes(options.blockWord as string))) {
       return sendJson(response, 200, { action: 'BLOCKED', blocked_reason: `contains "${options.blockWord}"` });

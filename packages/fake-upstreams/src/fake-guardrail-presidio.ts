@@ -57,7 +57,8 @@ export async function startFakePresidio(): Promise<FakePresidio> {
     if (request.method === 'GET' && request.url === '/health') return sendJson(response, 200, 'Presidio Anonymizer service is up');
     if (request.method !== 'POST' || request.url !== '/anonymize') return sendJson(response, 404, { error: 'Not Found' });
     const body = request.json;
-    if (!isRecord(body) || typeof body['text'] !== 'string' || !Array.isArray(body['analyzer_results'])) return sendJson(response, 422, { error: 'Invalid input, text and analyzer_results are required' });
+    if (!isRecord(body) || typeof body['text'] !== 'string' || !Array.isArray(body['analyzer_results']))
+      return sendJson(response, 422, { error: 'Invalid input, text and analyzer_results are required' });
     return sendJson(response, 200, anonymize(body['text'], body['analyzer_results'] as AnalyzerResult[], body['anonymizers']));
   });
   return { analyzer, anonymizer, close: async () => void (await Promise.all([analyzer.close(), anonymizer.close()])) };

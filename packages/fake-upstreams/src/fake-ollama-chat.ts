@@ -18,7 +18,7 @@ export function goJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-export function ollamaDoneReason(reply: FakeChatReply): string {
+function ollamaDoneReason(reply: FakeChatReply): string {
   // Ollama has no tool or filter stop reason: a turn that called tools ends with "stop".
   return reply.finish === 'length' ? 'length' : 'stop';
 }

@@ -36,8 +36,14 @@ describe('fake OpenAI files and batches, driven by the official openai client', 
     assert.equal(done.status, 'completed');
     assert.deepEqual(done.request_counts, { total: 2, completed: 2, failed: 0 });
     const content = await (await client.files.content(done.output_file_id ?? '')).text();
-    const lines = content.trim().split('\n').map((line) => JSON.parse(line) as { custom_id: string; response: { status_code: number; body: { usage: { prompt_tokens: number; completion_tokens: number } } } });
-    assert.deepEqual(lines.map((line) => line.custom_id), ['one', 'two']);
+    const lines = content
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { custom_id: string; response: { status_code: number; body: { usage: { prompt_tokens: number; completion_tokens: number } } } });
+    assert.deepEqual(
+      lines.map((line) => line.custom_id),
+      ['one', 'two'],
+    );
     assert.equal(lines[1]?.response.status_code, 200);
     assert.deepEqual(lines[1]?.response.body.usage, { prompt_tokens: 3, completion_tokens: FAKE_BATCH_COMPLETION_TOKENS, total_tokens: 3 + FAKE_BATCH_COMPLETION_TOKENS });
   });
@@ -55,6 +61,9 @@ describe('fake OpenAI files and batches, driven by the official openai client', 
     await assert.rejects(client.files.retrieve(file.id), (error: unknown) => error instanceof OpenAI.NotFoundError);
     const stranger = new OpenAI({ apiKey: 'sk-wrong', baseURL: `${fake.url}/v1`, maxRetries: 0 });
     await assert.rejects(stranger.files.list(), (error: unknown) => error instanceof OpenAI.AuthenticationError);
-    await assert.rejects(client.batches.create({ input_file_id: 'file-missing', endpoint: '/v1/chat/completions', completion_window: '24h' }), (error: unknown) => error instanceof OpenAI.BadRequestError);
+    await assert.rejects(
+      client.batches.create({ input_file_id: 'file-missing', endpoint: '/v1/chat/completions', completion_window: '24h' }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError,
+    );
   });
 });

@@ -53,9 +53,21 @@ export async function startFakeOpenAIBatches(options: FakeBatchesOptions = {}): 
     const input = files.get(batch['input_file_id'] as string);
     const lines = (input?.bytes.toString('utf8') ?? '').split('\n').filter((line) => line.trim() !== '');
     const output = lines.map((line) => JSON.stringify(answerLine(JSON.parse(line) as Record<string, unknown>, nextId('batch_req_'))));
-    const outputFile: FakeStoredFile = { id: nextId('file-out'), filename: 'batch_output.jsonl', purpose: 'batch_output', bytes: Buffer.from(output.join('\n') + '\n'), created_at: now() };
+    const outputFile: FakeStoredFile = {
+      id: nextId('file-out'),
+      filename: 'batch_output.jsonl',
+      purpose: 'batch_output',
+      bytes: Buffer.from(output.join('\n') + '\n'),
+      created_at: now(),
+    };
     files.set(outputFile.id, outputFile);
-    Object.assign(batch, { status: 'completed', output_file_id: outputFile.id, finalizing_at: now(), completed_at: now(), request_counts: { total: lines.length, completed: lines.length, failed: 0 } });
+    Object.assign(batch, {
+      status: 'completed',
+      output_file_id: outputFile.id,
+      finalizing_at: now(),
+      completed_at: now(),
+      request_counts: { total: lines.length, completed: lines.length, failed: 0 },
+    });
   };
 
   const advance = (batch: Record<string, unknown>): void => {
@@ -103,7 +115,8 @@ export async function startFakeOpenAIBatches(options: FakeBatchesOptions = {}): 
         const body = (request.json ?? {}) as Record<string, unknown>;
         const inputId = body['input_file_id'];
         if (typeof inputId !== 'string' || !files.has(inputId)) return sendError(response, 400, `Invalid 'input_file_id': ${String(inputId)}.`, 'input_file_id');
-        if (body['endpoint'] !== '/v1/chat/completions' && body['endpoint'] !== '/v1/embeddings' && body['endpoint'] !== '/v1/responses') return sendError(response, 400, "Invalid 'endpoint'.", 'endpoint');
+        if (body['endpoint'] !== '/v1/chat/completions' && body['endpoint'] !== '/v1/embeddings' && body['endpoint'] !== '/v1/responses')
+          return sendError(response, 400, "Invalid 'endpoint'.", 'endpoint');
         const batch = newBatch(nextId('batch_'), body, now());
         batches.set(batch['id'] as string, batch);
         return sendJson(response, 200, batch);

@@ -81,12 +81,7 @@ export interface FakeOpenAIEvent {
  * id/type/name then argument fragments, the finish chunk, then (include_usage) a
  * `choices: []` usage chunk while every earlier chunk carries `usage: null`.
  */
-export function createFakeOpenAIEvents(
-  context: FakeOpenAIChatContext,
-  reply: FakeChatReply,
-  toolCalls: FakeOpenAIToolCall[],
-  includeUsage: boolean,
-): FakeOpenAIEvent[] {
+export function createFakeOpenAIEvents(context: FakeOpenAIChatContext, reply: FakeChatReply, toolCalls: FakeOpenAIToolCall[], includeUsage: boolean): FakeOpenAIEvent[] {
   const events: FakeOpenAIEvent[] = [];
   const push = (delta: Record<string, unknown>, content: boolean, finish: string | null = null): void => {
     const chunk: Record<string, unknown> = {

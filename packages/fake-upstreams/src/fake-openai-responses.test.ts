@@ -27,7 +27,13 @@ describe('fake OpenAI upstream: the Responses API, driven by the official client
     assert.equal(response.output_text, 'Hello there friend');
     assert.equal(response.instructions, 'Be brief.');
     assert.equal(response.max_output_tokens, 40);
-    assert.deepEqual(response.usage, { input_tokens: 12, input_tokens_details: { cached_tokens: 2 }, output_tokens: 3, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 15 });
+    assert.deepEqual(response.usage, {
+      input_tokens: 12,
+      input_tokens_details: { cached_tokens: 2 },
+      output_tokens: 3,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 15,
+    });
     assert.deepEqual(fake.requests.at(-1)?.json, { model: 'gpt-4o-mini', input: 'hi', instructions: 'Be brief.', max_output_tokens: 40 });
   });
 
@@ -39,7 +45,10 @@ describe('fake OpenAI upstream: the Responses API, driven by the official client
     const response = await stream.finalResponse();
     assert.equal(deltas.join(''), 'Let me look.');
     assert.ok(deltas.length > 1);
-    assert.deepEqual(response.output.map((item) => item.type), ['reasoning', 'message', 'function_call']);
+    assert.deepEqual(
+      response.output.map((item) => item.type),
+      ['reasoning', 'message', 'function_call'],
+    );
     const call = response.output[2];
     assert.ok(call?.type === 'function_call');
     assert.deepEqual([call.call_id, call.name, call.arguments], ['call_1', 'weather', '{"city":"Paris"}']);
@@ -58,7 +67,10 @@ describe('fake OpenAI upstream: the Responses API, driven by the official client
   });
 
   it('refuses a body without input, and a bad key, in OpenAI error shape', async () => {
-    await assert.rejects(client.responses.create({ model: 'gpt-4o-mini' } as OpenAI.Responses.ResponseCreateParamsNonStreaming), (error: unknown) => error instanceof OpenAI.BadRequestError);
+    await assert.rejects(
+      client.responses.create({ model: 'gpt-4o-mini' } as OpenAI.Responses.ResponseCreateParamsNonStreaming),
+      (error: unknown) => error instanceof OpenAI.BadRequestError,
+    );
     const stranger = new OpenAI({ apiKey: 'sk-wrong-key-000000', baseURL: `${fake.url}/v1`, maxRetries: 0 });
     await assert.rejects(stranger.responses.create({ model: 'gpt-4o-mini', input: 'hi' }), (error: unknown) => error instanceof OpenAI.AuthenticationError);
   });

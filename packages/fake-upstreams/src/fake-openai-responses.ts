@@ -122,6 +122,9 @@ export function createFakeResponsesEvents(context: FakeResponsesContext, reply: 
 
 /** A generation that fails after the 200: OpenAI sends `response.failed` with the error. */
 export function fakeResponsesFailureFrame(context: FakeResponsesContext, reply: FakeChatReply): string {
-  const response = { ...responseOf(context, reply, 'failed', [], null), error: { code: 'server_error', message: 'The server had an error while processing your request. Sorry about that!' } };
+  const response = {
+    ...responseOf(context, reply, 'failed', [], null),
+    error: { code: 'server_error', message: 'The server had an error while processing your request. Sorry about that!' },
+  };
   return `event: response.failed\ndata: ${JSON.stringify({ type: 'response.failed', response, sequence_number: 9999 })}\n\n`;
 }

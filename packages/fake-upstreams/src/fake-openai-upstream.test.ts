@@ -170,7 +170,10 @@ describe('fake OpenAI upstream, driven by the official client', () => {
 
   it('lists models', async () => {
     const page = await client.models.list();
-    assert.deepEqual(page.data.map((model) => model.id), ['gpt-4o-mini', 'text-embedding-3-small']);
+    assert.deepEqual(
+      page.data.map((model) => model.id),
+      ['gpt-4o-mini', 'text-embedding-3-small'],
+    );
     assert.equal(page.data[0]?.object, 'model');
   });
 

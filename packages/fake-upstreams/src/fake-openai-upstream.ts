@@ -4,13 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { FakeChatReply } from './fake-chat-reply.js';
-import {
-  createFakeOpenAICompletion,
-  createFakeOpenAIEvents,
-  resolveToolCalls,
-  type FakeOpenAIChatContext,
-  type FakeReasoningField,
-} from './fake-openai-chat.js';
+import { createFakeOpenAICompletion, createFakeOpenAIEvents, resolveToolCalls, type FakeOpenAIChatContext, type FakeReasoningField } from './fake-openai-chat.js';
 import { createFakeOpenAIEmbeddings } from './fake-openai-embeddings.js';
 import { createFakeResponse, createFakeResponsesEvents, fakeResponsesFailureFrame, type FakeResponsesContext } from './fake-openai-responses.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
@@ -42,16 +36,14 @@ export function openAIErrorBody(message: string, type: string, code: string | nu
 }
 
 /** OpenAI reports a failure after the 200 as a data event holding an error body, then closes. */
-const serverErrorFrame = (): string =>
-  `data: ${JSON.stringify(openAIErrorBody('The server had an error while processing your request. Sorry about that!', 'server_error'))}\n\n`;
+const serverErrorFrame = (): string => `data: ${JSON.stringify(openAIErrorBody('The server had an error while processing your request. Sorry about that!', 'server_error'))}\n\n`;
 
 export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promise<FakeServer> {
   let served = 0;
   return startFakeServer(async (request, response) => {
     served += 1;
     const headers = { 'x-request-id': `req_fake${String(served).padStart(6, '0')}` };
-    const fail = (status: number, message: string, type: string, code: string | null = null): void =>
-      sendJson(response, status, openAIErrorBody(message, type, code), headers);
+    const fail = (status: number, message: string, type: string, code: string | null = null): void => sendJson(response, status, openAIErrorBody(message, type, code), headers);
 
     const rawPath = request.url.split('?')[0] ?? '/';
     const path = rawPath.startsWith('/v1/') ? rawPath.slice(3) : rawPath;
@@ -68,7 +60,7 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
     }
     const body = request.json;
     if (!isRecord(body)) {
-      return fail(400, 'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly.)', 'invalid_request_error');
+      return fail(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)", 'invalid_request_error');
     }
     if (typeof body['model'] !== 'string') return fail(400, 'you must provide a model parameter', 'invalid_request_error');
     if (LEGACY_ROUTES.has(route)) return serveFakeLegacyRoute(route, body, response, options.reply?.(request)?.content ?? undefined, served, headers);
@@ -84,7 +76,12 @@ export function startFakeOpenAIUpstream(options: FakeOpenAIOptions = {}): Promis
       const reply = options.reply?.(request) ?? { content: `Hello from ${body['model']}` };
       if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { ...headers, ...reply.error.headers });
       // Unique across fakes, as OpenAI's ids are (stored Responses are found by id).
-      const context: FakeResponsesContext = { id: `fake${String(served).padStart(6, '0')}${randomBytes(4).toString('hex')}`, model: body['model'], createdAt: Math.floor(Date.now() / 1000), body };
+      const context: FakeResponsesContext = {
+        id: `fake${String(served).padStart(6, '0')}${randomBytes(4).toString('hex')}`,
+        model: body['model'],
+        createdAt: Math.floor(Date.now() / 1000),
+        body,
+      };
       const toolCalls = resolveToolCalls(reply, served);
       if (body['stream'] !== true) return sendJson(response, 200, createFakeResponse(context, reply, toolCalls), headers);
       return sendFakeSseReply(response, createFakeResponsesEvents(context, reply, toolCalls), reply, () => fakeResponsesFailureFrame(context, reply), headers);

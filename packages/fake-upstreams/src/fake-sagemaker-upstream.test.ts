@@ -32,7 +32,12 @@ describe('fake SageMaker upstream, driven by @aws-sdk/client-sagemaker-runtime',
   let client: SageMakerRuntimeClient;
 
   before(async () => {
-    fake = await startFakeSageMakerUpstream({ ...CREDENTIALS, region: REGION, endpoints: [ENDPOINT], reply: (request) => REPLIES[lastText(request)] ?? { content: 'Deep learning is a subset of ML.' } });
+    fake = await startFakeSageMakerUpstream({
+      ...CREDENTIALS,
+      region: REGION,
+      endpoints: [ENDPOINT],
+      reply: (request) => REPLIES[lastText(request)] ?? { content: 'Deep learning is a subset of ML.' },
+    });
     client = new SageMakerRuntimeClient({ region: REGION, endpoint: fake.url, credentials: CREDENTIALS, maxAttempts: 1 });
   });
   after(async () => {
@@ -41,7 +46,9 @@ describe('fake SageMaker upstream, driven by @aws-sdk/client-sagemaker-runtime',
   });
 
   it('answers InvokeEndpoint with the container chat.completion', async () => {
-    const output = await client.send(new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Accept: 'application/json', Body: body('What is deep learning?') }));
+    const output = await client.send(
+      new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Accept: 'application/json', Body: body('What is deep learning?') }),
+    );
     const completion = JSON.parse(Buffer.from(output.Body ?? new Uint8Array()).toString('utf8')) as { object: string; choices: Array<{ message: { content: string } }> };
     assert.equal(completion.object, 'chat.completion');
     assert.equal(completion.choices[0]?.message.content, 'Deep learning is a subset of ML.');
@@ -78,12 +85,15 @@ describe('fake SageMaker upstream, driven by @aws-sdk/client-sagemaker-runtime',
   });
 
   it('answers a container validation failure as ModelError with the original status', async () => {
-    await assert.rejects(client.send(new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Body: Buffer.from('{"inputs":"x"}') })), (error: unknown) => {
-      assert.ok(error instanceof Error);
-      assert.equal(error.name, 'ModelError');
-      assert.equal((error as { OriginalStatusCode?: number }).OriginalStatusCode, 422);
-      return true;
-    });
+    await assert.rejects(
+      client.send(new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Body: Buffer.from('{"inputs":"x"}') })),
+      (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.equal(error.name, 'ModelError');
+        assert.equal((error as { OriginalStatusCode?: number }).OriginalStatusCode, 422);
+        return true;
+      },
+    );
     await assert.rejects(client.send(new InvokeEndpointCommand({ EndpointName: 'missing', Body: body('x') })), { name: 'ValidationError' });
   });
 

@@ -55,7 +55,11 @@ export async function startFakeScenarioUpstream(options: FakeScenarioOptions = {
       return;
     }
     if (step === 'ok') {
-      if (body.stream === true) return sendSse(response, createFakeOpenAIEvents(context, reply, [], true).map((event) => event.frame));
+      if (body.stream === true)
+        return sendSse(
+          response,
+          createFakeOpenAIEvents(context, reply, [], true).map((event) => event.frame),
+        );
       return sendJson(response, 200, createFakeOpenAICompletion(context, reply, []));
     }
     const headers: Record<string, string> = step.retryAfter === undefined ? {} : { 'retry-after': String(step.retryAfter) };

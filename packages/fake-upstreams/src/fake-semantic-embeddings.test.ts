@@ -18,7 +18,10 @@ describe('fake semantic embeddings upstream', () => {
   after(() => fake.close());
 
   it('answers the official client with vectors that keep paraphrases close', async () => {
-    const reply = await client.embeddings.create({ model: 'text-embedding-3-small', input: ['What is the capital of France?', 'what is the capital city of France', 'How do I bake bread?'] });
+    const reply = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: ['What is the capital of France?', 'what is the capital city of France', 'How do I bake bread?'],
+    });
     assert.equal(reply.data.length, 3);
     const [question, paraphrase, other] = reply.data.map((item) => item.embedding);
     assert.equal(question?.length, 1024);

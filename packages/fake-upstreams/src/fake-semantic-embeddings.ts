@@ -20,7 +20,7 @@ export function fakeBagOfWordsVector(text: string, dimensions = DEFAULT_DIMENSIO
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
     const bucket = hash % dimensions;
-    values[bucket] = (values[bucket] as number) + ((hash >>> 31) === 0 ? 1 : -1);
+    values[bucket] = (values[bucket] as number) + (hash >>> 31 === 0 ? 1 : -1);
   }
   const norm = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0));
   return values.map((value) => (norm === 0 ? 0 : Math.fround(value / norm)));
@@ -43,12 +43,14 @@ export function cosineSimilarity(left: readonly number[], right: readonly number
 export function startFakeSemanticEmbeddingsUpstream(dimensions = DEFAULT_DIMENSIONS): Promise<FakeServer> {
   return startFakeServer((request, response) => {
     const path = (request.url.split('?')[0] ?? '').replace(/^\/v1/, '');
-    if (request.method !== 'POST' || path !== '/embeddings') return sendJson(response, 404, openAIErrorBody(`Invalid URL (${request.method} ${request.url})`, 'invalid_request_error'));
+    if (request.method !== 'POST' || path !== '/embeddings')
+      return sendJson(response, 404, openAIErrorBody(`Invalid URL (${request.method} ${request.url})`, 'invalid_request_error'));
     const body = request.json;
     if (!isRecord(body) || typeof body['model'] !== 'string') return sendJson(response, 400, openAIErrorBody('you must provide a model parameter', 'invalid_request_error'));
     const input = body['input'];
     const texts = typeof input === 'string' ? [input] : Array.isArray(input) && input.every((item) => typeof item === 'string') ? (input as string[]) : undefined;
-    if (texts === undefined || texts.length === 0) return sendJson(response, 400, openAIErrorBody("'input' must be a string or a list of strings", 'invalid_request_error', null, 'input'));
+    if (texts === undefined || texts.length === 0)
+      return sendJson(response, 400, openAIErrorBody("'input' must be a string or a list of strings", 'invalid_request_error', null, 'input'));
     const base64 = body['encoding_format'] === 'base64';
     let tokens = 0;
     const data = texts.map((text, index) => {

@@ -19,7 +19,10 @@ describe('fake Vertex OpenAI-compatible endpoint, driven by the official openai 
     fake = await startFakeVertexOpenAPIUpstream({
       tokens: [TOKEN],
       project: 'p1',
-      reply: (request) => ((request.json as { tools?: unknown }).tools !== undefined ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' } : { content: 'Hello from Llama' }),
+      reply: (request) =>
+        (request.json as { tools?: unknown }).tools !== undefined
+          ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' }
+          : { content: 'Hello from Llama' },
     });
   });
   after(() => fake.close());
@@ -31,7 +34,12 @@ describe('fake Vertex OpenAI-compatible endpoint, driven by the official openai 
     assert.equal(fake.requests.at(-1)?.url, '/v1/projects/p1/locations/us-central1/endpoints/openapi/chat/completions');
     assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${TOKEN}`);
 
-    const stream = await client.chat.completions.create({ model: 'deepseek-ai/deepseek-r1-0528-maas', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'deepseek-ai/deepseek-r1-0528-maas',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let usage = 0;
     for await (const chunk of stream) {
@@ -50,7 +58,10 @@ describe('fake Vertex OpenAI-compatible endpoint, driven by the official openai 
   });
 
   it('refuses an unknown token, another project and a model without its publisher', async () => {
-    await assert.rejects(clientFor('p1', 'ya29.other').chat.completions.create({ model: 'meta/llama', messages: [] }), (error: unknown) => error instanceof OpenAI.AuthenticationError);
+    await assert.rejects(
+      clientFor('p1', 'ya29.other').chat.completions.create({ model: 'meta/llama', messages: [] }),
+      (error: unknown) => error instanceof OpenAI.AuthenticationError,
+    );
     await assert.rejects(clientFor('p2').chat.completions.create({ model: 'meta/llama', messages: [] }), (error: unknown) => error instanceof OpenAI.PermissionDeniedError);
     await assert.rejects(clientFor('p1').chat.completions.create({ model: 'llama', messages: [] }), (error: unknown) => error instanceof OpenAI.BadRequestError);
   });

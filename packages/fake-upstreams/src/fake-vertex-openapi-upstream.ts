@@ -39,7 +39,15 @@ export function startFakeVertexOpenAPIUpstream(options: FakeVertexOpenAPIOptions
     }
     const [, , project = '', location = ''] = route;
     if (options.project !== undefined && project !== options.project) {
-      return sendJson(response, 403, googleErrorBody(403, 'PERMISSION_DENIED', `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/endpoints/openapi' (or it may not exist).`));
+      return sendJson(
+        response,
+        403,
+        googleErrorBody(
+          403,
+          'PERMISSION_DENIED',
+          `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/endpoints/openapi' (or it may not exist).`,
+        ),
+      );
     }
     const body = request.json;
     const model = isRecord(body) ? body['model'] : undefined;
@@ -48,7 +56,12 @@ export function startFakeVertexOpenAPIUpstream(options: FakeVertexOpenAPIOptions
     }
     const reply = options.reply?.(request) ?? { content: `Hello from ${model}` };
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, reply.error.headers);
-    const context: FakeOpenAIChatContext = { id: `fake-vertex-${String(served).padStart(6, '0')}`, model, created: Math.floor(Date.now() / 1000), reasoningField: 'reasoning_content' };
+    const context: FakeOpenAIChatContext = {
+      id: `fake-vertex-${String(served).padStart(6, '0')}`,
+      model,
+      created: Math.floor(Date.now() / 1000),
+      reasoningField: 'reasoning_content',
+    };
     const toolCalls = resolveToolCalls(reply, served);
     if (isRecord(body) && body['stream'] === true) {
       const includeUsage = isRecord(body['stream_options']) && body['stream_options']['include_usage'] === true;

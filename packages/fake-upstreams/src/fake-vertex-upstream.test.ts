@@ -127,7 +127,13 @@ describe('fake Vertex AI upstream, driven by the official clients', () => {
   });
 
   it('serves Gemini generateContent to @google/genai in Vertex mode', async () => {
-    const client = new GoogleGenAI({ vertexai: true, project: PROJECT, location: REGION, httpOptions: { baseUrl: vertex.url }, googleAuthOptions: { authClient: authClient(token) } });
+    const client = new GoogleGenAI({
+      vertexai: true,
+      project: PROJECT,
+      location: REGION,
+      httpOptions: { baseUrl: vertex.url },
+      googleAuthOptions: { authClient: authClient(token) },
+    });
     const response = await client.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' });
     assert.equal(response.text, 'Hello from gemini-2.5-flash');
     assert.equal(vertex.requests.at(-1)?.url, `/v1beta1/projects/${PROJECT}/locations/${REGION}/publishers/google/models/gemini-2.5-flash:generateContent`);
@@ -137,4 +143,3 @@ describe('fake Vertex AI upstream, driven by the official clients', () => {
     assert.equal(texts.join(''), 'Hello from gemini-2.5-flash');
   });
 });
-

@@ -48,7 +48,15 @@ export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<Fak
     }
     const [, , project = '', location = '', publisher, model = '', method] = route;
     if (options.project !== undefined && project !== options.project) {
-      return sendJson(response, 403, googleErrorBody(403, 'PERMISSION_DENIED', `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/publishers/${publisher}/models/${model}' (or it may not exist).`));
+      return sendJson(
+        response,
+        403,
+        googleErrorBody(
+          403,
+          'PERMISSION_DENIED',
+          `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/publishers/${publisher}/models/${model}' (or it may not exist).`,
+        ),
+      );
     }
     const reply = options.reply ?? (() => ({ content: `Hello from ${model}` }));
     const id = String(served).padStart(6, '0');
@@ -68,7 +76,14 @@ export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<Fak
   });
 }
 
-function answerAnthropic(request: RecordedRequest, response: ServerResponse, method: string, model: string, messageId: string, reply: (request: RecordedRequest) => FakeGeminiReply): Promise<void> | void {
+function answerAnthropic(
+  request: RecordedRequest,
+  response: ServerResponse,
+  method: string,
+  model: string,
+  messageId: string,
+  reply: (request: RecordedRequest) => FakeGeminiReply,
+): Promise<void> | void {
   const fail = (message: string): void => sendJson(response, 400, anthropicErrorBody('invalid_request_error', message));
   const body = request.json;
   if (method !== 'rawPredict' && method !== 'streamRawPredict') return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `Unknown method ${method}`));
@@ -80,7 +95,10 @@ function answerAnthropic(request: RecordedRequest, response: ServerResponse, met
   if (!Array.isArray(body['messages'])) return fail('messages: Field required');
   if ((body['stream'] === true) !== (method === 'streamRawPredict')) return fail(`stream must be ${method === 'streamRawPredict'} for ${method}`);
   const header = request.headers['anthropic-beta'];
-  const betas = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((beta) => beta.trim()).filter((beta) => beta !== '');
+  const betas = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((beta) => beta.trim())
+    .filter((beta) => beta !== '');
   if (betas.some((beta) => REFUSED_BETAS.has(beta))) return fail('invalid beta flag');
 
   const answer = reply(request);

@@ -23,7 +23,12 @@ export async function sendFakeSseReply(
 ): Promise<void> {
   const cutAt = reply.dropAfterChunks ?? reply.failAfterChunks;
   const cut = cutAt === undefined ? -1 : cutIndex(events, cutAt);
-  if (cut === -1) return sendSse(response, events.map((event) => event.frame), headers);
+  if (cut === -1)
+    return sendSse(
+      response,
+      events.map((event) => event.frame),
+      headers,
+    );
   const sent = events.slice(0, cut).map((event) => event.frame);
   if (reply.dropAfterChunks === undefined) return sendSse(response, [...sent, failureFrame()], headers);
   // The connection dies mid-stream without a closing chunk, as when a proxy resets it.

@@ -38,7 +38,12 @@ describe('webhook alerts from a running gateway', () => {
         { model_name: 'gpt-broken', litellm_params: params(broken), model_info: { id: 'broken-1' } },
       ],
       router_settings: { cooldown_time: 60 },
-      general_settings: { master_key: MASTER_KEY, alerting: ['webhook'], alerting_webhook_url: `${receiver.url}/alerts`, alerting_args: { error_rate_min_requests: 3, error_rate_threshold: 0.5 } },
+      general_settings: {
+        master_key: MASTER_KEY,
+        alerting: ['webhook'],
+        alerting_webhook_url: `${receiver.url}/alerts`,
+        alerting_args: { error_rate_min_requests: 3, error_rate_threshold: 0.5 },
+      },
     });
   });
   after(async () => {
@@ -105,7 +110,11 @@ describe('error-rate window', () => {
   it('forgets failures older than the window', () => {
     const sent: Alert[] = [];
     let now = 0;
-    const monitor = createErrorRateMonitor({ threshold: 0.5, windowSeconds: 60, minRequests: 4 }, (alert) => sent.push(alert), () => now);
+    const monitor = createErrorRateMonitor(
+      { threshold: 0.5, windowSeconds: 60, minRequests: 4 },
+      (alert) => sent.push(alert),
+      () => now,
+    );
     // The monitor reads only `call.modelGroup`; a whole RequestContext needs a live request.
     const call = (status: number) => monitor.end({ call: { modelGroup: 'g' } } as unknown as RequestContext, status);
     call(500);

@@ -33,7 +33,10 @@ describe('audit log', () => {
     const key = String(generated.body['key']);
     await setup.admin.post('/key/update', { key, rpm_limit: 9 });
     const entries = await rows(`?object_id=${hashKey(key)}`);
-    assert.deepEqual(entries.map((entry) => entry.action), ['updated', 'created']);
+    assert.deepEqual(
+      entries.map((entry) => entry.action),
+      ['updated', 'created'],
+    );
     const [updated] = entries;
     assert.equal(updated?.changed_by, 'master_key');
     assert.equal(updated?.table_name, 'keys');
@@ -49,7 +52,9 @@ describe('audit log', () => {
   it('names the virtual key that acted, and removes upstream secrets from models', async () => {
     const user = await setup.admin.post('/user/new', { user_id: 'auditor', user_role: 'proxy_admin' });
     const adminKey = String(user.body['key']);
-    const added = await setup.as(adminKey).post('/model/new', { model_name: 'extra', litellm_params: { model: 'openai/gpt-4o', api_key: 'sk-upstream-very-secret', api_base: setup.upstream.url } });
+    const added = await setup
+      .as(adminKey)
+      .post('/model/new', { model_name: 'extra', litellm_params: { model: 'openai/gpt-4o', api_key: 'sk-upstream-very-secret', api_base: setup.upstream.url } });
     assert.equal(added.status, 200);
     assert.ok(!JSON.stringify(added.body).includes('sk-upstream-very-secret'));
     const [entry] = await rows('?table_name=models&action=created');

@@ -71,7 +71,7 @@ describe('budgets through the gateway', () => {
     assert.match(refused.error?.message ?? '', /banned is blocked/);
   });
 
-  it("applies litellm_settings.max_end_user_budget to customers without a record", async () => {
+  it('applies litellm_settings.max_end_user_budget to customers without a record', async () => {
     assert.equal((await chatAs(gateway.client, 'walk-in')).status, 200);
     assert.equal((await chatAs(gateway.client, 'walk-in')).status, 429);
   });
@@ -117,7 +117,13 @@ describe('budgets through the gateway', () => {
     assert.equal((await chatAs(gateway.client, 'thresholds')).status, 429);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const mine = alerts.filter((alert) => (alert as { id?: string }).id === 'thresholds') as { event: string; threshold_percent: number; level: string }[];
-    assert.deepEqual(mine.map((alert) => [alert.event, alert.threshold_percent, alert.level]), [['budget_threshold', 80, 'warning'], ['budget_threshold', 100, 'critical']]);
+    assert.deepEqual(
+      mine.map((alert) => [alert.event, alert.threshold_percent, alert.level]),
+      [
+        ['budget_threshold', 80, 'warning'],
+        ['budget_threshold', 100, 'critical'],
+      ],
+    );
   });
 });
 

@@ -78,13 +78,22 @@ describe('cache configuration', () => {
 
   it('accepts the cache fields it implements and still refuses unknown ones', () => {
     const { warnings } = parseConfig(
-      { model_list, litellm_settings: { cache: true, cache_params: { type: 'local', ttl: 60, namespace: 'n', mode: 'default_on', supported_call_types: ['acompletion'], scope: 'key' } } },
+      {
+        model_list,
+        litellm_settings: { cache: true, cache_params: { type: 'local', ttl: 60, namespace: 'n', mode: 'default_on', supported_call_types: ['acompletion'], scope: 'key' } },
+      },
       'test',
       {},
       { strict: true },
     );
-    assert.deepEqual(warnings.filter((warning) => /cache/.test(warning)), []);
-    assert.throws(() => parseConfig({ model_list, litellm_settings: { cache: true, cache_params: { tll: 60 } } }, 'test', {}, { strict: true }), /cache_params\.tll: unknown field; did you mean ttl\?/);
+    assert.deepEqual(
+      warnings.filter((warning) => /cache/.test(warning)),
+      [],
+    );
+    assert.throws(
+      () => parseConfig({ model_list, litellm_settings: { cache: true, cache_params: { tll: 60 } } }, 'test', {}, { strict: true }),
+      /cache_params\.tll: unknown field; did you mean ttl\?/,
+    );
   });
 
   it('answers 503 on the admin routes when no cache is configured', async () => {

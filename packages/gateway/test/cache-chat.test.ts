@@ -47,7 +47,9 @@ describe('response cache on chat (local)', () => {
     const calls = world.chatCalls();
     const first = await clientA.chat.completions.create(ask('capital of France?', { temperature: 0.2 })).withResponse();
     // Another key, another `user`, fields in another order: the same question.
-    const second = await clientB.chat.completions.create({ temperature: 0.2, user: 'someone-else', messages: [{ role: 'user', content: 'capital of France?' }], model: 'gpt' }).withResponse();
+    const second = await clientB.chat.completions
+      .create({ temperature: 0.2, user: 'someone-else', messages: [{ role: 'user', content: 'capital of France?' }], model: 'gpt' })
+      .withResponse();
     assert.equal(world.chatCalls(), calls + 1, 'one upstream call for two requests');
     const { id: id1, created: _c1, ...rest1 } = first.data;
     const { id: id2, created: _c2, ...rest2 } = second.data;
@@ -65,7 +67,11 @@ describe('response cache on chat (local)', () => {
     const rowsOf = async (key: string): Promise<Array<{ spend: number; cache_hit: boolean; metadata: Record<string, unknown> }>> => {
       for (let attempt = 0; attempt < 100; attempt += 1) {
         const logs = await admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
-        const rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as Array<{ spend: number; cache_hit: boolean; metadata: Record<string, unknown> }>;
+        const rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as Array<{
+          spend: number;
+          cache_hit: boolean;
+          metadata: Record<string, unknown>;
+        }>;
         if (rows.length > 0) return rows;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -201,7 +207,8 @@ describe('response cache scoped per key', () => {
 
   it('keeps each key its own entries', async () => {
     const admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
-    const clientOf = async (): Promise<OpenAI> => new OpenAI({ apiKey: String((await admin.post('/key/generate', {})).body['key']), baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
+    const clientOf = async (): Promise<OpenAI> =>
+      new OpenAI({ apiKey: String((await admin.post('/key/generate', {})).body['key']), baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
     const [one, two] = [await clientOf(), await clientOf()];
     const calls = world.chatCalls();
     const first = await one.chat.completions.create(ask('scoped')).withResponse();
@@ -224,7 +231,9 @@ describe('response cache with tool calls', () => {
       const plain = await world.client.chat.completions.create(body);
       assert.equal(world.chatCalls(), 1);
       assert.equal(plain.choices[0]?.finish_reason, 'tool_calls');
-      assert.deepEqual(plain.choices[0]?.message.tool_calls, [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' } }]);
+      assert.deepEqual(plain.choices[0]?.message.tool_calls, [
+        { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' } },
+      ]);
       const replay = await world.client.chat.completions.create({ ...body, stream: true });
       let args = '';
       for await (const chunk of replay) args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
@@ -240,7 +249,9 @@ describe('response cache with tool calls', () => {
 describe('response cache and a stream cut short', () => {
   it('does not store a stream that broke midway', async () => {
     let calls = 0;
-    const upstream = await startFakeOpenAIUpstream({ reply: () => ((calls += 1) === 1 ? { content: 'one two three four five', failAfterChunks: 1 } : { content: 'whole answer' }) });
+    const upstream = await startFakeOpenAIUpstream({
+      reply: () => ((calls += 1) === 1 ? { content: 'one two three four five', failAfterChunks: 1 } : { content: 'whole answer' }),
+    });
     const world = await startCacheWorld({ type: 'local' }, { ...process.env }, upstream);
     try {
       const stream = await world.client.chat.completions.create({ ...ask('fragile'), stream: true });

@@ -29,7 +29,12 @@ describe('response cache on /v1/messages and /v1/responses', () => {
     answers += 1;
     // A prompt asking for a tool gets thinking (signed), text and a tool call: every block kind a stream reassembles.
     if (request.text.includes('use the tool')) {
-      return { reasoning: `thought ${answers}`, content: `calling ${answers}`, toolCalls: [{ name: 'lookup', arguments: `{"n":${answers}}` }], usage: { promptTokens: 12, completionTokens: 7 } };
+      return {
+        reasoning: `thought ${answers}`,
+        content: `calling ${answers}`,
+        toolCalls: [{ name: 'lookup', arguments: `{"n":${answers}}` }],
+        usage: { promptTokens: 12, completionTokens: 7 },
+      };
     }
     return { content: `answer ${answers} with several words to stream`, usage: { promptTokens: 10, completionTokens: 6 } };
   };
@@ -160,7 +165,8 @@ describe('response cache on /v1/messages and /v1/responses', () => {
     const admin = managementClient(gateway.url, MASTER_KEY);
     const key = String((await admin.post('/key/generate', {})).body['key']);
     const client = new Anthropic({ apiKey: key, baseURL: gateway.url, maxRetries: 0 });
-    const metrics = async (): Promise<number> => readMetric(await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${MASTER_KEY}` } })).text(), 'litellm_cache_hits_metric');
+    const metrics = async (): Promise<number> =>
+      readMetric(await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${MASTER_KEY}` } })).text(), 'litellm_cache_hits_metric');
     const hitsBefore = await metrics();
     await client.messages.create(message('claude', 'billed question'));
     await client.messages.create(message('claude', 'billed question'));

@@ -22,7 +22,10 @@ describe('response cache on embeddings', () => {
     const second = await world.client.embeddings.create({ model: 'embed', input: ['beta', 'gamma'] });
     assert.equal(embedCalls().length, 2);
     assert.deepEqual(embedCalls()[1]?.input, ['gamma'], 'only the item not cached goes upstream');
-    assert.deepEqual(second.data.map((item) => item.index), [0, 1]);
+    assert.deepEqual(
+      second.data.map((item) => item.index),
+      [0, 1],
+    );
     assert.deepEqual(second.data[0]?.embedding, first.data[1]?.embedding, 'beta from the cache');
     assert.notDeepEqual(second.data[1]?.embedding, second.data[0]?.embedding);
 

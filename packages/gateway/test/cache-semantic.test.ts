@@ -38,7 +38,10 @@ describe('semantic cache (local-semantic)', () => {
       model_list: [
         { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', ...openai } },
         { model_name: 'gpt-other', litellm_params: { model: 'openai/gpt-4o', ...openai } },
-        { model_name: 'semantic-embed', litellm_params: { model: 'openai/text-embedding-3-small', api_base: `${embeddings.url}/v1`, api_key: 'sk-embed', input_cost_per_token: 0.0000001 } },
+        {
+          model_name: 'semantic-embed',
+          litellm_params: { model: 'openai/text-embedding-3-small', api_base: `${embeddings.url}/v1`, api_key: 'sk-embed', input_cost_per_token: 0.0000001 },
+        },
       ],
       litellm_settings: { cache: true, cache_params: { type: 'local-semantic', similarity_threshold: THRESHOLD, redis_semantic_cache_embedding_model: 'semantic-embed' } },
       general_settings: { master_key: MASTER_KEY },
@@ -52,7 +55,11 @@ describe('semantic cache (local-semantic)', () => {
 
   const chatCalls = (): number => chat.requests.filter((request) => request.url.endsWith('/chat/completions')).length;
   const embedCalls = (): number => embeddings.requests.length;
-  const ask = (content: string, model = 'gpt', extra: Record<string, unknown> = {}): OpenAI.ChatCompletionCreateParamsNonStreaming => ({ model, messages: [{ role: 'user', content }], ...extra });
+  const ask = (content: string, model = 'gpt', extra: Record<string, unknown> = {}): OpenAI.ChatCompletionCreateParamsNonStreaming => ({
+    model,
+    messages: [{ role: 'user', content }],
+    ...extra,
+  });
 
   it('answers a paraphrase above the threshold from the cache, and misses a question below it', async () => {
     const question = 'What is the capital of France?';
@@ -139,7 +146,8 @@ describe('semantic cache configuration', () => {
   ];
 
   it('refuses a semantic cache without an embedding model from model_list, or with a bad threshold', () => {
-    const start = (cache_params: Record<string, unknown>): unknown => createGateway({ config: parseConfig({ model_list, litellm_settings: { cache: true, cache_params } }, 'test', {}).config });
+    const start = (cache_params: Record<string, unknown>): unknown =>
+      createGateway({ config: parseConfig({ model_list, litellm_settings: { cache: true, cache_params } }, 'test', {}).config });
     assert.throws(() => start({ type: 'local-semantic' }), /redis_semantic_cache_embedding_model: a semantic cache needs/);
     assert.throws(() => start({ type: 'local-semantic', redis_semantic_cache_embedding_model: 'nope' }), /"nope" is not a model_name/);
     assert.throws(() => start({ type: 'local-semantic', redis_semantic_cache_embedding_model: 'embed', similarity_threshold: 1.5 }), /similarity_threshold/);
@@ -149,7 +157,10 @@ describe('semantic cache configuration', () => {
       {},
       { strict: true },
     );
-    assert.deepEqual(warnings.filter((warning) => /cache/.test(warning)), []);
+    assert.deepEqual(
+      warnings.filter((warning) => /cache/.test(warning)),
+      [],
+    );
   });
 
   it('redis-semantic on the machine Redis: refuses the start naming the search module when FT.SEARCH is missing', async () => {
@@ -160,14 +171,22 @@ describe('semantic cache configuration', () => {
     probe.disconnect();
     const hasSearch = Array.isArray(info) && info[0] !== null;
     const { config } = parseConfig(
-      { model_list, litellm_settings: { cache: true, cache_params: { type: 'redis-semantic', redis_semantic_cache_embedding_model: 'embed' } }, general_settings: { redis_url: url } },
+      {
+        model_list,
+        litellm_settings: { cache: true, cache_params: { type: 'redis-semantic', redis_semantic_cache_embedding_model: 'embed' } },
+        general_settings: { redis_url: url },
+      },
       'test',
       {},
     );
     const gateway = createGateway({ config, closeGraceMs: 100 });
     try {
       if (hasSearch) await gateway.listen(0, '127.0.0.1');
-      else await assert.rejects(gateway.listen(0, '127.0.0.1'), /redis-semantic" needs Redis vector search: the configured Redis has no FT\.SEARCH command \(the RediSearch module "search"/);
+      else
+        await assert.rejects(
+          gateway.listen(0, '127.0.0.1'),
+          /redis-semantic" needs Redis vector search: the configured Redis has no FT\.SEARCH command \(the RediSearch module "search"/,
+        );
     } finally {
       await gateway.close();
     }
@@ -177,7 +196,7 @@ describe('semantic cache configuration', () => {
 describe('the in-process semantic index', () => {
   // Seeded, so a failure replays.
   let seed = 42;
-  const random = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 0xffffffff) - 0.5;
+  const random = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 0xffffffff - 0.5;
   const vector = (): Float32Array => normalizeVector(Array.from({ length: 384 }, random)) as Float32Array;
   const near = (base: Float32Array): Float32Array => normalizeVector(Array.from(base, (value) => value + random() * 0.08)) as Float32Array;
 

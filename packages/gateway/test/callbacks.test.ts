@@ -29,19 +29,28 @@ interface CallbackGateway {
 async function startCallbackGateway(receiverUrl: string, file: string): Promise<CallbackGateway> {
   const upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'counted', usage: { promptTokens: 12, completionTokens: 6 } }) });
   const env = { ...process.env, LLMUX_HOME: await mkdtemp(join(tmpdir(), 'llmux-callbacks-home-')), REDIS_URL: '', DATABASE_URL: '' };
-  const { config } = parseConfig({
-    model_list: [{
-      model_name: 'gpt-test',
-      litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.001, output_cost_per_token: 0.002 },
-      model_info: { id: 'deployment-1' },
-    }],
-    litellm_settings: {
-      success_callback: ['generic_api', 'file'],
-      failure_callback: ['generic_api'],
-      callback_settings: { generic_api: { endpoint: `${receiverUrl}/log`, headers: { 'x-collector-token': 't0k' }, flush_interval: 0.05 }, file: { path: file, flush_interval: 0.05 } },
+  const { config } = parseConfig(
+    {
+      model_list: [
+        {
+          model_name: 'gpt-test',
+          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.001, output_cost_per_token: 0.002 },
+          model_info: { id: 'deployment-1' },
+        },
+      ],
+      litellm_settings: {
+        success_callback: ['generic_api', 'file'],
+        failure_callback: ['generic_api'],
+        callback_settings: {
+          generic_api: { endpoint: `${receiverUrl}/log`, headers: { 'x-collector-token': 't0k' }, flush_interval: 0.05 },
+          file: { path: file, flush_interval: 0.05 },
+        },
+      },
+      general_settings: { master_key: MASTER_KEY },
     },
-    general_settings: { master_key: MASTER_KEY },
-  }, 'test config', env);
+    'test config',
+    env,
+  );
   const logs = createCaptureLogger();
   const gateway = createGateway({ config, logger: logs.logger, closeGraceMs: 200, env });
   const url = await gateway.listen(0, '127.0.0.1');
@@ -131,9 +140,15 @@ describe('generic_api and file callbacks', () => {
       text = await readFile(file, 'utf8').catch(() => '');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(lines.length, 2, 'file is a success_callback only');
-    assert.deepEqual(lines.map((line) => line['status']), ['success', 'success']);
+    assert.deepEqual(
+      lines.map((line) => line['status']),
+      ['success', 'success'],
+    );
   });
 });
 
@@ -156,13 +171,22 @@ describe('BatchQueue', () => {
     // The first batch leaves the queue at once (it is full); the rest wait behind its retries.
     for (let item = 0; item < 10; item += 1) queue.push(item);
     await queue.close();
-    assert.deepEqual(batches, [[0, 1, 2], [3, 4, 5], [6, 7]]);
+    assert.deepEqual(batches, [
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7],
+    ]);
     assert.deepEqual(outcomes.sort(), ['dropped:1', 'dropped:1', 'sent:2', 'sent:3', 'sent:3']);
   });
 
   it('gives up after max retries and reports the batch failed', async () => {
     const outcomes: string[] = [];
-    const queue = new BatchQueue<number>({ retryBaseMs: 1, maxRetries: 2, send: () => Promise.reject(new Error('down')), onOutcome: (outcome, count) => outcomes.push(`${outcome}:${count}`) });
+    const queue = new BatchQueue<number>({
+      retryBaseMs: 1,
+      maxRetries: 2,
+      send: () => Promise.reject(new Error('down')),
+      onOutcome: (outcome, count) => outcomes.push(`${outcome}:${count}`),
+    });
     queue.push(1);
     await queue.flush();
     assert.deepEqual(outcomes, ['failed:1']);

@@ -37,7 +37,11 @@ describe('chat parameters are never dropped silently', () => {
   });
 
   const chat = async (key: string, body: Record<string, unknown>) => {
-    const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as { error?: { param?: string; message?: string } } };
   };
   const extras = { top_k: 40, web_search_options: { search_context_size: 'low' }, thinking: { type: 'enabled', budget_tokens: 1024 } };

@@ -26,10 +26,18 @@ describe('the lean request path', () => {
   it('prices a passed-through reply from the usage in its bytes, cached tokens included', async () => {
     const upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'hi there', usage: { promptTokens: 7, completionTokens: 3, cachedTokens: 2 } }) });
     const gateway = await startTestGateway({
-      model_list: [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x', input_cost_per_token: 0.001, output_cost_per_token: 0.002 } }],
+      model_list: [
+        {
+          model_name: 'gpt',
+          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x', input_cost_per_token: 0.001, output_cost_per_token: 0.002 },
+        },
+      ],
     });
     try {
-      const answer = await httpRequest(`${gateway.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }] }) });
+      const answer = await httpRequest(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }] }),
+      });
       assert.equal(answer.status, 200);
       // 5 uncached prompt tokens and 3 completion tokens at the deployment's prices; the 2 cached at the catalog's cache-read price.
       assert.ok(Math.abs(Number(answer.headers['x-litellm-response-cost']) - (0.005 + 0.006)) < 1e-5, String(answer.headers['x-litellm-response-cost']));

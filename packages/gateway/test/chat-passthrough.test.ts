@@ -42,7 +42,10 @@ function replyFor(request: RecordedRequest): FakeChatReply {
   if (text.includes('use a tool')) return { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls' };
   if (text.includes('fail midway')) return { content: 'one two three four', failAfterChunks: 2 };
   if (text.includes('drop midway')) return { content: 'one two three four', dropAfterChunks: 2 };
-  if (text.includes('too many')) return { error: { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, headers: { 'retry-after': '7' } } };
+  if (text.includes('too many'))
+    return {
+      error: { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, headers: { 'retry-after': '7' } },
+    };
   return { content: 'Hello there, how can I help?' };
 }
 
@@ -97,7 +100,11 @@ function modelList(fake: FakeServer, replay: ReplayUpstream, vllm: FakeServer): 
 const picked = (headers: IncomingHttpHeaders): Record<string, unknown> => Object.fromEntries(COMPARED_HEADERS.map((name) => [name, headers[name]]));
 
 /** Ids and timestamps the fake makes anew for each call. */
-const normalized = (text: string): string => text.replace(/"id":"chatcmpl-[^"]*"/g, '"id":"ID"').replace(/"created":\d+/g, '"created":0').replace(/"id":"call_[^"]*"/g, '"id":"CALL"');
+const normalized = (text: string): string =>
+  text
+    .replace(/"id":"chatcmpl-[^"]*"/g, '"id":"ID"')
+    .replace(/"created":\d+/g, '"created":0')
+    .replace(/"id":"call_[^"]*"/g, '"id":"CALL"');
 
 /** True when every member of `part` is in `whole` with the same value (arrays element by element). */
 function isPartOf(part: unknown, whole: unknown): boolean {
@@ -127,7 +134,10 @@ describe('chat passthrough answers as the translated path does', () => {
     vllm = await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reasoningField: 'reasoning', reply: () => ({ reasoning: 'Two and two make four.', content: 'Four.' }) });
     through = await startTestGateway({ model_list: modelList(fake, replay, vllm), general_settings: { master_key: MASTER_KEY } });
     translated = await startTestGateway({ model_list: modelList(fake, replay, vllm), general_settings: { master_key: MASTER_KEY, chat_passthrough: false } });
-    for (const [name, gateway] of [['through', through], ['translated', translated]] as const) {
+    for (const [name, gateway] of [
+      ['through', through],
+      ['translated', translated],
+    ] as const) {
       const generated = await managementClient(gateway.url, MASTER_KEY).post('/key/generate', {});
       keys[name] = String(generated.body['key']);
     }
@@ -159,7 +169,11 @@ describe('chat passthrough answers as the translated path does', () => {
   const replayTranslated = async (body: Record<string, unknown>): Promise<void> => {
     const answer = await post(translated, { ...body, model: 'gpt' });
     assert.equal(answer.status, 200, answer.text);
-    if (body['stream'] === true) replay.events = answer.text.split('\n\n').filter((event) => event !== '').map((event) => `${event}\n\n`);
+    if (body['stream'] === true)
+      replay.events = answer.text
+        .split('\n\n')
+        .filter((event) => event !== '')
+        .map((event) => `${event}\n\n`);
     else replay.json = answer.text;
   };
 
@@ -233,7 +247,14 @@ describe('chat passthrough answers as the translated path does', () => {
   it('passes OpenAI’s reply as sent, holding every field of the translated answer', async () => {
     const [a, b] = await both(chat('gpt', 'hi'));
     assert.equal(a.status, 200);
-    assert.equal(a.text, fake.requests.at(-2)?.sent.map((part) => part.toString('utf8')).join(''), 'the upstream’s bytes');
+    assert.equal(
+      a.text,
+      fake.requests
+        .at(-2)
+        ?.sent.map((part) => part.toString('utf8'))
+        .join(''),
+      'the upstream’s bytes',
+    );
     assert.ok(isPartOf(JSON.parse(normalized(b.text)), JSON.parse(normalized(a.text))), `${b.text}\n${a.text}`);
     assert.deepEqual(picked(a.headers), { ...picked(b.headers), 'content-length': String(Buffer.byteLength(a.text)) });
     const [s, t] = await both(chat('gpt', 'hi', { stream: true }));
@@ -249,7 +270,10 @@ describe('chat passthrough answers as the translated path does', () => {
     assert.equal(messageOf(a)?.['reasoning'], undefined);
     assert.deepEqual(pickFields(messageOf(a)), pickFields(messageOf(b)));
     const [s, t] = await both(chat('vllm', 'think', { stream: true }));
-    const reasoningOf = (text: string) => dataEvents(text).map((event) => (event as { choices: Array<{ delta: { reasoning_content?: string } }> }).choices[0]?.delta.reasoning_content ?? '').join('');
+    const reasoningOf = (text: string) =>
+      dataEvents(text)
+        .map((event) => (event as { choices: Array<{ delta: { reasoning_content?: string } }> }).choices[0]?.delta.reasoning_content ?? '')
+        .join('');
     assert.ok(!s.text.includes('"reasoning":'));
     assert.equal(reasoningOf(s.text), 'Two and two make four.');
     assert.equal(reasoningOf(s.text), reasoningOf(t.text));
@@ -291,7 +315,14 @@ describe('chat passthrough answers as the translated path does', () => {
     const rowsOf = async (gateway: TestGateway, key: string): Promise<SpendRow[]> => waitForSpendRows(admin(gateway), key, 1);
     const comparable = (rows: SpendRow[]) =>
       rows
-        .map((row) => ({ status: row.status, spend: row.spend, model_group: row.model_group, prompt_tokens: row.prompt_tokens, completion_tokens: row.completion_tokens, call_type: row.metadata?.['call_type'] }))
+        .map((row) => ({
+          status: row.status,
+          spend: row.spend,
+          model_group: row.model_group,
+          prompt_tokens: row.prompt_tokens,
+          completion_tokens: row.completion_tokens,
+          call_type: row.metadata?.['call_type'],
+        }))
         .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
     const [a, b] = [await rowsOf(through, keys.through), await rowsOf(translated, keys.translated)];
     assert.ok(a.length >= 10, `${a.length} rows`);
@@ -310,7 +341,12 @@ describe('chat passthrough answers as the translated path does', () => {
     const completion = await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(completion.choices[0]?.message.content, 'Hello there, how can I help?');
     assert.equal(completion.usage?.total_tokens, (completion.usage?.prompt_tokens ?? 0) + (completion.usage?.completion_tokens ?? 0));
-    const stream = await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'use a tool' }], tools: [WEATHER_TOOL as OpenAI.ChatCompletionTool], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'gpt',
+      messages: [{ role: 'user', content: 'use a tool' }],
+      tools: [WEATHER_TOOL as OpenAI.ChatCompletionTool],
+      stream: true,
+    });
     let args = '';
     for await (const chunk of stream) args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
     assert.equal(args, '{"city":"Paris"}');

@@ -44,7 +44,10 @@ function claudeCodeBody(model: string): Record<string, unknown> {
   };
 }
 
-const reply = (_request: RecordedRequest): FakeChatReply => ({ toolCalls: [{ id: 'toolu_ls', name: 'LS', arguments: '{"argument":"."}' }], usage: { promptTokens: 900, completionTokens: 20 } });
+const reply = (_request: RecordedRequest): FakeChatReply => ({
+  toolCalls: [{ id: 'toolu_ls', name: 'LS', arguments: '{"argument":"."}' }],
+  usage: { promptTokens: 900, completionTokens: 20 },
+});
 
 interface SseEvent {
   event: string;

@@ -89,7 +89,7 @@ describe('llmux refuses a bad config before listening', () => {
     }
   });
 
-  it('loads LiteLLM\'s documented example config with warnings only', async () => {
+  it("loads LiteLLM's documented example config with warnings only", async () => {
     const file = fileURLToPath(new URL('./fixtures/litellm-configs/model-specific-params.yaml', import.meta.url));
     const { code, stdout, stderr } = await runCli(['--config', file, '--check']);
     assert.equal(code, 0, stderr);
@@ -101,7 +101,18 @@ describe('llmux --help', () => {
   it('names every flag and every environment variable the source reads', async () => {
     const { code, stdout } = await runCli(['--help']);
     assert.equal(code, 0);
-    for (const flag of ['--config', '--model', '--port', '--host', '--num_workers', '--check', '--allow-unsupported', '--shutdown_grace_seconds', '--detailed_debug', '--version']) {
+    for (const flag of [
+      '--config',
+      '--model',
+      '--port',
+      '--host',
+      '--num_workers',
+      '--check',
+      '--allow-unsupported',
+      '--shutdown_grace_seconds',
+      '--detailed_debug',
+      '--version',
+    ]) {
       assert.ok(stdout.includes(flag), flag);
     }
     const read = await environmentReads();

@@ -28,7 +28,9 @@ async function slowStream(response: ServerResponse, model: string): Promise<void
     response.write(chunk({ content: word }));
     await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS / 3));
   }
-  response.write(`data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: 1, model, choices: [], usage: { prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 } })}\n\n`);
+  response.write(
+    `data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: 1, model, choices: [], usage: { prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 } })}\n\n`,
+  );
   response.end('data: [DONE]\n\n');
 }
 
@@ -56,7 +58,10 @@ describe('llmux process', () => {
       );
     });
     config = join(directory, 'config.yaml');
-    await writeFile(config, `model_list:\n  - model_name: slow\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${upstream.url}/v1\n      api_key: sk-upstream-slow-0000\n`);
+    await writeFile(
+      config,
+      `model_list:\n  - model_name: slow\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${upstream.url}/v1\n      api_key: sk-upstream-slow-0000\n`,
+    );
   });
   after(async () => {
     await upstream.close();
@@ -115,7 +120,11 @@ describe('llmux process', () => {
     const cli = startCli(['--config', config, '--port', '0', '--host', '127.0.0.1'], { LLMUX_MASTER_KEY: MASTER });
     const url = await waitForUrl(cli);
     const seen = upstream.requests.length;
-    const inFlight = httpRequest(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${MASTER}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] }) });
+    const inFlight = httpRequest(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] }),
+    });
     while (upstream.requests.length === seen) await new Promise((resolve) => setTimeout(resolve, 20));
     const outcome = inFlight.then(
       () => 'answered',
@@ -138,7 +147,11 @@ describe('llmux process', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seen = upstream.requests.length;
-    const inFlight = httpRequest(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${MASTER}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] }) });
+    const inFlight = httpRequest(`http://127.0.0.1:${port}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] }),
+    });
     while (upstream.requests.length === seen) await new Promise((resolve) => setTimeout(resolve, 20));
     cli.child.kill('SIGTERM');
     assert.equal((await inFlight).status, 200);
@@ -181,7 +194,11 @@ describe('llmux process', () => {
       const url = await waitForUrl(cli);
       const seen = upstream.requests.length;
       const inFlight = httpRequest(`${url}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] }) });
-      const streaming = httpRequest(`${url}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ model: 'slow', stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+      const streaming = httpRequest(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ model: 'slow', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+      });
       while (upstream.requests.length < seen + 2) await new Promise((resolve) => setTimeout(resolve, 20));
       cli.child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -200,8 +217,14 @@ describe('llmux process', () => {
         const logs = await httpRequest(`${secondUrl}/spend/logs`, { headers });
         assert.equal(logs.status, 200, logs.text);
         const rows = logs.json as Array<{ model_group?: string; total_tokens?: number }>;
-        assert.ok(rows.some((row) => row.model_group === 'slow' && row.total_tokens === 5), logs.text);
-        assert.ok(rows.some((row) => row.model_group === 'slow' && row.total_tokens === 6), `the stream's row: ${logs.text}`);
+        assert.ok(
+          rows.some((row) => row.model_group === 'slow' && row.total_tokens === 5),
+          logs.text,
+        );
+        assert.ok(
+          rows.some((row) => row.model_group === 'slow' && row.total_tokens === 6),
+          `the stream's row: ${logs.text}`,
+        );
       } finally {
         again.child.kill('SIGTERM');
       }

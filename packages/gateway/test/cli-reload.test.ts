@@ -21,7 +21,8 @@ describe('llmux config reload', () => {
   let cli: CliProcess;
   let url = '';
 
-  const deployment = (name: string): string => `  - model_name: ${name}\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${upstream.url}/v1\n      api_key: sk-upstream-reload\n`;
+  const deployment = (name: string): string =>
+    `  - model_name: ${name}\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${upstream.url}/v1\n      api_key: sk-upstream-reload\n`;
   const models = async (): Promise<string[]> => ((await httpRequest(`${url}/v1/models`, { headers: auth })).json as { data: Array<{ id: string }> }).data.map((model) => model.id);
   const waitForStderr = async (pattern: RegExp): Promise<void> => {
     const deadline = Date.now() + 10_000;
@@ -72,7 +73,11 @@ describe('llmux config reload', () => {
     await waitForStderr(/config reload \(SIGHUP\) refused; the running config stays/);
     assert.equal(cli.child.exitCode, null, 'still running');
     assert.deepEqual(await models(), ['first', 'second']);
-    const chat = await httpRequest(`${url}/v1/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'second', messages: [{ role: 'user', content: 'hi' }] }) });
+    const chat = await httpRequest(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'second', messages: [{ role: 'user', content: 'hi' }] }),
+    });
     assert.equal(chat.status, 200, chat.text);
   });
 

@@ -44,20 +44,30 @@ describe('strict config check', () => {
 
   it('lists LiteLLM fields llmux does not implement in one warning, and loads', () => {
     const { warnings } = parseConfig(
-      { model_list: [deployment('openai/gpt-4o', { organization: 'org-1' })], litellm_settings: { set_verbose: true, json_logs: true }, general_settings: { disable_spend_updates: true } },
+      {
+        model_list: [deployment('openai/gpt-4o', { organization: 'org-1' })],
+        litellm_settings: { set_verbose: true, json_logs: true },
+        general_settings: { disable_spend_updates: true },
+      },
       'x.yaml',
       {},
       strict,
     );
     assert.equal(warnings.filter((warning) => warning.startsWith('LiteLLM settings llmux does not implement')).length, 1);
-    assert.match(warnings[0] ?? '', /model_list\[0\]\.litellm_params\.organization, litellm_settings\.set_verbose, litellm_settings\.json_logs, general_settings\.disable_spend_updates/);
+    assert.match(
+      warnings[0] ?? '',
+      /model_list\[0\]\.litellm_params\.organization, litellm_settings\.set_verbose, litellm_settings\.json_logs, general_settings\.disable_spend_updates/,
+    );
   });
 
   it('refuses security settings llmux lacks, unless allowed, then warns', () => {
     const document = { include: ['more.yaml'], general_settings: { allowed_ips: ['10.0.0.1'], enable_jwt_auth: true } };
     const problems = problemsOf(document);
     for (const path of ['include', 'general_settings.allowed_ips', 'general_settings.enable_jwt_auth']) {
-      assert.ok(problems.some((problem) => problem.startsWith(`${path}: a security setting llmux does not implement yet`) && problem.includes('--allow-unsupported')), problems.join('\n'));
+      assert.ok(
+        problems.some((problem) => problem.startsWith(`${path}: a security setting llmux does not implement yet`) && problem.includes('--allow-unsupported')),
+        problems.join('\n'),
+      );
     }
     const { warnings } = parseConfig(document, 'x.yaml', {}, { strict: true, allowUnsupported: true });
     assert.match(warnings[0] ?? '', /include, general_settings\.allowed_ips, general_settings\.enable_jwt_auth/);
@@ -87,17 +97,28 @@ describe('strict config check', () => {
 
   it('warns, naming the deployment, when its credential is unset', () => {
     const { warnings } = parseConfig(
-      { model_list: [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o', api_key: 'os.environ/LLMUX_TEST_UNSET_UPSTREAM' } }, { model_name: 'claude', litellm_params: { model: 'anthropic/claude-3-5-haiku' } }] },
+      {
+        model_list: [
+          { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o', api_key: 'os.environ/LLMUX_TEST_UNSET_UPSTREAM' } },
+          { model_name: 'claude', litellm_params: { model: 'anthropic/claude-3-5-haiku' } },
+        ],
+      },
       'x.yaml',
       {},
       strict,
     );
-    assert.ok(warnings.some((warning) => warning.startsWith('model_list[0] "gpt": litellm_params.api_key: environment variable LLMUX_TEST_UNSET_UPSTREAM is not set')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((warning) => warning.startsWith('model_list[0] "gpt": litellm_params.api_key: environment variable LLMUX_TEST_UNSET_UPSTREAM is not set')),
+      warnings.join('\n'),
+    );
     assert.equal(warnings.filter((warning) => warning.startsWith('model_list[0]')).length, 1, 'one warning per deployment');
-    assert.ok(warnings.some((warning) => warning.startsWith('model_list[1] "claude": no upstream credential') && warning.includes('ANTHROPIC_API_KEY')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((warning) => warning.startsWith('model_list[1] "claude": no upstream credential') && warning.includes('ANTHROPIC_API_KEY')),
+      warnings.join('\n'),
+    );
   });
 
-  it('holds the master key to LiteLLM\'s rule without printing it', () => {
+  it("holds the master key to LiteLLM's rule without printing it", () => {
     const short = problemsOf({ general_settings: { master_key: 'sk-abc' } });
     assert.equal(short.length, 1);
     assert.match(short[0] ?? '', /general_settings\.master_key: the master key must start with "sk-" and be at least 8 characters/);

@@ -45,7 +45,7 @@ describe('upstream credential errors', () => {
     const before = upstream.requests.length;
     await assert.rejects(client.chat.completions.create({ model: 'refused', messages: [{ role: 'user', content: 'hi' }] }), (error: unknown) => {
       assert.ok(error instanceof OpenAI.APIError);
-      assert.ok(!(error instanceof OpenAI.AuthenticationError), 'never a 401: the caller\'s key is fine');
+      assert.ok(!(error instanceof OpenAI.AuthenticationError), "never a 401: the caller's key is fine");
       assert.equal(error.status, 502);
       assert.equal(error.code, 'upstream_credential_error');
       assert.match(error.message, /refused the gateway's credential for deployment "refused-dep" of model group "refused"/);

@@ -66,7 +66,10 @@ describe('parseConfig', () => {
     const error = catchConfigError(() =>
       parseConfig(
         {
-          model_list: [{ model_name: 'ok', litellm_params: { model: 'openai/x' } }, { model_name: 'bad', litellm_params: { api_key: 'k' } }],
+          model_list: [
+            { model_name: 'ok', litellm_params: { model: 'openai/x' } },
+            { model_name: 'bad', litellm_params: { api_key: 'k' } },
+          ],
           litellm_settings: { request_timeout: 'soon' },
         },
         'my.yaml',
@@ -74,8 +77,14 @@ describe('parseConfig', () => {
       ),
     );
     assert.match(error.message, /my\.yaml/);
-    assert.ok(error.problems.some((problem) => problem.startsWith('model_list[1].litellm_params.model:')), error.message);
-    assert.ok(error.problems.some((problem) => problem.startsWith('litellm_settings.request_timeout:')), error.message);
+    assert.ok(
+      error.problems.some((problem) => problem.startsWith('model_list[1].litellm_params.model:')),
+      error.message,
+    );
+    assert.ok(
+      error.problems.some((problem) => problem.startsWith('litellm_settings.request_timeout:')),
+      error.message,
+    );
   });
 
   it('rejects a document that is empty or not a mapping', () => {
@@ -97,7 +106,10 @@ describe('configFromModel', () => {
   });
 
   it('serves a bare model name once', () => {
-    assert.deepEqual(configFromModel('gpt-4o', {}).config.model_list.map((deployment) => deployment.model_name), ['gpt-4o']);
+    assert.deepEqual(
+      configFromModel('gpt-4o', {}).config.model_list.map((deployment) => deployment.model_name),
+      ['gpt-4o'],
+    );
   });
 });
 

@@ -60,7 +60,12 @@ const AZURE_POLICY = {
     status: 400,
     innererror: {
       code: 'ResponsibleAIPolicyViolation',
-      content_filter_result: { hate: { filtered: true, severity: 'high' }, 'self-harm': { filtered: true, severity: 'high' }, sexual: { filtered: false, severity: 'safe' }, violence: { filtered: true, severity: 'medium' } },
+      content_filter_result: {
+        hate: { filtered: true, severity: 'high' },
+        'self-harm': { filtered: true, severity: 'high' },
+        sexual: { filtered: false, severity: 'safe' },
+        violence: { filtered: true, severity: 'medium' },
+      },
     },
   },
 };
@@ -69,7 +74,11 @@ const ANTHROPIC_CONTEXT = { type: 'error', error: { type: 'invalid_request_error
 // Gemini (AI Studio and Vertex): INVALID_ARGUMENT with the token counts.
 const GEMINI_CONTEXT = googleErrorBody(400, 'INVALID_ARGUMENT', 'The input token count (1135450) exceeds the maximum number of tokens allowed (1048576).');
 // Bedrock: a ValidationException, named in x-amzn-errortype.
-const BEDROCK_CONTEXT = { status: 400, body: { message: 'Input is too long for requested model.' }, headers: { 'x-amzn-errortype': 'ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/' } };
+const BEDROCK_CONTEXT = {
+  status: 400,
+  body: { message: 'Input is too long for requested model.' },
+  headers: { 'x-amzn-errortype': 'ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/' },
+};
 // Cohere v2: a flat message.
 const COHERE_CONTEXT = { message: 'too many tokens: total number of tokens in the prompt cannot exceed 4081 - received 5000' };
 
@@ -118,7 +127,12 @@ describe('error identity through the gateway, as LiteLLM names errors', () => {
   before(async () => {
     const openAIErrors = { context: { status: 400, body: OPENAI_CONTEXT }, policy: { error: { status: 400, body: OPENAI_POLICY } } };
     const openai = started(await startFakeOpenAIUpstream({ apiKey: UPSTREAM_KEY, reply: errorReply(openAIErrors) }));
-    const azure = started(await startFakeAzureUpstream({ apiKey: UPSTREAM_KEY, reply: errorReply({ context: { status: 400, body: { error: { ...OPENAI_CONTEXT.error, status: 400 } } }, policy: { error: { status: 400, body: AZURE_POLICY } } }) }));
+    const azure = started(
+      await startFakeAzureUpstream({
+        apiKey: UPSTREAM_KEY,
+        reply: errorReply({ context: { status: 400, body: { error: { ...OPENAI_CONTEXT.error, status: 400 } } }, policy: { error: { status: 400, body: AZURE_POLICY } } }),
+      }),
+    );
     const anthropic = started(await startFakeAnthropicUpstream({ apiKey: UPSTREAM_KEY, reply: errorReply({ context: { status: 400, body: ANTHROPIC_CONTEXT } }) }));
     const bedrock = started(await startFakeBedrockUpstream({ ...AWS, region: REGION, reply: errorReply({ context: BEDROCK_CONTEXT }) }));
     const geminiErrors = { context: { status: 400, body: GEMINI_CONTEXT }, policy: { promptBlockReason: 'SAFETY' } };
@@ -129,7 +143,8 @@ describe('error identity through the gateway, as LiteLLM names errors', () => {
       await startFakeVertexUpstream({
         tokens: tokenServer.issued,
         project: PROJECT,
-        reply: (request) => (request.url.includes('/publishers/anthropic/') ? errorReply({ context: { status: 400, body: ANTHROPIC_CONTEXT } }) : errorReply(geminiErrors))(request),
+        reply: (request) =>
+          (request.url.includes('/publishers/anthropic/') ? errorReply({ context: { status: 400, body: ANTHROPIC_CONTEXT } }) : errorReply(geminiErrors))(request),
       }),
     );
     const keyPath = await fleet.serviceAccountFile(tokenServer, PROJECT);
@@ -172,7 +187,7 @@ describe('error identity through the gateway, as LiteLLM names errors', () => {
       });
 
       if (row.midStream === true) {
-        it('a stream the provider fails midway ends with an error event in OpenAI\'s ErrorResponse shape', async () => {
+        it("a stream the provider fails midway ends with an error event in OpenAI's ErrorResponse shape", async () => {
           const response = await chat(row.model, 'this stream is cut short', true);
           assert.equal(response.status, 200, response.text);
           const events = response.text.split('\n\n').filter((event) => event.startsWith('data: {'));

@@ -19,7 +19,10 @@ function configFor(azure: FakeServer, openai: FakeServer, rejectUnpriced: boolea
     model_list: [
       { model_name: 'prod', litellm_params: { model: 'azure/team-a-prod', ...azureParams }, model_info: { base_model: 'azure/gpt-4o' } },
       { model_name: 'mystery', litellm_params: { model: 'azure/team-a-mystery', ...azureParams } },
-      { model_name: 'self-priced', litellm_params: { model: 'openai/in-house-7b', api_base: `${openai.url}/v1`, api_key: 'sk-x', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } },
+      {
+        model_name: 'self-priced',
+        litellm_params: { model: 'openai/in-house-7b', api_base: `${openai.url}/v1`, api_key: 'sk-x', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 },
+      },
     ],
     litellm_settings: rejectUnpriced ? { reject_unpriced: true } : {},
     general_settings: { master_key: MASTER_KEY },

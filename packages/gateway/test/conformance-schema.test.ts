@@ -67,7 +67,8 @@ const ROWS: ProviderRow[] = [
 
 /** Every fake answers the same: a tool call when asked about the weather, text otherwise. */
 function replyFor(request: RecordedRequest): FakeGeminiReply {
-  if (request.text.includes('weather?')) return { toolCalls: [{ id: 'call_conformance_1', name: 'get_weather', arguments: '{"city":"Paris"}' }], usage: { promptTokens: 20, completionTokens: 8 } };
+  if (request.text.includes('weather?'))
+    return { toolCalls: [{ id: 'call_conformance_1', name: 'get_weather', arguments: '{"city":"Paris"}' }], usage: { promptTokens: 20, completionTokens: 8 } };
   return { content: 'Hello from a conformant gateway.', usage: { promptTokens: 12, completionTokens: 6 } };
 }
 
@@ -84,9 +85,12 @@ function chatBody(model: string, ask: 'hi' | 'weather?', stream: boolean): Recor
 /** The `data:` payloads of an OpenAI SSE body, asserting it ends with `data: [DONE]`. */
 function sseChunks(response: RawResponse): unknown[] {
   assert.equal(response.status, 200, response.text);
-  const payloads = response.text
-    .split(/\r?\n\r?\n/)
-    .flatMap((event) => event.split(/\r?\n/).filter((line) => line.startsWith('data:')).map((line) => line.slice('data:'.length).trim()));
+  const payloads = response.text.split(/\r?\n\r?\n/).flatMap((event) =>
+    event
+      .split(/\r?\n/)
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice('data:'.length).trim()),
+  );
   assert.equal(payloads.at(-1), '[DONE]', `the stream ends with [DONE]: ${response.text.slice(-200)}`);
   return payloads.slice(0, -1).map((payload) => JSON.parse(payload) as unknown);
 }
@@ -173,8 +177,15 @@ describe('OpenAI schema conformance of every provider through the gateway', () =
         chunks.forEach((chunk, index) => assertOpenAISchema('CreateChatCompletionStreamResponse', chunk, `${row.provider} stream chunk ${index}`));
         const text = chunks.map((chunk) => (chunk as { choices: Array<{ delta: { content?: string | null } }> }).choices[0]?.delta.content ?? '').join('');
         assert.equal(text, 'Hello from a conformant gateway.');
-        assert.ok(chunks.some((chunk) => (chunk as { usage?: unknown }).usage !== undefined && (chunk as { usage?: unknown }).usage !== null), 'include_usage gives a usage chunk');
-        if (row.passthrough === true) assert.ok(chunks.some((chunk) => 'prompt_filter_results' in (chunk as object)), 'the upstream\'s own members are passed through');
+        assert.ok(
+          chunks.some((chunk) => (chunk as { usage?: unknown }).usage !== undefined && (chunk as { usage?: unknown }).usage !== null),
+          'include_usage gives a usage chunk',
+        );
+        if (row.passthrough === true)
+          assert.ok(
+            chunks.some((chunk) => 'prompt_filter_results' in (chunk as object)),
+            "the upstream's own members are passed through",
+          );
       });
 
       if (row.tools !== false) {
@@ -190,7 +201,9 @@ describe('OpenAI schema conformance of every provider through the gateway', () =
         it('every chunk of a tool-call stream is a CreateChatCompletionStreamResponse', async () => {
           const chunks = sseChunks(await post('/v1/chat/completions', chatBody(row.chat, 'weather?', true)));
           chunks.forEach((chunk, index) => assertOpenAISchema('CreateChatCompletionStreamResponse', chunk, `${row.provider} tool stream chunk ${index}`));
-          const names = chunks.flatMap((chunk) => (chunk as { choices: Array<{ delta: { tool_calls?: Array<{ function?: { name?: string } }> } }> }).choices.flatMap((choice) => choice.delta.tool_calls ?? []));
+          const names = chunks.flatMap((chunk) =>
+            (chunk as { choices: Array<{ delta: { tool_calls?: Array<{ function?: { name?: string } }> } }> }).choices.flatMap((choice) => choice.delta.tool_calls ?? []),
+          );
           assert.equal(names.map((call) => call.function?.name ?? '').join(''), 'get_weather');
         });
       }

@@ -28,9 +28,19 @@ describe('route table', () => {
   });
 
   it('answers 405 with the allowed methods, 404 for an empty or unknown segment', () => {
-    assert.throws(() => table.lookup('PATCH', '/v1/responses/resp_1'), (error: unknown) => (error as { status: number; headers: Record<string, string> }).status === 405 && (error as { headers: Record<string, string> }).headers['allow'] === 'GET, DELETE');
-    assert.throws(() => table.lookup('GET', '/v1/responses/'), (error: unknown) => (error as { status: number }).status === 404);
-    assert.throws(() => table.lookup('GET', '/v1/responses/a/b'), (error: unknown) => (error as { status: number }).status === 404);
+    assert.throws(
+      () => table.lookup('PATCH', '/v1/responses/resp_1'),
+      (error: unknown) =>
+        (error as { status: number; headers: Record<string, string> }).status === 405 && (error as { headers: Record<string, string> }).headers['allow'] === 'GET, DELETE',
+    );
+    assert.throws(
+      () => table.lookup('GET', '/v1/responses/'),
+      (error: unknown) => (error as { status: number }).status === 404,
+    );
+    assert.throws(
+      () => table.lookup('GET', '/v1/responses/a/b'),
+      (error: unknown) => (error as { status: number }).status === 404,
+    );
     // A malformed escape is kept as sent, never a 500.
     const context = { params: undefined } as unknown as RequestContext;
     assert.equal(table.lookup('GET', '/v1/responses/%E0%A4%A', context), get);

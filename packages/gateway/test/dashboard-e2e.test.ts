@@ -51,7 +51,9 @@ describe('dashboard in Chromium', () => {
   before(async () => {
     browser = await launchChromium();
     if (typeof browser === 'string') {
-      console.error(`\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! DASHBOARD BROWSER TESTS SKIPPED: ${browser}\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`);
+      console.error(
+        `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! DASHBOARD BROWSER TESTS SKIPPED: ${browser}\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
+      );
       return;
     }
     fixture = await startDashboardFixture();

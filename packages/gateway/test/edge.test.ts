@@ -28,8 +28,7 @@ describe('gateway edge', () => {
   });
 
   const authorized = { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' };
-  const post = (path: string, body: string | Buffer, headers: Record<string, string> = authorized) =>
-    httpRequest(gateway.url + path, { method: 'POST', headers, body });
+  const post = (path: string, body: string | Buffer, headers: Record<string, string> = authorized) => httpRequest(gateway.url + path, { method: 'POST', headers, body });
   const chat = (body: unknown, extra: RawRequest = {}) => post('/v1/chat/completions', JSON.stringify(body), extra.headers);
   const hello = { model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }] };
 
@@ -63,7 +62,10 @@ describe('gateway edge', () => {
     assert.equal(response.status, 200);
     const list = response.json as { object: string; data: Array<{ id: string; object: string; owned_by: string; created: number }> };
     assert.equal(list.object, 'list');
-    assert.deepEqual(list.data.map((model) => [model.id, model.object, model.owned_by]), [['gpt-test', 'model', 'openai']]);
+    assert.deepEqual(
+      list.data.map((model) => [model.id, model.object, model.owned_by]),
+      [['gpt-test', 'model', 'openai']],
+    );
     assert.equal(typeof list.data[0]?.created, 'number');
     assert.equal((await httpRequest(`${gateway.url}/models`, { headers: authorized })).status, 200);
   });

@@ -75,7 +75,12 @@ describe('guardrails on /v1/messages, /v1/responses and /v1/embeddings', () => {
 
   it('/v1/responses: input items and instructions are masked before the upstream', async () => {
     const client = world.client();
-    await client.responses.create({ model: 'gpt', instructions: 'cc audit@corp.example', input: [{ role: 'user', content: [{ type: 'input_text', text: 'mail x@y.io' }] }], store: false });
+    await client.responses.create({
+      model: 'gpt',
+      instructions: 'cc audit@corp.example',
+      input: [{ role: 'user', content: [{ type: 'input_text', text: 'mail x@y.io' }] }],
+      store: false,
+    });
     const sent = world.openai.requests.at(-1);
     assert.ok(sent !== undefined);
     assert.doesNotMatch(sent.text, /audit@corp\.example|x@y\.io/);
@@ -83,7 +88,10 @@ describe('guardrails on /v1/messages, /v1/responses and /v1/embeddings', () => {
   });
 
   it('/v1/responses: a block is an OpenAI-shaped 400', async () => {
-    const error = await world.client().responses.create({ model: 'gpt', input: 'SSN 078-05-1120' }).catch((caught: unknown) => caught);
+    const error = await world
+      .client()
+      .responses.create({ model: 'gpt', input: 'SSN 078-05-1120' })
+      .catch((caught: unknown) => caught);
     assert.ok(error instanceof OpenAI.BadRequestError);
     assert.match(error.message, /guardrail 'pii'/);
   });
@@ -107,10 +115,22 @@ describe('guardrails config', () => {
   };
 
   it('an unknown guardrail type, field or prebuilt pattern refuses the start, naming the path', () => {
-    assert.throws(() => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'aporia', mode: 'pre_call' } }]), /guardrails\[0\]\.litellm_params\.guardrail: unknown guardrail type/);
-    assert.throws(() => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'hide_secrets', mode: 'pre_call', colour: 'red' } }]), /guardrails\[0\]\.litellm_params\.colour: unknown field/);
     assert.throws(
-      () => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', patterns: [{ pattern_type: 'prebuilt', pattern_name: 'dna', action: 'MASK' }] } }]),
+      () => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'aporia', mode: 'pre_call' } }]),
+      /guardrails\[0\]\.litellm_params\.guardrail: unknown guardrail type/,
+    );
+    assert.throws(
+      () => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'hide_secrets', mode: 'pre_call', colour: 'red' } }]),
+      /guardrails\[0\]\.litellm_params\.colour: unknown field/,
+    );
+    assert.throws(
+      () =>
+        start([
+          {
+            guardrail_name: 'x',
+            litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', patterns: [{ pattern_type: 'prebuilt', pattern_name: 'dna', action: 'MASK' }] },
+          },
+        ]),
       /guardrails\[0\]\.litellm_params\.patterns\[0\]\.pattern_name/,
     );
     assert.throws(() => start([{ guardrail_name: 'x', litellm_params: { guardrail: 'hide_secrets', mode: 'sometimes' } }]), /guardrails\[0\]\.litellm_params\.mode/);

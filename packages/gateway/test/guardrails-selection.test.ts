@@ -17,11 +17,35 @@ const GUARDRAILS = (service: string) => [
     litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', default_on: true, patterns: [{ pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' }] },
     guardrail_info: { description: 'masks emails' },
   },
-  { guardrail_name: 'ips', litellm_params: { guardrail: 'litellm_content_filter', mode: ['pre_call'], patterns: [{ pattern_type: 'prebuilt', pattern_name: 'ipv4', action: 'MASK' }, { pattern_type: 'prebuilt', pattern_name: 'ipv6', action: 'MASK' }] } },
-  { guardrail_name: 'webhook', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'pre_call', api_base: service, api_key: 'sk-guard-secret', timeout: 0.3, additional_provider_specific_params: { threshold: 0.8 } } },
+  {
+    guardrail_name: 'ips',
+    litellm_params: {
+      guardrail: 'litellm_content_filter',
+      mode: ['pre_call'],
+      patterns: [
+        { pattern_type: 'prebuilt', pattern_name: 'ipv4', action: 'MASK' },
+        { pattern_type: 'prebuilt', pattern_name: 'ipv6', action: 'MASK' },
+      ],
+    },
+  },
+  {
+    guardrail_name: 'webhook',
+    litellm_params: {
+      guardrail: 'generic_guardrail_api',
+      mode: 'pre_call',
+      api_base: service,
+      api_key: 'sk-guard-secret',
+      timeout: 0.3,
+      additional_provider_specific_params: { threshold: 0.8 },
+    },
+  },
   {
     guardrail_name: 'tagged',
-    litellm_params: { guardrail: 'litellm_content_filter', mode: { tags: { 'User-Agent: claude-cli': 'logging_only' }, default: 'pre_call' }, patterns: [{ pattern_type: 'prebuilt', pattern_name: 'us_ssn', action: 'MASK' }] },
+    litellm_params: {
+      guardrail: 'litellm_content_filter',
+      mode: { tags: { 'User-Agent: claude-cli': 'logging_only' }, default: 'pre_call' },
+      patterns: [{ pattern_type: 'prebuilt', pattern_name: 'us_ssn', action: 'MASK' }],
+    },
   },
   { guardrail_name: 'webhook-open', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'pre_call', api_base: service, timeout: 0.3, fail_open: true } },
 ];
@@ -38,7 +62,8 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
   });
   after(() => world.close());
 
-  const ask = (chat: OpenAI, content: string, extra: Record<string, unknown> = {}) => chat.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content }], ...extra });
+  const ask = (chat: OpenAI, content: string, extra: Record<string, unknown> = {}) =>
+    chat.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content }], ...extra });
 
   it("runs a key's guardrails (top-level `guardrails` on /key/generate and /key/update)", async () => {
     const created = await world.admin.post('/key/generate', { guardrails: ['ips'] });
@@ -88,7 +113,12 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
   it("mode's tags pick the modes by a request header (LiteLLM's tag form)", async () => {
     await ask(client, 'id 123-45-6789', { guardrails: ['tagged'] });
     assert.equal(userText(world.chatBodies().at(-1)), 'id [US_SSN_REDACTED]', 'the default mode, pre_call');
-    const cli = new OpenAI({ apiKey: 'sk-master-guardrails', baseURL: `${world.gateway.url}/v1`, maxRetries: 0, defaultHeaders: { 'user-agent': 'claude-cli/2.0.1 (external, cli)' } });
+    const cli = new OpenAI({
+      apiKey: 'sk-master-guardrails',
+      baseURL: `${world.gateway.url}/v1`,
+      maxRetries: 0,
+      defaultHeaders: { 'user-agent': 'claude-cli/2.0.1 (external, cli)' },
+    });
     await ask(cli, 'id 123-45-6789', { guardrails: ['tagged'] });
     assert.equal(userText(world.chatBodies().at(-1)), 'id 123-45-6789', 'logging_only for this client: the upstream gets the text');
   });
@@ -96,7 +126,10 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
   it('GET /guardrails/list shows names, modes, default_on and guardrail_info, never api_key', async () => {
     const listed = await world.admin.get('/guardrails/list');
     const guardrails = (listed.body as { guardrails: { guardrail_name: string; litellm_params: Record<string, unknown>; guardrail_info: unknown }[] }).guardrails;
-    assert.deepEqual(guardrails.map((one) => one.guardrail_name), ['pii', 'ips', 'webhook', 'tagged', 'webhook-open']);
+    assert.deepEqual(
+      guardrails.map((one) => one.guardrail_name),
+      ['pii', 'ips', 'webhook', 'tagged', 'webhook-open'],
+    );
     assert.deepEqual(guardrails[0]?.litellm_params['mode'], 'pre_call');
     assert.equal(guardrails[0]?.litellm_params['default_on'], true);
     assert.deepEqual(guardrails[0]?.guardrail_info, { description: 'masks emails' });
@@ -114,7 +147,7 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
     assert.equal(unknown.status, 404);
   });
 
-  it('generic_guardrail_api: the service gets LiteLLM\'s request; its rewrite reaches the upstream, its block stops the call', async () => {
+  it("generic_guardrail_api: the service gets LiteLLM's request; its rewrite reaches the upstream, its block stops the call", async () => {
     const key = String((await world.admin.post('/key/generate', { key_alias: 'hooked' })).body['key']);
     await ask(world.client(key), 'Acme Corp question', { guardrails: ['webhook'] });
     assert.equal(userText(world.chatBodies().at(-1)), '[COMPANY] Corp question');
@@ -127,7 +160,10 @@ describe('guardrail selection, routes and the generic guardrail API', () => {
     assert.deepEqual(json['additional_provider_specific_params'], { threshold: 0.8 });
     assert.equal((json['request_data'] as Record<string, unknown>)['user_api_key_alias'], 'hooked');
     const calls = world.chatBodies().length;
-    await assert.rejects(ask(client, 'something forbidden', { guardrails: ['webhook'] }), (error: unknown) => error instanceof OpenAI.BadRequestError && /contains "forbidden"/.test(error.message));
+    await assert.rejects(
+      ask(client, 'something forbidden', { guardrails: ['webhook'] }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && /contains "forbidden"/.test(error.message),
+    );
     assert.equal(world.chatBodies().length, calls);
   });
 

@@ -30,7 +30,13 @@ function startSlowUpstream(state: SlowState): Promise<FakeServer> {
         });
       });
       if (response.destroyed) return;
-      const completion = { id: 'c', object: 'chat.completion', created: 1, model: 'slow', choices: [{ index: 0, message: { role: 'assistant', content: 'late' }, finish_reason: 'stop' }] };
+      const completion = {
+        id: 'c',
+        object: 'chat.completion',
+        created: 1,
+        model: 'slow',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'late' }, finish_reason: 'stop' }],
+      };
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(completion));
       return;

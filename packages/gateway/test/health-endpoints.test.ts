@@ -60,7 +60,10 @@ describe('GET /health', () => {
     assert.equal(response.status, 200, response.text);
     const report = response.json as Report;
     assert.deepEqual(report.healthy_endpoints.map((endpoint) => endpoint.model_id).sort(), ['embed-1', 'good-1']);
-    assert.deepEqual(report.unhealthy_endpoints.map((endpoint) => endpoint.model_id), ['refused-1']);
+    assert.deepEqual(
+      report.unhealthy_endpoints.map((endpoint) => endpoint.model_id),
+      ['refused-1'],
+    );
     assert.equal(report.healthy_count, 2);
     assert.equal(report.unhealthy_count, 1);
     assert.match(report.unhealthy_endpoints[0]?.error ?? '', /\S/);
@@ -69,7 +72,10 @@ describe('GET /health', () => {
     const calls = upstream.requests.slice(seen);
     assert.equal(calls.length, 3, 'one call per checked deployment');
     const chat = calls.find((call) => call.url.endsWith('/chat/completions') && (call.headers.authorization ?? '').includes(UPSTREAM_KEY));
-    assert.equal((chat?.json as { max_tokens?: number; max_completion_tokens?: number } | undefined)?.max_tokens ?? (chat?.json as { max_completion_tokens?: number }).max_completion_tokens, 1);
+    assert.equal(
+      (chat?.json as { max_tokens?: number; max_completion_tokens?: number } | undefined)?.max_tokens ?? (chat?.json as { max_completion_tokens?: number }).max_completion_tokens,
+      1,
+    );
     assert.ok(calls.some((call) => call.url.endsWith('/embeddings')));
   });
 

@@ -41,7 +41,8 @@ function open(url: string, head: string): RawClient {
   return { socket, reply };
 }
 
-const head = (url: string, headers: string): string => `POST /v1/chat/completions HTTP/1.1\r\nhost: ${new URL(url).host}\r\nauthorization: Bearer ${KEY}\r\ncontent-type: application/json\r\n${headers}\r\n`;
+const head = (url: string, headers: string): string =>
+  `POST /v1/chat/completions HTTP/1.1\r\nhost: ${new URL(url).host}\r\nauthorization: Bearer ${KEY}\r\ncontent-type: application/json\r\n${headers}\r\n`;
 
 /** Writes chunked parts of `part` bytes until the server answers; resolves to bytes sent. */
 async function sendChunkedUntilAnswered(client: RawClient, part: number, maxBytes: number): Promise<number> {

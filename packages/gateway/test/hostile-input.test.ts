@@ -70,7 +70,11 @@ for (const backendName of ['sqlite', 'postgres'] as const) {
       refused(await call(t, 'POST', '/key/generate', `{"metadata":${nest(4000)}}`), 400, 'nesting_too_deep');
       const chat = (extra: string): string => `{"model":"gpt-a","messages":[{"role":"user","content":"hi"}],${extra}}`;
       refused(await call(t, 'POST', '/v1/chat/completions', chat(`"tools":[{"type":"function","function":{"name":"f","parameters":${nest(4000)}}}]`)), 400, 'nesting_too_deep');
-      refused(await call(t, 'POST', '/v1/chat/completions', chat(`"response_format":{"type":"json_schema","json_schema":{"name":"s","schema":${nest(4000)}}}`)), 400, 'nesting_too_deep');
+      refused(
+        await call(t, 'POST', '/v1/chat/completions', chat(`"response_format":{"type":"json_schema","json_schema":{"name":"s","schema":${nest(4000)}}}`)),
+        400,
+        'nesting_too_deep',
+      );
       refused(await call(t, 'POST', '/v1/chat/completions', chat(`"metadata":${nest(100_000)}`)), 400, 'nesting_too_deep');
       // 64 levels counting the body itself is the limit, and it passes; 65 does not.
       const atLimit = await call(t, 'POST', '/key/generate', `{"metadata":${nest(63)}}`);
@@ -86,7 +90,11 @@ for (const backendName of ['sqlite', 'postgres'] as const) {
       assert.equal(first?.status, 200, first?.text);
       refused(await call(t, 'POST', '/model/new', body), 409, 'model_id_exists');
       // An id the config already serves is taken too.
-      refused(await call(t, 'POST', '/model/new', JSON.stringify({ model_name: 'x', litellm_params: { model: 'openai/gpt-4o-mini' }, model_info: { id: fuzz.fixture.modelId } })), 409, 'model_id_exists');
+      refused(
+        await call(t, 'POST', '/model/new', JSON.stringify({ model_name: 'x', litellm_params: { model: 'openai/gpt-4o-mini' }, model_info: { id: fuzz.fixture.modelId } })),
+        409,
+        'model_id_exists',
+      );
     });
 
     it('900 KB ids: 400, and 256 characters still work', async (t) => {

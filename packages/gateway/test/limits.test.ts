@@ -17,7 +17,20 @@ import { redisAvailable, TEST_REDIS_URL } from './helpers/redis-available.js';
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 function subject(overrides: Partial<LimitSubject>): LimitSubject {
-  return { scope: 'key', id: `k${Math.random()}`, label: 'key test', rpm: null, tpm: null, parallel: null, maxBudget: null, softBudget: null, budgetDuration: null, budgetResetAt: null, storedSpend: 0, ...overrides };
+  return {
+    scope: 'key',
+    id: `k${Math.random()}`,
+    label: 'key test',
+    rpm: null,
+    tpm: null,
+    parallel: null,
+    maxBudget: null,
+    softBudget: null,
+    budgetDuration: null,
+    budgetResetAt: null,
+    storedSpend: 0,
+    ...overrides,
+  };
 }
 
 function engineSuite(name: string, makeBackend: () => Promise<CounterBackend | undefined>): void {
@@ -37,13 +50,16 @@ function engineSuite(name: string, makeBackend: () => Promise<CounterBackend | u
         const subjects = [subject({ rpm: 2 })];
         await limiter.admit(subjects, 1, T0);
         await limiter.admit(subjects, 1, T0 + 1_000);
-        await assert.rejects(async () => limiter.admit(subjects, 1, T0 + 2_000), (error: unknown) => {
-          assert.ok(error instanceof RateLimitError);
-          assert.equal(error.retryAfterSeconds, 58);
-          assert.equal(error.headers?.['x-ratelimit-remaining-requests'], '0');
-          assert.equal(error.headers?.['x-ratelimit-limit-requests'], '2');
-          return true;
-        });
+        await assert.rejects(
+          async () => limiter.admit(subjects, 1, T0 + 2_000),
+          (error: unknown) => {
+            assert.ok(error instanceof RateLimitError);
+            assert.equal(error.retryAfterSeconds, 58);
+            assert.equal(error.headers?.['x-ratelimit-remaining-requests'], '0');
+            assert.equal(error.headers?.['x-ratelimit-limit-requests'], '2');
+            return true;
+          },
+        );
         // The next minute is a fresh window.
         await limiter.admit(subjects, 1, T0 + 60_000);
       }, t));
@@ -73,7 +89,10 @@ function engineSuite(name: string, makeBackend: () => Promise<CounterBackend | u
       withLimiter(async (limiter) => {
         const subjects = [subject({ parallel: 1 })];
         const first = await limiter.admit(subjects, 1, T0);
-        await assert.rejects(async () => limiter.admit(subjects, 1, T0), (error: unknown) => error instanceof RateLimitError && error.retryAfterSeconds === 1);
+        await assert.rejects(
+          async () => limiter.admit(subjects, 1, T0),
+          (error: unknown) => error instanceof RateLimitError && error.retryAfterSeconds === 1,
+        );
         await limiter.settle(first, 0, 0, T0);
         await limiter.settle(first, 0, 0, T0); // twice is harmless: counters never go below 0
         const again: AdmittedCall = await limiter.admit(subjects, 1, T0);
@@ -85,12 +104,15 @@ function engineSuite(name: string, makeBackend: () => Promise<CounterBackend | u
         const subjects = [subject({ maxBudget: 1, storedSpend: 0.6, budgetDuration: '30s', budgetResetAt: new Date(T0 + 10_000) })];
         const call = await limiter.admit(subjects, 1, T0);
         await limiter.settle(call, 1, 0.5, T0);
-        await assert.rejects(async () => limiter.admit(subjects, 1, T0 + 1_000), (error: unknown) => {
-          assert.ok(error instanceof BudgetExceededError);
-          assert.equal(error.type, 'budget_exceeded');
-          assert.match(error.message, /key test/);
-          return true;
-        });
+        await assert.rejects(
+          async () => limiter.admit(subjects, 1, T0 + 1_000),
+          (error: unknown) => {
+            assert.ok(error instanceof BudgetExceededError);
+            assert.equal(error.type, 'budget_exceeded');
+            assert.match(error.message, /key test/);
+            return true;
+          },
+        );
         // After budget_reset_at the stored spend belongs to the old period: a fresh counter.
         await limiter.admit(subjects, 1, T0 + 10_000);
       }, t));

@@ -86,7 +86,7 @@ describe('BufferedDestination', () => {
     closeSync(fd);
   });
 
-  it('writes whole lines into a pipe, so two writers sharing it never cut into each other\'s lines', async () => {
+  it("writes whole lines into a pipe, so two writers sharing it never cut into each other's lines", async () => {
     // Two destinations on one pipe, as two --num_workers workers on one stdout; the pipe
     // fills (the reader is slow), so writes block part-way, where larger writes would interleave.
     const pipe = openPipe('shared.fifo');

@@ -24,10 +24,19 @@ describe('request log lines at debug level', () => {
 
   before(async () => {
     upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'hello', usage: { promptTokens: 7, completionTokens: 3 } }) });
-    const { config } = parseConfig({
-      model_list: [{ model_name: 'gpt-log', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 0.01, output_cost_per_token: 0.02 } }],
-      general_settings: { master_key: MASTER_KEY },
-    }, 'test', env);
+    const { config } = parseConfig(
+      {
+        model_list: [
+          {
+            model_name: 'gpt-log',
+            litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 0.01, output_cost_per_token: 0.02 },
+          },
+        ],
+        general_settings: { master_key: MASTER_KEY },
+      },
+      'test',
+      env,
+    );
     const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
     gateway = createGateway({ config, logger, closeGraceMs: 200, env });
     url = await gateway.listen(0, '127.0.0.1');

@@ -10,9 +10,28 @@ import { BACKEND_NAMES } from './helpers/store-backends.js';
 
 function spendRow(requestId: string, apiKey: string, changes: Partial<SpendLogRow>): SpendLogRow {
   return {
-    request_id: requestId, api_key: apiKey, user: null, team_id: null, end_user: null, model_group: 'gpt-a', model_id: 'd1', custom_llm_provider: 'openai',
-    prompt_tokens: 10, completion_tokens: 5, cached_tokens: 0, total_tokens: 15, spend: 0.5, startTime: new Date('2026-03-01T12:00:00Z'), endTime: new Date('2026-03-01T12:00:01Z'),
-    status: 'success', cache_hit: false, request_tags: [], metadata: {}, messages: null, response: null, ...changes,
+    request_id: requestId,
+    api_key: apiKey,
+    user: null,
+    team_id: null,
+    end_user: null,
+    model_group: 'gpt-a',
+    model_id: 'd1',
+    custom_llm_provider: 'openai',
+    prompt_tokens: 10,
+    completion_tokens: 5,
+    cached_tokens: 0,
+    total_tokens: 15,
+    spend: 0.5,
+    startTime: new Date('2026-03-01T12:00:00Z'),
+    endTime: new Date('2026-03-01T12:00:01Z'),
+    status: 'success',
+    cache_hit: false,
+    request_tags: [],
+    metadata: {},
+    messages: null,
+    response: null,
+    ...changes,
   };
 }
 
@@ -53,7 +72,10 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(team.body['team_alias'], 'Blue');
       assert.equal((await admin.post('/team/member_add', { team_id: teamId, member: [{ user_id: 'm-1', role: 'admin' }, { user_id: 'm-2' }] })).status, 200);
       const info = await admin.get(`/team/info?team_id=${teamId}`);
-      assert.deepEqual((info.body['team_info'] as { members_with_roles: unknown[] }).members_with_roles, [{ user_id: 'm-1', role: 'admin' }, { user_id: 'm-2', role: 'user' }]);
+      assert.deepEqual((info.body['team_info'] as { members_with_roles: unknown[] }).members_with_roles, [
+        { user_id: 'm-1', role: 'admin' },
+        { user_id: 'm-2', role: 'user' },
+      ]);
       assert.equal((await admin.post('/team/member_delete', { team_id: teamId, user_id: 'm-2' })).status, 200);
       assert.equal((await admin.post('/team/update', { team_id: teamId, tpm_limit: 100 })).status, 200);
       const list = await admin.get('/team/list');
@@ -81,12 +103,17 @@ for (const backendName of BACKEND_NAMES) {
     it('adds a deployment through /model/new that serves at once, and deletes it', async (t) => {
       if (typeof setup === 'string') return t.skip(setup);
       const { admin } = setup;
-      const added = await admin.post('/model/new', { model_name: 'db-model', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${setup.upstream.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.000002 } });
+      const added = await admin.post('/model/new', {
+        model_name: 'db-model',
+        litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${setup.upstream.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.000002 },
+      });
       assert.equal(added.status, 200);
       const reply = await setup.openai('sk-master-governed').chat.completions.create({ model: 'db-model', messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(reply.object, 'chat.completion');
       const info = await admin.get('/v1/model/info');
-      const entry = (info.body['data'] as Array<{ model_name: string; litellm_params: Record<string, unknown>; model_info: Record<string, unknown> }>).find((item) => item.model_name === 'db-model');
+      const entry = (info.body['data'] as Array<{ model_name: string; litellm_params: Record<string, unknown>; model_info: Record<string, unknown> }>).find(
+        (item) => item.model_name === 'db-model',
+      );
       assert.equal(entry?.model_info['db_model'], true);
       assert.equal(entry?.litellm_params['api_key'], '[redacted]');
       assert.equal(entry?.litellm_params['input_cost_per_token'], 0.000002, 'prices are not secrets');
@@ -110,7 +137,10 @@ for (const backendName of BACKEND_NAMES) {
       ]);
       const byKey = await admin.get(`/spend/logs?api_key=${key}`);
       // The helper types every body as an object; list routes answer arrays.
-      assert.deepEqual((byKey.body as unknown as Array<{ request_id: string }>).map((row) => row.request_id), ['req-2', 'req-1']);
+      assert.deepEqual(
+        (byKey.body as unknown as Array<{ request_id: string }>).map((row) => row.request_id),
+        ['req-2', 'req-1'],
+      );
       const byDate = await admin.get('/spend/logs?start_date=2026-03-02&end_date=2026-03-02');
       // As above: a list route's array body.
       assert.deepEqual((byDate.body as unknown as Array<{ request_id: string }>).map((row) => row.request_id).sort(), ['req-2', 'req-3']);
@@ -125,10 +155,16 @@ for (const backendName of BACKEND_NAMES) {
       ]);
       // The helper types every body as an object; list routes answer arrays.
       const byModel = (await admin.get('/global/spend/report?group_by=model&start_date=2026-03-01&end_date=2026-03-02')).body as unknown as Array<{ model: string }>;
-      assert.deepEqual(byModel.map((row) => row.model), ['gpt-a', 'gpt-b']);
+      assert.deepEqual(
+        byModel.map((row) => row.model),
+        ['gpt-a', 'gpt-b'],
+      );
       // The key's own owner sees their rows only.
       const own = (await setup.as(key).get('/spend/logs')).body as unknown as Array<{ request_id: string }>;
-      assert.deepEqual(own.map((row) => row.request_id).filter((id) => id.startsWith('req-')), ['req-2', 'req-1']);
+      assert.deepEqual(
+        own.map((row) => row.request_id).filter((id) => id.startsWith('req-')),
+        ['req-2', 'req-1'],
+      );
       assert.equal((await setup.as(key).get('/global/spend/report')).status, 403);
     });
   });

@@ -37,7 +37,12 @@ function reply(request: RecordedRequest): FakeChatReply {
   const body = request.json as Body;
   const text = lastUserText(body);
   const thinking = body['thinking'] !== undefined || body['reasoning_effort'] !== undefined ? { reasoning: 'The user wants the weather; call the tool.' } : {};
-  if (text === 'weather?') return { ...thinking, toolCalls: [{ id: 'toolu_stream', name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' }], usage: { promptTokens: 20, completionTokens: 9 } };
+  if (text === 'weather?')
+    return {
+      ...thinking,
+      toolCalls: [{ id: 'toolu_stream', name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' }],
+      usage: { promptTokens: 20, completionTokens: 9 },
+    };
   if (text === '<tool result>') return { content: 'It is 18 degrees.', usage: { promptTokens: 30, completionTokens: 5 } };
   if (text === 'count to five') return { content: 'one two three', stopSequence: 'four', usage: { promptTokens: 6, completionTokens: 3 } };
   if (text === 'cached') return { content: 'From the cache.', usage: { promptTokens: 1000, completionTokens: 10, cachedTokens: 600, cacheWriteTokens: 300 } };
@@ -47,7 +52,12 @@ function reply(request: RecordedRequest): FakeChatReply {
 const receivedBody = (world: MessagesGateway, upstream: Upstream): Body => world.receivedBody(upstream) as Body;
 
 /** Answers the first turn's tool call with a result, sending that turn back whole (thinking included). */
-async function answerToolCall(client: Anthropic, model: string, request: { max_tokens: number; thinking: Anthropic.ThinkingConfigParam }, first: Anthropic.Message): Promise<Anthropic.Message> {
+async function answerToolCall(
+  client: Anthropic,
+  model: string,
+  request: { max_tokens: number; thinking: Anthropic.ThinkingConfigParam },
+  first: Anthropic.Message,
+): Promise<Anthropic.Message> {
   const call = first.content.find((entry) => entry.type === 'tool_use');
   assert.ok(call !== undefined && call.type === 'tool_use', JSON.stringify(first.content));
   return client.messages.create({
@@ -73,7 +83,9 @@ describe('/v1/messages content across deployments', () => {
 
   for (const upstream of ALL) {
     it(`streams a tool call as input_json_delta events on ${upstream}`, async () => {
-      const stream = world.client(MESSAGES_MASTER_KEY).messages.stream({ model: MODELS[upstream], max_tokens: 64, tools: TOOLS, messages: [{ role: 'user', content: 'weather?' }] });
+      const stream = world
+        .client(MESSAGES_MASTER_KEY)
+        .messages.stream({ model: MODELS[upstream], max_tokens: 64, tools: TOOLS, messages: [{ role: 'user', content: 'weather?' }] });
       const deltas: string[] = [];
       const types: string[] = [];
       stream.on('streamEvent', (event) => {
@@ -99,7 +111,10 @@ describe('/v1/messages content across deployments', () => {
         { type: 'text' as const, text: 'what is this?' },
       ];
       const message = await world.client(MESSAGES_MASTER_KEY).messages.create({ model: MODELS[upstream], max_tokens: 64, messages: [{ role: 'user', content }] });
-      assert.deepEqual(message.content.map((block) => (block.type === 'text' ? block.text : block.type)), ['A small picture.']);
+      assert.deepEqual(
+        message.content.map((block) => (block.type === 'text' ? block.text : block.type)),
+        ['A small picture.'],
+      );
       if (upstream === 'openai') {
         const sent = world.lastRequest('openai').json as { messages: Array<{ content: unknown }> };
         assert.deepEqual(sent.messages.at(-1)?.content, [
@@ -116,7 +131,10 @@ describe('/v1/messages content across deployments', () => {
         const client = world.client(MESSAGES_MASTER_KEY);
         const request = { model: MODELS[upstream], max_tokens: 64, stop_sequences: ['four'], messages: [{ role: 'user' as const, content: 'count to five' }] };
         const message = streamed ? await client.messages.stream(request).finalMessage() : await client.messages.create(request);
-        assert.deepEqual(message.content.map((block) => (block.type === 'text' ? block.text : block.type)), ['one two three']);
+        assert.deepEqual(
+          message.content.map((block) => (block.type === 'text' ? block.text : block.type)),
+          ['one two three'],
+        );
         if (upstream === 'openai') {
           // OpenAI cuts the sequence and says only "stop": the turn cannot be told from a natural end.
           assert.deepEqual((world.lastRequest('openai').json as Body)['stop'], ['four']);
@@ -189,7 +207,9 @@ describe('/v1/messages content across deployments', () => {
   }
 
   it('sends thinking to OpenAI as reasoning_effort', async () => {
-    await world.client(MESSAGES_MASTER_KEY).messages.create({ model: MODELS.openai, max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'hi' }] });
+    await world
+      .client(MESSAGES_MASTER_KEY)
+      .messages.create({ model: MODELS.openai, max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal((world.lastRequest('openai').json as Body)['reasoning_effort'], 'low');
   });
 });
@@ -225,15 +245,29 @@ describe('/v1/messages thinking on an OpenAI-compatible server that returns reas
     assert.equal(block.thinking, 'The user wants the weather; call the tool.');
     assert.equal(streamed, block.thinking);
     const second = await answerToolCall(client, 'reasoner', { max_tokens: 16000, thinking }, first);
-    assert.deepEqual(second.content.map((entry) => (entry.type === 'text' ? entry.text : entry.type)), ['It is 18 degrees.']);
+    assert.deepEqual(
+      second.content.map((entry) => (entry.type === 'text' ? entry.text : entry.type)),
+      ['It is 18 degrees.'],
+    );
     const sent = upstream.requests.at(-1)?.json as { messages: Array<{ role: string; tool_calls?: Array<{ id: string }> }> };
-    assert.deepEqual(sent.messages.map((entry) => entry.role), ['user', 'assistant', 'tool']);
+    assert.deepEqual(
+      sent.messages.map((entry) => entry.role),
+      ['user', 'assistant', 'tool'],
+    );
     assert.equal(sent.messages[1]?.tool_calls?.[0]?.id, first.content.find((entry) => entry.type === 'tool_use')?.id);
   });
 
   it('returns non-streamed reasoning as a thinking block first', async () => {
-    const message = await client.messages.create({ model: 'reasoner', max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'hi' }] });
-    assert.deepEqual(message.content.map((entry) => entry.type), ['thinking', 'text']);
+    const message = await client.messages.create({
+      model: 'reasoner',
+      max_tokens: 4096,
+      thinking: { type: 'enabled', budget_tokens: 2048 },
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    assert.deepEqual(
+      message.content.map((entry) => entry.type),
+      ['thinking', 'text'],
+    );
     assert.equal(message.content[0]?.type === 'thinking' ? message.content[0].thinking : '', 'The user wants the weather; call the tool.');
   });
 });

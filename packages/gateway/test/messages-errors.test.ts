@@ -25,7 +25,11 @@ interface AnthropicErrorReply {
 describe('/v1/messages errors', () => {
   let world: MessagesGateway;
   const post = async (path: string, body: unknown, headers: Record<string, string>): Promise<AnthropicErrorReply> => {
-    const response = await fetch(`${world.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${world.gateway.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as AnthropicErrorReply['body'] };
   };
   const hello = { model: MODELS.anthropic, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
@@ -49,7 +53,11 @@ describe('/v1/messages errors', () => {
   });
 
   it('serves /anthropic/v1/messages too', async () => {
-    const response = await fetch(`${world.gateway.url}/anthropic/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': MESSAGES_MASTER_KEY, 'anthropic-version': '2023-06-01' }, body: JSON.stringify(hello) });
+    const response = await fetch(`${world.gateway.url}/anthropic/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': MESSAGES_MASTER_KEY, 'anthropic-version': '2023-06-01' },
+      body: JSON.stringify(hello),
+    });
     assert.equal(response.status, 200);
     assert.equal(((await response.json()) as { type?: string }).type, 'message');
   });

@@ -48,13 +48,19 @@ describe('/v1/messages across deployments', () => {
       });
       assert.equal(message.type, 'message');
       assert.equal(message.role, 'assistant');
-      assert.deepEqual(message.content.map((block) => (block.type === 'text' ? block.text : block.type)), ['Hello from the upstream']);
+      assert.deepEqual(
+        message.content.map((block) => (block.type === 'text' ? block.text : block.type)),
+        ['Hello from the upstream'],
+      );
       assert.equal(message.stop_reason, 'end_turn');
       assert.equal(message.usage.output_tokens, 5);
       if (upstream === 'openai') {
         const sent = world.lastRequest('openai').json as Record<string, unknown>;
         assert.equal(sent['model'], 'gpt-4o-mini');
-        assert.deepEqual((sent['messages'] as Array<{ role: string }>).map((entry) => entry.role), ['system', 'user']);
+        assert.deepEqual(
+          (sent['messages'] as Array<{ role: string }>).map((entry) => entry.role),
+          ['system', 'user'],
+        );
         assert.equal(sent['max_completion_tokens'], 64);
       } else {
         assert.deepEqual(world.receivedBody(upstream), {
@@ -78,7 +84,9 @@ describe('/v1/messages across deployments', () => {
 
     it(`round-trips a tool call and its result on ${upstream}`, async () => {
       const client = world.client(MESSAGES_MASTER_KEY);
-      const tools = [{ name: 'get_weather', description: 'Weather in a city', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] } }];
+      const tools = [
+        { name: 'get_weather', description: 'Weather in a city', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] } },
+      ];
       const stream = client.messages.stream({ model: MODELS[upstream], max_tokens: 64, tools, messages: [{ role: 'user', content: 'weather?' }] });
       const first = await stream.finalMessage();
       assert.equal(first.stop_reason, 'tool_use');
@@ -96,10 +104,16 @@ describe('/v1/messages across deployments', () => {
           { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: '18C' }] },
         ],
       });
-      assert.deepEqual(second.content.map((block) => (block.type === 'text' ? block.text : block.type)), ['It is 18 degrees in Paris.']);
+      assert.deepEqual(
+        second.content.map((block) => (block.type === 'text' ? block.text : block.type)),
+        ['It is 18 degrees in Paris.'],
+      );
       if (upstream === 'openai') {
         const sent = world.lastRequest('openai').json as { messages: Array<{ role: string; tool_call_id?: string }> };
-        assert.deepEqual(sent.messages.map((entry) => entry.role), ['user', 'assistant', 'tool']);
+        assert.deepEqual(
+          sent.messages.map((entry) => entry.role),
+          ['user', 'assistant', 'tool'],
+        );
         assert.equal(sent.messages[2]?.tool_call_id, call.id);
       }
     });

@@ -27,11 +27,20 @@ describe('/metrics', () => {
   before(async () => {
     upstream = await startFakeOpenAIUpstream({ apiKey: 'sk-up', reply });
     gateway = await startTestGateway({
-      model_list: [{
-        model_name: 'gpt-metrics',
-        litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 0.001, output_cost_per_token: 0.002, cache_read_input_token_cost: 0.001 },
-        model_info: { id: 'deployment-a' },
-      }],
+      model_list: [
+        {
+          model_name: 'gpt-metrics',
+          litellm_params: {
+            model: 'openai/gpt-4o-mini',
+            api_base: `${upstream.url}/v1`,
+            api_key: 'sk-up',
+            input_cost_per_token: 0.001,
+            output_cost_per_token: 0.002,
+            cache_read_input_token_cost: 0.001,
+          },
+          model_info: { id: 'deployment-a' },
+        },
+      ],
       general_settings: { master_key: MASTER_KEY },
     });
     client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
@@ -50,7 +59,12 @@ describe('/metrics', () => {
 
   it('counts requests, tokens, spend and latency from real calls', async () => {
     for (let index = 0; index < 3; index += 1) await client.chat.completions.create({ model: 'gpt-metrics', messages: [{ role: 'user', content: 'hello' }] });
-    const stream = await client.chat.completions.create({ model: 'gpt-metrics', messages: [{ role: 'user', content: 'hello' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-metrics',
+      messages: [{ role: 'user', content: 'hello' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     for await (const chunk of stream) void chunk;
     await assert.rejects(client.chat.completions.create({ model: 'gpt-metrics', messages: [{ role: 'user', content: 'break' }] }));
 
@@ -121,7 +135,15 @@ describe('label cardinality', () => {
 });
 
 function fakeContext(identity: { key: { key_alias: string; token: string; team_id: string | null } }): RequestContext {
-  const context = { id: 'r', method: 'POST', path: '/v1/chat/completions', startedAt: performance.now(), headers: {}, call: { modelGroup: 'gpt' }, identity: { kind: 'key', role: 'internal_user', ...identity } };
+  const context = {
+    id: 'r',
+    method: 'POST',
+    path: '/v1/chat/completions',
+    startedAt: performance.now(),
+    headers: {},
+    call: { modelGroup: 'gpt' },
+    identity: { kind: 'key', role: 'internal_user', ...identity },
+  };
   // The metrics read only these fields; a whole RequestContext needs a live request.
   return context as unknown as RequestContext;
 }

@@ -43,7 +43,10 @@ describe('model access', () => {
     assert.equal((await ask(key, 'gpt-beta')).object, 'chat.completion');
     assert.equal((await refusal(ask(key, 'gpt-a'))).status, 401);
     const listed = await setup.openai(key).models.list();
-    assert.deepEqual(listed.data.map((model) => model.id), ['gpt-beta']);
+    assert.deepEqual(
+      listed.data.map((model) => model.id),
+      ['gpt-beta'],
+    );
   });
 
   it("applies the team's and the user's lists as well as the key's", async () => {
@@ -56,7 +59,10 @@ describe('model access', () => {
     const userKey = String(user.body['key']);
     assert.deepEqual(await refusal(ask(userKey, 'gpt-b')), { status: 401, code: 'user_model_access_denied' });
     const info = await setup.as(userKey).get('/model/info');
-    assert.deepEqual((info.body['data'] as Array<{ model_name: string }>).map((entry) => entry.model_name), ['gpt-a']);
+    assert.deepEqual(
+      (info.body['data'] as Array<{ model_name: string }>).map((entry) => entry.model_name),
+      ['gpt-a'],
+    );
   });
 
   it('falls back from a failed call only to models the caller may use', async () => {

@@ -17,11 +17,15 @@ function replyFor(request: RecordedRequest): FakeChatReply {
   const last = messages.filter((message) => message.role === 'user').at(-1);
   const text = typeof last?.content === 'string' ? last.content : '';
   if (text === 'rate limit me') {
-    return { error: { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null } }, headers: { 'retry-after': '7' } } };
+    return {
+      error: { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null } }, headers: { 'retry-after': '7' } },
+    };
   }
   if (text === 'break') return { error: { status: 500, body: { error: { message: 'The server had an error', type: 'server_error', param: null, code: null } } } };
   if (text === 'echo my key') {
-    return { error: { status: 401, body: { error: { message: `Incorrect API key provided: ${OPENAI_KEY}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } } };
+    return {
+      error: { status: 401, body: { error: { message: `Incorrect API key provided: ${OPENAI_KEY}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } },
+    };
   }
   if (text === 'fail midway') return { content: 'one two three four five', failAfterChunks: 1 };
   if (text === 'weather?') return { toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
@@ -56,7 +60,10 @@ describe('gateway with the openai client', () => {
             litellm_params: { model: 'openai/gpt-4o-mini', ...openaiParams, input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 },
             model_info: { id: 'openai-deployment-1' },
           },
-          { model_name: 'claude-test', litellm_params: { model: 'anthropic/claude-3-5-haiku-latest', api_base: anthropicUpstream.url, api_key: 'os.environ/LLMUX_E2E_ANTHROPIC_KEY' } },
+          {
+            model_name: 'claude-test',
+            litellm_params: { model: 'anthropic/claude-3-5-haiku-latest', api_base: anthropicUpstream.url, api_key: 'os.environ/LLMUX_E2E_ANTHROPIC_KEY' },
+          },
           {
             model_name: 'claude-lenient',
             litellm_params: { model: 'anthropic/claude-3-5-haiku-latest', api_base: anthropicUpstream.url, api_key: 'os.environ/LLMUX_E2E_ANTHROPIC_KEY', drop_params: true },
@@ -96,7 +103,13 @@ describe('gateway with the openai client', () => {
 
   it('streams, with usage when include_usage is set', async () => {
     for (const model of ['gpt-test', 'claude-test']) {
-      const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 50, stream: true, stream_options: { include_usage: true } });
+      const stream = await client.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'hi' }],
+        max_tokens: 50,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let text = '';
       let usage: OpenAI.CompletionUsage | undefined | null;
       let chunks = 0;
@@ -145,7 +158,11 @@ describe('gateway with the openai client', () => {
   it('passes structured output (json_schema) through, for OpenAI and Anthropic deployments', async () => {
     const response_format = {
       type: 'json_schema' as const,
-      json_schema: { name: 'person', strict: true, schema: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'number' } }, required: ['name', 'age'], additionalProperties: false } },
+      json_schema: {
+        name: 'person',
+        strict: true,
+        schema: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'number' } }, required: ['name', 'age'], additionalProperties: false },
+      },
     };
     const openaiResult = await client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'json please' }], response_format });
     assert.deepEqual(JSON.parse(openaiResult.choices[0]?.message.content ?? ''), { name: 'Ada', age: 36 });

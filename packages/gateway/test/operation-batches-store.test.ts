@@ -54,10 +54,22 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(await store.markFileBilled('file-1'), true);
       assert.equal(await store.markFileBilled('file-1'), false);
       assert.equal((await store.getFileBatch('file-1'))?.billed, true);
-      assert.deepEqual((await store.listFilesBatches({ kind: 'file', limit: 10 })).map((one) => one.id), ['file-2', 'file-1']);
-      assert.deepEqual((await store.listFilesBatches({ kind: 'file', api_key: 'key-a', limit: 10 })).map((one) => one.id), ['file-1']);
-      assert.deepEqual((await store.listFilesBatches({ kind: 'file', api_key: 'key-c', team_id: 'team-1', limit: 10 })).map((one) => one.id), ['file-2']);
-      assert.deepEqual((await store.listFilesBatches({ kind: 'batch', api_key: 'key-a', limit: 10 })).map((one) => one.id), ['batch_1']);
+      assert.deepEqual(
+        (await store.listFilesBatches({ kind: 'file', limit: 10 })).map((one) => one.id),
+        ['file-2', 'file-1'],
+      );
+      assert.deepEqual(
+        (await store.listFilesBatches({ kind: 'file', api_key: 'key-a', limit: 10 })).map((one) => one.id),
+        ['file-1'],
+      );
+      assert.deepEqual(
+        (await store.listFilesBatches({ kind: 'file', api_key: 'key-c', team_id: 'team-1', limit: 10 })).map((one) => one.id),
+        ['file-2'],
+      );
+      assert.deepEqual(
+        (await store.listFilesBatches({ kind: 'batch', api_key: 'key-a', limit: 10 })).map((one) => one.id),
+        ['batch_1'],
+      );
       assert.equal(await store.deleteFileBatch('file-1'), true);
       assert.equal(await store.getFileBatch('file-1'), undefined);
     });

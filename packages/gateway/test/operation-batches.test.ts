@@ -17,13 +17,18 @@ const INPUT_PRICE = 0.000001;
 const OUTPUT_PRICE = 0.000002;
 
 function batchFile(model: string, prompts: readonly string[]): Promise<File> {
-  const lines = prompts.map((prompt, index) => JSON.stringify({ custom_id: `line-${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }] } }));
+  const lines = prompts.map((prompt, index) =>
+    JSON.stringify({ custom_id: `line-${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }] } }),
+  );
   return toFile(Buffer.from(lines.join('\n')), 'batch.jsonl');
 }
 
 function uploadedLines(fake: FakeBatchesServer): Array<{ body: { model: string } }> {
   const latest = [...fake.files.values()].filter((file) => file.purpose === 'batch').at(-1);
-  return (latest?.bytes.toString('utf8') ?? '').trim().split('\n').map((line) => JSON.parse(line) as { body: { model: string } });
+  return (latest?.bytes.toString('utf8') ?? '')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { body: { model: string } });
 }
 
 describe('/v1/files and /v1/batches through the gateway', () => {
@@ -34,10 +39,21 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     fake = await startFakeOpenAIBatches({ apiKeys: [OPENAI_KEY, AZURE_KEY] });
     world = await startOperationsGateway(
       [
-        { model_name: 'gpt-batch', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY, input_cost_per_token: INPUT_PRICE, output_cost_per_token: OUTPUT_PRICE } },
+        {
+          model_name: 'gpt-batch',
+          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY, input_cost_per_token: INPUT_PRICE, output_cost_per_token: OUTPUT_PRICE },
+        },
         { model_name: 'azure-batch', litellm_params: { model: 'azure/my-batch-deployment', api_base: fake.url, api_key: AZURE_KEY, api_version: '2024-10-21' } },
         { model_name: 'other', litellm_params: { model: 'openai/gpt-4o', api_base: `${fake.url}/v1`, api_key: OPENAI_KEY } },
-        { model_name: 'bedrock-batch', litellm_params: { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', aws_access_key_id: 'AKIDEXAMPLE', aws_secret_access_key: 'secret', aws_region_name: 'us-east-1' } },
+        {
+          model_name: 'bedrock-batch',
+          litellm_params: {
+            model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+            aws_access_key_id: 'AKIDEXAMPLE',
+            aws_secret_access_key: 'secret',
+            aws_region_name: 'us-east-1',
+          },
+        },
       ],
       [fake],
     );
@@ -51,7 +67,10 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
     assert.equal(file.purpose, 'batch');
     // The fake received the lines with the deployment's model, not the group's name.
-    assert.deepEqual(uploadedLines(fake).map((line) => line.body.model), ['gpt-4o-mini', 'gpt-4o-mini']);
+    assert.deepEqual(
+      uploadedLines(fake).map((line) => line.body.model),
+      ['gpt-4o-mini', 'gpt-4o-mini'],
+    );
     assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${OPENAI_KEY}`);
 
     const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { job: 'nightly' } });
@@ -64,8 +83,14 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     assert.match(done.output_file_id ?? '', /^file-[0-9a-f]{32}$/);
 
     const output = await (await client.files.content(done.output_file_id ?? '')).text();
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { custom_id: string; response: { body: { model: string } } });
-    assert.deepEqual(lines.map((line) => line.custom_id), ['line-0', 'line-1']);
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { custom_id: string; response: { body: { model: string } } });
+    assert.deepEqual(
+      lines.map((line) => line.custom_id),
+      ['line-0', 'line-1'],
+    );
     assert.equal(lines[0]?.response.body.model, 'gpt-4o-mini');
     // Read twice: billed at the first read only.
     await client.files.content(done.output_file_id ?? '');
@@ -84,7 +109,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     for (const row of rows.filter((one) => one !== billed[0])) assert.equal(row.spend, 0);
   });
 
-  it("keeps files and batches to their owner: another key gets 404 and does not list them; cancel and list", async () => {
+  it('keeps files and batches to their owner: another key gets 404 and does not list them; cancel and list', async () => {
     const owner = world.client(await world.newKey());
     const stranger = world.client(await world.newKey());
     const file = await owner.files.create({ file: await batchFile('gpt-batch', ['cancel me']), purpose: 'batch' });
@@ -108,13 +133,16 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     await assert.rejects(owner.files.retrieve(file.id), notFound);
   });
 
-  it("puts Azure files and batches at the resource, with the lines naming the deployment", async () => {
+  it('puts Azure files and batches at the resource, with the lines naming the deployment', async () => {
     const client = world.client();
     const file = await client.files.create({ file: await batchFile('azure-batch', ['on azure']), purpose: 'batch' });
     const upload = fake.requests.at(-1);
     assert.equal(upload?.url, '/openai/files?api-version=2024-10-21');
     assert.equal(upload?.headers['api-key'], AZURE_KEY);
-    assert.deepEqual(uploadedLines(fake).map((line) => line.body.model), ['my-batch-deployment']);
+    assert.deepEqual(
+      uploadedLines(fake).map((line) => line.body.model),
+      ['my-batch-deployment'],
+    );
     const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     assert.match(fake.requests.at(-1)?.url ?? '', /^\/openai\/batches\?api-version=2024-10-21$/);
     assert.equal(batch.input_file_id, file.id);
@@ -134,7 +162,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     const file = (await reply.json()) as { id: string; purpose: string };
     assert.equal(file.purpose, 'user_data');
     assert.equal((await world.client(key).files.retrieve(file.id)).filename, 'notes.txt');
-    assert.equal((await (await world.client(key).files.content(file.id)).text()), 'some notes');
+    assert.equal(await (await world.client(key).files.content(file.id)).text(), 'some notes');
     assert.equal((await upload({ purpose: 'user_data', model: 'other' })).status, 200);
     const two = await upload({ purpose: 'user_data', target_model_names: 'gpt-batch,other' });
     assert.equal(two.status, 400);

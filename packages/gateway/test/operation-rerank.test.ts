@@ -58,7 +58,11 @@ describe('/v1/rerank through the gateway', () => {
         { model_name: 'together-rerank', litellm_params: { model: 'together_ai/Salesforce/Llama-Rank-V1', api_base: `${url('together')}/v1`, api_key: KEY } },
         { model_name: 'infinity-rerank', litellm_params: { model: 'infinity/BAAI/bge-reranker-base', api_base: url('infinity') } },
         // Health-checked with a one-document rerank (model_info.mode, as LiteLLM's).
-        { model_name: 'jina-health', litellm_params: { model: 'jina_ai/jina-reranker-v2-base-multilingual', api_base: `${url('jina')}/v1`, api_key: KEY }, model_info: { mode: 'rerank' } },
+        {
+          model_name: 'jina-health',
+          litellm_params: { model: 'jina_ai/jina-reranker-v2-base-multilingual', api_base: `${url('jina')}/v1`, api_key: KEY },
+          model_info: { mode: 'rerank' },
+        },
         // A self-hosted reranker priced per search unit in config, LiteLLM's model_info field.
         { model_name: 'infinity-priced', litellm_params: { model: 'infinity/BAAI/bge-reranker-base', api_base: url('infinity') }, model_info: { input_cost_per_query: 0.0005 } },
         { model_name: 'tei-rerank', litellm_params: { model: 'huggingface/BAAI/bge-reranker-large', api_base: url('tei'), api_key: KEY } },
@@ -178,7 +182,12 @@ describe('/v1/rerank through the gateway', () => {
     const response = await fetch(`${world.gateway.url}/health?model=jina-health`, { headers: { authorization: `Bearer ${OPERATIONS_MASTER_KEY}` } });
     const health = (await response.json()) as { healthy_count: number; unhealthy_count: number };
     assert.deepEqual([health.healthy_count, health.unhealthy_count], [1, 0]);
-    assert.deepEqual((fakes['jina'] as FakeServer).requests.at(-1)?.json, { model: 'jina-reranker-v2-base-multilingual', query: 'ping', documents: ['ping'], return_documents: false });
+    assert.deepEqual((fakes['jina'] as FakeServer).requests.at(-1)?.json, {
+      model: 'jina-reranker-v2-base-multilingual',
+      query: 'ping',
+      documents: ['ping'],
+      return_documents: false,
+    });
   });
 
   it('serves /rerank and /v2/rerank too, and ranks object documents by their text', async () => {

@@ -19,7 +19,20 @@ import { startOwnRedis, type OwnRedis } from './helpers/own-redis.js';
 const redis = await startOwnRedis();
 
 function subject(overrides: Partial<LimitSubject>): LimitSubject {
-  return { scope: 'key', id: `k${Math.random()}`, label: 'key test', rpm: null, tpm: null, parallel: null, maxBudget: null, softBudget: null, budgetDuration: null, budgetResetAt: null, storedSpend: 0, ...overrides };
+  return {
+    scope: 'key',
+    id: `k${Math.random()}`,
+    label: 'key test',
+    rpm: null,
+    tpm: null,
+    parallel: null,
+    maxBudget: null,
+    softBudget: null,
+    budgetDuration: null,
+    budgetResetAt: null,
+    storedSpend: 0,
+    ...overrides,
+  };
 }
 
 describe('counters through a Redis outage', { skip: typeof redis === 'string' ? redis : false }, () => {

@@ -89,7 +89,10 @@ describe('gateway with Azure OpenAI deployments', () => {
     });
     const chunks: OpenAI.ChatCompletionChunk[] = [];
     for await (const chunk of stream) chunks.push(chunk);
-    assert.ok(chunks.every((chunk) => chunk.id !== '' && chunk.object === 'chat.completion.chunk' && chunk.created > 0), 'no empty prompt-filter chunk');
+    assert.ok(
+      chunks.every((chunk) => chunk.id !== '' && chunk.object === 'chat.completion.chunk' && chunk.created > 0),
+      'no empty prompt-filter chunk',
+    );
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'Hello from Azure deployment');
     assert.equal(chunks.at(-1)?.usage?.total_tokens, 13);
   });
@@ -104,7 +107,7 @@ describe('gateway with Azure OpenAI deployments', () => {
     assert.equal(azure.requests.at(-1)?.headers['api-key'], undefined);
   });
 
-  it('returns a blocked prompt as a 400 ContentPolicyViolationError with Azure\'s code, content_filter', async () => {
+  it("returns a blocked prompt as a 400 ContentPolicyViolationError with Azure's code, content_filter", async () => {
     const error = await client.chat.completions.create({ model: 'azure-gpt', messages: [{ role: 'user', content: 'blocked words' }] }).then(
       () => assert.fail('expected an error'),
       (caught: unknown) => caught,

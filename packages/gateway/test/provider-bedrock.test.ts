@@ -50,7 +50,10 @@ describe('gateway with Amazon Bedrock deployments', () => {
           { model_name: 'claude-bedrock', litellm_params: { model: 'bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0', ...aws } },
           { model_name: 'claude-invoke', litellm_params: { model: 'bedrock/invoke/anthropic.claude-3-5-haiku-20241022-v1:0', ...aws } },
           { model_name: 'titan-embed', litellm_params: { model: 'bedrock/amazon.titan-embed-text-v2:0', ...aws } },
-          { model_name: 'claude-wrong-secret', litellm_params: { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', ...aws, aws_secret_access_key: 'not-the-secret-at-all' } },
+          {
+            model_name: 'claude-wrong-secret',
+            litellm_params: { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', ...aws, aws_secret_access_key: 'not-the-secret-at-all' },
+          },
         ],
         general_settings: { master_key: MASTER_KEY },
       },
@@ -64,7 +67,14 @@ describe('gateway with Amazon Bedrock deployments', () => {
   });
 
   it('chats through Converse, signed with the configured credentials', async () => {
-    const completion = await client.chat.completions.create({ model: 'claude-bedrock', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], max_tokens: 30 });
+    const completion = await client.chat.completions.create({
+      model: 'claude-bedrock',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+      max_tokens: 30,
+    });
     assert.equal(completion.object, 'chat.completion');
     assert.equal(completion.choices[0]?.message.content, 'Hello from Bedrock');
     assert.equal(completion.choices[0]?.finish_reason, 'stop');
@@ -77,7 +87,12 @@ describe('gateway with Amazon Bedrock deployments', () => {
   });
 
   it('streams ConverseStream as OpenAI SSE, with usage when asked', async () => {
-    const stream = await client.chat.completions.create({ model: 'claude-bedrock', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'claude-bedrock',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let finish: string | null | undefined;
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -98,7 +113,10 @@ describe('gateway with Amazon Bedrock deployments', () => {
     const call = first.choices[0]?.message.tool_calls?.[0];
     assert.equal(first.choices[0]?.finish_reason, 'tool_calls');
     assert.ok(call !== undefined && call.type === 'function');
-    assert.deepEqual({ id: call.id, name: call.function.name, arguments: JSON.parse(call.function.arguments) as unknown }, { id: 'tooluse_paris', name: 'get_weather', arguments: { city: 'Paris' } });
+    assert.deepEqual(
+      { id: call.id, name: call.function.name, arguments: JSON.parse(call.function.arguments) as unknown },
+      { id: 'tooluse_paris', name: 'get_weather', arguments: { city: 'Paris' } },
+    );
 
     messages.push({ role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: call.id, content: '{"celsius":18}' });
     const second = await client.chat.completions.create({ model: 'claude-bedrock', messages, tools: [WEATHER_TOOL] });

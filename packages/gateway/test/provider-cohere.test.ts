@@ -16,9 +16,13 @@ function replyFor(request: RecordedRequest): FakeChatReply {
   const last = body.messages.at(-1);
   if (last?.role === 'tool') return { content: 'Sales were 10,000 units.' };
   if (last?.content === 'sales?') {
-    return { reasoning: 'I will query the sales report.', toolCalls: [{ id: 'query_daily_sales_report_hgxxmkby3wta', name: 'query_daily_sales_report', arguments: '{"day": "2023-09-29"}' }] };
+    return {
+      reasoning: 'I will query the sales report.',
+      toolCalls: [{ id: 'query_daily_sales_report_hgxxmkby3wta', name: 'query_daily_sales_report', arguments: '{"day": "2023-09-29"}' }],
+    };
   }
-  if (last?.content === 'too long') return { error: { status: 400, body: { message: 'too many tokens: total number of tokens in the prompt cannot exceed 4081 - received 5000' } } };
+  if (last?.content === 'too long')
+    return { error: { status: 400, body: { message: 'too many tokens: total number of tokens in the prompt cannot exceed 4081 - received 5000' } } };
   return { content: 'Hello from Cohere', usage: { promptTokens: 12, completionTokens: 4 } };
 }
 
@@ -98,7 +102,11 @@ describe('gateway with Cohere deployments', () => {
     assert.equal(second.choices[0]?.message.content, 'Sales were 10,000 units.');
     const sent = cohere.requests.at(-1)?.json as { messages: unknown[] };
     assert.deepEqual(sent.messages.slice(1), [
-      { role: 'assistant', tool_calls: [{ id: call.id, type: 'function', function: { name: 'query_daily_sales_report', arguments: '{"day": "2023-09-29"}' } }], tool_plan: 'I will query the sales report.' },
+      {
+        role: 'assistant',
+        tool_calls: [{ id: call.id, type: 'function', function: { name: 'query_daily_sales_report', arguments: '{"day": "2023-09-29"}' } }],
+        tool_plan: 'I will query the sales report.',
+      },
       { role: 'tool', tool_call_id: call.id, content: '{"units": 10000}' },
     ]);
   });

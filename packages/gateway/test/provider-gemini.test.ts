@@ -47,7 +47,13 @@ describe('gateway with Gemini deployments', () => {
   });
 
   it('chats, sending the key as x-goog-api-key', async () => {
-    const data = await client.chat.completions.create({ model: 'gemini-test', messages: [{ role: 'system', content: 'Be nice.' }, { role: 'user', content: 'hi' }] });
+    const data = await client.chat.completions.create({
+      model: 'gemini-test',
+      messages: [
+        { role: 'system', content: 'Be nice.' },
+        { role: 'user', content: 'hi' },
+      ],
+    });
     assert.equal(data.choices[0]?.message.content, 'Hello from Gemini via the gateway');
     assert.equal(data.choices[0]?.finish_reason, 'stop');
     assert.equal(data.usage?.total_tokens, 18);
@@ -58,7 +64,12 @@ describe('gateway with Gemini deployments', () => {
   });
 
   it('streams, with usage when include_usage is set', async () => {
-    const stream = await client.chat.completions.create({ model: 'gemini-test', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'gemini-test',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let chunks = 0;
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -78,7 +89,10 @@ describe('gateway with Gemini deployments', () => {
 
   it('round-trips tools', async () => {
     const tools: OpenAI.ChatCompletionTool[] = [
-      { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } } },
+      {
+        type: 'function',
+        function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } },
+      },
     ];
     const first = await client.chat.completions.create({ model: 'gemini-test', messages: [{ role: 'user', content: 'weather?' }], tools, tool_choice: 'required' });
     const call = first.choices[0]?.message.tool_calls?.[0];

@@ -60,7 +60,12 @@ describe('gateway with Ollama deployments', () => {
   });
 
   it('streams NDJSON as OpenAI SSE, with usage when asked', async () => {
-    const stream = await client.chat.completions.create({ model: 'local-llama', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'local-llama',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let usage: OpenAI.CompletionUsage | null | undefined;
     let finish: string | null | undefined;

@@ -70,7 +70,12 @@ describe('gateway with Amazon SageMaker endpoints', () => {
   });
 
   it('streams InvokeEndpointWithResponseStream as OpenAI SSE', async () => {
-    const stream = await client.chat.completions.create({ model: 'mistral-sm', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'mistral-sm',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let usage: OpenAI.CompletionUsage | null | undefined;
     for await (const chunk of stream) {

@@ -51,7 +51,12 @@ describe('gateway with Vertex AI deployments', () => {
           { model_name: 'vertex-claude', litellm_params: { model: 'vertex_ai/claude-sonnet-4-5@20250929', ...vertexParams } },
           {
             model_name: 'vertex-gemini-env',
-            litellm_params: { model: 'vertex_ai/gemini-2.5-flash', api_base: vertex.url, vertex_project: 'os.environ/LLMUX_E2E_VERTEX_PROJECT', vertex_credentials: 'os.environ/LLMUX_E2E_VERTEX_KEY' },
+            litellm_params: {
+              model: 'vertex_ai/gemini-2.5-flash',
+              api_base: vertex.url,
+              vertex_project: 'os.environ/LLMUX_E2E_VERTEX_PROJECT',
+              vertex_credentials: 'os.environ/LLMUX_E2E_VERTEX_KEY',
+            },
           },
         ],
         general_settings: { master_key: MASTER_KEY },
@@ -83,8 +88,17 @@ describe('gateway with Vertex AI deployments', () => {
   });
 
   it('streams both model families', async () => {
-    for (const [model, expected] of [['vertex-gemini', 'Hello from Gemini on Vertex'], ['vertex-claude', 'Hello from Claude on Vertex']] as const) {
-      const stream = await client.chat.completions.create({ model, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    for (const [model, expected] of [
+      ['vertex-gemini', 'Hello from Gemini on Vertex'],
+      ['vertex-claude', 'Hello from Claude on Vertex'],
+    ] as const) {
+      const stream = await client.chat.completions.create({
+        model,
+        max_tokens: 64,
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let text = '';
       let usage: OpenAI.CompletionUsage | null | undefined;
       for await (const chunk of stream) {

@@ -58,7 +58,11 @@ describe('llmux --list-providers', () => {
     assert.equal(code, 0);
     const rows = stdout.split('\n').filter((line) => line.startsWith('| `'));
     assert.equal(rows.length, describeProviders(getDefaultProviderRegistry()).length);
-    assert.ok(rows.includes('| `databricks` | openai-compatible | `model: databricks/<model>` + `api_base` | `DATABRICKS_API_KEY` | `DATABRICKS_API_BASE` | chat, stream, embeddings, models, passthrough |'));
+    assert.ok(
+      rows.includes(
+        '| `databricks` | openai-compatible | `model: databricks/<model>` + `api_base` | `DATABRICKS_API_KEY` | `DATABRICKS_API_BASE` | chat, stream, embeddings, models, passthrough |',
+      ),
+    );
   });
 
   it('refuses a config naming a provider it does not serve, naming the id (and why, where known)', async () => {

@@ -44,9 +44,17 @@ describe('new providers through the gateway with the openai client', () => {
         { model_name: 'deepinfra-llama', litellm_params: { model: 'deepinfra/meta-llama/Llama-3.3-70B-Instruct', api_base: `${front.url}/v1/openai`, api_key: 'di-key' } },
         {
           model_name: 'cf-llama',
-          litellm_params: { model: 'cloudflare/@cf/meta/llama-3.1-8b-instruct', api_base: `${front.url}/client/v4/accounts/{account_id}/ai/v1`, api_key: 'cf-key', cloudflare_account_id: 'acct-9' },
+          litellm_params: {
+            model: 'cloudflare/@cf/meta/llama-3.1-8b-instruct',
+            api_base: `${front.url}/client/v4/accounts/{account_id}/ai/v1`,
+            api_key: 'cf-key',
+            cloudflare_account_id: 'acct-9',
+          },
         },
-        { model_name: 'foundry', litellm_params: { model: 'azure_ai/Llama-3.3-70B-Instruct', api_base: `${front.url}/models`, api_key: 'az-key', api_version: '2024-05-01-preview' } },
+        {
+          model_name: 'foundry',
+          litellm_params: { model: 'azure_ai/Llama-3.3-70B-Instruct', api_base: `${front.url}/models`, api_key: 'az-key', api_version: '2024-05-01-preview' },
+        },
         { model_name: 'dbrx', litellm_params: { model: 'databricks/databricks-meta-llama-3-3-70b-instruct', api_base: `${front.url}/serving-endpoints`, api_key: 'dapi-key' } },
         { model_name: 'granite', litellm_params: { model: 'watsonx/ibm/granite-3-8b-instruct', api_base: watsonx.url, api_key: IBM_KEY, project_id: 'wx-project' } },
         {

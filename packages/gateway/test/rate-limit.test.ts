@@ -47,7 +47,13 @@ describe('rate limits through the gateway (memory counters, SQLite store)', () =
 
   it('frees a parallel slot when a stream ends and counts its tokens', async () => {
     for (let round = 0; round < 2; round += 1) {
-      const stream = await gateway.client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }], user: 'streamer', stream: true, stream_options: { include_usage: true } });
+      const stream = await gateway.client.chat.completions.create({
+        model: 'gpt-test',
+        messages: [{ role: 'user', content: 'hi' }],
+        user: 'streamer',
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let text = '';
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
       assert.equal(text, 'counted reply');
@@ -102,7 +108,10 @@ describe('parallel request limit', () => {
 
   it('frees the slot when the client hangs up', async () => {
     const controller = new AbortController();
-    const abandoned = gateway.client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }], user: 'one-at-a-time' }, { signal: controller.signal });
+    const abandoned = gateway.client.chat.completions.create(
+      { model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }], user: 'one-at-a-time' },
+      { signal: controller.signal },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
     await assert.rejects(abandoned);

@@ -23,7 +23,11 @@ interface ErrorReply {
 describe('/v1/responses errors', () => {
   let world: ResponsesGateway;
   const post = async (path: string, body: unknown, key = RESPONSES_MASTER_KEY): Promise<ErrorReply> => {
-    const response = await fetch(`${world.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${world.gateway.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as ErrorReply['body'] };
   };
   const newKey = async (settings: Record<string, unknown>): Promise<string> => String((await world.admin.post('/key/generate', settings)).body['key']);
@@ -51,12 +55,18 @@ describe('/v1/responses errors', () => {
     }
     const badJson = await post('/v1/responses', '{"model":');
     assert.equal(badJson.status, 400);
-    await assert.rejects(world.client(RESPONSES_MASTER_KEY).responses.create({ model: RESPONSES_MODELS.gemini, input: 'hi', temperature: -1 }), (error: unknown) => error instanceof OpenAI.BadRequestError);
+    await assert.rejects(
+      world.client(RESPONSES_MASTER_KEY).responses.create({ model: RESPONSES_MODELS.gemini, input: 'hi', temperature: -1 }),
+      (error: unknown) => error instanceof OpenAI.BadRequestError,
+    );
   });
 
   it('answers an unknown model with 404 and a missing key with 401', async () => {
     await assert.rejects(world.client(RESPONSES_MASTER_KEY).responses.create({ model: 'no-such-model', input: 'hi' }), (error: unknown) => error instanceof OpenAI.NotFoundError);
-    await assert.rejects(world.client('sk-not-a-key').responses.create({ model: RESPONSES_MODELS.openai, input: 'hi' }), (error: unknown) => error instanceof OpenAI.AuthenticationError);
+    await assert.rejects(
+      world.client('sk-not-a-key').responses.create({ model: RESPONSES_MODELS.openai, input: 'hi' }),
+      (error: unknown) => error instanceof OpenAI.AuthenticationError,
+    );
   });
 
   it('refuses a model the key may not use, before any upstream call', async () => {

@@ -15,11 +15,31 @@ const ODD_FIELDS: Record<string, unknown>[] = [
   { input: [{ role: 'user', content: [{ type: 'input_image' }] }] },
   { input: [{ role: 'user', content: [{ type: 'input_image', image_url: 42 }] }] },
   { input: [{ role: 'user', content: [{ type: 'input_text', text: 5 }] }] },
-  { input: [{ role: 'assistant', content: [{ type: 'output_text' }] }, { role: 'user', content: 'hi' }] },
-  { input: [{ type: 'function_call', call_id: 'c', name: 'f', arguments: 'not json' }, { type: 'function_call_output', call_id: 'c', output: 'x' }] },
+  {
+    input: [
+      { role: 'assistant', content: [{ type: 'output_text' }] },
+      { role: 'user', content: 'hi' },
+    ],
+  },
+  {
+    input: [
+      { type: 'function_call', call_id: 'c', name: 'f', arguments: 'not json' },
+      { type: 'function_call_output', call_id: 'c', output: 'x' },
+    ],
+  },
   { input: [{ type: 'function_call_output', call_id: 'c', output: [{ type: 'input_image', image_url: 'data:image/png;base64,AA==' }] }] },
-  { input: [{ type: 'reasoning', summary: 'not a list' }, { role: 'user', content: 'hi' }] },
-  { input: [{ type: 'reasoning', summary: [{}] }, { role: 'user', content: 'hi' }] },
+  {
+    input: [
+      { type: 'reasoning', summary: 'not a list' },
+      { role: 'user', content: 'hi' },
+    ],
+  },
+  {
+    input: [
+      { type: 'reasoning', summary: [{}] },
+      { role: 'user', content: 'hi' },
+    ],
+  },
   { input: 'hi', tools: 'all' },
   { input: 'hi', tools: [{ type: 'function' }] },
   { input: 'hi', tools: [{ type: 'function', name: 'f', parameters: 'x' }] },
@@ -53,7 +73,11 @@ describe('/v1/responses hostile bodies', () => {
     it(`answers every odd body with 2xx or an OpenAI-shaped 4xx on ${model}`, async () => {
       for (const fields of ODD_FIELDS) {
         const body = JSON.stringify({ model, ...fields });
-        const response = await fetch(`${world.gateway.url}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${RESPONSES_MASTER_KEY}` }, body });
+        const response = await fetch(`${world.gateway.url}/v1/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${RESPONSES_MASTER_KEY}` },
+          body,
+        });
         const text = await response.text();
         assert.ok(response.status < 500, `${response.status} for ${body}: ${text.slice(0, 300)}`);
         if (response.status >= 400) {

@@ -66,7 +66,10 @@ describe('stored Responses when the database fails', () => {
     faults.unreachable = true;
     try {
       await assert.rejects(client.responses.retrieve(created.id), (error: unknown) => error instanceof OpenAI.InternalServerError && error.status === 503);
-      await assert.rejects(client.responses.create({ model: STORED_MODELS.anthropic, previous_response_id: created.id, input: 'more' }), (error: unknown) => error instanceof OpenAI.APIError && error.status === 503);
+      await assert.rejects(
+        client.responses.create({ model: STORED_MODELS.anthropic, previous_response_id: created.id, input: 'more' }),
+        (error: unknown) => error instanceof OpenAI.APIError && error.status === 503,
+      );
     } finally {
       faults.unreachable = false;
     }

@@ -16,14 +16,25 @@ import { STORED_MASTER_KEY, STORED_MODELS, startStoredResponsesWorld, type Store
 function reply(request: RecordedRequest): FakeChatReply {
   const text = request.text;
   if (text.includes('18C')) return { content: 'It is 18 degrees in Paris.', usage: { promptTokens: 30, completionTokens: 8 } };
-  if (text.includes('weather?')) return { toolCalls: [{ id: 'call_paris', name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls', usage: { promptTokens: 20, completionTokens: 9 } };
-  for (const [marker, answer] of [['turn three', 'Third answer'], ['turn two', 'Second answer'], ['turn one', 'First answer']] as const) {
+  if (text.includes('weather?'))
+    return { toolCalls: [{ id: 'call_paris', name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls', usage: { promptTokens: 20, completionTokens: 9 } };
+  for (const [marker, answer] of [
+    ['turn three', 'Third answer'],
+    ['turn two', 'Second answer'],
+    ['turn one', 'First answer'],
+  ] as const) {
     if (text.includes(marker)) return { content: answer, usage: { promptTokens: 20, completionTokens: 2 } };
   }
   return { content: 'Hello from the upstream', usage: { promptTokens: 12, completionTokens: 5 } };
 }
 
-const WEATHER_TOOL = { type: 'function' as const, name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }, strict: false };
+const WEATHER_TOOL = {
+  type: 'function' as const,
+  name: 'get_weather',
+  description: 'Weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  strict: false,
+};
 
 const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
 
@@ -45,7 +56,13 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('keeps a created Response: retrieve, inputItems.list, delete, then 404', async () => {
-      const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: [{ role: 'user', content: 'hi' }, { role: 'user', content: [{ type: 'input_text', text: 'there' }] }] });
+      const created = await client.responses.create({
+        model: STORED_MODELS.anthropic,
+        input: [
+          { role: 'user', content: 'hi' },
+          { role: 'user', content: [{ type: 'input_text', text: 'there' }] },
+        ],
+      });
       const fetched = await client.responses.retrieve(created.id);
       assert.deepEqual(fetched, { ...created, output_text: fetched.output_text });
       assert.equal(fetched.output_text, 'Hello from the upstream');
@@ -82,7 +99,10 @@ for (const backendName of BACKEND_NAMES) {
         assert.equal(fetched.id, final.id);
         assert.equal(fetched.output_text, 'Hello from the upstream', model);
         // The client adds `parsed` to the parts it streamed; the items are the same.
-        assert.deepEqual(fetched.output.map((item) => item.id), final.output.map((item) => item.id));
+        assert.deepEqual(
+          fetched.output.map((item) => item.id),
+          final.output.map((item) => item.id),
+        );
         assert.deepEqual(fetched.usage, final.usage);
         const items = await client.responses.inputItems.list(final.id);
         assert.deepEqual((items.data[0] as { content?: unknown }).content, [{ type: 'input_text', text: 'hi' }]);
@@ -100,7 +120,13 @@ for (const backendName of BACKEND_NAMES) {
       const turns = sent.messages.map((message) => [message.role, JSON.stringify(message.content)]);
       assert.deepEqual(
         turns.map(([role, content]) => [role, /turn one|First answer|turn two|Second answer|turn three/.exec(content ?? '')?.[0]]),
-        [['user', 'turn one'], ['assistant', 'First answer'], ['user', 'turn two'], ['assistant', 'Second answer'], ['user', 'turn three']],
+        [
+          ['user', 'turn one'],
+          ['assistant', 'First answer'],
+          ['user', 'turn two'],
+          ['assistant', 'Second answer'],
+          ['user', 'turn three'],
+        ],
       );
       // The first turn's instructions are not carried over (OpenAI's rule for previous_response_id).
       assert.equal(sent.system, undefined);
@@ -114,7 +140,12 @@ for (const backendName of BACKEND_NAMES) {
         const first = await client.responses.stream({ model, input: 'weather?', tools: [WEATHER_TOOL] }).finalResponse();
         const call = first.output.find((item) => item.type === 'function_call');
         assert.ok(call !== undefined && call.type === 'function_call', JSON.stringify(first.output));
-        const second = await client.responses.create({ model, previous_response_id: first.id, tools: [WEATHER_TOOL], input: [{ type: 'function_call_output', call_id: call.call_id, output: '18C' }] });
+        const second = await client.responses.create({
+          model,
+          previous_response_id: first.id,
+          tools: [WEATHER_TOOL],
+          input: [{ type: 'function_call_output', call_id: call.call_id, output: '18C' }],
+        });
         assert.equal(second.output_text, 'It is 18 degrees in Paris.', model);
         const upstream = model === STORED_MODELS.anthropic ? world.anthropic : world.gemini;
         const sent = upstream.requests.at(-1)?.text ?? '';
@@ -161,7 +192,11 @@ for (const backendName of BACKEND_NAMES) {
       const group = `gpt-moving-${backendName}`;
       const [holder, successor] = world.openai;
       const add = async (server: FakeServer, id: string) => {
-        const added = await world.admin.post('/model/new', { model_name: group, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-openai-stored' }, model_info: { id } });
+        const added = await world.admin.post('/model/new', {
+          model_name: group,
+          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-openai-stored' },
+          model_info: { id },
+        });
         assert.equal(added.status, 200, JSON.stringify(added.body));
       };
       await add(holder, `${group}-holder`);
@@ -201,7 +236,10 @@ for (const backendName of BACKEND_NAMES) {
       await assert.rejects(stranger.responses.retrieve(created.id), notFound);
       await assert.rejects(stranger.responses.inputItems.list(created.id), notFound);
       await assert.rejects(stranger.responses.delete(created.id), notFound);
-      await assert.rejects(stranger.responses.create({ model: STORED_MODELS.gemini, previous_response_id: created.id, input: 'turn two' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.code === 'previous_response_not_found');
+      await assert.rejects(
+        stranger.responses.create({ model: STORED_MODELS.gemini, previous_response_id: created.id, input: 'turn two' }),
+        (error: unknown) => error instanceof OpenAI.BadRequestError && error.code === 'previous_response_not_found',
+      );
       const admin = world.client(STORED_MASTER_KEY);
       assert.equal((await admin.responses.retrieve(created.id)).id, created.id);
       assert.equal((await admin.responses.inputItems.list(created.id)).data.length, 1);
@@ -211,12 +249,15 @@ for (const backendName of BACKEND_NAMES) {
       await assert.rejects(client.responses.retrieve(created.id), notFound);
     });
 
-    it('answers unknown ids in OpenAI\'s shapes, also without /v1', async () => {
+    it("answers unknown ids in OpenAI's shapes, also without /v1", async () => {
       const unknown = await fetch(`${world.gateway.url}/responses/resp_nothing_here`, { headers: { authorization: `Bearer ${client.apiKey}` } });
       assert.equal(unknown.status, 404);
       const body = (await unknown.json()) as { error: { message: string } };
       assert.equal(body.error.message, "Response with id 'resp_nothing_here' not found.");
-      await assert.rejects(client.responses.create({ model: STORED_MODELS.openai, previous_response_id: 'resp_nothing_here', input: 'hi' }), (error: unknown) => error instanceof OpenAI.BadRequestError && error.code === 'previous_response_not_found');
+      await assert.rejects(
+        client.responses.create({ model: STORED_MODELS.openai, previous_response_id: 'resp_nothing_here', input: 'hi' }),
+        (error: unknown) => error instanceof OpenAI.BadRequestError && error.code === 'previous_response_not_found',
+      );
       const created = await client.responses.create({ model: STORED_MODELS.anthropic, input: 'hi' });
       const badOrder = await fetch(`${world.gateway.url}/responses/${created.id}/input_items?order=sideways`, { headers: { authorization: `Bearer ${client.apiKey}` } });
       assert.equal(badOrder.status, 400);

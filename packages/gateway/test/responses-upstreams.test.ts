@@ -11,13 +11,20 @@ import { RESPONSES_MASTER_KEY, RESPONSES_MODELS, startResponsesGateway, type Res
 
 const ALL: ResponsesUpstream[] = ['openai', 'anthropic', 'gemini', 'bedrock'];
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-const WEATHER_TOOL = { type: 'function' as const, name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }, strict: false };
+const WEATHER_TOOL = {
+  type: 'function' as const,
+  name: 'get_weather',
+  description: 'Weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  strict: false,
+};
 
 /** The fakes answer by what the prompt holds, whatever wire format carried it. */
 function reply(request: RecordedRequest): FakeChatReply {
   const text = request.text;
   if (text.includes('18C')) return { content: 'It is 18 degrees in Paris.', usage: { promptTokens: 30, completionTokens: 8 } };
-  if (text.includes('weather?')) return { toolCalls: [{ id: 'call_paris', name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls', usage: { promptTokens: 20, completionTokens: 9 } };
+  if (text.includes('weather?'))
+    return { toolCalls: [{ id: 'call_paris', name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls', usage: { promptTokens: 20, completionTokens: 9 } };
   if (text.includes('json please')) return { content: '{"city":"Paris","celsius":18}', usage: { promptTokens: 15, completionTokens: 10 } };
   if (text.includes(PNG)) return { content: 'A single pixel.', usage: { promptTokens: 40, completionTokens: 3 } };
   return { content: 'Hello from the upstream', usage: { promptTokens: 12, completionTokens: 5 } };
@@ -65,7 +72,11 @@ describe('/v1/responses across deployments', () => {
       assert.equal(final.status, 'completed');
       assert.equal(final.output_text, 'Hello from the upstream');
       assert.equal(final.usage?.output_tokens, 5);
-      assert.deepEqual(sequence, [...sequence].sort((a, b) => a - b), 'sequence numbers increase');
+      assert.deepEqual(
+        sequence,
+        [...sequence].sort((a, b) => a - b),
+        'sequence numbers increase',
+      );
       if (upstream === 'openai') assert.equal((world.lastRequest('openai').json as { stream?: boolean }).stream, true);
     });
 
@@ -90,7 +101,10 @@ describe('/v1/responses across deployments', () => {
       assert.equal(second.output_text, 'It is 18 degrees in Paris.');
       if (upstream === 'anthropic') {
         const sent = world.lastRequest('anthropic').json as { messages: Array<{ role: string; content: Array<{ type: string; tool_use_id?: string }> }> };
-        assert.deepEqual(sent.messages.map((message) => message.role), ['user', 'assistant', 'user']);
+        assert.deepEqual(
+          sent.messages.map((message) => message.role),
+          ['user', 'assistant', 'user'],
+        );
         assert.equal(sent.messages[2]?.content[0]?.tool_use_id, 'call_paris');
       }
     });
@@ -119,7 +133,15 @@ describe('/v1/responses across deployments', () => {
     it(`sends an input_image on ${upstream}`, async () => {
       const response = await client.responses.create({
         model,
-        input: [{ role: 'user', content: [{ type: 'input_text', text: 'What is this?' }, { type: 'input_image', image_url: `data:image/png;base64,${PNG}`, detail: 'auto' }] }],
+        input: [
+          {
+            role: 'user',
+            content: [
+              { type: 'input_text', text: 'What is this?' },
+              { type: 'input_image', image_url: `data:image/png;base64,${PNG}`, detail: 'auto' },
+            ],
+          },
+        ],
       });
       assert.equal(response.output_text, 'A single pixel.');
       assert.ok(world.lastRequest(upstream).text.includes(PNG));

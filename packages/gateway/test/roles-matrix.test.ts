@@ -82,7 +82,9 @@ async function organizationMember(world: RolesWorld): Promise<{ organization_id:
 }
 
 async function storedModel(world: RolesWorld, upstreamUrl: string): Promise<string> {
-  const added = await expectOk(world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }));
+  const added = await expectOk(
+    world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }),
+  );
   return String(added['model_id']);
 }
 
@@ -99,19 +101,37 @@ const customerRows = (prefix: '/customer' | '/end_user'): Row[] => [
 //                                                                             admin aview user uview tadm tmem plain
 const MATRIX: Row[] = [
   row('POST', '/key/generate', 'a key for oneself', /*                         */ [200, 403, 200, 403, 200, 200, 403], async () => ({ body: {} })),
-  row('POST', '/key/generate', "a key billing another user", /*                */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { user_id: 'victim' } })),
+  row('POST', '/key/generate', 'a key billing another user', /*                */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { user_id: 'victim' } })),
   row('POST', '/key/generate', 'a key in team red', /*                         */ [200, 403, 403, 403, 200, 403, 403], async () => ({ body: { team_id: 'red' } })),
-  row('POST', '/key/generate', "a red key billing member bob", /*              */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { team_id: 'red', user_id: 'bob' } })),
+  row('POST', '/key/generate', 'a red key billing member bob', /*              */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { team_id: 'red', user_id: 'bob' } })),
   row('POST', '/key/generate', 'a red key billing no user', /*                 */ [200, 403, 403, 403, 200, 403, 403], async () => ({ body: { team_id: 'red', user_id: null } })),
-  row('POST', '/key/generate', 'a key billing a made-up user', /*              */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { team_id: 'red', user_id: world.id('ghost') } })),
-  row('POST', '/key/update', "one's own key's limits", /*                      */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ body: { key: await ownKey(cell), rpm_limit: 7 } })),
-  row('POST', '/key/update', "another user's key", /*                          */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await victimsKey(world), rpm_limit: 7 } })),
-  row('POST', '/key/update', "red's own key", /*                               */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world), rpm_limit: 7 } })),
-  row('POST', '/key/update', "bob's key in red", /*                            */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world), rpm_limit: 7 } })),
-  row('POST', '/key/update', 'own key to bill another user', /*                */ [200, 403, 403, 403, 403, 403, 403], async (cell) => ({ body: { key: await ownKey(cell), user_id: 'victim' } })),
-  row('POST', '/key/update', "red's key to bill another user", /*              */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world), user_id: 'victim' } })),
-  row('POST', '/key/update', "bob's red key out of the team", /*               */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world), team_id: null } })),
-  row('POST', '/key/update', 'own key into team red', /*                       */ [200, 403, 403, 403, 200, 403, 403], async (cell) => ({ body: { key: await ownKey(cell), team_id: 'red' } })),
+  row('POST', '/key/generate', 'a key billing a made-up user', /*              */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { team_id: 'red', user_id: world.id('ghost') },
+  })),
+  row('POST', '/key/update', "one's own key's limits", /*                      */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({
+    body: { key: await ownKey(cell), rpm_limit: 7 },
+  })),
+  row('POST', '/key/update', "another user's key", /*                          */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { key: await victimsKey(world), rpm_limit: 7 },
+  })),
+  row('POST', '/key/update', "red's own key", /*                               */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({
+    body: { key: await teamKey(world), rpm_limit: 7 },
+  })),
+  row('POST', '/key/update', "bob's key in red", /*                            */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({
+    body: { key: await bobsTeamKey(world), rpm_limit: 7 },
+  })),
+  row('POST', '/key/update', 'own key to bill another user', /*                */ [200, 403, 403, 403, 403, 403, 403], async (cell) => ({
+    body: { key: await ownKey(cell), user_id: 'victim' },
+  })),
+  row('POST', '/key/update', "red's key to bill another user", /*              */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { key: await teamKey(world), user_id: 'victim' },
+  })),
+  row('POST', '/key/update', "bob's red key out of the team", /*               */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { key: await bobsTeamKey(world), team_id: null },
+  })),
+  row('POST', '/key/update', 'own key into team red', /*                       */ [200, 403, 403, 403, 200, 403, 403], async (cell) => ({
+    body: { key: await ownKey(cell), team_id: 'red' },
+  })),
   row('POST', '/key/update', 'unblock own key an admin blocked', /*            */ [200, 403, 403, 403, 403, 403, 403], async (cell) => {
     const key = await ownKey(cell);
     // The plain key cannot be blocked and still call: it unblocks another plain key instead.
@@ -120,48 +140,88 @@ const MATRIX: Row[] = [
     return { body: { key: target, blocked: false } };
   }),
   row('POST', '/key/delete', "one's own key", /*                               */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ body: { keys: [await ownKey(cell)] } })),
-  row('POST', '/key/delete', "another user's key", /*                          */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { keys: [await victimsKey(world)] } })),
-  row('POST', '/key/delete', "red's own key", /*                               */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { keys: [await teamKey(world)] } })),
+  row('POST', '/key/delete', "another user's key", /*                          */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { keys: [await victimsKey(world)] },
+  })),
+  row('POST', '/key/delete', "red's own key", /*                               */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({
+    body: { keys: [await teamKey(world)] },
+  })),
   row('POST', '/key/regenerate', "one's own key", /*                           */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ body: { key: await ownKey(cell) } })),
-  row('POST', '/key/regenerate', "bob's key in red (a new secret billing bob)", [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await bobsTeamKey(world) } })),
-  row('POST', '/key/regenerate', "red's own key", /*                           */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world) } })),
-  row('POST', '/key/regenerate', "another user's key", /*                      */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { key: await victimsKey(world) } })),
-  row('POST', '/key/block', "red's own key", /*                                */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { key: await teamKey(world) } })),
-  row('POST', '/key/block', "one's own personal key", /*                       */ [200, 403, 403, 403, 403, 403, 403], async (cell) => ({ body: { key: cell.role === 'plain_key' ? await cell.world.key({}) : await ownKey(cell) } })),
+  row('POST', '/key/regenerate', "bob's key in red (a new secret billing bob)", [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { key: await bobsTeamKey(world) },
+  })),
+  row('POST', '/key/regenerate', "red's own key", /*                           */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({
+    body: { key: await teamKey(world) },
+  })),
+  row('POST', '/key/regenerate', "another user's key", /*                      */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { key: await victimsKey(world) },
+  })),
+  row('POST', '/key/block', "red's own key", /*                                */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({
+    body: { key: await teamKey(world) },
+  })),
+  row('POST', '/key/block', "one's own personal key", /*                       */ [200, 403, 403, 403, 403, 403, 403], async (cell) => ({
+    body: { key: cell.role === 'plain_key' ? await cell.world.key({}) : await ownKey(cell) },
+  })),
   row('POST', '/key/unblock', "red's own key, blocked", /*                     */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => {
     const key = await teamKey(world);
     await expectOk(world.admin.post('/key/block', { key }));
     return { body: { key } };
   }),
-  row('POST', '/key/{key}/regenerate', "one's own key", /*                     */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({ path: `/key/${await ownKey(cell)}/regenerate` })),
-  row('POST', '/key/{key}/regenerate', "another user's key", /*                */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ path: `/key/${await victimsKey(world)}/regenerate` })),
-  row('GET', '/key/info', "itself, with no key named", /*                       */ [200, 200, 200, 200, 200, 200, 200], async () => ({ path: '/key/info' })),
-  row('GET', '/key/info', "one's own key", /*                                  */ [200, 200, 200, 200, 200, 200, 200], async (cell) => ({ path: `/key/info?key=${await ownKey(cell)}` })),
-  row('GET', '/key/info', "another user's key", /*                             */ [200, 200, 403, 403, 403, 403, 403], async ({ world }) => ({ path: `/key/info?key=${await victimsKey(world)}` })),
-  row('GET', '/key/info', "red's own key", /*                                  */ [200, 200, 403, 403, 200, 200, 403], async ({ world }) => ({ path: `/key/info?key=${await teamKey(world)}` })),
+  row('POST', '/key/{key}/regenerate', "one's own key", /*                     */ [200, 403, 200, 403, 200, 200, 403], async (cell) => ({
+    path: `/key/${await ownKey(cell)}/regenerate`,
+  })),
+  row('POST', '/key/{key}/regenerate', "another user's key", /*                */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    path: `/key/${await victimsKey(world)}/regenerate`,
+  })),
+  row('GET', '/key/info', 'itself, with no key named', /*                       */ [200, 200, 200, 200, 200, 200, 200], async () => ({ path: '/key/info' })),
+  row('GET', '/key/info', "one's own key", /*                                  */ [200, 200, 200, 200, 200, 200, 200], async (cell) => ({
+    path: `/key/info?key=${await ownKey(cell)}`,
+  })),
+  row('GET', '/key/info', "another user's key", /*                             */ [200, 200, 403, 403, 403, 403, 403], async ({ world }) => ({
+    path: `/key/info?key=${await victimsKey(world)}`,
+  })),
+  row('GET', '/key/info', "red's own key", /*                                  */ [200, 200, 403, 403, 200, 200, 403], async ({ world }) => ({
+    path: `/key/info?key=${await teamKey(world)}`,
+  })),
   row('GET', '/key/list', "one's own keys", /*                                 */ [200, 200, 200, 200, 200, 200, 403]),
   row('GET', '/key/list', "another user's keys", /*                            */ [200, 200, 403, 403, 403, 403, 403], async () => ({ path: '/key/list?user_id=victim' })),
   row('GET', '/key/list', "red's keys", /*                                     */ [200, 200, 200, 200, 200, 200, 403], async () => ({ path: '/key/list?team_id=red' })),
 
-  row('POST', '/user/new', 'a new user', /*                                    */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { user_id: world.id('new-user') } })),
-  row('POST', '/user/update', "one's own budget", /*                           */ [200, 403, 403, 403, 403, 403, 403], async ({ role }) => ({ body: { user_id: self(role), max_budget: 1_000_000 } })),
+  row('POST', '/user/new', 'a new user', /*                                    */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { user_id: world.id('new-user') },
+  })),
+  row('POST', '/user/update', "one's own budget", /*                           */ [200, 403, 403, 403, 403, 403, 403], async ({ role }) => ({
+    body: { user_id: self(role), max_budget: 1_000_000 },
+  })),
   row('POST', '/user/update', 'another user', /*                               */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { user_id: 'victim', rpm_limit: 1 } })),
-  row('POST', '/user/delete', 'a user', /*                                     */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { user_ids: [await world.user()] } })),
+  row('POST', '/user/delete', 'a user', /*                                     */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { user_ids: [await world.user()] },
+  })),
   // The plain key has no user to show: 404, it names none.
   row('GET', '/user/info', 'oneself', /*                                       */ [200, 200, 200, 200, 200, 200, 404]),
   row('GET', '/user/info', 'another user', /*                                  */ [200, 200, 403, 403, 403, 403, 403], async () => ({ path: '/user/info?user_id=victim' })),
   row('GET', '/user/list', 'all users', /*                                     */ [200, 200, 403, 403, 403, 403, 403]),
 
-  row('POST', '/team/new', 'a new team', /*                                    */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { team_id: world.id('team') } })),
-  row('POST', '/team/update', "red's budget", /*                               */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { team_id: 'red', max_budget: 1_000_000 } })),
+  row('POST', '/team/new', 'a new team', /*                                    */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { team_id: world.id('team') },
+  })),
+  row('POST', '/team/update', "red's budget", /*                               */ [200, 403, 403, 403, 403, 403, 403], async () => ({
+    body: { team_id: 'red', max_budget: 1_000_000 },
+  })),
   row('POST', '/team/delete', 'a team', /*                                     */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => {
     const teamId = world.id('team');
     await expectOk(world.admin.post('/team/new', { team_id: teamId }));
     return { body: { team_ids: [teamId] } };
   }),
-  row('POST', '/team/member_add', 'an existing user to red', /*                */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({ body: { team_id: 'red', member: { user_id: await world.user(), role: 'user' } } })),
-  row('POST', '/team/member_add', 'a made-up user id to red', /*               */ [200, 403, 403, 403, 400, 403, 403], async ({ world }) => ({ body: { team_id: 'red', member: { user_id: world.id('ghost'), role: 'user' } } })),
-  row('POST', '/team/member_add', 'an existing user to blue', /*               */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({ body: { team_id: 'blue', member: { user_id: await world.user(), role: 'user' } } })),
+  row('POST', '/team/member_add', 'an existing user to red', /*                */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => ({
+    body: { team_id: 'red', member: { user_id: await world.user(), role: 'user' } },
+  })),
+  row('POST', '/team/member_add', 'a made-up user id to red', /*               */ [200, 403, 403, 403, 400, 403, 403], async ({ world }) => ({
+    body: { team_id: 'red', member: { user_id: world.id('ghost'), role: 'user' } },
+  })),
+  row('POST', '/team/member_add', 'an existing user to blue', /*               */ [200, 403, 403, 403, 403, 403, 403], async ({ world }) => ({
+    body: { team_id: 'blue', member: { user_id: await world.user(), role: 'user' } },
+  })),
   row('POST', '/team/member_delete', 'a member of red', /*                     */ [200, 403, 403, 403, 200, 403, 403], async ({ world }) => {
     const userId = await world.user();
     await expectOk(world.admin.post('/team/member_add', { team_id: 'red', member: { user_id: userId, role: 'user' } }));
@@ -172,7 +232,9 @@ const MATRIX: Row[] = [
     await expectOk(world.admin.post('/team/member_add', { team_id: 'red', member: { user_id: userId, role: 'user' } }));
     return { body: { team_id: 'red', user_id: userId, role: 'admin' } };
   }),
-  row('POST', '/team/member_update', "a blue member's role", /*                */ [200, 403, 403, 403, 403, 403, 403], async () => ({ body: { team_id: 'blue', user_id: 'victim', role: 'admin' } })),
+  row('POST', '/team/member_update', "a blue member's role", /*                */ [200, 403, 403, 403, 403, 403, 403], async () => ({
+    body: { team_id: 'blue', user_id: 'victim', role: 'admin' },
+  })),
   row('GET', '/team/info', 'red', /*                                           */ [200, 200, 403, 403, 200, 200, 403], async () => ({ path: '/team/info?team_id=red' })),
   row('GET', '/team/list', "one's teams", /*                                   */ [200, 200, 200, 200, 200, 200, 403]),
 
@@ -183,7 +245,9 @@ const MATRIX: Row[] = [
     body: { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } },
   })),
   row('POST', '/model/delete', 'a deployment', /*                              */ [200, 403, 403, 403, 403, 403, 403], async ({ world, upstreamUrl }) => {
-    const added = await expectOk(world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }));
+    const added = await expectOk(
+      world.admin.post('/model/new', { model_name: world.id('model'), litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstreamUrl}/v1`, api_key: 'sk-upstream' } }),
+    );
     return { body: { id: added['model_id'] } };
   }),
   row('POST', '/model/update', 'a deployment', /*                              */ [200, 403, 403, 403, 403, 403, 403], async ({ world, upstreamUrl }) => ({
@@ -214,21 +278,37 @@ const MATRIX: Row[] = [
   row('GET', '/global/spend/tags', 'spend by tag', /*                         */ READ_ALL),
 
   row('POST', '/organization/new', 'an organization', /*                     */ ADMIN_ONLY, async ({ world }) => ({ body: { organization_id: world.id('org'), max_budget: 1 } })),
-  ...(['PATCH', 'POST'] as const).map((method) => row(method, '/organization/update', 'an organization', ADMIN_ONLY, async ({ world }) => ({ body: { organization_id: await organization(world), organization_alias: 'renamed' } }))),
-  ...(['DELETE', 'POST'] as const).map((method) => row(method, '/organization/delete', 'an organization', ADMIN_ONLY, async ({ world }) => ({ body: { organization_ids: [await organization(world)] } }))),
-  row('GET', '/organization/info', 'an organization one is not in', /*        */ READ_ALL, async ({ world }) => ({ path: `/organization/info?organization_id=${await organization(world)}` })),
+  ...(['PATCH', 'POST'] as const).map((method) =>
+    row(method, '/organization/update', 'an organization', ADMIN_ONLY, async ({ world }) => ({
+      body: { organization_id: await organization(world), organization_alias: 'renamed' },
+    })),
+  ),
+  ...(['DELETE', 'POST'] as const).map((method) =>
+    row(method, '/organization/delete', 'an organization', ADMIN_ONLY, async ({ world }) => ({ body: { organization_ids: [await organization(world)] } })),
+  ),
+  row('GET', '/organization/info', 'an organization one is not in', /*        */ READ_ALL, async ({ world }) => ({
+    path: `/organization/info?organization_id=${await organization(world)}`,
+  })),
   row('POST', '/organization/info', 'an organization one is not in', /*       */ READ_ALL, async ({ world }) => ({ body: { organizations: [await organization(world)] } })),
   row('GET', '/organization/list', "one's organizations", /*                  */ [200, 200, 200, 200, 200, 200, 403]),
-  row('POST', '/organization/member_add', 'a user, to an organization', /*    */ ADMIN_ONLY, async ({ world }) => ({ body: { organization_id: await organization(world), member: { user_id: await world.user(), role: 'internal_user' } } })),
-  ...(['PATCH', 'POST'] as const).map((method) => row(method, '/organization/member_update', "a member's role", ADMIN_ONLY, async ({ world }) => ({ body: { ...(await organizationMember(world)), role: 'org_admin' } }))),
-  ...(['DELETE', 'POST'] as const).map((method) => row(method, '/organization/member_delete', 'a member', ADMIN_ONLY, async ({ world }) => ({ body: await organizationMember(world) }))),
+  row('POST', '/organization/member_add', 'a user, to an organization', /*    */ ADMIN_ONLY, async ({ world }) => ({
+    body: { organization_id: await organization(world), member: { user_id: await world.user(), role: 'internal_user' } },
+  })),
+  ...(['PATCH', 'POST'] as const).map((method) =>
+    row(method, '/organization/member_update', "a member's role", ADMIN_ONLY, async ({ world }) => ({ body: { ...(await organizationMember(world)), role: 'org_admin' } })),
+  ),
+  ...(['DELETE', 'POST'] as const).map((method) =>
+    row(method, '/organization/member_delete', 'a member', ADMIN_ONLY, async ({ world }) => ({ body: await organizationMember(world) })),
+  ),
 
   row('GET', '/user/daily/activity', "one's own activity", /*                  */ [200, 200, 200, 200, 200, 200, 403]),
   row('GET', '/team/daily/activity', "red's activity", /*                      */ [200, 200, 403, 403, 200, 200, 403], async () => ({ path: '/team/daily/activity?team_ids=red' })),
 
   row('GET', '/spend/logs', "one's own spend", /*                              */ [200, 200, 200, 200, 200, 200, 200]),
   row('GET', '/spend/logs/ui', "one's own spend, in pages", /*                  */ [200, 200, 200, 200, 200, 200, 200]),
-  row('GET', '/global/spend/report', 'everyone’s spend by model', /*           */ [200, 200, 403, 403, 403, 403, 403], async () => ({ path: '/global/spend/report?group_by=model' })),
+  row('GET', '/global/spend/report', 'everyone’s spend by model', /*           */ [200, 200, 403, 403, 403, 403, 403], async () => ({
+    path: '/global/spend/report?group_by=model',
+  })),
   row('GET', '/global/spend', 'the total spend', /*                            */ [200, 200, 403, 403, 403, 403, 403]),
   row('GET', '/audit', 'the audit log', /*                                     */ [200, 200, 403, 403, 403, 403, 403]),
   row('GET', '/audit/logs', 'the audit log', /*                                */ [200, 200, 403, 403, 403, 403, 403]),

@@ -18,10 +18,22 @@ describe('viewers as team admins (sqlite)', () => {
   it('lets a viewer who admins a team read it and change nothing', async () => {
     if (typeof setup === 'string') throw new Error(setup);
     const { admin } = setup;
-    for (const [userId, role] of [['vera', 'internal_user_viewer'], ['ava', 'proxy_admin_viewer'], ['newcomer', 'internal_user']] as const) {
+    for (const [userId, role] of [
+      ['vera', 'internal_user_viewer'],
+      ['ava', 'proxy_admin_viewer'],
+      ['newcomer', 'internal_user'],
+    ] as const) {
       await expectOk(admin.post('/user/new', { user_id: userId, user_role: role, auto_create_key: userId === 'newcomer' ? false : undefined }));
     }
-    await expectOk(admin.post('/team/new', { team_id: 'green', members_with_roles: [{ user_id: 'vera', role: 'admin' }, { user_id: 'ava', role: 'admin' }] }));
+    await expectOk(
+      admin.post('/team/new', {
+        team_id: 'green',
+        members_with_roles: [
+          { user_id: 'vera', role: 'admin' },
+          { user_id: 'ava', role: 'admin' },
+        ],
+      }),
+    );
     const teamKey = String((await expectOk(admin.post('/key/generate', { team_id: 'green', user_id: null })))['key']);
     for (const userId of ['vera', 'ava']) {
       const viewerKey = String((await expectOk(admin.post('/key/generate', { user_id: userId })))['key']);

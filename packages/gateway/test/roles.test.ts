@@ -16,12 +16,29 @@ for (const backendName of BACKEND_NAMES) {
       setup = await startGovernedGateway(backendName);
       if (typeof setup === 'string') return;
       const { admin } = setup;
-      for (const [userId, role] of [['alice', 'internal_user'], ['bob', 'internal_user'], ['vera', 'internal_user_viewer'], ['ava', 'proxy_admin_viewer'], ['tom', 'internal_user']] as const) {
+      for (const [userId, role] of [
+        ['alice', 'internal_user'],
+        ['bob', 'internal_user'],
+        ['vera', 'internal_user_viewer'],
+        ['ava', 'proxy_admin_viewer'],
+        ['tom', 'internal_user'],
+      ] as const) {
         const created = await admin.post('/user/new', { user_id: userId, user_role: role });
         assert.equal(created.status, 200, JSON.stringify(created.body));
         keys[userId] = String(created.body['key']);
       }
-      assert.equal((await admin.post('/team/new', { team_id: 'red', members_with_roles: [{ user_id: 'tom', role: 'admin' }, { user_id: 'bob', role: 'user' }] })).status, 200);
+      assert.equal(
+        (
+          await admin.post('/team/new', {
+            team_id: 'red',
+            members_with_roles: [
+              { user_id: 'tom', role: 'admin' },
+              { user_id: 'bob', role: 'user' },
+            ],
+          })
+        ).status,
+        200,
+      );
       keys['bob-team'] = String((await admin.post('/key/generate', { user_id: 'bob', team_id: 'red' })).body['key']);
     });
     after(async () => {

@@ -35,7 +35,8 @@ function assertNoPartOf(tail: string, text: string, where: string): void {
 /** How the fake upstream repeats the key it was given, chosen by the path's first segment. */
 const ECHOES: Record<string, (key: string) => { status: number; type: string; body: string }> = {
   whole: (key) => json(401, `Incorrect API key provided: ${key}.`),
-  'openai-style': (key) => json(401, `Incorrect API key provided: ${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}. You can find your API key at https://example.invalid.`),
+  'openai-style': (key) =>
+    json(401, `Incorrect API key provided: ${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}. You can find your API key at https://example.invalid.`),
   bearer: (key) => json(403, `Authorization header "Bearer ${key}" refused`),
   quoted: (key) => json(401, `{"api_key": "${key}"} is not valid`),
   'text-500': (key) => ({ status: 500, type: 'text/plain', body: `upstream crashed handling key=${key}\n` }),
@@ -67,10 +68,17 @@ describe('secrets in errors and logs', () => {
   before(async () => {
     upstream = await startEchoUpstream();
     gateway = await startTestGateway({
-      model_list: Object.keys(ECHOES).map((mode) => ({ model_name: `echo-${mode}`, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/${mode}/v1`, api_key: UPSTREAM_KEY } })),
+      model_list: Object.keys(ECHOES).map((mode) => ({
+        model_name: `echo-${mode}`,
+        litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/${mode}/v1`, api_key: UPSTREAM_KEY },
+      })),
       general_settings: { master_key: MASTER_KEY },
     });
-    const created = await httpRequest(`${gateway.url}/key/generate`, { method: 'POST', headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: VIRTUAL_KEY }) });
+    const created = await httpRequest(`${gateway.url}/key/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: VIRTUAL_KEY }),
+    });
     assert.equal(created.status, 200, created.text);
   });
   after(async () => {
@@ -96,9 +104,16 @@ describe('secrets in errors and logs', () => {
 
   for (const [name, headers, message] of MALFORMED) {
     it(`answers a live key sent with ${name} with a 401 that does not repeat it`, async () => {
-      for (const [method, path] of [['POST', '/v1/chat/completions'], ['GET', '/key/info']] as const) {
+      for (const [method, path] of [
+        ['POST', '/v1/chat/completions'],
+        ['GET', '/key/info'],
+      ] as const) {
         const before = gateway.logs.lines.length;
-        const reply = await httpRequest(`${gateway.url}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: chatBody } : {}) });
+        const reply = await httpRequest(`${gateway.url}${path}`, {
+          method,
+          headers: { ...headers, 'content-type': 'application/json' },
+          ...(method === 'POST' ? { body: chatBody } : {}),
+        });
         assert.equal(reply.status, 401, `${path}: ${reply.text}`);
         const error = (reply.json as { error: { message: string; code: string } }).error;
         assert.match(error.message, message);

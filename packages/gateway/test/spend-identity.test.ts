@@ -86,14 +86,23 @@ for (const name of BACKEND_NAMES) {
       }
       // The gateway's own id finds exactly its row.
       const one = (await getJson(gateway.url, `/spend/logs?request_id=${replyIds[7]}`)).body as Row[];
-      assert.deepEqual(one.map((row) => row.request_id), [replyIds[7]]);
+      assert.deepEqual(
+        one.map((row) => row.request_id),
+        [replyIds[7]],
+      );
     });
 
     it('pages /spend/logs as LiteLLM UI does, and marks a plain array a limit cut', async (t) => {
       if (skip !== undefined) return t.skip(skip);
       const seen = new Set<string>();
       for (let page = 1; page <= 4; page += 1) {
-        const reply = (await getJson(gateway.url, `/spend/logs?request_id=${SHARED_ID}&page=${page}&page_size=40`)).body as { data: Row[]; total: number; page: number; page_size: number; total_pages: number };
+        const reply = (await getJson(gateway.url, `/spend/logs?request_id=${SHARED_ID}&page=${page}&page_size=40`)).body as {
+          data: Row[];
+          total: number;
+          page: number;
+          page_size: number;
+          total_pages: number;
+        };
         assert.deepEqual([reply.total, reply.page, reply.page_size, reply.total_pages], [CALLS, page, 40, 4]);
         assert.equal(reply.data.length, page < 4 ? 40 : 30);
         for (const row of reply.data) seen.add(row.request_id);

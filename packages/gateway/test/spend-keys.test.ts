@@ -79,8 +79,22 @@ describe('virtual keys: budgets, rate limits and spend', () => {
     // Straight into the store: the test is about the limit, not the /team routes.
     const now = new Date();
     await store.upsertTeam({
-      team_id: 'frugal', team_alias: null, members_with_roles: [], models: [], spend: 0, blocked: false, metadata: {}, created_at: now, updated_at: now,
-      max_budget: 0.02, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null,
+      team_id: 'frugal',
+      team_alias: null,
+      members_with_roles: [],
+      models: [],
+      spend: 0,
+      blocked: false,
+      metadata: {},
+      created_at: now,
+      updated_at: now,
+      max_budget: 0.02,
+      budget_duration: null,
+      budget_reset_at: null,
+      soft_budget: null,
+      rpm_limit: null,
+      tpm_limit: null,
+      max_parallel_requests: null,
     });
     const { client } = await clientWithKey(gateway.url, { team_id: 'frugal' });
     const other = await clientWithKey(gateway.url, { team_id: 'frugal' });

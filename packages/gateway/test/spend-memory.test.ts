@@ -62,7 +62,10 @@ describe('spend writer memory under large user strings', () => {
     const rows = await store.listSpendLogs({ limit: 1000 });
     assert.equal(rows.length, CALLS);
     assert.ok(rows.every((row) => row.end_user === 'same-user'));
-    assert.ok(rows.every((row) => JSON.stringify(row.metadata).length < 70 * 1024), 'metadata bounded in each row');
+    assert.ok(
+      rows.every((row) => JSON.stringify(row.metadata).length < 70 * 1024),
+      'metadata bounded in each row',
+    );
   });
 
   it('refuses a `user` longer than an id (256 characters) with 400, before any upstream call', async () => {

@@ -42,7 +42,12 @@ describe('spend across a PostgreSQL outage, a stop while down, and a restart', (
 
   async function startGateway(): Promise<{ gateway: Gateway; client: OpenAI; logs: CapturedLogger }> {
     const document = {
-      model_list: [{ model_name: 'gpt-test', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }],
+      model_list: [
+        {
+          model_name: 'gpt-test',
+          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 },
+        },
+      ],
       general_settings: { master_key: MASTER_KEY, database_url: postgres?.url },
     };
     const env = { ...process.env, REDIS_URL: '', DATABASE_URL: '', LLMUX_HOME: home };

@@ -48,7 +48,12 @@ describe('poison spend rows on PostgreSQL', () => {
       },
     });
     const document = {
-      model_list: [{ model_name: 'gpt-test', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }],
+      model_list: [
+        {
+          model_name: 'gpt-test',
+          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-up', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 },
+        },
+      ],
       general_settings: { master_key: MASTER_KEY },
     };
     const env = { ...process.env, REDIS_URL: '', LLMUX_HOME: home };
@@ -106,7 +111,10 @@ describe('poison spend rows on PostgreSQL', () => {
     await drained();
     const rows = await store.listSpendLogs({ limit: 1000 });
     assert.equal(rows.length - before, 9, 'the nine good rows are written');
-    const quarantined = readFileSync(join(home, 'spend-quarantine.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { kind: string; error: string; item: { prompt_tokens: number; spend: number } });
+    const quarantined = readFileSync(join(home, 'spend-quarantine.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; error: string; item: { prompt_tokens: number; spend: number } });
     assert.equal(quarantined.length, 1);
     assert.equal(quarantined[0]?.kind, 'row');
     assert.equal(quarantined[0]?.item.prompt_tokens, HUGE_TOKENS);

@@ -20,9 +20,28 @@ after(() => rmSync(root, { recursive: true, force: true }));
 function row(id: string, changes: Partial<SpendLogRow> = {}): SpendLogRow {
   const at = new Date('2026-01-02T03:04:05.678Z');
   return {
-    request_id: id, api_key: 'hash', user: null, team_id: null, end_user: null, model_group: 'm', model_id: 'd', custom_llm_provider: 'openai',
-    prompt_tokens: 1, completion_tokens: 1, cached_tokens: 0, total_tokens: 2, spend: 0.5, startTime: at, endTime: at, status: 'success',
-    cache_hit: false, request_tags: [], metadata: {}, messages: null, response: null, ...changes,
+    request_id: id,
+    api_key: 'hash',
+    user: null,
+    team_id: null,
+    end_user: null,
+    model_group: 'm',
+    model_id: 'd',
+    custom_llm_provider: 'openai',
+    prompt_tokens: 1,
+    completion_tokens: 1,
+    cached_tokens: 0,
+    total_tokens: 2,
+    spend: 0.5,
+    startTime: at,
+    endTime: at,
+    status: 'success',
+    cache_hit: false,
+    request_tags: [],
+    metadata: {},
+    messages: null,
+    response: null,
+    ...changes,
   };
 }
 

@@ -15,9 +15,27 @@ import { createCaptureLogger } from './helpers/capture-logger.js';
 function row(id: string, spend: number): SpendLogRow {
   const at = new Date(0);
   return {
-    request_id: id, api_key: 'hash', user: null, team_id: null, end_user: null, model_group: 'm', model_id: 'd', custom_llm_provider: 'openai',
-    prompt_tokens: 1, completion_tokens: 1, cached_tokens: 0, total_tokens: 2, spend, startTime: at, endTime: at, status: 'success',
-    cache_hit: false, request_tags: [], metadata: {}, messages: null, response: null,
+    request_id: id,
+    api_key: 'hash',
+    user: null,
+    team_id: null,
+    end_user: null,
+    model_group: 'm',
+    model_id: 'd',
+    custom_llm_provider: 'openai',
+    prompt_tokens: 1,
+    completion_tokens: 1,
+    cached_tokens: 0,
+    total_tokens: 2,
+    spend,
+    startTime: at,
+    endTime: at,
+    status: 'success',
+    cache_hit: false,
+    request_tags: [],
+    metadata: {},
+    messages: null,
+    response: null,
   };
 }
 
@@ -105,13 +123,21 @@ describe('spend log writer', () => {
       const sink = new PickySink();
       const file = join(home, 'one.jsonl');
       const counted: string[] = [];
-      const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000, quarantine: new SpendQuarantine({ file, logger: createCaptureLogger().logger, count: (kind) => counted.push(kind) }) });
+      const writer = new SpendLogWriter({
+        sink,
+        logger: createCaptureLogger().logger,
+        flushIntervalMs: 60_000,
+        quarantine: new SpendQuarantine({ file, logger: createCaptureLogger().logger, count: (kind) => counted.push(kind) }),
+      });
       for (const id of ['a', 'bad-1', 'b', 'c', 'd', 'bad-2', 'e', 'f']) writer.enqueue(row(id, 1), key(1));
       await writer.close();
       assert.deepEqual([...sink.rows.keys()].sort(), ['a', 'b', 'c', 'd', 'e', 'f']);
       assert.equal(sink.totals.get('key:hash'), 8, 'refused rows still count in the totals');
       assert.deepEqual(counted, ['row', 'row']);
-      const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { item: { request_id: string }; error: string });
+      const lines = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { item: { request_id: string }; error: string });
       assert.deepEqual(lines.map((line) => line.item.request_id).sort(), ['bad-1', 'bad-2']);
       assert.match(lines[0]?.error ?? '', /invalid byte sequence/);
       assert.ok(sink.inserts <= 1 + 2 * 2 * Math.log2(8), `isolating took ${sink.inserts} inserts`);
@@ -121,7 +147,12 @@ describe('spend log writer', () => {
       const sink = new PickySink();
       sink.down = true;
       const file = join(home, 'two.jsonl');
-      const writer = new SpendLogWriter({ sink, logger: createCaptureLogger().logger, flushIntervalMs: 60_000, quarantine: new SpendQuarantine({ file, logger: createCaptureLogger().logger }) });
+      const writer = new SpendLogWriter({
+        sink,
+        logger: createCaptureLogger().logger,
+        flushIntervalMs: 60_000,
+        quarantine: new SpendQuarantine({ file, logger: createCaptureLogger().logger }),
+      });
       for (const id of ['a', 'b', 'c']) writer.enqueue(row(id, 1), key(1));
       await writer.flush();
       await writer.flush();

@@ -17,9 +17,27 @@ after(() => rmSync(home, { recursive: true, force: true }));
 function row(requestId: string): SpendLogRow {
   const now = new Date();
   return {
-    request_id: requestId, api_key: 'hash', user: null, team_id: null, end_user: null, model_group: 'gpt', model_id: 'd1', custom_llm_provider: 'openai',
-    prompt_tokens: 3, completion_tokens: 4, cached_tokens: 0, total_tokens: 7, spend: 0.5, startTime: now, endTime: now, status: 'success',
-    cache_hit: false, request_tags: ['t'], metadata: { a: 1 }, messages: null, response: null,
+    request_id: requestId,
+    api_key: 'hash',
+    user: null,
+    team_id: null,
+    end_user: null,
+    model_group: 'gpt',
+    model_id: 'd1',
+    custom_llm_provider: 'openai',
+    prompt_tokens: 3,
+    completion_tokens: 4,
+    cached_tokens: 0,
+    total_tokens: 7,
+    spend: 0.5,
+    startTime: now,
+    endTime: now,
+    status: 'success',
+    cache_hit: false,
+    request_tags: ['t'],
+    metadata: { a: 1 },
+    messages: null,
+    response: null,
   };
 }
 
@@ -59,7 +77,10 @@ describe('SQLite spend worker', () => {
     try {
       // A row the database refuses (NOT NULL), which the types would not let us build.
       const refused = { ...row('r-bad'), status: null } as unknown as SpendLogRow;
-      const error = await worker.insertSpendLogs([refused]).then(() => undefined, (caught: unknown) => caught);
+      const error = await worker.insertSpendLogs([refused]).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       assert.match(String((error as { code?: unknown } | undefined)?.code), /^SQLITE_CONSTRAINT/);
       assert.equal(isDataError(error), true);
       await worker.ping();

@@ -28,11 +28,19 @@ describe('gateway start with the embedded store', () => {
     const home = mkdtempSync(join(tmpdir(), 'llmux-newer-'));
     const store = createStore({ home });
     await store.migrate();
-    await store.db.insertInto('llmux_schema_version').values({ version: LATEST_SCHEMA_VERSION + 5, name: 'from the future', applied_at: new Date().toISOString() }).execute();
+    await store.db
+      .insertInto('llmux_schema_version')
+      .values({ version: LATEST_SCHEMA_VERSION + 5, name: 'from the future', applied_at: new Date().toISOString() })
+      .execute();
     await store.close();
     const { config } = parseConfig({ model_list: [] }, 'test');
     const gateway = createGateway({ config, logger: createCaptureLogger().logger, env: { LLMUX_HOME: home } });
-    await assert.rejects(gateway.listen(0, '127.0.0.1'), new RegExp(`cannot prepare the database: the database schema is at version ${LATEST_SCHEMA_VERSION + 5}, but this llmux knows versions up to ${LATEST_SCHEMA_VERSION}; upgrade llmux`));
+    await assert.rejects(
+      gateway.listen(0, '127.0.0.1'),
+      new RegExp(
+        `cannot prepare the database: the database schema is at version ${LATEST_SCHEMA_VERSION + 5}, but this llmux knows versions up to ${LATEST_SCHEMA_VERSION}; upgrade llmux`,
+      ),
+    );
     assert.equal(gateway.server.listening, false);
     await gateway.close();
     rmSync(home, { recursive: true, force: true });

@@ -13,7 +13,19 @@ const limits = NO_LIMITS;
 
 function userRecord(userId: string): UserRecord {
   const now = new Date();
-  return { ...limits, user_id: userId, user_email: null, user_alias: null, user_role: 'internal_user', teams: [], models: [], spend: 0, metadata: {}, created_at: now, updated_at: now };
+  return {
+    ...limits,
+    user_id: userId,
+    user_email: null,
+    user_alias: null,
+    user_role: 'internal_user',
+    teams: [],
+    models: [],
+    spend: 0,
+    metadata: {},
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 function spendRow(requestId: string, changes: Partial<SpendLogRow> = {}): SpendLogRow {
@@ -70,17 +82,31 @@ for (const backendName of BACKEND_NAMES) {
       await store.migrate();
       const versions = await store.db.selectFrom('llmux_schema_version').select('version').execute();
       // One row per migration, versions 1..N with none missing.
-      assert.deepEqual(versions.map((row) => Number(row.version)).sort((a, b) => a - b), MIGRATIONS.map((_, index) => index + 1));
+      assert.deepEqual(
+        versions.map((row) => Number(row.version)).sort((a, b) => a - b),
+        MIGRATIONS.map((_, index) => index + 1),
+      );
       assert.equal(MIGRATIONS.at(-1)?.version, LATEST_SCHEMA_VERSION);
     });
 
     it('refuses a schema newer than it knows, with a clear message', async (t) => {
       if (skipReason !== undefined) return t.skip(skipReason);
-      await store.db.insertInto('llmux_schema_version').values({ version: LATEST_SCHEMA_VERSION + 1, name: 'future', applied_at: new Date().toISOString() }).execute();
+      await store.db
+        .insertInto('llmux_schema_version')
+        .values({ version: LATEST_SCHEMA_VERSION + 1, name: 'future', applied_at: new Date().toISOString() })
+        .execute();
       try {
-        await assert.rejects(store.migrate(), (error: unknown) => error instanceof SchemaTooNewError && new RegExp(`schema is at version ${LATEST_SCHEMA_VERSION + 1}.*knows versions up to ${LATEST_SCHEMA_VERSION}`).test(error.message));
+        await assert.rejects(
+          store.migrate(),
+          (error: unknown) =>
+            error instanceof SchemaTooNewError &&
+            new RegExp(`schema is at version ${LATEST_SCHEMA_VERSION + 1}.*knows versions up to ${LATEST_SCHEMA_VERSION}`).test(error.message),
+        );
       } finally {
-        await store.db.deleteFrom('llmux_schema_version').where('version', '=', LATEST_SCHEMA_VERSION + 1).execute();
+        await store.db
+          .deleteFrom('llmux_schema_version')
+          .where('version', '=', LATEST_SCHEMA_VERSION + 1)
+          .execute();
       }
     });
 
@@ -112,11 +138,25 @@ for (const backendName of BACKEND_NAMES) {
       if (skipReason !== undefined) return t.skip(skipReason);
       await store.upsertUser(userRecord('u1'));
       const now = new Date();
-      await store.upsertTeam({ ...limits, team_id: 't1', team_alias: 'Team', members_with_roles: [], models: ['m'], spend: 0, blocked: false, metadata: {}, created_at: now, updated_at: now });
+      await store.upsertTeam({
+        ...limits,
+        team_id: 't1',
+        team_alias: 'Team',
+        members_with_roles: [],
+        models: ['m'],
+        spend: 0,
+        blocked: false,
+        metadata: {},
+        created_at: now,
+        updated_at: now,
+      });
       await store.setTeamMembers('t1', [{ user_id: 'u1', role: 'admin' }]);
       assert.deepEqual((await store.getTeam('t1'))?.members_with_roles, [{ user_id: 'u1', role: 'admin' }]);
       assert.deepEqual((await store.getUser('u1'))?.teams, ['t1']);
-      assert.deepEqual((await store.listTeams({ user_id: 'u1' })).map((team) => team.team_id), ['t1']);
+      assert.deepEqual(
+        (await store.listTeams({ user_id: 'u1' })).map((team) => team.team_id),
+        ['t1'],
+      );
       await store.upsertCustomer({ ...limits, user_id: 'c1', alias: null, spend: 0, blocked: true, metadata: {}, created_at: now, updated_at: now });
       assert.equal((await store.getCustomer('c1'))?.blocked, true);
       assert.equal((await store.listUsers({ team_id: 't1' }, { page: 1, size: 10 })).total, 1);
@@ -129,7 +169,10 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await store.getGlobalSpend()) - before, 0.125);
       await store.insertSpendLogs([spendRow('gw-1', { client_request_id: 'client-x' }), spendRow('gw-2', { client_request_id: 'client-x' })]);
       assert.deepEqual((await store.listSpendLogs({ request_id: 'client-x' })).map((row) => row.request_id).sort(), ['gw-1', 'gw-2']);
-      assert.deepEqual((await store.listSpendLogs({ request_id: 'gw-2' })).map((row) => row.client_request_id), ['client-x']);
+      assert.deepEqual(
+        (await store.listSpendLogs({ request_id: 'gw-2' })).map((row) => row.client_request_id),
+        ['client-x'],
+      );
       assert.equal(await store.countSpendLogs({ request_id: 'client-x' }), 2);
       assert.deepEqual((await store.listSpendLogs({ request_id: 'client-x', limit: 1, offset: 1 })).length, 1);
       await store.db.deleteFrom('llmux_spend_logs').where('request_id', 'in', ['gw-1', 'gw-2']).execute();
@@ -140,8 +183,19 @@ for (const backendName of BACKEND_NAMES) {
       if (skipReason !== undefined) return t.skip(skipReason);
       await store.insertKey(keyRecord('k-spend', { user_id: 'u1' }));
       await Promise.all([
-        store.incrementSpend([{ entity: 'key', id: 'k-spend', amount: 0.5 }, { entity: 'global', id: '', amount: 0.5 }, { entity: 'key_model', id: 'k-spend', model: 'gpt-test', amount: 0.5 }]),
-        store.incrementSpend([{ entity: 'key', id: 'k-spend', amount: 0.25 }, { entity: 'global', id: '', amount: 0.25 }, { entity: 'user', id: 'u1', amount: 0.25 }, { entity: 'team', id: 't1', amount: 1 }, { entity: 'customer', id: 'c1', amount: 2 }, { entity: 'customer', id: 'c-new', amount: 0.5 }]),
+        store.incrementSpend([
+          { entity: 'key', id: 'k-spend', amount: 0.5 },
+          { entity: 'global', id: '', amount: 0.5 },
+          { entity: 'key_model', id: 'k-spend', model: 'gpt-test', amount: 0.5 },
+        ]),
+        store.incrementSpend([
+          { entity: 'key', id: 'k-spend', amount: 0.25 },
+          { entity: 'global', id: '', amount: 0.25 },
+          { entity: 'user', id: 'u1', amount: 0.25 },
+          { entity: 'team', id: 't1', amount: 1 },
+          { entity: 'customer', id: 'c1', amount: 2 },
+          { entity: 'customer', id: 'c-new', amount: 0.5 },
+        ]),
       ]);
       assert.equal((await store.findKeyByToken('k-spend'))?.spend, 0.75);
       assert.equal(await store.getGlobalSpend(), 0.75);
@@ -162,14 +216,26 @@ for (const backendName of BACKEND_NAMES) {
 
       await store.insertSpendLogs([spendRow('r1'), spendRow('r2', { model_group: 'other', startTime: new Date('2026-01-03T10:00:00Z') }), spendRow('r1')]);
       const logs = await store.listSpendLogs({ api_key: 'a'.repeat(64) });
-      assert.deepEqual(logs.map((row) => row.request_id), ['r2', 'r1']);
+      assert.deepEqual(
+        logs.map((row) => row.request_id),
+        ['r2', 'r1'],
+      );
       assert.deepEqual(logs[1]?.request_tags, ['a']);
       assert.equal(logs[1]?.startTime.toISOString(), '2026-01-02T10:00:00.000Z');
       assert.equal((await store.listSpendLogs({ start_date: new Date('2026-01-03T00:00:00Z') })).length, 1);
       const byDay = await store.spendReport('day', {});
-      assert.deepEqual(byDay.map((row) => [row.group, row.spend, row.requests]), [['2026-01-02', 0.25, 1], ['2026-01-03', 0.25, 1]]);
+      assert.deepEqual(
+        byDay.map((row) => [row.group, row.spend, row.requests]),
+        [
+          ['2026-01-02', 0.25, 1],
+          ['2026-01-03', 0.25, 1],
+        ],
+      );
       const byModel = await store.spendReport('model', {});
-      assert.deepEqual(byModel.map((row) => row.group), ['gpt-test', 'other']);
+      assert.deepEqual(
+        byModel.map((row) => row.group),
+        ['gpt-test', 'other'],
+      );
     });
 
     it('writes a batch larger than one statement takes, and a repeated batch adds nothing', async (t) => {
@@ -186,7 +252,17 @@ for (const backendName of BACKEND_NAMES) {
 
     it('writes and filters audit rows', async (t) => {
       if (skipReason !== undefined) return t.skip(skipReason);
-      await store.insertAudit({ id: 'a1', changed_by: 'master', changed_by_alias: null, action: 'created', table_name: 'keys', object_id: 'h', before_value: null, updated_values: { models: [] }, created_at: new Date() });
+      await store.insertAudit({
+        id: 'a1',
+        changed_by: 'master',
+        changed_by_alias: null,
+        action: 'created',
+        table_name: 'keys',
+        object_id: 'h',
+        before_value: null,
+        updated_values: { models: [] },
+        created_at: new Date(),
+      });
       const rows = await store.listAudit({ table_name: 'keys' });
       assert.equal(rows.length, 1);
       assert.deepEqual(rows[0]?.updated_values, { models: [] });

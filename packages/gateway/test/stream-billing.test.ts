@@ -21,7 +21,13 @@ function startLongStreamUpstream(): Promise<FakeServer> {
   return startFakeServer(async (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     const frame = (payload: unknown): string => `data: ${JSON.stringify(payload)}\n\n`;
-    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id: 'chatcmpl-long', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+      id: 'chatcmpl-long',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
     response.write(frame(chunk({ role: 'assistant', content: '' })));
     for (let index = 0; index < WORDS && !response.destroyed; index += 1) {
       response.write(frame(chunk({ content: `word${index} ` })));
@@ -29,7 +35,16 @@ function startLongStreamUpstream(): Promise<FakeServer> {
     }
     if (response.destroyed) return;
     response.write(frame(chunk({}, 'stop')));
-    response.write(frame({ id: 'chatcmpl-long', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 9, completion_tokens: WORDS * 3, total_tokens: 9 + WORDS * 3 } }));
+    response.write(
+      frame({
+        id: 'chatcmpl-long',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'gpt-4o-mini',
+        choices: [],
+        usage: { prompt_tokens: 9, completion_tokens: WORDS * 3, total_tokens: 9 + WORDS * 3 },
+      }),
+    );
     response.end('data: [DONE]\n\n');
   });
 }
@@ -37,22 +52,26 @@ function startLongStreamUpstream(): Promise<FakeServer> {
 /** Starts a stream, reads `events` data events, then hangs up. Resolves with the status. */
 function readThenHangUp(url: string, key: string, events: number, requestId: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-request-id': requestId } }, (incoming) => {
-      if (incoming.statusCode !== 200) {
-        incoming.resume();
-        incoming.on('end', () => resolve(incoming.statusCode ?? 0));
-        return;
-      }
-      let seen = 0;
-      incoming.setEncoding('utf8');
-      incoming.on('data', (text: string) => {
-        seen += text.split('data: {').length - 1;
-        if (seen >= events) {
-          outgoing.destroy();
-          resolve(200);
+    const outgoing = request(
+      `${url}/v1/chat/completions`,
+      { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-request-id': requestId } },
+      (incoming) => {
+        if (incoming.statusCode !== 200) {
+          incoming.resume();
+          incoming.on('end', () => resolve(incoming.statusCode ?? 0));
+          return;
         }
-      });
-    });
+        let seen = 0;
+        incoming.setEncoding('utf8');
+        incoming.on('data', (text: string) => {
+          seen += text.split('data: {').length - 1;
+          if (seen >= events) {
+            outgoing.destroy();
+            resolve(200);
+          }
+        });
+      },
+    );
     outgoing.on('error', (error) => (outgoing.destroyed ? undefined : reject(error)));
     outgoing.end(JSON.stringify({ model: 'long', stream: true, messages: [{ role: 'user', content: 'tell me a very long story' }] }));
   });
@@ -76,7 +95,10 @@ describe('streams cut short are billed', () => {
     await upstream.close();
   });
 
-  const rowsOf = async (key: string, count: number): Promise<Array<{ request_id?: string; spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }>> => {
+  const rowsOf = async (
+    key: string,
+    count: number,
+  ): Promise<Array<{ request_id?: string; spend?: number; status?: string; completion_tokens?: number; prompt_tokens?: number; metadata?: Record<string, unknown> }>> => {
     let rows: Awaited<ReturnType<typeof rowsOf>> = [];
     for (let attempt = 0; attempt < 150 && rows.length < count; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -114,17 +136,23 @@ describe('streams cut short are billed', () => {
   });
 
   it('ends open streams with a terminal error at shutdown, and bills what they sent', async () => {
-    const own = await startTestGateway({ model_list: [{ model_name: 'long', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' } }] });
+    const own = await startTestGateway({
+      model_list: [{ model_name: 'long', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' } }],
+    });
     let closing: Promise<void> | undefined;
     const received = new Promise<string>((resolve, reject) => {
-      const outgoing = request(`${own.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'cut-by-shutdown' } }, (incoming) => {
-        let text = '';
-        incoming.setEncoding('utf8');
-        incoming.on('data', (part: string) => (text += part));
-        incoming.on('end', () => resolve(text));
-        incoming.on('error', () => resolve(text));
-        incoming.once('data', () => (closing = own.close()));
-      });
+      const outgoing = request(
+        `${own.url}/v1/chat/completions`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'cut-by-shutdown' } },
+        (incoming) => {
+          let text = '';
+          incoming.setEncoding('utf8');
+          incoming.on('data', (part: string) => (text += part));
+          incoming.on('end', () => resolve(text));
+          incoming.on('error', () => resolve(text));
+          incoming.once('data', () => (closing = own.close()));
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end(JSON.stringify({ model: 'long', stream: true, messages: [{ role: 'user', content: 'a long story please' }] }));
     });

@@ -16,9 +16,7 @@ describe('gateway streaming', () => {
       reply: (recorded) => (JSON.stringify(recorded.json).includes('fail midway') ? { content: 'one two three four', failAfterChunks: 1 } : { content: 'one two three' }),
     });
     gateway = await startTestGateway({
-      model_list: [
-        { model_name: 'fast', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x' } },
-      ],
+      model_list: [{ model_name: 'fast', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x' } }],
     });
   });
   after(async () => {
@@ -37,7 +35,10 @@ describe('gateway streaming', () => {
     const events = response.text.split('\n\n').filter((event) => event !== '');
     assert.ok(events.every((event) => event.startsWith('data: ')));
     assert.equal(events.at(-1), 'data: [DONE]');
-    const text = events.slice(0, -1).map((event) => (JSON.parse(event.slice(6)) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? '').join('');
+    const text = events
+      .slice(0, -1)
+      .map((event) => (JSON.parse(event.slice(6)) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? '')
+      .join('');
     assert.equal(text, 'one two three');
   });
 
@@ -56,7 +57,10 @@ describe('gateway streaming', () => {
   });
 
   it('still serves after a failed stream', async () => {
-    const response = await httpRequest(`${gateway.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'fast', messages: [{ role: 'user', content: 'hi' }] }) });
+    const response = await httpRequest(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'fast', messages: [{ role: 'user', content: 'hi' }] }),
+    });
     assert.equal(response.status, 200);
   });
 });

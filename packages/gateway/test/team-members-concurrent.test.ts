@@ -27,10 +27,16 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       for (const id of ids) await expectOk(admin.post('/user/new', { user_id: id }));
       await expectOk(admin.post('/team/new', { team_id: 'busy' }));
       const replies = await Promise.all(ids.map((id) => admin.post('/team/member_add', { team_id: 'busy', member: { user_id: id, role: 'user' } })));
-      assert.deepEqual(replies.filter((reply) => reply.status >= 500).map((reply) => reply.body), []);
-      assert.ok(replies.every((reply) => reply.status === 200), JSON.stringify(replies.map((reply) => reply.status)));
+      assert.deepEqual(
+        replies.filter((reply) => reply.status >= 500).map((reply) => reply.body),
+        [],
+      );
+      assert.ok(
+        replies.every((reply) => reply.status === 200),
+        JSON.stringify(replies.map((reply) => reply.status)),
+      );
       const info = await expectOk(admin.get('/team/info?team_id=busy'));
-      const members = ((info['team_info'] as { members_with_roles: Array<{ user_id: string }> }).members_with_roles).map((member) => member.user_id);
+      const members = (info['team_info'] as { members_with_roles: Array<{ user_id: string }> }).members_with_roles.map((member) => member.user_id);
       assert.deepEqual([...members].sort(), [...ids].sort());
     });
   });

@@ -14,13 +14,25 @@ const MASTER_KEY = 'sk-master-traces';
 const PARENT_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT_SPAN = '00f067aa0ba902b7';
 
-interface OtlpAttribute { key: string; value: { stringValue?: string; intValue?: number | string; doubleValue?: number; boolValue?: boolean } }
-interface OtlpSpan { traceId: string; parentSpanId?: string; name: string; kind: number; attributes: OtlpAttribute[] }
-interface OtlpExport { resourceSpans: Array<{ resource: { attributes: OtlpAttribute[] }; scopeSpans: Array<{ spans: OtlpSpan[] }> }> }
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: number | string; doubleValue?: number; boolValue?: boolean };
+}
+interface OtlpSpan {
+  traceId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: OtlpAttribute[];
+}
+interface OtlpExport {
+  resourceSpans: Array<{ resource: { attributes: OtlpAttribute[] }; scopeSpans: Array<{ spans: OtlpSpan[] }> }>;
+}
 
 function attributesOf(span: OtlpSpan): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const { key, value } of span.attributes) values[key] = value.stringValue ?? (value.intValue === undefined ? undefined : Number(value.intValue)) ?? value.doubleValue ?? value.boolValue;
+  for (const { key, value } of span.attributes)
+    values[key] = value.stringValue ?? (value.intValue === undefined ? undefined : Number(value.intValue)) ?? value.doubleValue ?? value.boolValue;
   return values;
 }
 
@@ -48,7 +60,10 @@ describe('otel traces', () => {
   it('exports a span per call with GenAI attributes, joined to the caller trace', async () => {
     const client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
     const { response } = await client.chat.completions
-      .create({ model: 'gpt-traced', messages: [{ role: 'user', content: 'hi' }] }, { headers: { traceparent: `00-${PARENT_TRACE}-${PARENT_SPAN}-01`, 'x-request-id': 'req-trace-1' } })
+      .create(
+        { model: 'gpt-traced', messages: [{ role: 'user', content: 'hi' }] },
+        { headers: { traceparent: `00-${PARENT_TRACE}-${PARENT_SPAN}-01`, 'x-request-id': 'req-trace-1' } },
+      )
       .withResponse();
     // The gateway's own id (a client's x-request-id is only kept beside it, issue 15.3).
     const callId = response.headers.get('x-litellm-call-id');

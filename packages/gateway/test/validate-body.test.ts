@@ -28,7 +28,14 @@ describe('validateBody', () => {
       model: 'x',
       messages: [
         { role: 'system', content: 's' },
-        { role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'image_url', image_url: { url: 'https://x/y.png' } }, { type: 'input_audio', input_audio: {} }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'hi' },
+            { type: 'image_url', image_url: { url: 'https://x/y.png' } },
+            { type: 'input_audio', input_audio: {} },
+          ],
+        },
         { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }] },
         { role: 'tool', tool_call_id: 'c1', content: 'r' },
       ],
@@ -67,9 +74,34 @@ describe('validateBody', () => {
 describe('request allow-lists', () => {
   it('forward exactly the OpenAI body fields, plus the routing fields the Router consumes', () => {
     assert.deepEqual([...CHAT_REQUEST_FIELDS].sort(), [
-      'fallbacks', 'fastest_response', 'frequency_penalty', 'logit_bias', 'logprobs', 'max_completion_tokens', 'max_tokens', 'messages', 'metadata', 'model', 'n',
-      'num_retries', 'parallel_tool_calls', 'presence_penalty', 'reasoning_effort', 'response_format', 'seed', 'service_tier', 'stop', 'stream',
-      'stream_options', 'tags', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user',
+      'fallbacks',
+      'fastest_response',
+      'frequency_penalty',
+      'logit_bias',
+      'logprobs',
+      'max_completion_tokens',
+      'max_tokens',
+      'messages',
+      'metadata',
+      'model',
+      'n',
+      'num_retries',
+      'parallel_tool_calls',
+      'presence_penalty',
+      'reasoning_effort',
+      'response_format',
+      'seed',
+      'service_tier',
+      'stop',
+      'stream',
+      'stream_options',
+      'tags',
+      'temperature',
+      'tool_choice',
+      'tools',
+      'top_logprobs',
+      'top_p',
+      'user',
     ]);
     assert.deepEqual([...EMBEDDING_REQUEST_FIELDS].sort(), ['dimensions', 'encoding_format', 'input', 'model', 'user']);
   });

@@ -24,7 +24,13 @@ import {
 const API_KEY = 'sk-batches-sdk';
 
 function jsonl(model: string, prompts: readonly string[]): Buffer {
-  return Buffer.from(prompts.map((prompt, index) => JSON.stringify({ custom_id: `c${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }] } })).join('\n'));
+  return Buffer.from(
+    prompts
+      .map((prompt, index) =>
+        JSON.stringify({ custom_id: `c${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }] } }),
+      )
+      .join('\n'),
+  );
 }
 
 describe('files and batches', () => {
@@ -58,8 +64,14 @@ describe('files and batches', () => {
   });
 
   it('routes through Router.call: the group names the deployment, whose model the lines get', async () => {
-    const router = new Router({ modelList: [{ model_name: 'cheap', litellm_params: { model: 'openai/gpt-4.1-nano', api_base: `${fake.url}/v1`, api_key: API_KEY } }], defaults: { http_client: http } });
-    const file = await router.call({ model: 'cheap', file: { data: jsonl('cheap', ['hi']), filename: 'in.jsonl', contentType: 'application/jsonl' }, purpose: 'batch' }, createFileAttempt);
+    const router = new Router({
+      modelList: [{ model_name: 'cheap', litellm_params: { model: 'openai/gpt-4.1-nano', api_base: `${fake.url}/v1`, api_key: API_KEY } }],
+      defaults: { http_client: http },
+    });
+    const file = await router.call(
+      { model: 'cheap', file: { data: jsonl('cheap', ['hi']), filename: 'in.jsonl', contentType: 'application/jsonl' }, purpose: 'batch' },
+      createFileAttempt,
+    );
     assert.equal(file.llmux.modelGroup, 'cheap');
     assert.match(fake.files.get(file.id)?.bytes.toString('utf8') ?? '', /"model":"gpt-4\.1-nano"/);
     const pinned = { model: 'cheap', deploymentId: file.llmux.deploymentId };
@@ -72,11 +84,25 @@ describe('files and batches', () => {
 
   it('refuses a batch file that is not JSONL with a body.model, and providers without files', async () => {
     await assert.rejects(
-      createFile({ model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: API_KEY, http_client: http, file: { data: Buffer.from('{"custom_id":"x"}'), filename: 'x.jsonl', contentType: 'application/jsonl' }, purpose: 'batch' }),
+      createFile({
+        model: 'openai/gpt-4o-mini',
+        api_base: `${fake.url}/v1`,
+        api_key: API_KEY,
+        http_client: http,
+        file: { data: Buffer.from('{"custom_id":"x"}'), filename: 'x.jsonl', contentType: 'application/jsonl' },
+        purpose: 'batch',
+      }),
       (error: unknown) => error instanceof BadRequestError && /line 1 of the batch file has no body.model/.test(error.message),
     );
     await assert.rejects(
-      createBatch({ model: 'anthropic/claude-3-5-haiku-latest', api_key: 'sk-ant', http_client: http, input_file_id: 'file-1', endpoint: '/v1/chat/completions', completion_window: '24h' }),
+      createBatch({
+        model: 'anthropic/claude-3-5-haiku-latest',
+        api_key: 'sk-ant',
+        http_client: http,
+        input_file_id: 'file-1',
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+      }),
       (error: unknown) => error instanceof BadRequestError && /provider "anthropic" does not offer files and batches/.test(error.message),
     );
   });

@@ -38,7 +38,17 @@ export type BatchIdParams = {
 };
 export type CreateBatchParams = CreateBatchRequest & { model: string };
 
-export const BATCH_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'file', 'purpose', 'file_id', 'batch_id', 'input_file_id', 'endpoint', 'completion_window', 'metadata']);
+export const BATCH_BODY_KEYS: ReadonlySet<string> = new Set<string>([
+  'model',
+  'file',
+  'purpose',
+  'file_id',
+  'batch_id',
+  'input_file_id',
+  'endpoint',
+  'completion_window',
+  'metadata',
+]);
 
 interface Resolved {
   batches: BatchSupport;
@@ -52,12 +62,27 @@ function resolve({ body, options, settings, prices }: SplitCall<{ model: string 
   const registry = options.registry ?? getDefaultProviderRegistry();
   const { adapter, reference } = registry.resolve(body.model);
   if (adapter.batches === undefined) {
-    throw new BadRequestError(`provider "${adapter.id}" does not offer files and batches`, { provider: adapter.id, model: reference.model, param: 'model', code: 'unsupported_operation' });
+    throw new BadRequestError(`provider "${adapter.id}" does not offer files and batches`, {
+      provider: adapter.id,
+      model: reference.model,
+      param: 'model',
+      code: 'unsupported_operation',
+    });
   }
-  return { batches: adapter.batches, context: createCallContext(reference.provider, reference.model, options, settings, false), provider: reference.provider, model: reference.model, prices };
+  return {
+    batches: adapter.batches,
+    context: createCallContext(reference.provider, reference.model, options, settings, false),
+    provider: reference.provider,
+    model: reference.model,
+    prices,
+  };
 }
 
-async function run<T extends object>(call: SplitCall<{ model: string }>, act: (resolved: Resolved) => Promise<T>, cost?: (result: T, resolved: Resolved) => number | null): Promise<T & { readonly llmux: ResponseMetadata }> {
+async function run<T extends object>(
+  call: SplitCall<{ model: string }>,
+  act: (resolved: Resolved) => Promise<T>,
+  cost?: (result: T, resolved: Resolved) => number | null,
+): Promise<T & { readonly llmux: ResponseMetadata }> {
   const resolved = resolve(call);
   const startedAt = performance.now();
   const result = await act(resolved);
@@ -75,7 +100,7 @@ function textOf(value: unknown, name: string): string {
   throw new BadRequestError(`${name} is required`, { param: name });
 }
 
-export function createFileCall(call: SplitCall<{ model: string } & Partial<CreateFileParams>>): Promise<FileResult> {
+function createFileCall(call: SplitCall<{ model: string } & Partial<CreateFileParams>>): Promise<FileResult> {
   return run(call, ({ batches, context, model }) => {
     const { file, purpose } = call.body;
     if (file === undefined) throw new BadRequestError('file is required', { param: 'file' });
@@ -84,11 +109,11 @@ export function createFileCall(call: SplitCall<{ model: string } & Partial<Creat
   });
 }
 
-export function retrieveFileCall(call: SplitCall<{ model: string; file_id?: unknown }>): Promise<FileResult> {
+function retrieveFileCall(call: SplitCall<{ model: string; file_id?: unknown }>): Promise<FileResult> {
   return run(call, ({ batches, context }) => batches.retrieveFile(textOf(call.body.file_id, 'file_id'), context));
 }
 
-export function fileContentCall(call: SplitCall<{ model: string; file_id?: unknown }>): Promise<FileContentResult> {
+function fileContentCall(call: SplitCall<{ model: string; file_id?: unknown }>): Promise<FileContentResult> {
   let priced: BatchOutputUsage | undefined;
   return run(
     call,
@@ -101,24 +126,28 @@ export function fileContentCall(call: SplitCall<{ model: string; file_id?: unkno
   );
 }
 
-export function deleteFileCall(call: SplitCall<{ model: string; file_id?: unknown }>): Promise<DeletedFileResult> {
+function deleteFileCall(call: SplitCall<{ model: string; file_id?: unknown }>): Promise<DeletedFileResult> {
   return run(call, ({ batches, context }) => batches.deleteFile(textOf(call.body.file_id, 'file_id'), context));
 }
 
-export function createBatchCall(call: SplitCall<{ model: string } & Partial<CreateBatchRequest>>): Promise<BatchResult> {
+function createBatchCall(call: SplitCall<{ model: string } & Partial<CreateBatchRequest>>): Promise<BatchResult> {
   return run(call, ({ batches, context }) => {
     const { input_file_id, endpoint, completion_window, metadata } = call.body;
-    const request: CreateBatchRequest = { input_file_id: textOf(input_file_id, 'input_file_id'), endpoint: textOf(endpoint, 'endpoint'), completion_window: completion_window ?? '24h' };
+    const request: CreateBatchRequest = {
+      input_file_id: textOf(input_file_id, 'input_file_id'),
+      endpoint: textOf(endpoint, 'endpoint'),
+      completion_window: completion_window ?? '24h',
+    };
     if (metadata !== undefined && metadata !== null) request.metadata = metadata;
     return batches.createBatch(request, context);
   });
 }
 
-export function retrieveBatchCall(call: SplitCall<{ model: string; batch_id?: unknown }>): Promise<BatchResult> {
+function retrieveBatchCall(call: SplitCall<{ model: string; batch_id?: unknown }>): Promise<BatchResult> {
   return run(call, ({ batches, context }) => batches.retrieveBatch(textOf(call.body.batch_id, 'batch_id'), context));
 }
 
-export function cancelBatchCall(call: SplitCall<{ model: string; batch_id?: unknown }>): Promise<BatchResult> {
+function cancelBatchCall(call: SplitCall<{ model: string; batch_id?: unknown }>): Promise<BatchResult> {
   return run(call, ({ batches, context }) => batches.cancelBatch(textOf(call.body.batch_id, 'batch_id'), context));
 }
 

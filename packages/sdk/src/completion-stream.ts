@@ -34,11 +34,7 @@ export class CompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk>
   private readonly endListeners: StreamEndListener[] = [];
   private readonly startedAt: number;
 
-  constructor(
-    primed: Chunk[],
-    rest: AsyncIterator<Chunk>,
-    options: { includeUsage: boolean; metadata: ResponseMetadata; price: CostFunction; startedAt: number },
-  ) {
+  constructor(primed: Chunk[], rest: AsyncIterator<Chunk>, options: { includeUsage: boolean; metadata: ResponseMetadata; price: CostFunction; startedAt: number }) {
     this.startedAt = options.startedAt;
     this.primed = primed;
     this.rest = rest;
@@ -134,7 +130,7 @@ export class CompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk>
 }
 
 /** True once a chunk carries something a client would show: the stream's commit point. */
-export function carriesContent(chunk: ChatCompletionChunk): boolean {
+function carriesContent(chunk: ChatCompletionChunk): boolean {
   if (chunk.usage) return true;
   for (const choice of chunk.choices) {
     const delta = choice.delta;

@@ -44,12 +44,7 @@ export async function completeCall({ body, options, settings, prices }: SplitCal
   const draft = body as ChatCompletionRequest;
   draft.model = reference.model;
   if (body.response_format !== undefined) draft.response_format = structured.responseFormat;
-  const request = checkParams(
-    draft,
-    adapter,
-    options.drop_params === true,
-    context.warnings,
-  );
+  const request = checkParams(draft, adapter, options.drop_params === true, context.warnings);
   const metadata: ResponseMetadata = { provider: reference.provider, model: reference.model, cost: null, warnings: context.warnings };
   const price = (usage: Usage, durationMs: number) => computeCost(reference.provider, reference.model, usage, prices, durationMs);
   const startedAt = performance.now();

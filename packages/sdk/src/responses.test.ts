@@ -7,7 +7,11 @@ import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeChatReply
 import { UnsupportedParamsError, responses, type ResponsesStreamEvent } from './index.js';
 
 const REPLY: FakeChatReply = { content: 'Hello from the fake', usage: { promptTokens: 20, completionTokens: 4 } };
-const TOOL_REPLY: FakeChatReply = { toolCalls: [{ id: 'call_1', name: 'weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls', usage: { promptTokens: 20, completionTokens: 6 } };
+const TOOL_REPLY: FakeChatReply = {
+  toolCalls: [{ id: 'call_1', name: 'weather', arguments: '{"city":"Paris"}' }],
+  finish: 'tool_calls',
+  usage: { promptTokens: 20, completionTokens: 6 },
+};
 
 describe('responses()', () => {
   let openai: FakeServer;
@@ -45,11 +49,20 @@ describe('responses()', () => {
     for (const target of targets()) {
       next = TOOL_REPLY;
       const events: ResponsesStreamEvent[] = [];
-      for await (const event of await responses({ ...target.args, input: 'weather?', stream: true, tools: [{ type: 'function', name: 'weather', parameters: { type: 'object' } }] })) events.push(event);
+      for await (const event of await responses({
+        ...target.args,
+        input: 'weather?',
+        stream: true,
+        tools: [{ type: 'function', name: 'weather', parameters: { type: 'object' } }],
+      }))
+        events.push(event);
       assert.equal(events[0]?.type, 'response.created', target.name);
       assert.equal(events.at(-1)?.type, 'response.completed');
       for (let index = 1; index < events.length; index += 1) assert.ok((events[index]?.sequence_number ?? 0) > (events[index - 1]?.sequence_number ?? 0));
-      const args = events.filter((event) => event.type === 'response.function_call_arguments.delta').map((event) => String(event['delta'])).join('');
+      const args = events
+        .filter((event) => event.type === 'response.function_call_arguments.delta')
+        .map((event) => String(event['delta']))
+        .join('');
       assert.deepEqual(JSON.parse(args), { city: 'Paris' });
       const final = events.at(-1)?.['response'] as { output: Array<{ type: string; call_id?: string }>; usage: { output_tokens: number } };
       assert.equal(final.output.find((item) => item.type === 'function_call')?.call_id, 'call_1');

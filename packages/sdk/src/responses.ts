@@ -24,9 +24,33 @@ export interface ResponsesEventStream extends AsyncIterable<ResponsesStreamEvent
 
 /** The Responses request fields; any other argument is a call option or a provider setting. */
 export const RESPONSES_BODY_KEYS: ReadonlySet<string> = new Set([
-  'model', 'input', 'instructions', 'tools', 'tool_choice', 'parallel_tool_calls', 'text', 'max_output_tokens', 'temperature',
-  'top_p', 'reasoning', 'stream', 'store', 'user', 'metadata', 'include', 'prompt_cache_key', 'previous_response_id', 'truncation',
-  'service_tier', 'background', 'safety_identifier', 'max_tool_calls', 'top_logprobs', 'prompt', 'conversation', 'stream_options',
+  'model',
+  'input',
+  'instructions',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'text',
+  'max_output_tokens',
+  'temperature',
+  'top_p',
+  'reasoning',
+  'stream',
+  'store',
+  'user',
+  'metadata',
+  'include',
+  'prompt_cache_key',
+  'previous_response_id',
+  'truncation',
+  'service_tier',
+  'background',
+  'safety_identifier',
+  'max_tool_calls',
+  'top_logprobs',
+  'prompt',
+  'conversation',
+  'stream_options',
 ]);
 
 export function responses(params: ResponsesParams & { stream: true }): Promise<ResponsesEventStream>;
@@ -53,4 +77,3 @@ export async function responses(params: ResponsesParams): Promise<ResponsesResul
   }
   return { llmux: streamed.llmux, cancel: () => streamed.cancel(), [Symbol.asyncIterator]: () => parseResponsesEvents(encode())[Symbol.asyncIterator]() };
 }
-

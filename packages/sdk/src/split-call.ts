@@ -15,10 +15,7 @@ export interface SplitCall<Body> {
   prices: PriceOverrides;
 }
 
-export function splitCall<Body extends object>(
-  args: Record<string, unknown>,
-  bodyKeys: ReadonlySet<string>,
-): SplitCall<Body> {
+export function splitCall<Body extends object>(args: Record<string, unknown>, bodyKeys: ReadonlySet<string>): SplitCall<Body> {
   return splitCallOnto<Body>(undefined, args, bodyKeys);
 }
 
@@ -28,11 +25,7 @@ export function splitCall<Body extends object>(
  * everything into one object and splitting it again cost ~5 µs a call. An undefined value
  * leaves `base`'s value in place.
  */
-export function splitCallOnto<Body extends object>(
-  base: SplitCall<object> | undefined,
-  args: Record<string, unknown>,
-  bodyKeys: ReadonlySet<string>,
-): SplitCall<Body> {
+export function splitCallOnto<Body extends object>(base: SplitCall<object> | undefined, args: Record<string, unknown>, bodyKeys: ReadonlySet<string>): SplitCall<Body> {
   const body: Record<string, unknown> = base === undefined ? {} : { ...base.body };
   const options: Record<string, unknown> = base === undefined ? {} : { ...base.options };
   const settings: Record<string, unknown> = base === undefined ? {} : { ...base.settings };
@@ -64,13 +57,7 @@ function pricesOf(options: CallOptions): PriceOverrides {
   return prices;
 }
 
-export function createCallContext(
-  provider: string,
-  model: string,
-  options: CallOptions,
-  settings: Record<string, unknown>,
-  stream: boolean,
-): ProviderCallContext {
+export function createCallContext(provider: string, model: string, options: CallOptions, settings: Record<string, unknown>, stream: boolean): ProviderCallContext {
   const timeoutSeconds = (stream ? options.stream_timeout : undefined) ?? options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   return {
     provider,

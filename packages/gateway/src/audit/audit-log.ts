@@ -7,7 +7,7 @@ import type { Identity } from '../governance/identity.js';
 import type { Store } from '../store/store.js';
 import { redactSecrets } from './redact-secrets.js';
 
-export interface AuditEntry {
+interface AuditEntry {
   caller: Identity;
   /** `created`, `updated`, `deleted`, `blocked`, `unblocked`, `regenerated`, `member_added`, ... */
   action: string;

@@ -8,7 +8,7 @@ const SECRET_FIELD = /(^|_)(api_key|key|token|secret|password|credentials?|acces
 const KEEP = new Set(['key_alias', 'key_name']);
 /** Prices and counts whose names end like a secret's (`input_cost_per_token`). */
 const NOT_SECRET = /_per_token$|_cost$|^cost$/i;
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export function redactSecrets(value: unknown): unknown {
   if (typeof value === 'string') return maskKeysInText(value);

@@ -69,7 +69,13 @@ export const anthropicCachedDialect: CachedDialect = {
       for (const frame of blockEvents(block, index)) frames.push(encodeAnthropicEvent(frame));
     });
     const outputTokens = typeof usage?.['output_tokens'] === 'number' ? usage['output_tokens'] : 0;
-    frames.push(encodeAnthropicEvent({ type: 'message_delta', delta: { stop_reason: reply['stop_reason'] ?? null, stop_sequence: reply['stop_sequence'] ?? null }, usage: { output_tokens: outputTokens } }));
+    frames.push(
+      encodeAnthropicEvent({
+        type: 'message_delta',
+        delta: { stop_reason: reply['stop_reason'] ?? null, stop_sequence: reply['stop_sequence'] ?? null },
+        usage: { output_tokens: outputTokens },
+      }),
+    );
     frames.push(encodeAnthropicEvent({ type: 'message_stop' }));
     return frames;
   },

@@ -7,7 +7,7 @@ import { PermissionDeniedError } from 'llmux';
 import type { PreCallHook } from '../core/hooks.js';
 
 /** The metadata field the list is kept under. */
-export const ALLOWED_CACHE_CONTROLS = 'allowed_cache_controls';
+const ALLOWED_CACHE_CONTROLS = 'allowed_cache_controls';
 
 export const checkCacheControlsHook: PreCallHook = (state) => {
   const controls = state.body['cache'];
@@ -26,7 +26,10 @@ export const checkCacheControlsHook: PreCallHook = (state) => {
  * A key's metadata with the list from a /key/generate or /key/update body (LiteLLM's
  * top-level field), or undefined when the body does not name it. null or [] lifts it.
  */
-export function foldAllowedCacheControls(body: { allowed_cache_controls?: readonly string[] | null | undefined }, metadata: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
+export function foldAllowedCacheControls(
+  body: { allowed_cache_controls?: readonly string[] | null | undefined },
+  metadata: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | undefined {
   const allowed = body.allowed_cache_controls;
   if (allowed === undefined) return undefined;
   const { [ALLOWED_CACHE_CONTROLS]: _previous, ...rest } = metadata ?? {};

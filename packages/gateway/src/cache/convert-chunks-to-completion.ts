@@ -45,7 +45,9 @@ export function convertChunksToCompletion(chunks: readonly ChatCompletionChunk[]
     model: first.model,
     choices: [...choices.values()]
       .sort((left, right) => left.index - right.index)
-      .map(({ tools, ...choice }) => (tools.size === 0 ? choice : { ...choice, message: { ...choice.message, tool_calls: [...tools.entries()].sort(([a], [b]) => a - b).map(([, call]) => call) } })),
+      .map(({ tools, ...choice }) =>
+        tools.size === 0 ? choice : { ...choice, message: { ...choice.message, tool_calls: [...tools.entries()].sort(([a], [b]) => a - b).map(([, call]) => call) } },
+      ),
   };
   if (usage !== undefined) completion.usage = usage;
   if (fingerprint !== undefined) completion.system_fingerprint = fingerprint;

@@ -14,7 +14,12 @@ export function convertCompletionToChunks(completion: ChatCompletion, includeUsa
     if (message.reasoning_content !== undefined && message.reasoning_content !== null) delta.reasoning_content = message.reasoning_content;
     if (message.refusal !== undefined && message.refusal !== null) delta.refusal = message.refusal;
     if (message.tool_calls !== undefined && message.tool_calls.length > 0) {
-      delta.tool_calls = message.tool_calls.map((call, index) => ({ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } }));
+      delta.tool_calls = message.tool_calls.map((call, index) => ({
+        index,
+        id: call.id,
+        type: 'function',
+        function: { name: call.function.name, arguments: call.function.arguments },
+      }));
     }
     chunks.push({ ...base, ...fingerprint, choices: [{ index: choice.index, delta, finish_reason: null }] });
     chunks.push({ ...base, ...fingerprint, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finish_reason }] });

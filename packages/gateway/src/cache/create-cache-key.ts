@@ -7,7 +7,16 @@ import { createHash } from 'node:crypto';
 
 /** Fields that do not change the answer's content. */
 const IGNORED_FIELDS: ReadonlySet<string> = new Set([
-  'stream', 'stream_options', 'user', 'metadata', 'cache', 'tags', 'request_timeout', 'timeout', 'litellm_metadata', 'guardrails',
+  'stream',
+  'stream_options',
+  'user',
+  'metadata',
+  'cache',
+  'tags',
+  'request_timeout',
+  'timeout',
+  'litellm_metadata',
+  'guardrails',
 ]);
 
 export function createCacheKey(body: Readonly<Record<string, unknown>>, scopeId: string | undefined, namespace: string | undefined): string {
@@ -24,7 +33,7 @@ export function createCacheKey(body: Readonly<Record<string, unknown>>, scopeId:
 }
 
 /** JSON with every object's keys sorted, so equal bodies hash equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const record = value as Record<string, unknown>;

@@ -40,18 +40,22 @@ export interface CacheSetup {
 
 /** `settings` from parseCacheSettings, read before anything else is built (a refusal then leaks nothing). */
 export function createCacheSetup(settings: CacheSettings | undefined, config: GatewayConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): CacheSetup {
-  if (settings === undefined) return { hooksFor: (_operation, hooks) => hooks, routes: createCacheRoutes(undefined), start: () => Promise.resolve(), close: () => Promise.resolve() };
+  if (settings === undefined)
+    return { hooksFor: (_operation, hooks) => hooks, routes: createCacheRoutes(undefined), start: () => Promise.resolve(), close: () => Promise.resolve() };
   const redisTarget = settings.type === 'redis' || settings.type === 'redis-semantic' ? requireRedis(config, env) : undefined;
   const exact = redisTarget === undefined ? createLocalResponseStore(settings.maxEntries, settings.maxBytes) : createRedisResponseStore(redisTarget);
   const redisIndex = settings.type === 'redis-semantic' && redisTarget !== undefined ? createRedisSemanticIndex(redisTarget) : undefined;
   const index = settings.type === 'local-semantic' ? createLocalSemanticIndex(settings.maxEntries) : redisIndex;
   const semantic: SemanticParts | undefined =
-    index === undefined || settings.semantic === undefined ? undefined : { index, embed: createPromptEmbedder(settings.semantic.embeddingModel), threshold: settings.semantic.similarityThreshold };
+    index === undefined || settings.semantic === undefined
+      ? undefined
+      : { index, embed: createPromptEmbedder(settings.semantic.embeddingModel), threshold: settings.semantic.similarityThreshold };
   const store = index === undefined ? exact : withIndex(exact, index);
   const cache = createResponseCache(settings, store, logger, semantic);
   const uncached = [...settings.callTypes].filter((name) => !CACHED_CALL_TYPES.has(name));
   // Said once at start rather than silently: these call types are served without the cache.
-  if (uncached.length > 0) logger.warn({ callTypes: uncached }, 'response cache: llmux caches acompletion, aembedding, anthropic_messages and aresponses; these call types are not cached');
+  if (uncached.length > 0)
+    logger.warn({ callTypes: uncached }, 'response cache: llmux caches acompletion, aembedding, anthropic_messages and aresponses; these call types are not cached');
   const byOperation = new Map<string, { pre: PreCallHook; post?: PostCallHook }>([
     ['chat', createChatCacheHooks(cache)],
     ['embeddings', { pre: createEmbeddingsCacheHook(cache) }],
@@ -73,7 +77,10 @@ export function createCacheSetup(settings: CacheSettings | undefined, config: Ga
 
 function requireRedis(config: GatewayConfig, env: NodeJS.ProcessEnv): RedisTarget {
   const target = resolveRedisTarget(config, env);
-  if (target === undefined) throw new ConfigError('(cache)', ['litellm_settings.cache_params.type "redis" and "redis-semantic" need REDIS_URL, general_settings.redis_url or cache_params host/port/password']);
+  if (target === undefined)
+    throw new ConfigError('(cache)', [
+      'litellm_settings.cache_params.type "redis" and "redis-semantic" need REDIS_URL, general_settings.redis_url or cache_params host/port/password',
+    ]);
   return target;
 }
 

@@ -41,10 +41,12 @@ export function createEmbeddingsCacheHook(cache: ResponseCache): PreCallHook {
     context.headers['x-litellm-cache-key'] = listed;
     const cached: Array<CachedVector | undefined> = call.controls.noCache
       ? keys.map(() => undefined)
-      : await Promise.all(keys.map(async (key) => {
-          const entry = await cache.lookup(key, call);
-          return entry === undefined ? undefined : (JSON.parse(entry.json) as CachedVector);
-        }));
+      : await Promise.all(
+          keys.map(async (key) => {
+            const entry = await cache.lookup(key, call);
+            return entry === undefined ? undefined : (JSON.parse(entry.json) as CachedVector);
+          }),
+        );
     const missing = items.flatMap((_, index) => (cached[index] === undefined ? [index] : []));
     if (missing.length === 0) {
       context.call.cacheHit = true;

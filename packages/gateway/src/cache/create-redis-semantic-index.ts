@@ -30,8 +30,28 @@ export function createRedisSemanticIndex(target: RedisTarget): RedisSemanticInde
   const ensureIndex = async (dimensions: number): Promise<void> => {
     if (indexes.has(dimensions)) return;
     try {
-      await redis.call('FT.CREATE', indexName(dimensions), 'ON', 'HASH', 'PREFIX', '1', `${PREFIX}${dimensions}:`,
-        'SCHEMA', 'partition', 'TAG', 'vector', 'VECTOR', 'HNSW', '6', 'TYPE', 'FLOAT32', 'DIM', String(dimensions), 'DISTANCE_METRIC', 'COSINE');
+      await redis.call(
+        'FT.CREATE',
+        indexName(dimensions),
+        'ON',
+        'HASH',
+        'PREFIX',
+        '1',
+        `${PREFIX}${dimensions}:`,
+        'SCHEMA',
+        'partition',
+        'TAG',
+        'vector',
+        'VECTOR',
+        'HNSW',
+        '6',
+        'TYPE',
+        'FLOAT32',
+        'DIM',
+        String(dimensions),
+        'DISTANCE_METRIC',
+        'COSINE',
+      );
     } catch (error) {
       // Another instance (or an earlier run) made it.
       if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
@@ -43,7 +63,9 @@ export function createRedisSemanticIndex(target: RedisTarget): RedisSemanticInde
       try {
         await redis.connect();
       } catch (error) {
-        throw new ConfigError('(cache)', [`litellm_settings.cache_params.type "redis-semantic": the configured Redis does not answer (${error instanceof Error ? error.message : String(error)})`]);
+        throw new ConfigError('(cache)', [
+          `litellm_settings.cache_params.type "redis-semantic": the configured Redis does not answer (${error instanceof Error ? error.message : String(error)})`,
+        ]);
       }
       const info = (await redis.call('COMMAND', 'INFO', 'FT.SEARCH')) as unknown[];
       if (!Array.isArray(info) || info[0] === null || info[0] === undefined) {
@@ -56,8 +78,21 @@ export function createRedisSemanticIndex(target: RedisTarget): RedisSemanticInde
     },
     async nearest(partition, vector) {
       if (!indexes.has(vector.length)) await ensureIndex(vector.length);
-      const reply = (await redis.call('FT.SEARCH', indexName(vector.length), `(@partition:{${tagOf(partition)}})=>[KNN 1 @vector $vec AS distance]`,
-        'PARAMS', '2', 'vec', Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), 'RETURN', '2', 'key', 'distance', 'DIALECT', '2')) as unknown[];
+      const reply = (await redis.call(
+        'FT.SEARCH',
+        indexName(vector.length),
+        `(@partition:{${tagOf(partition)}})=>[KNN 1 @vector $vec AS distance]`,
+        'PARAMS',
+        '2',
+        'vec',
+        Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
+        'RETURN',
+        '2',
+        'key',
+        'distance',
+        'DIALECT',
+        '2',
+      )) as unknown[];
       const fields = reply[2];
       if (!Array.isArray(fields)) return undefined;
       const record: Record<string, string> = {};

@@ -5,8 +5,8 @@
 import { ConfigError } from '../config/config-error.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 
-export type CacheType = 'local' | 'redis' | 'local-semantic' | 'redis-semantic';
-export type CacheScope = 'global' | 'key' | 'team';
+type CacheType = 'local' | 'redis' | 'local-semantic' | 'redis-semantic';
+type CacheScope = 'global' | 'key' | 'team';
 
 export interface CacheSettings {
   type: CacheType;

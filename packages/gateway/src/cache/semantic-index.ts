@@ -3,7 +3,7 @@
 // searched only within their partition (scope, namespace, model group and every parameter
 // other than the prompt), so a hit never crosses a team, a model or a temperature.
 
-export interface SemanticMatch {
+interface SemanticMatch {
   /** The exact-cache key the reply is stored under. */
   key: string;
   /** Cosine similarity with the query, 1 for the same direction. */

@@ -3,7 +3,7 @@
 
 import { describeProviders, getDefaultProviderRegistry } from 'llmux';
 
-export interface EnvironmentGroup {
+interface EnvironmentGroup {
   title: string;
   variables: ReadonlyArray<readonly [name: string, meaning: string]>;
 }
@@ -12,7 +12,11 @@ export interface EnvironmentGroup {
 const PROVIDER_VARIABLES: ReadonlyArray<readonly [provider: string, keys: string, bases: string]> = [
   ['openai', 'OPENAI_API_KEY, OPENAI_ORGANIZATION', 'OPENAI_BASE_URL, OPENAI_API_BASE'],
   ['anthropic', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL, ANTHROPIC_API_BASE'],
-  ['azure', 'AZURE_API_KEY, AZURE_OPENAI_API_KEY, AZURE_AD_TOKEN, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST', 'AZURE_API_BASE, AZURE_OPENAI_ENDPOINT (AZURE_API_VERSION, OPENAI_API_VERSION)'],
+  [
+    'azure',
+    'AZURE_API_KEY, AZURE_OPENAI_API_KEY, AZURE_AD_TOKEN, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST',
+    'AZURE_API_BASE, AZURE_OPENAI_ENDPOINT (AZURE_API_VERSION, OPENAI_API_VERSION)',
+  ],
   ['bedrock / sagemaker', 'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_BEARER_TOKEN_BEDROCK', 'AWS_REGION, AWS_DEFAULT_REGION, AWS_BEDROCK_RUNTIME_ENDPOINT'],
   ['vertex_ai', 'GOOGLE_APPLICATION_CREDENTIALS', 'VERTEXAI_PROJECT, GOOGLE_CLOUD_PROJECT, VERTEXAI_LOCATION'],
   ['gemini', 'GEMINI_API_KEY, GOOGLE_API_KEY', 'GEMINI_API_BASE'],
@@ -39,12 +43,12 @@ const PROVIDER_VARIABLES: ReadonlyArray<readonly [provider: string, keys: string
   ['bedrock rerank', 'as bedrock', 'AWS_BEDROCK_AGENT_RUNTIME_ENDPOINT'],
 ];
 
-export const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
+const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
   {
     title: 'Gateway',
     variables: [
       ['LLMUX_MASTER_KEY', 'require this key (Authorization: Bearer <key>) on API routes; sk-..., 8+ characters'],
-      ['LITELLM_MASTER_KEY', 'the same, under LiteLLM\'s name (LLMUX_MASTER_KEY wins)'],
+      ['LITELLM_MASTER_KEY', "the same, under LiteLLM's name (LLMUX_MASTER_KEY wins)"],
       ['LLMUX_LOG_LEVEL', 'trace, debug, info (default), warn, error, silent'],
       ['LLMUX_HOME', 'folder of the embedded SQLite store (default ./.llmux)'],
       ['DATABASE_URL', 'postgres://... to keep keys, spend and audit in PostgreSQL'],
@@ -56,8 +60,8 @@ export const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
     title: 'Alerts, callbacks and traces',
     variables: [
       ['SLACK_WEBHOOK_URL, WEBHOOK_URL', 'where alerts go (general_settings.alerting)'],
-      ['GENERIC_LOGGER_ENDPOINT, GENERIC_LOGGER_HEADERS', 'the generic_api callback\'s target'],
-      ['LLMUX_CALLBACK_FILE', 'the file callback\'s path'],
+      ['GENERIC_LOGGER_ENDPOINT, GENERIC_LOGGER_HEADERS', "the generic_api callback's target"],
+      ['LLMUX_CALLBACK_FILE', "the file callback's path"],
       ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_ENDPOINT', 'OTLP/HTTP trace target'],
       ['OTEL_EXPORTER_OTLP_HEADERS, OTEL_HEADERS, OTEL_SERVICE_NAME', 'trace export headers and service name'],
     ],

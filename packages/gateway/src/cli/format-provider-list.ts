@@ -30,7 +30,9 @@ function formatMarkdown(rows: readonly ProviderDescription[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...lines,
     '',
-    `${rows.length} provider ids served. Not served, refused at start with the reason: ${Object.keys(UNSERVED_PROVIDERS).map((id) => `\`${id}\``).join(', ')}.`,
+    `${rows.length} provider ids served. Not served, refused at start with the reason: ${Object.keys(UNSERVED_PROVIDERS)
+      .map((id) => `\`${id}\``)
+      .join(', ')}.`,
     '',
   ].join('\n');
 }

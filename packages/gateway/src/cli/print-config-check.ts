@@ -9,7 +9,9 @@ import { maskKey, maskUrl } from './mask-secret-text.js';
 export function formatConfigCheck(source: string, { config, warnings }: ParsedConfig, env: NodeJS.ProcessEnv): string {
   const registry = getDefaultProviderRegistry();
   const lines = [`llmux: ${source} is valid.`];
-  lines.push(`auth: ${config.general_settings.master_key === undefined ? 'disabled (no master key: the gateway binds 127.0.0.1 unless --host says otherwise)' : 'enabled (master key set)'}`);
+  lines.push(
+    `auth: ${config.general_settings.master_key === undefined ? 'disabled (no master key: the gateway binds 127.0.0.1 unless --host says otherwise)' : 'enabled (master key set)'}`,
+  );
   const database = env['DATABASE_URL'] ?? config.general_settings['database_url'];
   lines.push(`database: ${typeof database === 'string' && database !== '' ? maskUrl(database) : `SQLite under ${env['LLMUX_HOME'] ?? './.llmux'}`}`);
   lines.push(`model groups (${new Set(config.model_list.map((deployment) => deployment.model_name)).size}):`);

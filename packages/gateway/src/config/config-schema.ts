@@ -20,14 +20,23 @@ const deploymentSchema = z.looseObject({
     timeout: z.number().positive().optional(),
     stream_timeout: z.number().positive().optional(),
   }),
-  model_info: z.looseObject({ id: stringish.optional() }).nullish().transform((info) => info ?? undefined),
+  model_info: z
+    .looseObject({ id: stringish.optional() })
+    .nullish()
+    .transform((info) => info ?? undefined),
 });
 
 const section = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
-  z.looseObject(shape).nullish().transform((value) => value ?? {});
+  z
+    .looseObject(shape)
+    .nullish()
+    .transform((value) => value ?? {});
 
 export const configSchema = z.looseObject({
-  model_list: z.array(deploymentSchema).nullish().transform((list) => list ?? []),
+  model_list: z
+    .array(deploymentSchema)
+    .nullish()
+    .transform((list) => list ?? []),
   litellm_settings: section({
     drop_params: z.boolean().optional(),
     request_timeout: z.number().positive().optional(),

@@ -20,7 +20,8 @@ export function createConfigReloadRoute(reload: () => Promise<ConfigReloadResult
     paths: ['/config/reload'],
     async handle(context) {
       const caller = context.identity;
-      if (caller === undefined) throw new AuthenticationError('POST /config/reload needs the master key; set general_settings.master_key (or LLMUX_MASTER_KEY).', { code: 'master_key_not_set' });
+      if (caller === undefined)
+        throw new AuthenticationError('POST /config/reload needs the master key; set general_settings.master_key (or LLMUX_MASTER_KEY).', { code: 'master_key_not_set' });
       if (caller.role !== 'proxy_admin') throw new PermissionDeniedError('POST /config/reload needs the master key (a proxy admin).', { code: 'forbidden' });
       let result: ConfigReloadResult;
       try {

@@ -45,7 +45,8 @@ export function parseConfig(document: unknown, source: string, env: NodeJS.Proce
     const fields = checkConfigFields(document);
     problems.push(...fields.unknown, ...references.fatal);
     if (options.allowUnsupported === true) fields.unsupported.push(...fields.security);
-    else problems.push(...fields.security.map((path) => `${path}: a security setting llmux does not implement yet; remove it, or start with --allow-unsupported to run without it`));
+    else
+      problems.push(...fields.security.map((path) => `${path}: a security setting llmux does not implement yet; remove it, or start with --allow-unsupported to run without it`));
     if (fields.unsupported.length > 0) warnings.unshift(`LiteLLM settings llmux does not implement yet, ignored: ${fields.unsupported.join(', ')}`);
   } else warnings.push(...references.fatal);
   const resolved = resolveEnvReferences(document, env);
@@ -71,7 +72,11 @@ export function parseConfig(document: unknown, source: string, env: NodeJS.Proce
 /** LiteLLM sets `environment_variables` before reading the rest, so references can use them. */
 function applyEnvironmentVariables(document: object, source: string, env: NodeJS.ProcessEnv): void {
   const parsed = configSchema.shape.environment_variables.safeParse((document as Record<string, unknown>)['environment_variables']);
-  if (!parsed.success) throw new ConfigError(source, parsed.error.issues.map((issue) => describeIssue({ ...issue, path: ['environment_variables', ...issue.path] })));
+  if (!parsed.success)
+    throw new ConfigError(
+      source,
+      parsed.error.issues.map((issue) => describeIssue({ ...issue, path: ['environment_variables', ...issue.path] })),
+    );
   for (const [name, value] of Object.entries(parsed.data)) env[name] = value;
 }
 

@@ -6,7 +6,7 @@
 
 import { describeProviders, getDefaultProviderRegistry } from 'llmux';
 
-export const PROVIDER_KEY_ENV: Readonly<Record<string, readonly string[]>> = {
+const PROVIDER_KEY_ENV: Readonly<Record<string, readonly string[]>> = {
   openai: ['OPENAI_API_KEY'],
   anthropic: ['ANTHROPIC_API_KEY'],
   azure: ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY', 'AZURE_AD_TOKEN'],

@@ -9,14 +9,7 @@ const count = z.number().int().nonnegative();
 const fallbackList = z.array(z.record(z.string(), z.array(z.string())));
 const policy = z.record(z.string(), count);
 
-export const ROUTING_STRATEGIES = [
-  'simple-shuffle',
-  'least-busy',
-  'latency-based-routing',
-  'usage-based-routing',
-  'usage-based-routing-v2',
-  'cost-based-routing',
-] as const;
+const ROUTING_STRATEGIES = ['simple-shuffle', 'least-busy', 'latency-based-routing', 'usage-based-routing', 'usage-based-routing-v2', 'cost-based-routing'] as const;
 
 /** Router fields LiteLLM accepts both in `router_settings` and in `litellm_settings`. */
 export const routerRetrySettings = {
@@ -37,7 +30,10 @@ export const routerSettingsShape = {
   routing_strategy: z
     .enum(ROUTING_STRATEGIES, {
       // LiteLLM's provider-budget-routing is not implemented: refused by name, never routed around budgets.
-      error: (issue) => (issue.input === 'provider-budget-routing' ? 'provider-budget-routing (with provider_budget_config) is not implemented by llmux yet; use key, team or tag budgets' : undefined),
+      error: (issue) =>
+        issue.input === 'provider-budget-routing'
+          ? 'provider-budget-routing (with provider_budget_config) is not implemented by llmux yet; use key, team or tag budgets'
+          : undefined,
     })
     .optional(),
   retry_after: seconds.optional(),

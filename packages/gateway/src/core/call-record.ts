@@ -6,7 +6,7 @@
  * How a call ended when it did not run to its end; absent when it did. `reply_refused`: a
  * reply hook (a post_call guardrail) stopped a stream after it began.
  */
-export type CallEnd = 'client_disconnected' | 'shutdown' | 'upstream_cut' | 'reply_refused';
+type CallEnd = 'client_disconnected' | 'shutdown' | 'upstream_cut' | 'reply_refused';
 
 export interface CallRecord {
   /** The operation served (`chat`, `embeddings`, `messages`, ...); absent for other routes. */

@@ -5,7 +5,7 @@
 import type { RequestContext } from '../http/request-context.js';
 import type { ErrorWriter } from '../http/send-error.js';
 
-export type DialectId = 'openai-chat' | 'anthropic-messages' | 'openai-responses';
+type DialectId = 'openai-chat' | 'anthropic-messages' | 'openai-responses';
 
 export interface Dialect {
   readonly id: DialectId;

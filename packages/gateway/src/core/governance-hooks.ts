@@ -6,7 +6,7 @@ import { checkModelAccess } from '../governance/model-access.js';
 import { captureStoredReply } from '../spend/capture-stored-reply.js';
 import type { CallHooks, PostCallHook, PreCallHook } from './hooks.js';
 
-export const checkModelAccessHook: PreCallHook = (state) => {
+const checkModelAccessHook: PreCallHook = (state) => {
   checkModelAccess(state.context.identity, state.body['model'] as string, state.dependencies.router);
   return undefined;
 };
@@ -28,7 +28,7 @@ export const admitCallHook: PreCallHook = (state) => {
   });
 };
 
-export const settleCallHook: PostCallHook = (state, failed) => {
+const settleCallHook: PostCallHook = (state, failed) => {
   if (state.ticket !== undefined) state.dependencies.accounting?.end(state.ticket, failed);
 };
 

@@ -5,7 +5,7 @@
 
 import type { CallState } from './operation.js';
 
-export type PreCallOutcome = undefined | { replace: Record<string, unknown> } | { answered: true };
+type PreCallOutcome = undefined | { replace: Record<string, unknown> } | { answered: true };
 
 export type PreCallHook = (state: CallState) => PreCallOutcome | Promise<PreCallOutcome>;
 

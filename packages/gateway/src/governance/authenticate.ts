@@ -74,4 +74,3 @@ function invalidKey(presented: string): AuthenticationError {
   const malformed = describeMalformedKey(presented);
   return new AuthenticationError(malformed === undefined ? 'Invalid API key.' : `Invalid API key: ${malformed}.`, { code: 'invalid_api_key' });
 }
-

@@ -49,7 +49,10 @@ export function createGovernance(options: GovernanceOptions): Governance {
   const invalidation = createKeyInvalidation(cache, resolveRedisTarget(config, env), logger);
   const masterKey = config.general_settings.master_key;
   // Key lookups that survive a store outage: shared loads, stale identities, 503 for unknown keys.
-  const identityStore = createIdentityStore(store, { cache, onStale: throttleCalls((error) => logger.warn({ err: error }, 'key store unreachable: serving cached keys past their TTL')) });
+  const identityStore = createIdentityStore(store, {
+    cache,
+    onStale: throttleCalls((error) => logger.warn({ err: error }, 'key store unreachable: serving cached keys past their TTL')),
+  });
   const authHook = masterKey !== undefined && masterKey !== '' ? createAuthenticateHook({ masterKey, store: identityStore, cache }) : undefined;
   const audit = createAuditLog(store);
   return {

@@ -21,10 +21,7 @@ export async function loadIdentity(store: Store, key: KeyRecord): Promise<Identi
 }
 
 async function readIdentity(store: Store, key: KeyRecord): Promise<Identity> {
-  const [user, team] = await Promise.all([
-    key.user_id === null ? undefined : store.getUser(key.user_id),
-    key.team_id === null ? undefined : store.getTeam(key.team_id),
-  ]);
+  const [user, team] = await Promise.all([key.user_id === null ? undefined : store.getUser(key.user_id), key.team_id === null ? undefined : store.getTeam(key.team_id)]);
   // The key's budget row's limits join the key's own here, once per cache load.
   const identity: Identity = { kind: 'key', role: user?.user_role ?? 'internal_user', key: await applyBudgetRow(store, key) };
   if (user !== undefined) identity.user = user;

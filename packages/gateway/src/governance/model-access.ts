@@ -37,11 +37,14 @@ export function checkModelAccess(identity: Identity | undefined, model: string, 
   if (identity === undefined || identity.kind === 'master') return;
   for (const [scope, models] of restrictions(identity)) {
     if (!allows(models, model, router)) {
-      throw new AuthenticationError(`${scope === 'key' ? 'API key' : scope === 'team' ? 'Team' : 'User'} not allowed to access model ${model}. Allowed models: ${models.join(', ')}.`, {
-        code: `${scope}_model_access_denied`,
-        param: 'model',
-        model,
-      });
+      throw new AuthenticationError(
+        `${scope === 'key' ? 'API key' : scope === 'team' ? 'Team' : 'User'} not allowed to access model ${model}. Allowed models: ${models.join(', ')}.`,
+        {
+          code: `${scope}_model_access_denied`,
+          param: 'model',
+          model,
+        },
+      );
     }
   }
 }

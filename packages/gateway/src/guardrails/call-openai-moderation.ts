@@ -39,6 +39,12 @@ export async function callOpenAIModeration(http: HttpClient, params: OpenAIModer
   }
   const flagged = parsed.results.filter((result) => result.flagged);
   if (flagged.length === 0) return { action: 'NONE' };
-  const categories = new Set(flagged.flatMap((result) => Object.entries(result.categories ?? {}).filter(([, on]) => on === true).map(([name]) => name)));
+  const categories = new Set(
+    flagged.flatMap((result) =>
+      Object.entries(result.categories ?? {})
+        .filter(([, on]) => on === true)
+        .map(([name]) => name),
+    ),
+  );
   return { action: 'BLOCKED', reason: `Violated OpenAI moderation policy (${[...categories].join(', ') || 'flagged'})` };
 }

@@ -26,7 +26,13 @@ export async function callPresidio(http: HttpClient, params: PresidioParams, nam
       continue;
     }
     const analyzed = analyzerSchema.parse(
-      await post(http, params.presidio_analyzer_api_base, '/analyze', { text, language: params.presidio_language ?? 'en', ...(entities === undefined ? {} : { entities }) }, input.signal),
+      await post(
+        http,
+        params.presidio_analyzer_api_base,
+        '/analyze',
+        { text, language: params.presidio_language ?? 'en', ...(entities === undefined ? {} : { entities }) },
+        input.signal,
+      ),
     );
     const kept = analyzed.filter((detection) => passesThreshold(detection, params) && !allowed.has(text.slice(detection.start, detection.end).toLowerCase()));
     const blocked = kept.find((detection) => params.pii_entities_config?.[detection.entity_type] === 'BLOCK');

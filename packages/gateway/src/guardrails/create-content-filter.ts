@@ -10,7 +10,7 @@ import { PREBUILT_PATTERNS } from './prebuilt-patterns.js';
 const DEFAULT_PATTERN_FORMAT = '[{pattern_name}_REDACTED]';
 const DEFAULT_KEYWORD_TAG = '[KEYWORD_REDACTED]';
 
-export function createContentFilterRules(params: ContentFilterParams): TextRule[] {
+function createContentFilterRules(params: ContentFilterParams): TextRule[] {
   const format = params.pattern_redaction_format ?? DEFAULT_PATTERN_FORMAT;
   const tagFor = (name: string): string => format.replaceAll('{pattern_name}', name.toUpperCase());
   const rules: TextRule[] = [];
@@ -19,7 +19,14 @@ export function createContentFilterRules(params: ContentFilterParams): TextRule[
       const prebuilt = PREBUILT_PATTERNS[pattern.pattern_name];
       // The schema only admits known names.
       if (prebuilt === undefined) continue;
-      rules.push({ label: pattern.pattern_name, regex: prebuilt.regex, validate: prebuilt.validate, hint: prebuilt.hint, action: pattern.action, tag: tagFor(pattern.pattern_name) });
+      rules.push({
+        label: pattern.pattern_name,
+        regex: prebuilt.regex,
+        validate: prebuilt.validate,
+        hint: prebuilt.hint,
+        action: pattern.action,
+        tag: tagFor(pattern.pattern_name),
+      });
     } else {
       rules.push({ label: pattern.name, regex: new RegExp(pattern.pattern, 'g'), action: pattern.action, tag: tagFor(pattern.name) });
     }

@@ -20,7 +20,7 @@ import { selectGuardrails, type SelectedGuardrail } from './select-guardrails.js
 import { collectRequestTexts, replaceRequestTexts } from './walk-request-texts.js';
 import { withoutGuardrailFields } from './without-guardrail-fields.js';
 
-export const APPLIED_GUARDRAILS_HEADER = 'x-litellm-applied-guardrails';
+const APPLIED_GUARDRAILS_HEADER = 'x-litellm-applied-guardrails';
 
 /** Operations whose replies have no text to check (post_call does not apply). */
 const NO_TEXT_REPLY: ReadonlySet<string> = new Set(['embeddings']);
@@ -68,7 +68,10 @@ export function createGuardrailHooks(all: ReadonlyMap<string, Guardrail>): Guard
     if (post.length > 0 && !NO_TEXT_REPLY.has(operation) && state.operation.servesReplyHooks !== true) {
       // Fail closed: a reply the admin asked to be checked is not sent unchecked.
       const names = post.map((one) => one.guardrail.name);
-      throw new BadRequestError(`post_call guardrails (${names.join(', ')}) cannot check replies on ${state.context.path} in llmux yet`, { param: 'guardrails', code: 'guardrail_unsupported' });
+      throw new BadRequestError(`post_call guardrails (${names.join(', ')}) cannot check replies on ${state.context.path} in llmux yet`, {
+        param: 'guardrails',
+        code: 'guardrail_unsupported',
+      });
     }
     // Checks only, all at once: LiteLLM's during_call may not change the input.
     const during = having(selected, 'during_call');
@@ -159,5 +162,6 @@ async function maskLoggedPrompt(state: CallState, call: GuardrailCall, body: Rec
 function recordStreamPasses(state: CallState, call: GuardrailCall): void {
   if (state.body['stream'] !== true || state.operation.servesReplyHooks !== true) return;
   if (call.results.some((result) => result.guardrail_mode === 'post_call')) return;
-  for (const one of having(call.selected, 'post_call')) call.results.push({ guardrail_name: one.guardrail.name, guardrail_mode: 'post_call', guardrail_status: 'success', duration_ms: 0 });
+  for (const one of having(call.selected, 'post_call'))
+    call.results.push({ guardrail_name: one.guardrail.name, guardrail_mode: 'post_call', guardrail_status: 'success', duration_ms: 0 });
 }

@@ -8,7 +8,7 @@ import type { Guardrail, GuardrailMode } from './guardrail.js';
 import type { GuardrailOutcome } from './run-guardrail.js';
 import type { SelectedGuardrail } from './select-guardrails.js';
 
-export type GuardrailStatus = 'success' | 'guardrail_intervened' | 'blocked' | 'guardrail_failed_to_respond' | 'failed_open';
+type GuardrailStatus = 'success' | 'guardrail_intervened' | 'blocked' | 'guardrail_failed_to_respond' | 'failed_open';
 
 /** One line of the spend row's `guardrail_information`, as LiteLLM names its fields. */
 export interface GuardrailResult {

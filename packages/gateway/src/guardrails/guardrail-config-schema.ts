@@ -11,14 +11,17 @@ const modeSchema = z.enum(GUARDRAIL_MODES as [string, ...string[]]);
 const modeListSchema = z.union([modeSchema, z.array(modeSchema).min(1)]);
 const actionSchema = z.enum(['BLOCK', 'MASK']);
 
-const regexSource = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source, 'g');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+const regexSource = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source, 'g');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
 
 /** Fields every guardrail type takes. */
 const common = {
@@ -114,7 +117,7 @@ const litellmParamsSchema = z.discriminatedUnion('guardrail', [
   z.strictObject(bedrockShape),
 ]);
 
-export const guardrailEntrySchema = z.strictObject({
+const guardrailEntrySchema = z.strictObject({
   guardrail_name: z.string().min(1),
   litellm_params: litellmParamsSchema,
   guardrail_info: z.record(z.string(), z.unknown()).optional(),

@@ -10,7 +10,7 @@ export type GuardrailMode = 'pre_call' | 'during_call' | 'post_call' | 'logging_
 export const GUARDRAIL_MODES: readonly GuardrailMode[] = ['pre_call', 'during_call', 'post_call', 'logging_only'];
 
 /** `request`: the caller's input; `response`: the model's output. */
-export type GuardrailInputType = 'request' | 'response';
+type GuardrailInputType = 'request' | 'response';
 
 export type GuardrailVerdict =
   | { action: 'NONE' }

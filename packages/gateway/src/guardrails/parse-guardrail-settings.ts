@@ -38,7 +38,9 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = ['guardrails', ...issue.path];
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${formatConfigPath([...path, key])}: unknown field`);
   if (issue.code === 'invalid_union' && path[path.length - 1] === 'guardrail') {
-    return [`${formatConfigPath(path)}: unknown guardrail type; llmux has litellm_content_filter, hide_secrets, detect_prompt_injection, generic_guardrail_api, presidio, openai_moderation, bedrock`];
+    return [
+      `${formatConfigPath(path)}: unknown guardrail type; llmux has litellm_content_filter, hide_secrets, detect_prompt_injection, generic_guardrail_api, presidio, openai_moderation, bedrock`,
+    ];
   }
   return [`${formatConfigPath(path)}: ${issue.message}`];
 }

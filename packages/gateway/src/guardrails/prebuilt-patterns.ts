@@ -42,7 +42,8 @@ export const PREBUILT_PATTERNS: Readonly<Record<string, PrebuiltPattern>> = {
   discover: { hint: DIGIT, regex: /\b6(?:011|5\d{2})(?:[ -]?\d{4}){3}\b/g, validate: isLuhnValid },
   iban: { hint: DIGIT, regex: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g, validate: isIbanValid },
   ipv4: { hint: /\d\./, regex: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g },
-  ipv6: { hint: /:/,
+  ipv6: {
+    hint: /:/,
     regex: new RegExp(
       `(?<![0-9A-Fa-f:])(?:(?:${IPV6_GROUP}:){7}${IPV6_GROUP}|(?:${IPV6_GROUP}:){1,7}:|(?:${IPV6_GROUP}:){1,6}:${IPV6_GROUP}|(?:${IPV6_GROUP}:){1,5}(?::${IPV6_GROUP}){1,2}|(?:${IPV6_GROUP}:){1,4}(?::${IPV6_GROUP}){1,3}|(?:${IPV6_GROUP}:){1,3}(?::${IPV6_GROUP}){1,4}|(?:${IPV6_GROUP}:){1,2}(?::${IPV6_GROUP}){1,5}|${IPV6_GROUP}:(?::${IPV6_GROUP}){1,6}|::(?:${IPV6_GROUP}:){0,5}${IPV6_GROUP})(?![0-9A-Fa-f:])`,
       'g',
@@ -65,5 +66,14 @@ export const PREBUILT_PATTERN_NAMES = Object.keys(PREBUILT_PATTERNS) as [string,
 
 /** The credential patterns hide_secrets masks. */
 export const SECRET_PATTERN_NAMES: readonly string[] = [
-  'aws_access_key', 'aws_secret_key', 'github_token', 'slack_token', 'openai_api_key', 'google_api_key', 'stripe_key', 'private_key', 'jwt', 'generic_api_key',
+  'aws_access_key',
+  'aws_secret_key',
+  'github_token',
+  'slack_token',
+  'openai_api_key',
+  'google_api_key',
+  'stripe_key',
+  'private_key',
+  'jwt',
+  'generic_api_key',
 ];

@@ -17,7 +17,8 @@ export function readRequestedGuardrails(body: Record<string, unknown>): Requeste
   const requested: RequestedGuardrails = { on: new Map(), off: new Set() };
   readForm(body['guardrails'], 'guardrails', requested);
   const metadata = body['metadata'];
-  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) readForm((metadata as Record<string, unknown>)['guardrails'], 'metadata.guardrails', requested);
+  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata))
+    readForm((metadata as Record<string, unknown>)['guardrails'], 'metadata.guardrails', requested);
   return requested;
 }
 

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GuardrailMode } from './guardrail.js';
 
-export type ModeSetting = string | readonly string[];
+type ModeSetting = string | readonly string[];
 export type ModeConfig = ModeSetting | { tags: Readonly<Record<string, ModeSetting>>; default: ModeSetting };
 
 export interface ResolvedModes {
@@ -22,7 +22,14 @@ export function resolveGuardrailModes(config: ModeConfig): ResolvedModes {
   const { tags, default: fallback } = config as { tags: Readonly<Record<string, ModeSetting>>; default: ModeSetting };
   const rules = Object.entries(tags).map(([tag, setting]) => {
     const colon = tag.indexOf(':');
-    return { header: tag.slice(0, colon).trim().toLowerCase(), value: tag.slice(colon + 1).trim().toLowerCase(), modes: toSet(setting) };
+    return {
+      header: tag.slice(0, colon).trim().toLowerCase(),
+      value: tag
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+      modes: toSet(setting),
+    };
   });
   const defaults = toSet(fallback);
   const all = new Set<GuardrailMode>(defaults);

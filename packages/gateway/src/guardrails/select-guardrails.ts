@@ -17,7 +17,12 @@ export interface SelectedGuardrail {
   modes: ReadonlySet<GuardrailMode>;
 }
 
-export function selectGuardrails(all: ReadonlyMap<string, Guardrail>, requested: RequestedGuardrails, identity: Identity | undefined, headers: IncomingHttpHeaders): SelectedGuardrail[] {
+export function selectGuardrails(
+  all: ReadonlyMap<string, Guardrail>,
+  requested: RequestedGuardrails,
+  identity: Identity | undefined,
+  headers: IncomingHttpHeaders,
+): SelectedGuardrail[] {
   const owners = [identity?.key?.metadata, identity?.team?.metadata].filter((metadata): metadata is Record<string, unknown> => metadata !== undefined && metadata !== null);
   const chosen = new Map<string, Record<string, unknown>>();
   const globalOff = owners.some((metadata) => metadata['disable_global_guardrails'] === true);
@@ -30,7 +35,8 @@ export function selectGuardrails(all: ReadonlyMap<string, Guardrail>, requested:
     if (!Array.isArray(listed)) continue;
     for (const name of listed) {
       if (typeof name !== 'string') continue;
-      if (!all.has(name)) throw new BadRequestError(`This key's or team's guardrail "${name}" is not configured on the gateway`, { param: 'guardrails', code: 'unknown_guardrail' });
+      if (!all.has(name))
+        throw new BadRequestError(`This key's or team's guardrail "${name}" is not configured on the gateway`, { param: 'guardrails', code: 'unknown_guardrail' });
       chosen.set(name, {});
     }
   }
@@ -39,7 +45,8 @@ export function selectGuardrails(all: ReadonlyMap<string, Guardrail>, requested:
     chosen.set(name, extraBody);
   }
   if (requested.off.size > 0) {
-    if (owners.some(forbidsChanges)) throw new PermissionDeniedError('Your team does not have permission to modify guardrails.', { param: 'guardrails', code: 'guardrails_locked' });
+    if (owners.some(forbidsChanges))
+      throw new PermissionDeniedError('Your team does not have permission to modify guardrails.', { param: 'guardrails', code: 'guardrails_locked' });
     for (const name of requested.off) {
       if (!all.has(name)) throw unknownGuardrail(name, all);
       chosen.delete(name);

@@ -6,7 +6,7 @@
 type Visit = (text: string) => string;
 
 /** Calls `visit` on every text in order; a returned text that differs replaces it in place. */
-export function walkRequestTexts(operation: string, body: Record<string, unknown>, visit: Visit): void {
+function walkRequestTexts(operation: string, body: Record<string, unknown>, visit: Visit): void {
   switch (operation) {
     case 'chat':
       walkMessages(body['messages'], visit);

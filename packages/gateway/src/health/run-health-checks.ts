@@ -9,7 +9,7 @@ import { checkDeploymentHealth, type HealthOutcome } from './check-deployment-he
 /** Checks in flight at once: enough to finish quickly, few enough not to look like a burst. */
 const CONCURRENCY = 8;
 
-export interface HealthEndpoint {
+interface HealthEndpoint {
   model: string;
   model_name: string;
   model_id: string;

@@ -26,7 +26,10 @@ export function startBackgroundHealthChecks(router: Router, httpClient: HttpClie
       for (const { deployment, outcome } of checked) {
         if (outcome.status !== 'unhealthy') continue;
         router.stateStore.startCooldown(deployment.id, until);
-        logger.warn({ deployment: deployment.id, modelGroup: deployment.model_name, error: outcome.error }, 'background health check failed: deployment cooling down until the next check');
+        logger.warn(
+          { deployment: deployment.id, modelGroup: deployment.model_name, error: outcome.error },
+          'background health check failed: deployment cooling down until the next check',
+        );
       }
       latest = toHealthReport(checked);
     } catch (error) {

@@ -18,20 +18,21 @@ export function releaseBodyBytes(bytes: number): void {
   held = Math.max(0, held - bytes);
 }
 
-/** Bytes held now (tests read it to check that every reservation is given back). */
-export function bodyBytesHeld(): number {
-  return held;
-}
-
 /** 413 with Retry-After: the body is within the limit, but too many large ones are in flight. */
 export class BodiesInFlightError extends LlmuxError {
   constructor() {
     const megabytes = MAX_BODY_BYTES_IN_FLIGHT / (1024 * 1024);
-    super(`The gateway is already reading ${megabytes} MB of large request bodies; retry shortly.`, 413, 'invalid_request_error', { retryable: true, fallbackAllowed: false }, {
-      code: 'request_bodies_over_budget',
-      retryAfterSeconds: 1,
-      // The rest of the body is still on the wire; closing is cheaper than reading it.
-      headers: { connection: 'close' },
-    });
+    super(
+      `The gateway is already reading ${megabytes} MB of large request bodies; retry shortly.`,
+      413,
+      'invalid_request_error',
+      { retryable: true, fallbackAllowed: false },
+      {
+        code: 'request_bodies_over_budget',
+        retryAfterSeconds: 1,
+        // The rest of the body is still on the wire; closing is cheaper than reading it.
+        headers: { connection: 'close' },
+      },
+    );
   }
 }

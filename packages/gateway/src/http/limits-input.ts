@@ -27,9 +27,6 @@ export const MAX_DURATION_MS = 100 * 366 * 24 * 60 * 60 * 1000;
 /** Longest duration text: `36600d` fits; a thousand digits never reaches the parser. */
 export const MAX_DURATION_TEXT_LENGTH = 16;
 
-/** Largest count limit (rpm, tpm, parallel requests): a PostgreSQL bigint holds it exactly. */
-export const MAX_LIMIT_COUNT = Number.MAX_SAFE_INTEGER;
-
 /**
  * Request-body bytes the process may hold while reading and parsing, over all requests: a
  * flood of 15-50 MB bodies (slow uploads above all) would otherwise hold each in memory at

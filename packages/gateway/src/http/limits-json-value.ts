@@ -77,7 +77,10 @@ function checkId(field: string, id: string): void {
 
 function depthError(field: string | undefined): BadRequestError {
   const where = field === undefined ? 'The request body' : `'${field}'`;
-  return new BadRequestError(`Invalid value for ${where}: JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`, field === undefined ? { code: 'nesting_too_deep' } : { code: 'nesting_too_deep', param: field });
+  return new BadRequestError(
+    `Invalid value for ${where}: JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    field === undefined ? { code: 'nesting_too_deep' } : { code: 'nesting_too_deep', param: field },
+  );
 }
 
 function nulError(field: string | undefined): BadRequestError {

@@ -23,7 +23,10 @@ export function parseQuery(url: string): URLSearchParams {
       throw new BadRequestError(`Invalid value for '${printable(name)}': query parameters may not contain the NUL character.`, { code: 'invalid_value', param: printable(name) });
     }
     if (value.length > MAX_QUERY_VALUE_LENGTH || name.length > MAX_QUERY_VALUE_LENGTH) {
-      throw new BadRequestError(`Invalid value for '${printable(name)}': query parameters are at most ${MAX_QUERY_VALUE_LENGTH} characters.`, { code: 'invalid_value', param: printable(name) });
+      throw new BadRequestError(`Invalid value for '${printable(name)}': query parameters are at most ${MAX_QUERY_VALUE_LENGTH} characters.`, {
+        code: 'invalid_value',
+        param: printable(name),
+      });
     }
     const max = PAGING.get(name);
     // An empty value means "not given", as the handlers read it.

@@ -85,7 +85,8 @@ export class CallLimiter {
     if (!call.counted || call.checks.length === 0) return;
     const updates: CounterUpdate[] = [];
     for (const check of call.checks) {
-      if (check.kind === 'tpm' && actualTokens !== call.estimatedTokens) updates.push({ key: check.key, delta: actualTokens - call.estimatedTokens, seed: 0, expiresAt: check.expiresAt });
+      if (check.kind === 'tpm' && actualTokens !== call.estimatedTokens)
+        updates.push({ key: check.key, delta: actualTokens - call.estimatedTokens, seed: 0, expiresAt: check.expiresAt });
       else if (check.kind === 'parallel') updates.push({ key: check.key, delta: -1, seed: 0, expiresAt: LEASE });
       else if (check.kind === 'budget' && cost > 0) updates.push({ key: check.key, delta: cost, seed: check.seed, expiresAt: check.expiresAt });
     }

@@ -4,7 +4,7 @@
 
 import type { CustomerRecord, Identity, Limits } from '../governance/identity.js';
 
-export type SubjectScope = 'global' | 'team' | 'user' | 'key' | 'customer' | 'key_model' | 'tag' | 'organization';
+type SubjectScope = 'global' | 'team' | 'user' | 'key' | 'customer' | 'key_model' | 'tag' | 'organization';
 
 export interface LimitSubject {
   scope: SubjectScope;
@@ -103,7 +103,15 @@ const globalSubjects = new WeakMap<GlobalLimits, LimitSubject>();
 function globalSubject(global: GlobalLimits): LimitSubject {
   const cached = globalSubjects.get(global);
   if (cached !== undefined && cached.storedSpend === global.storedSpend && cached.maxBudget === global.maxBudget && cached.budgetDuration === global.budgetDuration) return cached;
-  const subject: LimitSubject = { ...NO_LIMITS, scope: 'global', id: 'all', label: 'the gateway (litellm_settings.max_budget)', maxBudget: global.maxBudget, budgetDuration: global.budgetDuration, storedSpend: global.storedSpend };
+  const subject: LimitSubject = {
+    ...NO_LIMITS,
+    scope: 'global',
+    id: 'all',
+    label: 'the gateway (litellm_settings.max_budget)',
+    maxBudget: global.maxBudget,
+    budgetDuration: global.budgetDuration,
+    storedSpend: global.storedSpend,
+  };
   globalSubjects.set(global, subject);
   return subject;
 }

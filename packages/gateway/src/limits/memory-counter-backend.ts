@@ -84,7 +84,7 @@ function expired(cell: Cell, nowMs: number): boolean {
  * what is left. budget: refused once spend has reached the budget (LiteLLM's rule: a call
  * may start while any budget remains, and its own cost may take spend past it).
  */
-export function overLimit(check: LimitCheck, current: number): boolean {
+function overLimit(check: LimitCheck, current: number): boolean {
   switch (check.kind) {
     case 'rpm':
     case 'parallel':

@@ -7,12 +7,12 @@
 import type { RedisOptions } from 'ioredis';
 
 /** Redis answers in well under a millisecond on a LAN; 250 ms leaves room for GC pauses. */
-export const REDIS_COMMAND_TIMEOUT_MS = 250;
+const REDIS_COMMAND_TIMEOUT_MS = 250;
 const CONNECT_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
 /** Reconnect after 100 ms, 200 ms, … up to 2 s between attempts, forever. */
-export function reconnectDelay(attempt: number): number {
+function reconnectDelay(attempt: number): number {
   return Math.min(50 * 2 ** Math.min(attempt, 6), MAX_RECONNECT_DELAY_MS);
 }
 

@@ -15,7 +15,15 @@ export function reportRemaining(sink: RemainingSink, call: AdmittedCall, cost: n
   for (let index = 0; index < checks.length; index += 1) {
     const check = checks[index];
     const subject = subjects[owners[index] as number] as LimitSubject;
-    if (check === undefined || subject.scope === 'global' || subject.scope === 'user' || subject.scope === 'customer' || subject.scope === 'tag' || subject.scope === 'organization') continue;
+    if (
+      check === undefined ||
+      subject.scope === 'global' ||
+      subject.scope === 'user' ||
+      subject.scope === 'customer' ||
+      subject.scope === 'tag' ||
+      subject.scope === 'organization'
+    )
+      continue;
     let resource: 'requests' | 'tokens' | 'budget';
     if (atAdmission && check.kind === 'rpm') resource = 'requests';
     else if (atAdmission && check.kind === 'tpm') resource = 'tokens';

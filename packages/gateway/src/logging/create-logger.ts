@@ -11,7 +11,7 @@ import { maskLogArguments, maskLogRecord, serializeMaskedError } from './mask-lo
  * credentials should any be echoed back. Only set at debug level, since redaction costs
  * time on every line.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'request.headers.authorization',
   'request.headers["x-api-key"]',
   'request.headers["api-key"]',
@@ -24,7 +24,7 @@ export const REDACT_PATHS = [
 /** The `base` every gateway line carries; the request line writer repeats it verbatim. */
 export const LOG_BASE = { service: 'llmux-gateway' } as const;
 
-export function loggerOptions(level: string): LoggerOptions {
+function loggerOptions(level: string): LoggerOptions {
   const options: LoggerOptions = {
     level,
     base: LOG_BASE,

@@ -30,7 +30,7 @@ export function actorOf(caller: Identity): string {
   return callerUserId(caller) ?? 'default_user_id';
 }
 
-export function hasBudgetFields(body: BudgetFields): boolean {
+function hasBudgetFields(body: BudgetFields): boolean {
   return BUDGET_FIELD_NAMES.some((field) => body[field] !== undefined && body[field] !== null);
 }
 

@@ -57,7 +57,11 @@ function maskingErrorText(route: Route): Route {
         if (isLlmuxError(error)) error.message = maskKeysInText(error.message);
         // The database is down: the client may retry, so a 503, not a 500 that reads as a bug.
         if (!isLlmuxError(error) && isStoreUnavailable(error)) {
-          throw new ServiceUnavailableError('The database is not answering; try again shortly.', { code: 'store_unavailable', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS, cause: error });
+          throw new ServiceUnavailableError('The database is not answering; try again shortly.', {
+            code: 'store_unavailable',
+            retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+            cause: error,
+          });
         }
         throw error;
       }

@@ -113,6 +113,20 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
   ];
 }
 
-function newCustomer(body: { user_id: string; alias?: string | null | undefined; blocked?: boolean | undefined; metadata?: Record<string, unknown> | null | undefined } & Parameters<typeof limitsFromBody>[0], at: Date): CustomerRecord {
-  return { ...limitsFromBody(body, at), user_id: body.user_id, alias: body.alias ?? null, spend: 0, blocked: body.blocked ?? false, metadata: body.metadata ?? {}, created_at: at, updated_at: at };
+function newCustomer(
+  body: { user_id: string; alias?: string | null | undefined; blocked?: boolean | undefined; metadata?: Record<string, unknown> | null | undefined } & Parameters<
+    typeof limitsFromBody
+  >[0],
+  at: Date,
+): CustomerRecord {
+  return {
+    ...limitsFromBody(body, at),
+    user_id: body.user_id,
+    alias: body.alias ?? null,
+    spend: 0,
+    blocked: body.blocked ?? false,
+    metadata: body.metadata ?? {},
+    created_at: at,
+    updated_at: at,
+  };
 }

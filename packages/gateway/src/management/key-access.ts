@@ -47,11 +47,11 @@ function allowed(caller: Identity, record: KeyRecord, team: TeamRecord | undefin
   }
 }
 
-export function keyNotFound(key: string): NotFoundError {
+function keyNotFound(key: string): NotFoundError {
   return new NotFoundError(`Key not found: ${describeKey(key)}`, { code: 'key_not_found', param: 'key' });
 }
 
 /** A hash names itself (it is no secret); anything else shows only its kind (`sk-****`). */
-export function describeKey(key: string): string {
+function describeKey(key: string): string {
   return TOKEN.test(key) ? key : maskSecret(key);
 }

@@ -15,7 +15,10 @@ const keyFields = {
   duration: durationSchema.nullable().optional(),
   blocked: z.boolean().optional(),
   /** LiteLLM's: the cache controls a request may send (kept in metadata; empty or null: all). */
-  allowed_cache_controls: z.array(z.enum(['no-cache', 'no-store', 'ttl', 's-maxage', 'namespace', 'use-cache'])).nullable().optional(),
+  allowed_cache_controls: z
+    .array(z.enum(['no-cache', 'no-store', 'ttl', 's-maxage', 'namespace', 'use-cache']))
+    .nullable()
+    .optional(),
   /** A shared budget row (/budget/new) whose limits apply where the key sets none. */
   budget_id: z.string().min(1).nullable().optional(),
 };
@@ -23,7 +26,10 @@ const keyFields = {
 export const keyGenerateSchema = z.looseObject({
   ...keyFields,
   /** A caller-chosen key (LiteLLM allows it); must look like one of ours. */
-  key: z.string().regex(/^sk-[A-Za-z0-9_-]{16,}$/, 'a custom key must start with sk- and have at least 16 more characters').optional(),
+  key: z
+    .string()
+    .regex(/^sk-[A-Za-z0-9_-]{16,}$/, 'a custom key must start with sk- and have at least 16 more characters')
+    .optional(),
 });
 
 export const keyUpdateSchema = z.looseObject({ ...keyFields, key: z.string().min(1) });
@@ -35,7 +41,6 @@ export const keyTargetSchema = z.looseObject({ key: z.string().min(1) });
 export const keyRegenerateSchema = z.looseObject({ key: z.string().min(1).optional(), new_key: keyGenerateSchema.shape.key });
 
 export type KeyGenerateBody = z.output<typeof keyGenerateSchema>;
-export type KeyUpdateBody = z.output<typeof keyUpdateSchema>;
 
 export const KEY_UPDATE_FIELDS = [
   'models',

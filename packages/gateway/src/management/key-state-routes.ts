@@ -35,7 +35,14 @@ export function createKeyStateRoutes(deps: ManagementDeps): Route[] {
     const updated = await store.replaceKeyToken(current.token, hashKey(key), abbreviateKey(key));
     if (updated === undefined) throw new NotFoundError('Key not found', { code: 'key_not_found', param: 'key' });
     await invalidation.invalidate(current.token);
-    await audit.record({ caller, action: 'regenerated', table: 'keys', objectId: updated.token, before: { token: current.token, key_name: current.key_name }, after: { key_name: updated.key_name } });
+    await audit.record({
+      caller,
+      action: 'regenerated',
+      table: 'keys',
+      objectId: updated.token,
+      before: { token: current.token, key_name: current.key_name },
+      after: { key_name: updated.key_name },
+    });
     replyJson(context, { ...renderKey(updated), key, token_id: updated.token });
   };
   return [

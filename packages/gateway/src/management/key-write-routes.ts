@@ -55,7 +55,11 @@ export function createKeyWriteRoutes(deps: ManagementDeps): Route[] {
           await checkOwner(deps, caller, 'user_id' in changes ? (changes.user_id ?? null) : current.user_id, 'team_id' in changes ? (changes.team_id ?? null) : current.team_id);
         }
         // /key/update must not be a way around /key/block's rule.
-        if (changes.blocked !== undefined && changes.blocked !== current.blocked && !mayBlock(caller, current.team_id === null ? undefined : await store.getTeam(current.team_id))) {
+        if (
+          changes.blocked !== undefined &&
+          changes.blocked !== current.blocked &&
+          !mayBlock(caller, current.team_id === null ? undefined : await store.getTeam(current.team_id))
+        ) {
           throw denied('block or unblock this key');
         }
         if (body.metadata === null) changes.metadata = {};
@@ -118,7 +122,7 @@ async function checkOwner(deps: ManagementDeps, caller: Identity, userId: string
   if (!isTeamAdmin(caller, team)) throw denied(`create or move keys into team ${team.team_id} (its admins do)`);
 }
 
-export function expiresAfter(duration: string | null, from: Date): Date | null {
+function expiresAfter(duration: string | null, from: Date): Date | null {
   if (duration === null) return null;
   const parsed = parseDuration(duration);
   return parsed === null ? null : new Date(addDuration(from.getTime(), parsed));
@@ -151,4 +155,3 @@ export function newKeyRecord(key: string, body: KeyGenerateBody, at: Date): KeyR
     updated_at: at,
   };
 }
-

@@ -23,7 +23,11 @@ const modelDeleteSchema = z.looseObject({ id: z.string().min(1) });
 /** Adds the stored deployments to the router (on start). */
 export async function loadStoredModels(store: Store, router: Router): Promise<void> {
   for (const model of await store.listModels()) {
-    router.addDeployment({ model_name: model.model_name, litellm_params: { ...model.litellm_params, model: String(model.litellm_params['model']) }, model_info: { ...model.model_info, id: model.model_id, db_model: true } });
+    router.addDeployment({
+      model_name: model.model_name,
+      litellm_params: { ...model.litellm_params, model: String(model.litellm_params['model']) },
+      model_info: { ...model.model_info, id: model.model_id, db_model: true },
+    });
   }
 }
 
@@ -50,7 +54,14 @@ export function createModelRoutes(deps: ManagementDeps): Route[] {
         const modelInfo = { ...body.model_info, id: modelId };
         if (hasDeployment(router, modelId)) throw modelIdTaken(modelId);
         try {
-          await store.insertModel({ model_id: modelId, model_name: body.model_name, litellm_params: body.litellm_params, model_info: modelInfo, created_by: caller.key?.token ?? 'master_key', created_at: new Date() });
+          await store.insertModel({
+            model_id: modelId,
+            model_name: body.model_name,
+            litellm_params: body.litellm_params,
+            model_info: modelInfo,
+            created_by: caller.key?.token ?? 'master_key',
+            created_at: new Date(),
+          });
         } catch (error) {
           // Another instance added the same id since this one started: the primary key says so.
           if ((await store.listModels()).some((model) => model.model_id === modelId)) throw modelIdTaken(modelId);
@@ -92,7 +103,11 @@ export function createModelRoutes(deps: ManagementDeps): Route[] {
             if (only !== null && deployment.id !== only) continue;
             // `unpriced` is llmux's: its calls would be recorded at $0 (see litellm_settings.reject_unpriced).
             const unpriced = isDeploymentPriced(deployment) === false ? { unpriced: true } : {};
-            data.push({ model_name: group, litellm_params: redactSecrets(deployment.litellm_params), model_info: { db_model: false, ...deployment.model_info, ...unpriced, id: deployment.id } });
+            data.push({
+              model_name: group,
+              litellm_params: redactSecrets(deployment.litellm_params),
+              model_info: { db_model: false, ...deployment.model_info, ...unpriced, id: deployment.id },
+            });
           }
         }
         replyJson(context, { data });

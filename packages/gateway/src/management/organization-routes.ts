@@ -234,7 +234,7 @@ async function budgetOfNew(store: Store, body: z.output<typeof orgNewSchema>, ca
   return budget.budget_id;
 }
 
-export async function loadOrganization(store: Store, organizationId: string): Promise<OrganizationRecord> {
+async function loadOrganization(store: Store, organizationId: string): Promise<OrganizationRecord> {
   const organization = await store.getOrganization(organizationId);
   if (organization === undefined)
     throw new NotFoundError(`Organization not found for organization_id=${organizationId}`, { code: 'organization_not_found', param: 'organization_id' });

@@ -5,12 +5,13 @@ import { BadRequestError } from 'llmux';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseDateQuery(value: string | null, param: string, edge: 'start' | 'end'): Date | undefined {
+function parseDateQuery(value: string | null, param: string, edge: 'start' | 'end'): Date | undefined {
   if (value === null || value === '') return undefined;
   const text = DAY.test(value) ? `${value}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z` : value;
   const date = new Date(text);
   // Years past 9999 have no four-digit ISO form, which stores compare and parse as text.
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw new BadRequestError(`Invalid value for '${param}': expected a date such as 2026-01-31, in years 1 to 9999.`, { code: 'invalid_value', param });
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999)
+    throw new BadRequestError(`Invalid value for '${param}': expected a date such as 2026-01-31, in years 1 to 9999.`, { code: 'invalid_value', param });
   return date;
 }
 

@@ -69,11 +69,18 @@ export function createSpendRoutes({ store }: ManagementDeps): Route[] {
         const query = queryOf(context);
         const name = query.get('group_by') ?? 'day';
         const group = GROUPS[name];
-        if (group === undefined) throw new BadRequestError(`Invalid value for 'group_by': expected one of ${Object.keys(GROUPS).join(', ')}.`, { code: 'invalid_value', param: 'group_by' });
+        if (group === undefined)
+          throw new BadRequestError(`Invalid value for 'group_by': expected one of ${Object.keys(GROUPS).join(', ')}.`, { code: 'invalid_value', param: 'group_by' });
         const rows = await store.spendReport(group.by, parseDateRange(query));
         replyJson(
           context,
-          rows.map((row) => ({ [group.field]: row.group, total_spend: row.spend, total_requests: row.requests, prompt_tokens: row.prompt_tokens, completion_tokens: row.completion_tokens })),
+          rows.map((row) => ({
+            [group.field]: row.group,
+            total_spend: row.spend,
+            total_requests: row.requests,
+            prompt_tokens: row.prompt_tokens,
+            completion_tokens: row.completion_tokens,
+          })),
         );
       },
     },
@@ -107,7 +114,7 @@ function integerQuery(query: URLSearchParams, name: string, fallback: number, mi
 }
 
 /** LiteLLM's SpendLogs row shape (camel-cased times, `user`, `model`). */
-export function renderSpendLog(row: SpendLogRow): Record<string, unknown> {
+function renderSpendLog(row: SpendLogRow): Record<string, unknown> {
   return {
     ...row,
     model: row.model_group,

@@ -19,7 +19,12 @@ import { loadTeam, memberSchema } from './team-routes.js';
 const memberAddSchema = z.looseObject({ team_id: z.string().min(1), member: z.union([memberSchema, z.array(memberSchema).min(1)]) });
 const memberDeleteSchema = z.looseObject({ team_id: z.string().min(1), user_id: z.string().min(1) });
 /** LiteLLM's TeamMemberUpdateRequest; a per-member budget inside a team is not kept by llmux, so it is refused rather than ignored. */
-const memberUpdateSchema = z.looseObject({ team_id: z.string().min(1), user_id: z.string().min(1), role: z.enum(['admin', 'user']).optional(), max_budget_in_team: z.null().optional() });
+const memberUpdateSchema = z.looseObject({
+  team_id: z.string().min(1),
+  user_id: z.string().min(1),
+  role: z.enum(['admin', 'user']).optional(),
+  max_budget_in_team: z.null().optional(),
+});
 
 export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
   const { store, invalidation, audit } = deps;
@@ -37,13 +42,23 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const missing: string[] = [];
         for (const member of added) if ((await store.getUser(member.user_id)) === undefined) missing.push(member.user_id);
         if (missing.length > 0 && !isAdmin(caller)) {
-          throw new BadRequestError(`No such user: ${missing.join(', ')}. A proxy admin creates users (/user/new); a team admin adds existing users.`, { code: 'user_not_found', param: 'member' });
+          throw new BadRequestError(`No such user: ${missing.join(', ')}. A proxy admin creates users (/user/new); a team admin adds existing users.`, {
+            code: 'user_not_found',
+            param: 'member',
+          });
         }
         await createMissingUsers(store, missing, now());
         const members = await store.changeTeamMembers(team.team_id, { upsert: added });
         await invalidation.invalidate();
         const updated = { ...team, members_with_roles: members };
-        await audit.record({ caller, action: 'member_added', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
+        await audit.record({
+          caller,
+          action: 'member_added',
+          table: 'teams',
+          objectId: team.team_id,
+          before: { members_with_roles: team.members_with_roles },
+          after: { members_with_roles: members },
+        });
         replyJson(context, renderTeam(updated));
       },
     },
@@ -57,7 +72,14 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         if (!mayManageMembers(caller, team)) throw denied(`remove members from team ${team.team_id}`);
         const members = await store.changeTeamMembers(team.team_id, { remove: [body.user_id] });
         await invalidation.invalidate();
-        await audit.record({ caller, action: 'member_deleted', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
+        await audit.record({
+          caller,
+          action: 'member_deleted',
+          table: 'teams',
+          objectId: team.team_id,
+          before: { members_with_roles: team.members_with_roles },
+          after: { members_with_roles: members },
+        });
         replyJson(context, renderTeam({ ...team, members_with_roles: members }));
       },
     },
@@ -70,11 +92,19 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const team = await loadTeam(store, body.team_id);
         if (!mayManageMembers(caller, team)) throw denied(`change members of team ${team.team_id}`);
         const current = team.members_with_roles.find((member) => member.user_id === body.user_id);
-        if (current === undefined) throw new BadRequestError(`${body.user_id} is not a member of team ${team.team_id}; add them with /team/member_add.`, { code: 'member_not_found', param: 'user_id' });
+        if (current === undefined)
+          throw new BadRequestError(`${body.user_id} is not a member of team ${team.team_id}; add them with /team/member_add.`, { code: 'member_not_found', param: 'user_id' });
         const role = body.role ?? current.role;
         const members = await store.changeTeamMembers(team.team_id, { upsert: [{ user_id: body.user_id, role }] });
         await invalidation.invalidate();
-        await audit.record({ caller, action: 'member_updated', table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
+        await audit.record({
+          caller,
+          action: 'member_updated',
+          table: 'teams',
+          objectId: team.team_id,
+          before: { members_with_roles: team.members_with_roles },
+          after: { members_with_roles: members },
+        });
         const user = await store.getUser(body.user_id);
         replyJson(context, { team_id: team.team_id, user_id: body.user_id, user_email: user?.user_email ?? null, role, max_budget_in_team: null });
       },
@@ -86,8 +116,23 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
 export async function createMissingUsers(store: Store, userIds: readonly string[], at: Date): Promise<void> {
   for (const userId of userIds) {
     await store.upsertUser({
-      user_id: userId, user_email: null, user_alias: null, user_role: 'internal_user', teams: [], models: [], spend: 0, metadata: {}, created_at: at, updated_at: at,
-      max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null,
+      user_id: userId,
+      user_email: null,
+      user_alias: null,
+      user_role: 'internal_user',
+      teams: [],
+      models: [],
+      spend: 0,
+      metadata: {},
+      created_at: at,
+      updated_at: at,
+      max_budget: null,
+      budget_duration: null,
+      budget_reset_at: null,
+      soft_budget: null,
+      rpm_limit: null,
+      tpm_limit: null,
+      max_parallel_requests: null,
     });
   }
 }

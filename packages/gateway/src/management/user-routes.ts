@@ -16,7 +16,13 @@ import { renderKey, renderTeam, renderUser } from './render-records.js';
 
 const ROLE = z.enum(['proxy_admin', 'proxy_admin_viewer', 'internal_user', 'internal_user_viewer']);
 const userFields = { ...limitFields, user_email: z.string().nullable().optional(), user_alias: z.string().nullable().optional(), user_role: ROLE.optional() };
-const userNewSchema = z.looseObject({ ...userFields, user_id: z.string().min(1).optional(), teams: z.array(z.string()).optional(), auto_create_key: z.boolean().optional(), key_alias: z.string().optional() });
+const userNewSchema = z.looseObject({
+  ...userFields,
+  user_id: z.string().min(1).optional(),
+  teams: z.array(z.string()).optional(),
+  auto_create_key: z.boolean().optional(),
+  key_alias: z.string().optional(),
+});
 const userUpdateSchema = z.looseObject({ ...userFields, user_id: z.string().min(1) });
 const userDeleteSchema = z.looseObject({ user_ids: z.array(z.string().min(1)).min(1) });
 const UPDATE_FIELDS = ['user_email', 'user_alias', 'user_role', 'models', 'metadata', ...LIMIT_FIELD_NAMES] as const;

@@ -22,7 +22,8 @@ export function createStoredResponseRoutes(stored: StoredResponses): Route[] {
       writeError,
       handle: async (context) => {
         const query = parseQuery(context.request.url ?? '');
-        if (query.get('stream') === 'true') throw new BadRequestError('llmux does not replay a stored Response as a stream; retrieve it without stream.', { param: 'stream', code: 'unsupported_value' });
+        if (query.get('stream') === 'true')
+          throw new BadRequestError('llmux does not replay a stored Response as a stream; retrieve it without stream.', { param: 'stream', code: 'unsupported_value' });
         const row = await stored.find(idOf(context), context.identity);
         sendJson(context, 200, JSON.stringify(row.response));
       },
@@ -56,7 +57,8 @@ function idOf(context: RequestContext): string {
 
 function pageOf(items: readonly unknown[], query: URLSearchParams): Record<string, unknown> {
   const order = query.get('order') ?? 'desc';
-  if (order !== 'asc' && order !== 'desc') throw new BadRequestError(`Invalid value for 'order': expected 'asc' or 'desc', got '${order.slice(0, 16)}'.`, { param: 'order', code: 'invalid_value' });
+  if (order !== 'asc' && order !== 'desc')
+    throw new BadRequestError(`Invalid value for 'order': expected 'asc' or 'desc', got '${order.slice(0, 16)}'.`, { param: 'order', code: 'invalid_value' });
   const limitText = query.get('limit');
   const limit = limitText === null || limitText === '' ? DEFAULT_LIMIT : Number(limitText);
   if (limit > MAX_LIMIT) throw new BadRequestError(`Invalid value for 'limit': expected a whole number from 1 to ${MAX_LIMIT}.`, { param: 'limit', code: 'invalid_value' });

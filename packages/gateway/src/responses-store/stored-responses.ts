@@ -74,7 +74,8 @@ export class StoredResponses {
         throw new BadRequestError(`Previous response with id '${id}' not found.`, { param: 'previous_response_id', code: 'previous_response_not_found' });
       }
       turns.push(row);
-      if (turns.length > MAX_TURNS) throw new BadRequestError(`The conversation before '${previousId}' is longer than ${MAX_TURNS} turns.`, { param: 'previous_response_id', code: 'conversation_too_long' });
+      if (turns.length > MAX_TURNS)
+        throw new BadRequestError(`The conversation before '${previousId}' is longer than ${MAX_TURNS} turns.`, { param: 'previous_response_id', code: 'conversation_too_long' });
       id = row.previous_response_id;
     }
     return turns.reverse();
@@ -113,6 +114,11 @@ export class StoredResponses {
 
 /** The database is down: a 503 the client may retry, not a 500 that reads as a bug. */
 function unavailable(error: unknown): never {
-  if (isStoreUnavailable(error)) throw new ServiceUnavailableError('The database is not answering; try again shortly.', { code: 'store_unavailable', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS, cause: error });
+  if (isStoreUnavailable(error))
+    throw new ServiceUnavailableError('The database is not answering; try again shortly.', {
+      code: 'store_unavailable',
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+      cause: error,
+    });
   throw error;
 }

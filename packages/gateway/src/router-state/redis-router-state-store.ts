@@ -113,12 +113,7 @@ export class RedisRouterStateStore extends MemoryRouterStateStore {
   }
 
   private shareCooldown(deploymentId: string, untilMs: number): void {
-    this.redis
-      .multi()
-      .hset(this.channel, deploymentId, String(untilMs))
-      .publish(this.channel, `${untilMs} ${deploymentId}`)
-      .exec()
-      .catch(this.onError);
+    this.redis.multi().hset(this.channel, deploymentId, String(untilMs)).publish(this.channel, `${untilMs} ${deploymentId}`).exec().catch(this.onError);
   }
 
   override addUsage(deploymentId: string, requests: number, tokens: number, nowMs: number): void {

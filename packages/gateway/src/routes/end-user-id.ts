@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** As the management API's ids (user_id, team_id, customer ids). */
-export const MAX_END_USER_ID_LENGTH = 256;
+const MAX_END_USER_ID_LENGTH = 256;
 
 export const endUserIdSchema = z.string().max(MAX_END_USER_ID_LENGTH, `user: at most ${MAX_END_USER_ID_LENGTH} characters (an end-user id)`).nullish();
 

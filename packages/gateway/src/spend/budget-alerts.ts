@@ -26,7 +26,15 @@ export function createBudgetAlerts(sendAlert: SendAlert): BudgetAlerts {
   };
   return {
     spendReached(subject, spend, periodKey) {
-      const fields = { scope: subject.scope, id: subject.id, name: subject.label, spend, soft_budget: subject.softBudget, max_budget: subject.maxBudget, budget_duration: subject.budgetDuration };
+      const fields = {
+        scope: subject.scope,
+        id: subject.id,
+        name: subject.label,
+        spend,
+        soft_budget: subject.softBudget,
+        max_budget: subject.maxBudget,
+        budget_duration: subject.budgetDuration,
+      };
       if (subject.softBudget !== null && spend >= subject.softBudget) {
         once({
           type: 'soft_budget_crossed',

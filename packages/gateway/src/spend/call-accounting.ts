@@ -49,7 +49,7 @@ export interface CallAccountingOptions {
 }
 
 /** The caller the authentication hook found (set by the virtual-key hook). */
-export function identityOf(context: RequestContext): Identity | undefined {
+function identityOf(context: RequestContext): Identity | undefined {
   return (context as { identity?: Identity }).identity;
 }
 
@@ -75,7 +75,9 @@ export class CallAccounting {
     const modelSpend = key === undefined || key.model_max_budget[model] === undefined ? undefined : this.options.keyModelSpend?.get(key.token, now);
     const entities = this.options.entityBudgets?.subjectsFor(tagsOf(body), identity?.team?.organization_id, now) ?? NO_SUBJECTS;
     if (customer instanceof Promise || modelSpend instanceof Promise || entities instanceof Promise) {
-      return Promise.all([customer, modelSpend, entities]).then(([record, spend, extra]) => this.admit(context, model, body, customerId, record, spend?.[model] ?? 0, extra, this.clock()));
+      return Promise.all([customer, modelSpend, entities]).then(([record, spend, extra]) =>
+        this.admit(context, model, body, customerId, record, spend?.[model] ?? 0, extra, this.clock()),
+      );
     }
     return this.admit(context, model, body, customerId, customer, modelSpend?.[model] ?? 0, entities, now);
   }
@@ -146,7 +148,6 @@ export class CallAccounting {
     }
   }
 }
-
 
 /** The prompt walk for a token estimate only when some subject has a TPM limit. */
 function needsEstimate(subjects: readonly LimitSubject[]): boolean {

@@ -116,7 +116,10 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     );
   }
   const clock = options.clock ?? Date.now;
-  const customers = store === undefined ? undefined : new LoadingCache({ load: async (id) => withBudgetRow(store, await store.getCustomer(id)), ttlMs: 30_000, maxEntries: 50_000, fallback: undefined });
+  const customers =
+    store === undefined
+      ? undefined
+      : new LoadingCache({ load: async (id) => withBudgetRow(store, await store.getCustomer(id)), ttlMs: 30_000, maxEntries: 50_000, fallback: undefined });
   const sweepSeconds = numberOrNull(general.budget_reset_sweep_seconds) ?? 60;
   const stopSweep = store === undefined || writer === undefined ? undefined : startBudgetResetSweep(store, writer, logger, sweepSeconds * 1000, clock);
   const accounting = new CallAccounting({

@@ -7,7 +7,7 @@ import type { SpendIncrement, SpendLogRow } from '../store/store.js';
 import { sanitizeText } from './sanitize-text.js';
 
 /** Ids and names (user, team, model, the client's request id): a 900 KB id is no id. */
-export const MAX_ID_CHARS = 512;
+const MAX_ID_CHARS = 512;
 const MAX_TAG_CHARS = 256;
 const MAX_TAGS = 64;
 /** A row's fixed part (numbers, dates, object headers), for the byte estimate. */

@@ -6,7 +6,7 @@ const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 const REPLACEMENT = '\uFFFD';
 
 /** The marker a cut string ends with; says how much was cut so nobody mistakes it for the whole. */
-export function truncationMarker(cutChars: number): string {
+function truncationMarker(cutChars: number): string {
   return `…[truncated ${cutChars} chars]`;
 }
 

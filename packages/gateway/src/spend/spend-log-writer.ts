@@ -103,7 +103,8 @@ export class SpendLogWriter {
     this.options.logger.warn({ files: adopted }, 'spend spool from a previous run found: replaying it before serving');
     const giveUpAt = Date.now() + deadlineMs;
     while (spool.pending && this.failures === 0 && Date.now() < giveUpAt) await this.flush();
-    if (spool.pending) this.options.logger.error({ failures: this.failures }, 'spend spool not fully replayed at start: the store is unreachable; replay continues in the background');
+    if (spool.pending)
+      this.options.logger.error({ failures: this.failures }, 'spend spool not fully replayed at start: the store is unreachable; replay continues in the background');
   }
 
   /** Called once per request, after the reply: cleans the row, then appends only. */
@@ -166,7 +167,8 @@ export class SpendLogWriter {
     }
     await this.spilling;
     if (this.hasMemoryWork() && this.options.spool !== undefined) await this.spill();
-    if (this.pendingRows > 0) this.options.logger.error({ pendingRows: this.pendingRows }, 'spend writer closed with unwritten spend-log rows (no spool, or the spool not writable)');
+    if (this.pendingRows > 0)
+      this.options.logger.error({ pendingRows: this.pendingRows }, 'spend writer closed with unwritten spend-log rows (no spool, or the spool not writable)');
     else if (this.spoolPending) this.options.logger.warn('spend writer closed with rows in the spool: the next start replays them');
   }
 
@@ -190,7 +192,11 @@ export class SpendLogWriter {
     this.dropped += rows;
     this.options.events?.dropped?.(rows);
     // Loud but not per row: the first drop, then every 1,000th.
-    if (this.dropped % 1_000 === 1 || rows > 1) this.options.logger.error({ dropped: this.dropped, bufferedBytes: this.bufferedBytes }, 'spend-log buffer full and no spool to take it: dropping spend-log rows (spend totals are still kept)');
+    if (this.dropped % 1_000 === 1 || rows > 1)
+      this.options.logger.error(
+        { dropped: this.dropped, bufferedBytes: this.bufferedBytes },
+        'spend-log buffer full and no spool to take it: dropping spend-log rows (spend totals are still kept)',
+      );
   }
 
   private async writeOnce(): Promise<void> {
@@ -283,11 +289,14 @@ export class SpendLogWriter {
     if (this.closed) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.flush().then(() => {
-        // More than a batch (or a spool) waiting: keep going at once; after failures, back off.
-        const backlog = this.failures === 0 && (this.rows.length >= this.batchSize || this.spoolPending);
-        this.schedule(backlog ? 0 : this.failures === 0 ? this.flushIntervalMs : Math.min(this.maxBackoffMs, this.flushIntervalMs * 2 ** Math.min(this.failures, 10)));
-      }, () => this.schedule(this.flushIntervalMs));
+      this.flush().then(
+        () => {
+          // More than a batch (or a spool) waiting: keep going at once; after failures, back off.
+          const backlog = this.failures === 0 && (this.rows.length >= this.batchSize || this.spoolPending);
+          this.schedule(backlog ? 0 : this.failures === 0 ? this.flushIntervalMs : Math.min(this.maxBackoffMs, this.flushIntervalMs * 2 ** Math.min(this.failures, 10)));
+        },
+        () => this.schedule(this.flushIntervalMs),
+      );
     }, delayMs);
     this.timer.unref();
   }

@@ -31,14 +31,19 @@ export class SpendQuarantine {
     this.options.count?.(kind);
     const message = error instanceof Error ? error.message : String(error);
     const id = 'request_id' in item ? item.request_id : `${item.entity}:${item.id}`;
-    this.options.logger.error({ kind, id, error: message, file: this.options.file }, `spend ${kind} quarantined: the store refused it on its own (alert: fix and replay it from the quarantine file)`);
+    this.options.logger.error(
+      { kind, id, error: message, file: this.options.file },
+      `spend ${kind} quarantined: the store refused it on its own (alert: fix and replay it from the quarantine file)`,
+    );
     const line = JSON.stringify({ at: new Date().toISOString(), kind, error: message, item }) + '\n';
-    this.chain = this.chain.then(async () => {
-      mkdirSync(dirname(this.options.file), { recursive: true });
-      await appendFile(this.options.file, line);
-    }).catch((writeError: unknown) => {
-      this.options.logger.error({ err: writeError, kind, id, item }, 'spend quarantine file not writable: the quarantined item is only in this log line');
-    });
+    this.chain = this.chain
+      .then(async () => {
+        mkdirSync(dirname(this.options.file), { recursive: true });
+        await appendFile(this.options.file, line);
+      })
+      .catch((writeError: unknown) => {
+        this.options.logger.error({ err: writeError, kind, id, item }, 'spend quarantine file not writable: the quarantined item is only in this log line');
+      });
     return this.chain;
   }
 }

@@ -146,7 +146,12 @@ async function readLines(file: string, offset: number): Promise<{ lines: SpoolLi
         length = Math.min(length * 2, size - offset);
         continue;
       }
-      const parsed = buffer.subarray(0, last).toString('utf8').split('\n').filter((text) => text !== '').map(parseLine);
+      const parsed = buffer
+        .subarray(0, last)
+        .toString('utf8')
+        .split('\n')
+        .filter((text) => text !== '')
+        .map(parseLine);
       const lines = parsed.filter((line): line is SpoolLine => line !== undefined);
       return { lines, unreadable: parsed.length - lines.length, end: offset + last + 1 };
     }

@@ -13,7 +13,12 @@ export interface SpendWriterMetrics extends SpendWriterEvents {
 
 export function createSpendWriterMetrics(registry: Registry): SpendWriterMetrics {
   const registers = [registry];
-  const quarantined = new Counter({ name: 'llmux_spend_quarantined_total', help: 'Spend rows and totals the store refused on their own, kept in the quarantine file', labelNames: ['kind'], registers });
+  const quarantined = new Counter({
+    name: 'llmux_spend_quarantined_total',
+    help: 'Spend rows and totals the store refused on their own, kept in the quarantine file',
+    labelNames: ['kind'],
+    registers,
+  });
   const spooled = new Counter({ name: 'llmux_spend_rows_spooled_total', help: 'Spend-log rows written to the local spool while the store was down', registers });
   const replayed = new Counter({ name: 'llmux_spend_rows_replayed_total', help: 'Spend-log rows replayed from the local spool into the store', registers });
   const dropped = new Counter({ name: 'llmux_spend_rows_dropped_total', help: 'Spend-log rows lost (memory bound reached with no writable spool)', registers });

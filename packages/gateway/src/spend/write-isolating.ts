@@ -12,7 +12,7 @@ export interface Refused<T> {
   path: string;
 }
 
-export class StoreUnreachableError extends Error {
+class StoreUnreachableError extends Error {
   constructor(override readonly cause: unknown) {
     super('the store stopped answering while a refused batch was being split');
     this.name = 'StoreUnreachableError';
@@ -43,7 +43,10 @@ export async function writeIsolating<T>(
   }
   const half = Math.ceil(items.length / 2);
   const refused: Refused<T>[] = [];
-  for (const [part, side] of [[items.slice(0, half), '0'], [items.slice(half), '1']] as const) {
+  for (const [part, side] of [
+    [items.slice(0, half), '0'],
+    [items.slice(half), '1'],
+  ] as const) {
     if (part.length === 0) continue;
     try {
       await write(part, path + side);

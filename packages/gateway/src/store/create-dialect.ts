@@ -21,8 +21,7 @@ export function createDialect(databaseUrl: string | undefined, home: string): Di
   if (databaseUrl !== undefined && databaseUrl !== '') {
     // COUNT(*) and bigint columns come back as strings by default; our values fit a double.
     const types = {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'),
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')),
     };
     const pool = new pg.Pool({ connectionString: databaseUrl, types, max: 10 });
     // A connection the server drops (restart, pg_terminate_backend) emits 'error': on the pool

@@ -57,7 +57,7 @@ export interface TeamsTable extends LimitColumns {
   updated_at: string;
 }
 
-export interface TeamMembersTable {
+interface TeamMembersTable {
   team_id: string;
   user_id: string;
   role: string;
@@ -75,7 +75,7 @@ export interface CustomersTable extends LimitColumns {
   updated_at: string;
 }
 
-export interface ModelsTable {
+interface ModelsTable {
   model_id: string;
   model_name: string;
   litellm_params: string;
@@ -115,12 +115,12 @@ export interface SpendLogsTable {
 }
 
 /** Spend batches whose totals were added (migration 2): a batch replayed from the spool adds nothing twice. */
-export interface SpendBatchesTable {
+interface SpendBatchesTable {
   batch_id: string;
   applied_at: string;
 }
 
-export interface SpendTotalsTable {
+interface SpendTotalsTable {
   /** 'global', or 'key_model' totals keyed by `<token>\u0000<model>`. */
   entity: string;
   id: string;
@@ -128,7 +128,7 @@ export interface SpendTotalsTable {
   budget_reset_at: string | null;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: string;
   changed_by: string;
   changed_by_alias: string | null;
@@ -171,7 +171,7 @@ export interface FilesBatchesTable {
   created_at: string;
 }
 
-export interface SchemaVersionTable {
+interface SchemaVersionTable {
   version: number;
   name: string;
   applied_at: string;

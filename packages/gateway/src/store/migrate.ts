@@ -35,15 +35,15 @@ export async function migrate(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       if (migration.version <= current) continue;
       // Migrations describe past schemas, so they take the untyped builder (see migration.ts).
       await migration.up(transaction as unknown as Kysely<unknown>);
-      await transaction
-        .insertInto('llmux_schema_version')
-        .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
-        .execute();
+      await transaction.insertInto('llmux_schema_version').values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() }).execute();
     }
   });
 }
 
-export async function currentVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('llmux_schema_version').select((builder) => builder.fn.max('version').as('version')).executeTakeFirst();
+async function currentVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('llmux_schema_version')
+    .select((builder) => builder.fn.max('version').as('version'))
+    .executeTakeFirst();
   return Number(row?.version ?? 0);
 }

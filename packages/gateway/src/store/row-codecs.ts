@@ -28,7 +28,7 @@ function limitsFromRow(row: LimitColumns): Limits {
   };
 }
 
-export function limitsToRow(limits: Limits): LimitColumns {
+function limitsToRow(limits: Limits): LimitColumns {
   return {
     max_budget: limits.max_budget,
     budget_duration: limits.budget_duration,

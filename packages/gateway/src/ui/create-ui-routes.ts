@@ -8,7 +8,7 @@ import { defaultDashboardDirectory } from './find-dashboard-directory.js';
 import { resolveUiFile, UI_BASE_PATH } from './resolve-ui-file.js';
 import { sendUiFile, sendUiText } from './send-ui-file.js';
 
-export const DASHBOARD_NOT_BUILT_MESSAGE =
+const DASHBOARD_NOT_BUILT_MESSAGE =
   'The llmux dashboard is not built. Run `npm run build` at the repository root (or `npm run build -w packages/dashboard`) and reload this page.\n';
 
 export interface UiRoutes {

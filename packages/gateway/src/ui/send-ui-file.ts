@@ -7,7 +7,8 @@ import type { RequestContext } from '../http/request-context.js';
 import { contentTypeFor } from './content-type-for.js';
 
 /** Scripts and styles come only from the gateway; charts set inline style attributes. */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export async function sendUiFile(context: RequestContext, path: string, extension: string, hashed: boolean): Promise<boolean> {
   let body: Buffer;

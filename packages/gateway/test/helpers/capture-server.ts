@@ -4,7 +4,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface CapturedRequest {
+interface CapturedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;

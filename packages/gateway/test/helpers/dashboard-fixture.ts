@@ -12,12 +12,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { createGateway, parseConfig, type Gateway } from '../../src/index.js';
 import { createCaptureLogger } from './capture-logger.js';
 
-export const CHROMIUM_PATH = process.env['LLMUX_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['LLMUX_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const DASHBOARD_MASTER_KEY = 'sk-master-dashboard-e2e';
-export const UPSTREAM_KEY = 'sk-openai-upstream-dashboard';
+const UPSTREAM_KEY = 'sk-openai-upstream-dashboard';
 /** The fake's usage and the deployment's prices: 12 × $0.000001 + 6 × $0.000002 = $0.000024. */
-export const PROMPT_TOKENS = 12;
-export const COMPLETION_TOKENS = 6;
+const PROMPT_TOKENS = 12;
+const COMPLETION_TOKENS = 6;
 export const CALL_COST_USD = PROMPT_TOKENS * 0.000001 + COMPLETION_TOKENS * 0.000002;
 
 /** Sent for the message `please fail`, so the screenshots can show errors too. */
@@ -42,7 +42,7 @@ export interface DashboardFixture {
  * Builds the dashboard when no build exists or its sources changed since (a fresh checkout,
  * or an edited page tested without `npm run build`), so the browser never tests stale code.
  */
-export function ensureDashboardBuilt(): void {
+function ensureDashboardBuilt(): void {
   const built = join(DASHBOARD_PACKAGE, 'dist', 'index.html');
   if (existsSync(built) && newestSourceTime() <= statSync(built).mtimeMs) return;
   const result = spawnSync('npm', ['run', 'build'], { cwd: DASHBOARD_PACKAGE, stdio: 'inherit' });
@@ -66,7 +66,10 @@ export async function startDashboardFixture(): Promise<DashboardFixture> {
   ensureDashboardBuilt();
   const upstream = await startFakeOpenAIUpstream({
     apiKey: UPSTREAM_KEY,
-    reply: (request) => (lastUserText(request.json) === 'please fail' ? UPSTREAM_FAILURE : { content: 'Hello from the fake upstream', usage: { promptTokens: PROMPT_TOKENS, completionTokens: COMPLETION_TOKENS } }),
+    reply: (request) =>
+      lastUserText(request.json) === 'please fail'
+        ? UPSTREAM_FAILURE
+        : { content: 'Hello from the fake upstream', usage: { promptTokens: PROMPT_TOKENS, completionTokens: COMPLETION_TOKENS } },
   });
   const home = mkdtempSync(join(tmpdir(), 'llmux-dashboard-e2e-'));
   const env = { ...process.env, LLMUX_HOME: home, LLMUX_DASHBOARD_UPSTREAM_KEY: UPSTREAM_KEY };
@@ -74,7 +77,13 @@ export async function startDashboardFixture(): Promise<DashboardFixture> {
     model_list: [
       {
         model_name: 'gpt-test',
-        litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'os.environ/LLMUX_DASHBOARD_UPSTREAM_KEY', input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 },
+        litellm_params: {
+          model: 'openai/gpt-4o-mini',
+          api_base: `${upstream.url}/v1`,
+          api_key: 'os.environ/LLMUX_DASHBOARD_UPSTREAM_KEY',
+          input_cost_per_token: 0.000001,
+          output_cost_per_token: 0.000002,
+        },
         model_info: { id: 'gpt-test-deployment-1' },
       },
     ],

@@ -7,7 +7,8 @@ export function flakyStore(store: Store): Store & { down: boolean; failedWrites:
   const flaky = Object.create(store) as Store & { down: boolean; failedWrites: number };
   flaky.down = false;
   flaky.failedWrites = 0;
-  const guard = <Args extends unknown[]>(write: (...args: Args) => Promise<void>) =>
+  const guard =
+    <Args extends unknown[]>(write: (...args: Args) => Promise<void>) =>
     async (...args: Args): Promise<void> => {
       if (flaky.down) {
         flaky.failedWrites += 1;

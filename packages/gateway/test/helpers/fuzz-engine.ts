@@ -20,7 +20,7 @@ export interface FuzzOptions {
   modelBodyLimitBytes: number;
 }
 
-export interface FuzzSample {
+interface FuzzSample {
   index: number;
   kind: string;
   method: string;
@@ -68,7 +68,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const targets = fuzzTargets(options.fixture);
   const weighted = targets.flatMap((target) => Array.from({ length: target.weight ?? 1 }, () => target));
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const report: FuzzReport = { requests: 0, statuses: {}, serverErrors: [], networkErrors: [], hangs: [], routes: targets.length, slowest: [], timeByRoute: {}, elapsedMs: 0, peakRssBytes: process.memoryUsage().rss };
+  const report: FuzzReport = {
+    requests: 0,
+    statuses: {},
+    serverErrors: [],
+    networkErrors: [],
+    hangs: [],
+    routes: targets.length,
+    slowest: [],
+    timeByRoute: {},
+    elapsedMs: 0,
+    peakRssBytes: process.memoryUsage().rss,
+  };
   const sampler = setInterval(() => {
     report.peakRssBytes = Math.max(report.peakRssBytes, process.memoryUsage().rss);
   }, 50);
@@ -122,7 +133,17 @@ function authorization(random: Random, caller: FuzzCaller, options: FuzzOptions)
     case 'none':
       return {};
     case 'bogus':
-      return { authorization: pick(random, ['Bearer sk-nope', 'Bearer ', 'Basic YTpi', ` Bearer  ${options.virtualKey} `, `Bearer "${options.virtualKey}"`, `Bearer ${'x'.repeat(5000)}`, 'Bearer sk-%00']) };
+      return {
+        authorization: pick(random, [
+          'Bearer sk-nope',
+          'Bearer ',
+          'Basic YTpi',
+          ` Bearer  ${options.virtualKey} `,
+          `Bearer "${options.virtualKey}"`,
+          `Bearer ${'x'.repeat(5000)}`,
+          'Bearer sk-%00',
+        ]),
+      };
     default: {
       const unknown: never = caller;
       throw new Error(`unknown caller ${String(unknown)}`);
@@ -137,12 +158,29 @@ function queryString(random: Random, target: FuzzTarget, mutate: boolean): strin
     const names = [...Object.keys(query), 'page', 'limit', 'page_size', 'size', 'start_date', 'unknown'];
     for (let count = 1 + Math.floor(random() * 3); count > 0; count -= 1) query[pick(random, names)] = hostileQueryValue(random);
   }
-  const text = Object.entries(query).map(([name, value]) => `${name}=${value}`).join('&');
+  const text = Object.entries(query)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
   return text === '' ? '' : `?${text}`;
 }
 
 function garbage(random: Random): string {
-  return pick(random, ['', '{', '{"model":', 'null', '[]', '"text"', '12', '{"a":1}{"b":2}', '\u0000', '{"model":"gpt-a","messages":[{"role":"user","content":"hi"}]', `${'['.repeat(100_000)}`, `{"a":"${'\\u0000'.repeat(10)}"}`, '\ufeff{}', '{"__proto__":{"admin":true}}']);
+  return pick(random, [
+    '',
+    '{',
+    '{"model":',
+    'null',
+    '[]',
+    '"text"',
+    '12',
+    '{"a":1}{"b":2}',
+    '\u0000',
+    '{"model":"gpt-a","messages":[{"role":"user","content":"hi"}]',
+    `${'['.repeat(100_000)}`,
+    `{"a":"${'\\u0000'.repeat(10)}"}`,
+    '\ufeff{}',
+    '{"__proto__":{"admin":true}}',
+  ]);
 }
 
 function oversizedBody(bytes: number): Buffer {

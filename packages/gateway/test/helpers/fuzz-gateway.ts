@@ -35,7 +35,9 @@ export async function startFuzzGateway(backendName: 'sqlite' | 'postgres'): Prom
   const settings = storeSettings(backend);
   // Only error lines are kept: 20,000 request lines would weigh on the RSS being measured.
   const errorLines: string[] = [];
-  const logger = createLogger('info', { write: (line: string) => void (line.includes('"level":50') || line.includes('"level":60') ? errorLines.push(line.slice(0, 4000)) : undefined) });
+  const logger = createLogger('info', {
+    write: (line: string) => void (line.includes('"level":50') || line.includes('"level":60') ? errorLines.push(line.slice(0, 4000)) : undefined),
+  });
   // A stand-in dashboard build, so /ui answers the same whether or not the real one is built.
   const dashboard = mkdtempSync(join(tmpdir(), 'llmux-fuzz-ui-'));
   mkdirSync(join(dashboard, 'assets'));

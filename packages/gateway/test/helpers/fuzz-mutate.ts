@@ -61,7 +61,7 @@ function hostileNumber(random: Random): number {
 }
 
 /** One hostile value: wrong types, NUL strings, huge numbers, deep nesting, long strings. */
-export function hostileValue(random: Random, rawValues: RawValues): unknown {
+function hostileValue(random: Random, rawValues: RawValues): unknown {
   const roll = random();
   if (roll < 0.3) return hostileString(random);
   if (roll < 0.5) return hostileNumber(random);

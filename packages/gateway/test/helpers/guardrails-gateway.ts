@@ -8,7 +8,7 @@ import OpenAI from 'openai';
 import { managementClient, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 
-export const GUARDRAILS_MASTER_KEY = 'sk-master-guardrails';
+const GUARDRAILS_MASTER_KEY = 'sk-master-guardrails';
 
 export interface GuardrailsWorld {
   openai: FakeServer;
@@ -32,7 +32,10 @@ export async function startGuardrailsWorld(guardrails: (service: string) => unkn
   const service = await startFakeGenericGuardrail({ blockWord: 'forbidden', rewrite: { from: 'Acme', to: '[COMPANY]' } });
   const gateway = await startTestGateway({
     model_list: [
-      { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 } },
+      {
+        model_name: 'gpt',
+        litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 },
+      },
       { model_name: 'claude', litellm_params: { model: 'anthropic/claude-sonnet-4-5', api_base: anthropic.url, api_key: 'sk-ant-upstream' } },
       { model_name: 'embed', litellm_params: { model: 'openai/text-embedding-3-small', api_base: `${openai.url}/v1`, api_key: 'sk-upstream' } },
     ],

@@ -98,7 +98,11 @@ export function customerRecord(userId: string, limits: Partial<CustomerRecord> =
 }
 
 /** One chat call as customer `user`; resolves to the HTTP status and headers. */
-export async function chatAs(client: OpenAI, user: string | undefined, extra: Record<string, unknown> = {}): Promise<{ status: number; headers: Headers; error?: { type?: string; message?: string } }> {
+export async function chatAs(
+  client: OpenAI,
+  user: string | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<{ status: number; headers: Headers; error?: { type?: string; message?: string } }> {
   try {
     const { response } = await client.chat.completions
       .create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }], ...(user === undefined ? {} : { user }), ...extra })

@@ -1,6 +1,6 @@
 // Calls the management API as a given key, with fetch (it is not an OpenAI route).
 
-export interface ManagementReply {
+interface ManagementReply {
   status: number;
   body: Record<string, unknown> & { error?: { message: string; type: string; code: string | null } };
 }
@@ -24,7 +24,10 @@ export function managementClient(url: string, key: string): ManagementClient {
 }
 
 /** Gateway config and env for a store backend: a shared SQLite home or a PostgreSQL URL. */
-export function storeSettings(backend: { options: { home?: string; databaseUrl?: string } }, env: NodeJS.ProcessEnv = { ...process.env }): { general: Record<string, unknown>; env: NodeJS.ProcessEnv } {
+export function storeSettings(
+  backend: { options: { home?: string; databaseUrl?: string } },
+  env: NodeJS.ProcessEnv = { ...process.env },
+): { general: Record<string, unknown>; env: NodeJS.ProcessEnv } {
   if (backend.options.databaseUrl !== undefined) return { general: { database_url: backend.options.databaseUrl }, env };
   return { general: {}, env: { ...env, LLMUX_HOME: backend.options.home } };
 }

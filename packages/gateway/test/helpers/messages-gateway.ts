@@ -41,7 +41,10 @@ export interface MessagesGateway {
   close(): Promise<void>;
 }
 
-export async function startMessagesGateway(reply: (request: RecordedRequest) => FakeChatReply, extra: { general_settings?: Record<string, unknown>; litellm_settings?: Record<string, unknown> } = {}): Promise<MessagesGateway> {
+export async function startMessagesGateway(
+  reply: (request: RecordedRequest) => FakeChatReply,
+  extra: { general_settings?: Record<string, unknown>; litellm_settings?: Record<string, unknown> } = {},
+): Promise<MessagesGateway> {
   const anthropic = await startFakeAnthropicUpstream({ apiKey: 'sk-ant-upstream', reply });
   const openai = await startFakeOpenAIUpstream({ apiKey: 'sk-openai-upstream', reply });
   const bedrock = await startFakeBedrockUpstream({ ...AWS, region: REGION, reply });
@@ -64,7 +67,10 @@ export async function startMessagesGateway(reply: (request: RecordedRequest) => 
           aws_bedrock_runtime_endpoint: bedrock.url,
         },
       },
-      { model_name: MODELS.vertex, litellm_params: { model: 'vertex_ai/claude-sonnet-4-5@20250929', api_base: vertex.url, vertex_location: 'us-east5', vertex_project: PROJECT, vertex_credentials: keyPath } },
+      {
+        model_name: MODELS.vertex,
+        litellm_params: { model: 'vertex_ai/claude-sonnet-4-5@20250929', api_base: vertex.url, vertex_location: 'us-east5', vertex_project: PROJECT, vertex_credentials: keyPath },
+      },
       { model_name: MODELS.openai, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai-upstream' } },
     ],
     general_settings: { master_key: MESSAGES_MASTER_KEY, ...extra.general_settings },

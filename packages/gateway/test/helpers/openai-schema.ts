@@ -15,7 +15,7 @@ ajv.addFormat('unixtime', { type: 'number', validate: () => true });
 ajv.addSchema(JSON.parse(readFileSync(SCHEMAS_URL, 'utf8')) as object);
 
 /** Schema violations of `value` as readable lines; empty when it conforms. */
-export function openAISchemaErrors(name: OpenAISchemaName, value: unknown): string[] {
+function openAISchemaErrors(name: OpenAISchemaName, value: unknown): string[] {
   const validate = ajv.getSchema(`openai-chat-schemas#/$defs/${name}`);
   if (validate === undefined) throw new Error(`no schema ${name} in chat-schemas.json`);
   if (validate(value)) return [];

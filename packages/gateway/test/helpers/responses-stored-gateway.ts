@@ -36,7 +36,10 @@ export async function startStoredResponsesWorld(
   const first = await startFakeOpenAIUpstream({ apiKey: 'sk-openai-stored', reply });
   const second = await startFakeOpenAIUpstream({ apiKey: 'sk-openai-stored', reply });
   const settings = storeSettings(backend);
-  const openaiDeployment = (server: FakeServer) => ({ model_name: STORED_MODELS.openai, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-openai-stored' } });
+  const openaiDeployment = (server: FakeServer) => ({
+    model_name: STORED_MODELS.openai,
+    litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-openai-stored' },
+  });
   const fakes = [anthropic, gemini, first, second];
   const closeFakes = () => Promise.all(fakes.map((fake) => fake.close()));
   let gateway: TestGateway;

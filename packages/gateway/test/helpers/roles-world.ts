@@ -52,7 +52,15 @@ export async function buildRolesWorld(admin: ManagementClient, as: (key: string)
     keys.set(role, String(created.body['key']));
   }
   await expectOk(admin.post('/user/new', { user_id: 'victim', user_role: 'internal_user' }));
-  await expectOk(admin.post('/team/new', { team_id: 'red', members_with_roles: [{ user_id: 'tom', role: 'admin' }, { user_id: 'bob', role: 'user' }] }));
+  await expectOk(
+    admin.post('/team/new', {
+      team_id: 'red',
+      members_with_roles: [
+        { user_id: 'tom', role: 'admin' },
+        { user_id: 'bob', role: 'user' },
+      ],
+    }),
+  );
   await expectOk(admin.post('/team/new', { team_id: 'blue', members_with_roles: [{ user_id: 'victim', role: 'admin' }] }));
 
   const run = randomBytes(3).toString('hex');

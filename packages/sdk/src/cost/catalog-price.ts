@@ -5,7 +5,7 @@ import type { ModelPrice } from '@pydantic/genai-prices';
 import type { UsageCounts } from './read-usage-counts.js';
 
 /** A price that switches, for the whole call, once the prompt exceeds a tier's start. */
-export interface TieredTokenPrice {
+interface TieredTokenPrice {
   base: number;
   /** Sorted by `start`, ascending. */
   tiers: ReadonlyArray<{ start: number; price: number }>;

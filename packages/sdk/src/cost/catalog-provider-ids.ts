@@ -53,7 +53,17 @@ const ROUTED_PROVIDER_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 /** Self-hosted runtimes: no vendor bills per token, so their calls cost 0 unless overridden. */
-const SELF_HOSTED_PROVIDERS: ReadonlySet<string> = new Set(['ollama', 'ollama_chat', 'lm_studio', 'llamafile', 'vllm', 'hosted_vllm', 'xinference', 'docker_model_runner', 'lemonade']);
+const SELF_HOSTED_PROVIDERS: ReadonlySet<string> = new Set([
+  'ollama',
+  'ollama_chat',
+  'lm_studio',
+  'llamafile',
+  'vllm',
+  'hosted_vllm',
+  'xinference',
+  'docker_model_runner',
+  'lemonade',
+]);
 
 /**
  * Proxies that pass the model name through to the vendor that serves it (`litellm_proxy/gpt-4o`

@@ -31,7 +31,10 @@ export function isDeploymentPriced(deployment: Pick<Deployment, 'litellm_params'
   if (mode !== undefined && FREE_MODES.has(mode)) return true;
   const baseModel = info['base_model'] ?? params['base_model'];
   const own = splitProviderModel(params.model);
-  const { provider, model } = typeof baseModel === 'string' && baseModel.includes('/') ? splitProviderModel(baseModel) : { provider: own.provider, model: typeof baseModel === 'string' ? baseModel : own.model };
+  const { provider, model } =
+    typeof baseModel === 'string' && baseModel.includes('/')
+      ? splitProviderModel(baseModel)
+      : { provider: own.provider, model: typeof baseModel === 'string' ? baseModel : own.model };
   if (model.includes('*')) return undefined;
   if (resolveCatalogPrice(provider, model) !== null) return true;
   const table = mode === undefined ? undefined : MEDIA_TABLES[mode];

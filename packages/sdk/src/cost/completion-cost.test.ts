@@ -94,8 +94,7 @@ describe('completionCost', () => {
     const tier = input.tiers[0]!;
     const below = usage(tier.start, 1_000);
     const above = usage(tier.start + 1, 1_000);
-    const catalog = (u: Usage) =>
-      calcPrice({ input_tokens: u.prompt_tokens, output_tokens: u.completion_tokens }, 'gemini-2.5-pro', { providerId: 'google' })!.total_price;
+    const catalog = (u: Usage) => calcPrice({ input_tokens: u.prompt_tokens, output_tokens: u.completion_tokens }, 'gemini-2.5-pro', { providerId: 'google' })!.total_price;
     assertClose(completionCost({ model: 'gemini/gemini-2.5-pro', usage: below }), catalog(below));
     assertClose(completionCost({ model: 'vertex_ai/gemini-2.5-pro', usage: above }), catalog(above));
     assert.ok(catalog(above) > catalog(below) * 1.5, 'the upper tier costs more');
@@ -133,10 +132,7 @@ describe('completionCost', () => {
   it('lets overrides replace catalog prices, component by component', () => {
     const p = publishedPrices('openai', 'gpt-4o');
     const u = usage(10_000, 500, 4_000);
-    assertClose(
-      completionCost({ model: 'openai/gpt-4o', usage: u, input_cost_per_token: 1e-6 }),
-      6_000 * 1e-6 + (4_000 * p.cache_read_mtok! + 500 * p.output_mtok!) / MTOK,
-    );
+    assertClose(completionCost({ model: 'openai/gpt-4o', usage: u, input_cost_per_token: 1e-6 }), 6_000 * 1e-6 + (4_000 * p.cache_read_mtok! + 500 * p.output_mtok!) / MTOK);
     assertClose(
       completionCost({ model: 'openai/gpt-4o', usage: u, output_cost_per_token: 2e-6, cache_read_input_token_cost: 1e-7 }),
       (6_000 * p.input_mtok!) / MTOK + 4_000 * 1e-7 + 500 * 2e-6,
@@ -145,14 +141,8 @@ describe('completionCost', () => {
 
   it('prices an unknown model from overrides alone, cache tokens at the input override', () => {
     const u = usage(1_000, 100, 200, 300);
-    assertClose(
-      completionCost({ model: 'openai/my-finetune-xyz', usage: u, input_cost_per_token: 3e-6, output_cost_per_token: 5e-6 }),
-      1_000 * 3e-6 + 100 * 5e-6,
-    );
-    assertClose(
-      computeCost('nvidia_nim', 'meta/llama3-70b', u, { input_cost_per_token: 3e-6, cache_creation_input_token_cost: 4e-6 }),
-      700 * 3e-6 + 300 * 4e-6,
-    );
+    assertClose(completionCost({ model: 'openai/my-finetune-xyz', usage: u, input_cost_per_token: 3e-6, output_cost_per_token: 5e-6 }), 1_000 * 3e-6 + 100 * 5e-6);
+    assertClose(computeCost('nvidia_nim', 'meta/llama3-70b', u, { input_cost_per_token: 3e-6, cache_creation_input_token_cost: 4e-6 }), 700 * 3e-6 + 300 * 4e-6);
   });
 
   it('throws NotFoundError when nothing prices the model', () => {

@@ -29,10 +29,11 @@ export function completionCost(params: CompletionCostParams): number {
   const cost = computeCost(provider, model, usage, params);
   if (cost === null) {
     const named = provider === '' ? model : `${provider}/${model}`;
-    throw new NotFoundError(
-      `no price known for model "${named}"; pass input_cost_per_token and output_cost_per_token to price it`,
-      { provider: provider === '' ? undefined : provider, model, code: 'model_price_not_found' },
-    );
+    throw new NotFoundError(`no price known for model "${named}"; pass input_cost_per_token and output_cost_per_token to price it`, {
+      provider: provider === '' ? undefined : provider,
+      model,
+      code: 'model_price_not_found',
+    });
   }
   return cost;
 }

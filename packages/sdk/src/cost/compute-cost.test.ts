@@ -22,11 +22,7 @@ describe('computeCost', () => {
     for (const providerId of ['openai', 'anthropic', 'google', 'deepseek', 'x-ai', 'mistral', 'groq', 'aws', 'azure']) {
       for (const model of findProvider({ providerId })?.models ?? []) {
         for (const { prompt, read, write, output } of USAGES) {
-          const expected = calcPrice(
-            { input_tokens: prompt, cache_read_tokens: read, cache_write_tokens: write, output_tokens: output },
-            model.id,
-            { providerId },
-          );
+          const expected = calcPrice({ input_tokens: prompt, cache_read_tokens: read, cache_write_tokens: write, output_tokens: output }, model.id, { providerId });
           if (expected === null) continue;
           const actual = computeCost(providerId, model.id, {
             prompt_tokens: prompt,
@@ -55,8 +51,7 @@ describe('computeCost', () => {
       prompt_tokens_details: { audio_tokens: 400 },
       completion_tokens_details: { audio_tokens: 200 },
     });
-    const expected =
-      (600 * prices.input_mtok! + 400 * prices.input_audio_mtok! + 300 * prices.output_mtok! + 200 * prices.output_audio_mtok!) / 1e6;
+    const expected = (600 * prices.input_mtok! + 400 * prices.input_audio_mtok! + 300 * prices.output_mtok! + 200 * prices.output_audio_mtok!) / 1e6;
     assert.ok(close(cost, expected), `${cost} vs ${expected}`);
   });
 

@@ -17,13 +17,7 @@ const NO_OVERRIDES: PriceOverrides = {};
  * prices it. Override prices replace the catalog's for their component. A per-second price
  * (with the call's duration) replaces token pricing altogether, as LiteLLM does.
  */
-export function computeCost(
-  provider: string,
-  model: string,
-  usage: Usage,
-  overrides?: PriceOverrides,
-  durationMs?: number,
-): number | null {
+export function computeCost(provider: string, model: string, usage: Usage, overrides?: PriceOverrides, durationMs?: number): number | null {
   const given = overrides ?? NO_OVERRIDES;
   if (durationMs !== undefined && hasPerSecondPrice(given)) {
     return ((given.input_cost_per_second ?? 0) + (given.output_cost_per_second ?? 0)) * (durationMs / 1000);
@@ -38,7 +32,6 @@ export function computeCost(
   }
   return priceFromComponents(price, counts, given);
 }
-
 
 /** `base_model` with its own provider prefix (`azure/gpt-4o`) or under the deployment's provider. */
 function resolveBaseModelPrice(provider: string, baseModel: string) {

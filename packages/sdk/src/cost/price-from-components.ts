@@ -12,11 +12,5 @@ export function priceFromComponents(price: CatalogPrice | null, counts: UsageCou
   const cacheRead = overrides.cache_read_input_token_cost ?? tokenPriceAt(price?.cacheRead, counts.input) ?? input;
   const cacheWrite = overrides.cache_creation_input_token_cost ?? tokenPriceAt(price?.cacheWrite, counts.input) ?? input;
   const uncached = counts.input - counts.cacheRead - counts.cacheWrite;
-  return (
-    uncached * input +
-    counts.cacheRead * cacheRead +
-    counts.cacheWrite * cacheWrite +
-    counts.output * output +
-    (price?.perRequest ?? 0)
-  );
+  return uncached * input + counts.cacheRead * cacheRead + counts.cacheWrite * cacheWrite + counts.output * output + (price?.perRequest ?? 0);
 }

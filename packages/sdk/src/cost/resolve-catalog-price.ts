@@ -93,9 +93,7 @@ function tokenPrice(value: ModelPrice[string]): TokenPrice | undefined {
   if (typeof value === 'number') return value / TOKENS_PER_MTOK;
   return {
     base: value.base / TOKENS_PER_MTOK,
-    tiers: [...value.tiers]
-      .sort((a, b) => a.start - b.start)
-      .map((tier) => ({ start: tier.start, price: tier.price / TOKENS_PER_MTOK })),
+    tiers: [...value.tiers].sort((a, b) => a.start - b.start).map((tier) => ({ start: tier.start, price: tier.price / TOKENS_PER_MTOK })),
   };
 }
 

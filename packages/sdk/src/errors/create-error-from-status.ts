@@ -30,11 +30,7 @@ export interface ParsedUpstreamError {
   kind?: 'context_window' | 'content_policy' | 'rate_limit' | 'overloaded' | 'authentication';
 }
 
-export function createErrorFromStatus(
-  status: number,
-  parsed: ParsedUpstreamError,
-  options: LlmuxErrorOptions,
-): LlmuxError {
+export function createErrorFromStatus(status: number, parsed: ParsedUpstreamError, options: LlmuxErrorOptions): LlmuxError {
   const message = parsed.message;
   const full: LlmuxErrorOptions = { ...options, code: parsed.code ?? null, param: parsed.param ?? null };
   switch (parsed.kind) {

@@ -30,13 +30,7 @@ export class LlmuxError extends Error {
   /** Whether another deployment or model group may be tried. */
   readonly fallbackAllowed: boolean;
 
-  constructor(
-    message: string,
-    status: number,
-    type: string,
-    flags: { retryable: boolean; fallbackAllowed: boolean },
-    options: LlmuxErrorOptions = {},
-  ) {
+  constructor(message: string, status: number, type: string, flags: { retryable: boolean; fallbackAllowed: boolean }, options: LlmuxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.status = status;

@@ -21,19 +21,19 @@ export interface UpstreamErrorContext {
   secrets: ReadonlyArray<string | undefined>;
 }
 
-export async function createUpstreamError(
-  response: HttpResponse,
-  parse: UpstreamErrorParser,
-  context: UpstreamErrorContext,
-): Promise<LlmuxError> {
+export async function createUpstreamError(response: HttpResponse, parse: UpstreamErrorParser, context: UpstreamErrorContext): Promise<LlmuxError> {
   const text = await readErrorText(response);
   const parsed = parse(tryParseJson(text), text, response.status);
   const message = redactSecrets(parsed.message || `${context.provider} returned HTTP ${response.status}`, context.secrets);
-  return createErrorFromStatus(response.status, { ...parsed, message }, {
-    provider: context.provider,
-    model: context.model,
-    retryAfterSeconds: parseRetryAfter(response.headers) ?? parsed.retryAfterSeconds,
-  });
+  return createErrorFromStatus(
+    response.status,
+    { ...parsed, message },
+    {
+      provider: context.provider,
+      model: context.model,
+      retryAfterSeconds: parseRetryAfter(response.headers) ?? parsed.retryAfterSeconds,
+    },
+  );
 }
 
 /** Binds a provider's body parser once, at module load, so no call allocates a closure for it. */

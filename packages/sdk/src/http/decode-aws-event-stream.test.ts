@@ -81,7 +81,10 @@ describe('decodeAwsEventStream', () => {
         const message = messages[0] as AwsEventStreamMessage;
         assert.equal(Buffer.from(message.payload).toString('base64'), expected.payload);
         const headers = Object.entries(message.headers).map(([headerName, value]) => ({ name: headerName, value: vectorValue(value) }));
-        assert.deepEqual(headers, expected.headers.map((header) => ({ name: header.name, value: header.value })));
+        assert.deepEqual(
+          headers,
+          expected.headers.map((header) => ({ name: header.name, value: header.value })),
+        );
       }
     });
   }
@@ -104,8 +107,14 @@ describe('decodeAwsEventStream', () => {
     const stream = Buffer.concat(frames);
     for (const size of [1, 2, 3, 5, 13, 64, stream.length]) {
       const messages = await decodeAll(stream, size);
-      assert.deepEqual(messages.map((message) => awsEventHeader(message, ':event-type')), ['a', 'b', 'c']);
-      assert.deepEqual(messages.map((message) => toUtf8(message.payload)), ['{"n":1}', '', '{"text":"héllo"}']);
+      assert.deepEqual(
+        messages.map((message) => awsEventHeader(message, ':event-type')),
+        ['a', 'b', 'c'],
+      );
+      assert.deepEqual(
+        messages.map((message) => toUtf8(message.payload)),
+        ['{"n":1}', '', '{"text":"héllo"}'],
+      );
       assert.equal(awsEventHeader(messages[0] as AwsEventStreamMessage, ':message-type'), 'event');
       assert.equal(awsEventHeader(messages[0] as AwsEventStreamMessage, ':missing'), undefined);
     }

@@ -28,10 +28,7 @@ const MAXIMUM_MESSAGE_BYTES = 16 * 1024 * 1024 + 128 * 1024 + MINIMUM_MESSAGE_BY
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 
-export async function* decodeAwsEventStream(
-  body: AsyncIterable<Uint8Array>,
-  options: AwsEventStreamOptions,
-): AsyncGenerator<AwsEventStreamMessage> {
+export async function* decodeAwsEventStream(body: AsyncIterable<Uint8Array>, options: AwsEventStreamOptions): AsyncGenerator<AwsEventStreamMessage> {
   let parts: Buffer[] = [];
   let buffered = 0;
   /** Length of the frame at the head of the buffer, once its prelude has been verified. */

@@ -5,11 +5,7 @@
 import { isLlmuxError } from '../errors/to-openai-error-body.js';
 import { toConnectionError, type HttpRequest, type HttpResponse } from './http-client.js';
 
-export async function* guardUpstreamStream<T>(
-  response: HttpResponse,
-  items: AsyncIterable<T>,
-  context: Pick<HttpRequest, 'provider' | 'model' | 'signal'>,
-): AsyncGenerator<T> {
+export async function* guardUpstreamStream<T>(response: HttpResponse, items: AsyncIterable<T>, context: Pick<HttpRequest, 'provider' | 'model' | 'signal'>): AsyncGenerator<T> {
   let finished = false;
   try {
     yield* items;

@@ -69,11 +69,7 @@ export function readSseStream<T>(body: Readable, handler: SseEventHandler<T>, co
 }
 
 /** The same for events that do not come from a Node stream (unwrapped from another framing). */
-export async function* convertSseEvents<T>(
-  events: AsyncIterable<SseEvent>,
-  handler: SseEventHandler<T>,
-  context: ErrorContext,
-): AsyncGenerator<T> {
+export async function* convertSseEvents<T>(events: AsyncIterable<SseEvent>, handler: SseEventHandler<T>, context: ErrorContext): AsyncGenerator<T> {
   let ready: T[] = [];
   const emit = (item: T): void => void ready.push(item);
   try {

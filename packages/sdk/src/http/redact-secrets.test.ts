@@ -30,7 +30,19 @@ function assertNoTail(text: string): void {
 describe('maskKeysInText', () => {
   for (const [name, key] of Object.entries(SHAPES)) {
     it(`masks a ${name} key however it is wrapped`, () => {
-      for (const text of [key, ` ${key}`, `"${key}"`, `'${key}'`, `(${key})`, `key=${key};`, `Bearer ${key}`, `Bearer Bearer ${key}`, `{"api_key":"${key}"}`, `x${key}`, `${key}\n`]) {
+      for (const text of [
+        key,
+        ` ${key}`,
+        `"${key}"`,
+        `'${key}'`,
+        `(${key})`,
+        `key=${key};`,
+        `Bearer ${key}`,
+        `Bearer Bearer ${key}`,
+        `{"api_key":"${key}"}`,
+        `x${key}`,
+        `${key}\n`,
+      ]) {
         assertNoTail(maskKeysInText(text));
       }
     });
@@ -43,7 +55,14 @@ describe('maskKeysInText', () => {
   });
 
   it('masks values after a credential label, whatever their shape', () => {
-    for (const text of ['api_key=0123456789abcdef0123', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', '"x-api-key": "abcdefgh12345678"', 'password: hunter2hunter2', 'client_secret=abcdefghijkl', 'token ya29A0ARrdaM-xyz12345']) {
+    for (const text of [
+      'api_key=0123456789abcdef0123',
+      'Authorization: Basic dXNlcjpwYXNzd29yZA==',
+      '"x-api-key": "abcdefgh12345678"',
+      'password: hunter2hunter2',
+      'client_secret=abcdefghijkl',
+      'token ya29A0ARrdaM-xyz12345',
+    ]) {
       const masked = maskKeysInText(text);
       assert.ok(masked.includes('****'), masked);
       assert.doesNotMatch(masked, /0123456789abcdef|dXNlcjpw|abcdefgh12345678|hunter2hunter2|abcdefghijkl|ya29A0ArrdaM/);

@@ -4,7 +4,8 @@
 // (`sk-ant-****`, `AKIA****`), never a character of its random part.
 
 /** Kind prefixes worth keeping: they say which credential it was without revealing any of it. */
-const KIND = /^(?:sk-ant-|sk-proj-|sk-svcacct-|sk-or-|sk_live_|sk_test_|rk_live_|sk-|AKIA|ASIA|AIza|ya29\.|eyJ|gsk_|hf_|ghp_|gho_|ghu_|ghs_|github_pat_|xai-|pplx-|r8_|nvapi-|glpat-|xox[abprs]-)/;
+const KIND =
+  /^(?:sk-ant-|sk-proj-|sk-svcacct-|sk-or-|sk_live_|sk_test_|rk_live_|sk-|AKIA|ASIA|AIza|ya29\.|eyJ|gsk_|hf_|ghp_|gho_|ghu_|ghs_|github_pat_|xai-|pplx-|r8_|nvapi-|glpat-|xox[abprs]-)/;
 
 /**
  * Strings shaped like credentials, whatever surrounds them: OpenAI, Anthropic and llmux
@@ -31,7 +32,8 @@ const SHAPES = [
 const SHAPE = new RegExp(SHAPES.join('|'), 'g');
 
 /** A value after a credential's label (`Bearer x`, `api_key=x`, `"x-api-key": "x"`), whatever its shape. */
-const LABELLED = /\b(bearer|basic|api[_-]?key|x-api-key|access[_-]?key(?:[_-]?id)?|secret[_-]?(?:access[_-]?)?key|client[_-]?secret|session[_-]?token|password|token|authorization)(["']?\s*[:=]\s*["']?|["']?\s+["']?)([^\s"',;&<>)}\]]{8,})/gi;
+const LABELLED =
+  /\b(bearer|basic|api[_-]?key|x-api-key|access[_-]?key(?:[_-]?id)?|secret[_-]?(?:access[_-]?)?key|client[_-]?secret|session[_-]?token|password|token|authorization)(["']?\s*[:=]\s*["']?|["']?\s+["']?)([^\s"',;&<>)}\]]{8,})/gi;
 
 /** Runs of key characters in a message, to find fragments of a known secret. */
 const TOKEN_RUN = /[A-Za-z0-9_.+/=-]{4,}/g;

@@ -40,8 +40,7 @@ describe('nativeCall to anthropic/…', () => {
   let fake: FakeServer;
   let next: FakeChatReply | undefined;
   const params = () => ({ model: `anthropic/${MODEL}`, api_key: API_KEY, api_base: fake.url, ...PRICES });
-  const call = (stream: boolean, body = createRichBody(stream)) =>
-    nativeCall(params(), { dialect: 'anthropic-messages', body, stream, headers: CLIENT_HEADERS });
+  const call = (stream: boolean, body = createRichBody(stream)) => nativeCall(params(), { dialect: 'anthropic-messages', body, stream, headers: CLIENT_HEADERS });
   const lastSent = () => {
     const sent = fake.requests.at(-1);
     assert.ok(sent !== undefined, 'the fake received the call');
@@ -96,7 +95,10 @@ describe('nativeCall to anthropic/…', () => {
   });
 
   it('prices a reply as completion() prices the same reply from the catalog', async () => {
-    const native = await nativeCall({ model: `anthropic/${MODEL}`, api_key: API_KEY, api_base: fake.url }, { dialect: 'anthropic-messages', body: createRichBody(false), stream: false, headers: {} });
+    const native = await nativeCall(
+      { model: `anthropic/${MODEL}`, api_key: API_KEY, api_base: fake.url },
+      { dialect: 'anthropic-messages', body: createRichBody(false), stream: false, headers: {} },
+    );
     const translated = await completion({ model: `anthropic/${MODEL}`, api_key: API_KEY, api_base: fake.url, max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] });
     assert.ok(native.llmux.cost !== null && native.llmux.cost > 0);
     assert.equal(native.llmux.cost, translated.llmux.cost);
@@ -181,6 +183,9 @@ describe('nativeCall to anthropic/…', () => {
   it('names an unknown provider with NotFoundError and a non-native pair with BadRequestError', async () => {
     const request = { dialect: 'anthropic-messages' as const, body: createRichBody(false), stream: false, headers: {} };
     await assert.rejects(nativeCall({ model: 'no-such-provider/x' }, request), NotFoundError);
-    await assert.rejects(nativeCall({ model: 'openai/gpt-4o', api_key: 'sk-test' }, request), (error: unknown) => error instanceof BadRequestError && error.code === 'dialect_not_native');
+    await assert.rejects(
+      nativeCall({ model: 'openai/gpt-4o', api_key: 'sk-test' }, request),
+      (error: unknown) => error instanceof BadRequestError && error.code === 'dialect_not_native',
+    );
   });
 });

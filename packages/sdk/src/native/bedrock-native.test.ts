@@ -11,15 +11,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
-import {
-  APIConnectionError,
-  AuthenticationError,
-  BadRequestError,
-  RateLimitError,
-  ServiceUnavailableError,
-  nativeCall,
-  speaksNatively,
-} from '../index.js';
+import { APIConnectionError, AuthenticationError, BadRequestError, RateLimitError, ServiceUnavailableError, nativeCall, speaksNatively } from '../index.js';
 import {
   PLATFORM_BETAS,
   CACHE_REPLY,
@@ -52,7 +44,7 @@ function awsError(status: number, type: string, message: string, headers: Record
 function expectedSse(sent: RecordedRequest): string {
   const bytes = Buffer.concat(sent.sent);
   let sse = '';
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const length = bytes.readUInt32BE(offset);
     const message = codec.decode(bytes.subarray(offset, offset + length));
     offset += length;
@@ -67,9 +59,18 @@ function expectedSse(sent: RecordedRequest): string {
 describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
   let fake: FakeServer;
   let next: FakeChatReply | undefined;
-  const settings = (secret = SECRET) => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: secret, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url, ...PRICES });
+  const settings = (secret = SECRET) => ({
+    aws_access_key_id: ACCESS_KEY_ID,
+    aws_secret_access_key: secret,
+    aws_region_name: REGION,
+    aws_bedrock_runtime_endpoint: fake.url,
+    ...PRICES,
+  });
   const call = (stream: boolean, options: { model?: string; secret?: string } = {}) =>
-    nativeCall({ model: `bedrock/${options.model ?? CLAUDE}`, ...settings(options.secret) }, { dialect: 'anthropic-messages', body: createRichBody(stream), stream, headers: CLIENT_HEADERS });
+    nativeCall(
+      { model: `bedrock/${options.model ?? CLAUDE}`, ...settings(options.secret) },
+      { dialect: 'anthropic-messages', body: createRichBody(stream), stream, headers: CLIENT_HEADERS },
+    );
   const lastSent = () => {
     const sent = fake.requests.at(-1);
     assert.ok(sent !== undefined, 'the fake received the call');
@@ -209,13 +210,16 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
         incoming.on('end', () => {
           const body = JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, unknown>;
           const stream = body['stream'] === true;
-          nativeCall({ model: `bedrock/${CLAUDE}`, ...settings() }, { dialect: 'anthropic-messages', body, stream, headers: {} }).then(async (reply) => {
-            outgoing.writeHead(reply.status, reply.headers);
-            if (reply.kind === 'stream') for await (const chunk of reply) outgoing.write(chunk);
-            outgoing.end(reply.kind === 'json' ? reply.body : undefined);
-          }, (error: unknown) => {
-            outgoing.writeHead(500).end(String(error));
-          });
+          nativeCall({ model: `bedrock/${CLAUDE}`, ...settings() }, { dialect: 'anthropic-messages', body, stream, headers: {} }).then(
+            async (reply) => {
+              outgoing.writeHead(reply.status, reply.headers);
+              if (reply.kind === 'stream') for await (const chunk of reply) outgoing.write(chunk);
+              outgoing.end(reply.kind === 'json' ? reply.body : undefined);
+            },
+            (error: unknown) => {
+              outgoing.writeHead(500).end(String(error));
+            },
+          );
         });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -224,15 +228,31 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('parses the passed-through message', async () => {
-      const message = await client.messages.create({ model: CLIENT_MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'enabled', budget_tokens: 64 } });
-      assert.deepEqual(message.content.map((block) => block.type), ['thinking', 'text']);
+      const message = await client.messages.create({
+        model: CLIENT_MODEL,
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'Hello' }],
+        thinking: { type: 'enabled', budget_tokens: 64 },
+      });
+      assert.deepEqual(
+        message.content.map((block) => block.type),
+        ['thinking', 'text'],
+      );
       assert.equal(message.usage.cache_read_input_tokens, 900);
     });
 
     it('assembles the re-framed stream into the same message', async () => {
-      const stream = client.messages.stream({ model: CLIENT_MODEL, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'enabled', budget_tokens: 64 } });
+      const stream = client.messages.stream({
+        model: CLIENT_MODEL,
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'Hello' }],
+        thinking: { type: 'enabled', budget_tokens: 64 },
+      });
       const message = await stream.finalMessage();
-      assert.deepEqual(message.content.map((block) => block.type), ['thinking', 'text']);
+      assert.deepEqual(
+        message.content.map((block) => block.type),
+        ['thinking', 'text'],
+      );
       const text = message.content.find((block) => block.type === 'text');
       assert.equal(text?.type === 'text' ? text.text : undefined, CACHE_REPLY.content);
       assert.equal(message.usage.cache_read_input_tokens, 900);

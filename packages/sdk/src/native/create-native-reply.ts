@@ -11,12 +11,7 @@ import { NativeStream } from './native-stream.js';
 import type { NativeJsonReply, NativeStreamReply } from './native-support.js';
 import { BadRequestError } from '../errors/error-classes.js';
 
-export async function createNativeJsonReply(
-  response: HttpResponse,
-  dialect: Dialect,
-  context: ProviderCallContext,
-  headers: Record<string, string>,
-): Promise<NativeJsonReply> {
+export async function createNativeJsonReply(response: HttpResponse, dialect: Dialect, context: ProviderCallContext, headers: Record<string, string>): Promise<NativeJsonReply> {
   const reader = readerOf(dialect, context);
   let body: Buffer;
   try {

@@ -52,13 +52,7 @@ export class NativeStream implements NativeStreamReply {
   ) {}
 
   /** Reads up to the first content (see the module comment); rejects with an error sent before it. */
-  static async open(
-    status: number,
-    headers: Record<string, string>,
-    llmux: ResponseMetadata,
-    source: AsyncIterator<Buffer>,
-    watcher: NativeStreamWatcher,
-  ): Promise<NativeStream> {
+  static async open(status: number, headers: Record<string, string>, llmux: ResponseMetadata, source: AsyncIterator<Buffer>, watcher: NativeStreamWatcher): Promise<NativeStream> {
     const stream = new NativeStream(status, headers, llmux, source, watcher);
     try {
       for (;;) {

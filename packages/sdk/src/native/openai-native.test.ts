@@ -34,7 +34,10 @@ describe('nativeCall in the openai-chat dialect', () => {
   let fake: FakeServer;
   let next: FakeChatReply | undefined;
   const call = (stream: boolean, body = createChatBody(stream)) =>
-    nativeCall({ model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, ...PRICES }, { dialect: 'openai-chat', body, stream, headers: { authorization: 'Bearer sk-client' } });
+    nativeCall(
+      { model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, ...PRICES },
+      { dialect: 'openai-chat', body, stream, headers: { authorization: 'Bearer sk-client' } },
+    );
   const lastSent = () => {
     const sent = fake.requests.at(-1);
     assert.ok(sent !== undefined, 'the fake received the call');
@@ -121,7 +124,10 @@ describe('nativeCall in the openai-chat dialect', () => {
     const stalling = await startFakeScenarioUpstream({ then: 'stall-mid-stream' });
     try {
       const reply = asStream(
-        await nativeCall({ model: 'openai/gpt-4o-mini', api_key: 'sk-test', api_base: stalling.url, timeout: 60, stream_idle_timeout: 0.5 }, { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} }),
+        await nativeCall(
+          { model: 'openai/gpt-4o-mini', api_key: 'sk-test', api_base: stalling.url, timeout: 60, stream_idle_timeout: 0.5 },
+          { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} },
+        ),
       );
       const ends = watchEnd(reply);
       const { bytes, error } = await readUntilError(reply);
@@ -137,7 +143,10 @@ describe('nativeCall in the openai-chat dialect', () => {
     next = { ...REPLY, content: 'word '.repeat(400) };
     const controller = new AbortController();
     const reply = asStream(
-      await nativeCall({ model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, signal: controller.signal }, { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} }),
+      await nativeCall(
+        { model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, signal: controller.signal },
+        { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} },
+      ),
     );
     const ends = watchEnd(reply);
     const reason = new Error('client went away');

@@ -26,7 +26,10 @@ describe('nativeCall in the openai-responses dialect', () => {
   let fake: FakeServer;
   let next: FakeChatReply | undefined;
   const call = (stream: boolean) =>
-    nativeCall({ model: 'openai/gpt-5', api_key: API_KEY, api_base: fake.url, ...PRICES }, { dialect: 'openai-responses', body: stream ? { ...BODY, stream: true } : BODY, stream, headers: {} });
+    nativeCall(
+      { model: 'openai/gpt-5', api_key: API_KEY, api_base: fake.url, ...PRICES },
+      { dialect: 'openai-responses', body: stream ? { ...BODY, stream: true } : BODY, stream, headers: {} },
+    );
 
   before(async () => {
     fake = await startFakeOpenAIUpstream({ apiKey: API_KEY, reply: () => next ?? REPLY });
@@ -94,7 +97,10 @@ describe('nativeCall in the openai-responses dialect on Azure', () => {
 
   it('goes to the v1 Responses path with the deployment as model', async () => {
     // The fake Azure serves chat only; what matters here is where the call went and what it carried.
-    await nativeCall({ model: 'azure/my-deployment', api_key: 'azure-key-1', api_base: `${fake.url}/openai/v1` }, { dialect: 'openai-responses', body: BODY, stream: false, headers: {} }).catch(() => undefined);
+    await nativeCall(
+      { model: 'azure/my-deployment', api_key: 'azure-key-1', api_base: `${fake.url}/openai/v1` },
+      { dialect: 'openai-responses', body: BODY, stream: false, headers: {} },
+    ).catch(() => undefined);
     const sent = fake.requests.at(-1);
     assert.equal(sent?.url.split('?')[0], '/openai/v1/responses');
     assert.deepEqual(sent?.json, { ...BODY, model: 'my-deployment' });

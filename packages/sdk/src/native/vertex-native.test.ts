@@ -15,16 +15,7 @@ import {
   type FakeChatReply,
   type RecordedRequest,
 } from '@llmux/fake-upstreams';
-import {
-  APIConnectionError,
-  AuthenticationError,
-  BadRequestError,
-  HttpClient,
-  RateLimitError,
-  ServiceUnavailableError,
-  nativeCall,
-  speaksNatively,
-} from '../index.js';
+import { APIConnectionError, AuthenticationError, BadRequestError, HttpClient, RateLimitError, ServiceUnavailableError, nativeCall, speaksNatively } from '../index.js';
 import {
   PLATFORM_BETAS,
   CACHE_REPLY,
@@ -53,7 +44,15 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
   let next: FakeChatReply | undefined;
   const call = (stream: boolean) =>
     nativeCall(
-      { model: `vertex_ai/${MODEL}`, api_base: vertex.url, vertex_project: PROJECT, vertex_location: 'us-east5', vertex_credentials: JSON.stringify(account.keyFile), http_client: http, ...PRICES },
+      {
+        model: `vertex_ai/${MODEL}`,
+        api_base: vertex.url,
+        vertex_project: PROJECT,
+        vertex_location: 'us-east5',
+        vertex_credentials: JSON.stringify(account.keyFile),
+        http_client: http,
+        ...PRICES,
+      },
       { dialect: 'anthropic-messages', body: createRichBody(stream), stream, headers: CLIENT_HEADERS },
     );
   const lastSent = () => {

@@ -34,10 +34,11 @@ export function checkParams(
     if (value === undefined || value === null || (known && supported.has(name))) continue;
     if (NO_OP_VALUES[name] === value) continue;
     if (!dropParams) {
-      throw new UnsupportedParamsError(
-        `${adapter.id} does not support parameter "${name}"; remove it or set drop_params: true to drop it`,
-        { provider: adapter.id, model: request.model, param: name },
-      );
+      throw new UnsupportedParamsError(`${adapter.id} does not support parameter "${name}"; remove it or set drop_params: true to drop it`, {
+        provider: adapter.id,
+        model: request.model,
+        param: name,
+      });
     }
     if (checked === request) checked = { ...request };
     delete checked[name];

@@ -22,5 +22,21 @@ export function createBuiltinProviders(): ProviderAdapter[] {
   const cohere = createCohereProvider();
   // LiteLLM's `cohere_chat/` is the same v2 chat API as `cohere/`.
   const cohereChat: ProviderAdapter = { ...cohere, id: 'cohere_chat' };
-  return [...createOpenAICompatibleProviders(), ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)), createAnthropicProvider(), createAzureProvider(), createBedrockProvider(), ...createSageMakerProviders(), ...createOllamaProviders(), cohere, cohereChat, createGeminiProvider(), createVertexAIProvider(), createWatsonxProvider(), createReplicateProvider(), createDeepgramProvider(), createElevenLabsProvider()];
+  return [
+    ...createOpenAICompatibleProviders(),
+    ...RERANK_PROVIDERS.map((config) => createOpenAIAdapter(config)),
+    createAnthropicProvider(),
+    createAzureProvider(),
+    createBedrockProvider(),
+    ...createSageMakerProviders(),
+    ...createOllamaProviders(),
+    cohere,
+    cohereChat,
+    createGeminiProvider(),
+    createVertexAIProvider(),
+    createWatsonxProvider(),
+    createReplicateProvider(),
+    createDeepgramProvider(),
+    createElevenLabsProvider(),
+  ];
 }

@@ -43,7 +43,15 @@ export function describeProviders(registry: ProviderRegistry): ProviderDescripti
     const row = rows.get(id);
     const operations = operationsOf(adapter);
     if (row !== undefined) {
-      return { id, kind: 'openai-compatible', keyEnv: row.apiKeyEnv, baseEnv: [...row.apiBaseEnv, ...(row.baseUrlVariables ?? []).flatMap((variable) => variable.env)], defaultBase: row.apiBase, apiKey: row.apiKey, operations };
+      return {
+        id,
+        kind: 'openai-compatible',
+        keyEnv: row.apiKeyEnv,
+        baseEnv: [...row.apiBaseEnv, ...(row.baseUrlVariables ?? []).flatMap((variable) => variable.env)],
+        defaultBase: row.apiBase,
+        apiKey: row.apiKey,
+        operations,
+      };
     }
     const env = NATIVE_PROVIDER_ENV[id];
     return { id, kind: 'native', keyEnv: env?.key ?? [], baseEnv: env?.base ?? [], defaultBase: undefined, apiKey: undefined, operations };

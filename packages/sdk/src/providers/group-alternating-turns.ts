@@ -20,10 +20,7 @@ export interface AlternatingTurns<Block, SystemBlock> {
   turns: Array<{ role: 'user' | 'assistant'; content: Block[] }>;
 }
 
-export function groupAlternatingTurns<Block, SystemBlock>(
-  messages: readonly ChatMessage[],
-  converters: TurnConverters<Block, SystemBlock>,
-): AlternatingTurns<Block, SystemBlock> {
+export function groupAlternatingTurns<Block, SystemBlock>(messages: readonly ChatMessage[], converters: TurnConverters<Block, SystemBlock>): AlternatingTurns<Block, SystemBlock> {
   const system: SystemBlock[] = [];
   const turns: AlternatingTurns<Block, SystemBlock>['turns'] = [];
   const append = (role: 'user' | 'assistant', blocks: Block[]): void => {

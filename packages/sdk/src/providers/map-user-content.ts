@@ -12,12 +12,7 @@ export function nonEmptyTexts(content: string | TextContentPart[] | null | undef
   return texts.filter((text) => text !== '');
 }
 
-export function mapUserContent<Block>(
-  content: string | ContentPart[],
-  index: number,
-  toText: (text: string) => Block,
-  toImage: (url: string, param: string) => Block,
-): Block[] {
+export function mapUserContent<Block>(content: string | ContentPart[], index: number, toText: (text: string) => Block, toImage: (url: string, param: string) => Block): Block[] {
   if (typeof content === 'string') return nonEmptyTexts(content).map(toText);
   return content.flatMap((part, partIndex): Block[] => {
     switch (part.type) {

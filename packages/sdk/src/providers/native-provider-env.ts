@@ -34,5 +34,8 @@ export const NATIVE_PROVIDER_ENV: Readonly<Record<string, ProviderEnv>> = {
   deepgram: { key: ['DEEPGRAM_API_KEY'], base: ['DEEPGRAM_API_BASE'] },
   elevenlabs: { key: ['ELEVENLABS_API_KEY'], base: ['ELEVENLABS_API_BASE'] },
   replicate: { key: REPLICATE_ENV.key, base: REPLICATE_ENV.base },
-  watsonx: { key: [...WATSONX_ENV.apiKey, ...WATSONX_ENV.token, ...WATSONX_ENV.zenApiKey], base: [...WATSONX_ENV.url, ...WATSONX_ENV.project, ...WATSONX_ENV.space, ...WATSONX_ENV.iamUrl] },
+  watsonx: {
+    key: [...WATSONX_ENV.apiKey, ...WATSONX_ENV.token, ...WATSONX_ENV.zenApiKey],
+    base: [...WATSONX_ENV.url, ...WATSONX_ENV.project, ...WATSONX_ENV.space, ...WATSONX_ENV.iamUrl],
+  },
 };

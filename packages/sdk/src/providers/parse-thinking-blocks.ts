@@ -16,9 +16,6 @@ export function parseThinkingBlocks(message: AssistantMessage, index: number): T
     const { type, thinking, signature, data } = block as Record<string, unknown>;
     if (type === 'thinking' && typeof thinking === 'string' && typeof signature === 'string') return { type, thinking, signature };
     if (type === 'redacted_thinking' && typeof data === 'string') return { type, data };
-    throw new BadRequestError(
-      'a thinking block must be {type: "thinking", thinking, signature} or {type: "redacted_thinking", data}, with string values',
-      { param },
-    );
+    throw new BadRequestError('a thinking block must be {type: "thinking", thinking, signature} or {type: "redacted_thinking", data}, with string values', { param });
   });
 }

@@ -20,15 +20,6 @@ import type { TextCompletionSupport } from './text-completion-support.js';
 import type { MediaSupport } from './media-support.js';
 import type { BatchSupport } from './batch-support.js';
 
-export type {
-  NativeJsonReply,
-  NativeReply,
-  NativeRequest,
-  NativeStreamEndListener,
-  NativeStreamReply,
-  NativeSupport,
-} from '../native/native-support.js';
-
 export interface ProviderCallContext {
   /** Provider id, as in `provider/model`. */
   provider: string;

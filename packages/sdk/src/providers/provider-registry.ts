@@ -38,10 +38,11 @@ export class ProviderRegistry {
   resolve(model: string): { adapter: ProviderAdapter; reference: ModelReference } {
     const reference = parseModelString(model, this.ids);
     if (reference === undefined) {
-      throw new BadRequestError(
-        `model "${model}" names no known provider; use "provider/model" (known providers: ${this.providerIds().join(', ')})`,
-        { param: 'model', code: 'model_not_found', model },
-      );
+      throw new BadRequestError(`model "${model}" names no known provider; use "provider/model" (known providers: ${this.providerIds().join(', ')})`, {
+        param: 'model',
+        code: 'model_not_found',
+        model,
+      });
     }
     return { adapter: this.get(reference.provider), reference };
   }

@@ -4,11 +4,7 @@
 import { AuthenticationError } from '../errors/error-classes.js';
 import type { ProviderCallContext } from './provider-adapter.js';
 
-export function resolveApiKey(
-  context: Pick<ProviderCallContext, 'apiKey' | 'provider' | 'model'>,
-  envNames: readonly string[],
-  required: boolean,
-): string | undefined {
+export function resolveApiKey(context: Pick<ProviderCallContext, 'apiKey' | 'provider' | 'model'>, envNames: readonly string[], required: boolean): string | undefined {
   if (context.apiKey !== undefined && context.apiKey !== '') return context.apiKey;
   for (const name of envNames) {
     const value = process.env[name];
@@ -24,11 +20,7 @@ export function resolveApiKey(
 }
 
 /** The caller's api_base, else the first set environment variable, else the default. */
-export function resolveApiBase(
-  context: Pick<ProviderCallContext, 'apiBase'>,
-  envNames: readonly string[],
-  fallback: string,
-): string {
+export function resolveApiBase(context: Pick<ProviderCallContext, 'apiBase'>, envNames: readonly string[], fallback: string): string {
   if (context.apiBase !== undefined && context.apiBase !== '') return stripTrailingSlash(context.apiBase);
   for (const name of envNames) {
     const value = process.env[name];

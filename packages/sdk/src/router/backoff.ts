@@ -12,10 +12,7 @@ export interface BackoffSettings {
 }
 
 export function backoffMs(retry: number, retryAfterSeconds: number | undefined, settings: BackoffSettings, random: () => number = Math.random): number {
-  const seconds =
-    retryAfterSeconds !== undefined && retryAfterSeconds >= 0
-      ? retryAfterSeconds
-      : random() * settings.baseSeconds * 2 ** Math.min(retry, 16);
+  const seconds = retryAfterSeconds !== undefined && retryAfterSeconds >= 0 ? retryAfterSeconds : random() * settings.baseSeconds * 2 ** Math.min(retry, 16);
   return Math.min(settings.maxSeconds, Math.max(settings.minSeconds, seconds)) * 1000;
 }
 

@@ -1,23 +1,10 @@
 // Names an error by LiteLLM's policy classes (retry_policy, allowed_fails_policy). Decided
 // by class, never by message text; subclasses land in their parent's class.
 
-import {
-  AuthenticationError,
-  BadRequestError,
-  ContentPolicyViolationError,
-  GatewayTimeoutError,
-  RateLimitError,
-  TimeoutError,
-} from '../errors/error-classes.js';
+import { AuthenticationError, BadRequestError, ContentPolicyViolationError, GatewayTimeoutError, RateLimitError, TimeoutError } from '../errors/error-classes.js';
 import { LlmuxError } from '../errors/llmux-error.js';
 
-export type PolicyErrorClass =
-  | 'BadRequestError'
-  | 'AuthenticationError'
-  | 'TimeoutError'
-  | 'RateLimitError'
-  | 'ContentPolicyViolationError'
-  | 'InternalServerError';
+export type PolicyErrorClass = 'BadRequestError' | 'AuthenticationError' | 'TimeoutError' | 'RateLimitError' | 'ContentPolicyViolationError' | 'InternalServerError';
 
 export function classifyError(error: unknown): PolicyErrorClass | undefined {
   if (!(error instanceof LlmuxError)) return undefined;

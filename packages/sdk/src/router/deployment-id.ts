@@ -8,6 +8,11 @@ export function deploymentId(deployment: Deployment): string {
   const configured = deployment.model_info?.id;
   if (typeof configured === 'string' && configured !== '') return configured;
   const params = deployment.litellm_params;
-  const canonical = JSON.stringify([deployment.model_name, Object.keys(params).sort().map((key) => [key, params[key]])]);
+  const canonical = JSON.stringify([
+    deployment.model_name,
+    Object.keys(params)
+      .sort()
+      .map((key) => [key, params[key]]),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

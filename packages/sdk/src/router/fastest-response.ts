@@ -10,7 +10,13 @@ type RoutedReply = Routed<CompletionResponse> | Routed<CompletionStream>;
 type CompleteOne = (params: RouterCompletionParams) => Promise<RoutedReply>;
 
 export function fastestResponse(complete: CompleteOne, params: RouterCompletionParams): Promise<RoutedReply> {
-  const models = typeof params.model === 'string' ? params.model.split(',').map((model) => model.trim()).filter((model) => model !== '') : params.model;
+  const models =
+    typeof params.model === 'string'
+      ? params.model
+          .split(',')
+          .map((model) => model.trim())
+          .filter((model) => model !== '')
+      : params.model;
   if (models.length <= 1) return complete({ ...params, model: models[0] ?? '' });
   const controllers = models.map(() => new AbortController());
   return new Promise((resolve, reject) => {

@@ -41,7 +41,14 @@ describe('Router deploymentId', () => {
   it('retries on the pinned deployment, even cooling down', async () => {
     const flaky = await upstream({ steps: [{ status: 500 }] });
     const healthy = await upstream();
-    const router = new Router({ modelList: [deployment('m', healthy, 'healthy'), deployment('m', flaky, 'flaky')], random: () => 0, num_retries: 1, retry_backoff: 0.001, allowed_fails: 0, cooldown_time: 60 });
+    const router = new Router({
+      modelList: [deployment('m', healthy, 'healthy'), deployment('m', flaky, 'flaky')],
+      random: () => 0,
+      num_retries: 1,
+      retry_backoff: 0.001,
+      allowed_fails: 0,
+      cooldown_time: 60,
+    });
     const reply = await router.completion({ model: 'm', messages: hi, deploymentId: 'flaky' });
     assert.equal(reply.llmux.deploymentId, 'flaky');
     assert.equal(flaky.calls, 2);

@@ -95,7 +95,9 @@ describe('Router fallbacks', () => {
   });
 
   it('uses context_window_fallbacks for a context window error, and none for a bad request', async () => {
-    const small = await upstream({ then: { status: 400, type: 'invalid_request_error', code: 'context_length_exceeded', message: "This model's maximum context length is 10 tokens" } });
+    const small = await upstream({
+      then: { status: 400, type: 'invalid_request_error', code: 'context_length_exceeded', message: "This model's maximum context length is 10 tokens" },
+    });
     const big = await upstream({ name: 'big' });
     const router = new Router({
       modelList: [deployment('small', small, 's'), deployment('big', big, 'b'), deployment('other', big, 'o')],

@@ -167,7 +167,10 @@ describe('Router groups', () => {
   it('serves aliases and wildcard groups', async () => {
     const server = await upstream();
     const router = new Router({
-      modelList: [deployment('gpt-4o', server, 'exact'), { model_name: 'openai/*', litellm_params: { model: 'openai/*', api_base: `${server.url}/v1`, api_key: 'sk-test' }, model_info: { id: 'wild' } }],
+      modelList: [
+        deployment('gpt-4o', server, 'exact'),
+        { model_name: 'openai/*', litellm_params: { model: 'openai/*', api_base: `${server.url}/v1`, api_key: 'sk-test' }, model_info: { id: 'wild' } },
+      ],
       model_group_alias: { 'gpt-4': 'gpt-4o', secret: { model: 'gpt-4o', hidden: true } },
     });
     assert.equal((await router.completion({ model: 'gpt-4', messages: hi })).llmux.deploymentId, 'exact');

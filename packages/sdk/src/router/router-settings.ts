@@ -24,13 +24,7 @@ export interface AllowedFailsPolicy {
 /** `[{ "gpt-4o": ["claude", "gpt-4o-mini"] }]`: model group → groups to try next. */
 export type FallbackList = Array<Record<string, string[]>>;
 
-export type RoutingStrategyName =
-  | 'simple-shuffle'
-  | 'least-busy'
-  | 'latency-based-routing'
-  | 'usage-based-routing'
-  | 'usage-based-routing-v2'
-  | 'cost-based-routing';
+export type RoutingStrategyName = 'simple-shuffle' | 'least-busy' | 'latency-based-routing' | 'usage-based-routing' | 'usage-based-routing-v2' | 'cost-based-routing';
 
 export interface RouterSettings {
   routing_strategy?: RoutingStrategyName;

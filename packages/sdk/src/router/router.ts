@@ -238,7 +238,13 @@ export class Router {
     return { ...this.engine, pick: (group, avoid) => this.pick(group, avoid, tags, stream, promptTokens) };
   }
 
-  private pick(group: string, avoid: ReadonlySet<string> | undefined, tags: readonly string[] | undefined, stream: boolean, promptTokens: (() => number) | undefined): ResolvedDeployment {
+  private pick(
+    group: string,
+    avoid: ReadonlySet<string> | undefined,
+    tags: readonly string[] | undefined,
+    stream: boolean,
+    promptTokens: (() => number) | undefined,
+  ): ResolvedDeployment {
     const resolved = this.groups.resolve(group);
     if (resolved === undefined) {
       throw new NotFoundError(`model "${group}" is not served here; available: ${this.modelNames().join(', ')}`, {
@@ -251,7 +257,13 @@ export class Router {
     const nowMs = Date.now();
     // The common case (one deployment, no filters, nothing cooling down) allocates nothing.
     const only = deployments.length === 1 ? deployments[0] : undefined;
-    if (only !== undefined && this.settings.enable_tag_filtering !== true && this.settings.enable_pre_call_checks !== true && !this.store.hasCooldowns(nowMs) && only.litellm_params['max_parallel_requests'] === undefined) {
+    if (
+      only !== undefined &&
+      this.settings.enable_tag_filtering !== true &&
+      this.settings.enable_pre_call_checks !== true &&
+      !this.store.hasCooldowns(nowMs) &&
+      only.litellm_params['max_parallel_requests'] === undefined
+    ) {
       return only;
     }
     return pickDeployment(deployments, {

@@ -12,8 +12,4 @@ export interface FunctionTool {
   };
 }
 
-export type ToolChoice =
-  | 'none'
-  | 'auto'
-  | 'required'
-  | { type: 'function'; function: { name: string } };
+export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };

@@ -41,10 +41,7 @@ function expectValidationError(completion: ChatCompletion, pattern: RegExp, raw:
 
 describe('applyStructuredOutput', () => {
   it('sets parsed on every choice that validates', () => {
-    const completion = response(
-      { content: '{"city":"Paris","temperature":21.5,"tags":["sunny"]}' },
-      { content: '{"city":"Oslo","temperature":-3,"tags":[],"extra":true}' },
-    );
+    const completion = response({ content: '{"city":"Paris","temperature":21.5,"tags":["sunny"]}' }, { content: '{"city":"Oslo","temperature":-3,"tags":[],"extra":true}' });
     applyStructuredOutput(completion, schema, metadata);
     assert.deepEqual(completion.choices[0]?.message.parsed, { city: 'Paris', temperature: 21.5, tags: ['sunny'] });
     assert.deepEqual(completion.choices[1]?.message.parsed, { city: 'Oslo', temperature: -3, tags: [] });

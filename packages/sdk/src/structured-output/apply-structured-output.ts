@@ -29,9 +29,9 @@ export function applyStructuredOutput(response: ChatCompletion, schema: ZodType,
 
 function fail(problem: string, choice: ChatCompletionChoice, text: string, metadata: ResponseMetadata, cause: unknown): JSONSchemaValidationError {
   const truncated = choice.finish_reason === 'length' ? ' (the reply was cut off at the token limit)' : '';
-  return new JSONSchemaValidationError(
-    `the reply of ${metadata.provider}/${metadata.model} (choice ${choice.index}) ${problem}${truncated}`,
-    text,
-    { provider: metadata.provider, model: metadata.model, cause },
-  );
+  return new JSONSchemaValidationError(`the reply of ${metadata.provider}/${metadata.model} (choice ${choice.index}) ${problem}${truncated}`, text, {
+    provider: metadata.provider,
+    model: metadata.model,
+    cause,
+  });
 }

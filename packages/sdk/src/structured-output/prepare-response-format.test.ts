@@ -10,11 +10,7 @@ import { prepareResponseFormat } from './prepare-response-format.js';
 describe('prepareResponseFormat', () => {
   it('passes OpenAI formats and undefined through unchanged', () => {
     assert.deepEqual(prepareResponseFormat(undefined), {});
-    const formats: ResponseFormat[] = [
-      { type: 'text' },
-      { type: 'json_object' },
-      { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: false } },
-    ];
+    const formats: ResponseFormat[] = [{ type: 'text' }, { type: 'json_object' }, { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: false } }];
     for (const format of formats) {
       const prepared = prepareResponseFormat(format);
       assert.equal(prepared.responseFormat, format);
@@ -89,11 +85,7 @@ describe('prepareResponseFormat', () => {
   });
 
   it('sends schemas strict mode cannot express without strict', () => {
-    for (const schema of [
-      z.object({ maybe: z.string().optional() }),
-      z.object({ counts: z.record(z.string(), z.number()) }),
-      z.object({ anything: z.unknown() }),
-    ]) {
+    for (const schema of [z.object({ maybe: z.string().optional() }), z.object({ counts: z.record(z.string(), z.number()) }), z.object({ anything: z.unknown() })]) {
       const prepared = prepareResponseFormat(schema);
       assert.ok(prepared.responseFormat?.type === 'json_schema');
       assert.equal(prepared.responseFormat.json_schema.strict, false);

@@ -8,9 +8,7 @@ import { startFakeOpenAIUpstream, type FakeChatReply, type FakeServer } from '@l
 import { z } from 'zod';
 import { JSONSchemaValidationError, completion, completionCost, type ChatMessage } from '../index.js';
 
-const Weather = z
-  .object({ city: z.string(), temperature: z.number(), conditions: z.array(z.enum(['sunny', 'cloudy', 'rain'])) })
-  .meta({ title: 'weather' });
+const Weather = z.object({ city: z.string(), temperature: z.number(), conditions: z.array(z.enum(['sunny', 'cloudy', 'rain'])) }).meta({ title: 'weather' });
 
 const messages: ChatMessage[] = [{ role: 'user', content: 'Weather in Paris?' }];
 

@@ -8,10 +8,10 @@ import type { ChatMessage, ContentPart, ToolCall } from '../spec/chat-message.js
 import { countImageTokens } from './count-image-tokens.js';
 import type { CountTextTokens } from './load-encoding.js';
 
-export const TOKENS_PER_MESSAGE = 3;
-export const TOKENS_PER_NAME = 1;
-export const REPLY_PRIMING_TOKENS = 3;
-export const TOKENS_PER_TOOL_CALL = 3;
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_NAME = 1;
+const REPLY_PRIMING_TOKENS = 3;
+const TOKENS_PER_TOOL_CALL = 3;
 
 export function countMessageTokens(messages: readonly ChatMessage[], count: CountTextTokens): number {
   if (messages.length === 0) return 0;

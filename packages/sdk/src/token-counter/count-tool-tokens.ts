@@ -6,8 +6,8 @@ import type { FunctionTool } from '../spec/chat-tool.js';
 import type { CountTextTokens } from './load-encoding.js';
 
 /** The namespace wrapper around all tools, and each tool's declaration framing. */
-export const TOOLS_OVERHEAD_TOKENS = 12;
-export const TOKENS_PER_TOOL = 8;
+const TOOLS_OVERHEAD_TOKENS = 12;
+const TOKENS_PER_TOOL = 8;
 
 export function countToolTokens(tools: readonly FunctionTool[], count: CountTextTokens): number {
   if (tools.length === 0) return 0;

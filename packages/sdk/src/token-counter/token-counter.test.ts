@@ -80,7 +80,10 @@ describe('tokenCounter', () => {
 
   it('sums a list of texts and treats special-token strings as plain text', () => {
     const texts = ['hello world', SAMPLE, 'and <|endoftext|> is just text'];
-    assert.equal(tokenCounter({ model: 'gpt-4o', text: texts }), texts.reduce((sum, text) => sum + o200k(text), 0));
+    assert.equal(
+      tokenCounter({ model: 'gpt-4o', text: texts }),
+      texts.reduce((sum, text) => sum + o200k(text), 0),
+    );
   });
 
   it('counts messages with per-message framing, names and reply priming', () => {
@@ -88,7 +91,13 @@ describe('tokenCounter', () => {
       { role: 'system', content: 'You are a helpful assistant.' },
       { role: 'user', content: SAMPLE, name: 'alice' },
       { role: 'assistant', content: 'Sure.' },
-      { role: 'user', content: [{ type: 'text', text: 'part one' }, { type: 'text', text: ' and part two' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'part one' },
+          { type: 'text', text: ' and part two' },
+        ],
+      },
     ];
     const expected =
       3 +
@@ -105,8 +114,7 @@ describe('tokenCounter', () => {
       { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: args } }] },
       { role: 'tool', tool_call_id: 'call_1', content: '{"temperature":21}' },
     ];
-    const expected =
-      3 + (3 + o200k('assistant') + 3 + o200k('get_weather') + o200k(args)) + (3 + o200k('tool') + o200k('{"temperature":21}'));
+    const expected = 3 + (3 + o200k('assistant') + 3 + o200k('get_weather') + o200k(args)) + (3 + o200k('tool') + o200k('{"temperature":21}'));
     assert.equal(tokenCounter({ model: 'gpt-4o', messages }), expected);
   });
 

@@ -35,17 +35,22 @@ export function createBatchesRoutes(dependencies: FilesBatchesDependencies, regi
     error_file_id: await registry.fileIdFor(batch['error_file_id'], owner),
   });
 
-  const follow = (action: 'retrieve' | 'cancel'): Route['handle'] => async (context) => {
-    const row = await registry.find('batch', pathId(context), context.identity, action === 'retrieve' ? 'read' : 'write');
-    const names = action === 'retrieve' ? { name: 'batch_retrieve', callType: 'aretrieve_batch', traceName: 'batches' } : { name: 'batch_cancel', callType: 'acancel_batch', traceName: 'batches' };
-    const attempt = action === 'retrieve' ? retrieveBatchAttempt : cancelBatchAttempt;
-    const object = await runFilesBatchesCall(context, dependencies, callOn(row, names, attempt), async (batch) => {
-      const next = await shown(batch, row, row, String(row.object['input_file_id'] ?? ''));
-      await registry.update(row, next);
-      return next;
-    });
-    sendJson(context, 200, JSON.stringify(object));
-  };
+  const follow =
+    (action: 'retrieve' | 'cancel'): Route['handle'] =>
+    async (context) => {
+      const row = await registry.find('batch', pathId(context), context.identity, action === 'retrieve' ? 'read' : 'write');
+      const names =
+        action === 'retrieve'
+          ? { name: 'batch_retrieve', callType: 'aretrieve_batch', traceName: 'batches' }
+          : { name: 'batch_cancel', callType: 'acancel_batch', traceName: 'batches' };
+      const attempt = action === 'retrieve' ? retrieveBatchAttempt : cancelBatchAttempt;
+      const object = await runFilesBatchesCall(context, dependencies, callOn(row, names, attempt), async (batch) => {
+        const next = await shown(batch, row, row, String(row.object['input_file_id'] ?? ''));
+        await registry.update(row, next);
+        return next;
+      });
+      sendJson(context, 200, JSON.stringify(object));
+    };
 
   return [
     {

@@ -19,12 +19,12 @@ export interface Placement {
 
 const MAX_LIST = 10_000;
 
-export function ownerOf(caller: Identity | undefined): Pick<FileBatchRow, 'api_key' | 'user_id' | 'team_id'> {
+function ownerOf(caller: Identity | undefined): Pick<FileBatchRow, 'api_key' | 'user_id' | 'team_id'> {
   const key = caller?.key;
   return { api_key: key?.token ?? '', user_id: key?.user_id ?? caller?.user?.user_id ?? null, team_id: key?.team_id ?? null };
 }
 
-export function mayUseFileBatch(caller: Identity | undefined, row: FileBatchRow, action: 'read' | 'write'): boolean {
+function mayUseFileBatch(caller: Identity | undefined, row: FileBatchRow, action: 'read' | 'write'): boolean {
   // No master key configured: nothing is authenticated, everything is everyone's.
   if (caller === undefined) return true;
   if (action === 'read' ? canReadAll(caller) : isAdmin(caller)) return true;
@@ -40,13 +40,22 @@ export class FilesBatchesRegistry {
   async find(kind: FileBatchKind, id: string, caller: Identity | undefined, action: 'read' | 'write'): Promise<FileBatchRow> {
     const row = await this.store.getFileBatch(id).catch(unavailable);
     if (row === undefined || row.kind !== kind || !mayUseFileBatch(caller, row, action)) {
-      throw new NotFoundError(kind === 'file' ? `No such File object: ${id}` : `No batch found with id '${id}'.`, { code: 'not_found', param: kind === 'file' ? 'file_id' : 'batch_id' });
+      throw new NotFoundError(kind === 'file' ? `No such File object: ${id}` : `No batch found with id '${id}'.`, {
+        code: 'not_found',
+        param: kind === 'file' ? 'file_id' : 'batch_id',
+      });
     }
     return row;
   }
 
   /** Keeps a new upstream object under a new gateway id; answers the object with that id. */
-  async add(kind: FileBatchKind, upstream: Record<string, unknown> & { id: string }, placement: Placement, caller: Identity | undefined, shown: Record<string, unknown> = {}): Promise<FileBatchRow> {
+  async add(
+    kind: FileBatchKind,
+    upstream: Record<string, unknown> & { id: string },
+    placement: Placement,
+    caller: Identity | undefined,
+    shown: Record<string, unknown> = {},
+  ): Promise<FileBatchRow> {
     const id = newId(kind);
     const row: FileBatchRow = {
       id,
@@ -69,7 +78,9 @@ export class FilesBatchesRegistry {
     const known = await this.store.findFileBatchByUpstream(owner.deployment_id, upstreamId).catch(unavailable);
     if (known !== undefined) return known.id;
     const id = newId('file');
-    await this.store.insertFileBatch({ ...owner, id, kind: 'file', upstream_id: upstreamId, object: { id, object: 'file', purpose: 'batch_output' }, billed: false, created_at: new Date() }).catch(unavailable);
+    await this.store
+      .insertFileBatch({ ...owner, id, kind: 'file', upstream_id: upstreamId, object: { id, object: 'file', purpose: 'batch_output' }, billed: false, created_at: new Date() })
+      .catch(unavailable);
     return id;
   }
 
@@ -100,7 +111,12 @@ const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The database is down: a 503 the client may retry, not a 500 that reads as a bug. */
 function unavailable(error: unknown): never {
-  if (isStoreUnavailable(error)) throw new ServiceUnavailableError('The database is not answering; try again shortly.', { code: 'store_unavailable', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS, cause: error });
+  if (isStoreUnavailable(error))
+    throw new ServiceUnavailableError('The database is not answering; try again shortly.', {
+      code: 'store_unavailable',
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+      cause: error,
+    });
   throw error;
 }
 

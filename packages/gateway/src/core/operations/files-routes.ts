@@ -101,14 +101,26 @@ function modelOf(form: Record<string, unknown>, file: UploadFile, purpose: strin
   const lines = purpose === 'batch' ? parseBatchInput(file.data) : [];
   const inLines = new Set(lines.map((line) => line.body.model));
   if (named !== undefined) {
-    const groups = named.split(',').map((name) => name.trim()).filter((name) => name !== '');
-    if (groups.length !== 1) throw new BadRequestError('llmux keeps a file on one model group: name exactly one in target_model_names.', { param: 'target_model_names', code: 'invalid_value' });
+    const groups = named
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    if (groups.length !== 1)
+      throw new BadRequestError('llmux keeps a file on one model group: name exactly one in target_model_names.', { param: 'target_model_names', code: 'invalid_value' });
     const group = groups[0] as string;
     const other = [...inLines].find((model) => model !== group);
-    if (other !== undefined) throw new BadRequestError(`Every line of a batch file must name the file's model group '${group}', but one names '${other}'.`, { param: 'file', code: 'invalid_batch_file' });
+    if (other !== undefined)
+      throw new BadRequestError(`Every line of a batch file must name the file's model group '${group}', but one names '${other}'.`, { param: 'file', code: 'invalid_batch_file' });
     return group;
   }
   if (inLines.size === 1) return [...inLines][0] as string;
-  if (inLines.size > 1) throw new BadRequestError(`The lines of a batch file must all name one model group; this one names ${[...inLines].slice(0, 5).join(', ')}.`, { param: 'file', code: 'invalid_batch_file' });
-  throw new BadRequestError("Name the model group the file is for: send 'model' (or LiteLLM's 'target_model_names') with the upload.", { param: 'model', code: 'missing_required_parameter' });
+  if (inLines.size > 1)
+    throw new BadRequestError(`The lines of a batch file must all name one model group; this one names ${[...inLines].slice(0, 5).join(', ')}.`, {
+      param: 'file',
+      code: 'invalid_batch_file',
+    });
+  throw new BadRequestError("Name the model group the file is for: send 'model' (or LiteLLM's 'target_model_names') with the upload.", {
+    param: 'model',
+    code: 'missing_required_parameter',
+  });
 }

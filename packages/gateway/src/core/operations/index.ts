@@ -16,4 +16,18 @@ import { completionsOperation } from './completions-operation.js';
 import { moderationsOperation } from './moderations-operation.js';
 import { rerankOperation } from './rerank-operation.js';
 
-export const OPERATIONS: readonly Operation[] = [chatOperation, embeddingsOperation, messagesOperation, responsesOperation, countTokensOperation, imagesGenerationsOperation, imagesEditsOperation, audioTranscriptionsOperation, audioTranslationsOperation, audioSpeechOperation, completionsOperation, moderationsOperation, rerankOperation];
+export const OPERATIONS: readonly Operation[] = [
+  chatOperation,
+  embeddingsOperation,
+  messagesOperation,
+  responsesOperation,
+  countTokensOperation,
+  imagesGenerationsOperation,
+  imagesEditsOperation,
+  audioTranscriptionsOperation,
+  audioTranslationsOperation,
+  audioSpeechOperation,
+  completionsOperation,
+  moderationsOperation,
+  rerankOperation,
+];

@@ -2,13 +2,7 @@
 // Anthropic Messages operation. Routed, governed and billed as chat is; answered in
 // Anthropic's format, byte for byte from a native deployment, converted from any other.
 
-import {
-  anthropicMessagesRequestSchema,
-  convertToAnthropicMessage,
-  createAnthropicStreamEncoder,
-  type ChatCompletionChunk,
-  type CompletionStream,
-} from 'llmux';
+import { anthropicMessagesRequestSchema, convertToAnthropicMessage, createAnthropicStreamEncoder, type ChatCompletionChunk, type CompletionStream } from 'llmux';
 import type { RequestContext } from '../../http/request-context.js';
 import { ANTHROPIC_DELTA_TEXT } from '../count-delivered-events.js';
 import { anthropicMessagesDialect } from '../dialects/anthropic-messages-dialect.js';
@@ -51,7 +45,12 @@ async function serveMessages(state: CallState): Promise<boolean> {
     await streamMessages(context, reply, call, { model: routing.model, stopSequences, hooks }, dependencies.streams);
     return true;
   }
-  const sent = sendTranslated(context, reply, () => convertToAnthropicMessage(reply, stopSequences === undefined ? { model: routing.model } : { model: routing.model, stopSequences }), hooks);
+  const sent = sendTranslated(
+    context,
+    reply,
+    () => convertToAnthropicMessage(reply, stopSequences === undefined ? { model: routing.model } : { model: routing.model, stopSequences }),
+    hooks,
+  );
   if (sent !== undefined) await sent;
   return true;
 }

@@ -60,7 +60,10 @@ export class ResponsesCall {
     const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
     const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
     if (!this.translate && speaksNatively(split.body.model, 'openai-responses', split.options.registry)) {
-      const body = this.continuation === undefined || this.continuation.holder === target.deployment.id ? this.nativeBody : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
+      const body =
+        this.continuation === undefined || this.continuation.holder === target.deployment.id
+          ? this.nativeBody
+          : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
       return nativeCallSplit(split, { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS });
     }
     const body = this.continuation === undefined ? this.body : withHistory(this.body, this.continuation.history);

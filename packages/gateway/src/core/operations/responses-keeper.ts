@@ -13,7 +13,12 @@ export type KeepResponse = (response: unknown, native: boolean) => void;
 
 const KEPT_STATUSES: ReadonlySet<unknown> = new Set(['completed', 'incomplete']);
 
-export function createResponsesKeeper(stored: StoredResponses | undefined, context: RequestContext, body: Record<string, unknown>, routed: RoutedMetadata): KeepResponse | undefined {
+export function createResponsesKeeper(
+  stored: StoredResponses | undefined,
+  context: RequestContext,
+  body: Record<string, unknown>,
+  routed: RoutedMetadata,
+): KeepResponse | undefined {
   if (stored === undefined || body['store'] === false) return undefined;
   let kept = false;
   return (response, native) => {

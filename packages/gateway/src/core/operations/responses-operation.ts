@@ -60,7 +60,13 @@ async function serveResponses(state: CallState): Promise<boolean> {
     } else {
       const final = keep === undefined ? undefined : new FinalResponseReader();
       const onChunk = final === undefined || keep === undefined ? undefined : (bytes: Buffer) => (final.add(bytes), final.response !== undefined && keep(final.response, true));
-      await streamNative(context, reply, { dialect: openAIResponsesDialect, streams: dependencies.streams, deltaText: RESPONSES_DELTA_TEXT, promptMessages: () => promptMessagesOf(body), onChunk });
+      await streamNative(context, reply, {
+        dialect: openAIResponsesDialect,
+        streams: dependencies.streams,
+        deltaText: RESPONSES_DELTA_TEXT,
+        promptMessages: () => promptMessagesOf(body),
+        onChunk,
+      });
     }
     return true;
   }

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { BatchQueue } from '../callbacks/batch-queue.js';
 import type { AlertTarget } from './alert-targets.js';
 
-export type AlertType = 'deployment_cooldown' | 'error_rate_spike' | 'budget_threshold' | 'soft_budget_crossed' | (string & {});
+type AlertType = 'deployment_cooldown' | 'error_rate_spike' | 'budget_threshold' | 'soft_budget_crossed' | (string & {});
 
 export interface Alert {
   type: AlertType;
@@ -50,7 +50,12 @@ export function createAlerter({ targets, logger, repeatSeconds = 300, onSent, no
     flushIntervalMs: 0,
     send: async ([delivery]) => {
       if (delivery === undefined) return;
-      const response = await fetch(delivery.target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: delivery.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const response = await fetch(delivery.target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: delivery.body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`alert webhook answered ${response.status}`);
     },
@@ -69,9 +74,10 @@ export function createAlerter({ targets, logger, repeatSeconds = 300, onSent, no
       logger.warn({ alert: alert.type, ...alert.fields }, alert.message);
       const timestamp = new Date(at).toISOString();
       for (const target of targets) {
-        const body = target.format === 'slack'
-          ? { text: `[llmux ${alert.level}] ${alert.message}` }
-          : { event: alert.type, level: alert.level, event_message: alert.message, timestamp, ...alert.fields };
+        const body =
+          target.format === 'slack'
+            ? { text: `[llmux ${alert.level}] ${alert.message}` }
+            : { event: alert.type, level: alert.level, event_message: alert.message, timestamp, ...alert.fields };
         queue.push({ target, body: JSON.stringify(body) });
       }
     },

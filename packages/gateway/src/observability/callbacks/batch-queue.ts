@@ -3,7 +3,7 @@
 // retried with exponential backoff. A full queue drops the new item and counts it, so a
 // dead collector costs memory up to `capacity` and never slows requests.
 
-export type QueueOutcome = 'sent' | 'failed' | 'dropped';
+type QueueOutcome = 'sent' | 'failed' | 'dropped';
 
 export interface BatchQueueOptions<T> {
   send(batch: T[]): Promise<void>;

@@ -12,7 +12,7 @@ export function createApiBaseLookup(modelList: readonly Deployment[]): (id: stri
   return (id) => bases.get(id) ?? '';
 }
 
-export function stripCredentials(url: string): string {
+function stripCredentials(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.username = '';

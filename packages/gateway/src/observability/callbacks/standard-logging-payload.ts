@@ -97,7 +97,7 @@ export function buildStandardLoggingPayload(context: RequestContext, status: num
       model_id: deploymentId,
       api_base: apiBase,
       response_cost: cost,
-      litellm_overhead_time_ms: upstream === undefined ? null : Math.max(0, (now - context.startedAt) - upstream),
+      litellm_overhead_time_ms: upstream === undefined ? null : Math.max(0, now - context.startedAt - upstream),
     },
     http_status: status,
   };

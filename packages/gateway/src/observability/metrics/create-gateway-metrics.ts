@@ -21,7 +21,7 @@ export interface GatewayMetricsOptions {
   maxModels?: number;
 }
 
-export interface CooldownEvent {
+interface CooldownEvent {
   model: string;
   deploymentId: string;
   provider: string;

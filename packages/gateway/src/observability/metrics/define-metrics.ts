@@ -9,10 +9,8 @@ export type GatewayMetricSet = ReturnType<typeof defineMetrics>;
 /** `inFlight()` is read at scrape time: a gauge's own inc/dec hashes its labels on each call. */
 export function defineMetrics(registry: Registry, inFlight: () => number) {
   const registers = [registry];
-  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
-    new Counter<L>({ name, help, labelNames, registers });
-  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
-    new Gauge<L>({ name, help, labelNames, registers });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Counter<L>({ name, help, labelNames, registers });
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Gauge<L>({ name, help, labelNames, registers });
   collectDefaultMetrics({ register: registry });
   new Gauge({
     name: 'llmux_in_flight_requests',

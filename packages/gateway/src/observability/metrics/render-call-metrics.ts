@@ -50,29 +50,92 @@ export function renderCallMetrics(calls: readonly CallStats[], statuses: readonl
     }
     return values;
   };
-  counter(lines, 'litellm_proxy_total_requests_metric', 'Requests to the gateway, by caller and status', byStatus((status) => `${status.call.callerLabels},status_code="${status.statusCode}"`));
+  counter(
+    lines,
+    'litellm_proxy_total_requests_metric',
+    'Requests to the gateway, by caller and status',
+    byStatus((status) => `${status.call.callerLabels},status_code="${status.statusCode}"`),
+  );
   counter(
     lines,
     'litellm_proxy_failed_requests_metric',
     'Failed requests, by caller and error',
-    byStatus((status) => `${status.call.callerLabels},exception_status="${status.statusCode}",exception_class="${escapeLabelValue(status.errorClass)}"`, (status) => status.errorClass !== ''),
+    byStatus(
+      (status) => `${status.call.callerLabels},exception_status="${status.statusCode}",exception_class="${escapeLabelValue(status.errorClass)}"`,
+      (status) => status.errorClass !== '',
+    ),
   );
-  counter(lines, 'llmux_requests_total', 'Requests by model group, deployment, provider, key alias, team and status', byStatus((status) => `${status.call.callLabels},status_code="${status.statusCode}"`));
+  counter(
+    lines,
+    'llmux_requests_total',
+    'Requests by model group, deployment, provider, key alias, team and status',
+    byStatus((status) => `${status.call.callLabels},status_code="${status.statusCode}"`),
+  );
   const deployment = (call: CallStats) => call.deploymentLabels;
   const byCall = (call: CallStats) => call.callLabels;
-  counter(lines, 'litellm_deployment_total_requests', 'Calls routed to each deployment', sumBy(calls, deployment, (call) => call.deploymentRequests));
-  counter(lines, 'litellm_deployment_success_responses', 'Successful calls per deployment', sumBy(calls, deployment, (call) => call.deploymentSuccesses));
-  counter(lines, 'litellm_deployment_failure_responses', 'Failed calls per deployment', sumBy(calls, deployment, (call) => call.deploymentFailures));
+  counter(
+    lines,
+    'litellm_deployment_total_requests',
+    'Calls routed to each deployment',
+    sumBy(calls, deployment, (call) => call.deploymentRequests),
+  );
+  counter(
+    lines,
+    'litellm_deployment_success_responses',
+    'Successful calls per deployment',
+    sumBy(calls, deployment, (call) => call.deploymentSuccesses),
+  );
+  counter(
+    lines,
+    'litellm_deployment_failure_responses',
+    'Failed calls per deployment',
+    sumBy(calls, deployment, (call) => call.deploymentFailures),
+  );
   histogram(lines, 'litellm_request_total_latency_metric', 'Seconds from request arrival to the end of the reply', calls, (call) => call.totalLatency);
   histogram(lines, 'litellm_llm_api_latency_metric', 'Seconds the upstream call took (to the end of a stream)', calls, (call) => call.upstreamLatency);
   histogram(lines, 'litellm_llm_api_time_to_first_token_metric', 'Seconds from request arrival to the first streamed chunk', calls, (call) => call.timeToFirstToken);
-  counter(lines, 'litellm_input_tokens_metric', 'Prompt tokens', sumBy(calls, byCall, (call) => call.inputTokens));
-  counter(lines, 'litellm_output_tokens_metric', 'Completion tokens', sumBy(calls, byCall, (call) => call.outputTokens));
-  counter(lines, 'litellm_total_tokens_metric', 'Prompt plus completion tokens', sumBy(calls, byCall, (call) => call.inputTokens + call.outputTokens));
-  counter(lines, 'llmux_cached_input_tokens_total', 'Prompt tokens read from the provider prompt cache', sumBy(calls, byCall, (call) => call.cachedTokens));
-  counter(lines, 'litellm_spend_metric', 'Spend in USD', sumBy(calls, byCall, (call) => call.spend));
+  counter(
+    lines,
+    'litellm_input_tokens_metric',
+    'Prompt tokens',
+    sumBy(calls, byCall, (call) => call.inputTokens),
+  );
+  counter(
+    lines,
+    'litellm_output_tokens_metric',
+    'Completion tokens',
+    sumBy(calls, byCall, (call) => call.outputTokens),
+  );
+  counter(
+    lines,
+    'litellm_total_tokens_metric',
+    'Prompt plus completion tokens',
+    sumBy(calls, byCall, (call) => call.inputTokens + call.outputTokens),
+  );
+  counter(
+    lines,
+    'llmux_cached_input_tokens_total',
+    'Prompt tokens read from the provider prompt cache',
+    sumBy(calls, byCall, (call) => call.cachedTokens),
+  );
+  counter(
+    lines,
+    'litellm_spend_metric',
+    'Spend in USD',
+    sumBy(calls, byCall, (call) => call.spend),
+  );
   const requested = (call: CallStats) => call.callerLabels.slice(0, call.callerLabels.indexOf(',api_key_alias='));
-  counter(lines, 'llmux_retries_total', 'Retries the router made', sumBy(calls, requested, (call) => call.retries));
-  counter(lines, 'llmux_fallbacks_total', 'Fallbacks the router made to another model group', sumBy(calls, requested, (call) => call.fallbacks));
+  counter(
+    lines,
+    'llmux_retries_total',
+    'Retries the router made',
+    sumBy(calls, requested, (call) => call.retries),
+  );
+  counter(
+    lines,
+    'llmux_fallbacks_total',
+    'Fallbacks the router made to another model group',
+    sumBy(calls, requested, (call) => call.fallbacks),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -8,5 +8,12 @@ import { spendCallTypeMigration } from './005-spend-call-type.js';
 import { filesBatchesMigration } from './006-files-batches.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, spendIdentityMigration, storedResponsesMigration, litellmEntitiesMigration, spendCallTypeMigration, filesBatchesMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  spendIdentityMigration,
+  storedResponsesMigration,
+  litellmEntitiesMigration,
+  spendCallTypeMigration,
+  filesBatchesMigration,
+];
 export type { Migration } from './migration.js';

@@ -14,7 +14,11 @@ export function createCustomerRepository(db: Kysely<Database>) {
     async upsertCustomer(customer: CustomerRecord): Promise<void> {
       const row = customerToRow(customer);
       const { user_id: _id, created_at: _created, spend: _spend, ...changes } = row;
-      await db.insertInto('llmux_customers').values(row).onConflict((conflict) => conflict.column('user_id').doUpdateSet(changes)).execute();
+      await db
+        .insertInto('llmux_customers')
+        .values(row)
+        .onConflict((conflict) => conflict.column('user_id').doUpdateSet(changes))
+        .execute();
     },
     async deleteCustomers(userIds: readonly string[]): Promise<number> {
       if (userIds.length === 0) return 0;

@@ -39,7 +39,11 @@ export function createFilesBatchesRepository(db: Kysely<Database>) {
       return row === undefined ? undefined : fromRow(row);
     },
     async updateFileBatchObject(id: string, object: Record<string, unknown>): Promise<void> {
-      await db.updateTable('llmux_files_batches').set({ object: JSON.stringify(object) }).where('id', '=', id).execute();
+      await db
+        .updateTable('llmux_files_batches')
+        .set({ object: JSON.stringify(object) })
+        .where('id', '=', id)
+        .execute();
     },
     async markFileBilled(id: string): Promise<boolean> {
       const result = await db.updateTable('llmux_files_batches').set({ billed: 1 }).where('id', '=', id).where('billed', '=', 0).executeTakeFirst();

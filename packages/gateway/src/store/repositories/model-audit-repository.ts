@@ -63,7 +63,11 @@ export function createModelAuditRepository(db: Kysely<Database>) {
       if (filter.changed_by !== undefined) query = query.where('changed_by', '=', filter.changed_by);
       if (filter.start_date !== undefined) query = query.where('created_at', '>=', filter.start_date.toISOString());
       if (filter.end_date !== undefined) query = query.where('created_at', '<=', filter.end_date.toISOString());
-      const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 100).execute();
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(filter.limit ?? 100)
+        .execute();
       return rows.map((row) => ({
         ...row,
         before_value: parseJson<Record<string, unknown> | null>(row.before_value, null),

@@ -20,9 +20,17 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
   /** Records the batch; false when it was applied before (its totals must not be added again). */
   const claimBatch = async (transaction: Kysely<Database>, batchId: string): Promise<boolean> => {
     const now = new Date();
-    const result = await transaction.insertInto('llmux_spend_batches').values({ batch_id: batchId, applied_at: now.toISOString() }).onConflict((conflict) => conflict.column('batch_id').doNothing()).executeTakeFirst();
+    const result = await transaction
+      .insertInto('llmux_spend_batches')
+      .values({ batch_id: batchId, applied_at: now.toISOString() })
+      .onConflict((conflict) => conflict.column('batch_id').doNothing())
+      .executeTakeFirst();
     ledgered += 1;
-    if (ledgered % LEDGER_PRUNE_EVERY === 0) await transaction.deleteFrom('llmux_spend_batches').where('applied_at', '<', new Date(now.getTime() - LEDGER_KEEP_MS).toISOString()).execute();
+    if (ledgered % LEDGER_PRUNE_EVERY === 0)
+      await transaction
+        .deleteFrom('llmux_spend_batches')
+        .where('applied_at', '<', new Date(now.getTime() - LEDGER_KEEP_MS).toISOString())
+        .execute();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   };
   const addToTotal = async (transaction: Kysely<Database>, entity: string, id: string, amount: number): Promise<void> => {
@@ -37,7 +45,22 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
     const now = new Date().toISOString();
     await transaction
       .insertInto('llmux_customers')
-      .values({ user_id: id, alias: null, spend: amount, blocked: 0, metadata: '{}', created_at: now, updated_at: now, max_budget: null, budget_duration: null, budget_reset_at: null, soft_budget: null, rpm_limit: null, tpm_limit: null, max_parallel_requests: null })
+      .values({
+        user_id: id,
+        alias: null,
+        spend: amount,
+        blocked: 0,
+        metadata: '{}',
+        created_at: now,
+        updated_at: now,
+        max_budget: null,
+        budget_duration: null,
+        budget_reset_at: null,
+        soft_budget: null,
+        rpm_limit: null,
+        tpm_limit: null,
+        max_parallel_requests: null,
+      })
       .onConflict((conflict) => conflict.column('user_id').doUpdateSet((eb) => ({ spend: eb('llmux_customers.spend', '+', eb.ref('excluded.spend')) })))
       .execute();
   };
@@ -91,11 +114,19 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
     },
     async listSpendLogs(filter: SpendLogFilter): Promise<SpendLogRow[]> {
       const query = filterSpendLogs(db.selectFrom('llmux_spend_logs').selectAll(), filter);
-      const rows = await query.orderBy('start_time', 'desc').orderBy('request_id').limit(filter.limit ?? 1000).offset(filter.offset ?? 0).execute();
+      const rows = await query
+        .orderBy('start_time', 'desc')
+        .orderBy('request_id')
+        .limit(filter.limit ?? 1000)
+        .offset(filter.offset ?? 0)
+        .execute();
       return rows.map(spendLogFromRow);
     },
     async countSpendLogs(filter: SpendLogFilter): Promise<number> {
-      const row = await filterSpendLogs(db.selectFrom('llmux_spend_logs').select((eb) => eb.fn.countAll<number>().as('count')), filter).executeTakeFirst();
+      const row = await filterSpendLogs(
+        db.selectFrom('llmux_spend_logs').select((eb) => eb.fn.countAll<number>().as('count')),
+        filter,
+      ).executeTakeFirst();
       return Number(row?.count ?? 0);
     },
     async spendReport(groupBy: SpendGroupBy, range: { start_date?: Date; end_date?: Date }): Promise<SpendReportRow[]> {
@@ -123,7 +154,10 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
   };
 }
 
-function filterSpendLogs<Output>(query: SelectQueryBuilder<Database, 'llmux_spend_logs', Output>, filter: SpendLogFilter): SelectQueryBuilder<Database, 'llmux_spend_logs', Output> {
+function filterSpendLogs<Output>(
+  query: SelectQueryBuilder<Database, 'llmux_spend_logs', Output>,
+  filter: SpendLogFilter,
+): SelectQueryBuilder<Database, 'llmux_spend_logs', Output> {
   let filtered = query;
   if (filter.api_key !== undefined) filtered = filtered.where('api_key', '=', filter.api_key);
   if (filter.user_id !== undefined) filtered = filtered.where('user_id', '=', filter.user_id);
@@ -131,7 +165,8 @@ function filterSpendLogs<Output>(query: SelectQueryBuilder<Database, 'llmux_spen
   const requestId = filter.request_id;
   // The gateway's id or the client's x-request-id: a client finds its calls by the id it sent.
   // Or the reply's own id (chatcmpl-…), which LiteLLM's request_id is.
-  if (requestId !== undefined) filtered = filtered.where((eb) => eb.or([eb('request_id', '=', requestId), eb('client_request_id', '=', requestId), eb('response_id', '=', requestId)]));
+  if (requestId !== undefined)
+    filtered = filtered.where((eb) => eb.or([eb('request_id', '=', requestId), eb('client_request_id', '=', requestId), eb('response_id', '=', requestId)]));
   if (filter.model !== undefined) filtered = filtered.where('model_group', '=', filter.model);
   if (filter.start_date !== undefined) filtered = filtered.where('start_time', '>=', filter.start_date.toISOString());
   if (filter.end_date !== undefined) filtered = filtered.where('start_time', '<=', filter.end_date.toISOString());

@@ -25,7 +25,11 @@ export function createTeamRepository(db: Kysely<Database>) {
     async upsertTeam(team: TeamRecord): Promise<void> {
       const row = teamToRow(team);
       const { team_id: _id, created_at: _created, spend: _spend, ...changes } = row;
-      await db.insertInto('llmux_teams').values(row).onConflict((conflict) => conflict.column('team_id').doUpdateSet(changes)).execute();
+      await db
+        .insertInto('llmux_teams')
+        .values(row)
+        .onConflict((conflict) => conflict.column('team_id').doUpdateSet(changes))
+        .execute();
     },
     async deleteTeams(teamIds: readonly string[]): Promise<number> {
       if (teamIds.length === 0) return 0;
@@ -74,7 +78,11 @@ export function createTeamRepository(db: Kysely<Database>) {
  * key (SQLite serialises write transactions anyway). Portable, unlike FOR UPDATE.
  */
 async function lockTeamRow(transaction: Transaction<Database>, teamId: string): Promise<void> {
-  await transaction.updateTable('llmux_teams').set((eb) => ({ team_id: eb.ref('team_id') })).where('team_id', '=', teamId).execute();
+  await transaction
+    .updateTable('llmux_teams')
+    .set((eb) => ({ team_id: eb.ref('team_id') }))
+    .where('team_id', '=', teamId)
+    .execute();
 }
 
 /** Inserts members, or changes the role of those already in (a team written before its row exists is not locked). */

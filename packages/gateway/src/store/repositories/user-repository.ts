@@ -23,7 +23,11 @@ export function createUserRepository(db: Kysely<Database>) {
     async upsertUser(user: UserRecord): Promise<void> {
       const row = userToRow(user);
       const { user_id: _id, created_at: _created, spend: _spend, ...changes } = row;
-      await db.insertInto('llmux_users').values(row).onConflict((conflict) => conflict.column('user_id').doUpdateSet(changes)).execute();
+      await db
+        .insertInto('llmux_users')
+        .values(row)
+        .onConflict((conflict) => conflict.column('user_id').doUpdateSet(changes))
+        .execute();
     },
     async deleteUsers(userIds: readonly string[]): Promise<number> {
       if (userIds.length === 0) return 0;
@@ -39,7 +43,13 @@ export function createUserRepository(db: Kysely<Database>) {
         query = query.where('user_id', 'in', db.selectFrom('llmux_team_members').select('user_id').where('team_id', '=', teamId));
       }
       const count = await query.select((builder) => builder.fn.countAll<number>().as('total')).executeTakeFirst();
-      const rows = await query.selectAll().orderBy('created_at').orderBy('user_id').limit(page.size).offset((page.page - 1) * page.size).execute();
+      const rows = await query
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('user_id')
+        .limit(page.size)
+        .offset((page.page - 1) * page.size)
+        .execute();
       const teams = await teamsOf(rows.map((row) => row.user_id));
       return { users: rows.map((row) => userFromRow(row, teams.get(row.user_id) ?? [])), total: Number(count?.total ?? 0) };
     },

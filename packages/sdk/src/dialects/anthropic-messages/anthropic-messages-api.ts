@@ -16,10 +16,7 @@ export interface AnthropicTextBlockParam {
   [field: string]: unknown;
 }
 
-export type AnthropicImageSource =
-  | { type: 'base64'; media_type: string; data: string }
-  | { type: 'url'; url: string }
-  | { type: 'file'; file_id: string };
+export type AnthropicImageSource = { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string } | { type: 'file'; file_id: string };
 
 export interface AnthropicImageBlockParam {
   type: 'image';
@@ -104,10 +101,7 @@ export type AnthropicToolChoiceParam =
   | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean | null }
   | { type: 'none' };
 
-export type AnthropicThinkingParam =
-  | { type: 'enabled'; budget_tokens: number; [field: string]: unknown }
-  | { type: 'disabled' }
-  | { type: 'adaptive'; [field: string]: unknown };
+export type AnthropicThinkingParam = { type: 'enabled'; budget_tokens: number; [field: string]: unknown } | { type: 'disabled' } | { type: 'adaptive'; [field: string]: unknown };
 
 /** The fields of both bodies, `/v1/messages` and `/v1/messages/count_tokens`. */
 export interface AnthropicMessagesRequestFields {

@@ -46,7 +46,13 @@ describe('anthropicMessagesRequestSchema', () => {
       thinking: { type: 'enabled', budget_tokens: 4000 },
       context_management: { edits: [] },
       messages: [
-        { role: 'user', content: [{ type: 'text', text: 'Search it.' }, { type: 'search_result', source: 'x', title: 't', content: [] }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Search it.' },
+            { type: 'search_result', source: 'x', title: 't', content: [] },
+          ],
+        },
       ],
     };
     const result = anthropicMessagesRequestSchema.safeParse(body);
@@ -61,7 +67,21 @@ describe('anthropicMessagesRequestSchema', () => {
       [{ ...BASE, model: '' }, ['model']],
       [{ ...BASE, messages: [] }, ['messages']],
       [{ ...BASE, messages: [{ role: 'tool', content: 'x' }] }, ['messages', 0, 'role']],
-      [{ ...BASE, messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 3 }] }] }, ['messages', 0, 'content', 1, 'text']],
+      [
+        {
+          ...BASE,
+          messages: [
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: 'a' },
+                { type: 'text', text: 3 },
+              ],
+            },
+          ],
+        },
+        ['messages', 0, 'content', 1, 'text'],
+      ],
       [{ ...BASE, messages: [{ role: 'user', content: [{ type: 'tool_result', content: 'x' }] }] }, ['messages', 0, 'content', 0, 'tool_use_id']],
       [
         { ...BASE, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: [{ type: 'image', source: { type: 'base64', data: 'x' } }] }] }] },

@@ -70,13 +70,11 @@ const toolChoice = z
     if (value.type === 'tool' && value.name === undefined) context.addIssue({ code: 'custom', path: ['name'], message: 'name is required' });
   });
 
-const thinking = z
-  .looseObject({ type: z.string(), budget_tokens: z.number().int().positive().optional() })
-  .superRefine((value, context) => {
-    if (value.type === 'enabled' && value.budget_tokens === undefined) {
-      context.addIssue({ code: 'custom', path: ['budget_tokens'], message: 'budget_tokens is required' });
-    }
-  });
+const thinking = z.looseObject({ type: z.string(), budget_tokens: z.number().int().positive().optional() }).superRefine((value, context) => {
+  if (value.type === 'enabled' && value.budget_tokens === undefined) {
+    context.addIssue({ code: 'custom', path: ['budget_tokens'], message: 'budget_tokens is required' });
+  }
+});
 
 const countTokensShape = {
   model: z.string().min(1),

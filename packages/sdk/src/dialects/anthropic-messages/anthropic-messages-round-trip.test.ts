@@ -62,7 +62,13 @@ function generate(random: () => number): AnthropicMessagesRequest {
   }
 
   const body: AnthropicMessagesRequest = { model: 'claude-x', max_tokens: 30000 + Math.floor(random() * 1000), messages };
-  if (chance(0.5)) body.system = chance(0.5) ? 'Be brief.' : [{ type: 'text', text: 'Be brief.' }, { type: 'text', text: 'Answer in French.' }];
+  if (chance(0.5))
+    body.system = chance(0.5)
+      ? 'Be brief.'
+      : [
+          { type: 'text', text: 'Be brief.' },
+          { type: 'text', text: 'Answer in French.' },
+        ];
   if (chance(0.6)) {
     body.tools = TOOLS;
     if (chance(0.7)) {

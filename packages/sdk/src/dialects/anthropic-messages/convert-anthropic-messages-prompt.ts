@@ -9,10 +9,7 @@ import { collapseTextParts, convertImageBlock, convertTextBlock, noteCacheContro
 import { convertAnthropicToolResult } from './convert-anthropic-tool-result.js';
 import type { TranslationReport } from './create-translation-report.js';
 
-export function convertAnthropicMessagesPrompt(
-  body: Pick<AnthropicCountTokensRequest, 'system' | 'messages'>,
-  report: TranslationReport,
-): ChatMessage[] {
+export function convertAnthropicMessagesPrompt(body: Pick<AnthropicCountTokensRequest, 'system' | 'messages'>, report: TranslationReport): ChatMessage[] {
   const out: ChatMessage[] = [];
   if (body.system !== undefined && body.system !== null && body.system !== '') {
     out.push({ role: 'system', content: convertSystem(body.system, 'system', report) });

@@ -188,7 +188,15 @@ describe('convertAnthropicMessagesRequest', () => {
             role: 'user',
             content: [
               { type: 'tool_result', tool_use_id: 'toolu_1', content: '18°C' },
-              { type: 'tool_result', tool_use_id: 'toolu_2', content: [{ type: 'text', text: 'service' }, { type: 'text', text: ' down' }], is_error: true },
+              {
+                type: 'tool_result',
+                tool_use_id: 'toolu_2',
+                content: [
+                  { type: 'text', text: 'service' },
+                  { type: 'text', text: ' down' },
+                ],
+                is_error: true,
+              },
               { type: 'text', text: 'Thanks.' },
             ],
           },
@@ -319,10 +327,7 @@ describe('convertAnthropicMessagesRequest', () => {
     refusal(() => convertAnthropicMessagesRequest(body({ container: 'c-1' }), strict), 'container');
     refusal(() => convertAnthropicMessagesRequest(body({ metadata: { user_id: 'u', tier: 'gold' } }), strict), 'metadata.tier');
     const { warnings } = convertAnthropicMessagesRequest(body({ context_management: { edits: [] }, service_tier: 'auto' }), lenient);
-    assert.deepEqual(warnings, [
-      'dropped "context_management": the canonical request has no such field',
-      'dropped "service_tier": the canonical request has no such field',
-    ]);
+    assert.deepEqual(warnings, ['dropped "context_management": the canonical request has no such field', 'dropped "service_tier": the canonical request has no such field']);
   });
 
   it('leaves the fields the caller has read itself (routing fields) to the caller', () => {
@@ -335,7 +340,15 @@ describe('convertAnthropicMessagesRequest', () => {
   });
 
   it('takes role "system" inside messages and unknown block types are refused', () => {
-    const { request } = convertAnthropicMessagesRequest(body({ messages: [{ role: 'system', content: 'Rules.' }, { role: 'user', content: 'Go' }] }), strict);
+    const { request } = convertAnthropicMessagesRequest(
+      body({
+        messages: [
+          { role: 'system', content: 'Rules.' },
+          { role: 'user', content: 'Go' },
+        ],
+      }),
+      strict,
+    );
     assert.deepEqual(request.messages, [
       { role: 'system', content: 'Rules.' },
       { role: 'user', content: 'Go' },

@@ -16,8 +16,21 @@ export interface ConvertedAnthropicMessagesRequest {
 
 /** Top-level fields read below; any other field the client sent is reported. */
 const HANDLED_FIELDS: ReadonlySet<string> = new Set([
-  'model', 'messages', 'max_tokens', 'system', 'stream', 'tools', 'tool_choice', 'stop_sequences',
-  'temperature', 'top_p', 'top_k', 'thinking', 'metadata', 'output_config', 'cache_control',
+  'model',
+  'messages',
+  'max_tokens',
+  'system',
+  'stream',
+  'tools',
+  'tool_choice',
+  'stop_sequences',
+  'temperature',
+  'top_p',
+  'top_k',
+  'thinking',
+  'metadata',
+  'output_config',
+  'cache_control',
 ]);
 
 export interface ConvertAnthropicMessagesOptions {

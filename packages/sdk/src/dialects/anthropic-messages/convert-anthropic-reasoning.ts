@@ -12,10 +12,7 @@ const LEVELS: ReadonlyArray<Exclude<ReasoningEffort, 'minimal'>> = ['high', 'med
 
 const EFFORTS: Readonly<Record<string, ReasoningEffort>> = { low: 'low', medium: 'medium', high: 'high', xhigh: 'high', max: 'high' };
 
-export function convertAnthropicReasoning(
-  body: Pick<AnthropicCountTokensRequest, 'thinking' | 'output_config'>,
-  report: TranslationReport,
-): ReasoningEffort | undefined {
+export function convertAnthropicReasoning(body: Pick<AnthropicCountTokensRequest, 'thinking' | 'output_config'>, report: TranslationReport): ReasoningEffort | undefined {
   const effort = body.output_config?.effort;
   // An explicit level says more than a budget, so it wins when both are sent.
   if (effort !== undefined && effort !== null) return convertEffort(effort, report);

@@ -7,7 +7,7 @@ import type { AnthropicToolResultBlockParam } from './anthropic-messages-api.js'
 import { collapseTextParts, convertImageBlock, convertTextBlock, noteCacheControl } from './convert-anthropic-content.js';
 import type { TranslationReport } from './create-translation-report.js';
 
-export const TOOL_ERROR_PREFIX = 'Error: ';
+const TOOL_ERROR_PREFIX = 'Error: ';
 
 export interface ConvertedToolResult {
   message: ToolMessage;

@@ -39,7 +39,9 @@ export function convertToAnthropicMessage(response: ChatCompletion, options: { m
 function convertThinking(message: ChatCompletionMessage): AnthropicResponseBlock[] {
   const blocks = message.thinking_blocks;
   if (blocks !== undefined && blocks.length > 0) {
-    return blocks.map((block): AnthropicResponseBlock => (block.type === 'thinking' ? { type: 'thinking', thinking: block.thinking, signature: block.signature } : { type: 'redacted_thinking', data: block.data }));
+    return blocks.map((block): AnthropicResponseBlock =>
+      block.type === 'thinking' ? { type: 'thinking', thinking: block.thinking, signature: block.signature } : { type: 'redacted_thinking', data: block.data },
+    );
   }
   const reasoning = message.reasoning_content;
   // Reasoning from providers that do not sign it (DeepSeek, Gemini, Ollama) has no signature.
@@ -51,7 +53,7 @@ function convertToolCall(call: ToolCall, finishReason: FinishReason | null, mode
 }
 
 /** Arguments cut off by max_tokens are not JSON; the turn's stop_reason (max_tokens) says so. */
-export function parseToolInput(json: string, finishReason: FinishReason | null, model: string): unknown {
+function parseToolInput(json: string, finishReason: FinishReason | null, model: string): unknown {
   if (json.trim() === '') return {};
   try {
     return JSON.parse(json);

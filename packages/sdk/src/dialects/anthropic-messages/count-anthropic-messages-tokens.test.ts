@@ -32,7 +32,15 @@ describe('countAnthropicMessagesTokens', () => {
     assert.ok(countAnthropicMessagesTokens({ ...base, tools: [TOOL] }).input_tokens > plain);
     const withImage = countAnthropicMessagesTokens({
       ...base,
-      messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }, { type: 'text', text: 'Hi' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+            { type: 'text', text: 'Hi' },
+          ],
+        },
+      ],
     });
     assert.ok(withImage.input_tokens > plain);
   });

@@ -49,10 +49,9 @@ function assertFramesConsistent(body: string): void {
 
 describe('createAnthropicStreamEncoder', () => {
   it('writes a text stream as Anthropic events that the official SDK accumulates into the message', async () => {
-    const body = encode(
-      [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' world' }), chunk({}, 'stop'), usageChunk(USAGE)],
-      { promptTokens: 28 },
-    );
+    const body = encode([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' world' }), chunk({}, 'stop'), usageChunk(USAGE)], {
+      promptTokens: 28,
+    });
     assertFramesConsistent(body);
     assert.deepEqual(eventTypes(body), [
       'message_start',
@@ -70,10 +69,7 @@ describe('createAnthropicStreamEncoder', () => {
     assert.deepEqual(message.content, [{ type: 'text', text: 'Hello world' }]);
     assert.equal(message.stop_reason, 'end_turn');
     assert.equal(message.stop_sequence, null);
-    assert.deepEqual(
-      { ...message.usage },
-      { input_tokens: 30, output_tokens: 12, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-    );
+    assert.deepEqual({ ...message.usage }, { input_tokens: 30, output_tokens: 12, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
   });
 
   it('gives each tool call its own tool_use block, with input_json_delta fragments', async () => {
@@ -127,13 +123,19 @@ describe('createAnthropicStreamEncoder', () => {
   });
 
   it('reports max_tokens, cache usage and a stop sequence the text shows', async () => {
-    const truncated = await readWithSdk(encode([chunk({ content: 'Once upon' }), chunk({}, 'length')], {}, {
-      prompt_tokens: 100,
-      completion_tokens: 5,
-      total_tokens: 105,
-      prompt_tokens_details: { cached_tokens: 60 },
-      cache_creation_input_tokens: 30,
-    }));
+    const truncated = await readWithSdk(
+      encode(
+        [chunk({ content: 'Once upon' }), chunk({}, 'length')],
+        {},
+        {
+          prompt_tokens: 100,
+          completion_tokens: 5,
+          total_tokens: 105,
+          prompt_tokens_details: { cached_tokens: 60 },
+          cache_creation_input_tokens: 30,
+        },
+      ),
+    );
     assert.equal(truncated.stop_reason, 'max_tokens');
     assert.deepEqual({ ...truncated.usage }, { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 30, cache_read_input_tokens: 60 });
 

@@ -21,10 +21,7 @@ export function createTranslationReport(dropParams: boolean): TranslationReport 
     warnings,
     unsupported(param, reason) {
       if (!dropParams) {
-        throw new UnsupportedParamsError(
-          `"${param}" cannot be translated for this deployment: ${reason}. Remove it, or set drop_params: true to drop it`,
-          { param },
-        );
+        throw new UnsupportedParamsError(`"${param}" cannot be translated for this deployment: ${reason}. Remove it, or set drop_params: true to drop it`, { param });
       }
       warnings.push(`dropped "${param}": ${reason}`);
     },

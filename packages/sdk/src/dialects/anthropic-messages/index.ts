@@ -32,18 +32,10 @@
 
 export type * from './anthropic-messages-api.js';
 export { anthropicMessagesRequestSchema, anthropicCountTokensRequestSchema } from './anthropic-messages-request-schema.js';
-export {
-  convertAnthropicMessagesRequest,
-  type ConvertAnthropicMessagesOptions,
-  type ConvertedAnthropicMessagesRequest,
-} from './convert-anthropic-messages-request.js';
+export { convertAnthropicMessagesRequest, type ConvertAnthropicMessagesOptions, type ConvertedAnthropicMessagesRequest } from './convert-anthropic-messages-request.js';
 export { convertToAnthropicMessage } from './convert-to-anthropic-message.js';
 export { convertToAnthropicUsage } from './convert-to-anthropic-usage.js';
-export {
-  createAnthropicStreamEncoder,
-  type AnthropicStreamEncoder,
-  type AnthropicStreamEncoderOptions,
-} from './create-anthropic-stream-encoder.js';
+export { createAnthropicStreamEncoder, type AnthropicStreamEncoder, type AnthropicStreamEncoderOptions } from './create-anthropic-stream-encoder.js';
 export { encodeAnthropicEvent } from './encode-anthropic-event.js';
 export { toAnthropicError, toAnthropicErrorBody, mapToAnthropicErrorType, type AnthropicErrorBody, type AnthropicErrorType } from './to-anthropic-error.js';
 export { countAnthropicMessagesTokens } from './count-anthropic-messages-tokens.js';

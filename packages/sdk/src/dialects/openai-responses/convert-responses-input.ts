@@ -32,7 +32,9 @@ export function convertResponsesInput(body: ResponsesRequest, report: Translatio
       const message = item as Extract<ResponsesInputItem, { role: string }>;
       if (message.role === 'assistant') {
         const turn = assistantTurn();
-        const text = convertParts(message.content, `${at}.content`, report).map((part) => (part.type === 'text' ? part.text : '')).join('');
+        const text = convertParts(message.content, `${at}.content`, report)
+          .map((part) => (part.type === 'text' ? part.text : ''))
+          .join('');
         turn.content = typeof turn.content === 'string' ? turn.content + text : text;
       } else if (message.role === 'user') {
         messages.push({ role: 'user', content: typeof message.content === 'string' ? message.content : convertParts(message.content, `${at}.content`, report) });
@@ -48,7 +50,10 @@ export function convertResponsesInput(body: ResponsesRequest, report: Translatio
       messages.push({ role: 'tool', tool_call_id: output.call_id, content: textOnly(output.output, `${at}.output`, report) });
     } else if (type === 'reasoning') {
       const thought = item as ResponsesReasoningItem;
-      const text = [...(thought.summary ?? []), ...(thought.content ?? [])].map((part) => part.text).filter((value) => value !== '').join('\n\n');
+      const text = [...(thought.summary ?? []), ...(thought.content ?? [])]
+        .map((part) => part.text)
+        .filter((value) => value !== '')
+        .join('\n\n');
       if (text !== '') reasoning.push(text);
       // Encrypted reasoning only OpenAI can read; other providers reason afresh.
       if (typeof thought.encrypted_content === 'string') warnings.push(`ignored ${at}.encrypted_content: only OpenAI deployments can read encrypted reasoning`);

@@ -12,7 +12,10 @@ describe('convertResponsesRequest', () => {
     const { request, warnings } = convert({ model: 'm', instructions: 'Be brief.', input: 'Hi', max_output_tokens: 50, temperature: 0.2, top_p: 0.9 });
     assert.deepEqual(request, {
       model: 'm',
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+      ],
       max_completion_tokens: 50,
       temperature: 0.2,
       top_p: 0.9,
@@ -25,7 +28,14 @@ describe('convertResponsesRequest', () => {
       model: 'm',
       input: [
         { role: 'developer', content: 'Use tools.' },
-        { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'What is here?' }, { type: 'input_image', image_url: 'data:image/png;base64,iVBO', detail: 'low' }] },
+        {
+          type: 'message',
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'What is here?' },
+            { type: 'input_image', image_url: 'data:image/png;base64,iVBO', detail: 'low' },
+          ],
+        },
         { type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: 'Look it up.' }], encrypted_content: 'gAAA' },
         { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.' }] },
         { type: 'function_call', call_id: 'call_1', name: 'lookup', arguments: '{"q":"x"}' },
@@ -40,7 +50,13 @@ describe('convertResponsesRequest', () => {
     });
     assert.deepEqual(request.messages, [
       { role: 'developer', content: 'Use tools.' },
-      { role: 'user', content: [{ type: 'text', text: 'What is here?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBO', detail: 'low' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is here?' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBO', detail: 'low' } },
+        ],
+      },
       {
         role: 'assistant',
         content: 'Checking.',
@@ -75,28 +91,65 @@ describe('convertResponsesRequest', () => {
     const cases: [ResponsesRequest, string][] = [
       [{ model: 'm', input: 'x', tools: [{ type: 'web_search' }] }, 'tools.0'],
       [{ model: 'm', input: 'x', truncation: 'auto' }, 'truncation'],
-      [{ model: 'm', input: [{ role: 'user', content: 'x' }, { type: 'item_reference', id: 'msg_1' }] }, 'input.1'],
-      [{ model: 'm', input: [{ role: 'user', content: [{ type: 'input_text', text: 'x' }, { type: 'input_file', file_id: 'f' }] }] }, 'input.0.content.1'],
+      [
+        {
+          model: 'm',
+          input: [
+            { role: 'user', content: 'x' },
+            { type: 'item_reference', id: 'msg_1' },
+          ],
+        },
+        'input.1',
+      ],
+      [
+        {
+          model: 'm',
+          input: [
+            {
+              role: 'user',
+              content: [
+                { type: 'input_text', text: 'x' },
+                { type: 'input_file', file_id: 'f' },
+              ],
+            },
+          ],
+        },
+        'input.0.content.1',
+      ],
       [{ model: 'm', input: 'x', text: { verbosity: 'low' } }, 'text.verbosity'],
       [{ model: 'm', input: 'x', reasoning: { effort: 'xhigh' } }, 'reasoning.effort'],
       [{ model: 'm', input: 'x', tool_choice: { type: 'web_search_preview' } }, 'tool_choice'],
     ];
     for (const [body, param] of cases) {
-      assert.throws(() => convert(body), (error: unknown) => error instanceof UnsupportedParamsError && error.status === 400 && error.message.includes(`"${param}"`), param);
+      assert.throws(
+        () => convert(body),
+        (error: unknown) => error instanceof UnsupportedParamsError && error.status === 400 && error.message.includes(`"${param}"`),
+        param,
+      );
       const { warnings } = convert(body, true);
-      assert.ok(warnings.some((warning) => warning.startsWith(`dropped "${param}"`)), `${param}: ${warnings.join('; ')}`);
+      assert.ok(
+        warnings.some((warning) => warning.startsWith(`dropped "${param}"`)),
+        `${param}: ${warnings.join('; ')}`,
+      );
     }
   });
 
   it('ignores a prompt-cache key and encrypted reasoning with a warning, and refuses other include values', () => {
     const { warnings } = convert({ model: 'm', input: 'x', prompt_cache_key: 'k', include: ['reasoning.encrypted_content'] });
     assert.equal(warnings.length, 2);
-    assert.throws(() => convert({ model: 'm', input: 'x', include: ['message.output_text.logprobs'] }), (error: unknown) => error instanceof UnsupportedParamsError && error.message.includes('"include.0"'));
+    assert.throws(
+      () => convert({ model: 'm', input: 'x', include: ['message.output_text.logprobs'] }),
+      (error: unknown) => error instanceof UnsupportedParamsError && error.message.includes('"include.0"'),
+    );
   });
 
   it('refuses a request with nothing to answer: no input, an empty list, or instructions alone', () => {
     for (const body of [{ model: 'm' }, { model: 'm', input: [] }, { model: 'm', instructions: 'Be brief.', input: [{ role: 'developer' as const, content: 'x' }] }]) {
-      assert.throws(() => convert(body), (error: unknown) => error instanceof BadRequestError && error.param === 'input' && error.status === 400, JSON.stringify(body));
+      assert.throws(
+        () => convert(body),
+        (error: unknown) => error instanceof BadRequestError && error.param === 'input' && error.status === 400,
+        JSON.stringify(body),
+      );
     }
   });
 

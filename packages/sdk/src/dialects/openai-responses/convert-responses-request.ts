@@ -21,8 +21,22 @@ export interface ConvertResponsesOptions {
 
 /** Top-level fields read below; any other field the client sent is reported. */
 const HANDLED_FIELDS: ReadonlySet<string> = new Set([
-  'model', 'input', 'instructions', 'tools', 'tool_choice', 'parallel_tool_calls', 'text', 'max_output_tokens',
-  'temperature', 'top_p', 'reasoning', 'stream', 'user', 'metadata', 'include', 'prompt_cache_key',
+  'model',
+  'input',
+  'instructions',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'text',
+  'max_output_tokens',
+  'temperature',
+  'top_p',
+  'reasoning',
+  'stream',
+  'user',
+  'metadata',
+  'include',
+  'prompt_cache_key',
 ]);
 
 const EFFORTS: ReadonlySet<string> = new Set(['minimal', 'low', 'medium', 'high']);

@@ -53,7 +53,10 @@ describe('convertToResponsesResponse', () => {
       'tool_calls',
     );
     const response = await readWithClient(convertToResponsesResponse(reply, { model: 'alias' }));
-    assert.deepEqual(response.output.map((item) => item.type), ['reasoning', 'function_call', 'function_call']);
+    assert.deepEqual(
+      response.output.map((item) => item.type),
+      ['reasoning', 'function_call', 'function_call'],
+    );
     const [reasoning, first, second] = response.output;
     if (reasoning?.type === 'reasoning') assert.deepEqual(reasoning.summary, [{ type: 'summary_text', text: 'Need the weather.' }]);
     assert.ok(first?.type === 'function_call' && second?.type === 'function_call');

@@ -24,7 +24,14 @@ export function convertToResponsesResponse(completion: ChatCompletion, options: 
     response.output.push({ type: 'message', id: createResponseId('msg'), status: itemStatus, role: 'assistant', content });
   }
   for (const call of message.tool_calls ?? []) {
-    response.output.push({ type: 'function_call', id: createResponseId('fc'), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' });
+    response.output.push({
+      type: 'function_call',
+      id: createResponseId('fc'),
+      call_id: call.id,
+      name: call.function.name,
+      arguments: call.function.arguments,
+      status: 'completed',
+    });
   }
   response.output_text = text;
   response.usage = convertToResponsesUsage(completion.usage);

@@ -60,25 +60,37 @@ describe('createResponsesStreamEncoder', () => {
     assert.equal(response.status, 'completed');
     assert.equal(response.output_text, 'Hello world');
     assert.equal(response.model, 'alias');
-    assert.deepEqual(response.usage, { input_tokens: 30, input_tokens_details: { cached_tokens: 0 }, output_tokens: 12, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 42 });
+    assert.deepEqual(response.usage, {
+      input_tokens: 30,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 12,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 42,
+    });
   });
 
   it('streams reasoning and tool calls as their own items, arguments in deltas', async () => {
-    const body = encode([
-      chunk({ reasoning_content: 'Think' }),
-      chunk({ reasoning_content: 'ing.' }),
-      chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } }] }),
-      chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
-      chunk({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
-      chunk({ tool_calls: [{ index: 1, id: 'call_2', type: 'function', function: { name: 'time', arguments: '{}' } }] }),
-      chunk({}, 'tool_calls'),
-    ], USAGE);
+    const body = encode(
+      [
+        chunk({ reasoning_content: 'Think' }),
+        chunk({ reasoning_content: 'ing.' }),
+        chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
+        chunk({ tool_calls: [{ index: 1, id: 'call_2', type: 'function', function: { name: 'time', arguments: '{}' } }] }),
+        chunk({}, 'tool_calls'),
+      ],
+      USAGE,
+    );
     const types = assertSequenced(body);
     assert.ok(types.includes('response.function_call_arguments.delta'));
     assert.equal(types.filter((type) => type === 'response.function_call_arguments.done').length, 2);
     assert.equal(types.at(-1), 'response.completed');
     const response = await withOpenAIClient(sse(body), (client) => client.responses.stream({ model: 'alias', input: 'Hi' }).finalResponse());
-    assert.deepEqual(response.output.map((item) => item.type), ['reasoning', 'function_call', 'function_call']);
+    assert.deepEqual(
+      response.output.map((item) => item.type),
+      ['reasoning', 'function_call', 'function_call'],
+    );
     const [reasoning, first, second] = response.output;
     if (reasoning?.type === 'reasoning') assert.deepEqual(reasoning.summary, [{ type: 'summary_text', text: 'Thinking.' }]);
     assert.ok(first?.type === 'function_call' && second?.type === 'function_call');

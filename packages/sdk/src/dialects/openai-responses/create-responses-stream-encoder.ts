@@ -34,8 +34,7 @@ export function createResponsesStreamEncoder(options: ResponsesReplyOptions): Re
   /** Tool call index → its output index. */
   const tools = new Map<number, number>();
 
-  const frame = (type: string, payload: Record<string, unknown>): string =>
-    `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...payload })}\n\n`;
+  const frame = (type: string, payload: Record<string, unknown>): string => `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...payload })}\n\n`;
   const snapshot = (): ResponsesResponse => structuredClone(response);
 
   const start = (): string => {
@@ -106,7 +105,10 @@ export function createResponsesStreamEncoder(options: ResponsesReplyOptions): Re
       output = response.output.length;
       tools.set(call.index, output);
       const callId = call.id !== undefined && call.id !== '' ? call.id : createResponseId('fc');
-      out += add({ type: 'function_call', id: createResponseId('fc'), call_id: callId, name: call.function?.name ?? '', arguments: '', status: 'in_progress' }, { kind: 'tool', output });
+      out += add(
+        { type: 'function_call', id: createResponseId('fc'), call_id: callId, name: call.function?.name ?? '', arguments: '', status: 'in_progress' },
+        { kind: 'tool', output },
+      );
     }
     const item = response.output[output] as Extract<ResponsesOutputItem, { type: 'function_call' }>;
     if (args === '') return out;

@@ -1,10 +1,25 @@
 // OpenAI Responses API wire types (`POST /v1/responses`): the request fields the translation
 // reads, and the Response object and output items llmux writes back. Lenient: unknown fields pass.
 
-export interface ResponsesInputText { type: 'input_text'; text: string }
-export interface ResponsesInputImage { type: 'input_image'; image_url?: string | null; file_id?: string | null; detail?: 'auto' | 'low' | 'high' | null }
-export interface ResponsesOutputTextPart { type: 'output_text'; text: string; annotations?: unknown[] }
-export interface ResponsesRefusalPart { type: 'refusal'; refusal: string }
+export interface ResponsesInputText {
+  type: 'input_text';
+  text: string;
+}
+export interface ResponsesInputImage {
+  type: 'input_image';
+  image_url?: string | null;
+  file_id?: string | null;
+  detail?: 'auto' | 'low' | 'high' | null;
+}
+export interface ResponsesOutputTextPart {
+  type: 'output_text';
+  text: string;
+  annotations?: unknown[];
+}
+export interface ResponsesRefusalPart {
+  type: 'refusal';
+  refusal: string;
+}
 export type ResponsesContentPart = ResponsesInputText | ResponsesInputImage | ResponsesOutputTextPart | ResponsesRefusalPart | { type: string; [key: string]: unknown };
 
 export interface ResponsesMessageItem {
@@ -15,17 +30,49 @@ export interface ResponsesMessageItem {
   status?: string;
 }
 
-export interface ResponsesFunctionCallItem { type: 'function_call'; call_id: string; name: string; arguments: string; id?: string; status?: string }
-export interface ResponsesFunctionCallOutputItem { type: 'function_call_output'; call_id: string; output: string | ResponsesContentPart[]; id?: string; status?: string }
-export interface ResponsesReasoningItem { type: 'reasoning'; id?: string; summary?: { type: string; text: string }[]; content?: { type: string; text: string }[]; encrypted_content?: string | null }
+export interface ResponsesFunctionCallItem {
+  type: 'function_call';
+  call_id: string;
+  name: string;
+  arguments: string;
+  id?: string;
+  status?: string;
+}
+export interface ResponsesFunctionCallOutputItem {
+  type: 'function_call_output';
+  call_id: string;
+  output: string | ResponsesContentPart[];
+  id?: string;
+  status?: string;
+}
+export interface ResponsesReasoningItem {
+  type: 'reasoning';
+  id?: string;
+  summary?: { type: string; text: string }[];
+  content?: { type: string; text: string }[];
+  encrypted_content?: string | null;
+}
 
-export type ResponsesInputItem = ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesFunctionCallOutputItem | ResponsesReasoningItem | { type: string; [key: string]: unknown };
+export type ResponsesInputItem =
+  ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesFunctionCallOutputItem | ResponsesReasoningItem | { type: string; [key: string]: unknown };
 
-export interface ResponsesFunctionTool { type: 'function'; name: string; description?: string | null; parameters?: Record<string, unknown> | null; strict?: boolean | null }
+export interface ResponsesFunctionTool {
+  type: 'function';
+  name: string;
+  description?: string | null;
+  parameters?: Record<string, unknown> | null;
+  strict?: boolean | null;
+}
 
 export type ResponsesToolChoice = 'none' | 'auto' | 'required' | { type: string; name?: string; [key: string]: unknown };
 
-export interface ResponsesTextFormat { type: string; name?: string; description?: string; schema?: Record<string, unknown>; strict?: boolean | null }
+export interface ResponsesTextFormat {
+  type: string;
+  name?: string;
+  description?: string;
+  schema?: Record<string, unknown>;
+  strict?: boolean | null;
+}
 
 export interface ResponsesRequest {
   model: string;

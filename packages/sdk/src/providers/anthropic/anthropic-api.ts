@@ -8,17 +8,12 @@ export type AnthropicImageBlock = {
   type: 'image';
   source: { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
 };
-export type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown };
-export type AnthropicToolResultBlock = { type: 'tool_result'; tool_use_id: string; content: string | AnthropicTextBlock[] };
-export type AnthropicThinkingBlock = { type: 'thinking'; thinking: string; signature: string };
-export type AnthropicRedactedThinkingBlock = { type: 'redacted_thinking'; data: string };
+type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown };
+type AnthropicToolResultBlock = { type: 'tool_result'; tool_use_id: string; content: string | AnthropicTextBlock[] };
+type AnthropicThinkingBlock = { type: 'thinking'; thinking: string; signature: string };
+type AnthropicRedactedThinkingBlock = { type: 'redacted_thinking'; data: string };
 export type AnthropicContentBlock =
-  | AnthropicTextBlock
-  | AnthropicImageBlock
-  | AnthropicToolUseBlock
-  | AnthropicToolResultBlock
-  | AnthropicThinkingBlock
-  | AnthropicRedactedThinkingBlock;
+  AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock;
 
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
@@ -61,7 +56,7 @@ export const anthropicUsageSchema = z.looseObject({
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 
 /** One schema for every block type, so that block types added later do not fail parsing. */
-export const anthropicResponseBlockSchema = z.looseObject({
+const anthropicResponseBlockSchema = z.looseObject({
   type: z.string(),
   text: z.string().optional(),
   id: z.string().optional(),
@@ -72,7 +67,6 @@ export const anthropicResponseBlockSchema = z.looseObject({
   /** redacted_thinking: the encrypted reasoning. */
   data: z.string().optional(),
 });
-export type AnthropicResponseBlock = z.infer<typeof anthropicResponseBlockSchema>;
 
 export const anthropicResponseSchema = z.looseObject({
   id: z.string(),
@@ -114,4 +108,3 @@ export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('ping') }),
   z.looseObject({ type: z.literal('error'), error: z.looseObject({ type: z.string(), message: z.string() }) }),
 ]);
-export type AnthropicStreamEvent = z.infer<typeof anthropicStreamEventSchema>;

@@ -4,11 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeAnthropicUpstream } from '@llmux/fake-upstreams';
-import {
-  ServiceUnavailableError,
-  completion,
-  type CompletionParams,
-} from '../../index.js';
+import { ServiceUnavailableError, completion, type CompletionParams } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
@@ -21,7 +17,16 @@ describe('anthropic streaming through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+    completion({
+      model: `anthropic/${MODEL}`,
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      max_tokens: 256,
+      messages: [{ role: 'user', content: 'hi' }],
+      ...params,
+      stream: true,
+    });
 
   it('streams text deltas, the finish reason and usage with cache reads and writes', async () => {
     upstream.reply = { content: 'Bonjour tout le monde', usage: { promptTokens: 120, completionTokens: 6, cachedTokens: 100, cacheWriteTokens: 15 } };
@@ -73,10 +78,13 @@ describe('anthropic streaming through completion()', () => {
         calls.set(delta.index, call);
       }
     }
-    assert.deepEqual([...calls.entries()], [
-      [0, { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' }],
-      [1, { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' }],
-    ]);
+    assert.deepEqual(
+      [...calls.entries()],
+      [
+        [0, { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+        [1, { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' }],
+      ],
+    );
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'Checking both.');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
   });
@@ -92,7 +100,10 @@ describe('anthropic streaming through completion()', () => {
     upstream.reply = { toolCalls: [{ name: JSON_TOOL_NAME, arguments: '{"city":"Paris","celsius":18}' }] };
     const chunks = await collectStream(await stream({ response_format: { type: 'json_object' } }));
     assert.deepEqual(JSON.parse(streamedDeltas(chunks, 'content').join('')), { city: 'Paris', celsius: 18 });
-    assert.equal(chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls), false);
+    assert.equal(
+      chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls),
+      false,
+    );
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
   });
 

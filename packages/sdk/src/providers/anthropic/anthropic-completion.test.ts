@@ -38,12 +38,29 @@ describe('anthropic provider through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, max_tokens: 256, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+    completion({
+      model: `anthropic/${MODEL}`,
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      max_tokens: 256,
+      messages: [{ role: 'user', content: 'hi' }],
+      ...params,
+      stream: false,
+    });
   const lastBody = () => upstream.fake.requests.at(-1)?.json;
 
   it('sends the system prompt and headers, and returns the canonical completion', async () => {
     upstream.reply = { content: 'Hi!', usage: { promptTokens: 40, completionTokens: 3, cachedTokens: 25, cacheWriteTokens: 10 } };
-    const response = await call({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], temperature: 0.3, stop: 'END', user: 'u-1' });
+    const response = await call({
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+      temperature: 0.3,
+      stop: 'END',
+      user: 'u-1',
+    });
 
     const recorded = upstream.fake.requests.at(-1);
     assert.equal(recorded?.url, '/v1/messages');
@@ -75,7 +92,14 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('accepts api_base with a trailing /v1', async () => {
-    await completion({ model: `anthropic/${MODEL}`, api_base: `${upstream.fake.url}/v1/`, api_key: API_KEY, http_client: upstream.http, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
+    await completion({
+      model: `anthropic/${MODEL}`,
+      api_base: `${upstream.fake.url}/v1/`,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      max_tokens: 5,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     assert.equal(upstream.fake.requests.at(-1)?.url, '/v1/messages');
   });
 
@@ -132,7 +156,10 @@ describe('anthropic provider through completion()', () => {
       ['auto', { type: 'auto' }],
       ['required', { type: 'any' }],
       ['none', { type: 'none' }],
-      [{ type: 'function', function: { name: 'get_weather' } }, { type: 'tool', name: 'get_weather', disable_parallel_tool_use: true }],
+      [
+        { type: 'function', function: { name: 'get_weather' } },
+        { type: 'tool', name: 'get_weather', disable_parallel_tool_use: true },
+      ],
     ] as const;
     for (const [toolChoice, wire] of choices) {
       const parallel = typeof toolChoice === 'object' ? { parallel_tool_calls: false } : {};
@@ -198,7 +225,13 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('defaults max_tokens with a warning the caller can see', async () => {
-    const response = await completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }] });
+    const response = await completion({
+      model: `anthropic/${MODEL}`,
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     assert.equal((lastBody() as { max_tokens: number }).max_tokens, 4096);
     assert.equal(response.llmux.warnings.length, 1);
     assert.match(response.llmux.warnings[0] ?? '', /max_tokens.*4096/);
@@ -255,7 +288,14 @@ describe('anthropic provider through completion()', () => {
 
   it('maps a wrong key to AuthenticationError', async () => {
     await assert.rejects(
-      completion({ model: `anthropic/${MODEL}`, api_base: upstream.fake.url, api_key: 'sk-ant-wrong-key-999', http_client: upstream.http, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
+      completion({
+        model: `anthropic/${MODEL}`,
+        api_base: upstream.fake.url,
+        api_key: 'sk-ant-wrong-key-999',
+        http_client: upstream.http,
+        max_tokens: 5,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
       (error: unknown) => error instanceof AuthenticationError && error.provider === 'anthropic' && error.code === 'authentication_error',
     );
   });

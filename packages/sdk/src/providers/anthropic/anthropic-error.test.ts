@@ -1,13 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import {
-  AuthenticationError,
-  BadRequestError,
-  ContextWindowExceededError,
-  InternalServerError,
-  RateLimitError,
-  ServiceUnavailableError,
-} from '../../errors/error-classes.js';
+import { AuthenticationError, BadRequestError, ContextWindowExceededError, InternalServerError, RateLimitError, ServiceUnavailableError } from '../../errors/error-classes.js';
 import { createErrorFromStatus } from '../../errors/create-error-from-status.js';
 import { createAnthropicStreamError, parseAnthropicError } from './anthropic-error.js';
 

@@ -36,10 +36,7 @@ export interface AnthropicStreamErrorContext {
 }
 
 /** A mid-stream `event: error`, as the typed error its HTTP twin would have been. */
-export function createAnthropicStreamError(
-  error: { type: string; message: string },
-  context: AnthropicStreamErrorContext,
-): LlmuxError {
+export function createAnthropicStreamError(error: { type: string; message: string }, context: AnthropicStreamErrorContext): LlmuxError {
   const parsed = toParsedError(error.type, redactSecrets(error.message, context.secrets));
   return createErrorFromStatus(STATUS_BY_ERROR_TYPE[error.type] ?? 500, parsed, {
     provider: context.provider,

@@ -10,7 +10,7 @@ import type { ProviderCallContext } from '../provider-adapter.js';
 import { sendAnthropicBody } from './send-anthropic-request.js';
 
 /** The client headers the Messages API defines beyond auth. */
-export const ANTHROPIC_FORWARDED_HEADERS = ['anthropic-beta', 'anthropic-version'] as const;
+const ANTHROPIC_FORWARDED_HEADERS = ['anthropic-beta', 'anthropic-version'] as const;
 
 export const ANTHROPIC_NATIVE: NativeSupport = {
   speaks: (dialect) => dialect === 'anthropic-messages',

@@ -15,7 +15,14 @@ function event(data: Record<string, unknown>): SseEvent {
 
 const start = event({
   type: 'message_start',
-  message: { id: 'msg_s1', type: 'message', role: 'assistant', model: 'claude-test-20250101', content: [], usage: { input_tokens: 7, cache_read_input_tokens: 50, cache_creation_input_tokens: 3, output_tokens: 1 } },
+  message: {
+    id: 'msg_s1',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-test-20250101',
+    content: [],
+    usage: { input_tokens: 7, cache_read_input_tokens: 50, cache_creation_input_tokens: 3, output_tokens: 1 },
+  },
 });
 const blockStart = (index: number, block: Record<string, unknown>) => event({ type: 'content_block_start', index, content_block: block });
 const delta = (index: number, value: Record<string, unknown>) => event({ type: 'content_block_delta', index, delta: value });

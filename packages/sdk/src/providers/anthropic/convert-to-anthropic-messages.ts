@@ -25,11 +25,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessage[]): An
     user: (message, index) => toUserBlocks(message.content, index),
     // reasoning_content is not sent back: Anthropic only accepts thinking with the
     // signature it issued, which thinking_blocks carry.
-    assistant: (message, index) => [
-      ...parseThinkingBlocks(message, index),
-      ...toTextBlocks(message.content),
-      ...(message.tool_calls ?? []).map((call) => toToolUse(call, index)),
-    ],
+    assistant: (message, index) => [...parseThinkingBlocks(message, index), ...toTextBlocks(message.content), ...(message.tool_calls ?? []).map((call) => toToolUse(call, index))],
     tool: (message) => [{ type: 'tool_result', tool_use_id: message.tool_call_id, content: toToolResultContent(message.content) }],
   });
   return { system: system.length === 0 ? undefined : system.length === 1 ? system[0]?.text : system, messages: turns };

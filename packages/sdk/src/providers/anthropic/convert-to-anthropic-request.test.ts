@@ -26,7 +26,15 @@ describe('convertToAnthropicRequest', () => {
   });
 
   it('moves one system message to a string, several to text blocks', () => {
-    assert.equal(convert({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }] }).body.system, 'Be brief.');
+    assert.equal(
+      convert({
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'hi' },
+        ],
+      }).body.system,
+      'Be brief.',
+    );
     const { body } = convert({
       messages: [
         { role: 'system', content: 'Be brief.' },
@@ -34,7 +42,10 @@ describe('convertToAnthropicRequest', () => {
         { role: 'developer', content: [{ type: 'text', text: 'Use French.' }] },
       ],
     });
-    assert.deepEqual(body.system, [{ type: 'text', text: 'Be brief.' }, { type: 'text', text: 'Use French.' }]);
+    assert.deepEqual(body.system, [
+      { type: 'text', text: 'Be brief.' },
+      { type: 'text', text: 'Use French.' },
+    ]);
     assert.deepEqual(body.messages, [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }]);
   });
 
@@ -66,10 +77,7 @@ describe('convertToAnthropicRequest', () => {
   });
 
   it('rejects an image URL that is neither http(s) nor base64 data', () => {
-    assert.throws(
-      () => convert({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'ftp://example.com/x.png' } }] }] }),
-      BadRequestError,
-    );
+    assert.throws(() => convert({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'ftp://example.com/x.png' } }] }] }), BadRequestError);
   });
 
   it('turns assistant tool_calls and tool messages into tool_use and grouped tool_result blocks', () => {
@@ -127,12 +135,7 @@ describe('convertToAnthropicRequest', () => {
         { role: 'tool', tool_call_id: 'toolu_1', content: 'sunny' },
       ],
     });
-    assert.deepEqual(body.messages[1]?.content, [
-      thinking,
-      redacted,
-      { type: 'text', text: 'Let me check.' },
-      { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} },
-    ]);
+    assert.deepEqual(body.messages[1]?.content, [thinking, redacted, { type: 'text', text: 'Let me check.' }, { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} }]);
   });
 
   it('rejects tool call arguments that are not JSON', () => {
@@ -149,13 +152,14 @@ describe('convertToAnthropicRequest', () => {
       ['auto', { type: 'auto' }],
       ['required', { type: 'any' }],
       ['none', { type: 'none' }],
-      [{ type: 'function', function: { name: 'get_weather' } }, { type: 'tool', name: 'get_weather' }],
+      [
+        { type: 'function', function: { name: 'get_weather' } },
+        { type: 'tool', name: 'get_weather' },
+      ],
     ];
     for (const [choice, expected] of cases) {
       const { body } = convert({ tools: [WEATHER_TOOL], ...(choice === undefined ? {} : { tool_choice: choice }) });
-      assert.deepEqual(body.tools, [
-        { name: 'get_weather', description: 'Weather for a city', input_schema: { type: 'object', properties: { city: { type: 'string' } } } },
-      ]);
+      assert.deepEqual(body.tools, [{ name: 'get_weather', description: 'Weather for a city', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }]);
       assert.deepEqual(body.tool_choice, expected);
     }
   });
@@ -204,9 +208,7 @@ describe('convertToAnthropicRequest', () => {
     const schema = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
     const { body, jsonMode } = convert({ response_format: { type: 'json_schema', json_schema: { name: 'person', schema } } });
     assert.equal(jsonMode, true);
-    assert.deepEqual(body.tools, [
-      { name: JSON_TOOL_NAME, description: 'Respond with a JSON object that matches the "person" schema.', input_schema: schema },
-    ]);
+    assert.deepEqual(body.tools, [{ name: JSON_TOOL_NAME, description: 'Respond with a JSON object that matches the "person" schema.', input_schema: schema }]);
     assert.deepEqual(body.tool_choice, { type: 'tool', name: JSON_TOOL_NAME });
     assert.deepEqual(convert({ response_format: { type: 'json_object' } }).body.tools?.[0]?.input_schema, { type: 'object' });
     assert.equal(convert({ response_format: { type: 'text' } }).jsonMode, false);
@@ -214,7 +216,10 @@ describe('convertToAnthropicRequest', () => {
 
   it('offers the JSON tool beside caller tools, and only offers it while thinking', () => {
     const withTools = convert({ tools: [WEATHER_TOOL], response_format: { type: 'json_object' } });
-    assert.deepEqual(withTools.body.tools?.map((tool) => tool.name), ['get_weather', JSON_TOOL_NAME]);
+    assert.deepEqual(
+      withTools.body.tools?.map((tool) => tool.name),
+      ['get_weather', JSON_TOOL_NAME],
+    );
     assert.deepEqual(withTools.body.tool_choice, { type: 'any' });
 
     const thinking = convert({ reasoning_effort: 'low', max_tokens: 5000, response_format: { type: 'json_object' } });

@@ -26,10 +26,7 @@ export interface ConvertedAnthropicRequest {
   jsonMode: boolean;
 }
 
-export function convertToAnthropicRequest(
-  request: ChatCompletionRequest,
-  options: { stream: boolean; warnings: string[] },
-): ConvertedAnthropicRequest {
+export function convertToAnthropicRequest(request: ChatCompletionRequest, options: { stream: boolean; warnings: string[] }): ConvertedAnthropicRequest {
   const { warnings } = options;
   const { system, messages } = convertToAnthropicMessages(request.messages);
   const budget = request.reasoning_effort === undefined ? undefined : THINKING_BUDGET_TOKENS[request.reasoning_effort];
@@ -60,9 +57,7 @@ function maxTokens(request: ChatCompletionRequest, budget: number | undefined, w
   }
   if (budget !== undefined && requested <= budget) {
     const raised = budget + requested;
-    warnings.push(
-      `max_tokens ${requested} does not exceed the ${budget}-token thinking budget of reasoning_effort "${request.reasoning_effort}"; raised to ${raised}`,
-    );
+    warnings.push(`max_tokens ${requested} does not exceed the ${budget}-token thinking budget of reasoning_effort "${request.reasoning_effort}"; raised to ${raised}`);
     return raised;
   }
   return requested;

@@ -8,8 +8,8 @@ import { sendProviderRequest, type ProviderCall } from '../send-provider-request
 import type { AnthropicRequestBody } from './anthropic-api.js';
 import { parseAnthropicError } from './anthropic-error.js';
 
-export const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
-export const ANTHROPIC_VERSION = '2023-06-01';
+const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
+const ANTHROPIC_VERSION = '2023-06-01';
 const API_KEY_ENV = ['ANTHROPIC_API_KEY'] as const;
 const API_BASE_ENV = ['ANTHROPIC_API_BASE', 'ANTHROPIC_BASE_URL'] as const;
 const createAnthropicHttpError = createUpstreamErrorFactory(parseAnthropicError);
@@ -25,12 +25,7 @@ export function sendAnthropicRequest(body: AnthropicRequestBody, context: Provid
  * (`anthropic-beta`, `anthropic-version`) on a passthrough call; the deployment's
  * extra_headers outrank them, and nothing outranks the resolved credential.
  */
-export function sendAnthropicBody(
-  text: string,
-  stream: boolean,
-  context: ProviderCallContext,
-  forwarded: Readonly<Record<string, string>> | undefined,
-): Promise<AnthropicCall> {
+export function sendAnthropicBody(text: string, stream: boolean, context: ProviderCallContext, forwarded: Readonly<Record<string, string>> | undefined): Promise<AnthropicCall> {
   const apiKey = resolveApiKey(context, API_KEY_ENV, true);
   const secrets = [apiKey];
   const headers = {

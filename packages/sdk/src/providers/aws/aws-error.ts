@@ -11,7 +11,7 @@ import type { HttpResponse } from '../../http/http-client.js';
 import { parseRetryAfter } from '../../http/parse-retry-after.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 
-export interface AwsErrorType {
+interface AwsErrorType {
   /** The status a client sees. */
   status: number;
   kind?: ParsedUpstreamError['kind'];
@@ -23,7 +23,7 @@ export interface AwsErrorType {
 export type AwsErrorTable = Readonly<Record<string, AwsErrorType>>;
 
 /** Errors every AWS front end returns before the service sees the call. */
-export const COMMON_AWS_ERRORS: AwsErrorTable = {
+const COMMON_AWS_ERRORS: AwsErrorTable = {
   UnrecognizedClientException: { status: 401, kind: 'authentication' },
   InvalidSignatureException: { status: 401, kind: 'authentication' },
   IncompleteSignatureException: { status: 401, kind: 'authentication' },
@@ -81,11 +81,15 @@ function toTypedError(
   const detail = `${rawMessage} ${field(body, 'originalMessage') ?? field(body, 'OriginalMessage') ?? ''}`;
   if (kind === undefined && status >= 400 && status < 500 && status !== 429 && CONTEXT_WINDOW_PATTERN.test(detail)) kind = 'context_window';
   const message = redactSecrets(rawMessage || `${context.provider} returned ${name ?? `HTTP ${status}`}`, context.secrets);
-  return createErrorFromStatus(status, { message, code: name ?? null, kind }, {
-    provider: context.provider,
-    model: context.model,
-    retryAfterSeconds,
-  });
+  return createErrorFromStatus(
+    status,
+    { message, code: name ?? null, kind },
+    {
+      provider: context.provider,
+      model: context.model,
+      retryAfterSeconds,
+    },
+  );
 }
 
 function lookUp(table: AwsErrorTable, name: string): AwsErrorType | undefined {

@@ -6,11 +6,6 @@ import { parseJsonBody } from '../parse-json-body.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { AwsCall } from './send-aws-request.js';
 
-export function parseAwsBody<Schema extends z.ZodType>(
-  call: AwsCall,
-  schema: Schema,
-  context: ProviderCallContext,
-  what: string,
-): Promise<z.output<Schema>> {
+export function parseAwsBody<Schema extends z.ZodType>(call: AwsCall, schema: Schema, context: ProviderCallContext, what: string): Promise<z.output<Schema>> {
   return parseJsonBody(call.response, schema, context, what);
 }

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 
-export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 /** The scope Azure OpenAI (and every Azure AI service) accepts tokens for. */
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 

@@ -11,12 +11,14 @@ const MINUTE = 60_000;
 describe('EntraTokenCache', () => {
   let clock = 0;
   let fetches = 0;
-  const fetchFor = (lifetimeMs: number, fail = false) => async (now: number): Promise<EntraAccessToken> => {
-    fetches += 1;
-    await new Promise((resolve) => setImmediate(resolve));
-    if (fail) throw new Error('token endpoint down');
-    return { token: `token-${fetches}`, issuedAt: now, expiresAt: now + lifetimeMs };
-  };
+  const fetchFor =
+    (lifetimeMs: number, fail = false) =>
+    async (now: number): Promise<EntraAccessToken> => {
+      fetches += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (fail) throw new Error('token endpoint down');
+      return { token: `token-${fetches}`, issuedAt: now, expiresAt: now + lifetimeMs };
+    };
 
   it('reuses a token until five minutes before it expires, sharing one refresh', async () => {
     clock = 0;

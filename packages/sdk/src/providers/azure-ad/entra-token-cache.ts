@@ -1,13 +1,8 @@
 // Keeps one Entra ID token per credential, on the shared access-token cache. Entra counts
 // the lifetime from the request, and refreshes at most half-way through it.
 
-import { AccessTokenCache, type AccessTokenCacheOptions, type FetchCachedToken } from '../oauth/access-token-cache.js';
+import { AccessTokenCache } from '../oauth/access-token-cache.js';
 import type { EntraAccessToken } from './request-entra-token.js';
-
-/** `refreshMarginMs` is capped at half a token's lifetime here. */
-export type EntraTokenCacheOptions = AccessTokenCacheOptions;
-
-export type FetchEntraToken = FetchCachedToken<EntraAccessToken>;
 
 export class EntraTokenCache extends AccessTokenCache<EntraAccessToken> {
   /** Only that token: a refresh that already replaced it keeps its result. */

@@ -6,13 +6,8 @@ import { entraCacheKey, type EntraClientCredentials } from './entra-credentials.
 import { EntraTokenCache } from './entra-token-cache.js';
 import { requestEntraToken, type EntraTokenRequestContext } from './request-entra-token.js';
 
-export {
-  COGNITIVE_SERVICES_SCOPE,
-  DEFAULT_AUTHORITY_HOST,
-  entraTokenUrl,
-  type EntraClientCredentials,
-} from './entra-credentials.js';
-export { EntraTokenCache, type EntraTokenCacheOptions } from './entra-token-cache.js';
+export { type EntraClientCredentials } from './entra-credentials.js';
+export { EntraTokenCache } from './entra-token-cache.js';
 export type { EntraTokenRequestContext } from './request-entra-token.js';
 
 const sharedCache = new EntraTokenCache();
@@ -22,11 +17,7 @@ export function getSharedEntraTokenCache(): EntraTokenCache {
   return sharedCache;
 }
 
-export function getEntraToken(
-  credentials: EntraClientCredentials,
-  context: EntraTokenRequestContext,
-  cache: EntraTokenCache = sharedCache,
-): Promise<string> {
+export function getEntraToken(credentials: EntraClientCredentials, context: EntraTokenRequestContext, cache: EntraTokenCache = sharedCache): Promise<string> {
   return cache.get(entraCacheKey(credentials), (now) => requestEntraToken(credentials, context, now));
 }
 

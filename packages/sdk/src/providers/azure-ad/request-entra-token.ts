@@ -37,11 +37,7 @@ const tokenResponseSchema = z.looseObject({
 
 const errorBodySchema = z.looseObject({ error: z.string(), error_description: z.string().optional() });
 
-export async function requestEntraToken(
-  credentials: EntraClientCredentials,
-  context: EntraTokenRequestContext,
-  now: number,
-): Promise<EntraAccessToken> {
+export async function requestEntraToken(credentials: EntraClientCredentials, context: EntraTokenRequestContext, now: number): Promise<EntraAccessToken> {
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: credentials.clientId,

@@ -13,10 +13,7 @@ export interface FetchedToken {
   token: string;
 }
 
-export function createAzureEndpoint(
-  tokenCache: EntraTokenCache,
-  fetched: WeakMap<ProviderCallContext, FetchedToken>,
-): OpenAIEndpointResolver {
+export function createAzureEndpoint(tokenCache: EntraTokenCache, fetched: WeakMap<ProviderCallContext, FetchedToken>): OpenAIEndpointResolver {
   return async (path, context): Promise<OpenAIEndpoint> => {
     // The URL first: a call missing its endpoint should not cost a token request.
     const url = resolveAzureUrl(path, context);

@@ -4,15 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { azureContentFilterError, sendJson, startFakeAzureUpstream, startFakeServer, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
-import {
-  ContentPolicyViolationError,
-  ContextWindowExceededError,
-  NotFoundError,
-  completion,
-  embedding,
-  type ChatCompletionChunk,
-  type ChatMessage,
-} from '../../index.js';
+import { ContentPolicyViolationError, ContextWindowExceededError, NotFoundError, completion, embedding, type ChatCompletionChunk, type ChatMessage } from '../../index.js';
 import { DEFAULT_AZURE_API_VERSION } from './index.js';
 import { withoutAzureEnv } from './__fixtures__/without-azure-env.js';
 
@@ -178,7 +170,14 @@ describe('azure adapter', () => {
     next = {
       error: {
         status: 400,
-        body: { error: { message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.", type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } },
+        body: {
+          error: {
+            message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.",
+            type: 'invalid_request_error',
+            param: 'messages',
+            code: 'context_length_exceeded',
+          },
+        },
       },
     };
     await assert.rejects(completion({ model: 'azure/my-gpt', messages: hi, ...base() }), ContextWindowExceededError);
@@ -210,7 +209,12 @@ describe('azure adapter', () => {
     next = {
       error: {
         status: 404,
-        body: { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.' } },
+        body: {
+          error: {
+            code: 'DeploymentNotFound',
+            message: 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
+          },
+        },
       },
     };
     await assert.rejects(completion({ model: 'azure/missing', messages: hi, ...base() }), NotFoundError);

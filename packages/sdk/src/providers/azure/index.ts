@@ -50,7 +50,21 @@ export function createAzureProvider(options: AzureProviderOptions = {}): Provide
     // The gateway's chat door answers as the translation does (filter fields left out), so it translates.
     ...(nativeSupport === undefined
       ? {}
-      : { native: { speaks: nativeSupport.speaks, extendsReply: (dialect) => dialect === 'openai-chat', send: (request, context) => guard(context, () => nativeSupport.send(request, context)) } }),
-    ...(text === undefined ? {} : { textCompletion: { serves: text.serves, complete: (request, context) => guard(context, () => text.complete(request, context)), stream: (request, context) => guard(context, () => text.stream(request, context)) } }),
+      : {
+          native: {
+            speaks: nativeSupport.speaks,
+            extendsReply: (dialect) => dialect === 'openai-chat',
+            send: (request, context) => guard(context, () => nativeSupport.send(request, context)),
+          },
+        }),
+    ...(text === undefined
+      ? {}
+      : {
+          textCompletion: {
+            serves: text.serves,
+            complete: (request, context) => guard(context, () => text.complete(request, context)),
+            stream: (request, context) => guard(context, () => text.stream(request, context)),
+          },
+        }),
   };
 }

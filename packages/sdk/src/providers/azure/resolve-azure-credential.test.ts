@@ -53,10 +53,13 @@ describe('resolveAzureCredential', () => {
   });
 
   it('names every missing client-credential part, and never a value', () => {
-    assert.throws(() => resolveAzureCredential(call(undefined, { client_id: 'c' })), (error: unknown) => {
-      assert.ok(error instanceof AuthenticationError);
-      assert.equal(error.message, 'incomplete Entra ID client credentials for azure: missing tenant_id (or AZURE_TENANT_ID), client_secret (or AZURE_CLIENT_SECRET)');
-      return true;
-    });
+    assert.throws(
+      () => resolveAzureCredential(call(undefined, { client_id: 'c' })),
+      (error: unknown) => {
+        assert.ok(error instanceof AuthenticationError);
+        assert.equal(error.message, 'incomplete Entra ID client credentials for azure: missing tenant_id (or AZURE_TENANT_ID), client_secret (or AZURE_CLIENT_SECRET)');
+        return true;
+      },
+    );
   });
 });

@@ -8,10 +8,7 @@ import type { EntraClientCredentials } from '../azure-ad/index.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { firstSetting } from './read-azure-setting.js';
 
-export type AzureCredential =
-  | { kind: 'api-key'; apiKey: string }
-  | { kind: 'token'; token: string }
-  | { kind: 'client-credentials'; credentials: EntraClientCredentials };
+export type AzureCredential = { kind: 'api-key'; apiKey: string } | { kind: 'token'; token: string } | { kind: 'client-credentials'; credentials: EntraClientCredentials };
 
 export const AZURE_API_KEY_ENV = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'] as const;
 const AD_TOKEN_ENV = ['AZURE_AD_TOKEN'] as const;
@@ -52,9 +49,7 @@ function clientCredentials(context: CredentialContext): AzureCredential {
   const settings = context.settings;
   const [tenantId, clientId, clientSecret] = CLIENT_FIELDS.map(([setting, env]) => firstSetting(settings[setting], [env]));
   if (tenantId === undefined || clientId === undefined || clientSecret === undefined) {
-    const missing = CLIENT_FIELDS.filter((_, index) => [tenantId, clientId, clientSecret][index] === undefined).map(
-      ([setting, env]) => `${setting} (or ${env})`,
-    );
+    const missing = CLIENT_FIELDS.filter((_, index) => [tenantId, clientId, clientSecret][index] === undefined).map(([setting, env]) => `${setting} (or ${env})`);
     throw new AuthenticationError(`incomplete Entra ID client credentials for azure: missing ${missing.join(', ')}`, {
       provider: context.provider,
       model: context.model,

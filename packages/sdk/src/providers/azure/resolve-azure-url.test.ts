@@ -32,21 +32,30 @@ describe('resolveAzureUrl', () => {
     process.env['AZURE_OPENAI_ENDPOINT'] = 'https://second.openai.azure.com';
     process.env['OPENAI_API_VERSION'] = '2024-02-01';
     try {
-      assert.equal(resolveAzureUrl('/chat/completions', context(undefined, undefined, 'd')), 'https://second.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-02-01');
+      assert.equal(
+        resolveAzureUrl('/chat/completions', context(undefined, undefined, 'd')),
+        'https://second.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-02-01',
+      );
       process.env['AZURE_API_BASE'] = 'https://first.openai.azure.com';
       process.env['AZURE_API_VERSION'] = '2024-10-21';
-      assert.equal(resolveAzureUrl('/chat/completions', context(undefined, undefined, 'd')), 'https://first.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21');
+      assert.equal(
+        resolveAzureUrl('/chat/completions', context(undefined, undefined, 'd')),
+        'https://first.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21',
+      );
     } finally {
       for (const name of ['AZURE_OPENAI_ENDPOINT', 'OPENAI_API_VERSION', 'AZURE_API_BASE', 'AZURE_API_VERSION']) delete process.env[name];
     }
   });
 
   it('throws a 400 naming api_base and its variables when no endpoint is known', () => {
-    assert.throws(() => resolveAzureUrl('/chat/completions', context(undefined)), (error: unknown) => {
-      assert.ok(error instanceof BadRequestError);
-      assert.equal(error.code, 'missing_api_base');
-      assert.match(error.message, /AZURE_API_BASE or AZURE_OPENAI_ENDPOINT/);
-      return true;
-    });
+    assert.throws(
+      () => resolveAzureUrl('/chat/completions', context(undefined)),
+      (error: unknown) => {
+        assert.ok(error instanceof BadRequestError);
+        assert.equal(error.code, 'missing_api_base');
+        assert.match(error.message, /AZURE_API_BASE or AZURE_OPENAI_ENDPOINT/);
+        return true;
+      },
+    );
   });
 });

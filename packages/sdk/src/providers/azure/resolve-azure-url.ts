@@ -7,14 +7,14 @@ import type { ProviderCallContext } from '../provider-adapter.js';
 import { firstSetting } from './read-azure-setting.js';
 
 export const AZURE_API_BASE_ENV = ['AZURE_API_BASE', 'AZURE_OPENAI_ENDPOINT'] as const;
-export const AZURE_API_VERSION_ENV = ['AZURE_API_VERSION', 'OPENAI_API_VERSION'] as const;
+const AZURE_API_VERSION_ENV = ['AZURE_API_VERSION', 'OPENAI_API_VERSION'] as const;
 /**
  * The newest GA dated version of the inference API (the spec's `stable/2024-10-21`):
  * tools, json_schema, stream_options and embeddings `dimensions` all work with it.
  */
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 /** The first dated version with the Responses API, which Azure serves outside the deployment path. */
-export const DEFAULT_AZURE_RESPONSES_API_VERSION = '2025-04-01-preview';
+const DEFAULT_AZURE_RESPONSES_API_VERSION = '2025-04-01-preview';
 
 /** Paths served at the resource, outside any deployment. */
 const RESOURCE_PATHS = /^\/(files|batches)(\/|$)/;
@@ -43,10 +43,12 @@ export function resolveAzureUrl(path: string, context: UrlContext): string {
 function resolveApiBaseOrThrow(context: UrlContext): string {
   const base = firstSetting(context.apiBase, AZURE_API_BASE_ENV);
   if (base !== undefined) return base;
-  throw new BadRequestError(
-    `azure needs the resource endpoint: pass api_base (https://<resource>.openai.azure.com) or set ${AZURE_API_BASE_ENV.join(' or ')}`,
-    { provider: context.provider, model: context.model, param: 'api_base', code: 'missing_api_base' },
-  );
+  throw new BadRequestError(`azure needs the resource endpoint: pass api_base (https://<resource>.openai.azure.com) or set ${AZURE_API_BASE_ENV.join(' or ')}`, {
+    provider: context.provider,
+    model: context.model,
+    param: 'api_base',
+    code: 'missing_api_base',
+  });
 }
 
 /**

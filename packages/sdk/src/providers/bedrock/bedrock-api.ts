@@ -15,9 +15,7 @@ export type BedrockContentBlock =
   | BedrockReasoningBlock;
 
 /** Claude's thinking as Converse carries it; redactedContent is a blob, so base64 in JSON. */
-export type BedrockReasoningBlock =
-  | { reasoningContent: { reasoningText: { text: string; signature?: string } } }
-  | { reasoningContent: { redactedContent: string } };
+export type BedrockReasoningBlock = { reasoningContent: { reasoningText: { text: string; signature?: string } } } | { reasoningContent: { redactedContent: string } };
 
 export interface BedrockMessage {
   role: 'user' | 'assistant';
@@ -47,7 +45,7 @@ export interface BedrockConverseRequest {
 
 const count = z.number().nullish();
 
-export const bedrockUsageSchema = z.looseObject({
+const bedrockUsageSchema = z.looseObject({
   inputTokens: count,
   outputTokens: count,
   totalTokens: count,
@@ -61,12 +59,11 @@ const reasoningSchema = z.looseObject({
   redactedContent: z.unknown().optional(),
 });
 
-export const bedrockResponseBlockSchema = z.looseObject({
+const bedrockResponseBlockSchema = z.looseObject({
   text: z.string().nullish(),
   toolUse: z.looseObject({ toolUseId: z.string(), name: z.string(), input: z.unknown() }).nullish(),
   reasoningContent: reasoningSchema.nullish(),
 });
-export type BedrockResponseBlock = z.infer<typeof bedrockResponseBlockSchema>;
 
 export const bedrockConverseResponseSchema = z.looseObject({
   output: z.looseObject({
@@ -89,9 +86,7 @@ export const bedrockStreamEventSchemas = {
     delta: z.looseObject({
       text: z.string().nullish(),
       toolUse: z.looseObject({ input: z.string().nullish() }).nullish(),
-      reasoningContent: z
-        .looseObject({ text: z.string().nullish(), signature: z.string().nullish(), redactedContent: z.unknown().optional() })
-        .nullish(),
+      reasoningContent: z.looseObject({ text: z.string().nullish(), signature: z.string().nullish(), redactedContent: z.unknown().optional() }).nullish(),
     }),
   }),
   contentBlockStop: z.looseObject({ contentBlockIndex: z.number().nullish() }),

@@ -42,10 +42,8 @@ describe('bedrock adapter, Converse', () => {
   let next: FakeChatReply | undefined;
   const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url });
   const lastSent = () => fake.requests.at(-1);
-  const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
-    completion({ model: `bedrock/${MODEL}`, messages, ...settings(), ...extra, stream: false });
-  const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
-    completion({ model: `bedrock/${MODEL}`, messages, ...settings(), ...extra, stream: true });
+  const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `bedrock/${MODEL}`, messages, ...settings(), ...extra, stream: false });
+  const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `bedrock/${MODEL}`, messages, ...settings(), ...extra, stream: true });
 
   before(async () => {
     fake = await startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => next ?? { content: 'Hello there' } });
@@ -70,7 +68,10 @@ describe('bedrock adapter, Converse', () => {
     assert.equal(sent?.url, `${MODEL_PATH}/converse`);
     assert.equal(sent?.headers['content-type'], 'application/json');
     assert.equal(sent?.headers.accept, 'application/json');
-    assert.match(sent?.headers.authorization ?? '', new RegExp(`^AWS4-HMAC-SHA256 Credential=${ACCESS_KEY_ID}/\\d{8}/us-east-1/bedrock/aws4_request, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}$`));
+    assert.match(
+      sent?.headers.authorization ?? '',
+      new RegExp(`^AWS4-HMAC-SHA256 Credential=${ACCESS_KEY_ID}/\\d{8}/us-east-1/bedrock/aws4_request, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}$`),
+    );
     assert.deepEqual(sent?.json, {
       messages: [{ role: 'user', content: [{ text: 'Hello' }] }],
       system: [{ text: 'Be brief.' }, { text: 'Answer in English.' }],
@@ -173,7 +174,9 @@ describe('bedrock adapter, Converse', () => {
       ],
       { tools: [WEATHER_TOOL], tool_choice: 'none' },
     );
-    assert.deepEqual((lastSent()?.json as { toolConfig: unknown }).toolConfig, { tools: [{ toolSpec: { name: 'get_weather', description: 'Weather for a city', inputSchema: { json: WEATHER_TOOL.function.parameters } } }] });
+    assert.deepEqual((lastSent()?.json as { toolConfig: unknown }).toolConfig, {
+      tools: [{ toolSpec: { name: 'get_weather', description: 'Weather for a city', inputSchema: { json: WEATHER_TOOL.function.parameters } } }],
+    });
     assert.match(withHistory.llmux.warnings.join('\n'), /tool_choice "none"/);
   });
 
@@ -258,7 +261,11 @@ describe('bedrock adapter, Converse', () => {
       { index: 1, id: 'tooluse_2', type: 'function', function: { name: 'get_weather', arguments: '' } },
     ]);
     const argumentsOf = (index: number) =>
-      chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []).filter((delta) => delta.index === index).map((delta) => delta.function?.arguments ?? '').join('');
+      chunks
+        .flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])
+        .filter((delta) => delta.index === index)
+        .map((delta) => delta.function?.arguments ?? '')
+        .join('');
     assert.equal(argumentsOf(0), '{"city":"Paris"}');
     assert.equal(argumentsOf(1), '{"city":"London"}');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason !== null)?.choices[0]?.finish_reason, 'tool_calls');

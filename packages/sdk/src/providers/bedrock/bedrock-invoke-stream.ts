@@ -8,10 +8,7 @@ import type { SseEvent } from '../../http/decode-sse.js';
 import { decodeAwsEventJson, type AwsEvent } from '../aws/read-aws-events.js';
 import { bedrockInvokeChunkSchema } from './bedrock-api.js';
 
-export async function* convertBedrockInvokeChunks(
-  events: AsyncIterable<AwsEvent>,
-  options: { provider: string; model: string },
-): AsyncGenerator<SseEvent> {
+export async function* convertBedrockInvokeChunks(events: AsyncIterable<AwsEvent>, options: { provider: string; model: string }): AsyncGenerator<SseEvent> {
   for await (const event of events) {
     if (event.type !== 'chunk') continue;
     const parsed = bedrockInvokeChunkSchema.safeParse(decodeAwsEventJson(event));

@@ -134,14 +134,26 @@ describe('bedrock adapter, InvokeModel', () => {
   it('embeds with Titan, one call per input, with dimensions and token counts', async () => {
     const result = await embedding({ model: 'bedrock/amazon.titan-embed-text-v2:0', input: ['hello world', 'bye'], dimensions: 4, ...settings() });
     const sent = fake.requests.slice(-2);
-    assert.deepEqual(sent.map((request) => request.url), ['/model/amazon.titan-embed-text-v2%3A0/invoke', '/model/amazon.titan-embed-text-v2%3A0/invoke']);
-    assert.deepEqual(sent.map((request) => request.json).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))), [
-      { inputText: 'bye', dimensions: 4 },
-      { inputText: 'hello world', dimensions: 4 },
-    ]);
+    assert.deepEqual(
+      sent.map((request) => request.url),
+      ['/model/amazon.titan-embed-text-v2%3A0/invoke', '/model/amazon.titan-embed-text-v2%3A0/invoke'],
+    );
+    assert.deepEqual(
+      sent.map((request) => request.json).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      [
+        { inputText: 'bye', dimensions: 4 },
+        { inputText: 'hello world', dimensions: 4 },
+      ],
+    );
     assert.equal(result.object, 'list');
     assert.equal(result.model, 'amazon.titan-embed-text-v2:0');
-    assert.deepEqual(result.data.map((item) => [item.index, (item.embedding as number[]).length]), [[0, 4], [1, 4]]);
+    assert.deepEqual(
+      result.data.map((item) => [item.index, (item.embedding as number[]).length]),
+      [
+        [0, 4],
+        [1, 4],
+      ],
+    );
     assert.deepEqual(result.usage, { prompt_tokens: 3, total_tokens: 3 });
 
     const base64 = await embedding({ model: 'bedrock/amazon.titan-embed-text-v2:0', input: 'hello world', dimensions: 4, encoding_format: 'base64', ...settings() });

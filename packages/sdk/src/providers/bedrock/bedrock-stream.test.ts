@@ -79,11 +79,18 @@ describe('convertBedrockStream on recorded streams', () => {
     assert.equal(text(chunks), recordedText('converse-stream-tool-use.sdk-test.bin'));
     assert.equal(text(chunks), '2 + 2 equals 4. Now let me check the weather for you.');
     const calls = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
-    assert.deepEqual(calls.filter((call) => call.id !== undefined).map((call) => [call.index, call.id, call.function?.name]), [
-      [0, 'weather-tool-1', 'weather'],
-      [1, 'weather-tool-2', 'weather'],
-    ]);
-    const argumentsOf = (index: number) => calls.filter((call) => call.index === index).map((call) => call.function?.arguments ?? '').join('');
+    assert.deepEqual(
+      calls.filter((call) => call.id !== undefined).map((call) => [call.index, call.id, call.function?.name]),
+      [
+        [0, 'weather-tool-1', 'weather'],
+        [1, 'weather-tool-2', 'weather'],
+      ],
+    );
+    const argumentsOf = (index: number) =>
+      calls
+        .filter((call) => call.index === index)
+        .map((call) => call.function?.arguments ?? '')
+        .join('');
     assert.equal(argumentsOf(0), '{"location":"San Francisco"}');
     assert.equal(argumentsOf(1), '{"location":"London"}');
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'tool_calls');

@@ -10,10 +10,7 @@ import { convertBedrockInvokeChunks } from './bedrock-invoke-stream.js';
 /** Claude's events name their type first; the whole JSON is parsed only when one does not. */
 const LEADING_TYPE = /^\s*\{\s*"type"\s*:\s*"([A-Za-z0-9_]+)"/;
 
-export async function* convertBedrockInvokeSse(
-  events: AsyncIterable<AwsEvent>,
-  options: { provider: string; model: string },
-): AsyncGenerator<Buffer> {
+export async function* convertBedrockInvokeSse(events: AsyncIterable<AwsEvent>, options: { provider: string; model: string }): AsyncGenerator<Buffer> {
   for await (const event of convertBedrockInvokeChunks(events, options)) {
     yield Buffer.from(`event: ${eventType(event.data, options)}\ndata: ${event.data}\n\n`);
   }

@@ -63,7 +63,10 @@ export function convertToBedrockEmbeddingRequests(
       const embeddingDimension = request.dimensions ?? NOVA_DEFAULT_DIMENSION;
       return {
         family,
-        bodies: texts.map((value) => ({ taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: purpose, embeddingDimension, text: { truncationMode: 'END', value } } })),
+        bodies: texts.map((value) => ({
+          taskType: 'SINGLE_EMBEDDING',
+          singleEmbeddingParams: { embeddingPurpose: purpose, embeddingDimension, text: { truncationMode: 'END', value } },
+        })),
       };
     }
     default: {

@@ -8,7 +8,7 @@ import { convertToAnthropicRequest } from '../anthropic/convert-to-anthropic-req
 
 export const BEDROCK_ANTHROPIC_VERSION = 'bedrock-2023-05-31';
 
-export type BedrockInvokeAnthropicBody = Omit<AnthropicRequestBody, 'model' | 'stream'> & { anthropic_version: string };
+type BedrockInvokeAnthropicBody = Omit<AnthropicRequestBody, 'model' | 'stream'> & { anthropic_version: string };
 
 export interface ConvertedBedrockInvokeRequest {
   body: BedrockInvokeAnthropicBody;

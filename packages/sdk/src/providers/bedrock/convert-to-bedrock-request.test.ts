@@ -44,7 +44,13 @@ describe('convertToBedrockRequest', () => {
     const { body } = convert({
       messages: [
         { role: 'user', content: 'a' },
-        { role: 'user', content: [{ type: 'text', text: '' }, { type: 'text', text: 'b' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: '' },
+            { type: 'text', text: 'b' },
+          ],
+        },
         { role: 'assistant', content: '', tool_calls: [{ id: 't1', type: 'function', function: { name: 'f', arguments: '' } }] },
         { role: 'tool', tool_call_id: 't1', content: [{ type: 'text', text: 'one' }] },
         { role: 'tool', tool_call_id: 't2', content: 'two' },
@@ -77,7 +83,12 @@ describe('convertToBedrockRequest', () => {
   });
 
   it('raises a max_tokens below the thinking budget, with a warning, and offers a response_format tool instead of forcing it', () => {
-    const { body, warnings, jsonMode } = convert({ messages: [{ role: 'user', content: 'x' }], max_tokens: 500, reasoning_effort: 'medium', response_format: { type: 'json_object' } });
+    const { body, warnings, jsonMode } = convert({
+      messages: [{ role: 'user', content: 'x' }],
+      max_tokens: 500,
+      reasoning_effort: 'medium',
+      response_format: { type: 'json_object' },
+    });
     assert.deepEqual(body.inferenceConfig, { maxTokens: 8692 });
     assert.deepEqual(body.additionalModelRequestFields, { thinking: { type: 'enabled', budget_tokens: 8192 } });
     assert.deepEqual(body.toolConfig?.toolChoice, { auto: {} });

@@ -58,8 +58,6 @@ function toMaxTokens(request: ChatCompletionRequest, budget: number | undefined,
   }
   if (requested > budget) return requested;
   const raised = budget + requested;
-  warnings.push(
-    `max_tokens ${requested} does not exceed the ${budget}-token thinking budget of reasoning_effort "${request.reasoning_effort}"; raised to ${raised}`,
-  );
+  warnings.push(`max_tokens ${requested} does not exceed the ${budget}-token thinking budget of reasoning_effort "${request.reasoning_effort}"; raised to ${raised}`);
   return raised;
 }

@@ -16,10 +16,7 @@ export interface BedrockToolSettings {
 
 type ToolRequest = Pick<ChatCompletionRequest, 'tools' | 'tool_choice' | 'response_format'>;
 
-export function convertToBedrockTools(
-  request: ToolRequest,
-  options: { thinking: boolean; usesTools: boolean; warnings: string[] },
-): BedrockToolSettings {
+export function convertToBedrockTools(request: ToolRequest, options: { thinking: boolean; usesTools: boolean; warnings: string[] }): BedrockToolSettings {
   const converted = convertToAnthropicTools(request, options.thinking, options.warnings);
   if (converted.tools === undefined) return { toolConfig: undefined, jsonMode: false };
   const tools = converted.tools.map(toBedrockTool);

@@ -33,12 +33,7 @@ export async function embedWithBedrock(request: EmbeddingRequest, model: Bedrock
   return convertBedrockEmbeddingResponse(results, { model: model.modelId, encodingFormat: request.encoding_format });
 }
 
-async function embedOnce(
-  family: BedrockEmbeddingFamily,
-  body: Record<string, unknown>,
-  model: BedrockModel,
-  context: ProviderCallContext,
-): Promise<BedrockEmbeddingResult> {
+async function embedOnce(family: BedrockEmbeddingFamily, body: Record<string, unknown>, model: BedrockModel, context: ProviderCallContext): Promise<BedrockEmbeddingResult> {
   const call = await sendBedrockRequest(model.pathId, 'invoke', body, context);
   const headerTokens = Number(headerValue(call.response.headers, 'x-amzn-bedrock-input-token-count') ?? Number.NaN);
   switch (family) {

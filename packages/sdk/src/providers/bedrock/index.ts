@@ -5,14 +5,7 @@
 // (bedrock-native.ts). It orchestrates only;
 // conversion lives in the convert-* files, streams in *-stream.ts, AWS plumbing in ../aws/.
 
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionRequest,
-  ChatParameterName,
-  EmbeddingRequest,
-  EmbeddingResponse,
-} from '../../spec/index.js';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
 import { anthropicResponseSchema } from '../anthropic/anthropic-api.js';
 import { convertAnthropicStream } from '../anthropic/anthropic-stream.js';
 import { convertAnthropicResponse } from '../anthropic/convert-anthropic-response.js';
@@ -58,7 +51,16 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
 ]);
 
 export function createBedrockProvider(): ProviderAdapter {
-  return { id: 'bedrock', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, rerank: rerankWithBedrock, native: BEDROCK_NATIVE, media: { generateImage: generateBedrockImage, editImage: editBedrockImage } };
+  return {
+    id: 'bedrock',
+    supportedParams: SUPPORTED_PARAMS,
+    chat,
+    streamChat,
+    embed,
+    rerank: rerankWithBedrock,
+    native: BEDROCK_NATIVE,
+    media: { generateImage: generateBedrockImage, editImage: editBedrockImage },
+  };
 }
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
@@ -105,4 +107,3 @@ async function streamChat(request: ChatCompletionRequest, context: ProviderCallC
 async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {
   return embedWithBedrock(request, parseBedrockModel(context.model), context);
 }
-

@@ -4,7 +4,7 @@
 
 import { BadRequestError } from '../../errors/error-classes.js';
 
-export type BedrockRoute = 'converse' | 'invoke';
+type BedrockRoute = 'converse' | 'invoke';
 
 export interface BedrockModel {
   route: BedrockRoute;

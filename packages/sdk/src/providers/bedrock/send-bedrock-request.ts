@@ -7,7 +7,7 @@ import type { AwsServiceConfig } from '../aws/aws-service.js';
 import { sendAwsRequest, type AwsCall } from '../aws/send-aws-request.js';
 import { BEDROCK_ERRORS } from './bedrock-error.js';
 
-export const BEDROCK_SERVICE: AwsServiceConfig = {
+const BEDROCK_SERVICE: AwsServiceConfig = {
   signingName: 'bedrock',
   defaultEndpoint: (region) => `https://bedrock-runtime.${region}.amazonaws.com`,
   endpointSettings: ['aws_bedrock_runtime_endpoint'],
@@ -20,12 +20,7 @@ export type BedrockOperation = 'converse' | 'converse-stream' | 'invoke' | 'invo
 
 const STREAMING: ReadonlySet<BedrockOperation> = new Set<BedrockOperation>(['converse-stream', 'invoke-with-response-stream']);
 
-export function sendBedrockRequest(
-  pathId: string,
-  operation: BedrockOperation,
-  body: unknown,
-  context: ProviderCallContext,
-): Promise<AwsCall> {
+export function sendBedrockRequest(pathId: string, operation: BedrockOperation, body: unknown, context: ProviderCallContext): Promise<AwsCall> {
   const stream = STREAMING.has(operation);
   return sendAwsRequest(
     BEDROCK_SERVICE,

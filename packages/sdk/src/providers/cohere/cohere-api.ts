@@ -6,7 +6,7 @@ import { z } from 'zod';
 export type CohereTextPart = { type: 'text'; text: string };
 export type CohereImagePart = { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' } };
 
-export interface CohereToolCall {
+interface CohereToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
@@ -62,20 +62,22 @@ const count = z.number().nullish();
 const billedUnitsSchema = z.looseObject({ input_tokens: count, output_tokens: count, search_units: count });
 const tokensSchema = z.looseObject({ input_tokens: count, output_tokens: count });
 
-export const cohereUsageSchema = z.looseObject({
+const cohereUsageSchema = z.looseObject({
   billed_units: billedUnitsSchema.nullish(),
   tokens: tokensSchema.nullish(),
   cached_tokens: count,
 });
 export type CohereUsage = z.infer<typeof cohereUsageSchema>;
 
-export const cohereToolCallSchema = z.looseObject({
+const cohereToolCallSchema = z.looseObject({
   id: z.string().nullish(),
-  function: z.looseObject({
-    name: z.string().nullish(),
-    /** A JSON string on the wire; an object is tolerated. */
-    arguments: z.unknown().optional(),
-  }).nullish(),
+  function: z
+    .looseObject({
+      name: z.string().nullish(),
+      /** A JSON string on the wire; an object is tolerated. */
+      arguments: z.unknown().optional(),
+    })
+    .nullish(),
 });
 export type CohereResponseToolCall = z.infer<typeof cohereToolCallSchema>;
 
@@ -104,10 +106,7 @@ export const cohereStreamEventSchema = z.looseObject({
         .looseObject({
           // message-start repeats the whole message shape (`content: []`, `tool_calls: []`);
           // only the single-item deltas matter, so any other shape reads as absent.
-          content: z
-            .looseObject({ type: z.string().nullish(), text: z.string().nullish(), thinking: z.string().nullish() })
-            .nullish()
-            .catch(undefined),
+          content: z.looseObject({ type: z.string().nullish(), text: z.string().nullish(), thinking: z.string().nullish() }).nullish().catch(undefined),
           tool_plan: z.string().nullish(),
           /** A single call (not a list) in tool-call-start and tool-call-delta. */
           tool_calls: cohereToolCallSchema.nullish().catch(undefined),
@@ -119,7 +118,6 @@ export const cohereStreamEventSchema = z.looseObject({
     })
     .nullish(),
 });
-export type CohereStreamEvent = z.infer<typeof cohereStreamEventSchema>;
 
 export const cohereErrorBodySchema = z.looseObject({ message: z.string() });
 

@@ -6,15 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeCohereUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import {
-  APIConnectionError,
-  GatewayTimeoutError,
-  HttpClient,
-  InternalServerError,
-  RateLimitError,
-  completion,
-  type CompletionParams,
-} from '../../index.js';
+import { APIConnectionError, GatewayTimeoutError, HttpClient, InternalServerError, RateLimitError, completion, type CompletionParams } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
@@ -26,7 +18,15 @@ describe('cohere streaming through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `cohere/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+    completion({
+      model: `cohere/${MODEL}`,
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      messages: [{ role: 'user', content: 'hi' }],
+      ...params,
+      stream: true,
+    });
 
   it('streams text deltas, the finish reason and usage', async () => {
     upstream.reply = { content: 'LLMs stand for Large Language Models', usage: { promptTokens: 5, completionTokens: 26 } };
@@ -69,10 +69,13 @@ describe('cohere streaming through completion()', () => {
         calls.set(delta.index, call);
       }
     }
-    assert.deepEqual([...calls.entries()], [
-      [0, { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' }],
-      [1, { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' }],
-    ]);
+    assert.deepEqual(
+      [...calls.entries()],
+      [
+        [0, { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' }],
+        [1, { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' }],
+      ],
+    );
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
   });
 
@@ -142,9 +145,12 @@ describe('cohere replies the fake does not send', () => {
     respond = () => ({ type: 'text/event-stream', text: start + text('The') + text(' sky') });
     const result = await streamCall();
     const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-    }, (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message));
+    await assert.rejects(
+      async () => {
+        for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+      },
+      (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message),
+    );
     assert.equal(seen.join(''), 'The sky');
   });
 
@@ -154,7 +160,10 @@ describe('cohere replies the fake does not send', () => {
   });
 
   it('throws a JSON reply that finished with ERROR instead of returning it as an answer', async () => {
-    respond = () => ({ type: 'application/json', text: JSON.stringify({ id: 'x', message: { role: 'assistant', content: [{ type: 'text', text: 'half' }] }, finish_reason: 'ERROR' }) });
+    respond = () => ({
+      type: 'application/json',
+      text: JSON.stringify({ id: 'x', message: { role: 'assistant', content: [{ type: 'text', text: 'half' }] }, finish_reason: 'ERROR' }),
+    });
     await assert.rejects(completion({ ...params(), stream: false }), (error: unknown) => error instanceof InternalServerError && error.retryable);
   });
 });

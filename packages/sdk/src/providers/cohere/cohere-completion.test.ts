@@ -5,15 +5,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeCohereUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
-import {
-  AuthenticationError,
-  ContextWindowExceededError,
-  InternalServerError,
-  RateLimitError,
-  UnsupportedParamsError,
-  completion,
-  type CompletionParams,
-} from '../../index.js';
+import { AuthenticationError, ContextWindowExceededError, InternalServerError, RateLimitError, UnsupportedParamsError, completion, type CompletionParams } from '../../index.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'co-test-0123456789';
@@ -43,13 +35,24 @@ describe('cohere provider through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
   const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `cohere/${MODEL}`, api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+    completion({
+      model: `cohere/${MODEL}`,
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      messages: [{ role: 'user', content: 'hi' }],
+      ...params,
+      stream: false,
+    });
   const last = () => upstream.fake.requests.at(-1);
 
   it('sends messages and settings under Cohere names, and returns the canonical completion', async () => {
     upstream.reply = { content: 'The capital of France is Paris.', usage: { promptTokens: 12, completionTokens: 7, cachedTokens: 448 } };
     const response = await call({
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Capital of France?' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Capital of France?' },
+      ],
       temperature: 0.3,
       top_p: 0.9,
       max_tokens: 100,
@@ -63,7 +66,10 @@ describe('cohere provider through completion()', () => {
     assert.equal(last()?.headers.authorization, `Bearer ${API_KEY}`);
     assert.deepEqual(last()?.json, {
       model: MODEL,
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Capital of France?' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Capital of France?' },
+      ],
       stream: false,
       temperature: 0.3,
       p: 0.9,
@@ -81,7 +87,7 @@ describe('cohere provider through completion()', () => {
     assert.deepEqual(response.usage, { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 });
   });
 
-  it('accepts api_base with /v2 or LiteLLM\'s /v1/chat suffix, and keys from COHERE_API_KEY or CO_API_KEY', async () => {
+  it("accepts api_base with /v2 or LiteLLM's /v1/chat suffix, and keys from COHERE_API_KEY or CO_API_KEY", async () => {
     await call({ api_base: `${upstream.fake.url}/v2` });
     assert.equal(last()?.url, '/v2/chat');
     await call({ api_base: `${upstream.fake.url}/v1/chat` });
@@ -92,7 +98,10 @@ describe('cohere provider through completion()', () => {
       delete process.env['COHERE_API_KEY'];
       delete process.env['CO_API_KEY'];
       const bare = { model: `cohere/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user' as const, content: 'hi' }] };
-      await assert.rejects(completion(bare), (error: unknown) => error instanceof AuthenticationError && error.code === 'missing_api_key' && /COHERE_API_KEY or CO_API_KEY/.test(error.message));
+      await assert.rejects(
+        completion(bare),
+        (error: unknown) => error instanceof AuthenticationError && error.code === 'missing_api_key' && /COHERE_API_KEY or CO_API_KEY/.test(error.message),
+      );
       process.env['CO_API_KEY'] = API_KEY;
       assert.equal((await completion(bare)).choices[0]?.message.content, `Hello from ${MODEL}`);
     } finally {
@@ -160,9 +169,25 @@ describe('cohere provider through completion()', () => {
   });
 
   it('sends images as image_url parts', async () => {
-    await call({ messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }] }] });
+    await call({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Describe' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } },
+          ],
+        },
+      ],
+    });
     assert.deepEqual((last()?.json as { messages: unknown }).messages, [
-      { role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Describe' },
+          { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } },
+        ],
+      },
     ]);
   });
 

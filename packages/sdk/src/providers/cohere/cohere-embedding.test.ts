@@ -30,7 +30,13 @@ describe('cohere embeddings through embedding()', () => {
     assert.deepEqual(fake.requests.at(-1)?.json, { model: 'embed-v4.0', texts: ['hello world', 'bye'], input_type: 'search_document', embedding_types: ['float'] });
     assert.equal(result.object, 'list');
     assert.equal(result.model, 'embed-v4.0');
-    assert.deepEqual(result.data.map((item) => [item.object, item.index, (item.embedding as number[]).length]), [['embedding', 0, 8], ['embedding', 1, 8]]);
+    assert.deepEqual(
+      result.data.map((item) => [item.object, item.index, (item.embedding as number[]).length]),
+      [
+        ['embedding', 0, 8],
+        ['embedding', 1, 8],
+      ],
+    );
     assert.deepEqual(result.usage, { prompt_tokens: 3, total_tokens: 3 });
   });
 

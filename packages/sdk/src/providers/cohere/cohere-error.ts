@@ -36,11 +36,7 @@ function kindOf(message: string, status: number): ParsedUpstreamError['kind'] {
  * ends a failed generation with finish_reason ERROR or TIMEOUT instead of an HTTP error;
  * passing it on as a short answer would hide the failure.
  */
-export function createCohereFinishError(
-  finishReason: string | null | undefined,
-  errorText: string | null | undefined,
-  context: CohereErrorContext,
-): LlmuxError | undefined {
+export function createCohereFinishError(finishReason: string | null | undefined, errorText: string | null | undefined, context: CohereErrorContext): LlmuxError | undefined {
   const options = { provider: context.provider, model: context.model };
   const detail = errorText ? `: ${redactSecrets(errorText, context.secrets)}` : '';
   if (finishReason === 'TIMEOUT') return new GatewayTimeoutError(`${context.provider} stopped generating: timeout${detail}`, options);

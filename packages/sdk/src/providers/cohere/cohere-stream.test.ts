@@ -26,7 +26,10 @@ async function convert(input: SseEvent[]): Promise<ChatCompletionChunk[]> {
   return chunks;
 }
 
-const END = { type: 'message-end', delta: { finish_reason: 'TOOL_CALL', usage: { billed_units: { input_tokens: 119, output_tokens: 44 }, tokens: { input_tokens: 1549, output_tokens: 95 }, cached_tokens: 1504 } } };
+const END = {
+  type: 'message-end',
+  delta: { finish_reason: 'TOOL_CALL', usage: { billed_units: { input_tokens: 119, output_tokens: 44 }, tokens: { input_tokens: 1549, output_tokens: 95 }, cached_tokens: 1504 } },
+};
 
 it('converts a tool-calling stream with the recorded message-start shape', async () => {
   const chunks = await convert(
@@ -46,7 +49,10 @@ it('converts a tool-calling stream with the recorded message-start shape', async
     { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
     { ...base, choices: [{ index: 0, delta: { reasoning_content: 'I will' }, finish_reason: null }] },
     { ...base, choices: [{ index: 0, delta: { reasoning_content: ' look.' }, finish_reason: null }] },
-    { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'weather_dqg', type: 'function', function: { name: 'weather', arguments: '' } }] }, finish_reason: null }] },
+    {
+      ...base,
+      choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'weather_dqg', type: 'function', function: { name: 'weather', arguments: '' } }] }, finish_reason: null }],
+    },
     { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"location":' } }] }, finish_reason: null }] },
     { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '"SF"}' } }] }, finish_reason: null }] },
     { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] },
@@ -66,11 +72,14 @@ it('reads thinking and text content items by their fields', async () => {
       { type: 'message-end', delta: { finish_reason: 'MAX_TOKENS' } },
     ),
   );
-  assert.deepEqual(chunks.slice(1, 4).map((chunk) => chunk.choices[0]), [
-    { index: 0, delta: { reasoning_content: 'Hmm.' }, finish_reason: null },
-    { index: 0, delta: { content: 'Yes' }, finish_reason: null },
-    { index: 0, delta: {}, finish_reason: 'length' },
-  ]);
+  assert.deepEqual(
+    chunks.slice(1, 4).map((chunk) => chunk.choices[0]),
+    [
+      { index: 0, delta: { reasoning_content: 'Hmm.' }, finish_reason: null },
+      { index: 0, delta: { content: 'Yes' }, finish_reason: null },
+      { index: 0, delta: {}, finish_reason: 'length' },
+    ],
+  );
   assert.deepEqual(chunks[4]?.usage, { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
 });
 

@@ -5,10 +5,7 @@
 import type { EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
 import type { CohereEmbedResponse } from './cohere-api.js';
 
-export function convertCohereEmbedResponse(
-  wire: CohereEmbedResponse,
-  options: { model: string; encodingFormat: EmbeddingRequest['encoding_format'] },
-): EmbeddingResponse {
+export function convertCohereEmbedResponse(wire: CohereEmbedResponse, options: { model: string; encodingFormat: EmbeddingRequest['encoding_format'] }): EmbeddingResponse {
   const promptTokens = wire.meta?.billed_units?.input_tokens ?? 0;
   return {
     object: 'list',

@@ -6,7 +6,7 @@ import { BadRequestError } from '../../errors/error-classes.js';
 import type { EmbeddingRequest } from '../../spec/index.js';
 import type { CohereEmbedRequestBody } from './cohere-api.js';
 
-export const DEFAULT_INPUT_TYPE = 'search_document';
+const DEFAULT_INPUT_TYPE = 'search_document';
 
 export function convertToCohereEmbedRequest(request: EmbeddingRequest, settings: Readonly<Record<string, unknown>>): CohereEmbedRequestBody {
   const input = request.input;

@@ -9,7 +9,7 @@ import { convertToCohereMessages } from './convert-to-cohere-messages.js';
  * Thinking budget per reasoning_effort, for Cohere's reasoning models; the same steps as
  * llmux's Anthropic budgets, so one effort costs about the same on either.
  */
-export const COHERE_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = { minimal: 1024, low: 2048, medium: 8192, high: 24576 };
+const COHERE_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = { minimal: 1024, low: 2048, medium: 8192, high: 24576 };
 
 export function convertToCohereRequest(request: ChatCompletionRequest, options: { stream: boolean }): CohereChatRequestBody {
   const body: CohereChatRequestBody = { model: request.model, messages: convertToCohereMessages(request.messages), stream: options.stream };

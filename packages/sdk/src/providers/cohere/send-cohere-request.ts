@@ -7,7 +7,7 @@ import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
 import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
 import { parseCohereError } from './cohere-error.js';
 
-export const COHERE_DEFAULT_BASE = 'https://api.cohere.com';
+const COHERE_DEFAULT_BASE = 'https://api.cohere.com';
 const API_KEY_ENV = ['COHERE_API_KEY', 'CO_API_KEY'] as const;
 const API_BASE_ENV = ['COHERE_API_BASE'] as const;
 /** Suffixes configs copied from LiteLLM or Cohere's docs carry; the paths are added here. */

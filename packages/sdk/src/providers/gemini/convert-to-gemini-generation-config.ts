@@ -7,7 +7,7 @@ import type { GeminiGenerationConfig } from './gemini-api.js';
  * Thinking budget per reasoning_effort. 512 is the smallest budget every Gemini 2.5 model
  * accepts (Flash-Lite's minimum); 24576 is Flash's maximum, so "high" works on all of them.
  */
-export const GEMINI_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = {
+const GEMINI_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = {
   minimal: 512,
   low: 1024,
   medium: 8192,

@@ -13,7 +13,13 @@ describe('convertToGeminiRequest', () => {
         model: 'gemini-test',
         messages: [
           { role: 'user', content: 'one' },
-          { role: 'user', content: [{ type: 'text', text: '' }, { type: 'image_url', image_url: { url: 'gs://bucket/scan.pdf' } }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: '' },
+              { type: 'image_url', image_url: { url: 'gs://bucket/scan.pdf' } },
+            ],
+          },
           { role: 'assistant', content: '' },
           { role: 'assistant', content: 'two' },
         ],
@@ -33,7 +39,10 @@ describe('convertToGeminiRequest', () => {
     const body = convertToGeminiRequest({ model: 'm', messages: [{ role: 'user', content: 'go' }, call('')] }, []);
     assert.deepEqual(body.contents[1], { role: 'model', parts: [{ functionCall: { name: 'f', args: {} } }] });
     assert.throws(() => convertToGeminiRequest({ model: 'm', messages: [call('[1,2]')] }, []), BadRequestError);
-    assert.throws(() => convertToGeminiRequest({ model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'file:///etc/passwd' } }] }] }, []), BadRequestError);
+    assert.throws(
+      () => convertToGeminiRequest({ model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'file:///etc/passwd' } }] }] }, []),
+      BadRequestError,
+    );
   });
 });
 

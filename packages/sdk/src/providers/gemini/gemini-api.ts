@@ -52,7 +52,7 @@ export interface GeminiRequestBody {
 
 const count = z.number().nullish();
 
-export const geminiUsageSchema = z.looseObject({
+const geminiUsageSchema = z.looseObject({
   promptTokenCount: count,
   candidatesTokenCount: count,
   totalTokenCount: count,
@@ -62,17 +62,15 @@ export const geminiUsageSchema = z.looseObject({
 });
 export type GeminiUsage = z.infer<typeof geminiUsageSchema>;
 
-export const geminiResponsePartSchema = z.looseObject({
+const geminiResponsePartSchema = z.looseObject({
   text: z.string().nullish(),
   thought: z.boolean().nullish(),
   thoughtSignature: z.string().nullish(),
-  functionCall: z
-    .looseObject({ name: z.string(), args: z.record(z.string(), z.unknown()).nullish(), id: z.string().nullish() })
-    .nullish(),
+  functionCall: z.looseObject({ name: z.string(), args: z.record(z.string(), z.unknown()).nullish(), id: z.string().nullish() }).nullish(),
 });
 export type GeminiResponsePart = z.infer<typeof geminiResponsePartSchema>;
 
-export const geminiCandidateSchema = z.looseObject({
+const geminiCandidateSchema = z.looseObject({
   content: z.looseObject({ parts: z.array(geminiResponsePartSchema).nullish() }).nullish(),
   finishReason: z.string().nullish(),
   finishMessage: z.string().nullish(),
@@ -91,7 +89,7 @@ export const geminiResponseSchema = z.looseObject({
 });
 export type GeminiResponse = z.infer<typeof geminiResponseSchema>;
 
-export const geminiErrorDetailSchema = z.looseObject({
+const geminiErrorDetailSchema = z.looseObject({
   code: z.number().nullish(),
   message: z.string().nullish(),
   status: z.string().nullish(),

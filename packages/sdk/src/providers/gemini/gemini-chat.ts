@@ -42,11 +42,7 @@ export async function geminiChat(request: ChatCompletionRequest, context: Provid
   return convertGeminiResponse(parsed, { created: nowSeconds(), provider: context.provider, model: context.model });
 }
 
-export async function geminiStreamChat(
-  request: ChatCompletionRequest,
-  context: ProviderCallContext,
-  endpoint: GeminiEndpoint,
-): Promise<AsyncIterable<ChatCompletionChunk>> {
+export async function geminiStreamChat(request: ChatCompletionRequest, context: ProviderCallContext, endpoint: GeminiEndpoint): Promise<AsyncIterable<ChatCompletionChunk>> {
   const body = convertToGeminiRequest(request, context.warnings);
   const { response } = await sendGeminiRequest(endpoint, 'streamGenerateContent', body, context, true);
   return readGeminiStream(response, { created: nowSeconds(), provider: context.provider, model: context.model, secrets: endpoint.secrets, signal: context.signal });

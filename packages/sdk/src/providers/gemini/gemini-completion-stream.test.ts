@@ -94,8 +94,19 @@ describe('gemini streaming and embeddings through the public API', () => {
   });
 
   it('streams each function call whole, with finish_reason tool_calls', async () => {
-    reply = { content: 'Checking.', toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }, { name: 'get_time', arguments: '{}' }] };
-    const chunks = await collect({ tools: [{ type: 'function', function: { name: 'get_weather' } }, { type: 'function', function: { name: 'get_time' } }] });
+    reply = {
+      content: 'Checking.',
+      toolCalls: [
+        { name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { name: 'get_time', arguments: '{}' },
+      ],
+    };
+    const chunks = await collect({
+      tools: [
+        { type: 'function', function: { name: 'get_weather' } },
+        { type: 'function', function: { name: 'get_time' } },
+      ],
+    });
     const toolDeltas = chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
     assert.deepEqual(
       toolDeltas.map((call) => [call.index, call.type, call.function?.name, call.function?.arguments]),
@@ -144,13 +155,30 @@ describe('gemini streaming and embeddings through the public API', () => {
       ],
     });
     assert.equal(result.object, 'list');
-    assert.deepEqual(result.data.map((item) => [item.object, item.index, (item.embedding as number[]).length]), [['embedding', 0, 4], ['embedding', 1, 4]]);
+    assert.deepEqual(
+      result.data.map((item) => [item.object, item.index, (item.embedding as number[]).length]),
+      [
+        ['embedding', 0, 4],
+        ['embedding', 1, 4],
+      ],
+    );
     assert.deepEqual(result.usage, { prompt_tokens: 0, total_tokens: 0 });
 
-    const encoded = await embedding({ model: 'gemini/text-embedding-004', api_base: fake.url, api_key: API_KEY, http_client: http, input: 'alpha', dimensions: 4, encoding_format: 'base64' });
+    const encoded = await embedding({
+      model: 'gemini/text-embedding-004',
+      api_base: fake.url,
+      api_key: API_KEY,
+      http_client: http,
+      input: 'alpha',
+      dimensions: 4,
+      encoding_format: 'base64',
+    });
     const bytes = Buffer.from(encoded.data[0]?.embedding as string, 'base64');
     const floats = Array.from({ length: bytes.length / 4 }, (_, index) => bytes.readFloatLE(index * 4));
     assert.deepEqual(floats, result.data[0]?.embedding);
-    await assert.rejects(embedding({ model: 'gemini/text-embedding-004', api_base: fake.url, api_key: API_KEY, http_client: http, input: [1, 2, 3] }), { name: 'BadRequestError', param: 'input' });
+    await assert.rejects(embedding({ model: 'gemini/text-embedding-004', api_base: fake.url, api_key: API_KEY, http_client: http, input: [1, 2, 3] }), {
+      name: 'BadRequestError',
+      param: 'input',
+    });
   });
 });

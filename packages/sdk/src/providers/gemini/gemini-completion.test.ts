@@ -49,7 +49,11 @@ describe('gemini provider through completion()', () => {
   it('sends system instructions, sampling parameters and the key header, and returns the canonical completion', async () => {
     reply = { content: 'low', usage: { promptTokens: 9, completionTokens: 1 } };
     const response = await call({
-      messages: [{ role: 'system', content: 'I say high you say low' }, { role: 'developer', content: [{ type: 'text', text: 'Be brief.' }] }, { role: 'user', content: 'high' }],
+      messages: [
+        { role: 'system', content: 'I say high you say low' },
+        { role: 'developer', content: [{ type: 'text', text: 'Be brief.' }] },
+        { role: 'user', content: 'high' },
+      ],
       temperature: 0.3,
       top_p: 0.9,
       max_tokens: 100,
@@ -134,7 +138,12 @@ describe('gemini provider through completion()', () => {
   });
 
   it('returns function calls as tool_calls, and sends the conversation back with the thought signature', async () => {
-    reply = { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }, { name: 'get_weather', arguments: '{"city":"Rome"}' }] };
+    reply = {
+      toolCalls: [
+        { name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { name: 'get_weather', arguments: '{"city":"Rome"}' },
+      ],
+    };
     const first = await call({ messages: [{ role: 'user', content: 'Weather in Paris and Rome?' }], tools: [WEATHER_TOOL] });
     const choice = first.choices[0];
     assert.equal(choice?.finish_reason, 'tool_calls');
@@ -174,10 +183,7 @@ describe('gemini provider through completion()', () => {
         },
         {
           role: 'user',
-          parts: [
-            { functionResponse: { name: 'get_weather', response: { content: 'sunny' } } },
-            { functionResponse: { name: 'get_weather', response: { content: 'rainy' } } },
-          ],
+          parts: [{ functionResponse: { name: 'get_weather', response: { content: 'sunny' } } }, { functionResponse: { name: 'get_weather', response: { content: 'rainy' } } }],
         },
       ],
       tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Weather for a city', parametersJsonSchema: WEATHER_SCHEMA }] }],
@@ -185,10 +191,18 @@ describe('gemini provider through completion()', () => {
   });
 
   it('refuses a tool message whose call it cannot find', async () => {
-    await assert.rejects(call({ messages: [{ role: 'user', content: 'hi' }, { role: 'tool', tool_call_id: 'call_unknown', content: 'x' }] }), {
-      name: 'BadRequestError',
-      param: 'messages[1].tool_call_id',
-    });
+    await assert.rejects(
+      call({
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'tool', tool_call_id: 'call_unknown', content: 'x' },
+        ],
+      }),
+      {
+        name: 'BadRequestError',
+        param: 'messages[1].tool_call_id',
+      },
+    );
   });
 
   it('asks for JSON with responseJsonSchema, and validates a zod response_format', async () => {
@@ -227,7 +241,13 @@ describe('gemini provider through completion()', () => {
     reply = { content: 'same' };
     const response = await call({ n: 2 });
     assert.deepEqual((lastBody() as { generationConfig: unknown }).generationConfig, { candidateCount: 2 });
-    assert.deepEqual(response.choices.map((choice) => [choice.index, choice.message.content]), [[0, 'same'], [1, 'same']]);
+    assert.deepEqual(
+      response.choices.map((choice) => [choice.index, choice.message.content]),
+      [
+        [0, 'same'],
+        [1, 'same'],
+      ],
+    );
   });
 
   it('maps finish reasons: MAX_TOKENS to length, SAFETY to content_filter', async () => {

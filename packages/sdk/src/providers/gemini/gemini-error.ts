@@ -52,11 +52,15 @@ export async function createGeminiUpstreamError(response: HttpResponse, context:
   const detail = readGeminiErrorDetail(tryParseJson(text));
   const parsed = detail === undefined ? { message: text.trim() } : toParsedError(detail);
   const message = redactSecrets(parsed.message || `${context.provider} returned HTTP ${response.status}`, context.secrets);
-  return createErrorFromStatus(response.status, { ...parsed, message }, {
-    provider: context.provider,
-    model: context.model,
-    retryAfterSeconds: (detail === undefined ? undefined : retryDelaySeconds(detail)) ?? parseRetryAfter(response.headers),
-  });
+  return createErrorFromStatus(
+    response.status,
+    { ...parsed, message },
+    {
+      provider: context.provider,
+      model: context.model,
+      retryAfterSeconds: (detail === undefined ? undefined : retryDelaySeconds(detail)) ?? parseRetryAfter(response.headers),
+    },
+  );
 }
 
 /** True when a stream event or 200 body is an error report rather than data. */
@@ -69,15 +73,19 @@ export function createGeminiPayloadError(body: unknown, context: GeminiErrorCont
   const detail = readGeminiErrorDetail(body) ?? {};
   const parsed = toParsedError(detail);
   const status = detail.code !== null && detail.code !== undefined && detail.code >= 400 ? detail.code : (STATUS_BY_CODE[detail.status ?? ''] ?? 500);
-  return createErrorFromStatus(status, { ...parsed, message: redactSecrets(parsed.message, context.secrets) }, {
-    provider: context.provider,
-    model: context.model,
-    retryAfterSeconds: retryDelaySeconds(detail),
-  });
+  return createErrorFromStatus(
+    status,
+    { ...parsed, message: redactSecrets(parsed.message, context.secrets) },
+    {
+      provider: context.provider,
+      model: context.model,
+      retryAfterSeconds: retryDelaySeconds(detail),
+    },
+  );
 }
 
 /** Google also sends errors wrapped in a one-element array (streamGenerateContent without alt=sse). */
-export function readGeminiErrorDetail(body: unknown): GeminiErrorDetail | undefined {
+function readGeminiErrorDetail(body: unknown): GeminiErrorDetail | undefined {
   const parsed = geminiErrorBodySchema.safeParse(Array.isArray(body) && body.length === 1 ? body[0] : body);
   return parsed.success ? parsed.data.error : undefined;
 }

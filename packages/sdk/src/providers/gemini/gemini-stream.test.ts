@@ -28,13 +28,20 @@ async function convert(wire: string, size = 7): Promise<ChatCompletionChunk[]> {
 }
 
 const frame = (body: unknown, ending = '\r\n\r\n') => `data: ${JSON.stringify(body)}${ending}`;
-const text = (value: string, extra: Record<string, unknown> = {}) => ({ candidates: [{ content: { parts: [{ text: value }], role: 'model' }, index: 0, ...extra }], modelVersion: 'gemini-2.5-flash', responseId: 'resp-1' });
+const text = (value: string, extra: Record<string, unknown> = {}) => ({
+  candidates: [{ content: { parts: [{ text: value }], role: 'model' }, index: 0, ...extra }],
+  modelVersion: 'gemini-2.5-flash',
+  responseId: 'resp-1',
+});
 
 describe('readGeminiStream', () => {
   it('reads CRLF-framed chunks split across reads, with usage from the last chunk', async () => {
     const wire =
       frame({ ...text('There are **3**'), usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 5, thoughtsTokenCount: 185 } }) +
-      frame({ ...text(' "r"s in strawberry.', { finishReason: 'STOP' }), usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 23, thoughtsTokenCount: 185, totalTokenCount: 217 } });
+      frame({
+        ...text(' "r"s in strawberry.', { finishReason: 'STOP' }),
+        usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 23, thoughtsTokenCount: 185, totalTokenCount: 217 },
+      });
     const chunks = await convert(wire);
     assert.deepEqual(
       chunks.map((chunk) => [chunk.choices[0]?.delta, chunk.choices[0]?.finish_reason]),
@@ -72,7 +79,13 @@ describe('readGeminiStream', () => {
     });
     const wire =
       frame(vertex('low', {}, { billablePromptUsage: { textCount: 48 }, trafficType: 'ON_DEMAND' })) +
-      frame(vertex(' and blue', { finishReason: 'MAX_TOKENS' }, { candidatesTokenCount: 132, promptTokenCount: 17, thoughtsTokenCount: 65, totalTokenCount: 214, trafficType: 'ON_DEMAND' }));
+      frame(
+        vertex(
+          ' and blue',
+          { finishReason: 'MAX_TOKENS' },
+          { candidatesTokenCount: 132, promptTokenCount: 17, thoughtsTokenCount: 65, totalTokenCount: 214, trafficType: 'ON_DEMAND' },
+        ),
+      );
     const chunks = await convert(wire);
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'length');
     assert.deepEqual(chunks.at(-1)?.usage?.completion_tokens, 197);
@@ -81,8 +94,18 @@ describe('readGeminiStream', () => {
 
   it('turns a function call into one tool-call delta and skips an empty signed text part', async () => {
     const wire =
-      frame({ candidates: [{ content: { parts: [{ functionCall: { name: 'weather', args: { location: 'San Francisco' } }, thoughtSignature: 'EqUCCqICAb4+9vsh/8Pd5w==' }], role: 'model' }, index: 0 }] }) +
-      frame({ candidates: [{ content: { parts: [{ text: '', thoughtSignature: 'EqsFCq' }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: 29, candidatesTokenCount: 15 } });
+      frame({
+        candidates: [
+          {
+            content: { parts: [{ functionCall: { name: 'weather', args: { location: 'San Francisco' } }, thoughtSignature: 'EqUCCqICAb4+9vsh/8Pd5w==' }], role: 'model' },
+            index: 0,
+          },
+        ],
+      }) +
+      frame({
+        candidates: [{ content: { parts: [{ text: '', thoughtSignature: 'EqsFCq' }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+        usageMetadata: { promptTokenCount: 29, candidatesTokenCount: 15 },
+      });
     const chunks = await convert(wire);
     const call = chunks[0]?.choices[0]?.delta.tool_calls?.[0];
     assert.equal(call?.index, 0);

@@ -83,7 +83,14 @@ class GeminiChunkReader implements SseEventHandler<ChatCompletionChunk> {
     for (const [index, state] of [...choices.entries()].sort(([a], [b]) => a - b)) {
       emit(this.chunk(index, state.started ? {} : { role: 'assistant', content: '' }, mapGeminiFinishReason(state.finishReason, state.toolCount > 0)));
     }
-    emit({ id: this.id ?? createCompletionId(undefined), object: 'chat.completion.chunk', created: options.created, model: this.model, choices: [], usage: convertGeminiUsage(this.usage ?? {}) });
+    emit({
+      id: this.id ?? createCompletionId(undefined),
+      object: 'chat.completion.chunk',
+      created: options.created,
+      model: this.model,
+      choices: [],
+      usage: convertGeminiUsage(this.usage ?? {}),
+    });
   }
 
   private chunk(index: number, delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {

@@ -15,7 +15,7 @@ export { GEMINI_SUPPORTED_PARAMS, geminiChat, geminiStreamChat } from './gemini-
 export { readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from './send-gemini-request.js';
 export { convertGeminiEmbeddingResponse } from './convert-gemini-embedding-response.js';
 export { readEmbeddingTexts } from './convert-to-gemini-embedding-request.js';
-export { parseGeminiError, readGeminiErrorDetail } from './gemini-error.js';
+export { parseGeminiError } from './gemini-error.js';
 export { createGeminiMedia } from './gemini-media.js';
 
 export function createGeminiProvider(): ProviderAdapter {
@@ -35,5 +35,10 @@ async function embed(request: EmbeddingRequest, context: ProviderCallContext): P
   const { response } = await sendGeminiRequest(endpoint, 'batchEmbedContents', body, context, false);
   const parsed = await readGeminiJson(response, geminiEmbeddingResponseSchema, endpoint, context, 'a batchEmbedContents response');
   // batchEmbedContents reports no token counts.
-  return convertGeminiEmbeddingResponse(parsed.embeddings.map((item) => item.values), request, context.model, 0);
+  return convertGeminiEmbeddingResponse(
+    parsed.embeddings.map((item) => item.values),
+    request,
+    context.model,
+    0,
+  );
 }

@@ -5,7 +5,7 @@ import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
 import type { GeminiEndpoint } from './send-gemini-request.js';
 
-export const GEMINI_DEFAULT_BASE = 'https://generativelanguage.googleapis.com';
+const GEMINI_DEFAULT_BASE = 'https://generativelanguage.googleapis.com';
 const DEFAULT_API_VERSION = 'v1beta';
 const API_KEY_ENV = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] as const;
 const API_BASE_ENV = ['GEMINI_API_BASE'] as const;

@@ -20,13 +20,7 @@ export interface GeminiEndpoint {
   secrets: ReadonlyArray<string | undefined>;
 }
 
-export function sendGeminiRequest(
-  endpoint: GeminiEndpoint,
-  method: string,
-  body: unknown,
-  context: ProviderCallContext,
-  stream: boolean,
-): Promise<ProviderCall> {
+export function sendGeminiRequest(endpoint: GeminiEndpoint, method: string, body: unknown, context: ProviderCallContext, stream: boolean): Promise<ProviderCall> {
   const headers = {
     'content-type': 'application/json',
     ...(stream ? { accept: 'text/event-stream' } : {}),

@@ -2,12 +2,8 @@
 // refreshed once less than the margin remains (5 minutes by default, as Google's own
 // libraries do).
 
-import { AccessTokenCache, type AccessTokenCacheOptions, type FetchCachedToken } from '../oauth/access-token-cache.js';
+import { AccessTokenCache } from '../oauth/access-token-cache.js';
 import type { GoogleAccessToken } from './request-google-access-token.js';
-
-export type GoogleAccessTokenCacheOptions = AccessTokenCacheOptions;
-
-export type FetchAccessToken = FetchCachedToken<GoogleAccessToken>;
 
 export class GoogleAccessTokenCache extends AccessTokenCache<GoogleAccessToken> {
   /** Forgets the key's token whichever it is. */

@@ -19,7 +19,9 @@ describe('google auth', () => {
   let directory: string;
 
   before(async () => {
-    tokenServer = await startFakeGoogleTokenServer({ authorizedUsers: [{ clientId: 'client-1.apps.googleusercontent.com', clientSecret: 'd-secret-123', refreshToken: '1//refresh-token-abc' }] });
+    tokenServer = await startFakeGoogleTokenServer({
+      authorizedUsers: [{ clientId: 'client-1.apps.googleusercontent.com', clientSecret: 'd-secret-123', refreshToken: '1//refresh-token-abc' }],
+    });
     http = new HttpClient();
     directory = await mkdtemp(join(tmpdir(), 'llmux-google-auth-'));
   });
@@ -95,7 +97,13 @@ describe('google auth', () => {
   });
 
   it('refreshes an authorized user token with its refresh token', async () => {
-    const user = { type: 'authorized_user', client_id: 'client-1.apps.googleusercontent.com', client_secret: 'd-secret-123', refresh_token: '1//refresh-token-abc', token_uri: tokenServer.tokenUri };
+    const user = {
+      type: 'authorized_user',
+      client_id: 'client-1.apps.googleusercontent.com',
+      client_secret: 'd-secret-123',
+      refresh_token: '1//refresh-token-abc',
+      token_uri: tokenServer.tokenUri,
+    };
     const credentials = await loadGoogleCredentials({ ...SOURCE, value: user });
     const token = await getGoogleAccessToken(credentials, context(), { cache: new GoogleAccessTokenCache() });
     assert.equal(token, tokenServer.issued.at(-1));

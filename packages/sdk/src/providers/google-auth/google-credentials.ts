@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
 
-export const serviceAccountSchema = z.looseObject({
+const serviceAccountSchema = z.looseObject({
   type: z.literal('service_account'),
   client_email: z.string().min(1),
   private_key: z.string().min(1),
@@ -16,7 +16,7 @@ export const serviceAccountSchema = z.looseObject({
 });
 export type ServiceAccountCredentials = z.infer<typeof serviceAccountSchema>;
 
-export const authorizedUserSchema = z.looseObject({
+const authorizedUserSchema = z.looseObject({
   type: z.literal('authorized_user'),
   client_id: z.string().min(1),
   client_secret: z.string().min(1),
@@ -24,7 +24,7 @@ export const authorizedUserSchema = z.looseObject({
   quota_project_id: z.string().nullish(),
   token_uri: z.string().nullish(),
 });
-export type AuthorizedUserCredentials = z.infer<typeof authorizedUserSchema>;
+type AuthorizedUserCredentials = z.infer<typeof authorizedUserSchema>;
 
 export type GoogleCredentials = ServiceAccountCredentials | AuthorizedUserCredentials;
 

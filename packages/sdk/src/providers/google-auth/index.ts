@@ -7,12 +7,12 @@ import { GoogleAccessTokenCache } from './google-access-token-cache.js';
 import { GOOGLE_TOKEN_URI, type GoogleCredentials } from './google-credentials.js';
 import { requestGoogleAccessToken, type TokenRequestContext } from './request-google-access-token.js';
 
-export { GoogleAccessTokenCache, type GoogleAccessTokenCacheOptions } from './google-access-token-cache.js';
-export { loadGoogleCredentials, type CredentialsSource } from './load-google-credentials.js';
+export { GoogleAccessTokenCache } from './google-access-token-cache.js';
+export { loadGoogleCredentials } from './load-google-credentials.js';
 export { credentialSecrets, credentialsProject, type GoogleCredentials } from './google-credentials.js';
 export type { TokenRequestContext } from './request-google-access-token.js';
 
-export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 const sharedCache = new GoogleAccessTokenCache();
 
@@ -22,11 +22,7 @@ export interface AccessTokenOptions {
   cache?: GoogleAccessTokenCache;
 }
 
-export function getGoogleAccessToken(
-  credentials: GoogleCredentials,
-  context: TokenRequestContext,
-  options: AccessTokenOptions = {},
-): Promise<string> {
+export function getGoogleAccessToken(credentials: GoogleCredentials, context: TokenRequestContext, options: AccessTokenOptions = {}): Promise<string> {
   const scope = options.scope ?? CLOUD_PLATFORM_SCOPE;
   const cache = options.cache ?? sharedCache;
   return cache.get(cacheKey(credentials, scope), (now) => requestGoogleAccessToken(credentials, scope, context, now));

@@ -10,13 +10,7 @@ import { toConnectionError } from '../../http/http-client.js';
 import { readErrorText, readJson, tryParseJson } from '../../http/read-body.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import { createServiceAccountAssertion } from './create-service-account-assertion.js';
-import {
-  GOOGLE_TOKEN_URI,
-  credentialSecrets,
-  googleTokenErrorSchema,
-  googleTokenResponseSchema,
-  type GoogleCredentials,
-} from './google-credentials.js';
+import { GOOGLE_TOKEN_URI, credentialSecrets, googleTokenErrorSchema, googleTokenResponseSchema, type GoogleCredentials } from './google-credentials.js';
 
 export interface TokenRequestContext {
   http: HttpClient;
@@ -34,12 +28,7 @@ export interface GoogleAccessToken {
 /** Google's tokens live an hour; a response without expires_in is taken to mean that. */
 const DEFAULT_LIFETIME_SECONDS = 3600;
 
-export async function requestGoogleAccessToken(
-  credentials: GoogleCredentials,
-  scope: string,
-  context: TokenRequestContext,
-  now: number,
-): Promise<GoogleAccessToken> {
+export async function requestGoogleAccessToken(credentials: GoogleCredentials, scope: string, context: TokenRequestContext, now: number): Promise<GoogleAccessToken> {
   const tokenUri = credentials.token_uri ?? GOOGLE_TOKEN_URI;
   const form = new URLSearchParams();
   if (credentials.type === 'service_account') {

@@ -5,10 +5,7 @@
 import type { EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
 import type { OllamaEmbedResponse } from './ollama-api.js';
 
-export function convertOllamaEmbedResponse(
-  wire: OllamaEmbedResponse,
-  options: { model: string; encodingFormat: EmbeddingRequest['encoding_format'] },
-): EmbeddingResponse {
+export function convertOllamaEmbedResponse(wire: OllamaEmbedResponse, options: { model: string; encodingFormat: EmbeddingRequest['encoding_format'] }): EmbeddingResponse {
   const promptTokens = wire.prompt_eval_count ?? 0;
   return {
     object: 'list',

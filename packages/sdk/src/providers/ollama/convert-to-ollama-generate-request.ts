@@ -9,10 +9,7 @@ import type { OllamaGenerateRequestBody } from './ollama-api.js';
 import { joinText, toUserMessage } from './convert-to-ollama-messages.js';
 import { convertToOllamaOptions } from './convert-to-ollama-options.js';
 
-export function convertToOllamaGenerateRequest(
-  request: ChatCompletionRequest,
-  options: { stream: boolean; warnings: string[] },
-): OllamaGenerateRequestBody {
+export function convertToOllamaGenerateRequest(request: ChatCompletionRequest, options: { stream: boolean; warnings: string[] }): OllamaGenerateRequestBody {
   const system: string[] = [];
   const turns: Array<{ label: 'User' | 'Assistant' | 'Tool result'; text: string }> = [];
   const images: string[] = [];

@@ -77,10 +77,7 @@ export function toUserMessage(content: string | ContentPart[], index: number): O
 function toBase64Image(url: string, param: string): string {
   const data = DATA_URL_PATTERN.exec(url);
   if (data !== null) return data[1] ?? '';
-  throw new UnsupportedParamsError(
-    'Ollama accepts images only as base64 data: URLs (data:image/png;base64,...); llmux does not download image URLs',
-    { param },
-  );
+  throw new UnsupportedParamsError('Ollama accepts images only as base64 data: URLs (data:image/png;base64,...); llmux does not download image URLs', { param });
 }
 
 function toOllamaToolCall(call: ToolCall, index: number): OllamaToolCall {

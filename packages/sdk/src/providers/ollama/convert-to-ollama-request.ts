@@ -6,10 +6,7 @@ import type { OllamaChatRequestBody } from './ollama-api.js';
 import { convertToOllamaMessages } from './convert-to-ollama-messages.js';
 import { convertToOllamaOptions } from './convert-to-ollama-options.js';
 
-export function convertToOllamaRequest(
-  request: ChatCompletionRequest,
-  options: { stream: boolean; warnings: string[] },
-): OllamaChatRequestBody {
+export function convertToOllamaRequest(request: ChatCompletionRequest, options: { stream: boolean; warnings: string[] }): OllamaChatRequestBody {
   const body: OllamaChatRequestBody = {
     model: request.model,
     messages: convertToOllamaMessages(request.messages),

@@ -2,14 +2,7 @@
 // thinking), `ollama/<model>` speaks `/api/generate` (one prompt), and both embed through
 // `/api/embed`. They orchestrate only; conversion lives in the convert-* files beside them.
 
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionRequest,
-  ChatParameterName,
-  EmbeddingRequest,
-  EmbeddingResponse,
-} from '../../spec/index.js';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
 import { nowSeconds } from '../now-seconds.js';
 import { parseJsonBody } from '../parse-json-body.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';

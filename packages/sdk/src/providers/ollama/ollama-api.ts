@@ -62,7 +62,7 @@ export interface OllamaEmbedRequestBody {
 
 const count = z.number().nullish();
 
-export const ollamaToolCallSchema = z.looseObject({
+const ollamaToolCallSchema = z.looseObject({
   /** Newer servers name their calls; older ones (and the docs) do not. */
   id: z.string().nullish(),
   function: z.looseObject({

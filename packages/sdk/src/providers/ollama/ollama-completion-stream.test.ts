@@ -5,15 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import {
-  APIConnectionError,
-  BadGatewayError,
-  HttpClient,
-  InternalServerError,
-  NotFoundError,
-  completion,
-  type CompletionParams,
-} from '../../index.js';
+import { APIConnectionError, BadGatewayError, HttpClient, InternalServerError, NotFoundError, completion, type CompletionParams } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
@@ -74,7 +66,9 @@ describe('ollama streaming through completion()', () => {
 
   it('streams ollama/<model> from /api/generate', async () => {
     upstream.reply = { content: 'That is a fantastic question!' };
-    const chunks = await collectStream(await completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'Why?' }], stream: true }));
+    const chunks = await collectStream(
+      await completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'Why?' }], stream: true }),
+    );
     assert.deepEqual(upstream.fake.requests.at(-1)?.json, { model: MODEL, prompt: 'Why?', stream: true });
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'That is a fantastic question!');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'stop');
@@ -113,9 +107,12 @@ describe('ollama streams the fake does not send', () => {
     body = line({ message: { role: 'assistant', content: 'The' }, done: false }) + line({ message: { role: 'assistant', content: ' sky' }, done: false });
     const result = await stream();
     const seen: string[] = [];
-    await assert.rejects(async () => {
-      for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-    }, (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message));
+    await assert.rejects(
+      async () => {
+        for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
+      },
+      (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message),
+    );
     assert.equal(seen.join(''), 'The sky');
   });
 

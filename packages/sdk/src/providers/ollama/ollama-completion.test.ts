@@ -46,7 +46,10 @@ describe('ollama providers through completion()', () => {
   it('sends messages and options to /api/chat with stream: false, and returns the canonical completion', async () => {
     upstream.reply = { content: 'Hi!', usage: { promptTokens: 26, completionTokens: 3 } };
     const response = await call({
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
       temperature: 0.3,
       top_p: 0.9,
       max_tokens: 64,
@@ -59,7 +62,10 @@ describe('ollama providers through completion()', () => {
     assert.equal(last()?.headers.authorization, undefined);
     assert.deepEqual(last()?.json, {
       model: MODEL,
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
       stream: false,
       options: { temperature: 0.3, top_p: 0.9, num_predict: 64, stop: ['END'], seed: 7, presence_penalty: 0.5 },
     });
@@ -175,12 +181,24 @@ describe('ollama providers through completion()', () => {
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'The user says hi.' });
     assert.match(response.llmux.warnings[0] ?? '', /think: true/);
 
-    await completion({ model: 'ollama_chat/gpt-oss:20b', api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], reasoning_effort: 'low' });
+    await completion({
+      model: 'ollama_chat/gpt-oss:20b',
+      api_base: upstream.fake.url,
+      http_client: upstream.http,
+      messages: [{ role: 'user', content: 'hi' }],
+      reasoning_effort: 'low',
+    });
     assert.equal((last()?.json as { think: unknown }).think, 'low');
   });
 
   it('sends earlier reasoning back as thinking', async () => {
-    await call({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'Hello!', reasoning_content: 'Greet back.' }, { role: 'user', content: 'bye' }] });
+    await call({
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'Hello!', reasoning_content: 'Greet back.' },
+        { role: 'user', content: 'bye' },
+      ],
+    });
     assert.deepEqual((last()?.json as { messages: unknown[] }).messages[1], { role: 'assistant', content: 'Hello!', thinking: 'Greet back.' });
   });
 
@@ -191,7 +209,10 @@ describe('ollama providers through completion()', () => {
 
   it('throws typed errors from {"error"} bodies', async () => {
     upstream.reply = ollamaError(404, `model "${MODEL}" not found, try pulling it first`);
-    await assert.rejects(call({}), (error: unknown) => error instanceof NotFoundError && error.message === `model "${MODEL}" not found, try pulling it first` && error.provider === 'ollama_chat');
+    await assert.rejects(
+      call({}),
+      (error: unknown) => error instanceof NotFoundError && error.message === `model "${MODEL}" not found, try pulling it first` && error.provider === 'ollama_chat',
+    );
     upstream.reply = ollamaError(500, 'llama runner process has terminated');
     await assert.rejects(call({}), (error: unknown) => error instanceof InternalServerError && error.retryable);
     upstream.reply = ollamaError(400, 'the input length exceeds the context length');
@@ -214,7 +235,10 @@ describe('ollama providers through completion()', () => {
       model: `ollama/${MODEL}`,
       api_base: upstream.fake.url,
       http_client: upstream.http,
-      messages: [{ role: 'system', content: 'Answer in one word.' }, { role: 'user', content: 'Capital of France?' }],
+      messages: [
+        { role: 'system', content: 'Answer in one word.' },
+        { role: 'user', content: 'Capital of France?' },
+      ],
       max_tokens: 5,
     });
     assert.equal(last()?.url, '/api/generate');
@@ -226,10 +250,17 @@ describe('ollama providers through completion()', () => {
       model: `ollama/${MODEL}`,
       api_base: upstream.fake.url,
       http_client: upstream.http,
-      messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Capital of France?' }],
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello!' },
+        { role: 'user', content: 'Capital of France?' },
+      ],
     });
     assert.equal((last()?.json as { prompt: string }).prompt, '### User:\nHi\n\n### Assistant:\nHello!\n\n### User:\nCapital of France?\n\n### Assistant:\n');
-    await assert.rejects(completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], tools: [WEATHER_TOOL] }), UnsupportedParamsError);
+    await assert.rejects(
+      completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], tools: [WEATHER_TOOL] }),
+      UnsupportedParamsError,
+    );
   });
 
   it('embeds through /api/embed, as floats or base64', async () => {
@@ -238,12 +269,25 @@ describe('ollama providers through completion()', () => {
     assert.deepEqual(last()?.json, { model: 'nomic-embed-text', input: ['hello world', 'bye'] });
     assert.equal(result.object, 'list');
     assert.equal(result.model, 'nomic-embed-text');
-    assert.deepEqual(result.data.map((item) => [item.object, item.index]), [['embedding', 0], ['embedding', 1]]);
+    assert.deepEqual(
+      result.data.map((item) => [item.object, item.index]),
+      [
+        ['embedding', 0],
+        ['embedding', 1],
+      ],
+    );
     const vector = result.data[0]?.embedding as number[];
     assert.equal(vector.length, 8);
     assert.deepEqual(result.usage, { prompt_tokens: 3, total_tokens: 3 });
 
-    const encoded = await embedding({ model: 'ollama_chat/nomic-embed-text', api_base: upstream.fake.url, http_client: upstream.http, input: 'hello world', encoding_format: 'base64', dimensions: 8 });
+    const encoded = await embedding({
+      model: 'ollama_chat/nomic-embed-text',
+      api_base: upstream.fake.url,
+      http_client: upstream.http,
+      input: 'hello world',
+      encoding_format: 'base64',
+      dimensions: 8,
+    });
     assert.deepEqual(last()?.json, { model: 'nomic-embed-text', input: 'hello world', dimensions: 8 });
     const bytes = Buffer.from(encoded.data[0]?.embedding as string, 'base64');
     assert.deepEqual([...new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)], vector);

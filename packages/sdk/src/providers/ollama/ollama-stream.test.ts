@@ -49,7 +49,10 @@ it('reads generate fragments and thinking at the top level', async () => {
     '{"model":"deepseek-r1","created_at":"2025-01-01T00:00:00Z","response":"Yes","done":false}',
     '{"model":"deepseek-r1","created_at":"2025-01-01T00:00:00Z","response":"","done":true,"done_reason":"length"}',
   ]);
-  assert.deepEqual(chunks.map((chunk) => chunk.choices[0]?.delta), [{ role: 'assistant', content: '' }, { reasoning_content: 'Hmm.' }, { content: 'Yes' }, {}, undefined]);
+  assert.deepEqual(
+    chunks.map((chunk) => chunk.choices[0]?.delta),
+    [{ role: 'assistant', content: '' }, { reasoning_content: 'Hmm.' }, { content: 'Yes' }, {}, undefined],
+  );
   assert.equal(chunks[3]?.choices[0]?.finish_reason, 'length');
   assert.deepEqual(chunks[4]?.usage, { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
 });
@@ -60,13 +63,19 @@ it('throws an error line as a retryable server error, after the content before i
     yield '{"model":"gemma","created_at":"2025-01-01T00:00:00Z","response":" Yes","done":false}';
     yield '{"error":"an error was encountered while running the model"}';
   }
-  await assert.rejects(async () => {
-    for await (const chunk of convertOllamaStream(source(), OPTIONS)) seen.push(chunk.choices[0]?.delta.content ?? '');
-  }, (error: unknown) => error instanceof InternalServerError && error.message === 'an error was encountered while running the model' && error.provider === 'ollama_chat');
+  await assert.rejects(
+    async () => {
+      for await (const chunk of convertOllamaStream(source(), OPTIONS)) seen.push(chunk.choices[0]?.delta.content ?? '');
+    },
+    (error: unknown) => error instanceof InternalServerError && error.message === 'an error was encountered while running the model' && error.provider === 'ollama_chat',
+  );
   assert.deepEqual(seen, ['', ' Yes']);
 });
 
 it('ignores lines after done, so the body can be read to its end', async () => {
   const chunks = await convert(['{"model":"m","response":"a","done":true}', '{"model":"m","response":"late","done":false}']);
-  assert.equal(chunks.some((chunk) => chunk.choices[0]?.delta.content === 'late'), false);
+  assert.equal(
+    chunks.some((chunk) => chunk.choices[0]?.delta.content === 'late'),
+    false,
+  );
 });

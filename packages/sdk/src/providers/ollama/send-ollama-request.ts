@@ -7,7 +7,7 @@ import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
 import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
 import { parseOllamaError } from './ollama-error.js';
 
-export const OLLAMA_DEFAULT_BASE = 'http://localhost:11434';
+const OLLAMA_DEFAULT_BASE = 'http://localhost:11434';
 const API_BASE_ENV = ['OLLAMA_API_BASE'] as const;
 const API_KEY_ENV = ['OLLAMA_API_KEY'] as const;
 const createOllamaHttpError = createUpstreamErrorFactory(parseOllamaError);

@@ -35,7 +35,9 @@ export const HOSTED_MODEL_PROVIDERS: readonly OpenAIProviderConfig[] = [
   }),
   row('moonshot', 'https://api.moonshot.ai/v1', ['MOONSHOT_API_KEY'], ['MOONSHOT_API_BASE'], 'llms/moonshot/chat/transformation.py'),
   // Alibaba Cloud Model Studio's international endpoint; mainland China uses dashscope.aliyuncs.com.
-  row('dashscope', 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', ['DASHSCOPE_API_KEY'], ['DASHSCOPE_API_BASE'], 'llms/dashscope/chat/transformation.py', { embeddings: true }),
+  row('dashscope', 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', ['DASHSCOPE_API_KEY'], ['DASHSCOPE_API_BASE'], 'llms/dashscope/chat/transformation.py', {
+    embeddings: true,
+  }),
   row('zai', 'https://api.z.ai/api/paas/v4', ['ZAI_API_KEY'], ['ZAI_API_BASE'], 'llms/zai/chat/transformation.py'),
   row('minimax', 'https://api.minimax.io/v1', ['MINIMAX_API_KEY'], ['MINIMAX_API_BASE'], 'llms/minimax/chat/transformation.py'),
   row('volcengine', 'https://ark.cn-beijing.volces.com/api/v3', ['VOLCENGINE_API_KEY', 'ARK_API_KEY'], ['VOLCENGINE_API_BASE'], PROVIDER_LOGIC, { embeddings: true }),

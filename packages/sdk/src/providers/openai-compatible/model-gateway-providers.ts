@@ -11,9 +11,16 @@ const JSON_ROWS = 'llms/openai_like/providers.json';
 export const MODEL_GATEWAY_PROVIDERS: readonly OpenAIProviderConfig[] = [
   // GitHub Models: a GitHub token as the key.
   row('github', 'https://models.inference.ai.azure.com', ['GITHUB_API_KEY'], ['GITHUB_API_BASE'], PROVIDER_LOGIC),
-  row('vercel_ai_gateway', 'https://ai-gateway.vercel.sh/v1', ['VERCEL_AI_GATEWAY_API_KEY', 'VERCEL_OIDC_TOKEN'], ['VERCEL_AI_GATEWAY_API_BASE'], 'llms/vercel_ai_gateway/chat/transformation.py', {
-    embeddings: true,
-  }),
+  row(
+    'vercel_ai_gateway',
+    'https://ai-gateway.vercel.sh/v1',
+    ['VERCEL_AI_GATEWAY_API_KEY', 'VERCEL_OIDC_TOKEN'],
+    ['VERCEL_AI_GATEWAY_API_BASE'],
+    'llms/vercel_ai_gateway/chat/transformation.py',
+    {
+      embeddings: true,
+    },
+  ),
   row('helicone', 'https://ai-gateway.helicone.ai', ['HELICONE_API_KEY'], [], JSON_ROWS),
   row('aihubmix', 'https://aihubmix.com/v1', ['AIHUBMIX_API_KEY'], ['AIHUBMIX_API_BASE'], JSON_ROWS),
   row('poe', 'https://api.poe.com/v1', ['POE_API_KEY'], [], JSON_ROWS, { quirks: { renameParams: MAX_TOKENS_ONLY } }),

@@ -4,14 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { sendJson, sendSse, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import {
-  BadRequestError,
-  UnsupportedParamsError,
-  completion,
-  getDefaultProviderRegistry,
-  type ChatCompletionChunk,
-  type ChatMessage,
-} from '../../index.js';
+import { BadRequestError, UnsupportedParamsError, completion, getDefaultProviderRegistry, type ChatCompletionChunk, type ChatMessage } from '../../index.js';
 import { createMistralToolCallId } from './create-mistral-tool-call-id.js';
 import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible-providers.js';
 
@@ -46,7 +39,12 @@ describe('OpenAI-compatible rows', () => {
 
   const base = { id: 'x1', object: 'chat.completion', created: 1764660903 };
   const chunkOf = (model: string, choices: unknown[], extra: Record<string, unknown> = {}) => ({
-    id: 'x1', object: 'chat.completion.chunk', created: 1764660903, model, choices, ...extra,
+    id: 'x1',
+    object: 'chat.completion.chunk',
+    created: 1764660903,
+    model,
+    choices,
+    ...extra,
   });
 
   describe('deepseek', () => {
@@ -55,17 +53,19 @@ describe('OpenAI-compatible rows', () => {
         json: {
           ...base,
           model: 'deepseek-reasoner',
-          choices: [{
-            index: 0,
-            message: {
-              role: 'assistant',
-              content: '',
-              reasoning_content: 'The user wants weather.',
-              tool_calls: [{ index: 0, id: 'call_00_abc', type: 'function', function: { name: 'weather', arguments: '{"location":"Oslo"}' } }],
+          choices: [
+            {
+              index: 0,
+              message: {
+                role: 'assistant',
+                content: '',
+                reasoning_content: 'The user wants weather.',
+                tool_calls: [{ index: 0, id: 'call_00_abc', type: 'function', function: { name: 'weather', arguments: '{"location":"Oslo"}' } }],
+              },
+              logprobs: null,
+              finish_reason: 'tool_calls',
             },
-            logprobs: null,
-            finish_reason: 'tool_calls',
-          }],
+          ],
           usage: { prompt_tokens: 339, completion_tokens: 92, total_tokens: 431, prompt_cache_hit_tokens: 320, prompt_cache_miss_tokens: 19 },
           system_fingerprint: 'fp_x',
         },
@@ -103,12 +103,15 @@ describe('OpenAI-compatible rows', () => {
       const stream = await completion({ model: 'deepseek/deepseek-reasoner', stream: true, ...options('deepseek') });
       const chunks = await collect(stream);
       assert.deepEqual(sentBody()['stream_options'], { include_usage: true });
-      assert.deepEqual(chunks.map((chunk) => chunk.choices[0]?.delta), [
-        { role: 'assistant', content: null, reasoning_content: '' },
-        { content: null, reasoning_content: 'Count' },
-        { content: '3', reasoning_content: null },
-        { content: '', reasoning_content: null },
-      ]);
+      assert.deepEqual(
+        chunks.map((chunk) => chunk.choices[0]?.delta),
+        [
+          { role: 'assistant', content: null, reasoning_content: '' },
+          { content: null, reasoning_content: 'Count' },
+          { content: '3', reasoning_content: null },
+          { content: '', reasoning_content: null },
+        ],
+      );
       assert.equal(stream.usage?.total_tokens, 23);
       // Usage was not asked for, so the finish chunk reaches the caller without it.
       assert.equal(chunks.at(-1)?.usage, undefined);
@@ -134,7 +137,14 @@ describe('OpenAI-compatible rows', () => {
         json: {
           ...base,
           model: 'qwen/qwen3-32b',
-          choices: [{ index: 0, message: { role: 'assistant', reasoning: 'Let me think.', tool_calls: [{ id: 'ax9fskhev', type: 'function', function: { name: 'weather', arguments: '{}' } }] }, logprobs: null, finish_reason: 'tool_calls' }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', reasoning: 'Let me think.', tool_calls: [{ id: 'ax9fskhev', type: 'function', function: { name: 'weather', arguments: '{}' } }] },
+              logprobs: null,
+              finish_reason: 'tool_calls',
+            },
+          ],
           usage: { queue_time: 0.17, prompt_tokens: 218, prompt_time: 0.01, completion_tokens: 15, completion_time: 0.04, total_tokens: 233, total_time: 0.05 },
           x_groq: { id: 'req_01' },
           service_tier: 'on_demand',
@@ -197,20 +207,34 @@ describe('OpenAI-compatible rows', () => {
       assert.equal(createMistralToolCallId('call_8f3a1b2c4d5e6f7a8b9c0d1e'), mapped);
       script = {
         json: {
-          id: 'b39', created: 1769088854, model: 'mistral-small-latest', object: 'chat.completion',
+          id: 'b39',
+          created: 1769088854,
+          model: 'mistral-small-latest',
+          object: 'chat.completion',
           usage: { prompt_tokens: 124, total_tokens: 146, completion_tokens: 22 },
-          choices: [{
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: { role: 'assistant', tool_calls: [{ id: mapped, function: { name: 'weather', arguments: '{"city":"Oslo"}' } }, { id: 'NewCall01', function: { name: 'weather', arguments: { city: 'Bern' } } }] },
-          }],
+          choices: [
+            {
+              index: 0,
+              finish_reason: 'tool_calls',
+              message: {
+                role: 'assistant',
+                tool_calls: [
+                  { id: mapped, function: { name: 'weather', arguments: '{"city":"Oslo"}' } },
+                  { id: 'NewCall01', function: { name: 'weather', arguments: { city: 'Bern' } } },
+                ],
+              },
+            },
+          ],
         },
       };
       const response = await completion({ model: 'mistral/mistral-small-latest', ...options('mistral', { messages: history, seed: 7, max_completion_tokens: 64 }) });
       const wire = sentBody();
       const messages = wire['messages'] as Array<Record<string, unknown>>;
       const calls = messages[1]?.['tool_calls'] as Array<{ id: string }>;
-      assert.deepEqual(calls.map((call) => call.id), [mapped, 'gSIMJiOkT']);
+      assert.deepEqual(
+        calls.map((call) => call.id),
+        [mapped, 'gSIMJiOkT'],
+      );
       assert.equal(messages[2]?.['tool_call_id'], mapped);
       assert.equal(messages[3]?.['tool_call_id'], 'gSIMJiOkT');
       // Mistral rejects fields it does not know, so earlier reasoning is not sent back.
@@ -234,9 +258,20 @@ describe('OpenAI-compatible rows', () => {
       script = {
         sse: [
           chunkOf(model, [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }]),
-          chunkOf(model, [{ index: 0, delta: { content: null, tool_calls: [{ id: mapped, function: { name: 'weather', arguments: '{"city":"Oslo"}' } }] }, finish_reason: 'tool_calls', logprobs: null }], {
-            usage: { prompt_tokens: 124, total_tokens: 146, completion_tokens: 22 },
-          }),
+          chunkOf(
+            model,
+            [
+              {
+                index: 0,
+                delta: { content: null, tool_calls: [{ id: mapped, function: { name: 'weather', arguments: '{"city":"Oslo"}' } }] },
+                finish_reason: 'tool_calls',
+                logprobs: null,
+              },
+            ],
+            {
+              usage: { prompt_tokens: 124, total_tokens: 146, completion_tokens: 22 },
+            },
+          ),
         ],
       };
       const stream = await completion({ model: 'mistral/mistral-small-latest', stream: true, ...options('mistral', { messages: history }) });
@@ -253,7 +288,10 @@ describe('OpenAI-compatible rows', () => {
       const thinking = { type: 'thinking', thinking: [{ type: 'text', text: '2+2 is basic.' }] };
       script = {
         json: {
-          id: 'a4e', created: 1769088912, model: 'magistral-medium-2507', object: 'chat.completion',
+          id: 'a4e',
+          created: 1769088912,
+          model: 'magistral-medium-2507',
+          object: 'chat.completion',
           usage: { prompt_tokens: 10, total_tokens: 56, completion_tokens: 46 },
           choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: [thinking, { type: 'text', text: '2 + 2 = 4' }] } }],
         },
@@ -270,15 +308,17 @@ describe('OpenAI-compatible rows', () => {
         ],
       };
       const chunks = await collect(await completion({ model: 'mistral/magistral-medium-2507', stream: true, ...options('mistral') }));
-      assert.deepEqual(chunks.map((chunk) => chunk.choices[0]?.delta), [
-        { role: 'assistant', reasoning_content: '2+2 is basic.' },
-        { content: '2 + 2 = 4' },
-        { content: '' },
-      ]);
+      assert.deepEqual(
+        chunks.map((chunk) => chunk.choices[0]?.delta),
+        [{ role: 'assistant', reasoning_content: '2+2 is basic.' }, { content: '2 + 2 = 4' }, { content: '' }],
+      );
     });
 
     it('reads the flat error envelope', async () => {
-      script = { status: 400, json: { object: 'error', message: 'Tool call id was bad-id but must be a-z, A-Z, 0-9, with a length of 9.', type: 'invalid_function_call', param: null, code: '3280' } };
+      script = {
+        status: 400,
+        json: { object: 'error', message: 'Tool call id was bad-id but must be a-z, A-Z, 0-9, with a length of 9.', type: 'invalid_function_call', param: null, code: '3280' },
+      };
       await assert.rejects(completion({ model: 'mistral/mistral-small-latest', ...options('mistral') }), (error: unknown) => {
         assert.ok(error instanceof BadRequestError);
         assert.match(error.message, /length of 9/);
@@ -296,12 +336,17 @@ describe('OpenAI-compatible rows', () => {
           chunkOf(model, [{ index: 0, delta: { reasoning_content: 'First', role: 'assistant' } }], { system_fingerprint: 'fp_x' }),
           chunkOf(model, [{ index: 0, delta: { content: 'Hello' } }], { system_fingerprint: 'fp_x' }),
           chunkOf(model, [{ index: 0, delta: {}, finish_reason: 'stop' }], { system_fingerprint: 'fp_x' }),
-          chunkOf(model, [], { usage: { prompt_tokens: 12, completion_tokens: 1, total_tokens: 303, prompt_tokens_details: { text_tokens: 12, cached_tokens: 11 }, cost_in_usd_ticks: 1 } }),
+          chunkOf(model, [], {
+            usage: { prompt_tokens: 12, completion_tokens: 1, total_tokens: 303, prompt_tokens_details: { text_tokens: 12, cached_tokens: 11 }, cost_in_usd_ticks: 1 },
+          }),
         ],
       };
       const stream = await completion({ model: 'xai/grok-3-mini', stream: true, stream_options: { include_usage: true }, ...options('xai') });
       const chunks = await collect(stream);
-      assert.deepEqual(chunks.map((chunk) => (chunk.choices.length === 0 ? 'none' : chunk.choices[0]?.finish_reason)), [null, null, 'stop', 'none']);
+      assert.deepEqual(
+        chunks.map((chunk) => (chunk.choices.length === 0 ? 'none' : chunk.choices[0]?.finish_reason)),
+        [null, null, 'stop', 'none'],
+      );
       assert.deepEqual(chunks[0]?.choices[0], { index: 0, delta: { role: 'assistant', reasoning_content: 'First' }, finish_reason: null });
       assert.deepEqual(chunks.at(-1)?.usage, { prompt_tokens: 12, completion_tokens: 1, total_tokens: 303, prompt_tokens_details: { cached_tokens: 11 } });
     });
@@ -312,7 +357,9 @@ describe('OpenAI-compatible rows', () => {
       const saved = process.env['OPENAI_API_KEY'];
       delete process.env['OPENAI_API_KEY'];
       try {
-        script = { json: { ...base, model: 'local', choices: [{ index: 0, message: { role: 'assistant', content: 'local hi', reasoning: 'vllm thought' }, finish_reason: 'stop' }] } };
+        script = {
+          json: { ...base, model: 'local', choices: [{ index: 0, message: { role: 'assistant', content: 'local hi', reasoning: 'vllm thought' }, finish_reason: 'stop' }] },
+        };
         const response = await completion({ model: 'openai/local-model', api_base: `${server.url}/v1`, messages: [{ role: 'user', content: 'x' }] });
         assert.equal(sent()?.headers.authorization, undefined);
         assert.equal(sent()?.url, '/v1/chat/completions');
@@ -356,7 +403,24 @@ describe('OpenAI-compatible rows', () => {
     it('has one row per LiteLLM id, each registered with its declared parameters', () => {
       const ids = OPENAI_COMPATIBLE_PROVIDERS.map((row) => row.id);
       assert.equal(new Set(ids).size, ids.length);
-      for (const id of ['openai', 'deepseek', 'groq', 'mistral', 'xai', 'nvidia_nim', 'together_ai', 'fireworks_ai', 'openrouter', 'perplexity', 'cerebras', 'meta_llama', 'huggingface', 'hosted_vllm', 'lm_studio', 'llamafile']) {
+      for (const id of [
+        'openai',
+        'deepseek',
+        'groq',
+        'mistral',
+        'xai',
+        'nvidia_nim',
+        'together_ai',
+        'fireworks_ai',
+        'openrouter',
+        'perplexity',
+        'cerebras',
+        'meta_llama',
+        'huggingface',
+        'hosted_vllm',
+        'lm_studio',
+        'llamafile',
+      ]) {
         assert.ok(ids.includes(id), id);
       }
       const registry = getDefaultProviderRegistry();

@@ -99,7 +99,8 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
         assert.equal(body[from], undefined, `${row.id}: ${from} not sent under its own name`);
       }
       if (renames.length === 0) assert.equal(body['max_completion_tokens'], 64);
-      if (row.quirks?.reasoningField !== undefined) assert.equal(response.choices[0]?.message.reasoning_content, 'Thought first.', `${row.id}: reasoning read from ${row.quirks.reasoningField}`);
+      if (row.quirks?.reasoningField !== undefined)
+        assert.equal(response.choices[0]?.message.reasoning_content, 'Thought first.', `${row.id}: reasoning read from ${row.quirks.reasoningField}`);
     });
 
     it(`${row.id}: stream`, async () => {
@@ -116,7 +117,12 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
     it(`${row.id}: tool call, with its tool-call ids, tool choice and reasoning history`, async () => {
       const history: ChatMessage[] = [
         { role: 'user', content: 'Weather in Oslo?' },
-        { role: 'assistant', content: '', reasoning_content: 'Earlier thought.', tool_calls: [{ id: 'call_history_1', type: 'function', function: { name: 'weather', arguments: '{}' } }] },
+        {
+          role: 'assistant',
+          content: '',
+          reasoning_content: 'Earlier thought.',
+          tool_calls: [{ id: 'call_history_1', type: 'function', function: { name: 'weather', arguments: '{}' } }],
+        },
         { role: 'tool', tool_call_id: 'call_history_1', content: 'sunny' },
       ];
       const call = callOf(row, { messages: history, tools: TOOLS, tool_choice: 'required' });
@@ -136,7 +142,11 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
       const wireId = row.quirks?.toolCallId?.('call_history_1') ?? 'call_history_1';
       assert.deepEqual((wireMessages[1]?.['tool_calls'] as Array<Record<string, unknown>>)[0]?.['id'], wireId, `${row.id}: tool-call id on the wire`);
       assert.equal(wireMessages[2]?.['tool_call_id'], wireId);
-      assert.equal(wireMessages[1]?.['reasoning_content'], row.quirks?.sendReasoningContent === true ? 'Earlier thought.' : undefined, `${row.id}: earlier reasoning sent back only where declared`);
+      assert.equal(
+        wireMessages[1]?.['reasoning_content'],
+        row.quirks?.sendReasoningContent === true ? 'Earlier thought.' : undefined,
+        `${row.id}: earlier reasoning sent back only where declared`,
+      );
       assert.deepEqual(body['tool_choice'], row.quirks?.toolChoice?.('required') ?? 'required', `${row.id}: tool_choice`);
     });
 
@@ -144,7 +154,22 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
     if (refused !== undefined) {
       it(`${row.id}: refuses ${refused} before sending`, async () => {
         const before = front.requests.length;
-        const value = refused === 'n' ? 2 : refused === 'logprobs' || refused === 'parallel_tool_calls' ? true : refused === 'metadata' || refused === 'logit_bias' ? { k: 'v' } : refused === 'reasoning_effort' ? 'low' : refused === 'stop' ? ['x'] : refused === 'service_tier' ? 'auto' : refused === 'user' ? 'u1' : 1;
+        const value =
+          refused === 'n'
+            ? 2
+            : refused === 'logprobs' || refused === 'parallel_tool_calls'
+              ? true
+              : refused === 'metadata' || refused === 'logit_bias'
+                ? { k: 'v' }
+                : refused === 'reasoning_effort'
+                  ? 'low'
+                  : refused === 'stop'
+                    ? ['x']
+                    : refused === 'service_tier'
+                      ? 'auto'
+                      : refused === 'user'
+                        ? 'u1'
+                        : 1;
         await assert.rejects(completion(callOf(row, { [refused]: value })), (error: unknown) => error instanceof UnsupportedParamsError && error.message.includes(refused));
         assert.equal(front.requests.length, before);
       });

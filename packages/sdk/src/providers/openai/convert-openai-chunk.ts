@@ -3,13 +3,7 @@
 // without one), tool-call `type`; flattens typed content parts and renames reasoning.
 
 import type { ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ToolCallDelta } from '../../spec/index.js';
-import {
-  argumentsOf,
-  flattenOpenAIContent,
-  reasoningOf,
-  restoreToolCallId,
-  type OpenAIConvertOptions,
-} from './convert-openai-content.js';
+import { argumentsOf, flattenOpenAIContent, reasoningOf, restoreToolCallId, type OpenAIConvertOptions } from './convert-openai-content.js';
 import { convertOpenAIUsage } from './convert-openai-usage.js';
 import type { OpenAIChunk, OpenAIMessage, OpenAIToolCall } from './openai-api.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';

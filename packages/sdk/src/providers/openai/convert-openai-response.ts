@@ -4,13 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { ChatCompletion, ChatCompletionChoice, ChatCompletionMessage, ToolCall } from '../../spec/index.js';
-import {
-  argumentsOf,
-  flattenOpenAIContent,
-  reasoningOf,
-  restoreToolCallId,
-  type OpenAIConvertOptions,
-} from './convert-openai-content.js';
+import { argumentsOf, flattenOpenAIContent, reasoningOf, restoreToolCallId, type OpenAIConvertOptions } from './convert-openai-content.js';
 import { convertOpenAIUsage } from './convert-openai-usage.js';
 import type { OpenAIMessage, OpenAIResponse } from './openai-api.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
@@ -53,14 +47,12 @@ function convertMessage(wire: OpenAIMessage, options: OpenAIConvertOptions): Cha
   const reasoning = reasoningOf(wire, flat, options);
   if (reasoning !== undefined) message.reasoning_content = reasoning;
   if (wire.tool_calls !== null && wire.tool_calls !== undefined && wire.tool_calls.length > 0) {
-    message.tool_calls = wire.tool_calls.map(
-      (call): ToolCall => ({
-        // A server that omits the id still needs one: the tool result must refer to it.
-        id: typeof call.id === 'string' && call.id !== '' ? restoreToolCallId(call.id, options) : `call_${randomUUID().replaceAll('-', '')}`,
-        type: 'function',
-        function: { name: call.function?.name ?? '', arguments: argumentsOf(call) ?? '{}' },
-      }),
-    );
+    message.tool_calls = wire.tool_calls.map((call): ToolCall => ({
+      // A server that omits the id still needs one: the tool result must refer to it.
+      id: typeof call.id === 'string' && call.id !== '' ? restoreToolCallId(call.id, options) : `call_${randomUUID().replaceAll('-', '')}`,
+      type: 'function',
+      function: { name: call.function?.name ?? '', arguments: argumentsOf(call) ?? '{}' },
+    }));
   }
   return message;
 }

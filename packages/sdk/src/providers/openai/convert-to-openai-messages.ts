@@ -40,11 +40,7 @@ export function convertToOpenAIMessages(messages: ChatMessage[], quirks: OpenAIQ
   return { messages: out ?? messages, toolCallIds };
 }
 
-function convertAssistant(
-  message: AssistantMessage,
-  keepReasoning: boolean,
-  rewrite: ((id: string) => string) | undefined,
-): AssistantMessage {
+function convertAssistant(message: AssistantMessage, keepReasoning: boolean, rewrite: ((id: string) => string) | undefined): AssistantMessage {
   let converted = message;
   if (message.thinking_blocks !== undefined) {
     const { thinking_blocks: _claudeOnly, ...rest } = converted;

@@ -6,7 +6,7 @@ import type { ChatCompletionRequest, ToolChoice } from '../../spec/index.js';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
 import type { OpenAIQuirks } from './openai-provider-config.js';
 
-export interface OpenAIWireRequest {
+interface OpenAIWireRequest {
   body: string;
   /** Rewritten tool-call id → the caller's id, for mapping the reply back. */
   toolCallIds: Map<string, string> | undefined;
@@ -15,9 +15,7 @@ export interface OpenAIWireRequest {
 export type OpenAIRequestConverter = (request: ChatCompletionRequest) => OpenAIWireRequest;
 
 export function createOpenAIRequestConverter(quirks: OpenAIQuirks | undefined): OpenAIRequestConverter {
-  const renames = Object.entries(quirks?.renameParams ?? {}).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string',
-  );
+  const renames = Object.entries(quirks?.renameParams ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
   const omitStreamOptions = quirks?.omitStreamOptions === true;
   const mapToolChoice = quirks?.toolChoice;
 

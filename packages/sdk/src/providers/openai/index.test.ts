@@ -40,9 +40,7 @@ describe('openai adapter', () => {
     assert.equal(response.object, 'chat.completion');
     assert.equal(response.model, 'gpt-4o-mini');
     assert.match(response.id, /^chatcmpl-/);
-    assert.deepEqual(response.choices, [
-      { index: 0, message: { role: 'assistant', content: 'Hi!', refusal: null }, finish_reason: 'stop', logprobs: null },
-    ]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi!', refusal: null }, finish_reason: 'stop', logprobs: null }]);
     assert.deepEqual(response.usage, {
       prompt_tokens: 11,
       completion_tokens: 2,

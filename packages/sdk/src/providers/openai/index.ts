@@ -4,15 +4,7 @@
 // (openai-native.ts).
 
 import { CHAT_PARAMETER_NAMES } from '../../spec/chat-completion-request.js';
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionRequest,
-  ChatParameterName,
-  EmbeddingRequest,
-  EmbeddingResponse,
-  ModelList,
-} from '../../spec/index.js';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse, ModelList } from '../../spec/index.js';
 import { nowSeconds } from '../now-seconds.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
 import { convertOpenAIEmbeddingResponse } from './convert-openai-embedding-response.js';
@@ -31,7 +23,7 @@ import { readOpenAIStream } from './openai-stream.js';
 import { parseOpenAIBody } from './parse-openai-body.js';
 import { sendOpenAIRequest } from './send-openai-request.js';
 
-export type { OpenAIEndpoint, OpenAIEndpointResolver, OpenAIProviderConfig, OpenAIQuirks, OptionalHeader } from './openai-provider-config.js';
+export type { OpenAIEndpoint, OpenAIEndpointResolver, OpenAIProviderConfig } from './openai-provider-config.js';
 
 export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapter {
   const unsupported = new Set<ChatParameterName>(config.unsupportedParams ?? []);
@@ -77,7 +69,16 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   const native = createOpenAIChatNative(config);
   // Every OpenAI-format row gets the media routes: an upstream without one answers 404 itself.
   const media = createOpenAIMedia(config);
-  const adapter: ProviderAdapter = { id: config.id, supportedParams, forwardsUnknownParams: true, chat, streamChat, listModels, media, ...(native === undefined ? {} : { native }) };
+  const adapter: ProviderAdapter = {
+    id: config.id,
+    supportedParams,
+    forwardsUnknownParams: true,
+    chat,
+    streamChat,
+    listModels,
+    media,
+    ...(native === undefined ? {} : { native }),
+  };
   if (config.completions !== undefined) adapter.textCompletion = createOpenAITextCompletion(config, config.completions);
   if (config.moderations === true) adapter.moderation = createOpenAIModeration(config);
   if (config.batches === true) adapter.batches = createOpenAIBatches(config);

@@ -24,7 +24,7 @@ export const openAIUsageSchema = z.looseObject({
 });
 export type OpenAIUsage = z.infer<typeof openAIUsageSchema>;
 
-export const openAIToolCallSchema = z.looseObject({
+const openAIToolCallSchema = z.looseObject({
   id: z.string().nullish(),
   type: z.string().nullish(),
   index: z.number().nullish(),
@@ -39,7 +39,7 @@ export const openAIToolCallSchema = z.looseObject({
 export type OpenAIToolCall = z.infer<typeof openAIToolCallSchema>;
 
 /** A response message or a stream delta: the same fields, all optional in a delta. */
-export const openAIMessageSchema = z.looseObject({
+const openAIMessageSchema = z.looseObject({
   role: z.string().nullish(),
   /** A string, or (Mistral) an array of typed parts that may include `thinking`. */
   content: z.union([z.string(), z.array(z.unknown())]).nullish(),

@@ -27,8 +27,7 @@ describe('openai adapter errors', () => {
   let next: FakeChatReply = {};
   const call = (extra: Record<string, unknown> = {}) =>
     completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], api_base: `${fake.url}/v1`, api_key: API_KEY, ...extra });
-  const callStream = () =>
-    completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], api_base: `${fake.url}/v1`, api_key: API_KEY, stream: true });
+  const callStream = () => completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], api_base: `${fake.url}/v1`, api_key: API_KEY, stream: true });
 
   before(async () => {
     fake = await startFakeOpenAIUpstream({ apiKey: API_KEY, reply: () => next });

@@ -8,8 +8,7 @@ import type { UpstreamErrorParser } from '../../http/create-upstream-error.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
 import { flatErrorBodySchema, openAIErrorBodySchema, type OpenAIErrorDetail } from './openai-api.js';
 
-const CONTEXT_WINDOW_PATTERN =
-  /maximum context length|context[_ ]length|context window|too many tokens|prompt is too long|reduce the length of the messages/i;
+const CONTEXT_WINDOW_PATTERN = /maximum context length|context[_ ]length|context window|too many tokens|prompt is too long|reduce the length of the messages/i;
 const CONTENT_POLICY_CODES = new Set(['content_filter', 'content_policy_violation']);
 
 /** HTTP status for an error that arrived without one (inside a stream or a 200 body). */
@@ -51,10 +50,14 @@ export function createOpenAIPayloadError(body: unknown, context: OpenAIErrorCont
   const detail = readErrorDetail(body) ?? { message: 'upstream reported an error' };
   const status = statusOf(detail);
   const parsed = toParsedError(detail, status);
-  return createErrorFromStatus(status, { ...parsed, message: redactSecrets(parsed.message, context.secrets) }, {
-    provider: context.provider,
-    model: context.model,
-  });
+  return createErrorFromStatus(
+    status,
+    { ...parsed, message: redactSecrets(parsed.message, context.secrets) },
+    {
+      provider: context.provider,
+      model: context.model,
+    },
+  );
 }
 
 function readErrorDetail(body: unknown): OpenAIErrorDetail | undefined {

@@ -93,7 +93,7 @@ export interface BaseUrlVariable {
   readonly env: readonly string[];
 }
 
-export interface OptionalHeader {
+interface OptionalHeader {
   readonly header: string;
   /** Name of a call setting (`litellm_params` key) that supplies the value. */
   readonly setting?: string;

@@ -23,10 +23,7 @@ const COMPLETION_DETAILS = ['reasoning_tokens', 'audio_tokens', 'accepted_predic
 export function isPlainUsage(value: unknown): boolean {
   if (isNullish(value)) return true;
   return (
-    isJsonObject(value) &&
-    counts(value, USAGE_COUNTS) &&
-    counts(value['prompt_tokens_details'], PROMPT_DETAILS) &&
-    counts(value['completion_tokens_details'], COMPLETION_DETAILS)
+    isJsonObject(value) && counts(value, USAGE_COUNTS) && counts(value['prompt_tokens_details'], PROMPT_DETAILS) && counts(value['completion_tokens_details'], COMPLETION_DETAILS)
   );
 }
 
@@ -51,7 +48,9 @@ function isPlainChoice(value: unknown, message: 'message' | 'delta'): boolean {
 }
 
 function isPlainEnvelope(value: JsonFields): boolean {
-  return nullishString(value['id']) && nullishNumber(value['created']) && nullishString(value['model']) && nullishString(value['system_fingerprint']) && isPlainUsage(value['usage']);
+  return (
+    nullishString(value['id']) && nullishNumber(value['created']) && nullishString(value['model']) && nullishString(value['system_fingerprint']) && isPlainUsage(value['usage'])
+  );
 }
 
 export function isPlainOpenAIResponse(value: unknown): value is OpenAIResponse {

@@ -34,7 +34,10 @@ async function gather(iterable: AsyncIterable<ChatCompletionChunk>): Promise<Out
 }
 
 function asBody(parts: (string | Uint8Array)[]): HttpResponse {
-  const body = Readable.from(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))), { objectMode: false });
+  const body = Readable.from(
+    parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))),
+    { objectMode: false },
+  );
   // A Node stream stands in for undici's body: the reader only iterates it.
   return { status: 200, headers: {}, body: body as unknown as HttpResponse['body'] };
 }
@@ -56,15 +59,12 @@ async function collect(parts: (string | Uint8Array)[], overrides: Partial<OpenAI
 }
 
 const data = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`;
-const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
-  data({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra });
+const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => data({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra });
 
 describe('OpenAI stream reading', () => {
   it('skips comments and blank keep-alives, and events split across reads', async () => {
     const body = chunk([{ index: 0, delta: { content: 'Hi' }, finish_reason: null }]);
-    const chunks = await collect(
-      bytes(': keep-alive\n\n', '\n\n', body.slice(0, 17), body.slice(17), chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]), 'data: [DONE]\n\n'),
-    );
+    const chunks = await collect(bytes(': keep-alive\n\n', '\n\n', body.slice(0, 17), body.slice(17), chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]), 'data: [DONE]\n\n'));
     assert.equal(chunks.length, 2);
     assert.equal(chunks[0]?.choices[0]?.delta.content, 'Hi');
     assert.equal(chunks[1]?.choices[0]?.finish_reason, 'stop');

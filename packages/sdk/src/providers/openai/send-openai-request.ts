@@ -32,12 +32,7 @@ export function sendOpenAIRequest(config: OpenAIProviderConfig, spec: OpenAIRequ
   return sendViaEndpointResolver(config, config.endpoint, spec, context);
 }
 
-async function sendViaEndpointResolver(
-  config: OpenAIProviderConfig,
-  resolve: OpenAIEndpointResolver,
-  spec: OpenAIRequestSpec,
-  context: ProviderCallContext,
-): Promise<OpenAICall> {
+async function sendViaEndpointResolver(config: OpenAIProviderConfig, resolve: OpenAIEndpointResolver, spec: OpenAIRequestSpec, context: ProviderCallContext): Promise<OpenAICall> {
   return sendToEndpoint(config, spec, await resolve(spec.path, context), context);
 }
 

@@ -6,7 +6,15 @@ import type { ChatCompletionRequest, ChatMessage, ChatParameterName } from '../.
 
 /** What the common Replicate language-model inputs take (Llama, Mistral, Granite, ...). */
 export const REPLICATE_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options', 'temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'stop', 'seed', 'presence_penalty', 'frequency_penalty',
+  'stream_options',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'seed',
+  'presence_penalty',
+  'frequency_penalty',
 ]);
 
 export function convertToReplicateInput(request: ChatCompletionRequest): Record<string, unknown> {

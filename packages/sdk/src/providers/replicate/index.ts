@@ -13,8 +13,6 @@ import { ReplicateChunkReader } from './replicate-stream.js';
 import { fetchPrediction, runPrediction } from './run-replicate-prediction.js';
 import { sendReplicateRequest, type ReplicateTarget } from './send-replicate-request.js';
 
-export { REPLICATE_ENV } from './send-replicate-request.js';
-
 export function createReplicateProvider(): ProviderAdapter {
   return { id: 'replicate', supportedParams: REPLICATE_SUPPORTED_PARAMS, chat, streamChat };
 }

@@ -42,7 +42,10 @@ describe('replicate provider through the public API', () => {
     const { fake, params } = suite(true);
 
     it('creates a prediction from the prompt and system prompt, and reads output and usage', async () => {
-      const messages = [{ role: 'system' as const, content: 'Be brief.' }, { role: 'user' as const, content: 'hi' }];
+      const messages = [
+        { role: 'system' as const, content: 'Be brief.' },
+        { role: 'user' as const, content: 'hi' },
+      ];
       const response = await completion({ ...params('meta/meta-llama-3-8b-instruct', { messages, max_completion_tokens: 64, temperature: 0.5, stop: ['\n\n'] }), stream: false });
       const sent = fake().requests.at(-1);
       assert.equal(sent?.url, '/v1/models/meta/meta-llama-3-8b-instruct/predictions');
@@ -62,7 +65,10 @@ describe('replicate provider through the public API', () => {
       await completion({ ...params('owner/model:5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa', { messages }), stream: false });
       const sent = fake().requests.at(-1);
       assert.equal(sent?.url, '/v1/predictions');
-      assert.deepEqual(sent?.json, { version: '5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa', input: { prompt: 'user: hi\nassistant: hello\nuser: again\nassistant:' } });
+      assert.deepEqual(sent?.json, {
+        version: '5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa',
+        input: { prompt: 'user: hi\nassistant: hello\nuser: again\nassistant:' },
+      });
     });
 
     it('streams the output events from urls.stream', async () => {
@@ -77,11 +83,17 @@ describe('replicate provider through the public API', () => {
 
     it('fails a failed prediction, in a reply and in a stream, and a refused token, without the token', async () => {
       const failed = { messages: [{ role: 'user' as const, content: 'fail' }] };
-      await assert.rejects(completion({ ...params('meta/meta-llama-3-8b-instruct', failed), stream: false }), (error: unknown) => error instanceof InternalServerError && /CUDA out of memory/.test(error.message));
+      await assert.rejects(
+        completion({ ...params('meta/meta-llama-3-8b-instruct', failed), stream: false }),
+        (error: unknown) => error instanceof InternalServerError && /CUDA out of memory/.test(error.message),
+      );
       const stream = await completion({ ...params('meta/meta-llama-3-8b-instruct', failed), stream: true });
-      await assert.rejects(async () => {
-        for await (const chunk of stream) void chunk;
-      }, (error: unknown) => error instanceof InternalServerError && /CUDA out of memory/.test(error.message));
+      await assert.rejects(
+        async () => {
+          for await (const chunk of stream) void chunk;
+        },
+        (error: unknown) => error instanceof InternalServerError && /CUDA out of memory/.test(error.message),
+      );
       await assert.rejects(completion({ ...params('meta/meta-llama-3-8b-instruct', { api_key: 'r8_wrong_token_zzzzzzzz' }), stream: false }), (error: unknown) => {
         assert.ok(error instanceof AuthenticationError);
         assert.ok(!error.message.includes('r8_wrong_token_zzzzzzzz'));

@@ -46,11 +46,21 @@ export class ReplicateChunkReader implements SseEventHandler<ChatCompletionChunk
   }
 
   onEnd(): void {
-    if (!this.done) throw new APIConnectionError(`replicate stream ended early: the connection closed before the prediction was done`, { provider: this.context.provider, model: this.context.model });
+    if (!this.done)
+      throw new APIConnectionError(`replicate stream ended early: the connection closed before the prediction was done`, {
+        provider: this.context.provider,
+        model: this.context.model,
+      });
   }
 
   private chunk(delta: ChatCompletionChunk['choices'][number]['delta'], finish: 'stop' | null): ChatCompletionChunk {
-    return { id: this.context.id, object: 'chat.completion.chunk', created: this.context.created, model: this.context.model, choices: [{ index: 0, delta, finish_reason: finish }] };
+    return {
+      id: this.context.id,
+      object: 'chat.completion.chunk',
+      created: this.context.created,
+      model: this.context.model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    };
   }
 }
 

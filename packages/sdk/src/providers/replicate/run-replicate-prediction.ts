@@ -14,7 +14,10 @@ const POLL_INTERVAL_MS = 250;
 const RUNNING = new Set(['starting', 'processing']);
 
 /** Sends one request that answers a prediction (the create, or a poll) and reads it. */
-export async function fetchPrediction(target: ReplicateTarget, context: ProviderCallContext): Promise<{ prediction: ReplicatePrediction; secrets: ReadonlyArray<string | undefined> }> {
+export async function fetchPrediction(
+  target: ReplicateTarget,
+  context: ProviderCallContext,
+): Promise<{ prediction: ReplicatePrediction; secrets: ReadonlyArray<string | undefined> }> {
   const call = await sendReplicateRequest(target, context);
   return { prediction: await parseJsonBody(call.response, replicatePredictionSchema, context, 'a prediction', undefined, call.secrets), secrets: call.secrets };
 }

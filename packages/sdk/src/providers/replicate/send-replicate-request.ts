@@ -23,6 +23,11 @@ export interface ReplicateTarget {
 export async function sendReplicateRequest(target: ReplicateTarget, context: ProviderCallContext): Promise<ProviderCall> {
   const apiKey = resolveApiKey(context, REPLICATE_ENV.key, true);
   const url = /^https?:\/\//.test(target.path) ? target.path : resolveApiBase(context, REPLICATE_ENV.base, DEFAULT_BASE) + target.path;
-  const headers: Record<string, string> = { ...(target.body === undefined ? {} : { 'content-type': 'application/json' }), ...target.headers, ...context.extraHeaders, authorization: `Bearer ${apiKey}` };
+  const headers: Record<string, string> = {
+    ...(target.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...target.headers,
+    ...context.extraHeaders,
+    authorization: `Bearer ${apiKey}`,
+  };
   return sendProviderRequest(context, target.method, url, headers, target.body, createReplicateError, [apiKey]);
 }

@@ -21,14 +21,7 @@ import { sendSageMakerRequest } from './send-sagemaker-request.js';
  * parallel_tool_calls and reasoning_effort are left out: TGI ignores unknown fields
  * silently, which would drop them without the warning a caller is owed.
  */
-const UNSUPPORTED: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'logit_bias',
-  'user',
-  'metadata',
-  'service_tier',
-  'parallel_tool_calls',
-  'reasoning_effort',
-]);
+const UNSUPPORTED: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>(['logit_bias', 'user', 'metadata', 'service_tier', 'parallel_tool_calls', 'reasoning_effort']);
 const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set(CHAT_PARAMETER_NAMES.filter((name) => !UNSUPPORTED.has(name)));
 
 /** Containers name reasoning `reasoning_content` (read always) or `reasoning` (vLLM). */

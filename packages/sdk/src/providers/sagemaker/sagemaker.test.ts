@@ -46,10 +46,8 @@ describe('sagemaker adapter', () => {
   const credentials = { aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION };
   const settings = () => ({ ...credentials, aws_sagemaker_runtime_endpoint: fake.url });
   const lastSent = () => fake.requests.at(-1);
-  const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
-    completion({ model: `sagemaker/${ENDPOINT}`, messages, ...settings(), ...extra, stream: false });
-  const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
-    completion({ model: `sagemaker/${ENDPOINT}`, messages, ...settings(), ...extra, stream: true });
+  const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `sagemaker/${ENDPOINT}`, messages, ...settings(), ...extra, stream: false });
+  const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `sagemaker/${ENDPOINT}`, messages, ...settings(), ...extra, stream: true });
 
   before(async () => {
     const options = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => next ?? { content: 'Deep learning learns representations.' } };
@@ -164,7 +162,10 @@ describe('sagemaker adapter', () => {
   });
 
   it('maps SageMaker and container errors to typed errors', async () => {
-    next = modelError(422, '{"error":"Input validation error: `inputs` tokens + `max_new_tokens` must be <= 4096. Given: 4000 `inputs` tokens and 200 `max_new_tokens`","error_type":"validation"}');
+    next = modelError(
+      422,
+      '{"error":"Input validation error: `inputs` tokens + `max_new_tokens` must be <= 4096. Given: 4000 `inputs` tokens and 200 `max_new_tokens`","error_type":"validation"}',
+    );
     await assert.rejects(call([{ role: 'user', content: 'x' }]), ContextWindowExceededError);
     next = modelError(422, '{"error":"Input validation error: temperature must be strictly positive","error_type":"validation"}');
     await assert.rejects(call([{ role: 'user', content: 'x' }]), (error: unknown) => error instanceof Error && error.name === 'UnprocessableEntityError');

@@ -7,7 +7,7 @@ import { sendAwsRequest, type AwsCall } from '../aws/send-aws-request.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { SAGEMAKER_ERRORS } from './sagemaker-error.js';
 
-export const SAGEMAKER_SERVICE: AwsServiceConfig = {
+const SAGEMAKER_SERVICE: AwsServiceConfig = {
   signingName: 'sagemaker',
   defaultEndpoint: (region) => `https://runtime.sagemaker.${region}.amazonaws.com`,
   endpointSettings: ['aws_sagemaker_runtime_endpoint'],

@@ -35,9 +35,7 @@ export function createVertexAIProvider(): ProviderAdapter {
     chat: (request, context) =>
       isPartnerModel(context.model)
         ? partner.chat(request, context)
-        : call(request, context, (endpoint, publisher) =>
-            publisher === 'anthropic' ? vertexAnthropicChat(request, context, endpoint) : geminiChat(request, context, endpoint),
-          ),
+        : call(request, context, (endpoint, publisher) => (publisher === 'anthropic' ? vertexAnthropicChat(request, context, endpoint) : geminiChat(request, context, endpoint))),
     streamChat: (request, context) =>
       isPartnerModel(context.model)
         ? partner.streamChat(request, context)
@@ -71,4 +69,3 @@ async function embed(request: EmbeddingRequest, context: ProviderCallContext): P
     return convertVertexEmbeddingResponse(parsed, request, context.model);
   });
 }
-

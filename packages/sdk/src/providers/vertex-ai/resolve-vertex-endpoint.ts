@@ -12,11 +12,7 @@ export type VertexPublisher = 'google' | 'anthropic';
 const DEFAULT_API_VERSION = 'v1';
 const VERSION_SUFFIX = /\/v1(?:beta1)?$/;
 
-export async function resolveVertexEndpoint(
-  context: ProviderCallContext,
-  settings: VertexSettings,
-  publisher: VertexPublisher,
-): Promise<GeminiEndpoint> {
+export async function resolveVertexEndpoint(context: ProviderCallContext, settings: VertexSettings, publisher: VertexPublisher): Promise<GeminiEndpoint> {
   const token = await getGoogleAccessToken(settings.credentials, context);
   const base = vertexBase(context, settings.location);
   const modelUrl = `${base}/projects/${settings.project}/locations/${settings.location}/publishers/${publisher}/models/${context.model}`;

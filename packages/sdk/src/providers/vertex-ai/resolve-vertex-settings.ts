@@ -12,7 +12,7 @@ export interface VertexSettings {
   credentials: GoogleCredentials;
 }
 
-export const DEFAULT_VERTEX_LOCATION = 'us-central1';
+const DEFAULT_VERTEX_LOCATION = 'us-central1';
 
 export async function resolveVertexSettings(context: ProviderCallContext): Promise<VertexSettings> {
   const credentials = await loadGoogleCredentials({ ...credentialsSource(context), provider: context.provider, model: context.model });

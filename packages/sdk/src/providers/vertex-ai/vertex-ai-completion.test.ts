@@ -43,7 +43,11 @@ describe('vertex_ai provider through the public API', () => {
 
   before(async () => {
     tokenServer = await startFakeGoogleTokenServer();
-    vertex = await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply: () => reply ?? { content: 'Hello from Vertex', usage: { promptTokens: 8, completionTokens: 2 } } });
+    vertex = await startFakeVertexUpstream({
+      tokens: tokenServer.issued,
+      project: PROJECT,
+      reply: () => reply ?? { content: 'Hello from Vertex', usage: { promptTokens: 8, completionTokens: 2 } },
+    });
     http = new HttpClient();
     directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-'));
     for (const name of ENV_NAMES) {
@@ -86,7 +90,13 @@ describe('vertex_ai provider through the public API', () => {
   const lastVertex = () => vertex.requests.at(-1);
 
   it('calls Gemini on Vertex with a bearer token from the service account', async () => {
-    const response = await chat('gemini-2.5-flash', { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], max_tokens: 50 });
+    const response = await chat('gemini-2.5-flash', {
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+      max_tokens: 50,
+    });
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent`);
     assert.equal(lastVertex()?.headers.authorization, `Bearer ${tokenServer.issued.at(-1)}`);
     assert.deepEqual(lastVertex()?.json, {
@@ -146,7 +156,14 @@ describe('vertex_ai provider through the public API', () => {
 
   it('calls Claude on Vertex through rawPredict with the Anthropic body, without model', async () => {
     reply = { content: 'Hi from Claude', usage: { promptTokens: 30, completionTokens: 4, cachedTokens: 20 } };
-    const response = await chat('claude-sonnet-4-5@20250929', { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], max_tokens: 64, temperature: 0.5 });
+    const response = await chat('claude-sonnet-4-5@20250929', {
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+      max_tokens: 64,
+      temperature: 0.5,
+    });
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/anthropic/models/claude-sonnet-4-5@20250929:rawPredict`);
     assert.deepEqual(lastVertex()?.json, {
       anthropic_version: 'vertex-2023-10-16',
@@ -166,7 +183,10 @@ describe('vertex_ai provider through the public API', () => {
     for await (const chunk of await completion({ ...params('claude-haiku-4-5', { max_tokens: 64, tools }), stream: true })) chunks.push(chunk);
     assert.match(lastVertex()?.url ?? '', /publishers\/anthropic\/models\/claude-haiku-4-5:streamRawPredict$/);
     assert.equal((lastVertex()?.json as { stream: boolean }).stream, true);
-    const args = chunks.flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? [])).map((call) => call.function?.arguments ?? '').join('');
+    const args = chunks
+      .flatMap((chunk) => chunk.choices.flatMap((choice) => choice.delta.tool_calls ?? []))
+      .map((call) => call.function?.arguments ?? '')
+      .join('');
     assert.equal(args, '{"city":"Paris"}');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
   });
@@ -227,7 +247,10 @@ describe('vertex_ai provider through the public API', () => {
     });
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/text-embedding-005:predict`);
     assert.deepEqual(lastVertex()?.json, { instances: [{ content: 'hello world' }, { content: 'bye' }], parameters: { outputDimensionality: 4 } });
-    assert.deepEqual(result.data.map((item) => (item.embedding as number[]).length), [4, 4]);
+    assert.deepEqual(
+      result.data.map((item) => (item.embedding as number[]).length),
+      [4, 4],
+    );
     assert.deepEqual(result.usage, { prompt_tokens: 3, total_tokens: 3 });
   });
 });

@@ -5,13 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import {
-  startFakeGoogleTokenServer,
-  startFakeVertexOpenAPIUpstream,
-  type FakeGoogleTokenServer,
-  type FakeServer,
-  type FakeServiceAccount,
-} from '@llmux/fake-upstreams';
+import { startFakeGoogleTokenServer, startFakeVertexOpenAPIUpstream, type FakeGoogleTokenServer, type FakeServer, type FakeServiceAccount } from '@llmux/fake-upstreams';
 import { AuthenticationError, HttpClient, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
 
 const PROJECT = 'llmux-partner-project';
@@ -27,7 +21,10 @@ describe('vertex_ai partner models through the OpenAI-compatible endpoint', () =
     vertex = await startFakeVertexOpenAPIUpstream({
       tokens: tokenServer.issued,
       project: PROJECT,
-      reply: (request) => ((request.json as { tools?: unknown }).tools !== undefined ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' } : { content: 'Hello from MaaS', reasoning: 'Thinking.' }),
+      reply: (request) =>
+        (request.json as { tools?: unknown }).tools !== undefined
+          ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' }
+          : { content: 'Hello from MaaS', reasoning: 'Thinking.' },
     });
     http = new HttpClient();
     account = tokenServer.createServiceAccount();

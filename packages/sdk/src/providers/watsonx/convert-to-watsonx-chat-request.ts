@@ -9,8 +9,21 @@ import type { WatsonxSettings } from './resolve-watsonx-settings.js';
 
 /** The OpenAI parameters /ml/v1/text/chat documents. */
 export const WATSONX_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options', 'temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'n', 'stop', 'seed', 'presence_penalty',
-  'frequency_penalty', 'logprobs', 'top_logprobs', 'tools', 'tool_choice', 'response_format',
+  'stream_options',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'n',
+  'stop',
+  'seed',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'tools',
+  'tool_choice',
+  'response_format',
 ]);
 
 /** Fields that are not body fields on watsonx (streaming is the path; the model is model_id). */

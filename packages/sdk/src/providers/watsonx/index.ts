@@ -18,8 +18,6 @@ import { getIamToken, invalidateIamToken } from './request-iam-token.js';
 import { resolveWatsonxSettings, type WatsonxCredential } from './resolve-watsonx-settings.js';
 import { parseWatsonxError } from './watsonx-error.js';
 
-export { WATSONX_ENV } from './resolve-watsonx-settings.js';
-
 const createWatsonxError = createUpstreamErrorFactory(parseWatsonxError);
 const DEPLOYMENT_PREFIX = 'deployment/';
 const NO_CONVERT_OPTIONS = { reasoningField: undefined, toolCallIds: undefined } as const;
@@ -36,7 +34,14 @@ async function chat(request: ChatCompletionRequest, context: ProviderCallContext
 
 async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
   const call = await sendChat(request, context, true);
-  return readOpenAIStream(call.response, { ...NO_CONVERT_OPTIONS, provider: context.provider, model: context.model, secrets: call.secrets, created: nowSeconds(), signal: context.signal });
+  return readOpenAIStream(call.response, {
+    ...NO_CONVERT_OPTIONS,
+    provider: context.provider,
+    model: context.model,
+    secrets: call.secrets,
+    created: nowSeconds(),
+    signal: context.signal,
+  });
 }
 
 async function sendChat(request: ChatCompletionRequest, context: ProviderCallContext, stream: boolean): Promise<ProviderCall> {
@@ -51,7 +56,8 @@ async function sendChat(request: ChatCompletionRequest, context: ProviderCallCon
     return await sendProviderRequest(context, 'POST', url, headers, body, createWatsonxError, secrets);
   } catch (error) {
     // An IAM token watsonx refused (revoked, expired early) is dropped, so the next call gets a new one.
-    if (error instanceof AuthenticationError && settings.credential.kind === 'iam') invalidateIamToken(settings.credential.apiKey, settings.credential.iamUrl, authorization.slice('Bearer '.length));
+    if (error instanceof AuthenticationError && settings.credential.kind === 'iam')
+      invalidateIamToken(settings.credential.apiKey, settings.credential.iamUrl, authorization.slice('Bearer '.length));
     throw error;
   }
 }

@@ -6,8 +6,8 @@ import { AuthenticationError, BadRequestError } from '../../errors/error-classes
 import type { ProviderCallContext } from '../provider-adapter.js';
 
 /** The API version every call names in its query; LiteLLM's default. */
-export const DEFAULT_WATSONX_API_VERSION = '2024-03-13';
-export const DEFAULT_IAM_URL = 'https://iam.cloud.ibm.com/identity/token';
+const DEFAULT_WATSONX_API_VERSION = '2024-03-13';
+const DEFAULT_IAM_URL = 'https://iam.cloud.ibm.com/identity/token';
 
 export const WATSONX_ENV = {
   url: ['WATSONX_API_BASE', 'WATSONX_URL', 'WX_URL', 'WML_URL'],

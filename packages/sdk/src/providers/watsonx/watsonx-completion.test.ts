@@ -20,7 +20,10 @@ describe('watsonx provider through the public API', () => {
     fake = await startFakeWatsonxUpstream({
       apiKeys: [API_KEY, 'second-key-abcdefghij'],
       project: PROJECT,
-      reply: (request) => ((request.json as { tools?: unknown }).tools !== undefined ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' } : { content: 'Hello from granite' }),
+      reply: (request) =>
+        (request.json as { tools?: unknown }).tools !== undefined
+          ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' }
+          : { content: 'Hello from granite' },
     });
     http = new HttpClient();
     process.env['WATSONX_IAM_URL'] = `${fake.url}/identity/token`;
@@ -109,7 +112,13 @@ describe('watsonx provider through the public API', () => {
 
   it('refuses what watsonx cannot take, and names a missing project or URL', async () => {
     await assert.rejects(completion({ ...params('ibm/granite-3-8b-instruct', { logit_bias: { '1': 1 } }), stream: false }), UnsupportedParamsError);
-    await assert.rejects(completion({ ...params('ibm/granite-3-8b-instruct', { project_id: undefined }), stream: false }), (error: unknown) => error instanceof BadRequestError && /project_id/.test(error.message));
-    await assert.rejects(completion({ ...params('ibm/granite-3-8b-instruct', { api_base: undefined }), stream: false }), (error: unknown) => error instanceof BadRequestError && /WATSONX_URL/.test(error.message));
+    await assert.rejects(
+      completion({ ...params('ibm/granite-3-8b-instruct', { project_id: undefined }), stream: false }),
+      (error: unknown) => error instanceof BadRequestError && /project_id/.test(error.message),
+    );
+    await assert.rejects(
+      completion({ ...params('ibm/granite-3-8b-instruct', { api_base: undefined }), stream: false }),
+      (error: unknown) => error instanceof BadRequestError && /WATSONX_URL/.test(error.message),
+    );
   });
 });

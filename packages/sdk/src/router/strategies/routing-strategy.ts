@@ -14,11 +14,7 @@ export interface StrategyContext {
 export type RoutingStrategy = (candidates: readonly ResolvedDeployment[], context: StrategyContext) => ResolvedDeployment;
 
 /** Among the candidates scoring lowest, one at random, so equal deployments share the load. */
-export function pickLowest(
-  candidates: readonly ResolvedDeployment[],
-  score: (deployment: ResolvedDeployment) => number,
-  random: () => number,
-): ResolvedDeployment {
+export function pickLowest(candidates: readonly ResolvedDeployment[], score: (deployment: ResolvedDeployment) => number, random: () => number): ResolvedDeployment {
   let best: ResolvedDeployment[] = [];
   let bestScore = Number.POSITIVE_INFINITY;
   for (const deployment of candidates) {
