@@ -2,7 +2,7 @@
 // origin) and never touches global fetch or WHATWG streams, so each upstream call costs one
 // dispatch and the response body stays a Node stream.
 
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { APIConnectionError, TimeoutError } from '../errors/error-classes.js';
 import type { LlmuxError } from '../errors/llmux-error.js';
@@ -59,22 +59,35 @@ export class HttpClient {
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const { origin, path } = this.split(request.url);
     try {
-      const response = await this.agent.request({
-        origin,
-        path,
-        method: request.method ?? 'POST',
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-        headersTimeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        bodyTimeout: request.idleTimeoutMs ?? request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      });
-      return { status: response.statusCode, headers: response.headers, body: response.body };
+      return await this.dispatch(request);
     } catch (error) {
-      throw toConnectionError(error, request);
+      // A kept-alive connection the server closed while idle fails the next request sent on
+      // it before any answer (undici retries only idempotent methods). Such a request never
+      // reached the server's handler, so it is sent again once, on a new connection, when its
+      // body can be sent twice (a stream cannot).
+      if (!isClosedIdleConnection(error) || request.signal?.aborted === true || request.body instanceof Readable) throw toConnectionError(error, request);
+      try {
+        return await this.dispatch(request);
+      } catch (again) {
+        throw toConnectionError(again, request);
+      }
     }
+  }
+
+  private async dispatch(request: HttpRequest): Promise<HttpResponse> {
+    const { origin, path } = this.split(request.url);
+    const response = await this.agent.request({
+      origin,
+      path,
+      method: request.method ?? 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+      headersTimeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      bodyTimeout: request.idleTimeoutMs ?? request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
   }
 
   close(): Promise<void> {
@@ -93,6 +106,12 @@ export class HttpClient {
     }
     return { origin: entry.origin, path: pathStart === -1 ? '/' : url.slice(pathStart) };
   }
+}
+
+/** The socket was reset or closed by the other side before any answer arrived. */
+function isClosedIdleConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }
 
 /** Turns undici's transport failures into typed errors; an abort by the caller passes through. */
