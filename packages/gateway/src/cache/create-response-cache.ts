@@ -138,7 +138,10 @@ export function createResponseCache(settings: CacheSettings, store: ResponseStor
       const headers = state.context.headers;
       record.cacheKey = key;
       headers['x-litellm-cache-key'] = key;
-      if (call.controls.noCache) return undefined;
+      // A reply that must pass a reply check (a post_call guardrail) is never answered from
+      // the cache: the stored reply may have been made for a caller without that check. It is
+      // still stored once it passed.
+      if (call.controls.noCache || state.replyHooks?.some((hook) => hook.readsReply !== false) === true) return undefined;
       const found = await this.find(key, call);
       if (found === undefined) return undefined;
       record.cacheKey = found.key;

@@ -20,6 +20,12 @@ export interface ReplyHook {
   chunk?(chunk: ChatCompletionChunk): HookStep;
   /** After the last chunk, before the stream's closing events (throw to end it with an error event). */
   end?(): HookStep;
+  /**
+   * False for a hook that only holds the reply back (a check started beside the call) and
+   * never reads it. A hook that reads the reply keeps a cached reply from answering the call,
+   * since the cached one may have been made for a caller the hook did not check.
+   */
+  readsReply?: boolean;
 }
 
 /** The hooks of one call as one, in order; a step returns a promise only when some hook did. */

@@ -121,7 +121,7 @@ function holdUntil(checked: Promise<void>): ReplyHook {
     held = false;
     return checked;
   };
-  return { reply: wait, chunk: wait, end: wait };
+  return { reply: wait, chunk: wait, end: wait, readsReply: false };
 }
 
 function having(selected: readonly SelectedGuardrail[], mode: GuardrailMode): SelectedGuardrail[] {
