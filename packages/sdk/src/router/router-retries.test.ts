@@ -75,7 +75,9 @@ describe('Router retries', () => {
     const reply = await router.completion({ model: 'm', messages: hi });
     assert.equal(reply.llmux.deploymentId, 'good');
     assert.equal(reply.llmux.attemptedRetries, 1);
-    assert.equal(bad.calls, 1);
+    // HttpClient sends a request once more on a new connection when the server reset the
+    // first one before answering (a closed keep-alive connection); then the Router moves on.
+    assert.equal(bad.calls, 2);
   });
 });
 
