@@ -10,14 +10,8 @@
 //   node --conditions=llmux-source --import tsx bench/cache-miss.mjs [--rounds 6] [--seconds 3] [--concurrency 16]
 //   node --conditions=llmux-source --import tsx bench/cache-miss.mjs --scan [--entries 10000] [--dimensions 1536]
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Agent, request } from 'undici';
-import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
-import { createGateway, parseConfig } from '../packages/gateway/src/index.ts';
-import { createLogger } from '../packages/gateway/src/logging/create-logger.ts';
+import { median, runGatewayAB } from './lib/ab-gateways.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +24,6 @@ const { values } = parseArgs({
   },
 });
 const ROUNDS = Number(values.rounds);
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 if (values.scan) {
   const { createLocalSemanticIndex } = await import('../packages/gateway/src/cache/create-local-semantic-index.ts');
@@ -68,63 +61,24 @@ if (values.scan) {
   process.exit(0);
 }
 
-const SECONDS = Number(values.seconds);
-const CONCURRENCY = Number(values.concurrency);
-// Each gateway's embedded store in a temp folder, never the working directory's .llmux.
-const home = mkdtempSync(join(tmpdir(), 'llmux-bench-cache-'));
-const upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'Waves fold into light', usage: { promptTokens: 20, completionTokens: 5 } }) });
-const start = async (name, cached) => {
-  const document = {
-    model_list: [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x' } }],
-    ...(cached ? { litellm_settings: { cache: true, cache_params: { type: 'local' } } } : {}),
-  };
-  const env = { ...process.env, LLMUX_HOME: join(home, name) };
-  const gateway = createGateway({ config: parseConfig(document, 'bench', env).config, logger: createLogger('error'), env });
-  return { gateway, url: await gateway.listen(0, '127.0.0.1') };
-};
-const targets = { off: await start('off', false), miss: await start('miss', true) };
-const agent = new Agent({ connections: CONCURRENCY });
 let asked = 0;
-
-async function round(url) {
-  let done = 0;
-  const until = performance.now() + SECONDS * 1000;
-  const cpu = process.cpuUsage();
-  const worker = async () => {
-    while (performance.now() < until) {
-      asked += 1;
-      const body = JSON.stringify({
-        model: 'gpt',
-        messages: [
-          { role: 'system', content: 'You are a helpful assistant.' },
-          { role: 'user', content: `Write a haiku about the harbour at dawn, number ${asked}.` },
-        ],
-      });
-      const response = await request(`${url}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
-      await response.body.text();
-      if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
-      if (url === targets.miss.url && response.headers['x-litellm-cache-key'] === undefined) throw new Error('the cached gateway did not look the call up');
-      done += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const used = process.cpuUsage(cpu);
-  return { rps: done / SECONDS, cpuUsPerRequest: (used.user + used.system) / done };
-}
-
-const results = { off: [], miss: [] };
-for (let index = 0; index < ROUNDS; index += 1) {
-  for (const name of index % 2 === 0 ? ['off', 'miss'] : ['miss', 'off']) results[name].push(await round(targets[name].url));
-}
-for (const [name, list] of Object.entries(results)) {
-  const label = name === 'off' ? 'cache off' : 'cache miss';
-  process.stdout.write(
-    `${label.padEnd(10)} ${median(list.map((one) => one.rps))
-      .toFixed(0)
-      .padStart(6)} req/s  ${median(list.map((one) => one.cpuUsPerRequest))
-      .toFixed(1)
-      .padStart(7)} CPU µs/request (median of ${ROUNDS})\n`,
-  );
-}
-await Promise.all([targets.off.gateway.close(), targets.miss.gateway.close(), upstream.close(), agent.close()]);
-rmSync(home, { recursive: true, force: true });
+await runGatewayAB({
+  variants: { 'cache off': {}, 'cache miss': { litellm_settings: { cache: true, cache_params: { type: 'local' } } } },
+  // A question never asked before each time, so every call in the cached gateway is a miss.
+  nextBody: () => {
+    asked += 1;
+    return JSON.stringify({
+      model: 'gpt',
+      messages: [
+        { role: 'system', content: 'You are a helpful assistant.' },
+        { role: 'user', content: `Write a haiku about the harbour at dawn, number ${asked}.` },
+      ],
+    });
+  },
+  check: (label, response) => {
+    if (label === 'cache miss' && response.headers['x-litellm-cache-key'] === undefined) throw new Error('the cached gateway did not look the call up');
+  },
+  rounds: ROUNDS,
+  seconds: Number(values.seconds),
+  concurrency: Number(values.concurrency),
+});

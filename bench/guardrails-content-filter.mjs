@@ -9,14 +9,8 @@
 // clean and a masked chat body, with no HTTP: steadier on a busy machine.
 //   node --conditions=llmux-source --import tsx bench/guardrails-content-filter.mjs [--rounds 6] [--seconds 3] [--concurrency 16] [--micro]
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Agent, request } from 'undici';
-import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
-import { createGateway, parseConfig } from '../packages/gateway/src/index.ts';
-import { createLogger } from '../packages/gateway/src/logging/create-logger.ts';
+import { median, runGatewayAB } from './lib/ab-gateways.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -70,56 +64,15 @@ if (values.micro) {
       for (let index = 0; index < 100_000; index += 1) once(body);
       runs.push(((performance.now() - started) * 1000) / 100_000);
     }
-    process.stdout.write(`${name.padEnd(7)} ${[...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)].toFixed(2)} µs per request (median of ${ROUNDS})\n`);
+    process.stdout.write(`${name.padEnd(7)} ${median(runs).toFixed(2)} µs per request (median of ${ROUNDS})\n`);
   }
   process.exit(0);
 }
 
-// Each gateway's embedded store in a temp folder, never the working directory's .llmux.
-const home = mkdtempSync(join(tmpdir(), 'llmux-bench-guardrails-'));
-const upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'Waves fold into light', usage: { promptTokens: 20, completionTokens: 5 } }) });
-const start = async (guardrails) => {
-  const document = {
-    model_list: [{ model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-x' } }],
-    ...(guardrails ? { guardrails } : {}),
-  };
-  const env = { ...process.env, LLMUX_HOME: join(home, guardrails ? 'filtered' : 'plain') };
-  const gateway = createGateway({ config: parseConfig(document, 'bench', env).config, logger: createLogger('error'), env });
-  return { gateway, url: await gateway.listen(0, '127.0.0.1') };
-};
-const targets = { plain: await start(undefined), filtered: await start([FILTER]) };
-const agent = new Agent({ connections: CONCURRENCY });
-
-async function round(url) {
-  let done = 0;
-  const until = performance.now() + SECONDS * 1000;
-  const cpu = process.cpuUsage();
-  const worker = async () => {
-    while (performance.now() < until) {
-      const response = await request(`${url}/v1/chat/completions`, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json' }, dispatcher: agent });
-      await response.body.text();
-      if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
-      done += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const used = process.cpuUsage(cpu);
-  return { rps: done / SECONDS, cpuUsPerRequest: (used.user + used.system) / done };
-}
-
-const results = { plain: [], filtered: [] };
-for (let index = 0; index < ROUNDS; index += 1) {
-  for (const name of index % 2 === 0 ? ['plain', 'filtered'] : ['filtered', 'plain']) results[name].push(await round(targets[name].url));
-}
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-for (const [name, list] of Object.entries(results)) {
-  process.stdout.write(
-    `${name.padEnd(9)} ${median(list.map((one) => one.rps))
-      .toFixed(0)
-      .padStart(6)} req/s  ${median(list.map((one) => one.cpuUsPerRequest))
-      .toFixed(1)
-      .padStart(7)} CPU µs/request (median of ${ROUNDS})\n`,
-  );
-}
-await Promise.all([targets.plain.gateway.close(), targets.filtered.gateway.close(), upstream.close(), agent.close()]);
-rmSync(home, { recursive: true, force: true });
+await runGatewayAB({
+  variants: { plain: {}, filtered: { guardrails: [FILTER] } },
+  nextBody: () => BODY,
+  rounds: ROUNDS,
+  seconds: SECONDS,
+  concurrency: CONCURRENCY,
+});
