@@ -10,7 +10,7 @@ import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import { createCallContext, splitCall, type SplitCall } from './split-call.js';
 import type { ChatCompletion, ChatCompletionRequest, ResponseFormat, Usage } from './spec/index.js';
-import { CHAT_PARAMETER_NAMES } from './spec/chat-completion-request.js';
+import { CHAT_PARAMETER_NAMES, PROVIDER_PARAMETER_NAMES } from './spec/chat-completion-request.js';
 import { applyStructuredOutput } from './structured-output/apply-structured-output.js';
 import { prepareResponseFormat } from './structured-output/prepare-response-format.js';
 
@@ -24,7 +24,7 @@ export type CompletionParams = CompletionRequest & CallOptions;
 export type CompletionResponse = ChatCompletion & { readonly llmux: ResponseMetadata };
 
 /** The keys of a call's arguments that belong in the chat request body. */
-export const COMPLETION_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'messages', 'stream', ...CHAT_PARAMETER_NAMES]);
+export const COMPLETION_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'messages', 'stream', ...CHAT_PARAMETER_NAMES, ...PROVIDER_PARAMETER_NAMES]);
 
 export function completion(params: CompletionParams & { stream: true }): Promise<CompletionStream>;
 export function completion(params: CompletionParams & { stream?: false | null }): Promise<CompletionResponse>;

@@ -60,7 +60,7 @@ export type { CallOptions } from './call-options.js';
 export { getMetadata, type ResponseMetadata } from './response-metadata.js';
 export * from './errors/index.js';
 export type * from './spec/index.js';
-export { CHAT_PARAMETER_NAMES } from './spec/index.js';
+export { CHAT_PARAMETER_NAMES, PROVIDER_PARAMETER_NAMES } from './spec/index.js';
 export { ProviderRegistry, getDefaultProviderRegistry } from './providers/provider-registry.js';
 export { splitProviderModel, type ProviderModel } from './providers/split-provider-model.js';
 export type { ProviderAdapter, ProviderCallContext } from './providers/provider-adapter.js';

@@ -2,7 +2,7 @@
 // modules read through the sections' index signatures. A new setting is added here, or the
 // strict check at start refuses it as unknown.
 
-import { CHAT_PARAMETER_NAMES } from 'llmux';
+import { CHAT_PARAMETER_NAMES, PROVIDER_PARAMETER_NAMES } from 'llmux';
 import { configSchema } from './config-schema.js';
 import { routerSettingsShape } from './router-settings-schema.js';
 
@@ -118,6 +118,7 @@ export const LLMUX_PARAMS = [
   'token',
   'zen_api_key',
   ...CHAT_PARAMETER_NAMES,
+  ...PROVIDER_PARAMETER_NAMES,
 ];
 
 export const LLMUX_MODEL_INFO = [

@@ -3,13 +3,16 @@
 // reported as warnings; nothing is rewritten silently.
 
 import { UnsupportedParamsError } from '../errors/error-classes.js';
-import { CHAT_PARAMETER_NAMES, type ChatCompletionRequest, type ChatParameterName } from '../spec/chat-completion-request.js';
+import { CHAT_PARAMETER_NAMES, PROVIDER_PARAMETER_NAMES, type ChatCompletionRequest, type ChatParameterName } from '../spec/chat-completion-request.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 
 /** OpenAI defaults that many clients always send; asking for the default asks for nothing. */
 const NO_OP_VALUES: Partial<Record<string, unknown>> = { n: 1, parallel_tool_calls: true };
 
-const PARAMETER_NAMES: ReadonlySet<string> = new Set(CHAT_PARAMETER_NAMES);
+const PARAMETER_NAMES: ReadonlySet<string> = new Set([...CHAT_PARAMETER_NAMES, ...PROVIDER_PARAMETER_NAMES]);
+
+/** Parameters that are not OpenAI's: a provider that forwards unknown fields takes them as sent. */
+const PROVIDER_PARAMETERS: ReadonlySet<string> = new Set(PROVIDER_PARAMETER_NAMES);
 
 /** The body's own fields, never parameters to check. */
 const BODY_FIELDS: ReadonlySet<string> = new Set(['model', 'messages', 'stream']);
@@ -28,7 +31,8 @@ export function checkParams(
     const known = PARAMETER_NAMES.has(key);
     // A field llmux does not know (a caller's extra, e.g. `top_k`) goes as sent to a provider
     // that takes unknown fields; any other provider would lose it silently, so it is checked.
-    if (!known && (BODY_FIELDS.has(key) || adapter.forwardsUnknownParams === true)) continue;
+    if (!known && BODY_FIELDS.has(key)) continue;
+    if ((!known || PROVIDER_PARAMETERS.has(key)) && adapter.forwardsUnknownParams === true) continue;
     const name = key as ChatParameterName;
     const value = request[name];
     if (value === undefined || value === null || (known && supported.has(name))) continue;

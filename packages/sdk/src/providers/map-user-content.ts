@@ -1,9 +1,10 @@
 // The shape every block-based provider (Anthropic, Bedrock, Gemini) gives a user message:
 // text parts become text blocks without empty strings (each of them rejects an empty text
-// block), image parts become the provider's image block, and an unknown part is a 400.
+// block), image parts become the provider's image block, file and audio parts become the
+// provider's document or audio block where it has one, and any other part is a 400 naming it.
 
 import { BadRequestError } from '../errors/error-classes.js';
-import type { ContentPart, TextContentPart } from '../spec/index.js';
+import type { ContentPart, FileContentPart, InputAudioContentPart, TextContentPart } from '../spec/index.js';
 
 /** The texts of `content`, empty ones left out. */
 export function nonEmptyTexts(content: string | TextContentPart[] | null | undefined): string[] {
@@ -12,18 +13,40 @@ export function nonEmptyTexts(content: string | TextContentPart[] | null | undef
   return texts.filter((text) => text !== '');
 }
 
-export function mapUserContent<Block>(content: string | ContentPart[], index: number, toText: (text: string) => Block, toImage: (url: string, param: string) => Block): Block[] {
-  if (typeof content === 'string') return nonEmptyTexts(content).map(toText);
+/** How one provider writes each kind of user content part; a missing kind is refused. */
+export interface UserContentMapping<Block> {
+  /** The provider's name, for the refusal of a part it cannot take. */
+  provider: string;
+  text(text: string): Block;
+  image(url: string, param: string): Block;
+  file?(part: FileContentPart['file'], param: string): Block;
+  audio?(part: InputAudioContentPart['input_audio'], param: string): Block;
+}
+
+export function mapUserContent<Block>(content: string | ContentPart[], index: number, mapping: UserContentMapping<Block>): Block[] {
+  if (typeof content === 'string') return nonEmptyTexts(content).map((text) => mapping.text(text));
   return content.flatMap((part, partIndex): Block[] => {
+    const param = `messages[${index}].content[${partIndex}]`;
     switch (part.type) {
       case 'text':
-        return nonEmptyTexts(part.text).map(toText);
+        return nonEmptyTexts(part.text).map((text) => mapping.text(text));
       case 'image_url':
-        return [toImage(part.image_url.url, `messages[${index}].content[${partIndex}]`)];
+        return [mapping.image(part.image_url.url, param)];
+      case 'file':
+        if (mapping.file === undefined) throw unsupportedPart('file', mapping.provider, param);
+        return [mapping.file(part.file, param)];
+      case 'input_audio':
+        if (mapping.audio === undefined) throw unsupportedPart('input_audio', mapping.provider, param);
+        return [mapping.audio(part.input_audio, param)];
       default: {
         const exhaustive: never = part;
         throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
       }
     }
   });
+}
+
+/** A content part the provider has no block for: a 400 naming the part type and the provider. */
+export function unsupportedPart(type: string, provider: string, param: string): BadRequestError {
+  return new BadRequestError(`content part type "${type}" is not supported by ${provider}`, { param });
 }

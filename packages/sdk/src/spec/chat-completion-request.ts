@@ -32,9 +32,20 @@ export interface ChatCompletionRequest {
   reasoning_effort?: ReasoningEffort;
   metadata?: Record<string, string>;
   service_tier?: string | null;
+  // Provider parameters LiteLLM forwards on OpenAI-format bodies. OpenAI-format providers
+  // receive them as sent; a native provider maps those it declares in supportedParams and
+  // refuses (or, under drop_params, drops with a warning) the rest.
+  /** Sampling from the k most likely tokens (Anthropic, Gemini, Bedrock, Cohere, ...). */
+  top_k?: number | null;
+  /** Anthropic's extended thinking, as LiteLLM accepts it. */
+  thinking?: ThinkingParam | null;
+  /** OpenAI's web search options; Anthropic and Gemini map them to their search tools. */
+  web_search_options?: Record<string, unknown> | null;
 }
 
-/** Every OpenAI parameter a provider may or may not support (besides model/messages/stream). */
+export type ThinkingParam = { type: 'enabled'; budget_tokens: number } | { type: 'disabled' };
+
+/** Every parameter a provider may or may not support (besides model/messages/stream). */
 export type ChatParameterName = Exclude<keyof ChatCompletionRequest, 'model' | 'messages' | 'stream'>;
 
 export const CHAT_PARAMETER_NAMES: readonly ChatParameterName[] = [
@@ -60,3 +71,9 @@ export const CHAT_PARAMETER_NAMES: readonly ChatParameterName[] = [
   'metadata',
   'service_tier',
 ];
+
+/**
+ * Parameters that are not OpenAI's own: a provider that forwards unknown fields (the
+ * OpenAI-format ones) takes them as sent, any other must declare them in supportedParams.
+ */
+export const PROVIDER_PARAMETER_NAMES: readonly ChatParameterName[] = ['top_k', 'thinking', 'web_search_options'];

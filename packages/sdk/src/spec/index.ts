@@ -9,6 +9,6 @@ export type * from './chat-completion-chunk.js';
 export type * from './embedding.js';
 export type * from './model-list.js';
 export type * from './rerank.js';
-export { CHAT_PARAMETER_NAMES } from './chat-completion-request.js';
+export { CHAT_PARAMETER_NAMES, PROVIDER_PARAMETER_NAMES } from './chat-completion-request.js';
 export type * from './text-completion.js';
 export type * from './moderation.js';

@@ -31,8 +31,25 @@ function countContent(content: string | readonly ContentPart[] | null | undefine
   if (content === null || content === undefined) return 0;
   if (typeof content === 'string') return count(content);
   let tokens = 0;
-  for (const part of content) tokens += part.type === 'text' ? count(part.text) : countImageTokens(part);
+  for (const part of content) tokens += countPart(part, count);
   return tokens;
+}
+
+/** Documents and audio are counted by the provider only; a local estimate leaves them out. */
+function countPart(part: ContentPart, count: CountTextTokens): number {
+  switch (part.type) {
+    case 'text':
+      return count(part.text);
+    case 'image_url':
+      return countImageTokens(part);
+    case 'file':
+    case 'input_audio':
+      return 0;
+    default: {
+      const exhaustive: never = part;
+      return exhaustive;
+    }
+  }
 }
 
 function countToolCalls(calls: readonly ToolCall[], count: CountTextTokens): number {

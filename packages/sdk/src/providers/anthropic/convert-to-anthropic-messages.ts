@@ -37,7 +37,7 @@ function toTextBlocks(content: string | TextContentPart[] | null | undefined): A
 }
 
 function toUserBlocks(content: string | ContentPart[], index: number): AnthropicContentBlock[] {
-  return mapUserContent<AnthropicContentBlock>(content, index, (text): AnthropicTextBlock => ({ type: 'text', text }), toImageBlock);
+  return mapUserContent<AnthropicContentBlock>(content, index, { provider: 'anthropic', text: (text): AnthropicTextBlock => ({ type: 'text', text }), image: toImageBlock });
 }
 
 function toImageBlock(url: string, param: string): AnthropicImageBlock {

@@ -57,7 +57,7 @@ function toTextBlocks(content: string | TextContentPart[] | null | undefined): A
 }
 
 function toUserBlocks(content: string | ContentPart[], index: number): BedrockContentBlock[] {
-  return mapUserContent<BedrockContentBlock>(content, index, (text) => ({ text }), toImageBlock);
+  return mapUserContent<BedrockContentBlock>(content, index, { provider: 'bedrock', text: (text) => ({ text }), image: toImageBlock });
 }
 
 /** Converse takes image bytes only (or S3 locations); it cannot fetch a URL. */

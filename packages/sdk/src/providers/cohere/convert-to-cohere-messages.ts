@@ -2,6 +2,7 @@
 // what differs: reasoning of an earlier tool-calling turn goes back as `tool_plan` (the
 // field it came from), and text-part arrays are sent as one string where Cohere wants one.
 
+import { unsupportedPart } from '../map-user-content.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ChatMessage, ContentPart, TextContentPart } from '../../spec/index.js';
 import type { CohereImagePart, CohereMessage, CohereTextPart } from './cohere-api.js';
@@ -48,7 +49,10 @@ function toUserContent(content: string | ContentPart[], index: number): string |
       case 'text':
         return { type: 'text', text: part.text };
       case 'image_url':
-        return { type: 'image_url', image_url: part.image_url };
+        return { type: 'image_url', image_url: { url: part.image_url.url, ...(part.image_url.detail === undefined ? {} : { detail: part.image_url.detail }) } };
+      case 'file':
+      case 'input_audio':
+        throw unsupportedPart(part.type, 'cohere', `messages[${index}].content[${partIndex}]`);
       default: {
         const exhaustive: never = part;
         throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content[${partIndex}]` });

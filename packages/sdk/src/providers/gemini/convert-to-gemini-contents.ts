@@ -75,7 +75,7 @@ function toTextParts(content: string | TextContentPart[] | null | undefined): Ge
 }
 
 function toUserParts(content: string | ContentPart[], index: number): GeminiPart[] {
-  return mapUserContent<GeminiPart>(content, index, (text) => ({ text }), toMediaPart);
+  return mapUserContent<GeminiPart>(content, index, { provider: 'gemini', text: (text) => ({ text }), image: toMediaPart });
 }
 
 function toMediaPart(url: string, param: string): GeminiPart {

@@ -3,6 +3,7 @@
 // name rather than the call's id, so ids are resolved from the earlier assistant turns.
 
 import { BadRequestError, UnsupportedParamsError } from '../../errors/error-classes.js';
+import { unsupportedPart } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
 import { parseToolCallArguments } from '../parse-tool-call-arguments.js';
 import type { OllamaMessage, OllamaToolCall } from './ollama-api.js';
@@ -59,6 +60,9 @@ export function toUserMessage(content: string | ContentPart[], index: number): O
       case 'image_url':
         images.push(toBase64Image(part.image_url.url, `messages[${index}].content[${partIndex}]`));
         break;
+      case 'file':
+      case 'input_audio':
+        throw unsupportedPart(part.type, 'ollama', `messages[${index}].content[${partIndex}]`);
       default: {
         const exhaustive: never = part;
         throw new BadRequestError(`unsupported content part ${JSON.stringify(exhaustive)}`, { param: `messages[${index}].content` });
