@@ -7,32 +7,20 @@ import { hashKey } from '../src/governance/hash-key.js';
 import type { SpendLogRow } from '../src/store/index.js';
 import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
+import { spendLogRow } from './helpers/spend-log-row.js';
 
 function spendRow(requestId: string, apiKey: string, changes: Partial<SpendLogRow>): SpendLogRow {
-  return {
-    request_id: requestId,
+  return spendLogRow(requestId, {
     api_key: apiKey,
-    user: null,
-    team_id: null,
-    end_user: null,
     model_group: 'gpt-a',
     model_id: 'd1',
-    custom_llm_provider: 'openai',
     prompt_tokens: 10,
     completion_tokens: 5,
-    cached_tokens: 0,
     total_tokens: 15,
-    spend: 0.5,
     startTime: new Date('2026-03-01T12:00:00Z'),
     endTime: new Date('2026-03-01T12:00:01Z'),
-    status: 'success',
-    cache_hit: false,
-    request_tags: [],
-    metadata: {},
-    messages: null,
-    response: null,
     ...changes,
-  };
+  });
 }
 
 for (const backendName of BACKEND_NAMES) {

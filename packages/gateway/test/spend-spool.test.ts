@@ -12,38 +12,12 @@ import { after, describe, it } from 'node:test';
 import { sanitizeSpendRow } from '../src/spend/sanitize-spend-row.js';
 import { sanitizeText } from '../src/spend/sanitize-text.js';
 import { SpendSpool, type SpoolLine } from '../src/spend/spend-spool.js';
-import type { SpendLogRow } from '../src/store/store.js';
+import { spendLogRow } from './helpers/spend-log-row.js';
 
 const root = mkdtempSync(join(tmpdir(), 'llmux-spool-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-function row(id: string, changes: Partial<SpendLogRow> = {}): SpendLogRow {
-  const at = new Date('2026-01-02T03:04:05.678Z');
-  return {
-    request_id: id,
-    api_key: 'hash',
-    user: null,
-    team_id: null,
-    end_user: null,
-    model_group: 'm',
-    model_id: 'd',
-    custom_llm_provider: 'openai',
-    prompt_tokens: 1,
-    completion_tokens: 1,
-    cached_tokens: 0,
-    total_tokens: 2,
-    spend: 0.5,
-    startTime: at,
-    endTime: at,
-    status: 'success',
-    cache_hit: false,
-    request_tags: [],
-    metadata: {},
-    messages: null,
-    response: null,
-    ...changes,
-  };
-}
+const row = spendLogRow;
 
 const idsOf = (lines: readonly SpoolLine[]): string[] => lines.map((line) => ('row' in line ? line.row.request_id : `totals:${line.batch}`));
 

@@ -11,32 +11,11 @@ import { SpendLogWriter, type SpendSink } from '../src/spend/spend-log-writer.js
 import { SpendQuarantine } from '../src/spend/spend-quarantine.js';
 import type { SpendIncrement, SpendLogRow } from '../src/store/store.js';
 import { createCaptureLogger } from './helpers/capture-logger.js';
+import { spendLogRow } from './helpers/spend-log-row.js';
 
 function row(id: string, spend: number): SpendLogRow {
   const at = new Date(0);
-  return {
-    request_id: id,
-    api_key: 'hash',
-    user: null,
-    team_id: null,
-    end_user: null,
-    model_group: 'm',
-    model_id: 'd',
-    custom_llm_provider: 'openai',
-    prompt_tokens: 1,
-    completion_tokens: 1,
-    cached_tokens: 0,
-    total_tokens: 2,
-    spend,
-    startTime: at,
-    endTime: at,
-    status: 'success',
-    cache_hit: false,
-    request_tags: [],
-    metadata: {},
-    messages: null,
-    response: null,
-  };
+  return spendLogRow(id, { spend, startTime: at, endTime: at });
 }
 
 class MemorySink implements SpendSink {

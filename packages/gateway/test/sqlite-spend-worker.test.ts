@@ -10,35 +10,24 @@ import { isDataError } from '../src/spend/classify-store-error.js';
 import { startSqliteSpendWorker } from '../src/spend/sqlite-spend-worker.js';
 import { createStore } from '../src/store/create-store.js';
 import type { SpendLogRow } from '../src/store/store.js';
+import { spendLogRow } from './helpers/spend-log-row.js';
 
 const home = mkdtempSync(join(tmpdir(), 'llmux-spend-worker-'));
 after(() => rmSync(home, { recursive: true, force: true }));
 
 function row(requestId: string): SpendLogRow {
   const now = new Date();
-  return {
-    request_id: requestId,
-    api_key: 'hash',
-    user: null,
-    team_id: null,
-    end_user: null,
+  return spendLogRow(requestId, {
     model_group: 'gpt',
     model_id: 'd1',
-    custom_llm_provider: 'openai',
     prompt_tokens: 3,
     completion_tokens: 4,
-    cached_tokens: 0,
     total_tokens: 7,
-    spend: 0.5,
     startTime: now,
     endTime: now,
-    status: 'success',
-    cache_hit: false,
     request_tags: ['t'],
     metadata: { a: 1 },
-    messages: null,
-    response: null,
-  };
+  });
 }
 
 /** Nice values of this process's threads, from /proc/self/task/<tid>/stat (field 19). */

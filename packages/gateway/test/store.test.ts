@@ -8,6 +8,7 @@ import { createStore, LATEST_SCHEMA_VERSION, SchemaTooNewError, type KyselyStore
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { keyRecord, NO_LIMITS } from './helpers/key-record.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { spendLogRow } from './helpers/spend-log-row.js';
 
 const limits = NO_LIMITS;
 
@@ -29,30 +30,22 @@ function userRecord(userId: string): UserRecord {
 }
 
 function spendRow(requestId: string, changes: Partial<SpendLogRow> = {}): SpendLogRow {
-  return {
-    request_id: requestId,
+  return spendLogRow(requestId, {
     api_key: 'a'.repeat(64),
     user: 'u1',
     team_id: 't1',
-    end_user: null,
     model_group: 'gpt-test',
     model_id: 'dep-1',
-    custom_llm_provider: 'openai',
     prompt_tokens: 10,
     completion_tokens: 5,
-    cached_tokens: 0,
     total_tokens: 15,
     spend: 0.25,
     startTime: new Date('2026-01-02T10:00:00Z'),
     endTime: new Date('2026-01-02T10:00:01Z'),
-    status: 'success',
-    cache_hit: false,
     request_tags: ['a'],
     metadata: { x: 1 },
-    messages: null,
-    response: null,
     ...changes,
-  };
+  });
 }
 
 for (const backendName of BACKEND_NAMES) {
