@@ -7,31 +7,14 @@ import { BudgetExceededError, RateLimitError } from 'llmux';
 import { addDuration, currentBudgetPeriod, parseDuration } from '../src/limits/budget-period.js';
 import { CallLimiter, type AdmittedCall } from '../src/limits/call-limiter.js';
 import type { CounterBackend } from '../src/limits/counter-backend.js';
-import type { LimitSubject } from '../src/limits/limit-subject.js';
 import { MemoryCounterBackend } from '../src/limits/memory-counter-backend.js';
 import { rateLimitHeaders } from '../src/limits/rate-limit-headers.js';
 import { RedisCounterBackend } from '../src/limits/redis-counter-backend.js';
 import { estimateTokens } from '../src/limits/estimate-tokens.js';
 import { redisAvailable, TEST_REDIS_URL } from './helpers/redis-available.js';
+import { subject } from './helpers/limit-subject.js';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-
-function subject(overrides: Partial<LimitSubject>): LimitSubject {
-  return {
-    scope: 'key',
-    id: `k${Math.random()}`,
-    label: 'key test',
-    rpm: null,
-    tpm: null,
-    parallel: null,
-    maxBudget: null,
-    softBudget: null,
-    budgetDuration: null,
-    budgetResetAt: null,
-    storedSpend: 0,
-    ...overrides,
-  };
-}
 
 function engineSuite(name: string, makeBackend: () => Promise<CounterBackend | undefined>): void {
   describe(`limits engine (${name})`, () => {

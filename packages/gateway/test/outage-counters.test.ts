@@ -12,28 +12,11 @@ import { BudgetExceededError, RateLimitError } from 'llmux';
 import { CallLimiter } from '../src/limits/call-limiter.js';
 import { minuteWindow } from '../src/limits/counter-backend.js';
 import { FailoverCounterBackend, type CounterMode } from '../src/limits/failover-counter-backend.js';
-import type { LimitSubject } from '../src/limits/limit-subject.js';
 import { RedisCounterBackend } from '../src/limits/redis-counter-backend.js';
 import { startOwnRedis, type OwnRedis } from './helpers/own-redis.js';
+import { subject } from './helpers/limit-subject.js';
 
 const redis = await startOwnRedis();
-
-function subject(overrides: Partial<LimitSubject>): LimitSubject {
-  return {
-    scope: 'key',
-    id: `k${Math.random()}`,
-    label: 'key test',
-    rpm: null,
-    tpm: null,
-    parallel: null,
-    maxBudget: null,
-    softBudget: null,
-    budgetDuration: null,
-    budgetResetAt: null,
-    storedSpend: 0,
-    ...overrides,
-  };
-}
 
 describe('counters through a Redis outage', { skip: typeof redis === 'string' ? redis : false }, () => {
   const own = redis as OwnRedis;
