@@ -39,6 +39,40 @@ function histogram(lines: Lines, name: string, help: string, stats: Iterable<Cal
   }
 }
 
+interface CallCounter {
+  name: string;
+  help: string;
+  labels: (call: CallStats) => string;
+  value: (call: CallStats) => number;
+}
+
+const deployment = (call: CallStats): string => call.deploymentLabels;
+const byCall = (call: CallStats): string => call.callLabels;
+/** The caller's labels up to the key alias: what the client asked for, before routing. */
+const requested = (call: CallStats): string => call.callerLabels.slice(0, call.callerLabels.indexOf(',api_key_alias='));
+
+const DEPLOYMENT_COUNTERS: readonly CallCounter[] = [
+  { name: 'litellm_deployment_total_requests', help: 'Calls routed to each deployment', labels: deployment, value: (call) => call.deploymentRequests },
+  { name: 'litellm_deployment_success_responses', help: 'Successful calls per deployment', labels: deployment, value: (call) => call.deploymentSuccesses },
+  { name: 'litellm_deployment_failure_responses', help: 'Failed calls per deployment', labels: deployment, value: (call) => call.deploymentFailures },
+];
+
+const LATENCY_HISTOGRAMS: ReadonlyArray<{ name: string; help: string; data: (call: CallStats) => HistogramData }> = [
+  { name: 'litellm_request_total_latency_metric', help: 'Seconds from request arrival to the end of the reply', data: (call) => call.totalLatency },
+  { name: 'litellm_llm_api_latency_metric', help: 'Seconds the upstream call took (to the end of a stream)', data: (call) => call.upstreamLatency },
+  { name: 'litellm_llm_api_time_to_first_token_metric', help: 'Seconds from request arrival to the first streamed chunk', data: (call) => call.timeToFirstToken },
+];
+
+const CALL_COUNTERS: readonly CallCounter[] = [
+  { name: 'litellm_input_tokens_metric', help: 'Prompt tokens', labels: byCall, value: (call) => call.inputTokens },
+  { name: 'litellm_output_tokens_metric', help: 'Completion tokens', labels: byCall, value: (call) => call.outputTokens },
+  { name: 'litellm_total_tokens_metric', help: 'Prompt plus completion tokens', labels: byCall, value: (call) => call.inputTokens + call.outputTokens },
+  { name: 'llmux_cached_input_tokens_total', help: 'Prompt tokens read from the provider prompt cache', labels: byCall, value: (call) => call.cachedTokens },
+  { name: 'litellm_spend_metric', help: 'Spend in USD', labels: byCall, value: (call) => call.spend },
+  { name: 'llmux_retries_total', help: 'Retries the router made', labels: requested, value: (call) => call.retries },
+  { name: 'llmux_fallbacks_total', help: 'Fallbacks the router made to another model group', labels: requested, value: (call) => call.fallbacks },
+];
+
 export function renderCallMetrics(calls: readonly CallStats[], statuses: readonly StatusStats[]): string {
   const lines: Lines = [];
   const byStatus = (labelsOf: (status: StatusStats) => string, only: (status: StatusStats) => boolean = () => true) => {
@@ -71,71 +105,8 @@ export function renderCallMetrics(calls: readonly CallStats[], statuses: readonl
     'Requests by model group, deployment, provider, key alias, team and status',
     byStatus((status) => `${status.call.callLabels},status_code="${status.statusCode}"`),
   );
-  const deployment = (call: CallStats) => call.deploymentLabels;
-  const byCall = (call: CallStats) => call.callLabels;
-  counter(
-    lines,
-    'litellm_deployment_total_requests',
-    'Calls routed to each deployment',
-    sumBy(calls, deployment, (call) => call.deploymentRequests),
-  );
-  counter(
-    lines,
-    'litellm_deployment_success_responses',
-    'Successful calls per deployment',
-    sumBy(calls, deployment, (call) => call.deploymentSuccesses),
-  );
-  counter(
-    lines,
-    'litellm_deployment_failure_responses',
-    'Failed calls per deployment',
-    sumBy(calls, deployment, (call) => call.deploymentFailures),
-  );
-  histogram(lines, 'litellm_request_total_latency_metric', 'Seconds from request arrival to the end of the reply', calls, (call) => call.totalLatency);
-  histogram(lines, 'litellm_llm_api_latency_metric', 'Seconds the upstream call took (to the end of a stream)', calls, (call) => call.upstreamLatency);
-  histogram(lines, 'litellm_llm_api_time_to_first_token_metric', 'Seconds from request arrival to the first streamed chunk', calls, (call) => call.timeToFirstToken);
-  counter(
-    lines,
-    'litellm_input_tokens_metric',
-    'Prompt tokens',
-    sumBy(calls, byCall, (call) => call.inputTokens),
-  );
-  counter(
-    lines,
-    'litellm_output_tokens_metric',
-    'Completion tokens',
-    sumBy(calls, byCall, (call) => call.outputTokens),
-  );
-  counter(
-    lines,
-    'litellm_total_tokens_metric',
-    'Prompt plus completion tokens',
-    sumBy(calls, byCall, (call) => call.inputTokens + call.outputTokens),
-  );
-  counter(
-    lines,
-    'llmux_cached_input_tokens_total',
-    'Prompt tokens read from the provider prompt cache',
-    sumBy(calls, byCall, (call) => call.cachedTokens),
-  );
-  counter(
-    lines,
-    'litellm_spend_metric',
-    'Spend in USD',
-    sumBy(calls, byCall, (call) => call.spend),
-  );
-  const requested = (call: CallStats) => call.callerLabels.slice(0, call.callerLabels.indexOf(',api_key_alias='));
-  counter(
-    lines,
-    'llmux_retries_total',
-    'Retries the router made',
-    sumBy(calls, requested, (call) => call.retries),
-  );
-  counter(
-    lines,
-    'llmux_fallbacks_total',
-    'Fallbacks the router made to another model group',
-    sumBy(calls, requested, (call) => call.fallbacks),
-  );
+  for (const metric of DEPLOYMENT_COUNTERS) counter(lines, metric.name, metric.help, sumBy(calls, metric.labels, metric.value));
+  for (const metric of LATENCY_HISTOGRAMS) histogram(lines, metric.name, metric.help, calls, metric.data);
+  for (const metric of CALL_COUNTERS) counter(lines, metric.name, metric.help, sumBy(calls, metric.labels, metric.value));
   return `${lines.join('\n')}\n`;
 }
