@@ -11,6 +11,7 @@ import type { AdmittedCall, CallLimiter } from '../limits/call-limiter.js';
 import type { LoadingCache } from '../limits/loading-cache.js';
 import { collectSubjects, type GlobalLimits, type LimitSubject } from '../limits/limit-subject.js';
 import { estimateTokens } from '../limits/estimate-tokens.js';
+import { descriptorRateLimitHeaders } from '../limits/descriptor-rate-limit-headers.js';
 import { rateLimitHeaders } from '../limits/rate-limit-headers.js';
 import { reportRemaining, type RemainingSink } from '../limits/report-remaining.js';
 import type { BudgetAlerts } from './budget-alerts.js';
@@ -133,6 +134,7 @@ export class CallAccounting {
     if (identity?.key !== undefined) context.headers['x-litellm-key-spend'] = String(identity.key.spend);
     if (admitted.values.length > 0) {
       Object.assign(context.headers, rateLimitHeaders(admitted));
+      descriptorRateLimitHeaders(admitted, context.headers);
       if (this.options.remaining !== undefined) reportRemaining(this.options.remaining, admitted, 0);
     }
     return { context, identity, call, admitted };

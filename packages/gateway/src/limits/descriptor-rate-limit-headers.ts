@@ -1,0 +1,33 @@
+// LiteLLM's per-descriptor rate-limit headers (its v3 limiter): for every subject with a
+// request, token or parallel limit, `x-ratelimit-<descriptor>-remaining-<type>` and
+// `x-ratelimit-<descriptor>-limit-<type>`, beside the tightest-of-all `x-ratelimit-*` set
+// (rate-limit-headers.ts). A client sees which of its key, user, team, customer or per-model
+// limits is closest, as on LiteLLM.
+
+import type { AdmittedCall } from './call-limiter.js';
+import type { LimitSubject } from './limit-subject.js';
+
+/** LiteLLM's descriptor names; scopes it has no descriptor for (global, tag, organization) send none. */
+const DESCRIPTORS: Partial<Record<LimitSubject['scope'], string>> = {
+  key: 'api_key',
+  user: 'user',
+  team: 'team',
+  customer: 'end_user',
+  key_model: 'model_per_key',
+};
+
+/** LiteLLM's rate_limit_type per counter kind. */
+const TYPES = { rpm: 'requests', tpm: 'tokens', parallel: 'max_parallel_requests' } as const;
+
+export function descriptorRateLimitHeaders(call: AdmittedCall, headers: Record<string, string | number>): void {
+  const { checks, values, owners, subjects } = call;
+  for (let index = 0; index < checks.length; index += 1) {
+    const check = checks[index];
+    if (check === undefined || check.kind === 'budget') continue;
+    const descriptor = DESCRIPTORS[(subjects[owners[index] as number] as LimitSubject).scope];
+    if (descriptor === undefined) continue;
+    const type = TYPES[check.kind];
+    headers[`x-ratelimit-${descriptor}-limit-${type}`] = String(check.limit);
+    headers[`x-ratelimit-${descriptor}-remaining-${type}`] = String(Math.max(0, Math.floor(check.limit - (values[index] ?? 0))));
+  }
+}
