@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { cohereToolCalls, createFakeCohereEvents, createFakeCohereReply, frameCohereEvent } from './fake-cohere-chat.js';
 import { createFakeCohereEmbed, createFakeCohereRerank } from './fake-cohere-embed.js';
+import { checkCohereChatBody } from './fake-cohere-request.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { isRecord } from './is-record.js';
@@ -55,6 +56,8 @@ export function startFakeCohereUpstream(options: FakeCohereOptions = {}): Promis
       return sendJson(response, 200, createFakeCohereRerank(id, body['query'], documents, topN));
     }
     if (!Array.isArray(body['messages'])) return fail(400, 'invalid request: messages must be a list');
+    const problem = checkCohereChatBody(body);
+    if (problem !== undefined) return fail(400, problem);
 
     const reply = options.reply?.(request) ?? { content: `Hello from ${body['model']}` };
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, reply.error.headers);

@@ -33,12 +33,13 @@ export interface CohereChatRequestBody {
   response_format?: { type: 'json_object'; json_schema?: Record<string, unknown> };
   temperature?: number;
   p?: number;
+  k?: number;
   max_tokens?: number;
   stop_sequences?: string[];
   seed?: number;
   frequency_penalty?: number;
   presence_penalty?: number;
-  thinking?: { type: 'enabled'; token_budget: number };
+  thinking?: { type: 'enabled' | 'disabled'; token_budget?: number };
 }
 
 export interface CohereEmbedRequestBody {

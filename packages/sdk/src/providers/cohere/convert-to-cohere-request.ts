@@ -4,6 +4,7 @@
 import type { ChatCompletionRequest, FunctionTool, ReasoningEffort, ResponseFormat } from '../../spec/index.js';
 import type { CohereChatRequestBody, CohereTool } from './cohere-api.js';
 import { convertToCohereMessages } from './convert-to-cohere-messages.js';
+import { warnIgnoredCacheControl } from '../warn-ignored-cache-control.js';
 
 /**
  * Thinking budget per reasoning_effort, for Cohere's reasoning models; the same steps as
@@ -11,8 +12,9 @@ import { convertToCohereMessages } from './convert-to-cohere-messages.js';
  */
 const COHERE_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = { minimal: 1024, low: 2048, medium: 8192, high: 24576 };
 
-export function convertToCohereRequest(request: ChatCompletionRequest, options: { stream: boolean }): CohereChatRequestBody {
+export function convertToCohereRequest(request: ChatCompletionRequest, options: { stream: boolean; warnings: string[] }): CohereChatRequestBody {
   const body: CohereChatRequestBody = { model: request.model, messages: convertToCohereMessages(request.messages), stream: options.stream };
+  warnIgnoredCacheControl(request.messages, 'Cohere', 'has no prompt caching', options.warnings);
   const tools = toTools(request);
   if (tools.tools !== undefined) body.tools = tools.tools;
   if (tools.tool_choice !== undefined) body.tool_choice = tools.tool_choice;
@@ -20,13 +22,18 @@ export function convertToCohereRequest(request: ChatCompletionRequest, options: 
   if (format !== undefined) body.response_format = format;
   if (request.temperature !== undefined && request.temperature !== null) body.temperature = request.temperature;
   if (request.top_p !== undefined && request.top_p !== null) body.p = request.top_p;
+  if (request.top_k !== undefined && request.top_k !== null) body.k = request.top_k;
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
   if (maxTokens !== undefined && maxTokens !== null) body.max_tokens = maxTokens;
   if (request.stop !== undefined && request.stop !== null) body.stop_sequences = typeof request.stop === 'string' ? [request.stop] : request.stop;
   if (request.seed !== undefined && request.seed !== null) body.seed = request.seed;
   if (request.frequency_penalty !== undefined && request.frequency_penalty !== null) body.frequency_penalty = request.frequency_penalty;
   if (request.presence_penalty !== undefined && request.presence_penalty !== null) body.presence_penalty = request.presence_penalty;
-  if (request.reasoning_effort !== undefined) body.thinking = { type: 'enabled', token_budget: COHERE_THINKING_BUDGET[request.reasoning_effort] };
+  if (request.thinking !== undefined && request.thinking !== null) {
+    // Cohere's thinking is Anthropic's shape with the budget renamed; it wins over an effort level.
+    if (request.reasoning_effort !== undefined) options.warnings.push('reasoning_effort ignored: thinking sets the Cohere thinking budget exactly');
+    body.thinking = request.thinking.type === 'enabled' ? { type: 'enabled', token_budget: request.thinking.budget_tokens } : { type: 'disabled' };
+  } else if (request.reasoning_effort !== undefined) body.thinking = { type: 'enabled', token_budget: COHERE_THINKING_BUDGET[request.reasoning_effort] };
   return body;
 }
 

@@ -30,7 +30,7 @@ import { sendCohereRequest, type CohereCall } from './send-cohere-request.js';
 
 /**
  * What v2 chat honours. stream_options is listed because Cohere always reports usage in
- * streams; n, user, logit_bias, logprobs, parallel_tool_calls, metadata and service_tier
+ * streams; top_k is sent as k, thinking as Cohere's thinking. n, user, logit_bias, logprobs, parallel_tool_calls, metadata and service_tier
  * have no Cohere equivalent.
  */
 const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
@@ -47,6 +47,8 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
   'tool_choice',
   'response_format',
   'reasoning_effort',
+  'top_k',
+  'thinking',
 ]);
 
 export function createCohereProvider(): ProviderAdapter {
@@ -54,7 +56,7 @@ export function createCohereProvider(): ProviderAdapter {
 }
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
-  const call = await sendCohereRequest('/v2/chat', convertToCohereRequest(request, { stream: false }), false, context);
+  const call = await sendCohereRequest('/v2/chat', convertToCohereRequest(request, { stream: false, warnings: context.warnings }), false, context);
   const body = await readBody(call, cohereResponseSchema, context, 'a v2 chat reply');
   const failure = createCohereFinishError(body.finish_reason, undefined, { ...context, secrets: call.secrets });
   if (failure !== undefined) throw failure;
@@ -62,7 +64,7 @@ async function chat(request: ChatCompletionRequest, context: ProviderCallContext
 }
 
 async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
-  const call = await sendCohereRequest('/v2/chat', convertToCohereRequest(request, { stream: true }), true, context);
+  const call = await sendCohereRequest('/v2/chat', convertToCohereRequest(request, { stream: true, warnings: context.warnings }), true, context);
   return readCohereStream(call.response, {
     id: createId(),
     created: nowSeconds(),

@@ -8,16 +8,13 @@ import { BadRequestError } from '../../errors/error-classes.js';
 import { mapUserContent, nonEmptyTexts } from '../map-user-content.js';
 import type { ChatMessage, ContentPart, TextContentPart, ToolCall } from '../../spec/index.js';
 import type { GeminiContent, GeminiPart, GeminiTextPart } from './gemini-api.js';
+import { toGeminiAudioPart, toGeminiFilePart, toGeminiImagePart } from './convert-to-gemini-file-part.js';
 import { readThoughtSignature } from './gemini-tool-call-id.js';
-import { guessMimeType } from './guess-mime-type.js';
 
 export interface GeminiPrompt {
   systemInstruction: { parts: GeminiTextPart[] } | undefined;
   contents: GeminiContent[];
 }
-
-const DATA_URL_PATTERN = /^data:([^;,]+);base64,(.*)$/s;
-const FILE_URI_PATTERN = /^(?:https?|gs):\/\//;
 
 export function convertToGeminiContents(messages: readonly ChatMessage[]): GeminiPrompt {
   const system: GeminiTextPart[] = [];
@@ -75,14 +72,13 @@ function toTextParts(content: string | TextContentPart[] | null | undefined): Ge
 }
 
 function toUserParts(content: string | ContentPart[], index: number): GeminiPart[] {
-  return mapUserContent<GeminiPart>(content, index, { provider: 'gemini', text: (text) => ({ text }), image: toMediaPart });
-}
-
-function toMediaPart(url: string, param: string): GeminiPart {
-  const data = DATA_URL_PATTERN.exec(url);
-  if (data !== null) return { inlineData: { mimeType: data[1] ?? '', data: data[2] ?? '' } };
-  if (FILE_URI_PATTERN.test(url)) return { fileData: { mimeType: guessMimeType(url), fileUri: url } };
-  throw new BadRequestError('image_url must be an http(s) or gs:// URL or a base64 data: URL', { param });
+  return mapUserContent<GeminiPart>(content, index, {
+    provider: 'gemini',
+    text: (text) => ({ text }),
+    image: toGeminiImagePart,
+    file: toGeminiFilePart,
+    audio: toGeminiAudioPart,
+  });
 }
 
 function toFunctionCallPart(call: ToolCall, index: number): GeminiPart {

@@ -1,6 +1,6 @@
 // Canonical sampling, output-format and reasoning parameters → Gemini `generationConfig`.
 
-import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat } from '../../spec/index.js';
+import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat, ThinkingParam } from '../../spec/index.js';
 import type { GeminiGenerationConfig } from './gemini-api.js';
 
 /**
@@ -14,10 +14,11 @@ const GEMINI_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = {
   high: 24576,
 };
 
-export function convertToGeminiGenerationConfig(request: ChatCompletionRequest): GeminiGenerationConfig | undefined {
+export function convertToGeminiGenerationConfig(request: ChatCompletionRequest, warnings: string[]): GeminiGenerationConfig | undefined {
   const config: GeminiGenerationConfig = {};
   if (request.temperature !== undefined && request.temperature !== null) config.temperature = request.temperature;
   if (request.top_p !== undefined && request.top_p !== null) config.topP = request.top_p;
+  if (request.top_k !== undefined && request.top_k !== null) config.topK = request.top_k;
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
   if (maxTokens !== undefined && maxTokens !== null) config.maxOutputTokens = maxTokens;
   if (request.stop !== undefined && request.stop !== null) config.stopSequences = typeof request.stop === 'string' ? [request.stop] : request.stop;
@@ -26,11 +27,32 @@ export function convertToGeminiGenerationConfig(request: ChatCompletionRequest):
   if (request.presence_penalty !== undefined && request.presence_penalty !== null) config.presencePenalty = request.presence_penalty;
   if (request.frequency_penalty !== undefined && request.frequency_penalty !== null) config.frequencyPenalty = request.frequency_penalty;
   Object.assign(config, toOutputFormat(request.response_format));
-  if (request.reasoning_effort !== undefined) {
+  if (request.thinking !== undefined && request.thinking !== null) {
+    if (request.reasoning_effort !== undefined) warnings.push('reasoning_effort ignored: thinking sets the Gemini thinking budget exactly');
+    config.thinkingConfig = toThinkingConfig(request.thinking);
+  } else if (request.reasoning_effort !== undefined) {
     // includeThoughts: asking for reasoning effort means wanting to see the reasoning too.
     config.thinkingConfig = { thinkingBudget: GEMINI_THINKING_BUDGET[request.reasoning_effort], includeThoughts: true };
   }
   return Object.keys(config).length === 0 ? undefined : config;
+}
+
+/**
+ * Anthropic's thinking parameter as LiteLLM maps it: the budget as thinkingBudget, thoughts
+ * shown unless the budget is 0. `disabled` sends budget 0, which turns thinking off where the
+ * model allows it; LiteLLM sends nothing there, so the model went on thinking at its default.
+ */
+function toThinkingConfig(thinking: ThinkingParam): NonNullable<GeminiGenerationConfig['thinkingConfig']> {
+  switch (thinking.type) {
+    case 'enabled':
+      return thinking.budget_tokens === 0 ? { thinkingBudget: 0 } : { thinkingBudget: thinking.budget_tokens, includeThoughts: true };
+    case 'disabled':
+      return { thinkingBudget: 0 };
+    default: {
+      const exhaustive: never = thinking;
+      throw new Error(`unknown thinking type ${JSON.stringify(exhaustive)}`);
+    }
+  }
 }
 
 function toOutputFormat(format: ResponseFormat | undefined): Pick<GeminiGenerationConfig, 'responseMimeType' | 'responseJsonSchema'> {

@@ -8,7 +8,8 @@ export type GeminiTextPart = { text: string };
 export type GeminiPart =
   | GeminiTextPart
   | { inlineData: { mimeType: string; data: string } }
-  | { fileData: { mimeType: string; fileUri: string } }
+  /** mimeType may be left out for a Files API URI, whose file resource carries its own. */
+  | { fileData: { mimeType?: string; fileUri: string } }
   | { functionCall: { name: string; args: Record<string, unknown> }; thoughtSignature?: string }
   | { functionResponse: { name: string; response: Record<string, unknown> } };
 
@@ -31,6 +32,7 @@ export interface GeminiToolConfig {
 export interface GeminiGenerationConfig {
   temperature?: number;
   topP?: number;
+  topK?: number;
   maxOutputTokens?: number;
   stopSequences?: string[];
   candidateCount?: number;
@@ -42,10 +44,13 @@ export interface GeminiGenerationConfig {
   thinkingConfig?: { thinkingBudget?: number; includeThoughts?: boolean };
 }
 
+/** A tool entry holds one kind: the caller's functions, or a built-in tool such as Google Search. */
+export type GeminiTool = { functionDeclarations: GeminiFunctionDeclaration[] } | { googleSearch: Record<string, never> };
+
 export interface GeminiRequestBody {
   contents: GeminiContent[];
   systemInstruction?: { parts: GeminiTextPart[] };
-  tools?: Array<{ functionDeclarations: GeminiFunctionDeclaration[] }>;
+  tools?: GeminiTool[];
   toolConfig?: GeminiToolConfig;
   generationConfig?: GeminiGenerationConfig;
 }

@@ -14,8 +14,9 @@ import { readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from './send-g
 /**
  * What generateContent honours. stream_options is listed because Gemini reports usage in
  * every stream; parallel_tool_calls because true is what Gemini does anyway (false is
- * reported as a warning). user, metadata, logit_bias, logprobs and service_tier have no
- * Gemini equivalent here.
+ * reported as a warning). top_k → topK, thinking → thinkingConfig, web_search_options → the
+ * googleSearch tool. user, metadata, logit_bias, logprobs and service_tier have no Gemini
+ * equivalent here.
  */
 export const GEMINI_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
   'stream_options',
@@ -33,6 +34,9 @@ export const GEMINI_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<C
   'parallel_tool_calls',
   'response_format',
   'reasoning_effort',
+  'top_k',
+  'thinking',
+  'web_search_options',
 ]);
 
 export async function geminiChat(request: ChatCompletionRequest, context: ProviderCallContext, endpoint: GeminiEndpoint): Promise<ChatCompletion> {

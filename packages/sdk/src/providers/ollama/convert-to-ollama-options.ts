@@ -3,6 +3,7 @@
 
 import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat } from '../../spec/index.js';
 import type { OllamaGenerationFields, OllamaOptions, OllamaThink } from './ollama-api.js';
+import { warnIgnoredCacheControl } from '../warn-ignored-cache-control.js';
 
 /**
  * Model families whose `think` takes a level instead of true/false (Ollama documents this
@@ -18,7 +19,13 @@ export function convertToOllamaOptions(request: ChatCompletionRequest, warnings:
   if (format !== undefined) settings.format = format;
   const options = toOptions(request);
   if (options !== undefined) settings.options = options;
-  if (request.reasoning_effort !== undefined) settings.think = toThink(request.model, request.reasoning_effort, warnings);
+  if (request.thinking !== undefined && request.thinking !== null) {
+    // Ollama's think is a switch (or a level), never a token budget.
+    if (request.thinking.type === 'enabled') warnings.push(`thinking.budget_tokens ${request.thinking.budget_tokens} is not honoured: Ollama's think only switches reasoning on`);
+    if (request.reasoning_effort !== undefined) warnings.push('reasoning_effort ignored: thinking was given');
+    settings.think = request.thinking.type === 'enabled';
+  } else if (request.reasoning_effort !== undefined) settings.think = toThink(request.model, request.reasoning_effort, warnings);
+  warnIgnoredCacheControl(request.messages, 'Ollama', 'has no prompt caching', warnings);
   return settings;
 }
 
@@ -26,6 +33,7 @@ function toOptions(request: ChatCompletionRequest): OllamaOptions | undefined {
   const options: OllamaOptions = {};
   if (request.temperature !== undefined && request.temperature !== null) options.temperature = request.temperature;
   if (request.top_p !== undefined && request.top_p !== null) options.top_p = request.top_p;
+  if (request.top_k !== undefined && request.top_k !== null) options.top_k = request.top_k;
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
   if (maxTokens !== undefined && maxTokens !== null) options.num_predict = maxTokens;
   if (request.stop !== undefined && request.stop !== null) options.stop = typeof request.stop === 'string' ? [request.stop] : request.stop;

@@ -19,7 +19,7 @@ import { sendOllamaRequest, type OllamaPath } from './send-ollama-request.js';
 
 /**
  * What both endpoints honour. stream_options is listed because Ollama always reports its
- * counts; n, logprobs, logit_bias, user, metadata, service_tier and parallel_tool_calls
+ * counts; top_k goes in options, thinking as think. n, logprobs, logit_bias, user, metadata, service_tier and parallel_tool_calls
  * have no Ollama equivalent.
  */
 const GENERATE_PARAMS: readonly ChatParameterName[] = [
@@ -34,6 +34,8 @@ const GENERATE_PARAMS: readonly ChatParameterName[] = [
   'frequency_penalty',
   'response_format',
   'reasoning_effort',
+  'top_k',
+  'thinking',
 ];
 const CHAT_PARAMS: readonly ChatParameterName[] = [...GENERATE_PARAMS, 'tools', 'tool_choice'];
 

@@ -23,6 +23,7 @@ export interface OllamaMessage {
 export interface OllamaOptions {
   temperature?: number;
   top_p?: number;
+  top_k?: number;
   num_predict?: number;
   stop?: string[];
   seed?: number;
