@@ -2,6 +2,8 @@
 // SQLite and PostgreSQL: JSON as text, booleans as 0/1 integers, times as ISO-8601 text
 // (which sorts and compares correctly as text), money as double precision.
 
+import type { SpendLogStoredFields } from './store.js';
+
 export interface LimitColumns {
   max_budget: number | null;
   budget_duration: string | null;
@@ -84,20 +86,8 @@ interface ModelsTable {
   created_at: string;
 }
 
-export interface SpendLogsTable {
-  request_id: string;
-  api_key: string;
+export interface SpendLogsTable extends SpendLogStoredFields {
   user_id: string | null;
-  team_id: string | null;
-  end_user: string | null;
-  model_group: string | null;
-  model_id: string | null;
-  custom_llm_provider: string | null;
-  prompt_tokens: number;
-  completion_tokens: number;
-  cached_tokens: number;
-  total_tokens: number;
-  spend: number;
   start_time: string;
   end_time: string;
   status: string;
@@ -108,10 +98,6 @@ export interface SpendLogsTable {
   response: string | null;
   /** The client's x-request-id, kept for correlation (migration 2); request_id is the gateway's own. */
   client_request_id: string | null;
-  /** The reply's own id (chatcmpl-…, msg_…, resp_…), LiteLLM's request_id (migration 4). */
-  response_id?: string | null;
-  /** The operation's LiteLLM call_type (acompletion, aembedding, ...) (migration 5). */
-  call_type?: string | null;
 }
 
 /** Spend batches whose totals were added (migration 2): a batch replayed from the spool adds nothing twice. */

@@ -15,12 +15,11 @@ export interface SpendIncrement {
   amount: number;
 }
 
-/** One request's record, written in batches after the reply (LiteLLM's SpendLogs row). */
-export interface SpendLogRow {
+/** The spend-log fields the database stores as they are (SpendLogsTable shares them). */
+export interface SpendLogStoredFields {
   request_id: string;
   /** sha256 hex of the virtual key, or '' for the master key / no key. */
   api_key: string;
-  user: string | null;
   team_id: string | null;
   /** The request's `user` field (LiteLLM's end user / customer). */
   end_user: string | null;
@@ -32,6 +31,15 @@ export interface SpendLogRow {
   cached_tokens: number;
   total_tokens: number;
   spend: number;
+  /** The reply's own id (chatcmpl-…, msg_…, resp_…): LiteLLM's request_id (migration 4). */
+  response_id?: string | null;
+  /** The operation's LiteLLM call_type: acompletion, aembedding, anthropic_messages, ... (migration 5). */
+  call_type?: string | null;
+}
+
+/** One request's record, written in batches after the reply (LiteLLM's SpendLogs row). */
+export interface SpendLogRow extends SpendLogStoredFields {
+  user: string | null;
   startTime: Date;
   endTime: Date;
   status: 'success' | 'failure';
@@ -43,10 +51,6 @@ export interface SpendLogRow {
   response: unknown;
   /** The client's x-request-id (correlation only; `request_id` is the gateway's own id). */
   client_request_id?: string | null;
-  /** The reply's own id (chatcmpl-…, msg_…, resp_…): LiteLLM's request_id (migration 4). */
-  response_id?: string | null;
-  /** The operation's LiteLLM call_type: acompletion, aembedding, anthropic_messages, ... (migration 5). */
-  call_type?: string | null;
 }
 
 export interface SpendLogFilter {
@@ -317,6 +321,6 @@ export interface Store {
   /** Sets `billed`; false when it was already set (the content was billed before). */
   markFileBilled(id: string): Promise<boolean>;
   deleteFileBatch(id: string): Promise<boolean>;
-  /** Newest first; with api_key (and team_id), only the rows of that key (or team). */
-  listFilesBatches(filter: { kind: 'file' | 'batch'; api_key?: string; team_id?: string; limit: number }): Promise<FileBatchRow[]>;
+  /** Newest first; with api_key (and team_id), only the rows of that key (or team); `after` (a row's created_at and id) starts past that row. */
+  listFilesBatches(filter: { kind: 'file' | 'batch'; api_key?: string; team_id?: string; limit: number; after?: { created_at: Date; id: string } }): Promise<FileBatchRow[]>;
 }
