@@ -2,14 +2,16 @@
 // model group, provider and key, in LiteLLM's SpendAnalyticsPaginatedResponse shape
 // ({results: [{date, metrics, breakdown}], metadata}). Read from the spend-log rows. A
 // user reads their own activity (admins and admin viewers anyone's); a team's members read
-// their team's. Every day in the range is one page: `page` and `page_size` are accepted
-// and the answer is always complete (has_more false).
+// their team's. `model`, `api_key`, `page` and `page_size` as LiteLLM reads them
+// (daily-activity-query.ts); the metadata totals cover every page, so they do not change
+// as a client pages through.
 
 import type { Identity } from '../governance/identity.js';
 import { callerUserId, canReadAll, denied, isTeamMember } from '../governance/permissions.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Route } from '../http/route.js';
 import type { DailySpendRow, Store } from '../store/store.js';
+import { filterDailyRows, pageDailyRows, parseDailyActivityQuery } from './daily-activity-query.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, queryOf, replyJson } from './management-request.js';
 import { parseDateRange } from './parse-date-query.js';
@@ -131,10 +133,15 @@ function addTo(bucket: Breakdown[keyof Breakdown], name: string, row: DailySpend
   add(entry.metrics, row);
 }
 
-async function reply(context: RequestContext, store: Store, rows: readonly Scoped[]): Promise<void> {
+async function reply(context: RequestContext, store: Store, scoped: readonly Scoped[]): Promise<void> {
+  const query = parseDailyActivityQuery(queryOf(context));
+  const matching = filterDailyRows(scoped, query);
+  const page = pageDailyRows(matching, query);
+  const rows = page.rows;
   const keyMetadata = await describeKeys(store, new Set(rows.map((row) => row.api_key)));
   const days = new Map<string, { date: string; metrics: SpendMetrics; breakdown: Breakdown }>();
   const total = emptyMetrics();
+  for (const row of matching) add(total, row);
   for (const row of rows) {
     let day = days.get(row.date);
     if (day === undefined) {
@@ -142,7 +149,6 @@ async function reply(context: RequestContext, store: Store, rows: readonly Scope
       days.set(row.date, day);
     }
     add(day.metrics, row);
-    add(total, row);
     const model = row.model_group ?? 'unknown';
     addTo(day.breakdown.models, model, row);
     addTo(day.breakdown.model_groups, model, row);
@@ -162,9 +168,9 @@ async function reply(context: RequestContext, store: Store, rows: readonly Scope
       total_failed_requests: total.failed_requests,
       total_cache_read_input_tokens: total.cache_read_input_tokens,
       total_cache_creation_input_tokens: 0,
-      page: 1,
-      total_pages: 1,
-      has_more: false,
+      page: page.page,
+      total_pages: page.totalPages,
+      has_more: page.hasMore,
     },
   });
 }
