@@ -2,18 +2,28 @@
 // just the response and stream fields we read (unknown fields and block types pass through).
 
 import { z } from 'zod';
+import type { CacheControl } from '../../spec/index.js';
 
-export type AnthropicTextBlock = { type: 'text'; text: string };
+/** A prompt-caching breakpoint: the prefix up to and including the block is cached. */
+type Cacheable = { cache_control?: CacheControl };
+
+export type AnthropicTextBlock = { type: 'text'; text: string } & Cacheable;
 export type AnthropicImageBlock = {
   type: 'image';
   source: { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
-};
-type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown };
-type AnthropicToolResultBlock = { type: 'tool_result'; tool_use_id: string; content: string | AnthropicTextBlock[] };
+} & Cacheable;
+/** A PDF (base64 or URL) or plain text the model reads as a document. */
+export type AnthropicDocumentBlock = {
+  type: 'document';
+  source: { type: 'base64'; media_type: 'application/pdf'; data: string } | { type: 'text'; media_type: 'text/plain'; data: string } | { type: 'url'; url: string };
+  title?: string;
+} & Cacheable;
+type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown } & Cacheable;
+type AnthropicToolResultBlock = { type: 'tool_result'; tool_use_id: string; content: string | AnthropicTextBlock[] } & Cacheable;
 type AnthropicThinkingBlock = { type: 'thinking'; thinking: string; signature: string };
 type AnthropicRedactedThinkingBlock = { type: 'redacted_thinking'; data: string };
 export type AnthropicContentBlock =
-  AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock;
+  AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolUseBlock | AnthropicToolResultBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock;
 
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
@@ -24,6 +34,15 @@ export interface AnthropicTool {
   name: string;
   description?: string;
   input_schema: Record<string, unknown>;
+  cache_control?: CacheControl;
+}
+
+/** Anthropic's server-side web search tool (what web_search_options becomes). */
+export interface AnthropicWebSearchTool {
+  type: 'web_search_20250305';
+  name: 'web_search';
+  max_uses?: number;
+  user_location?: { type: 'approximate'; city?: string; region?: string; country?: string; timezone?: string };
 }
 
 export type AnthropicToolChoice =
@@ -37,13 +56,14 @@ export interface AnthropicRequestBody {
   max_tokens: number;
   messages: AnthropicMessage[];
   system?: string | AnthropicTextBlock[];
-  tools?: AnthropicTool[];
+  tools?: Array<AnthropicTool | AnthropicWebSearchTool>;
   tool_choice?: AnthropicToolChoice;
   stop_sequences?: string[];
   temperature?: number;
   top_p?: number;
+  top_k?: number;
   metadata?: { user_id: string };
-  thinking?: { type: 'enabled'; budget_tokens: number };
+  thinking?: { type: 'enabled'; budget_tokens: number } | { type: 'disabled' };
   stream?: true;
 }
 

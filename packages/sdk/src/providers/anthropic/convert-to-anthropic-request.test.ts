@@ -210,7 +210,11 @@ describe('convertToAnthropicRequest', () => {
     assert.equal(jsonMode, true);
     assert.deepEqual(body.tools, [{ name: JSON_TOOL_NAME, description: 'Respond with a JSON object that matches the "person" schema.', input_schema: schema }]);
     assert.deepEqual(body.tool_choice, { type: 'tool', name: JSON_TOOL_NAME });
-    assert.deepEqual(convert({ response_format: { type: 'json_object' } }).body.tools?.[0]?.input_schema, { type: 'object' });
+    assert.deepEqual(convert({ response_format: { type: 'json_object' } }).body.tools?.[0], {
+      name: JSON_TOOL_NAME,
+      description: 'Respond with a JSON object.',
+      input_schema: { type: 'object' },
+    });
     assert.equal(convert({ response_format: { type: 'text' } }).jsonMode, false);
   });
 

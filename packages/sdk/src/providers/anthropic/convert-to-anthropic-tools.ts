@@ -50,6 +50,7 @@ function toAnthropicTool(tool: FunctionTool): AnthropicTool {
     ...(description === undefined ? {} : { description }),
     // Anthropic requires an object schema even for a tool without parameters.
     input_schema: parameters ?? { type: 'object', properties: {} },
+    ...(tool.cache_control === undefined ? {} : { cache_control: tool.cache_control }),
   };
 }
 

@@ -14,9 +14,10 @@ import { readAnthropicStream } from './read-anthropic-stream.js';
 import { sendAnthropicRequest } from './send-anthropic-request.js';
 
 /**
- * What the Messages API honours. stream_options is listed because Anthropic always reports
- * usage in streams; n, seed, penalties, logprobs, logit_bias, metadata and service_tier have
- * no Anthropic equivalent.
+ * What the Messages API honours (also Claude on Vertex). stream_options is listed because
+ * Anthropic always reports usage in streams; n, seed, penalties, logprobs, logit_bias,
+ * metadata and service_tier have no Anthropic equivalent. top_k, thinking and
+ * web_search_options are LiteLLM's provider parameters, mapped to Claude's own.
  */
 export const ANTHROPIC_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
   'stream_options',
@@ -31,6 +32,9 @@ export const ANTHROPIC_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Se
   'parallel_tool_calls',
   'response_format',
   'reasoning_effort',
+  'top_k',
+  'thinking',
+  'web_search_options',
 ]);
 
 export function createAnthropicProvider(): ProviderAdapter {

@@ -6,13 +6,23 @@
 import { z } from 'zod';
 
 export type BedrockImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
+export type BedrockDocumentFormat = 'pdf' | 'csv' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'html' | 'txt' | 'md';
+/** Bytes are a blob, so base64 in JSON. */
+type BedrockSource = { bytes: string } | { s3Location: { uri: string } };
+
+/** A prompt-caching breakpoint: the prefix before it is cached. */
+export type BedrockCachePoint = { cachePoint: { type: 'default' } };
 
 export type BedrockContentBlock =
   | { text: string }
-  | { image: { format: BedrockImageFormat; source: { bytes: string } } }
+  | { image: { format: BedrockImageFormat; source: BedrockSource } }
+  | { document: { format: BedrockDocumentFormat; name: string; source: BedrockSource } }
   | { toolUse: { toolUseId: string; name: string; input: unknown } }
   | { toolResult: { toolUseId: string; content: Array<{ text: string }> } }
-  | BedrockReasoningBlock;
+  | BedrockReasoningBlock
+  | BedrockCachePoint;
+
+export type BedrockSystemBlock = { text: string } | BedrockCachePoint;
 
 /** Claude's thinking as Converse carries it; redactedContent is a blob, so base64 in JSON. */
 export type BedrockReasoningBlock = { reasoningContent: { reasoningText: { text: string; signature?: string } } } | { reasoningContent: { redactedContent: string } };
@@ -37,9 +47,9 @@ export interface BedrockInferenceConfig {
 
 export interface BedrockConverseRequest {
   messages: BedrockMessage[];
-  system?: Array<{ text: string }>;
+  system?: BedrockSystemBlock[];
   inferenceConfig?: BedrockInferenceConfig;
-  toolConfig?: { tools: BedrockTool[]; toolChoice?: BedrockToolChoice };
+  toolConfig?: { tools: Array<BedrockTool | BedrockCachePoint>; toolChoice?: BedrockToolChoice };
   additionalModelRequestFields?: Record<string, unknown>;
 }
 

@@ -6,7 +6,8 @@
 import type { ChatCompletionRequest } from '../../spec/index.js';
 import type { AnthropicTool, AnthropicToolChoice } from '../anthropic/anthropic-api.js';
 import { convertToAnthropicTools } from '../anthropic/convert-to-anthropic-tools.js';
-import type { BedrockConverseRequest, BedrockTool, BedrockToolChoice } from './bedrock-api.js';
+import type { BedrockCachePoint, BedrockConverseRequest, BedrockTool, BedrockToolChoice } from './bedrock-api.js';
+import { CACHE_POINT } from './convert-to-bedrock-messages.js';
 
 export interface BedrockToolSettings {
   toolConfig: BedrockConverseRequest['toolConfig'];
@@ -16,10 +17,17 @@ export interface BedrockToolSettings {
 
 type ToolRequest = Pick<ChatCompletionRequest, 'tools' | 'tool_choice' | 'response_format'>;
 
-export function convertToBedrockTools(request: ToolRequest, options: { thinking: boolean; usesTools: boolean; warnings: string[] }): BedrockToolSettings {
+export function convertToBedrockTools(request: ToolRequest, options: { thinking: boolean; usesTools: boolean; cachePoints: boolean; warnings: string[] }): BedrockToolSettings {
   const converted = convertToAnthropicTools(request, options.thinking, options.warnings);
   if (converted.tools === undefined) return { toolConfig: undefined, jsonMode: false };
-  const tools = converted.tools.map(toBedrockTool);
+  // A tool marked with cache_control is followed by a cache point.
+  const tools = converted.tools.flatMap((tool): Array<BedrockTool | BedrockCachePoint> => {
+    const spec = toBedrockTool(tool);
+    if (tool.cache_control === undefined) return [spec];
+    if (options.cachePoints) return [spec, CACHE_POINT];
+    options.warnings.push(`dropped cache_control on tool "${tool.name}": this Bedrock model takes no cache points through Converse`);
+    return [spec];
+  });
   const choice = converted.tool_choice;
   if (choice?.type === 'none') {
     // Converse has no "none". Tools are left out, unless earlier turns used them: Converse

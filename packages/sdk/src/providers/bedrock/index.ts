@@ -30,12 +30,15 @@ import { chatWithOpenAIModel, streamWithOpenAIModel } from './invoke-bedrock-ope
 import { chatWithPromptModel, streamWithPromptModel } from './invoke-bedrock-prompt-model.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
 import { BEDROCK_NATIVE } from './bedrock-native.js';
+import { createBedrockBatches } from './bedrock-batches.js';
 import { readBedrockEvents } from './read-bedrock-events.js';
 
 /**
  * What Converse honours (and InvokeModel for Claude). stream_options is listed because
  * Bedrock always reports usage in streams; n, seed, penalties, logprobs, logit_bias, user,
- * metadata, parallel_tool_calls and service_tier have no Converse field.
+ * metadata, parallel_tool_calls and service_tier have no Converse field. top_k and thinking
+ * go in additionalModelRequestFields for the models that take them (a warning for the
+ * others); web_search_options is not here: Bedrock runs no Anthropic server tools.
  */
 const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
   'stream_options',
@@ -48,6 +51,8 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterNa
   'tool_choice',
   'response_format',
   'reasoning_effort',
+  'top_k',
+  'thinking',
 ]);
 
 export function createBedrockProvider(): ProviderAdapter {
@@ -60,6 +65,7 @@ export function createBedrockProvider(): ProviderAdapter {
     rerank: rerankWithBedrock,
     native: BEDROCK_NATIVE,
     media: { generateImage: generateBedrockImage, editImage: editBedrockImage },
+    batches: createBedrockBatches(SUPPORTED_PARAMS),
   };
 }
 

@@ -57,7 +57,7 @@ function toBody(family: PromptFamily, model: BedrockModel, request: ChatCompleti
       model: context.model,
     });
   }
-  for (const name of ['tool_choice', 'response_format', 'reasoning_effort'] as const) {
+  for (const name of ['tool_choice', 'response_format', 'reasoning_effort', 'top_k', 'thinking'] as const) {
     if (request[name] !== undefined) context.warnings.push(`dropped parameter "${name}": ${family.name} InvokeModel bodies have no field for it`);
   }
   const settings = readSamplingSettings(request);
