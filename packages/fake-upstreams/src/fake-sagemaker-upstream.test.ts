@@ -1,6 +1,7 @@
 // Proves the fake SageMaker Runtime is faithful: the official
 // @aws-sdk/client-sagemaker-runtime signs for it, reads its InvokeEndpoint answers and its
-// PayloadPart event streams (checking every CRC), and gets AWS's refusals and errors.
+// PayloadPart event streams (checking every CRC) for messages and TGI generate bodies, and
+// gets AWS's refusals and errors.
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +19,8 @@ const REPLIES: Record<string, FakeChatReply> = {
 };
 
 function lastText(request: RecordedRequest): string {
-  const messages = (request.json as { messages?: Array<{ content?: unknown }> }).messages ?? [];
+  const { messages = [], inputs } = request.json as { messages?: Array<{ content?: unknown }>; inputs?: unknown };
+  if (typeof inputs === 'string') return inputs;
   const content = messages.at(-1)?.content;
   return typeof content === 'string' ? content : '';
 }
@@ -74,6 +76,53 @@ describe('fake SageMaker upstream, driven by @aws-sdk/client-sagemaker-runtime',
     assert.equal(contents.join(''), 'Deep learning is a subset of ML.');
   });
 
+  it('answers a TGI generate body with [{generated_text, details}], details only when asked', async () => {
+    const generate = (parameters: Record<string, unknown>) =>
+      client.send(
+        new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Body: Buffer.from(JSON.stringify({ inputs: '[INST] hi [/INST]', parameters })) }),
+      );
+    const withDetails = JSON.parse(Buffer.from((await generate({ max_new_tokens: 20, details: true })).Body ?? new Uint8Array()).toString('utf8')) as Array<{
+      generated_text: string;
+      details: { finish_reason: string; generated_tokens: number };
+    }>;
+    assert.equal(withDetails[0]?.generated_text, 'Deep learning is a subset of ML.');
+    assert.equal(withDetails[0]?.details.finish_reason, 'eos_token');
+    assert.equal(withDetails[0]?.details.generated_tokens, 7);
+    const bare = JSON.parse(Buffer.from((await generate({})).Body ?? new Uint8Array()).toString('utf8')) as unknown;
+    assert.deepEqual(bare, [{ generated_text: 'Deep learning is a subset of ML.' }]);
+  });
+
+  it("streams a TGI generate body as TGI's token events, the last with the text and details", async () => {
+    const output = await client.send(
+      new InvokeEndpointWithResponseStreamCommand({
+        EndpointName: ENDPOINT,
+        ContentType: 'application/json',
+        Body: Buffer.from(JSON.stringify({ inputs: 'hi', parameters: {}, stream: true })),
+      }),
+    );
+    let text = '';
+    for await (const event of output.Body ?? []) text += Buffer.from(event.PayloadPart?.Bytes ?? new Uint8Array()).toString('utf8');
+    const events = text
+      .split('\n\n')
+      .filter((event) => event !== '')
+      .map((event) => {
+        assert.ok(event.startsWith('data:{'));
+        return JSON.parse(event.slice('data:'.length)) as { token: { text: string; special: boolean }; generated_text: string | null; details: { finish_reason: string } | null };
+      });
+    assert.equal(
+      events
+        .filter((event) => !event.token.special)
+        .map((event) => event.token.text)
+        .join(''),
+      'Deep learning is a subset of ML.',
+    );
+    const last = events.at(-1);
+    assert.equal(last?.token.text, '</s>');
+    assert.equal(last?.generated_text, 'Deep learning is a subset of ML.');
+    assert.equal(last?.details?.finish_reason, 'eos_token');
+    assert.ok(events.slice(0, -1).every((event) => event.details === null && event.generated_text === null));
+  });
+
   it('sends ModelStreamError mid-stream, which the SDK raises', async () => {
     const output = await client.send(new InvokeEndpointWithResponseStreamCommand({ EndpointName: ENDPOINT, Body: body('broken', true) }));
     await assert.rejects(
@@ -86,7 +135,7 @@ describe('fake SageMaker upstream, driven by @aws-sdk/client-sagemaker-runtime',
 
   it('answers a container validation failure as ModelError with the original status', async () => {
     await assert.rejects(
-      client.send(new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Body: Buffer.from('{"inputs":"x"}') })),
+      client.send(new InvokeEndpointCommand({ EndpointName: ENDPOINT, ContentType: 'application/json', Body: Buffer.from('{"prompt":"x"}') })),
       (error: unknown) => {
         assert.ok(error instanceof Error);
         assert.equal(error.name, 'ModelError');

@@ -58,7 +58,7 @@ const ROWS: ProviderRow[] = [
   { provider: 'ollama_chat', chat: 'ollama-chat', embedding: 'ollama-embed' },
   { provider: 'ollama (generate)', chat: 'ollama-generate', tools: false },
   { provider: 'sagemaker_chat', chat: 'sagemaker-chat' },
-  { provider: 'sagemaker (TGI generate)', chat: 'sagemaker-generate' },
+  { provider: 'sagemaker (TGI generate)', chat: 'sagemaker-generate', tools: false },
   { provider: 'watsonx', chat: 'watsonx-chat' },
   { provider: 'deepseek (OpenAI-compatible)', chat: 'deepseek-chat' },
   { provider: 'groq (OpenAI-compatible)', chat: 'groq-chat' },

@@ -1,4 +1,4 @@
-// Amazon SageMaker endpoints (messages-API containers) behind the gateway, end to end with
+// Amazon SageMaker endpoints (messages-API and TGI generate containers) behind the gateway, end to end with
 // the official `openai` client: a fake SageMaker Runtime on port 0 that verifies every SigV4
 // signature, AWS credentials from os.environ/ references, as a LiteLLM config names them.
 
@@ -19,7 +19,8 @@ const WEATHER_TOOL: OpenAI.ChatCompletionTool = {
 };
 
 function replyFor(request: RecordedRequest): FakeChatReply {
-  const messages = (request.json as { messages: Array<{ role: string; content: unknown }> }).messages;
+  // `sagemaker/` sends a TGI generate body (`inputs`), `sagemaker_chat/` the messages.
+  const messages = (request.json as { messages?: Array<{ role: string; content: unknown }> }).messages ?? [];
   const last = messages.at(-1);
   if (last?.role === 'tool') return { content: 'It is 18°C in Oslo.' };
   if (last?.content === 'weather?') return { toolCalls: [{ id: 'call_oslo', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
@@ -65,8 +66,10 @@ describe('gateway with Amazon SageMaker endpoints', () => {
     assert.equal(sent?.url, `/endpoints/${ENDPOINT}/invocations`);
     assert.match(sent?.headers.authorization ?? '', /\/eu-west-1\/sagemaker\/aws4_request/);
     assert.deepEqual(sent?.json, { messages: [{ role: 'user', content: 'hi' }], max_tokens: 16 });
-    const plain = await client.chat.completions.create({ model: 'mistral-sm-plain', messages: [{ role: 'user', content: 'hi' }] });
+    const plain = await client.chat.completions.create({ model: 'mistral-sm-plain', messages: [{ role: 'user', content: 'hi' }], max_tokens: 16 });
     assert.equal(plain.choices[0]?.message.content, 'Hello from SageMaker');
+    // The endpoint name names a Mistral model but not an instruct one: no template, text joined, and the caller is told.
+    assert.deepEqual(sagemaker.requests.at(-1)?.json, { inputs: 'hi', parameters: { max_new_tokens: 16, details: true, return_full_text: false } });
   });
 
   it('streams InvokeEndpointWithResponseStream as OpenAI SSE', async () => {

@@ -1,7 +1,9 @@
-// The Amazon SageMaker adapter for endpoints serving a messages API (TGI, LMI, vLLM):
-// `sagemaker/<endpoint>` and `sagemaker_chat/<endpoint>`. The body and the reply are the
-// OpenAI chat shapes, so the OpenAI converters do the conversion; this folder adds the
-// AWS transport (SigV4 service `sagemaker`, event-stream PayloadParts) and per-call timing.
+// The Amazon SageMaker adapters, named as LiteLLM names them:
+//  - `sagemaker/<endpoint>`: a TGI generate body, `{"inputs": <prompt>, "parameters": {…}}`,
+//    the prompt built from the messages with a chat template (sagemaker-tgi.ts);
+//  - `sagemaker_chat/<endpoint>`: the messages API that TGI, LMI and vLLM containers serve;
+//    body and reply are the OpenAI chat shapes, so the OpenAI converters do the conversion.
+// Both share the AWS transport (SigV4 service `sagemaker`, event-stream PayloadParts).
 
 import { CHAT_PARAMETER_NAMES } from '../../spec/chat-completion-request.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
@@ -15,6 +17,7 @@ import { convertToSageMakerRequest } from './convert-to-sagemaker-request.js';
 import { SAGEMAKER_ERRORS } from './sagemaker-error.js';
 import { convertSageMakerStream } from './sagemaker-stream.js';
 import { sendSageMakerRequest } from './send-sagemaker-request.js';
+import { chatWithTgi, streamWithTgi } from './sagemaker-tgi.js';
 
 /**
  * What messages-API containers document. logit_bias, user, metadata, service_tier,
@@ -27,8 +30,28 @@ const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set(CHAT_PARAMETER_
 /** Containers name reasoning `reasoning_content` (read always) or `reasoning` (vLLM). */
 const REASONING_FIELD = 'reasoning';
 
+/**
+ * What a TGI generate body has a field for. n is left out (TGI's best_of returns one
+ * sequence, not n choices), and so are tools and response_format (a prompt has no place for
+ * them; sagemaker_chat/ takes them).
+ */
+const TGI_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
+  'stream_options',
+  'temperature',
+  'top_p',
+  'top_k',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'seed',
+  'frequency_penalty',
+]);
+
 export function createSageMakerProviders(): ProviderAdapter[] {
-  return ['sagemaker', 'sagemaker_chat'].map((id) => ({ id, supportedParams: SUPPORTED_PARAMS, chat, streamChat }));
+  return [
+    { id: 'sagemaker', supportedParams: TGI_PARAMS, chat: chatWithTgi, streamChat: streamWithTgi },
+    { id: 'sagemaker_chat', supportedParams: SUPPORTED_PARAMS, chat, streamChat },
+  ];
 }
 
 async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {

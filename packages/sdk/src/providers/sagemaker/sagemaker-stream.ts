@@ -15,7 +15,8 @@ export function convertSageMakerStream(events: AsyncIterable<AwsEvent>, options:
   return convertOpenAIStream(asSse(payloadBytes(events)), options);
 }
 
-async function* payloadBytes(events: AsyncIterable<AwsEvent>): AsyncGenerator<Uint8Array> {
+/** The container's own bytes, PayloadPart after PayloadPart. */
+export async function* payloadBytes(events: AsyncIterable<AwsEvent>): AsyncGenerator<Uint8Array> {
   for await (const event of events) if (event.type === 'PayloadPart') yield event.payload;
 }
 

@@ -1,7 +1,8 @@
-// The SageMaker adapter end to end: completion() against the fake SageMaker Runtime (which
-// verifies every SigV4 signature for service `sagemaker`), asserting the exact wire request
-// and the canonical result, for plain, streamed (SSE and JSON lines), tools, errors,
-// exception frames, truncation, credentials and the recorded call duration.
+// The SageMaker messages-API adapter (`sagemaker_chat/`) end to end: completion() against
+// the fake SageMaker Runtime (which verifies every SigV4 signature for service `sagemaker`),
+// asserting the exact wire request and the canonical result, for plain, streamed (SSE and
+// JSON lines), tools, errors, exception frames, truncation, credentials and the recorded
+// call duration. The TGI generate adapter (`sagemaker/`) is in sagemaker-tgi.test.ts.
 
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -39,15 +40,17 @@ function modelError(originalStatus: number, originalMessage: string): FakeChatRe
   };
 }
 
-describe('sagemaker adapter', () => {
+describe('sagemaker_chat adapter', () => {
   let fake: FakeServer;
   let jsonLines: FakeServer;
   let next: FakeChatReply | undefined;
   const credentials = { aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION };
   const settings = () => ({ ...credentials, aws_sagemaker_runtime_endpoint: fake.url });
   const lastSent = () => fake.requests.at(-1);
-  const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `sagemaker/${ENDPOINT}`, messages, ...settings(), ...extra, stream: false });
-  const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `sagemaker/${ENDPOINT}`, messages, ...settings(), ...extra, stream: true });
+  const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
+    completion({ model: `sagemaker_chat/${ENDPOINT}`, messages, ...settings(), ...extra, stream: false });
+  const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
+    completion({ model: `sagemaker_chat/${ENDPOINT}`, messages, ...settings(), ...extra, stream: true });
 
   before(async () => {
     const options = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => next ?? { content: 'Deep learning learns representations.' } };
@@ -91,14 +94,14 @@ describe('sagemaker adapter', () => {
     assert.equal(response.model, 'tgi');
     assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi!', refusal: null }, finish_reason: 'stop', logprobs: null }]);
     assert.equal(response.usage?.total_tokens, 15);
-    assert.equal(response.llmux.provider, 'sagemaker');
+    assert.equal(response.llmux.provider, 'sagemaker_chat');
     // Endpoints billed by time are priced from the call's measured duration.
     const duration = response.llmux.durationMs;
     assert.ok(duration !== undefined && duration >= 0);
     assert.ok(!JSON.stringify(response).includes('duration'));
   });
 
-  it('serves sagemaker_chat/ the same way and sends an inference component from model_id', async () => {
+  it('sends an inference component from model_id, signed', async () => {
     const response = await completion({ model: `sagemaker_chat/${ENDPOINT}`, messages: [{ role: 'user', content: 'x' }], model_id: 'llama-component-1', ...settings() });
     assert.equal(response.llmux.provider, 'sagemaker_chat');
     assert.equal(lastSent()?.headers['x-amzn-sagemaker-inference-component'], 'llama-component-1');
@@ -141,7 +144,7 @@ describe('sagemaker adapter', () => {
   it('reads a JSON-lines container stream as well', async () => {
     next = { content: 'alpha beta', usage: { promptTokens: 4, completionTokens: 2 } };
     const result = await completion({
-      model: 'sagemaker/lmi-endpoint',
+      model: 'sagemaker_chat/lmi-endpoint',
       messages: [{ role: 'user', content: 'x' }],
       stream: true,
       ...credentials,
@@ -173,7 +176,7 @@ describe('sagemaker adapter', () => {
     await assert.rejects(call([{ role: 'user', content: 'x' }]), BadGatewayError);
     next = { error: { status: 429, body: { message: 'Model is not ready' }, headers: { 'x-amzn-errortype': 'ModelNotReadyException' } } };
     await assert.rejects(call([{ role: 'user', content: 'x' }]), ServiceUnavailableError);
-    await assert.rejects(completion({ model: 'sagemaker/unknown-endpoint', messages: [{ role: 'user', content: 'x' }], ...settings() }), (error: unknown) => {
+    await assert.rejects(completion({ model: 'sagemaker_chat/unknown-endpoint', messages: [{ role: 'user', content: 'x' }], ...settings() }), (error: unknown) => {
       assert.ok(error instanceof BadRequestError);
       assert.equal(error.code, 'ValidationError');
       assert.match(error.message, /Endpoint unknown-endpoint of account/);
@@ -188,7 +191,7 @@ describe('sagemaker adapter', () => {
       return true;
     });
     const warned = await call([{ role: 'user', content: 'x' }], { api_key: 'sk-not-used' });
-    assert.match(warned.llmux.warnings.join('\n'), /api_key is not used by sagemaker/);
+    assert.match(warned.llmux.warnings.join('\n'), /api_key is not used by sagemaker_chat/);
     const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
     delete process.env['AWS_ACCESS_KEY_ID'];
     delete process.env['AWS_SECRET_ACCESS_KEY'];
