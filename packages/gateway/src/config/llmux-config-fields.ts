@@ -117,6 +117,13 @@ export const LLMUX_PARAMS = [
   'watsonx_project',
   'token',
   'zen_api_key',
+  // The TGI generate prompt of sagemaker/: the model whose template to use, or a deployment's own template (providers/sagemaker).
+  'hf_model_name',
+  'roles',
+  'initial_prompt_value',
+  'final_prompt_value',
+  'bos_token',
+  'eos_token',
   ...CHAT_PARAMETER_NAMES,
   ...PROVIDER_PARAMETER_NAMES,
 ];
