@@ -48,7 +48,7 @@ describe('llmux --list-providers', () => {
       for (const name of row.keyEnv) assert.ok(line.includes(name), `${row.id}: ${name}`);
     }
     // Spot checks against the providers' own documentation.
-    assert.match(stdout, /^deepinfra\s+openai-compatible\s+chat,stream,embeddings,models,passthrough\s+DEEPINFRA_API_KEY DEEPINFRA_API_BASE$/m);
+    assert.match(stdout, /^deepinfra\s+openai-compatible\s+chat,stream,embeddings,models,passthrough,images,transcriptions,speech\s+DEEPINFRA_API_KEY DEEPINFRA_API_BASE$/m);
     assert.match(stdout, /^cohere_chat\s+native\s+/m);
     assert.match(stdout, /^ {2}github_copilot: .*OAuth device/m);
   });

@@ -21,6 +21,8 @@ export interface ImageEditRequest {
   response_format?: 'url' | 'b64_json';
   background?: string;
   input_fidelity?: string;
+  /** Stability's search-replace on Bedrock: the object to find and replace with `prompt`. */
+  search_prompt?: string;
   output_format?: string;
   output_compression?: number;
   user?: string;
@@ -28,7 +30,7 @@ export interface ImageEditRequest {
 
 export type ImageEditParams = ImageEditRequest & CallOptions;
 
-export const IMAGE_EDIT_BODY_KEYS: ReadonlySet<string> = new Set<string>([...IMAGE_COMMON_KEYS, 'image', 'mask', 'input_fidelity']);
+export const IMAGE_EDIT_BODY_KEYS: ReadonlySet<string> = new Set<string>([...IMAGE_COMMON_KEYS, 'image', 'mask', 'input_fidelity', 'search_prompt']);
 
 export function imageEdit(params: ImageEditParams): Promise<ImagesResult> {
   return imageEditCall(splitCall<ImageEditRequest>(params, IMAGE_EDIT_BODY_KEYS));

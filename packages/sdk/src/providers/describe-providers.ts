@@ -22,8 +22,9 @@ export interface ProviderDescription {
 }
 
 /**
- * Adapter members → the operation names users know. Capability groups that decide per row
- * whether they serve (images, audio, text completions) are left to their own listings.
+ * Adapter members → the operation names users know. Media operations follow, from the
+ * adapter's `media` (declared per row for OpenAI-format providers); text completions are
+ * bridged to chat everywhere, so they are not listed.
  */
 const OPERATION_NAMES: ReadonlyArray<readonly [keyof ProviderAdapter, string]> = [
   ['chat', 'chat'],
@@ -60,8 +61,9 @@ export function describeProviders(registry: ProviderRegistry): ProviderDescripti
 
 function operationsOf(adapter: ProviderAdapter): string[] {
   const operations = OPERATION_NAMES.filter(([member]) => adapter[member] !== undefined).map(([, name]) => name);
+  const media = Object.keys(adapter.media ?? {}).map((member) => MEDIA_NAMES[member] ?? member);
   // An adapter that honours no chat parameter refuses chat (refuse-chat.ts): it serves only
-  // its media operations, which it then implements itself.
-  if (adapter.supportedParams.size > 0) return operations;
-  return [...operations.filter((name) => name !== 'chat' && name !== 'stream'), ...Object.keys(adapter.media ?? {}).map((member) => MEDIA_NAMES[member] ?? member)];
+  // its media operations.
+  if (adapter.supportedParams.size > 0) return [...operations, ...media];
+  return [...operations.filter((name) => name !== 'chat' && name !== 'stream'), ...media];
 }

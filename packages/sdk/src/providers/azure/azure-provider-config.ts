@@ -22,6 +22,8 @@ export function createAzureProviderConfig(endpoint: OpenAIEndpointResolver): Ope
     completions: /instruct/i,
     // Files and batches live at the resource (`/openai/files`, `/openai/batches`), not under a deployment.
     batches: true,
+    // Deployments of dall-e/gpt-image, whisper/gpt-4o-transcribe and tts models serve OpenAI's media paths.
+    media: ['generateImage', 'editImage', 'transcribe', 'speak'],
     endpoint,
   };
 }

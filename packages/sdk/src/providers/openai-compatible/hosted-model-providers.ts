@@ -12,7 +12,11 @@ const PROVIDER_LOGIC = 'litellm_core_utils/get_llm_provider_logic.py';
 const JSON_ROWS = 'llms/openai_like/providers.json';
 
 export const HOSTED_MODEL_PROVIDERS: readonly OpenAIProviderConfig[] = [
-  row('deepinfra', 'https://api.deepinfra.com/v1/openai', ['DEEPINFRA_API_KEY'], ['DEEPINFRA_API_BASE'], 'llms/deepinfra/chat/transformation.py', { embeddings: true }),
+  // DeepInfra's OpenAI API also serves images, Whisper transcription and TTS under the same base.
+  row('deepinfra', 'https://api.deepinfra.com/v1/openai', ['DEEPINFRA_API_KEY'], ['DEEPINFRA_API_BASE'], 'llms/deepinfra/chat/transformation.py', {
+    embeddings: true,
+    media: ['generateImage', 'transcribe', 'speak'],
+  }),
   // Anyscale Endpoints closed to new users in 2024; kept so that old configs still start.
   row('anyscale', 'https://api.endpoints.anyscale.com/v1', ['ANYSCALE_API_KEY'], ['ANYSCALE_API_BASE'], PROVIDER_LOGIC),
   row('sambanova', 'https://api.sambanova.ai/v1', ['SAMBANOVA_API_KEY'], ['SAMBANOVA_API_BASE'], PROVIDER_LOGIC, {
@@ -21,6 +25,8 @@ export const HOSTED_MODEL_PROVIDERS: readonly OpenAIProviderConfig[] = [
   }),
   row('nebius', 'https://api.studio.nebius.ai/v1', ['NEBIUS_API_KEY'], ['NEBIUS_API_BASE'], 'llms/nebius/chat/transformation.py', {
     embeddings: true,
+    // Nebius AI Studio's `/v1/images/generations` (FLUX models).
+    media: ['generateImage'],
     quirks: { renameParams: MAX_TOKENS_ONLY },
   }),
   row('novita', 'https://api.novita.ai/v3/openai', ['NOVITA_API_KEY'], ['NOVITA_API_BASE'], PROVIDER_LOGIC),

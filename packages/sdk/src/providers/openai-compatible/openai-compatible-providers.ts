@@ -26,6 +26,7 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     completions: /^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002)/,
     moderations: true,
     batches: true,
+    media: ['generateImage', 'editImage', 'transcribe', 'speak'],
     // OpenAI sends no `reasoning`; the self-hosted servers reached through this row do.
     quirks: { reasoningField: 'reasoning' },
   },
@@ -50,6 +51,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     // Groq documents a 400 for each of these.
     unsupportedParams: ['logprobs', 'top_logprobs', 'logit_bias'],
     embeddings: false,
+    // Whisper transcriptions and translations, and PlayAI TTS, under /openai/v1/audio.
+    media: ['transcribe', 'speak'],
     quirks: { reasoningField: 'reasoning' },
   },
   {
@@ -62,6 +65,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     unsupportedParams: ['logit_bias', 'logprobs', 'top_logprobs', 'user', 'metadata', 'service_tier', 'reasoning_effort'],
     embeddings: true,
     embeddingParams: { dimensions: 'output_dimension', user: null },
+    // Voxtral at /v1/audio/transcriptions.
+    media: ['transcribe'],
     quirks: {
       toolCallId: createMistralToolCallId,
       renameParams: { ...MAX_TOKENS_ONLY, seed: 'random_seed' },
@@ -76,6 +81,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     apiKey: 'required',
     unsupportedParams: ['metadata', 'service_tier'],
     embeddings: false,
+    // grok-2-image at /v1/images/generations.
+    media: ['generateImage'],
   },
   {
     id: 'nvidia_nim',
@@ -96,6 +103,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     unsupportedParams: ['metadata', 'service_tier'],
     embeddings: true,
     completions: true,
+    // /v1/images/generations (FLUX), /v1/audio/speech and /v1/audio/transcriptions.
+    media: ['generateImage', 'transcribe', 'speak'],
     rerank: { path: '/rerank', wire: 'cohere' },
     quirks: { reasoningField: 'reasoning' },
   },
@@ -107,6 +116,7 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     apiKey: 'required',
     unsupportedParams: ['logit_bias', 'metadata', 'service_tier'],
     embeddings: true,
+    // No `media`: Fireworks' images are workflow paths and its audio another host, not OpenAI's paths under this base.
     // Fireworks names OpenAI's `required` tool choice `any`.
     quirks: { toolChoice: (choice) => (choice === 'required' ? 'any' : choice) },
   },
@@ -186,6 +196,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     apiKey: 'optional',
     embeddings: true,
     completions: true,
+    // vLLM serves /v1/audio/transcriptions and /translations for Whisper-style models.
+    media: ['transcribe'],
     quirks: { reasoningField: 'reasoning' },
   },
   {

@@ -67,7 +67,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   }
 
   const native = createOpenAIChatNative(config);
-  // Every OpenAI-format row gets the media routes: an upstream without one answers 404 itself.
+  // Only the media operations the row declares; others are refused by name before any call.
   const media = createOpenAIMedia(config);
   const adapter: ProviderAdapter = {
     id: config.id,
@@ -76,7 +76,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
     chat,
     streamChat,
     listModels,
-    media,
+    ...(media === undefined ? {} : { media }),
     ...(native === undefined ? {} : { native }),
   };
   if (config.completions !== undefined) adapter.textCompletion = createOpenAITextCompletion(config, config.completions);

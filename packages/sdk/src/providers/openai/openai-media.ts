@@ -1,14 +1,15 @@
 // Images, speech to text and text to speech on OpenAI-format upstreams (OpenAI, Azure, Groq,
 // ...): JSON bodies for generations and speech, multipart uploads for edits and
 // transcriptions (the files' bytes written as held, see encode-multipart.ts), and speech's
-// audio handed over unread.
+// audio handed over unread. A row gets only the operations it declares (`media`), so a call
+// its upstream does not serve is refused up front rather than answered by the upstream's 404.
 
 import { z } from 'zod';
 import { encodeMultipart } from '../../http/encode-multipart.js';
 import type { ImagesResponse } from '../../image-generation.js';
 import type { TranscriptionResponse } from '../../transcription.js';
 import { TEXT_TRANSCRIPTION_FORMATS } from '../../transcription.js';
-import type { MediaSupport } from '../media-support.js';
+import type { MediaCapability, MediaSupport } from '../media-support.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
 import { parseOpenAIBody } from './parse-openai-body.js';
 import { sendOpenAIRequest } from './send-openai-request.js';
@@ -28,14 +29,30 @@ const imagesResponseSchema = z.looseObject({
 
 const transcriptionResponseSchema = z.looseObject({ text: z.string(), duration: z.number().optional() });
 
-export function createOpenAIMedia(config: OpenAIProviderConfig): MediaSupport {
+/** The row's declared media operations, or undefined when it declares none. */
+export function createOpenAIMedia(config: OpenAIProviderConfig): MediaSupport | undefined {
+  const declared = config.media ?? [];
+  if (declared.length === 0) return undefined;
+  const all = createAllOpenAIMedia(config);
+  const media: MediaSupport = {};
+  for (const capability of declared) copyCapability(media, all, capability);
+  return media;
+}
+
+function copyCapability<Capability extends MediaCapability>(target: MediaSupport, source: Required<MediaSupport>, capability: Capability): void {
+  target[capability] = source[capability];
+}
+
+function createAllOpenAIMedia(config: OpenAIProviderConfig): Required<MediaSupport> {
   return {
     async generateImage(request, context) {
       const call = await sendOpenAIRequest(config, { path: '/images/generations', method: 'POST', body: JSON.stringify(request), stream: false }, context);
       return (await parseOpenAIBody(call, imagesResponseSchema, context, 'an image list')) as ImagesResponse;
     },
     async editImage(request, context) {
-      const multipart = encodeMultipart(request);
+      const { search_prompt: searchPrompt, ...openAIRequest } = request;
+      if (searchPrompt !== undefined) context.warnings.push('search_prompt: a Stability-on-Bedrock field OpenAI does not take, dropped');
+      const multipart = encodeMultipart(openAIRequest);
       const call = await sendOpenAIRequest(config, { path: '/images/edits', method: 'POST', multipart, stream: false }, context);
       return (await parseOpenAIBody(call, imagesResponseSchema, context, 'an image list')) as ImagesResponse;
     },

@@ -6,6 +6,7 @@
 import type { ChatParameterName, ToolChoice } from '../../spec/index.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { RerankEndpoint } from '../rerank/rerank-endpoint.js';
+import type { MediaCapability } from '../media-support.js';
 
 export interface OpenAIProviderConfig {
   /** LiteLLM's provider prefix, as in `deepseek/deepseek-chat`. */
@@ -47,6 +48,12 @@ export interface OpenAIProviderConfig {
   readonly moderations?: boolean;
   /** Whether it serves OpenAI's Files and Batch APIs (`/files`, `/batches`). */
   readonly batches?: boolean;
+  /**
+   * The media operations its OpenAI-format paths serve (`/images/generations`, `/images/edits`,
+   * `/audio/transcriptions` and `/audio/translations`, `/audio/speech`), from its docs. Absent:
+   * none, and such a call is refused before it is sent, naming the provider and the operation.
+   */
+  readonly media?: readonly MediaCapability[];
   /** Its rerank endpoint, when it has one (Together, Jina, Voyage, Infinity, TEI servers). */
   readonly rerank?: RerankEndpoint;
   readonly quirks?: OpenAIQuirks;
