@@ -1,5 +1,6 @@
 // The fake Bedrock image models must be faithful: the official AWS SDK's InvokeModelCommand
-// (SigV4-signed) drives Nova Canvas, Titan Image Generator and Stability bodies here.
+// (SigV4-signed) drives Nova Canvas, Titan Image Generator and Stability bodies (generation
+// and the edit services) here.
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
@@ -48,5 +49,17 @@ describe('fake Bedrock image models, driven by the AWS SDK', () => {
     const reply = await invoke('stability.sd3-5-large-v1:0', { prompt: 'a lamp', aspect_ratio: '16:9', mode: 'text-to-image', output_format: 'png' });
     assert.equal(reply.images.length, 1);
     await assert.rejects(invoke('stability.sd3-5-large-v1:0', { prompt: 'a lamp', aspect_ratio: '7:3' }), ValidationException);
+  });
+
+  it('Stability edit services: inpaint, search-replace, erase-object, remove-background', async () => {
+    const image = FAKE_PNG.toString('base64');
+    const inpaint = await invoke('us.stability.stable-image-inpaint-v1:0', { image, prompt: 'a red sofa', mask: image, output_format: 'png' });
+    assert.deepEqual(Buffer.from(inpaint.images[0] ?? '', 'base64'), FAKE_PNG);
+    const replaced = await invoke('us.stability.stable-image-search-replace-v1:0', { image, prompt: 'a cat', search_prompt: 'dog', output_format: 'webp' });
+    assert.equal(replaced.images.length, 1);
+    assert.equal((await invoke('us.stability.stable-image-erase-object-v1:0', { image })).images.length, 1);
+    assert.equal((await invoke('us.stability.stable-image-remove-background-v1:0', { image })).images.length, 1);
+    await assert.rejects(invoke('us.stability.stable-image-search-replace-v1:0', { image, prompt: 'a cat' }), ValidationException);
+    await assert.rejects(invoke('us.stability.stable-image-remove-background-v1:0', { image, prompt: 'x' }), ValidationException);
   });
 });

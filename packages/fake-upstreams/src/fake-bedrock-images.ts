@@ -1,8 +1,10 @@
 // Bedrock's image models through InvokeModel, as a fake: Nova Canvas and Titan Image
 // Generator take TEXT_IMAGE, INPAINTING and IMAGE_VARIATION bodies (numberOfImages 1-5,
 // width and height multiples of 16 from 320 to 4096, standard or premium quality) and
-// Stability models a prompt and an aspect ratio; each answers `{ images: [base64] }`, and a
-// body it would refuse gets Bedrock's ValidationException message.
+// Stability models a prompt and an aspect ratio; Stability's edit services (inpaint,
+// search-replace, erase-object, remove-background) a base64 image and their own fields; each
+// answers `{ images: [base64] }`, and a body it would refuse gets Bedrock's ValidationException
+// message.
 
 import { FAKE_PNG } from './fake-openai-images.js';
 import { isRecord } from './is-record.js';
@@ -13,6 +15,8 @@ export function isFakeBedrockImageModel(modelId: string): boolean {
 
 /** The reply body, or the ValidationException message. */
 export function answerFakeBedrockImage(modelId: string, body: Record<string, unknown>): Record<string, unknown> | string {
+  const service = /stability\.stable-image-(inpaint|search-replace|erase-object|remove-background)-/.exec(modelId)?.[1];
+  if (service !== undefined) return answerStabilityEdit(service, body);
   if (modelId.includes('stability.')) {
     if (typeof body['prompt'] !== 'string' || body['prompt'] === '')
       return 'Malformed input request: #: required key [prompt] not found, please reformat your input and try again.';
@@ -37,6 +41,31 @@ export function answerFakeBedrockImage(modelId: string, body: Record<string, unk
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** The fields each Stability edit service takes (Bedrock's model parameters pages). */
+const STABILITY_EDIT_FIELDS: Readonly<Record<string, { required: readonly string[]; optional: readonly string[] }>> = {
+  inpaint: { required: ['image', 'prompt'], optional: ['mask', 'negative_prompt', 'seed', 'output_format', 'style_preset', 'grow_mask'] },
+  'search-replace': { required: ['image', 'prompt', 'search_prompt'], optional: ['negative_prompt', 'seed', 'output_format', 'style_preset', 'grow_mask'] },
+  'erase-object': { required: ['image'], optional: ['mask', 'seed', 'output_format', 'grow_mask'] },
+  'remove-background': { required: ['image'], optional: ['output_format'] },
+};
+
+function answerStabilityEdit(service: string, body: Record<string, unknown>): Record<string, unknown> | string {
+  const fields = STABILITY_EDIT_FIELDS[service] ?? { required: [], optional: [] };
+  for (const key of fields.required) {
+    if (typeof body[key] !== 'string' || body[key] === '') return `Malformed input request: #: required key [${key}] not found, please reformat your input and try again.`;
+  }
+  for (const key of Object.keys(body)) {
+    if (!fields.required.includes(key) && !fields.optional.includes(key))
+      return `Malformed input request: #: extraneous key [${key}] is not permitted, please reformat your input and try again.`;
+  }
+  for (const key of ['image', 'mask']) {
+    if (body[key] !== undefined && !(typeof body[key] === 'string' && BASE64.test(body[key]))) return `Malformed input request: #/${key}: not a base64 image`;
+  }
+  const format = body['output_format'];
+  if (format !== undefined && !['png', 'jpeg', 'webp'].includes(String(format))) return `Malformed input request: #/output_format: ${String(format)} is not a valid enum value`;
+  return { seeds: [7], finish_reasons: [null], images: [FAKE_PNG.toString('base64')] };
+}
 
 /** TEXT_IMAGE needs text; INPAINTING an image, text and a mask (image or prompt); IMAGE_VARIATION images. */
 function checkTask(body: Record<string, unknown>): string | undefined {

@@ -1,11 +1,13 @@
 // The fake Gemini media API must be faithful: Google's official @google/genai client drives
-// it here (generateImages → Imagen's :predict in Vertex mode, generateContent with inline
-// audio, generateContentStream with an AUDIO modality), so anything it would send
-// differently or misread fails these tests.
+// it here (generateImages and editImage → Imagen's :predict in Vertex mode, generateContent
+// with inline audio, generateContentStream with an AUDIO modality), so anything it would send
+// differently or misread fails these tests. Imagen on AI Studio cannot be driven by it: this
+// client version (2.32.0) throws before sending generateImages outside Vertex (checked below);
+// AI Studio's predict body is Vertex's, answered by the same code the Vertex test proves.
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { ApiError, GoogleGenAI, Modality } from '@google/genai';
+import { ApiError, EditMode, GoogleGenAI, MaskReferenceImage, MaskReferenceMode, Modality, RawReferenceImage } from '@google/genai';
 import { OAuth2Client } from 'google-auth-library';
 import { fakeGeminiSpeechPcm } from './fake-gemini-audio.js';
 import { startFakeGeminiMediaUpstream } from './fake-gemini-media-upstream.js';
@@ -36,6 +38,47 @@ describe('fake Gemini media upstream, driven by @google/genai', () => {
       vertex.models.generateImages({ model: 'imagen-4.0-generate-001', prompt: 'x', config: { aspectRatio: '2:1' } }),
       (error: unknown) => error instanceof ApiError && error.status === 400,
     );
+  });
+
+  it('editImage (Vertex): a RAW and a user-provided MASK reference on a capability model', async () => {
+    const raw = new RawReferenceImage();
+    raw.referenceId = 1;
+    raw.referenceImage = { imageBytes: FAKE_PNG.toString('base64'), mimeType: 'image/png' };
+    const mask = new MaskReferenceImage();
+    mask.referenceId = 2;
+    mask.referenceImage = { imageBytes: FAKE_PNG.toString('base64'), mimeType: 'image/png' };
+    mask.config = { maskMode: MaskReferenceMode.MASK_MODE_USER_PROVIDED };
+    const edited = await vertex.models.editImage({
+      model: 'imagen-3.0-capability-001',
+      prompt: 'a red sofa',
+      referenceImages: [raw, mask],
+      config: { editMode: EditMode.EDIT_MODE_INPAINT_INSERTION, numberOfImages: 2 },
+    });
+    assert.equal(edited.generatedImages?.length, 2);
+    assert.deepEqual(Buffer.from(edited.generatedImages?.[0]?.image?.imageBytes ?? '', 'base64'), FAKE_PNG);
+    const sent = fake.requests.at(-1);
+    assert.match(sent?.url ?? '', /\/publishers\/google\/models\/imagen-3\.0-capability-001:predict$/);
+    const body = sent?.json as { instances: Array<{ referenceImages: Array<{ referenceType: string }> }>; parameters: { editMode: string; sampleCount: number } };
+    assert.deepEqual(
+      body.instances[0]?.referenceImages.map((reference) => reference.referenceType),
+      ['REFERENCE_TYPE_RAW', 'REFERENCE_TYPE_MASK'],
+    );
+    assert.deepEqual(body.parameters, { editMode: 'EDIT_MODE_INPAINT_INSERTION', sampleCount: 2 });
+    await assert.rejects(
+      vertex.models.editImage({ model: 'imagen-4.0-generate-001', prompt: 'x', referenceImages: [raw, mask] }),
+      (error: unknown) => error instanceof ApiError && error.status === 400,
+    );
+  });
+
+  it('AI Studio: the client refuses generateImages outside Vertex; the fake serves predict with the key', async () => {
+    await assert.rejects(client.models.generateImages({ model: 'imagen-4.0-generate-001', prompt: 'x' }), /only supported by the Gemini Enterprise Agent Platform/);
+    const reply = await fetch(`${fake.url}/v1beta/models/imagen-4.0-generate-001:predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-goog-api-key': 'gk-media' },
+      body: JSON.stringify({ instances: [{ prompt: 'a kite' }], parameters: { sampleCount: 1 } }),
+    });
+    assert.equal(reply.status, 200);
+    assert.equal(((await reply.json()) as { predictions: unknown[] }).predictions.length, 1);
   });
 
   it('generateContent with inline audio: a transcript', async () => {

@@ -1,8 +1,9 @@
 // A fake Gemini media API on 127.0.0.1:0, at AI Studio's paths (`/v1beta/models/M:method`,
 // the key in `x-goog-api-key`) and Vertex AI's (`/v1/projects/P/locations/L/publishers/
 // google/models/M:method`, a Bearer token): audio transcripts from `:generateContent` with
-// inline audio, TTS from `:streamGenerateContent?alt=sse` with an AUDIO modality, and, on
-// Vertex only (as Google's own client has it), Imagen's `:predict`. Google's error bodies.
+// inline audio, TTS from `:streamGenerateContent?alt=sse` with an AUDIO modality, and Imagen's
+// `:predict` (generation on both; edits on Vertex only, where the capability models live: AI
+// Studio answers 404 for them). Google's error bodies.
 
 import { answerFakeImagenPredict } from './fake-gemini-images.js';
 import { createFakeGeminiTranscript, findInlineAudio, isSpeechRequest, sendFakeGeminiSpeech } from './fake-gemini-audio.js';
@@ -37,8 +38,9 @@ export function startFakeGeminiMediaUpstream(options: FakeGeminiMediaOptions = {
     const [, model = '', method] = route;
     if (request.json === undefined) return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.'));
     if (method === 'predict') {
-      if (vertex === null || !model.startsWith('imagen')) return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `models/${model} is not found for predict`));
-      const reply = answerFakeImagenPredict(request.json);
+      const notServed = !model.startsWith('imagen') || (vertex === null && model.includes('capability'));
+      if (notServed) return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for predict.`));
+      const reply = answerFakeImagenPredict(request.json, model);
       return sendJson(response, reply.status, reply.body);
     }
     if (method === 'streamGenerateContent') {

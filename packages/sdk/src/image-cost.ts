@@ -9,7 +9,8 @@ import type { MediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata } from './response-metadata.js';
 
 function imageCost(model: string, request: { size?: string | undefined; quality?: string | undefined }, response: ImagesResponse): number | null {
-  const price = IMAGE_PRICES[model];
+  // A Bedrock cross-region inference profile (`us.stability.…`) is priced as its model.
+  const price = IMAGE_PRICES[model] ?? IMAGE_PRICES[model.replace(/^(us|eu|apac|global)\./, '')];
   if (price === undefined) return null;
   const usage = response.usage;
   if (price.tokens !== undefined && usage !== undefined) {

@@ -50,6 +50,13 @@ export const IMAGE_PRICES: Readonly<Record<string, ImagePrice>> = {
   'stability.sd3-5-large-v1:0': flatPerImage(0.08),
   'stability.stable-image-ultra-v1:1': flatPerImage(0.14),
   'stability.stable-image-core-v1:1': flatPerImage(0.04),
+  // Stability's Image Services on Bedrock (edits), per image returned.
+  'stability.stable-image-inpaint-v1:0': flatPerImage(0.07),
+  'stability.stable-image-search-replace-v1:0': flatPerImage(0.07),
+  'stability.stable-image-erase-object-v1:0': flatPerImage(0.07),
+  'stability.stable-image-remove-background-v1:0': flatPerImage(0.07),
+  // Imagen 3 editing and customization on Vertex AI, per image returned.
+  'imagen-3.0-capability-001': flatPerImage(0.04),
   'imagen-3.0-generate-002': flatPerImage(0.04),
   'imagen-3.0-fast-generate-001': flatPerImage(0.02),
   'imagen-4.0-generate-001': flatPerImage(0.04),

@@ -36,6 +36,8 @@ const imageEditSchema = z.looseObject({
   image: z.union([uploadFileSchema, z.array(uploadFileSchema).min(1).max(16)]),
   mask: uploadFileSchema.optional(),
   input_fidelity: z.string().optional(),
+  // Stability's search-replace on Bedrock: what to find and replace (refused or dropped elsewhere).
+  search_prompt: z.string().min(1).optional(),
 });
 
 export const IMAGE_GENERATION_REQUEST: RequestShape = { schema: imageGenerationSchema };

@@ -14,6 +14,17 @@ export function bedrockImageFamily(modelId: string): BedrockImageFamily | undefi
   return undefined;
 }
 
+/** Stability's Image Services on Bedrock that llmux maps OpenAI's edit onto, by model id. */
+export type StabilityEditService = 'inpaint' | 'search-replace' | 'erase-object' | 'remove-background';
+
+const STABILITY_EDIT_SERVICES: readonly StabilityEditService[] = ['inpaint', 'search-replace', 'erase-object', 'remove-background'];
+
+/** `stability.stable-image-inpaint-v1:0` → 'inpaint'; undefined for a generation model. */
+export function stabilityEditService(modelId: string): StabilityEditService | undefined {
+  if (!modelId.includes('stability.stable-image-')) return undefined;
+  return STABILITY_EDIT_SERVICES.find((service) => modelId.includes(`stable-image-${service}-`));
+}
+
 /** The count, and OpenAI's qualities in Amazon's two: hd and high are premium, the rest standard. */
 export function amazonImageConfig(request: { n?: number | undefined; quality?: string | undefined }): { numberOfImages: number; quality: 'standard' | 'premium' } {
   const quality = request.quality;

@@ -18,9 +18,14 @@ const ASPECT_RATIOS: Readonly<Record<string, string>> = {
   '896x1280': '3:4',
 };
 
+interface ImagenOutputOptions {
+  mimeType: string;
+  compressionQuality?: number;
+}
+
 export interface ImagenRequestBody {
   instances: Array<{ prompt: string }>;
-  parameters: { sampleCount: number; aspectRatio?: string; outputOptions?: { mimeType: string; compressionQuality?: number } };
+  parameters: { sampleCount: number; aspectRatio?: string; outputOptions?: ImagenOutputOptions };
 }
 
 export function convertToImagenRequest(request: ImageGenerationRequest, warnings: string[]): ImagenRequestBody {
@@ -35,13 +40,15 @@ export function convertToImagenRequest(request: ImageGenerationRequest, warnings
     }
     parameters.aspectRatio = ratio;
   }
-  if (request.output_format === 'jpeg' || request.output_format === 'png') {
-    parameters.outputOptions = {
-      mimeType: `image/${request.output_format}`,
-      ...(request.output_compression === undefined ? {} : { compressionQuality: request.output_compression }),
-    };
-  }
+  const outputOptions = imagenOutputOptions(request);
+  if (outputOptions !== undefined) parameters.outputOptions = outputOptions;
   if (request.response_format === 'url') warnings.push('response_format url: Imagen returns images inline, answered as b64_json');
   if (request.quality !== undefined && request.quality !== 'auto') warnings.push(`quality ${request.quality}: Imagen has no quality setting, dropped`);
   return { instances: [{ prompt: request.prompt }], parameters };
+}
+
+/** OpenAI's output_format (png or jpeg) and compression as Imagen's outputOptions. */
+export function imagenOutputOptions(request: { output_format?: string | undefined; output_compression?: number | undefined }): ImagenOutputOptions | undefined {
+  if (request.output_format !== 'jpeg' && request.output_format !== 'png') return undefined;
+  return { mimeType: `image/${request.output_format}`, ...(request.output_compression === undefined ? {} : { compressionQuality: request.output_compression }) };
 }

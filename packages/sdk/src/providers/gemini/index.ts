@@ -25,7 +25,7 @@ export function createGeminiProvider(): ProviderAdapter {
     chat: (request, context) => geminiChat(request, context, resolveGeminiEndpoint(context)),
     streamChat: (request, context) => geminiStreamChat(request, context, resolveGeminiEndpoint(context)),
     embed,
-    media: createGeminiMedia(async (context) => resolveGeminiEndpoint(context), { images: false }),
+    media: createGeminiMedia(async (context) => resolveGeminiEndpoint(context), { imageEdits: false }),
   };
 }
 

@@ -44,7 +44,7 @@ export function createVertexAIProvider(): ProviderAdapter {
           ),
     embed,
     // Imagen, transcripts and TTS on the google publisher's models, as on AI Studio.
-    media: createGeminiMedia(async (context) => resolveVertexEndpoint(context, await resolveVertexSettings(context), 'google'), { images: true }),
+    media: createGeminiMedia(async (context) => resolveVertexEndpoint(context, await resolveVertexSettings(context), 'google'), { imageEdits: true }),
     native: VERTEX_NATIVE,
   };
 }
