@@ -31,7 +31,7 @@ const MISMATCH =
 /** Undefined when the request is signed by these credentials for this region and service. */
 export async function verifyAwsSigV4(
   request: RecordedRequest,
-  expected: FakeAwsCredentials & { region: string; service: string },
+  expected: FakeAwsCredentials & { region: string; service: string; uriEscapePath?: boolean },
   now = Date.now(),
 ): Promise<FakeAwsAuthFailure | undefined> {
   const authorization = header(request, 'authorization');
@@ -75,6 +75,8 @@ export async function verifyAwsSigV4(
     service: expected.service,
     sha256: Sha256,
     applyChecksum: false,
+    // S3 signs the path as sent; every other service encodes it once more.
+    uriEscapePath: expected.uriEscapePath ?? true,
   });
   const recomputed = await signer.sign(
     { method: request.method, protocol: 'http:', hostname: (headers['host'] ?? '').split(':')[0] ?? '', path, query, headers, body: request.text },

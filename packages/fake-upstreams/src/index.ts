@@ -42,3 +42,5 @@ export * from './fake-mistral-embeddings.js';
 export * from './fake-deepgram-upstream.js';
 export * from './fake-elevenlabs-upstream.js';
 export * from './fake-openai-batches.js';
+export * from './fake-s3.js';
+export * from './fake-bedrock-batch.js';

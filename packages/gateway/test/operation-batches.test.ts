@@ -3,7 +3,7 @@
 // rewritten to the deployment's model, a batch polled to completion, its output read and
 // billed once (one aggregated spend row with the lines' summed tokens and cost, call_type
 // afile_content), cancel, lists, another key's 404, model access, a budget refusal, and
-// Bedrock (whose batch inference needs S3) refused by name.
+// a Bedrock deployment without an S3 bucket refused by name (operation-batches-bedrock has the rest).
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -178,10 +178,10 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     const mixed = [JSON.stringify({ custom_id: 'a', body: { model: 'gpt-batch' } }), JSON.stringify({ custom_id: 'b', body: { model: 'other' } })].join('\n');
     await assert.rejects(client.files.create({ file: await toFile(Buffer.from(mixed), 'x.jsonl'), purpose: 'batch' }), badRequest);
     await assert.rejects(client.batches.create({ input_file_id: 'file-x', endpoint: '/v1/nope' as '/v1/chat/completions', completion_window: '24h' }), badRequest);
-    // Bedrock's batch inference reads and writes S3 buckets, which llmux does not manage: refused by name.
+    // Bedrock's batch inference reads and writes an S3 bucket: a deployment that names none is refused by name.
     await assert.rejects(
       client.files.create({ file: await batchFile('bedrock-batch', ['no s3']), purpose: 'batch' }),
-      (error: unknown) => error instanceof OpenAI.BadRequestError && /provider "bedrock" does not offer files and batches/.test(error.message),
+      (error: unknown) => error instanceof OpenAI.BadRequestError && /Bedrock batch inference needs s3_bucket_name/.test(error.message),
     );
   });
 

@@ -10,7 +10,7 @@ import type { LlmuxError } from '../errors/llmux-error.js';
 export interface HttpRequest {
   /** Absolute URL: `https://host[:port]/path?query`. */
   url: string;
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers: Record<string, string>;
   /** A Readable (a multipart upload's parts) is written as it is read, never joined first. */
   body?: string | Buffer | Readable;

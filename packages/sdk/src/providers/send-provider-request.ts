@@ -20,7 +20,7 @@ export interface ProviderCall {
 
 export async function sendProviderRequest(
   context: ProviderCallContext,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   headers: Record<string, string>,
   body: string | Buffer | Readable | undefined,

@@ -6,7 +6,6 @@
 import { cancelBatchAttempt, createBatchAttempt, retrieveBatchAttempt, type BatchObject } from 'llmux';
 import { z } from 'zod';
 import { parseJsonBody } from '../../http/parse-json-body.js';
-import { parseQuery } from '../../http/limits-query.js';
 import { readBody } from '../../http/read-body.js';
 import type { Route } from '../../http/route.js';
 import { sendJson } from '../../http/send-json.js';
@@ -14,7 +13,7 @@ import { validateBody } from '../../routes/validate-body.js';
 import type { FileBatchRow } from '../../store/store.js';
 import { callOn, runFilesBatchesCall, type FilesBatchesDependencies } from './files-batches-call.js';
 import type { FilesBatchesRegistry } from './files-batches-registry.js';
-import { listReply, pathId } from './files-batches-replies.js';
+import { listRoute, pathId } from './files-batches-replies.js';
 
 const createBatchSchema = z.looseObject({
   input_file_id: z.string().min(1),
@@ -23,7 +22,9 @@ const createBatchSchema = z.looseObject({
   metadata: z.record(z.string(), z.string()).nullish(),
 });
 
+/** OpenAI's batches list: 20 a page unless asked, at most 100. */
 const DEFAULT_LIST_LIMIT = 20;
+const MAX_LIST_LIMIT = 100;
 
 export function createBatchesRoutes(dependencies: FilesBatchesDependencies, registry: FilesBatchesRegistry): Route[] {
   /** The batch as the caller sees it: the gateway's ids for it and its files. */
@@ -45,7 +46,9 @@ export function createBatchesRoutes(dependencies: FilesBatchesDependencies, regi
           : { name: 'batch_cancel', callType: 'acancel_batch', traceName: 'batches' };
       const attempt = action === 'retrieve' ? retrieveBatchAttempt : cancelBatchAttempt;
       const object = await runFilesBatchesCall(context, dependencies, callOn(row, names, attempt), async (batch) => {
-        const next = await shown(batch, row, row, String(row.object['input_file_id'] ?? ''));
+        // A provider that keeps no metadata (Bedrock) answers none: the caller's, as created, stays.
+        const withMetadata = { ...batch, metadata: batch['metadata'] ?? row.object['metadata'] ?? null };
+        const next = await shown(withMetadata, row, row, String(row.object['input_file_id'] ?? ''));
         await registry.update(row, next);
         return next;
       });
@@ -70,14 +73,7 @@ export function createBatchesRoutes(dependencies: FilesBatchesDependencies, regi
         sendJson(context, 200, JSON.stringify(object));
       },
     },
-    {
-      method: 'GET',
-      paths: ['/v1/batches', '/batches'],
-      handle: async (context) => {
-        const limit = Number(parseQuery(context.request.url ?? '').get('limit') ?? DEFAULT_LIST_LIMIT);
-        sendJson(context, 200, JSON.stringify(listReply(await registry.list('batch', context.identity, Number.isFinite(limit) ? limit : DEFAULT_LIST_LIMIT))));
-      },
-    },
+    { method: 'GET', paths: ['/v1/batches', '/batches'], handle: listRoute(registry, 'batch', DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT) },
     { method: 'GET', paths: ['/v1/batches/{id}', '/batches/{id}'], handle: follow('retrieve') },
     { method: 'POST', paths: ['/v1/batches/{id}/cancel', '/batches/{id}/cancel'], handle: follow('cancel') },
   ];

@@ -3,7 +3,7 @@
 // else is told it does not exist (404, not 403), so ids cannot be probed.
 
 import { randomBytes } from 'node:crypto';
-import { NotFoundError, ServiceUnavailableError } from 'llmux';
+import { BadRequestError, NotFoundError, ServiceUnavailableError } from 'llmux';
 import type { Identity } from '../../governance/identity.js';
 import { canReadAll, isAdmin } from '../../governance/permissions.js';
 import { isStoreUnavailable } from '../../store/is-store-unavailable.js';
@@ -96,15 +96,33 @@ export class FilesBatchesRegistry {
     await this.store.deleteFileBatch(row.id).catch(unavailable);
   }
 
-  /** The caller's objects, newest first (admins and readers see all). */
-  async list(kind: FileBatchKind, caller: Identity | undefined, limit: number): Promise<Array<Record<string, unknown>>> {
-    const bounded = Math.min(Math.max(1, limit), MAX_LIST);
+  /**
+   * One page of the caller's objects, newest first (admins and readers see all): at most
+   * `limit`, starting past `after` (an id the caller can see, else a 400), and whether more follow.
+   */
+  async list(kind: FileBatchKind, caller: Identity | undefined, page: { limit: number; after?: string | undefined }): Promise<ListPage> {
+    const limit = Math.min(Math.max(1, page.limit), MAX_LIST);
+    let after: { created_at: Date; id: string } | undefined;
+    if (page.after !== undefined) {
+      const row = await this.find(kind, page.after, caller, 'read').catch((error: unknown) => {
+        if (error instanceof NotFoundError) throw new BadRequestError(`Invalid 'after': no ${kind} '${page.after}' to list after.`, { code: 'invalid_value', param: 'after' });
+        throw error;
+      });
+      after = { created_at: row.created_at, id: row.id };
+    }
     const all = caller === undefined || canReadAll(caller);
     const owner = ownerOf(caller);
-    const filter = all ? { kind, limit: bounded } : { kind, limit: bounded, api_key: owner.api_key, ...(owner.team_id === null ? {} : { team_id: owner.team_id }) };
-    const rows = await this.store.listFilesBatches(filter).catch(unavailable);
-    return rows.filter((row) => mayUseFileBatch(caller, row, 'read')).map((row) => row.object);
+    // One row past the page tells whether there is a next one.
+    const filter = { kind, limit: limit + 1, ...(after === undefined ? {} : { after }) };
+    const scoped = all ? filter : { ...filter, api_key: owner.api_key, ...(owner.team_id === null ? {} : { team_id: owner.team_id }) };
+    const rows = (await this.store.listFilesBatches(scoped).catch(unavailable)).filter((row) => mayUseFileBatch(caller, row, 'read'));
+    return { data: rows.slice(0, limit).map((row) => row.object), hasMore: rows.length > limit };
   }
+}
+
+export interface ListPage {
+  data: Array<Record<string, unknown>>;
+  hasMore: boolean;
 }
 
 const STORE_RETRY_AFTER_SECONDS = 5;

@@ -6,7 +6,6 @@
 
 import { BadRequestError, createFileAttempt, deleteFileAttempt, fileContentAttempt, isUploadFile, parseBatchInput, retrieveFileAttempt, type UploadFile } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
-import { parseQuery } from '../../http/limits-query.js';
 import { readMultipart } from '../../http/read-multipart.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Route } from '../../http/route.js';
@@ -14,21 +13,15 @@ import { sendJson } from '../../http/send-json.js';
 import { recordUsage } from '../record-routed-call.js';
 import { callOn, runFilesBatchesCall, type FilesBatchesDependencies } from './files-batches-call.js';
 import type { FilesBatchesRegistry } from './files-batches-registry.js';
-import { listReply, pathId } from './files-batches-replies.js';
+import { listRoute, pathId } from './files-batches-replies.js';
 
-const DEFAULT_LIST_LIMIT = 10_000;
+/** OpenAI's files list: up to 10,000 a page, which is also its default. */
+const MAX_FILES_LIST = 10_000;
 
 export function createFilesRoutes(dependencies: FilesBatchesDependencies, registry: FilesBatchesRegistry): Route[] {
   return [
     { method: 'POST', paths: ['/v1/files', '/files'], handle: (context) => uploadFile(context, dependencies, registry) },
-    {
-      method: 'GET',
-      paths: ['/v1/files', '/files'],
-      handle: async (context) => {
-        const limit = Number(parseQuery(context.request.url ?? '').get('limit') ?? DEFAULT_LIST_LIMIT);
-        sendJson(context, 200, JSON.stringify(listReply(await registry.list('file', context.identity, Number.isFinite(limit) ? limit : DEFAULT_LIST_LIMIT))));
-      },
-    },
+    { method: 'GET', paths: ['/v1/files', '/files'], handle: listRoute(registry, 'file', MAX_FILES_LIST, MAX_FILES_LIST) },
     {
       method: 'GET',
       paths: ['/v1/files/{id}', '/files/{id}'],

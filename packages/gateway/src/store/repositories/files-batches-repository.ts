@@ -53,11 +53,16 @@ export function createFilesBatchesRepository(db: Kysely<Database>) {
       const result = await db.deleteFrom('llmux_files_batches').where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
-    async listFilesBatches(filter: { kind: 'file' | 'batch'; api_key?: string; team_id?: string; limit: number }): Promise<FileBatchRow[]> {
+    async listFilesBatches(filter: { kind: 'file' | 'batch'; api_key?: string; team_id?: string; limit: number; after?: { created_at: Date; id: string } }): Promise<FileBatchRow[]> {
       let query = db.selectFrom('llmux_files_batches').selectAll().where('kind', '=', filter.kind);
-      const { api_key: apiKey, team_id: teamId } = filter;
+      const { api_key: apiKey, team_id: teamId, after } = filter;
       if (apiKey !== undefined && teamId !== undefined) query = query.where((builder) => builder.or([builder('api_key', '=', apiKey), builder('team_id', '=', teamId)]));
       else if (apiKey !== undefined) query = query.where('api_key', '=', apiKey);
+      if (after !== undefined) {
+        // The order below is (created_at, id) descending, so the page past a row is what sorts after it.
+        const at = after.created_at.toISOString();
+        query = query.where((builder) => builder.or([builder('created_at', '<', at), builder.and([builder('created_at', '=', at), builder('id', '<', after.id)])]));
+      }
       const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
       return rows.map(fromRow);
     },

@@ -48,8 +48,9 @@ const lowerCaseTables = new WeakMap<AwsErrorTable, Map<string, AwsErrorType>>();
 /** A non-2xx AWS answer as the typed error. */
 export async function createAwsHttpError(response: HttpResponse, table: AwsErrorTable, context: AwsErrorContext): Promise<LlmuxError> {
   const text = await readErrorText(response);
-  const body = tryParseJson(text);
-  const name = errorName(headerValue(response.headers, 'x-amzn-errortype')) ?? errorName(field(body, '__type') ?? field(body, 'code'));
+  // S3 answers its errors in XML (`<Error><Code>NoSuchKey</Code><Message>…`), the rest in JSON.
+  const body = tryParseJson(text) ?? readXmlError(text);
+  const name = errorName(headerValue(response.headers, 'x-amzn-errortype')) ?? errorName(field(body, '__type') ?? field(body, 'code') ?? field(body, 'Code'));
   const message = field(body, 'message') ?? field(body, 'Message') ?? text.trim();
   return toTypedError(name, message, body, response.status, table, context, parseRetryAfter(response.headers));
 }
@@ -107,6 +108,15 @@ function errorName(raw: string | undefined): string | undefined {
   const withoutUrl = raw.split(':')[0] ?? raw;
   const hash = withoutUrl.lastIndexOf('#');
   return hash === -1 ? withoutUrl : withoutUrl.slice(hash + 1);
+}
+
+/** `Code` and `Message` of an S3 XML error document; undefined for any other text. */
+function readXmlError(text: string): Record<string, string> | undefined {
+  if (!text.trimStart().startsWith('<')) return undefined;
+  const read = (tag: string): string | undefined => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(text)?.[1];
+  const code = read('Code');
+  if (code === undefined) return undefined;
+  return { Code: code, Message: read('Message') ?? '' };
 }
 
 function field(body: unknown, name: string): string | undefined {

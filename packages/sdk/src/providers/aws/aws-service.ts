@@ -18,5 +18,9 @@ export interface AwsServiceConfig {
    * (Bedrock API keys); `api_key` is then accepted too. Undefined: SigV4 only.
    */
   readonly bearerTokenEnv?: string;
+  /** `api_base` names another endpoint of the deployment (Bedrock's runtime), never this one. */
+  readonly ignoresApiBase?: boolean;
+  /** S3's signing: the payload's hash in `x-amz-content-sha256`, the path encoded once. */
+  readonly s3Signing?: boolean;
   readonly errors: AwsErrorTable;
 }

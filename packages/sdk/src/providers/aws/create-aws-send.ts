@@ -16,6 +16,11 @@ export interface AwsSigning {
   service: string;
   /** Signing region; required for SigV4, unused for a bearer token. */
   region: string | undefined;
+  /**
+   * S3 signs differently from the other services: it requires the payload's hash in
+   * `x-amz-content-sha256` and signs the path as sent, not encoded a second time.
+   */
+  s3?: boolean;
 }
 
 export function createAwsSend(send: SendHttpRequest, auth: AwsAuth, signing: AwsSigning): SendHttpRequest {
@@ -24,7 +29,15 @@ export function createAwsSend(send: SendHttpRequest, auth: AwsAuth, signing: Aws
       // After the caller's headers, so that a stray header cannot replace the credential.
       return (request) => send({ ...request, headers: { ...request.headers, authorization: `Bearer ${auth.token}` } });
     case 'sigv4': {
-      const signer = new SignatureV4({ credentials: auth.credentials, region: signing.region ?? '', service: signing.service, sha256: Sha256, applyChecksum: false });
+      const s3 = signing.s3 === true;
+      const signer = new SignatureV4({
+        credentials: auth.credentials,
+        region: signing.region ?? '',
+        service: signing.service,
+        sha256: Sha256,
+        applyChecksum: s3,
+        uriEscapePath: !s3,
+      });
       return async (request) => send({ ...request, headers: await signHeaders(signer, request) });
     }
     default: {

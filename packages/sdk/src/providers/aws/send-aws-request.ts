@@ -13,7 +13,12 @@ import { requireAwsRegion, resolveAwsAuth, resolveAwsRegion } from './resolve-aw
 export interface AwsRequestSpec {
   /** Path after the endpoint, already URL-encoded: `/model/<id>/converse`. */
   path: string;
-  body: string;
+  /** The path when an endpoint override is in use (S3 then addresses the bucket in the path). */
+  overriddenPath?: string;
+  /** POST unless said (the control plane's GETs, S3's PUT, GET and DELETE). */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Undefined for a call without a body (a GET). */
+  body: string | Buffer | undefined;
   /** `Accept` header; AWS answers JSON unless asked otherwise. */
   accept?: string;
   /** Service headers (`x-amzn-sagemaker-*`, ...), sent and signed before extraHeaders. */
@@ -31,11 +36,12 @@ export function sendAwsRequest(service: AwsServiceConfig, spec: AwsRequestSpec, 
   // A bearer token needs no region when the endpoint is given; signing always does.
   const region = auth.kind === 'sigv4' || endpoint === undefined ? requireAwsRegion(context) : resolveAwsRegion(context);
   const secrets = auth.kind === 'bearer' ? [auth.token] : [auth.credentials.secretAccessKey, auth.credentials.sessionToken];
-  const send = createAwsSend((request) => context.http.send(request), auth, { service: service.signingName, region });
+  const send = createAwsSend((request) => context.http.send(request), auth, { service: service.signingName, region, s3: service.s3Signing === true });
 
-  const url = (endpoint ?? service.defaultEndpoint(region ?? '')) + spec.path;
-  const headers = { 'content-type': 'application/json', accept: spec.accept ?? 'application/json', ...spec.headers, ...context.extraHeaders };
-  return sendProviderRequest(context, 'POST', url, headers, spec.body, httpErrorFactory(service), secrets, send);
+  const url = endpoint === undefined ? service.defaultEndpoint(region ?? '') + spec.path : endpoint + (spec.overriddenPath ?? spec.path);
+  const headers: Record<string, string> = { accept: spec.accept ?? 'application/json', ...spec.headers, ...context.extraHeaders };
+  if (spec.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  return sendProviderRequest(context, spec.method ?? 'POST', url, headers, spec.body, httpErrorFactory(service), secrets, send);
 }
 
 function httpErrorFactory(service: AwsServiceConfig): UpstreamErrorFactory {
@@ -54,7 +60,7 @@ function resolveEndpoint(service: AwsServiceConfig, context: ProviderCallContext
     const value = context.settings[name];
     if (typeof value === 'string' && value !== '') return stripTrailingSlash(value);
   }
-  if (context.apiBase !== undefined && context.apiBase !== '') return stripTrailingSlash(context.apiBase);
+  if (service.ignoresApiBase !== true && context.apiBase !== undefined && context.apiBase !== '') return stripTrailingSlash(context.apiBase);
   for (const name of service.endpointEnv) {
     const value = process.env[name];
     if (value !== undefined && value !== '') return stripTrailingSlash(value);
