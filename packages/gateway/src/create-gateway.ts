@@ -33,6 +33,7 @@ import { createDeploymentHealthRoute } from './health/create-deployment-health-r
 import { startBackgroundHealthChecks, type BackgroundHealthChecks } from './health/start-background-health-checks.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createModelsRoute } from './routes/models.js';
+import { createProviderBudgets } from './provider-budgets/create-provider-budgets.js';
 import { createRouterStateStore } from './router-state/create-router-state-store.js';
 import { createCallAccounting, type CallAccountingSetup } from './spend/create-call-accounting.js';
 import type { SpendWriterOptions } from './spend/spend-log-writer.js';
@@ -99,12 +100,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   const httpClient = new HttpClient();
   // Cooldowns, usage and latency: in Redis when configured, so instances route as one.
   const routerState = createRouterStateStore(config, logger, options.env);
+  // Budget routing (provider_budget_config, a deployment's max_budget): spend in the limits' counters, built below.
+  const providerBudgets = createProviderBudgets(config, () => accounting.backend, logger, options.env);
   const router = new Router({
     ...routerSettingsFromConfig(config),
     modelList: config.model_list,
     defaults: routerDefaults(config, httpClient),
     // Wrapped so cooldowns reach the metrics and alerts (called only once requests flow).
     stateStore: watchCooldowns(routerState.store, (id, untilMs) => observability.alerts.onCooldown(id, untilMs)),
+    budgets: providerBudgets.budgets,
   });
   const bodyLimitBytes = Math.floor((config.general_settings.max_request_size_mb ?? DEFAULT_MAX_REQUEST_SIZE_MB) * 1024 * 1024);
   // Built first: it owns the store the accounting writes spend to.
@@ -141,8 +145,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Stored Responses (POST /v1/responses keeps them; GET/DELETE/input_items read them), swept when they expire.
   const storedResponses = new StoredResponses({ store: governance.store, logger, retentionDays: responsesRetentionDays });
   addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, chatPassthrough, storedResponses }, (operation, hooks) =>
-    guardrails.hooksFor(operation, cache.hooksFor(operation, hooks)),
+    guardrails.hooksFor(operation, cache.hooksFor(operation, providerBudgets.hooksFor(operation, hooks))),
   );
+  for (const route of providerBudgets.routes) routes.add(route);
   for (const route of guardrails.routes) routes.add(route);
   for (const route of createStoredResponseRoutes(storedResponses)) routes.add(route);
   // /v1/files and /v1/batches: owned by the key that made them, each on the deployment that holds it.
@@ -179,6 +184,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       await governance.start();
       // A spend spool left by a stop while the store was down: replayed before serving, so budgets read whole totals.
       await accounting.start();
+      // Routing budgets start from the spend the store holds for their current period.
+      await providerBudgets.start(governance.store);
       // After the migration: the sweep deletes from the stored Responses' table.
       storedResponses.startSweep();
       await routerState.ready;
@@ -204,6 +211,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await closeServer(server, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS, streams);
       await httpClient.close();
       await routerState.store.close();
+      await providerBudgets.close();
       await cache.close();
       await guardrails.close();
       // After the server: every call has ended, so the writer's last flush has every row.

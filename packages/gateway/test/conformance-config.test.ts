@@ -1,5 +1,5 @@
 // Config forms LiteLLM accepts, each implemented or refused at start by name, never silently
-// ignored: `callbacks` as one string, Python custom callbacks, provider-budget-routing,
+// ignored: `callbacks` as one string, Python custom callbacks, provider-budget-routing (loads),
 // default_team_settings, hidden model_group_alias entries, store_prompts_in_spend_logs
 // (request and reply on the row, secrets masked, size capped) and disable_spend_logs.
 
@@ -79,13 +79,14 @@ describe('LiteLLM config forms', () => {
     assert.match(message, /Python custom callback/);
   });
 
-  it('routing_strategy: provider-budget-routing and provider_budget_config are refused at start by name', () => {
-    const message = refusal({
-      model_list: [],
-      router_settings: { routing_strategy: 'provider-budget-routing', provider_budget_config: { openai: { budget_limit: 100, time_period: '1d' } } },
-    });
-    assert.match(message, /router_settings\.provider_budget_config/);
-    assert.match(message, /provider-budget-routing/);
+  it('routing_strategy: provider-budget-routing with provider_budget_config loads (routing: provider-budget-routing.test.ts)', () => {
+    const { config } = parseConfig(
+      { model_list: [], router_settings: { routing_strategy: 'provider-budget-routing', provider_budget_config: { openai: { budget_limit: 100, time_period: '1d' } } } },
+      'litellm.yaml',
+      {},
+      { strict: true },
+    );
+    assert.deepEqual(config.router_settings.provider_budget_config, { openai: { budget_limit: 100, time_period: '1d' } });
   });
 
   it('litellm_settings.default_team_settings is refused at start by name', () => {

@@ -2,6 +2,7 @@
 // has hundreds of settings); sections left empty in YAML (`litellm_settings:`) are null.
 
 import { z } from 'zod';
+import { budgetDuration } from './budget-duration-schema.js';
 import { routerRetrySettings, routerSettingsShape } from './router-settings-schema.js';
 import { observabilityGeneralSettings, observabilityLitellmSettings } from './observability-settings-schema.js';
 
@@ -19,6 +20,9 @@ const deploymentSchema = z.looseObject({
     weight: z.number().nonnegative().optional(),
     timeout: z.number().positive().optional(),
     stream_timeout: z.number().positive().optional(),
+    // A deployment's own budget (LiteLLM's model budgets): the router skips it once spent.
+    max_budget: z.number().nonnegative().optional(),
+    budget_duration: budgetDuration.optional(),
   }),
   model_info: z
     .looseObject({ id: stringish.optional() })

@@ -1,10 +1,14 @@
 // The gateway's configuration, in LiteLLM's `config.yaml` shape (snake_case, same section
 // names) so a LiteLLM config loads unchanged and management APIs can echo it back.
 
-import type { Deployment, RouterSettings } from 'llmux';
+import type { Deployment, ProviderBudgetConfig, RouterSettings } from 'llmux';
 
 /** LiteLLM's `router_settings`: the SDK router's settings plus where shared state lives. */
-export interface GatewayRouterSettings extends RouterSettings {
+export interface GatewayRouterSettings extends Omit<RouterSettings, 'routing_strategy'> {
+  /** The SDK's strategies, or LiteLLM's `provider-budget-routing` (the default strategy after the budget filter). */
+  routing_strategy?: RouterSettings['routing_strategy'] | 'provider-budget-routing';
+  /** LiteLLM's provider budgets: provider id → USD per period (provider-budgets/). */
+  provider_budget_config?: Record<string, ProviderBudgetConfig>;
   redis_url?: string;
   redis_host?: string;
   redis_port?: number | string;

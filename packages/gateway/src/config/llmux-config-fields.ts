@@ -82,6 +82,9 @@ export const LLMUX_PARAMS = [
   'order',
   'tags',
   'max_parallel_requests',
+  // A deployment's own budget (budget routing, sdk/src/router/deployment-budgets.ts).
+  'max_budget',
+  'budget_duration',
   'input_cost_per_token',
   'output_cost_per_token',
   'cache_read_input_token_cost',

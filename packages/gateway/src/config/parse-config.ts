@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { checkConfigFields } from './check-config-fields.js';
 import { checkDeploymentModels } from './check-deployment-models.js';
 import { checkMasterKey } from './check-master-key.js';
+import { checkProviderBudgets } from './check-provider-budgets.js';
 import { classifyUnsetReferences } from './classify-unset-references.js';
 import { ConfigError, formatConfigPath } from './config-error.js';
 import { configSchema } from './config-schema.js';
@@ -52,6 +53,7 @@ export function parseConfig(document: unknown, source: string, env: NodeJS.Proce
   const resolved = resolveEnvReferences(document, env);
   const registry = options.registry ?? getDefaultProviderRegistry();
   if (options.strict === true) problems.push(...checkDeploymentModels((resolved as Record<string, unknown>)['model_list'], registry));
+  problems.push(...checkProviderBudgets((resolved as Record<string, unknown>)['router_settings'], registry));
   const parsed = configSchema.safeParse(resolved);
   if (!parsed.success) throw new ConfigError(source, [...problems, ...parsed.error.issues.map(describeIssue)]);
   const config: GatewayConfig = parsed.data;

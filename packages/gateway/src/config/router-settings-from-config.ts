@@ -6,7 +6,8 @@ import type { GatewayConfig } from './gateway-config.js';
 import { routerRetrySettings } from './router-settings-schema.js';
 
 const LITELLM_ROUTER_FIELDS = Object.keys(routerRetrySettings);
-const STATE_FIELDS = new Set(['redis_url', 'redis_host', 'redis_port', 'redis_password']);
+// Read elsewhere: Redis by the router state, budgets by provider-budgets/ (the Router gets them built).
+const STATE_FIELDS = new Set(['redis_url', 'redis_host', 'redis_port', 'redis_password', 'provider_budget_config']);
 
 export function routerSettingsFromConfig(config: GatewayConfig): RouterSettings {
   const settings: Record<string, unknown> = {};
@@ -17,6 +18,8 @@ export function routerSettingsFromConfig(config: GatewayConfig): RouterSettings 
   for (const [field, value] of Object.entries(config.router_settings)) {
     if (value !== undefined && !STATE_FIELDS.has(field)) settings[field] = value;
   }
+  // Budget routing is a filter before the strategy; the strategy among what is left is the default.
+  if (settings['routing_strategy'] === 'provider-budget-routing') delete settings['routing_strategy'];
   // Validated by the config schema, field by field.
   return settings as RouterSettings;
 }

@@ -3,13 +3,27 @@
 // field, while LiteLLM's other settings pass through.
 
 import { z } from 'zod';
+import { budgetDuration } from './budget-duration-schema.js';
 
 const seconds = z.number().nonnegative();
 const count = z.number().int().nonnegative();
 const fallbackList = z.array(z.record(z.string(), z.array(z.string())));
 const policy = z.record(z.string(), count);
 
-const ROUTING_STRATEGIES = ['simple-shuffle', 'least-busy', 'latency-based-routing', 'usage-based-routing', 'usage-based-routing-v2', 'cost-based-routing'] as const;
+// provider-budget-routing is LiteLLM's older spelling of "provider_budget_config is set": a filter
+// before the default strategy (router-settings-from-config.ts), not a strategy of its own.
+const ROUTING_STRATEGIES = [
+  'simple-shuffle',
+  'least-busy',
+  'latency-based-routing',
+  'usage-based-routing',
+  'usage-based-routing-v2',
+  'cost-based-routing',
+  'provider-budget-routing',
+] as const;
+
+/** LiteLLM's `provider_budget_config`: provider id → USD per period (provider ids checked in check-provider-budgets.ts). */
+const providerBudgetConfig = z.record(z.string(), z.strictObject({ budget_limit: z.number().nonnegative(), time_period: budgetDuration }));
 
 /** Router fields LiteLLM accepts both in `router_settings` and in `litellm_settings`. */
 export const routerRetrySettings = {
@@ -27,15 +41,8 @@ export const routerRetrySettings = {
 
 export const routerSettingsShape = {
   ...routerRetrySettings,
-  routing_strategy: z
-    .enum(ROUTING_STRATEGIES, {
-      // LiteLLM's provider-budget-routing is not implemented: refused by name, never routed around budgets.
-      error: (issue) =>
-        issue.input === 'provider-budget-routing'
-          ? 'provider-budget-routing (with provider_budget_config) is not implemented by llmux yet; use key, team or tag budgets'
-          : undefined,
-    })
-    .optional(),
+  routing_strategy: z.enum(ROUTING_STRATEGIES).optional(),
+  provider_budget_config: providerBudgetConfig.optional(),
   retry_after: seconds.optional(),
   retry_backoff: seconds.optional(),
   max_retry_wait: seconds.optional(),

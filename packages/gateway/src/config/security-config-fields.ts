@@ -40,8 +40,4 @@ export const SECURITY_LITELLM_SETTINGS = [
   'default_team_settings',
 ];
 
-export const SECURITY_ROUTER_SETTINGS = [
-  'guardrail_list',
-  // Per-provider spend caps (routing_strategy: provider-budget-routing): ignored, spend would pass them.
-  'provider_budget_config',
-];
+export const SECURITY_ROUTER_SETTINGS = ['guardrail_list'];

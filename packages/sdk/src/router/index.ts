@@ -6,3 +6,4 @@ export { MemoryRouterStateStore } from './state/memory-router-state-store.js';
 export type { Deployment, DeploymentParams, DeploymentInfo, ResolvedDeployment } from './deployment.js';
 export { deploymentId } from './deployment-id.js';
 export { resolveEnvReference, resolveEnvReferences } from './resolve-env-references.js';
+export { DeploymentBudgets, ProviderBudgetExceededError, type DeploymentBudget, type BudgetSpendReader, type ProviderBudgetConfig } from './deployment-budgets.js';

@@ -15,6 +15,7 @@ import type { BackoffSettings } from './backoff.js';
 import { CooldownTracker } from './cooldown-tracker.js';
 import { deploymentCall } from './deployment-call-params.js';
 import { deploymentId } from './deployment-id.js';
+import type { BudgetSnapshot, DeploymentBudgets } from './deployment-budgets.js';
 import type { Deployment, ResolvedDeployment } from './deployment.js';
 import { fastestResponse } from './fastest-response.js';
 import { ModelGroups } from './model-groups.js';
@@ -37,6 +38,8 @@ export interface RouterOptions extends RouterSettings {
   stateStore?: RouterStateStore;
   /** Random numbers in [0, 1) for shuffling and jitter (tests pin it). */
   random?: () => number;
+  /** Budget routing (provider_budget_config, a deployment's max_budget): over-budget deployments are skipped. */
+  budgets?: DeploymentBudgets;
 }
 
 export interface RoutedMetadata extends ResponseMetadata {
@@ -89,10 +92,12 @@ export class Router {
   private readonly cooldowns: CooldownTracker;
   private readonly random: () => number;
   private readonly engine: RouteCallEngine;
+  private readonly budgets: DeploymentBudgets | undefined;
 
   constructor(options: RouterOptions) {
-    const { modelList, defaults, stateStore, random, ...settings } = options;
+    const { modelList, defaults, stateStore, random, budgets, ...settings } = options;
     this.settings = settings;
+    this.budgets = budgets;
     this.defaults = { ...defaults };
     if (settings.timeout !== undefined) this.defaults.timeout = settings.timeout;
     if (settings.stream_timeout !== undefined) this.defaults.stream_timeout = settings.stream_timeout;
@@ -111,7 +116,7 @@ export class Router {
       backoff,
       maxFallbacks: settings.max_fallbacks ?? 5,
       hasGroup: (group) => this.groups.resolve(group) !== undefined,
-      pick: (group, avoid) => this.pick(group, avoid, NO_TAGS, false, undefined),
+      pick: (group, avoid) => this.pick(group, avoid, NO_TAGS, false, undefined, undefined),
       recordFailure: (deployment, error) => this.recordFailure(deployment, error),
     };
     for (const deployment of modelList) this.addDeployment(deployment);
@@ -120,11 +125,13 @@ export class Router {
   addDeployment(deployment: Deployment): ResolvedDeployment {
     const resolved: ResolvedDeployment = { ...resolveEnvReferences(deployment), id: deploymentId(deployment) };
     this.groups.add(resolved);
+    this.budgets?.add(resolved);
     return resolved;
   }
 
   /** Stops routing to a deployment (e.g. one deleted through the management API). */
   removeDeployment(id: string): boolean {
+    this.budgets?.remove(id);
     return this.groups.remove(id);
   }
 
@@ -160,7 +167,10 @@ export class Router {
     const call = splitRouterCall<WithoutModel<Rest>>(params);
     const rest = call.rest;
     const stream = params.stream === true;
-    const engine = this.pinned(call.group, call.options.deploymentId) ?? this.engineFor(call.options.tags, stream, promptTokens ?? NO_PROMPT);
+    // Budget routing reads spend once per call (a promise only when shared counters answer).
+    const pending = this.budgets?.snapshot(Date.now());
+    const budgets = pending instanceof Promise ? await pending : pending;
+    const engine = this.pinned(call.group, call.options.deploymentId) ?? this.engineFor(call.options.tags, stream, promptTokens ?? NO_PROMPT, budgets);
     const outcome = await routeCall(engine, this.plan(call, params.signal), async (deployment, group) => {
       const started = performance.now();
       this.startAttempt(deployment);
@@ -228,14 +238,14 @@ export class Router {
     if (deploymentId === undefined) return undefined;
     const deployment = this.groups.resolve(group)?.deployments.find((candidate) => candidate.id === deploymentId);
     if (deployment === undefined) return undefined;
-    return { ...this.engine, pick: (picked, avoid) => (picked === group ? deployment : this.pick(picked, avoid, NO_TAGS, false, undefined)) };
+    return { ...this.engine, pick: (picked, avoid) => (picked === group ? deployment : this.pick(picked, avoid, NO_TAGS, false, undefined, undefined)) };
   }
 
   /** The shared engine, unless this call's tags or prompt matter to the pick. */
-  private engineFor(tags: readonly string[] | undefined, stream: boolean, promptTokens: () => number): RouteCallEngine {
+  private engineFor(tags: readonly string[] | undefined, stream: boolean, promptTokens: () => number, budgets: BudgetSnapshot | undefined): RouteCallEngine {
     const streamMatters = stream && this.settings.routing_strategy === 'latency-based-routing';
-    if (tags === undefined && !streamMatters && this.settings.enable_pre_call_checks !== true) return this.engine;
-    return { ...this.engine, pick: (group, avoid) => this.pick(group, avoid, tags, stream, promptTokens) };
+    if (tags === undefined && !streamMatters && this.settings.enable_pre_call_checks !== true && budgets === undefined) return this.engine;
+    return { ...this.engine, pick: (group, avoid) => this.pick(group, avoid, tags, stream, promptTokens, budgets) };
   }
 
   private pick(
@@ -244,6 +254,7 @@ export class Router {
     tags: readonly string[] | undefined,
     stream: boolean,
     promptTokens: (() => number) | undefined,
+    budgets: BudgetSnapshot | undefined,
   ): ResolvedDeployment {
     const resolved = this.groups.resolve(group);
     if (resolved === undefined) {
@@ -253,7 +264,7 @@ export class Router {
         code: 'model_not_found',
       });
     }
-    const deployments = resolved.deployments;
+    const deployments = budgets === undefined ? resolved.deployments : budgets.withinBudget(group, resolved.deployments);
     const nowMs = Date.now();
     // The common case (one deployment, no filters, nothing cooling down) allocates nothing.
     const only = deployments.length === 1 ? deployments[0] : undefined;
