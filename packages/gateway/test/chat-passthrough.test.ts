@@ -42,6 +42,7 @@ function replyFor(request: RecordedRequest): FakeChatReply {
   if (text.includes('use a tool')) return { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }], finish: 'tool_calls' };
   if (text.includes('fail midway')) return { content: 'one two three four', failAfterChunks: 2 };
   if (text.includes('drop midway')) return { content: 'one two three four', dropAfterChunks: 2 };
+  if (text.includes('ünïcödé')) return { content: 'Grüße aus Köln ✓, 你好' };
   if (text.includes('too many'))
     return {
       error: { status: 429, body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, headers: { 'retry-after': '7' } },
@@ -55,11 +56,17 @@ interface ReplayUpstream {
   bodies: unknown[];
   json: string;
   events: string[];
+  /**
+   * How a stream is written: one write per event, a tick apart (as OpenAI sends them); every
+   * event's write in one burst (one socket read holding many HTTP chunks, as the bench's
+   * upstream sends a short answer); or the bytes cut into writes of N bytes, a tick apart.
+   */
+  writes: 'event' | 'burst' | number;
   close(): Promise<void>;
 }
 
 async function startReplayUpstream(): Promise<ReplayUpstream> {
-  const state: ReplayUpstream = { url: '', bodies: [], json: '{}', events: [], close: () => Promise.resolve() };
+  const state: ReplayUpstream = { url: '', bodies: [], json: '{}', events: [], writes: 'event', close: () => Promise.resolve() };
   const server: Server = createServer((request, response) => {
     const parts: Buffer[] = [];
     request.on('data', (part: Buffer) => parts.push(part));
@@ -72,12 +79,17 @@ async function startReplayUpstream(): Promise<ReplayUpstream> {
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      // One write per event, as OpenAI sends them.
-      const events = [...state.events];
+      if (state.writes === 'burst') {
+        response.cork();
+        for (const event of state.events) response.write(event);
+        response.uncork();
+        return void response.end();
+      }
+      const pieces = typeof state.writes === 'number' ? cutBytes(state.events.join(''), state.writes) : [...state.events];
       const next = (): void => {
-        const event = events.shift();
-        if (event === undefined) return void response.end();
-        response.write(event, () => setImmediate(next));
+        const piece = pieces.shift();
+        if (piece === undefined) return void response.end();
+        response.write(piece, () => setImmediate(next));
       };
       next();
     });
@@ -204,6 +216,29 @@ describe('chat passthrough answers as the translated path does', () => {
       assert.ok(a.text.endsWith('data: [DONE]\n\n'));
       const sent = replay.bodies.at(-2) as Record<string, unknown>;
       assert.deepEqual(sent['stream_options'], { include_usage: true }, 'usage asked of the upstream either way');
+    });
+  }
+
+  // The passthrough joins what arrives in one socket read into one write, and cuts the usage
+  // chunk out of it by byte position; reads that split events (and UTF-8 characters) anywhere
+  // must still give the same bytes.
+  for (const writes of ['burst', 7, 1] as const) {
+    it(`streams byte for byte when the upstream's stream arrives ${writes === 'burst' ? 'in one read' : `in ${writes}-byte pieces`}`, async () => {
+      try {
+        for (const prompt of ['hi, ünïcödé ✓', 'use a tool', 'fail midway']) {
+          const extra = prompt === 'use a tool' ? { tools: [WEATHER_TOOL] } : {};
+          await replayTranslated(chat('gpt', prompt, { ...extra, stream: true, stream_options: { include_usage: true } }));
+          replay.writes = writes;
+          for (const options of [{ stream: true }, { stream: true, stream_options: { include_usage: true } }]) {
+            const [a, b] = await both(chat('canon', prompt, { ...extra, ...options }));
+            assertSameAnswer(a, b);
+            assert.equal(a.text.includes('"usage":{'), 'stream_options' in options && prompt !== 'fail midway', prompt);
+          }
+          replay.writes = 'event';
+        }
+      } finally {
+        replay.writes = 'event';
+      }
     });
   }
 
@@ -352,6 +387,14 @@ describe('chat passthrough answers as the translated path does', () => {
     assert.equal(args, '{"city":"Paris"}');
   });
 });
+
+/** `text`'s UTF-8 bytes in pieces of `size` (a character may be cut). */
+function cutBytes(text: string, size: number): Buffer[] {
+  const bytes = Buffer.from(text);
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
+  return pieces;
+}
 
 function pickFields(message: Record<string, unknown> | undefined): Record<string, unknown> {
   return { role: message?.['role'], content: message?.['content'], reasoning_content: message?.['reasoning_content'] };

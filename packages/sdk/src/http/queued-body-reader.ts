@@ -16,6 +16,15 @@ export type BodyErrorContext = Pick<HttpRequest, 'provider' | 'model' | 'signal'
 /** Items queued beyond this pause the upstream body, so a slow reader holds back the upstream. */
 const HIGH_WATER = 64;
 
+/** How much a reader queues before it pauses the upstream, in the units of its `sizeOf`. */
+export interface QueueLimit<T> {
+  readonly highWater: number;
+  sizeOf(item: T): number;
+}
+
+/** One item counts one: SSE readers queue small converted chunks. */
+const COUNT_ITEMS: QueueLimit<unknown> = { highWater: HIGH_WATER, sizeOf: () => 1 };
+
 interface Waiter<T> {
   resolve(result: IteratorResult<T>): void;
   reject(error: unknown): void;
@@ -29,10 +38,13 @@ export abstract class QueuedBodyReader<T> implements AsyncIterableIterator<T> {
   protected finished = false;
   /** An error to throw once the items queued before it have been taken. */
   private failure: { error: unknown } | undefined;
+  /** What the queue holds now, in `limit`'s units. */
+  private queued = 0;
 
   constructor(
     private readonly body: Readable,
     private readonly context: BodyErrorContext,
+    private readonly limit: QueueLimit<T> = COUNT_ITEMS,
   ) {
     body.on('data', (bytes: Buffer) => this.onData(bytes));
     // 'close' without 'end' (destroyed elsewhere) is an end too; the subclass tells if it was early.
@@ -68,6 +80,7 @@ export abstract class QueuedBodyReader<T> implements AsyncIterableIterator<T> {
     this.failure = undefined;
     this.queue.length = 0;
     this.head = 0;
+    this.queued = 0;
     this.stop();
     // A cancel while a next() waits (a client hang-up) ends that next() too.
     this.wake();
@@ -82,7 +95,8 @@ export abstract class QueuedBodyReader<T> implements AsyncIterableIterator<T> {
       return;
     }
     this.queue.push(item);
-    if (this.queue.length - this.head >= HIGH_WATER && !this.finished) this.body.pause();
+    this.queued += this.limit.sizeOf(item);
+    if (this.queued >= this.limit.highWater && !this.finished) this.body.pause();
   }
 
   /** The body ended as it should: a waiting reader gets the end once the queue is empty. */
@@ -102,9 +116,11 @@ export abstract class QueuedBodyReader<T> implements AsyncIterableIterator<T> {
   private take(): T {
     const item = this.queue[this.head] as T;
     this.head++;
+    this.queued -= this.limit.sizeOf(item);
     if (this.head === this.queue.length) {
       this.queue.length = 0;
       this.head = 0;
+      this.queued = 0;
       if (!this.finished && this.body.isPaused()) this.body.resume();
     }
     return item;

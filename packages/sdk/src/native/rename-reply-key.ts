@@ -9,22 +9,19 @@ export interface KeyRename {
   readonly from: string;
   /** `"reasoning_content":` */
   readonly to: string;
+  // The same as bytes: Buffer.includes converts a string needle on every call, and the
+  // OpenAI row (whose self-hosted servers send `reasoning`) searches every reply and stream read.
+  readonly fromBytes: Buffer;
+  readonly toBytes: Buffer;
 }
 
 export function keyRename(from: string, to: string): KeyRename {
-  return { from: `"${from}":`, to: `"${to}":` };
+  const names = { from: `"${from}":`, to: `"${to}":` };
+  return { ...names, fromBytes: Buffer.from(names.from), toBytes: Buffer.from(names.to) };
 }
 
 /** The bytes with the key renamed; unchanged when they lack it or already carry the new name. */
 export function renameReplyKey(bytes: Buffer, rename: KeyRename): Buffer {
-  if (!bytes.includes(rename.from) || bytes.includes(rename.to)) return bytes;
+  if (!bytes.includes(rename.fromBytes) || bytes.includes(rename.toBytes)) return bytes;
   return Buffer.from(bytes.toString('utf8').replaceAll(rename.from, rename.to), 'utf8');
-}
-
-/** A stream's chunks with the key renamed in each (a key split across two chunks is left as sent). */
-export function renameStreamKey(source: AsyncIterator<Buffer>, rename: KeyRename): AsyncIterator<Buffer> {
-  return {
-    next: () => source.next().then((step) => (step.done === true ? step : { done: false, value: renameReplyKey(step.value, rename) })),
-    return: async () => (source.return === undefined ? { done: true, value: undefined } : source.return()),
-  };
 }

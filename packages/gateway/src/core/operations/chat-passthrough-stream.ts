@@ -22,11 +22,14 @@ const USAGE = '"usage":{';
 // Searched in every chunk as bytes: a Buffer needle, which a string one would be converted to on each search.
 const ERROR_DATA_BYTES = Buffer.from(ERROR_DATA);
 const EMPTY_CHOICES_BYTES = Buffer.from(EMPTY_CHOICES);
+const USAGE_BYTES = Buffer.from(USAGE);
+const EVENT_END_BYTES = Buffer.from(EVENT_END);
 const DONE_AT_END = /data: \[DONE\]\s*$/;
 /** Enough of the last bytes to see `data: [DONE]\n\n`. */
 const TAIL_CHARS = 24;
 
 export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
+  /** Bytes after the last whole event, as latin1 (one char per byte: a UTF-8 character cut across reads stays whole). */
   private pending = '';
   private tail = '';
   private failure: unknown;
@@ -50,11 +53,12 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
   readonly chunk = (received: Buffer): string | Buffer => {
     const head = this.headChunksLeft > 0 ? this.readHead(received) : received;
     const bytes = this.nullFingerprint ? withoutNullFingerprint(head) : head;
-    if (this.pending === '' && !this.mayHoldHidden(bytes) && endsWithEventEnd(bytes)) {
-      this.keepTail(bytes.toString('latin1', Math.max(0, bytes.length - TAIL_CHARS)));
-      return bytes;
+    if (this.pending === '' && !bytes.includes(ERROR_DATA_BYTES) && endsWithEventEnd(bytes)) {
+      const out = this.includeUsage ? bytes : withoutUsageEvent(bytes);
+      this.keepTail(out.toString('latin1', Math.max(0, out.length - TAIL_CHARS)));
+      return out;
     }
-    const text = this.pending + bytes.toString('utf8');
+    const text = this.pending + bytes.toString('latin1');
     const cut = text.lastIndexOf(EVENT_END);
     if (cut === -1) {
       this.pending = text;
@@ -67,11 +71,11 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
       out += event + EVENT_END;
     }
     this.keepTail(out);
-    return out;
+    return Buffer.from(out, 'latin1');
   };
 
   readonly end = (): string => {
-    const rest = this.pending === '' || this.hidden(this.pending) ? '' : `${this.pending}${EVENT_END}`;
+    const rest = this.pending === '' || this.hidden(this.pending) ? '' : `${Buffer.from(this.pending, 'latin1').toString('utf8')}${EVENT_END}`;
     if (this.failure !== undefined) {
       this.context.call.callEnd = 'upstream_cut';
       return rest + this.dialect.streamError(this.context, this.failure);
@@ -96,10 +100,6 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
     return bytes;
   }
 
-  private mayHoldHidden(bytes: Buffer): boolean {
-    return bytes.includes(ERROR_DATA_BYTES) || (!this.includeUsage && bytes.includes(EMPTY_CHOICES_BYTES));
-  }
-
   private hidden(event: string): boolean {
     const data = event.trimStart();
     if (data.startsWith(ERROR_DATA)) return true;
@@ -110,6 +110,41 @@ export class ChatPassthroughEncoder implements StreamEncoder<Buffer> {
     if (text === '') return;
     this.tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (this.tail + text).slice(-TAIL_CHARS);
   }
+}
+
+/**
+ * Whole events' bytes without the usage chunk (an event holding `"choices":[]` and
+ * `"usage":{`), cut by byte position: one read usually holds a whole short answer, and only
+ * that event is looked at. Events are what the text path splits on `\n\n` from the left.
+ */
+function withoutUsageEvent(bytes: Buffer): Buffer {
+  let from = 0;
+  let out = bytes;
+  for (;;) {
+    const at = out.indexOf(EMPTY_CHOICES_BYTES, from);
+    if (at === -1) return out;
+    const start = eventStart(out, at);
+    const end = out.indexOf(EVENT_END_BYTES, at) + EVENT_END_BYTES.length;
+    if (!out.subarray(start, end).includes(USAGE_BYTES)) {
+      from = end;
+      continue;
+    }
+    out = Buffer.concat([out.subarray(0, start), out.subarray(end)]);
+    from = start;
+  }
+}
+
+/**
+ * Where the event holding byte `at` starts: after the last `\n\n` before it, as a split from
+ * the left pairs a run of newlines (an odd one leaves its last `\n` to the event).
+ */
+function eventStart(bytes: Buffer, at: number): number {
+  const pair = bytes.lastIndexOf(EVENT_END_BYTES, at);
+  if (pair === -1) return 0;
+  let runStart = pair;
+  while (runStart > 0 && bytes[runStart - 1] === 0x0a) runStart--;
+  const runEnd = pair + 2;
+  return runStart + 2 * Math.floor((runEnd - runStart) / 2);
 }
 
 function endsWithEventEnd(bytes: Buffer): boolean {

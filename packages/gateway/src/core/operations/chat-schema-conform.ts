@@ -19,12 +19,13 @@ export function hasNullFingerprint(bytes: Buffer): boolean {
 
 /** `bytes` without a null `system_fingerprint` (the same Buffer when it has none). */
 export function withoutNullFingerprint(bytes: Buffer): Buffer {
-  return hasNullFingerprint(bytes) ? Buffer.from(bytes.toString('utf8').replace(NULL_FINGERPRINTS, '')) : bytes;
+  // latin1 keeps a UTF-8 character that a stream's read cut in two as it came (the patterns are ASCII).
+  return hasNullFingerprint(bytes) ? Buffer.from(bytes.toString('latin1').replace(NULL_FINGERPRINTS, ''), 'latin1') : bytes;
 }
 
 /** A stream's first bytes with an empty chunk `object` named `chat.completion.chunk` (the same Buffer when none is empty). */
 export function withChunkObjectNamed(bytes: Buffer): Buffer {
-  return bytes.includes(EMPTY_OBJECT) ? Buffer.from(bytes.toString('utf8').replace('"object":""', CHUNK_OBJECT)) : bytes;
+  return bytes.includes(EMPTY_OBJECT) ? Buffer.from(bytes.toString('latin1').replace('"object":""', CHUNK_OBJECT), 'latin1') : bytes;
 }
 
 /** CreateChatCompletionResponse requires `choices[].logprobs` and `message.refusal`, either of which may be null. */

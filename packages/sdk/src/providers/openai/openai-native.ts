@@ -10,7 +10,7 @@ import { BodyChunkReader } from '../../native/read-body-chunks.js';
 import { createNativeJsonReply, openNativeStreamReply } from '../../native/create-native-reply.js';
 import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
 import { pickReplyHeaders } from '../../native/pick-native-headers.js';
-import { keyRename, renameReplyKey, renameStreamKey } from '../../native/rename-reply-key.js';
+import { keyRename, renameReplyKey } from '../../native/rename-reply-key.js';
 import { isJsonObject } from '../../json/json-value-checks.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
@@ -43,8 +43,8 @@ async function send(config: OpenAIProviderConfig, request: NativeRequest, contex
     return reply;
   }
   const headers = pickReplyHeaders(response.headers, 'text/event-stream', 'x-request-id');
-  const chunks = new BodyChunkReader(response.body, context);
-  return openNativeStreamReply(rename === undefined ? chunks : renameStreamKey(chunks, rename), response.status, request.dialect, context, secrets, headers);
+  const chunks = new BodyChunkReader(response.body, context, rename === undefined ? undefined : (bytes) => renameReplyKey(bytes, rename));
+  return openNativeStreamReply(chunks, response.status, request.dialect, context, secrets, headers);
 }
 
 const REASONING_RENAME = keyRename('reasoning', 'reasoning_content');
