@@ -16,6 +16,7 @@ import { normalizeVector } from '../src/cache/semantic-index.js';
 import { managementClient } from './helpers/management-client.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-semantic';
 const THRESHOLD = 0.9;
@@ -89,8 +90,7 @@ describe('semantic cache (local-semantic)', () => {
     await client.chat.completions.create(ask('how many legs does a spider have'));
     const calls = chatCalls();
     const stream = await client.chat.completions.create({ ...ask('how many legs does a spider have exactly'), stream: true });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const { text } = await readChatStream(stream);
     assert.equal(chatCalls(), calls);
     assert.match(text, /^answer \d+$/);
   });

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const GUARDRAILS = () => [
   {
@@ -155,8 +156,7 @@ describe('guardrails on chat', () => {
   it('a stream that passes post_call is whole', async () => {
     // @ts-expect-error LiteLLM's request field
     const stream = await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }], stream: true, guardrails: ['reply-filter'] });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const { text } = await readChatStream(stream);
     assert.equal(text, 'Hello!');
   });
 

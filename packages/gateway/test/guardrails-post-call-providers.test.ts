@@ -10,6 +10,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
 import { SERVICE_BATCH_CHARS } from '../src/guardrails/watch-reply.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const GUARDRAILS = (service: string) => [
   { guardrail_name: 'reply-api', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'post_call', default_on: true, api_base: service } },
@@ -57,8 +58,7 @@ describe('post_call with the generic guardrail API', () => {
   it('chat stream: a clean reply is whole, checked once at its end', async () => {
     const before = serviceCalls();
     const stream = await world.client().chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }], stream: true });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const { text } = await readChatStream(stream);
     assert.equal(text, 'Hello!');
     assert.equal(serviceCalls() - before, 1);
   });

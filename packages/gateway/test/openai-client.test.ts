@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-e2e';
 const OPENAI_KEY = 'sk-openai-upstream-secret-4242';
@@ -110,14 +111,7 @@ describe('gateway with the openai client', () => {
         stream: true,
         stream_options: { include_usage: true },
       });
-      let text = '';
-      let usage: OpenAI.CompletionUsage | undefined | null;
-      let chunks = 0;
-      for await (const chunk of stream) {
-        chunks += 1;
-        text += chunk.choices[0]?.delta.content ?? '';
-        if (chunk.usage) usage = chunk.usage;
-      }
+      const { text, usage, chunks } = await readChatStream(stream);
       assert.ok(chunks > 1, model);
       assert.equal(text, model === 'gpt-test' ? 'Hello there from the fake upstream' : 'Hello from Claude');
       assert.ok(usage !== undefined && usage !== null && usage.total_tokens > 0, model);

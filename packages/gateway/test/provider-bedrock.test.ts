@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-bedrock';
 const REGION = 'us-west-2';
@@ -93,14 +94,7 @@ describe('gateway with Amazon Bedrock deployments', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let finish: string | null | undefined;
-    let usage: OpenAI.CompletionUsage | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, usage, finish } = await readChatStream(stream);
     assert.equal(text, 'Hello from Bedrock');
     assert.equal(finish, 'stop');
     assert.equal(usage?.total_tokens, 17);
@@ -150,8 +144,7 @@ describe('gateway with Amazon Bedrock deployments', () => {
     assert.equal(completion.choices[0]?.message.content, 'Hello from Bedrock');
     assert.equal((bedrock.requests.at(-1)?.json as { anthropic_version?: string }).anthropic_version, 'bedrock-2023-05-31');
     const stream = await client.chat.completions.create({ model: 'claude-invoke', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20, stream: true });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const { text } = await readChatStream(stream);
     assert.equal(text, 'Hello from Bedrock');
     assert.equal(bedrock.requests.at(-1)?.url, '/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/invoke-with-response-stream');
   });

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeCohereUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-cohere';
 const COHERE_KEY = 'co-upstream-secret-4242';
@@ -65,14 +66,7 @@ describe('gateway with Cohere deployments', () => {
 
   it('streams Cohere events as OpenAI SSE, with usage when asked', async () => {
     const stream = await client.chat.completions.create({ model: 'command', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
-    let text = '';
-    let usage: OpenAI.CompletionUsage | null | undefined;
-    let chunks = 0;
-    for await (const chunk of stream) {
-      chunks += 1;
-      text += chunk.choices[0]?.delta.content ?? '';
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, usage, chunks } = await readChatStream(stream);
     assert.ok(chunks > 3);
     assert.equal(text, 'Hello from Cohere');
     assert.deepEqual(usage, { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 });

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { googleErrorBody, retryInfo, startFakeGeminiUpstream, type FakeGeminiReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-gemini';
 const GEMINI_KEY = 'AIzaSyGatewayGeminiKey-4242';
@@ -70,16 +71,7 @@ describe('gateway with Gemini deployments', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let chunks = 0;
-    let usage: OpenAI.CompletionUsage | null | undefined;
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      chunks += 1;
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, usage, finish, chunks } = await readChatStream(stream);
     assert.ok(chunks > 2);
     assert.equal(text, 'Hello from Gemini via the gateway');
     assert.equal(finish, 'stop');

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-ollama';
 
@@ -66,14 +67,7 @@ describe('gateway with Ollama deployments', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let usage: OpenAI.CompletionUsage | null | undefined;
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, usage, finish } = await readChatStream(stream);
     assert.equal(text, 'Hello from Ollama');
     assert.equal(finish, 'stop');
     assert.deepEqual(usage, { prompt_tokens: 26, completion_tokens: 3, total_tokens: 29 });

@@ -17,6 +17,7 @@ import {
 } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-vertex';
 const PROJECT = 'gateway-vertex-project';
@@ -99,12 +100,7 @@ describe('gateway with Vertex AI deployments', () => {
         stream: true,
         stream_options: { include_usage: true },
       });
-      let text = '';
-      let usage: OpenAI.CompletionUsage | null | undefined;
-      for await (const chunk of stream) {
-        text += chunk.choices[0]?.delta.content ?? '';
-        if (chunk.usage) usage = chunk.usage;
-      }
+      const { text, usage } = await readChatStream(stream);
       assert.equal(text, expected, model);
       assert.equal(usage?.total_tokens, 11, model);
     }

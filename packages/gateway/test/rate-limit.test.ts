@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createStore, type KyselyStore } from '../src/store/index.js';
 import { chatAs, customerRecord, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 describe('rate limits through the gateway (memory counters, SQLite store)', () => {
   let backend: Backend;
@@ -54,8 +55,7 @@ describe('rate limits through the gateway (memory counters, SQLite store)', () =
         stream: true,
         stream_options: { include_usage: true },
       });
-      let text = '';
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      const { text } = await readChatStream(stream);
       assert.equal(text, 'counted reply');
     }
     const third = await chatAs(gateway.client, 'streamer');

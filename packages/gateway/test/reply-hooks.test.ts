@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const GUARDRAILS = (service: string) => [
   { guardrail_name: 'beside', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'during_call', default_on: true, api_base: service } },
@@ -46,8 +47,7 @@ describe('reply hooks: during_call beside the upstream call', () => {
 
   it('a stream is held until the check passes, then whole', async () => {
     const stream = await world.client().chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hello' }], stream: true });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const { text } = await readChatStream(stream);
     assert.equal(text, 'Hello!');
   });
 

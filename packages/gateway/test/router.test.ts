@@ -9,6 +9,7 @@ import OpenAI from 'openai';
 import { parseConfig } from '../src/index.js';
 import { httpRequest } from './helpers/http-request.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { readChatStream } from './helpers/read-chat-stream.js';
 
 const hi = [{ role: 'user' as const, content: 'hi' }];
 
@@ -95,8 +96,7 @@ describe('gateway router', () => {
 
   it('falls back in a stream when the upstream resets before the first content', async () => {
     const stream = await client.chat.completions.create({ model: 'resets', messages: hi, stream: true });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const { text } = await readChatStream(stream);
     assert.equal(text, 'Hello from healthy');
   });
 
