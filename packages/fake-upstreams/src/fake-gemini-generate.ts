@@ -19,7 +19,7 @@ export interface FakeGenerateCall {
 }
 
 export async function answerGenerate(request: RecordedRequest, response: ServerResponse, call: FakeGenerateCall): Promise<void> {
-  const problem = checkGeminiRequestBody(request.json);
+  const problem = checkGeminiRequestBody(request.json, call.flavor);
   if (problem !== undefined) return sendJson(response, 400, googleErrorBody(400, 'INVALID_ARGUMENT', problem));
   const reply = call.reply(request);
   if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, reply.error.headers);

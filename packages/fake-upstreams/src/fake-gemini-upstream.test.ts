@@ -141,4 +141,35 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
     assert.equal(body.error.status, 'INVALID_ARGUMENT');
     assert.match(body.error.message, /Unknown name "messages"/);
   });
+  it("takes the files, audio, search tool, topK and thinkingConfig Google's client sends, and refuses malformed ones", async () => {
+    const pdf = Buffer.from('%PDF-1.4 fake').toString('base64');
+    const response = await client.models.generateContent({
+      model: MODEL,
+      contents: [
+        {
+          role: 'user',
+          parts: [
+            { text: 'summarise' },
+            { inlineData: { mimeType: 'application/pdf', data: pdf } },
+            { fileData: { fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc123' } },
+            { inlineData: { mimeType: 'audio/wav', data: 'UklGRg==' } },
+          ],
+        },
+      ],
+      config: { topK: 40, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true }, tools: [{ googleSearch: {} }] },
+    });
+    assert.equal(response.text, `Hello from ${MODEL}`);
+    const body = fake.requests.at(-1)?.json as { tools: unknown; generationConfig: unknown };
+    assert.deepEqual(body.tools, [{ googleSearch: {} }]);
+    assert.deepEqual(body.generationConfig, { topK: 40, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } });
+
+    const refused = async (parts: Array<Record<string, unknown>>, message: RegExp) =>
+      assert.rejects(
+        client.models.generateContent({ model: MODEL, contents: [{ role: 'user', parts }] }),
+        (error: unknown) => error instanceof ApiError && error.status === 400 && message.test(error.message),
+      );
+    await refused([{ inlineData: { mimeType: 'application/pdf', data: 'not base64!' } }], /Base64 decoding failed/);
+    await refused([{ inlineData: { data: pdf } }], /mime_type/);
+    await refused([{ fileData: { mimeType: 'application/pdf' } }], /file_uri is required/);
+  });
 });

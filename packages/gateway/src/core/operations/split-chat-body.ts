@@ -3,6 +3,9 @@
 // the provider's body, where checkParams forwards, drops with a warning or refuses them:
 // nothing a client sends vanishes. Deployment settings are never taken from a body: they
 // are left out with a warning the client sees (x-llmux-warnings).
+// `extra_body` (LiteLLM's SDK and clients that do not merge it themselves, as the official
+// OpenAI clients do) is opened: its fields count as the body's own, winning over them as
+// they do when the OpenAI client merges it.
 
 import { CHAT_REQUEST_FIELDS } from '../../routes/chat-request-schema.js';
 
@@ -34,10 +37,14 @@ export interface SplitChatBody {
   refused: string[] | undefined;
 }
 
+/** What `extra_body` may not change: the call's target, its prompt and its reply's form are the body's own. */
+const BODY_OWN_FIELDS: ReadonlySet<string> = new Set(['model', 'messages', 'stream']);
+
 export function splitChatBody(body: Readonly<Record<string, unknown>>): SplitChatBody {
   const params: Record<string, unknown> = {};
   let extras: Record<string, unknown> | undefined;
   let refused: string[] | undefined;
+  let extraBody: Record<string, unknown> | undefined;
   for (const name in body) {
     const value = body[name];
     if (value === undefined || value === null) continue;
@@ -53,10 +60,40 @@ export function splitChatBody(body: Readonly<Record<string, unknown>>): SplitCha
       refused.push(`ignored "${name}": a deployment setting cannot be set in a request body`);
       continue;
     }
+    // Opened after the loop, so its fields win whatever the key order.
+    if (name === 'extra_body' && isObject(value)) {
+      extraBody = value;
+      continue;
+    }
     extras ??= {};
     extras[name] = value;
   }
-  return { params, extras, refused };
+  const split: SplitChatBody = { params, extras, refused };
+  if (extraBody !== undefined) mergeExtraBody(split, extraBody);
+  return split;
+}
+
+function mergeExtraBody(split: SplitChatBody, extraBody: Readonly<Record<string, unknown>>): void {
+  for (const name in extraBody) {
+    const value = extraBody[name];
+    if (value === undefined || value === null) continue;
+    if (BODY_OWN_FIELDS.has(name) || DEPLOYMENT_SETTINGS.has(name)) {
+      split.refused ??= [];
+      split.refused.push(`ignored "extra_body.${name}": ${BODY_OWN_FIELDS.has(name) ? 'it is set in the body itself' : 'a deployment setting cannot be set in a request body'}`);
+    } else if (KNOWN_FIELDS.has(name)) {
+      if (name === 'metadata') {
+        const forwarded = isObject(value) ? providerMetadata(value) : undefined;
+        if (forwarded !== undefined) split.params[name] = forwarded;
+      } else split.params[name] = value;
+    } else {
+      split.extras ??= {};
+      split.extras[name] = value;
+    }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
