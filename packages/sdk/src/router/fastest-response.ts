@@ -1,5 +1,8 @@
 // Several model groups at once, the first reply wins (LiteLLM's `fastest_response`): the
-// others are aborted, and a stream that wins after another already won is cancelled.
+// others are aborted, and a stream that wins after another already won is cancelled. As on
+// LiteLLM, only the winner is billed (the caller accounts for the reply it gets; an aborted
+// attempt has no usage), and the abort's reason is no upstream error, so a losing deployment
+// is not counted toward a cooldown. A failure is not a win: the next answer still can be.
 
 import type { CompletionResponse } from '../completion.js';
 import type { CompletionStream } from '../completion-stream.js';
