@@ -22,14 +22,22 @@ export const HOSTED_MODEL_PROVIDERS: readonly OpenAIProviderConfig[] = [
   row('sambanova', 'https://api.sambanova.ai/v1', ['SAMBANOVA_API_KEY'], ['SAMBANOVA_API_BASE'], PROVIDER_LOGIC, {
     // SambaNova's chat API documents a 400 for these.
     unsupportedParams: ['logit_bias', 'logprobs', 'top_logprobs', 'n', 'metadata', 'service_tier'],
+    // Its DeepSeek-R1 answers with the `<think>` block in the content.
+    quirks: { thinkTags: true },
   }),
-  row('nebius', 'https://api.studio.nebius.ai/v1', ['NEBIUS_API_KEY'], ['NEBIUS_API_BASE'], 'llms/nebius/chat/transformation.py', {
+  // Nebius AI Studio is now Nebius Token Factory: its docs (docs.tokenfactory.nebius.com, "Text generation", checked 2026-12)
+  // give this base; LiteLLM still defaults to the old https://api.studio.nebius.ai/v1.
+  row('nebius', 'https://api.tokenfactory.nebius.com/v1', ['NEBIUS_API_KEY'], ['NEBIUS_API_BASE'], 'llms/nebius/chat/transformation.py; docs.tokenfactory.nebius.com', {
     embeddings: true,
     // Nebius AI Studio's `/v1/images/generations` (FLUX models).
     media: ['generateImage'],
     quirks: { renameParams: MAX_TOKENS_ONLY },
   }),
-  row('novita', 'https://api.novita.ai/v3/openai', ['NOVITA_API_KEY'], ['NOVITA_API_BASE'], PROVIDER_LOGIC),
+  // The base in Novita's LLM API guide (novita.ai/docs/guides/llm-api) and LiteLLM's Novita page, checked 2026-12.
+  // Novita's reasoning models write `<think>` into the content unless asked (`separate_reasoning`, which LiteLLM lists).
+  row('novita', 'https://api.novita.ai/v3/openai', ['NOVITA_API_KEY'], ['NOVITA_API_BASE'], `${PROVIDER_LOGIC}; novita.ai/docs/guides/llm-api`, {
+    quirks: { thinkTags: true },
+  }),
   row('hyperbolic', 'https://api.hyperbolic.xyz/v1', ['HYPERBOLIC_API_KEY'], ['HYPERBOLIC_API_BASE'], 'llms/hyperbolic/chat/transformation.py', {
     unsupportedParams: ['logit_bias', 'logprobs', 'top_logprobs', 'metadata', 'service_tier'],
     quirks: { renameParams: MAX_TOKENS_ONLY },
@@ -47,7 +55,9 @@ export const HOSTED_MODEL_PROVIDERS: readonly OpenAIProviderConfig[] = [
   row('zai', 'https://api.z.ai/api/paas/v4', ['ZAI_API_KEY'], ['ZAI_API_BASE'], 'llms/zai/chat/transformation.py'),
   row('minimax', 'https://api.minimax.io/v1', ['MINIMAX_API_KEY'], ['MINIMAX_API_BASE'], 'llms/minimax/chat/transformation.py'),
   row('volcengine', 'https://ark.cn-beijing.volces.com/api/v3', ['VOLCENGINE_API_KEY', 'ARK_API_KEY'], ['VOLCENGINE_API_BASE'], PROVIDER_LOGIC, { embeddings: true }),
-  row('baseten', 'https://inference.baseten.co/v1', ['BASETEN_API_KEY'], ['BASETEN_API_BASE'], 'llms/baseten/chat/transformation.py', {
+  // Baseten's Model APIs base, as in Baseten's own OpenAI-client examples and LiteLLM (checked 2026-12); a dedicated
+  // deployment is https://model-<id>.api.baseten.co/… and goes in api_base.
+  row('baseten', 'https://inference.baseten.co/v1', ['BASETEN_API_KEY'], ['BASETEN_API_BASE'], 'llms/baseten/chat/transformation.py; docs.baseten.co', {
     quirks: { renameParams: MAX_TOKENS_ONLY },
   }),
   row('friendliai', 'https://api.friendli.ai/serverless/v1', ['FRIENDLIAI_API_KEY', 'FRIENDLI_TOKEN'], ['FRIENDLI_API_BASE'], PROVIDER_LOGIC),

@@ -53,7 +53,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     embeddings: false,
     // Whisper transcriptions and translations, and PlayAI TTS, under /openai/v1/audio.
     media: ['transcribe', 'speak'],
-    quirks: { reasoningField: 'reasoning' },
+    // Groq's reasoning_format `raw` (its default without tools or JSON mode) writes `<think>` into the content.
+    quirks: { reasoningField: 'reasoning', thinkTags: true },
   },
   {
     id: 'mistral',
@@ -92,7 +93,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     apiKey: 'required',
     unsupportedParams: ['n', 'logit_bias', 'logprobs', 'top_logprobs', 'user', 'reasoning_effort', 'metadata', 'service_tier'],
     embeddings: true,
-    quirks: { renameParams: MAX_TOKENS_ONLY },
+    // NIM's DeepSeek-R1 answers with its `<think>` block in the content.
+    quirks: { renameParams: MAX_TOKENS_ONLY, thinkTags: true },
   },
   {
     id: 'together_ai',
@@ -106,7 +108,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     // /v1/images/generations (FLUX), /v1/audio/speech and /v1/audio/transcriptions.
     media: ['generateImage', 'transcribe', 'speak'],
     rerank: { path: '/rerank', wire: 'cohere' },
-    quirks: { reasoningField: 'reasoning' },
+    // DeepSeek-R1 and QwQ on Together write their `<think>` block into the content.
+    quirks: { reasoningField: 'reasoning', thinkTags: true },
   },
   {
     id: 'fireworks_ai',
@@ -118,7 +121,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     embeddings: true,
     // No `media`: Fireworks' images are workflow paths and its audio another host, not OpenAI's paths under this base.
     // Fireworks names OpenAI's `required` tool choice `any`.
-    quirks: { toolChoice: (choice) => (choice === 'required' ? 'any' : choice) },
+    // Fireworks' DeepSeek-R1 and Qwen3 write their `<think>` block into the content.
+    quirks: { toolChoice: (choice) => (choice === 'required' ? 'any' : choice), thinkTags: true },
   },
   {
     id: 'openrouter',
@@ -198,7 +202,8 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     completions: true,
     // vLLM serves /v1/audio/transcriptions and /translations for Whisper-style models.
     media: ['transcribe'],
-    quirks: { reasoningField: 'reasoning' },
+    // A vLLM server started without --reasoning-parser leaves a reasoning model's `<think>` block in the content.
+    quirks: { reasoningField: 'reasoning', thinkTags: true },
   },
   {
     id: 'lm_studio',

@@ -1,8 +1,8 @@
 // Every OpenAI-compatible row, table-driven: a chat, a stream and a tool call through
 // completion() against the fake OpenAI upstream, checking on the fake's side the URL path
 // the row's base URL gives, its key header, and each quirk it declares (renamed and
-// refused parameters, stream options, tool-call ids, tool choice, reasoning, fixed headers,
-// URL variables, the version query). A recording front server keeps each row's base path
+// refused parameters, stream options, tool-call ids, tool choice, reasoning, inline `<think>`
+// blocks, fixed headers, URL variables, the version query). A recording front server keeps each row's base path
 // (`/v1/openai`, `/client/v4/accounts/…/ai/v1`) and hands the call to the fake at its route.
 
 import { strict as assert } from 'node:assert';
@@ -39,10 +39,14 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
   let reasoning: FakeServer;
   let front: FakeServer;
   const rows = OPENAI_COMPATIBLE_PROVIDERS;
+  const thinkTagModels = new Set(rows.filter((row) => row.quirks?.thinkTags === true).map((row) => `model-of-${row.id}`));
   const reply = (request: RecordedRequest) => {
     const body = request.json as Record<string, unknown>;
     if (body['tools'] !== undefined) return { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' as const };
-    return { content: `Hello from ${String(body['model'])}`, reasoning: 'Thought first.' };
+    const model = String(body['model']);
+    // Rows declaring thinkTags answer as a reasoning model without a parser does: the block inline, streamed word by word.
+    if (thinkTagModels.has(model)) return { content: `<think>Thought first.</think>Hello from ${model}` };
+    return { content: `Hello from ${model}`, reasoning: 'Thought first.' };
   };
 
   before(async () => {
@@ -99,8 +103,8 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
         assert.equal(body[from], undefined, `${row.id}: ${from} not sent under its own name`);
       }
       if (renames.length === 0) assert.equal(body['max_completion_tokens'], 64);
-      if (row.quirks?.reasoningField !== undefined)
-        assert.equal(response.choices[0]?.message.reasoning_content, 'Thought first.', `${row.id}: reasoning read from ${row.quirks.reasoningField}`);
+      if (row.quirks?.reasoningField !== undefined || row.quirks?.thinkTags === true)
+        assert.equal(response.choices[0]?.message.reasoning_content, 'Thought first.', `${row.id}: reasoning read from ${row.quirks.reasoningField ?? 'the <think> block'}`);
     });
 
     it(`${row.id}: stream`, async () => {
@@ -109,6 +113,8 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
       for await (const chunk of stream) chunks.push(chunk);
       const body = assertWireBasics(row, front.requests.at(-1));
       assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), `Hello from model-of-${row.id}`);
+      if (row.quirks?.thinkTags === true)
+        assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? '').join(''), 'Thought first.', `${row.id}: the <think> block streamed as reasoning`);
       assert.equal(body['stream'], true);
       if (row.quirks?.omitStreamOptions === true) assert.equal(body['stream_options'], undefined, `${row.id}: no stream_options`);
       else assert.deepEqual(body['stream_options'], { include_usage: true }, `${row.id}: usage asked for`);

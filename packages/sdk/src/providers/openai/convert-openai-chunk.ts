@@ -7,12 +7,15 @@ import { argumentsOf, flattenOpenAIContent, reasoningOf, restoreToolCallId, type
 import { convertOpenAIUsage } from './convert-openai-usage.js';
 import type { OpenAIChunk, OpenAIMessage, OpenAIToolCall } from './openai-api.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { ThinkTagSplitter } from '../split-think-tags.js';
 
 export interface OpenAIChunkContext extends OpenAIConvertOptions {
   model: string;
   created: number;
   /** Per choice: the index the next tool call without one gets. */
   nextToolIndex: number[];
+  /** Per choice, with the thinkTags quirk: where its content stands relative to a leading `<think>` block. */
+  thinkSplitters?: ThinkTagSplitter[];
 }
 
 /** Undefined for chunks that carry nothing canonical (Azure's prompt-filter-only first chunk). */
@@ -27,6 +30,8 @@ export function convertOpenAIChunk(wire: OpenAIChunk, context: OpenAIChunkContex
       delta: convertDelta(choice.delta ?? {}, index, context),
       finish_reason: mapOpenAIFinishReason(choice.finish_reason),
     };
+    // What the splitter still holds (a possible tag's first letters) goes out with the finish.
+    if (converted.finish_reason !== null) flushThinkSplitter(converted.delta, index, context);
     if (choice.logprobs !== undefined && choice.logprobs !== null) converted.logprobs = choice.logprobs;
     return converted;
   });
@@ -51,10 +56,28 @@ function convertDelta(wire: OpenAIMessage, choiceIndex: number, context: OpenAIC
   if (wire.refusal !== undefined) delta.refusal = wire.refusal;
   const reasoning = reasoningOf(wire, flat, context);
   if (reasoning !== undefined) delta.reasoning_content = reasoning;
+  if (context.thinkTags === true && typeof flat.text === 'string' && flat.text !== '') splitThinkContent(delta, flat.text, choiceIndex, context);
   if (wire.tool_calls !== null && wire.tool_calls !== undefined && wire.tool_calls.length > 0) {
     delta.tool_calls = wire.tool_calls.map((call) => convertToolCallDelta(call, choiceIndex, context));
   }
   return delta;
+}
+
+/** The delta's content, with the part inside a leading `<think>` block moved to reasoning_content. */
+function splitThinkContent(delta: ChatCompletionChunkDelta, text: string, choiceIndex: number, context: OpenAIChunkContext): void {
+  const splitters = (context.thinkSplitters ??= []);
+  const splitter = (splitters[choiceIndex] ??= new ThinkTagSplitter());
+  const split = splitter.push(text);
+  delta.content = split.content;
+  if (split.reasoning !== '') delta.reasoning_content = (delta.reasoning_content ?? '') + split.reasoning;
+}
+
+function flushThinkSplitter(delta: ChatCompletionChunkDelta, choiceIndex: number, context: OpenAIChunkContext): void {
+  const splitter = context.thinkSplitters?.[choiceIndex];
+  if (splitter === undefined) return;
+  const rest = splitter.end();
+  if (rest.content !== '') delta.content = (delta.content ?? '') + rest.content;
+  if (rest.reasoning !== '') delta.reasoning_content = (delta.reasoning_content ?? '') + rest.reasoning;
 }
 
 function convertToolCallDelta(wire: OpenAIToolCall, choiceIndex: number, context: OpenAIChunkContext): ToolCallDelta {

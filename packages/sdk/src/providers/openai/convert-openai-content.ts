@@ -9,6 +9,8 @@ export interface OpenAIConvertOptions {
   reasoningField: 'reasoning' | undefined;
   /** Wire id → the caller's id, for ids the request rewrote. */
   toolCallIds: ReadonlyMap<string, string> | undefined;
+  /** A leading `<think>…</think>` block in the content is reasoning (the row's quirk). */
+  thinkTags?: boolean;
 }
 
 export interface FlatContent {

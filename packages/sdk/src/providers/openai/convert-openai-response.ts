@@ -8,6 +8,7 @@ import { argumentsOf, flattenOpenAIContent, reasoningOf, restoreToolCallId, type
 import { convertOpenAIUsage } from './convert-openai-usage.js';
 import type { OpenAIMessage, OpenAIResponse } from './openai-api.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { splitThinkTags } from '../split-think-tags.js';
 
 export interface ConvertOpenAIResponseOptions extends OpenAIConvertOptions {
   /** Used when the body names no model. */
@@ -44,7 +45,13 @@ function convertMessage(wire: OpenAIMessage, options: OpenAIConvertOptions): Cha
   const flat = flattenOpenAIContent(wire.content);
   const message: ChatCompletionMessage = { role: 'assistant', content: flat.text ?? null };
   if (wire.refusal !== undefined) message.refusal = wire.refusal;
-  const reasoning = reasoningOf(wire, flat, options);
+  let reasoning = reasoningOf(wire, flat, options);
+  if (options.thinkTags === true && typeof flat.text === 'string') {
+    const split = splitThinkTags(flat.text);
+    message.content = split.content;
+    // A reasoning field the server filled wins; the block is taken out of the content either way.
+    reasoning ??= split.reasoning;
+  }
   if (reasoning !== undefined) message.reasoning_content = reasoning;
   if (wire.tool_calls !== null && wire.tool_calls !== undefined && wire.tool_calls.length > 0) {
     message.tool_calls = wire.tool_calls.map((call): ToolCall => ({

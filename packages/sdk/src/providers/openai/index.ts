@@ -30,12 +30,13 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
   const supportedParams: ReadonlySet<ChatParameterName> = new Set(CHAT_PARAMETER_NAMES.filter((name) => !unsupported.has(name)));
   const convertRequest = createOpenAIRequestConverter(config.quirks);
   const reasoningField = config.quirks?.reasoningField;
+  const thinkTags = config.quirks?.thinkTags === true;
 
   async function chat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
     const wire = convertRequest(request);
     const call = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: wire.body, stream: false }, context);
     const body = await parseOpenAIBody(call, openAIResponseSchema, context, 'a chat.completion', isPlainOpenAIResponse);
-    return convertOpenAIResponse(body, { reasoningField, toolCallIds: wire.toolCallIds, model: context.model, created: nowSeconds() });
+    return convertOpenAIResponse(body, { reasoningField, thinkTags, toolCallIds: wire.toolCallIds, model: context.model, created: nowSeconds() });
   }
 
   async function streamChat(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
@@ -43,6 +44,7 @@ export function createOpenAIAdapter(config: OpenAIProviderConfig): ProviderAdapt
     const call = await sendOpenAIRequest(config, { path: '/chat/completions', method: 'POST', body: wire.body, stream: true }, context);
     return readOpenAIStream(call.response, {
       reasoningField,
+      thinkTags,
       toolCallIds: wire.toolCallIds,
       provider: context.provider,
       model: context.model,

@@ -124,4 +124,10 @@ export interface OpenAIQuirks {
   readonly sendReasoningContent?: boolean;
   /** Rewrites `tool_choice` into the provider's vocabulary. */
   readonly toolChoice?: (choice: ToolChoice) => unknown;
+  /**
+   * Its reasoning models write their reasoning inline, as a `<think>…</think>` block at the start
+   * of the content (DeepSeek-R1, QwQ, Qwen3 served without a reasoning parser): the block is moved
+   * to `reasoning_content` in replies and streams (providers/split-think-tags.ts), as LiteLLM does.
+   */
+  readonly thinkTags?: boolean;
 }
