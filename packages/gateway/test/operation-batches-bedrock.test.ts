@@ -3,8 +3,8 @@
 // clients): the upload converted to Bedrock records and PUT in the deployment's bucket with
 // its S3 credentials, CreateModelInvocationJob on the deployment's model and role, statuses
 // mapped, StopModelInvocationJob for cancel, the output read from S3 and converted back to
-// OpenAI lines and billed per line once, the owner's 404s, refusals by name, model access
-// and a budget.
+// OpenAI lines and billed per line once, the owner's 404s, refusals by name (Vertex AI's
+// batch prediction too), model access and a budget.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -64,6 +64,7 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
         { model_name: 'claude-batch', litellm_params: { model: `bedrock/${MODEL_ID}`, ...aws, ...batch, input_cost_per_token: INPUT_PRICE, output_cost_per_token: OUTPUT_PRICE } },
         { model_name: 'claude-no-bucket', litellm_params: { model: `bedrock/${MODEL_ID}`, ...aws } },
         { model_name: 'llama-batch', litellm_params: { model: 'bedrock/meta.llama3-8b-instruct-v1:0', ...aws, ...batch } },
+        { model_name: 'gemini-batch', litellm_params: { model: 'vertex_ai/gemini-2.0-flash', vertex_project: 'batch-project', vertex_location: 'us-central1' } },
       ],
       [s3, bedrock],
     );
@@ -181,6 +182,11 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
     );
     const embeddings = JSON.stringify({ custom_id: 'e', url: '/v1/embeddings', body: { model: 'claude-batch', input: 'x', messages: [{ role: 'user', content: 'x' }] } });
     await assert.rejects(client.files.create({ file: await toFile(Buffer.from(embeddings), 'e.jsonl'), purpose: 'batch' }), badRequest(/takes \/v1\/chat\/completions lines/));
+    // Vertex AI batch prediction needs GCS or BigQuery: refused with that reason, not a generic one.
+    await assert.rejects(
+      client.files.create({ file: await batchFile('gemini-batch', ['x']), purpose: 'batch' }),
+      badRequest(/Vertex AI batch prediction reads and writes Cloud Storage/),
+    );
     assert.equal(s3.requests.length, puts);
   });
 

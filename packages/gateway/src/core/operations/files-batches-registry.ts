@@ -120,7 +120,7 @@ export class FilesBatchesRegistry {
   }
 }
 
-export interface ListPage {
+interface ListPage {
   data: Array<Record<string, unknown>>;
   hasMore: boolean;
 }
