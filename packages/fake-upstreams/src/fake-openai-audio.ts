@@ -1,7 +1,9 @@
 // OpenAI's audio API as a fake: `/audio/transcriptions` and `/audio/translations` (multipart)
 // answer in each response_format, their text naming the file and its length, so tests can
 // check what arrived; `/audio/speech` streams deterministic audio bytes in several chunks
-// with pauses between them, as a real text-to-speech stream arrives.
+// with pauses between them, as a real text-to-speech stream arrives, or, with
+// `stream_format: "sse"` (not on tts-1/tts-1-hd, as OpenAI refuses), the same bytes as
+// `speech.audio.delta` events ending in `speech.audio.done` with the call's token usage.
 
 import type { ServerResponse } from 'node:http';
 import type { FakeFormFile } from './fake-read-form.js';
@@ -32,6 +34,23 @@ export async function sendFakeSpeech(response: ServerResponse, input: string, fo
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   response.end();
+}
+
+/** The usage the fake reports for an SSE speech: a token per 4 input characters, 25 audio tokens a chunk. */
+export function fakeSpeechUsage(input: string): { input_tokens: number; output_tokens: number; total_tokens: number } {
+  const inputTokens = Math.ceil(input.length / 4);
+  const outputTokens = FAKE_SPEECH_CHUNKS * 25;
+  return { input_tokens: inputTokens, output_tokens: outputTokens, total_tokens: inputTokens + outputTokens };
+}
+
+export async function sendFakeSpeechEvents(response: ServerResponse, input: string, headers: Record<string, string>, pauseMs = 30): Promise<void> {
+  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers });
+  for (const chunk of fakeSpeechBytes(input)) {
+    if (response.destroyed) return;
+    response.write(`data: ${JSON.stringify({ type: 'speech.audio.delta', audio: chunk.toString('base64') })}\n\n`);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  response.end(`data: ${JSON.stringify({ type: 'speech.audio.done', usage: fakeSpeechUsage(input) })}\n\n`);
 }
 
 /** A PCM WAV's seconds from its header (byte rate at offset 28, data size from the `data` chunk). */

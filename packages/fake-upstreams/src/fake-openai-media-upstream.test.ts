@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import OpenAI, { AzureOpenAI, toFile } from 'openai';
-import { fakeSpeechBytes } from './fake-openai-audio.js';
+import { fakeSpeechBytes, fakeSpeechUsage } from './fake-openai-audio.js';
 import { FAKE_PNG } from './fake-openai-images.js';
 import { startFakeOpenAIMediaUpstream } from './fake-openai-media-upstream.js';
 import { readFakeForm } from './fake-read-form.js';
@@ -70,6 +70,19 @@ describe('fake OpenAI media upstream, driven by the official openai client', () 
     const response = await client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'hello', response_format: 'flac' });
     assert.equal(response.headers.get('content-type'), 'audio/flac');
     assert.deepEqual(Buffer.from(await response.arrayBuffer()), Buffer.concat(fakeSpeechBytes('hello')));
+  });
+
+  it('audio.speech with stream_format sse: delta events carrying the audio, then done with the usage; tts-1 refuses it', async () => {
+    const response = await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: 'hello there', stream_format: 'sse' });
+    assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((block) => block.startsWith('data: '))
+      .map((block) => JSON.parse(block.slice(6)) as { type: string; audio?: string; usage?: unknown });
+    const audio = events.filter((event) => event.type === 'speech.audio.delta').map((event) => Buffer.from(event.audio ?? '', 'base64'));
+    assert.deepEqual(Buffer.concat(audio), Buffer.concat(fakeSpeechBytes('hello there')));
+    assert.deepEqual(events.at(-1), { type: 'speech.audio.done', usage: fakeSpeechUsage('hello there') });
+    await assert.rejects(client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'x', stream_format: 'sse' }), OpenAI.BadRequestError);
   });
 
   it('serves Azure deployment paths with api-key, and refuses wrong keys', async () => {

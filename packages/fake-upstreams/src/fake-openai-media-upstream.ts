@@ -4,7 +4,7 @@
 // paths (`/openai/deployments/{name}/...?api-version=`, `api-key` header, the deployment
 // naming the model). Errors in OpenAI's shape.
 
-import { createFakeTranscription, sendFakeSpeech } from './fake-openai-audio.js';
+import { createFakeTranscription, sendFakeSpeech, sendFakeSpeechEvents } from './fake-openai-audio.js';
 import { countEditImages, createFakeImages } from './fake-openai-images.js';
 import { openAIErrorBody } from './fake-openai-upstream.js';
 import { readFakeForm } from './fake-read-form.js';
@@ -55,6 +55,10 @@ export function startFakeOpenAIMediaUpstream(options: FakeOpenAIMediaOptions = {
         if (typeof body['input'] !== 'string') return fail(400, "Missing required parameter: 'input'.", 'missing_required_parameter', 'input');
         if (typeof body['voice'] !== 'string') return fail(400, "Missing required parameter: 'voice'.", 'missing_required_parameter', 'voice');
         const format = typeof body['response_format'] === 'string' ? body['response_format'] : undefined;
+        if (body['stream_format'] === 'sse') {
+          if (model === 'tts-1' || model === 'tts-1-hd') return fail(400, `stream_format 'sse' is not supported for ${model}.`, 'unsupported_value', 'stream_format');
+          return sendFakeSpeechEvents(response, body['input'], headers, options.speechPauseMs);
+        }
         return sendFakeSpeech(response, body['input'], format, headers, options.speechPauseMs);
       }
       if (typeof body['prompt'] !== 'string') return fail(400, "Missing required parameter: 'prompt'.", 'missing_required_parameter', 'prompt');

@@ -43,7 +43,18 @@ export {
   type TranscriptionResult,
   type TranscriptionTask,
 } from './transcription.js';
-export { speech, speechAttempt, speechCall, SPEECH_BODY_KEYS, type SpeechAudio, type SpeechParams, type SpeechRequest, type SpeechResult } from './speech.js';
+export {
+  speech,
+  speechAttempt,
+  speechCall,
+  SPEECH_BODY_KEYS,
+  type SpeechAudio,
+  type SpeechParams,
+  type SpeechRequest,
+  type SpeechResult,
+  type SpeechSettlement,
+  type SpeechUsage,
+} from './speech.js';
 export type { UploadFile } from './upload-file.js';
 export { isUploadFile } from './upload-file.js';
 export type { MediaSupport } from './providers/media-support.js';

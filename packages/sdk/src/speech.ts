@@ -1,10 +1,12 @@
 // `speech()`: OpenAI's text to speech (`/v1/audio/speech`) on any provider that offers it.
-// The audio is handed over as the upstream sends it (a Node stream), never gathered first;
-// the cost is per character of input, known before the first byte.
+// The audio is handed over as the upstream sends it (a Node stream), never gathered first.
+// The cost is per character of input, known before the first byte, or, for models billed by
+// tokens (gpt-4o-mini-tts, Gemini TTS), from the token counts the upstream reports with the
+// audio, known once it has ended: `settle()` then answers it.
 
 import type { Readable } from 'node:stream';
 import type { CallOptions } from './call-options.js';
-import { SPEECH_PRICES_PER_CHARACTER } from './cost/media-prices.js';
+import { SPEECH_PRICES_PER_CHARACTER, SPEECH_PRICES_PER_TOKEN } from './cost/media-prices.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import type { RouterTarget } from './router/router.js';
@@ -20,14 +22,36 @@ export interface SpeechRequest {
   stream_format?: string;
 }
 
+/** Tokens of a TTS call as the upstream counted them: the text in, the audio out. */
+export interface SpeechUsage {
+  input_tokens: number;
+  output_tokens: number;
+}
+
 /** The audio as it arrives, and its media type (`audio/mpeg`, `audio/wav`, ...). */
 export interface SpeechAudio {
   audio: Readable;
   contentType: string;
+  /** The upstream's token counts, once the audio has ended; undefined before, or when it reported none. */
+  tokens?: () => SpeechUsage | undefined;
+}
+
+/** What a finished speech call used and cost. */
+export interface SpeechSettlement {
+  usage: SpeechUsage | undefined;
+  cost: number | null;
 }
 
 export type SpeechParams = SpeechRequest & CallOptions;
-export type SpeechResult = SpeechAudio & { readonly llmux: ResponseMetadata };
+export type SpeechResult = SpeechAudio & {
+  readonly llmux: ResponseMetadata;
+  /**
+   * Read after the audio ended: its usage and cost. Per-character models' cost is known from
+   * the start; token-priced models' is null until the upstream's counts arrived (and stays
+   * null for a stream cut before them). Also sets `llmux.cost`.
+   */
+  settle(): SpeechSettlement;
+};
 
 export const SPEECH_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'input', 'voice', 'response_format', 'speed', 'instructions', 'stream_format']);
 
@@ -45,13 +69,20 @@ export async function speechCall({ body, options, settings }: SplitCall<SpeechRe
   const target = resolveMediaProvider(body.model, 'speak', options, settings);
   const reply = await target.media.speak({ ...body, model: target.model }, target.context);
   const perCharacter = SPEECH_PRICES_PER_CHARACTER[target.model];
-  return attachMetadata(reply, {
+  const perToken = SPEECH_PRICES_PER_TOKEN[target.model];
+  const result = attachMetadata(reply, {
     provider: target.provider,
     model: target.model,
     // Characters as the user counts them (code points), not UTF-16 units.
     cost: perCharacter === undefined ? null : perCharacter * countCharacters(body.input),
     warnings: target.context.warnings,
   });
+  const settle = (): SpeechSettlement => {
+    const usage = reply.tokens?.();
+    if (perToken !== undefined && usage !== undefined) result.llmux.cost = usage.input_tokens * perToken.textInput + usage.output_tokens * perToken.audioOutput;
+    return { usage, cost: result.llmux.cost };
+  };
+  return Object.assign(result, { settle });
 }
 
 function countCharacters(text: string): number {

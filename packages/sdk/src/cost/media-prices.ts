@@ -11,6 +11,11 @@
 // AWS https://aws.amazon.com/bedrock/pricing/ (Nova Canvas, Titan Image Generator, Stability);
 // Deepgram https://deepgram.com/pricing (pre-recorded, pay as you go); ElevenLabs
 // https://elevenlabs.io/pricing/api (per 1K characters, pay as you go; plans differ).
+// Token-priced TTS (read 2026-12-07): OpenAI's pricing page (gpt-4o-mini-tts: text input
+// $0.60 and audio output $12.00 per 1M tokens; LiteLLM's row has the same
+// output_cost_per_audio_token, 1.2e-05) and Google's https://ai.google.dev/gemini-api/docs/pricing
+// (Gemini 2.5 Flash Preview TTS $0.50 text in / $10.00 audio out, Pro Preview TTS $1.00 / $20.00
+// per 1M tokens; LiteLLM's gemini/…-preview-tts rows).
 
 /** USD per image, by `quality` then `size` ('*' matches any size). */
 type PerImage = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -108,4 +113,22 @@ export const SPEECH_PRICES_PER_CHARACTER: Readonly<Record<string, number>> = {
   eleven_v3: 0.1 / 1000,
   eleven_flash_v2_5: 0.05 / 1000,
   eleven_turbo_v2_5: 0.05 / 1000,
+};
+
+/** USD per token of TTS billed by tokens: the text sent in and the audio sent back. */
+export interface SpeechTokenPrice {
+  textInput: number;
+  audioOutput: number;
+}
+
+/**
+ * Text to speech billed by tokens. The counts are the upstream's own, read at the end of the
+ * audio: OpenAI's `speech.audio.done` usage (llmux asks for `stream_format: sse` for these
+ * models), Gemini's last `usageMetadata` (promptTokenCount in, candidatesTokenCount out).
+ */
+export const SPEECH_PRICES_PER_TOKEN: Readonly<Record<string, SpeechTokenPrice>> = {
+  'gpt-4o-mini-tts': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK },
+  'gpt-4o-mini-tts-2025-03-20': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK },
+  'gemini-2.5-flash-preview-tts': { textInput: 0.5 * MTOK, audioOutput: 10 * MTOK },
+  'gemini-2.5-pro-preview-tts': { textInput: 1 * MTOK, audioOutput: 20 * MTOK },
 };

@@ -1,11 +1,14 @@
 // POST /v1/audio/speech: text to speech. The audio is written to the client as the provider
 // sends it (a pipe with backpressure, nothing gathered); a client that hangs up ends the
-// upstream call. Billed per input character, known before the first byte.
+// upstream call. Billed per input character, known before the first byte (and sent as the
+// cost header), or, for token-priced models, by the upstream's token counts read at the end of
+// the audio: the spend row then carries those tokens and their cost (no header: it is sent first).
 
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { speechAttempt } from 'llmux';
+import { speechAttempt, type SpeechSettlement } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
+import type { RequestContext } from '../../http/request-context.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
@@ -38,8 +41,10 @@ export const audioSpeechOperation: Operation = {
     response.writeHead(200, context.headers);
     try {
       await pipeline(result.audio, response);
+      settleSpeech(context, result.settle());
       return true;
     } catch (error) {
+      settleSpeech(context, result.settle());
       // After the 200 nothing can be said in the body; the cut connection tells the client.
       if (clientGone(response)) context.call.callEnd = 'client_disconnected';
       else {
@@ -52,3 +57,10 @@ export const audioSpeechOperation: Operation = {
     }
   },
 };
+
+/** The tokens and cost the audio's end reported (token-priced TTS); nothing changes for per-character models. */
+function settleSpeech(context: RequestContext, settled: SpeechSettlement): void {
+  const usage = settled.usage;
+  if (usage === undefined) return;
+  recordUsage(context, { prompt_tokens: usage.input_tokens, completion_tokens: usage.output_tokens, total_tokens: usage.input_tokens + usage.output_tokens }, settled.cost);
+}

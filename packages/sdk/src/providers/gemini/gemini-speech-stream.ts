@@ -2,12 +2,13 @@
 // SSE chunk's inline base64 PCM (16-bit, mono, 24 kHz as Gemini sends it) decoded and handed
 // on as it arrives. `wav` (the default here) puts a streaming WAV header first (sizes unknown:
 // the maximum, as streamed WAV does); `pcm` is the raw samples. Gemini makes no mp3, opus, aac
-// or flac, so those are refused rather than mislabelled.
+// or flac, so those are refused rather than mislabelled. The last chunk's usageMetadata (text
+// tokens in, audio tokens out) is kept for the cost of token-priced TTS.
 
 import { Readable } from 'node:stream';
 import { BadRequestError } from '../../errors/error-classes.js';
 import { decodeSse } from '../../http/decode-sse.js';
-import type { SpeechAudio, SpeechRequest } from '../../speech.js';
+import type { SpeechAudio, SpeechRequest, SpeechUsage } from '../../speech.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { sendGeminiRequest, type GeminiEndpoint } from './send-gemini-request.js';
 
@@ -25,16 +26,25 @@ export async function readGeminiSpeech(endpoint: GeminiEndpoint, request: Speech
     generationConfig: { responseModalities: ['AUDIO'], speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice } } } },
   };
   const { response } = await sendGeminiRequest(endpoint, 'streamGenerateContent', body, context, true);
-  const audio = Readable.from(pcmChunks(response.body, format === 'wav'), { objectMode: false });
+  const counted: { usage?: SpeechUsage } = {};
+  const audio = Readable.from(pcmChunks(response.body, format === 'wav', counted), { objectMode: false });
   // Destroying the stream (the client hung up) releases the upstream connection too.
   audio.once('close', () => response.body.destroy());
-  return { audio, contentType: format === 'wav' ? 'audio/wav' : 'audio/pcm' };
+  return { audio, contentType: format === 'wav' ? 'audio/wav' : 'audio/pcm', tokens: () => counted.usage };
 }
 
-async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean): AsyncGenerator<Buffer> {
+interface GeminiSpeechChunk {
+  candidates?: Array<{ content?: { parts?: Array<{ inlineData?: { mimeType?: string; data?: string } }> } }>;
+  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number };
+}
+
+async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean, counted: { usage?: SpeechUsage }): AsyncGenerator<Buffer> {
   let headerSent = !wav;
   for await (const event of decodeSse(body)) {
-    const chunk = JSON.parse(event.data) as { candidates?: Array<{ content?: { parts?: Array<{ inlineData?: { mimeType?: string; data?: string } }> } }> };
+    const chunk = JSON.parse(event.data) as GeminiSpeechChunk;
+    // Gemini counts the audio tokens on the last chunk; earlier ones carry the prompt's alone.
+    const metadata = chunk.usageMetadata;
+    if (metadata?.candidatesTokenCount !== undefined) counted.usage = { input_tokens: metadata.promptTokenCount ?? 0, output_tokens: metadata.candidatesTokenCount };
     for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
       const inline = part.inlineData;
       if (inline?.data === undefined) continue;

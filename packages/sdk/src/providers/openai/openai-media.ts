@@ -1,17 +1,19 @@
 // Images, speech to text and text to speech on OpenAI-format upstreams (OpenAI, Azure, Groq,
 // ...): JSON bodies for generations and speech, multipart uploads for edits and
 // transcriptions (the files' bytes written as held, see encode-multipart.ts), and speech's
-// audio handed over unread. A row gets only the operations it declares (`media`), so a call
+// audio handed over unread (token-priced speech decoded from its events as they arrive). A row gets only the operations it declares (`media`), so a call
 // its upstream does not serve is refused up front rather than answered by the upstream's 404.
 
 import { z } from 'zod';
 import { encodeMultipart } from '../../http/encode-multipart.js';
 import type { ImagesResponse } from '../../image-generation.js';
+import { SPEECH_PRICES_PER_TOKEN } from '../../cost/media-prices.js';
 import type { TranscriptionResponse } from '../../transcription.js';
 import { TEXT_TRANSCRIPTION_FORMATS } from '../../transcription.js';
 import type { MediaCapability, MediaSupport } from '../media-support.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
 import { parseOpenAIBody } from './parse-openai-body.js';
+import { readOpenAISpeechEvents } from './read-openai-speech-events.js';
 import { sendOpenAIRequest } from './send-openai-request.js';
 
 const imagesResponseSchema = z.looseObject({
@@ -66,8 +68,14 @@ function createAllOpenAIMedia(config: OpenAIProviderConfig): Required<MediaSuppo
       return (await parseOpenAIBody(call, transcriptionResponseSchema, context, 'a transcription')) as TranscriptionResponse;
     },
     async speak(request, context) {
-      const call = await sendOpenAIRequest(config, { path: '/audio/speech', method: 'POST', body: JSON.stringify(request), stream: false }, context);
+      // A model billed by tokens reports them only in the event stream: ask for it (see read-openai-speech-events.ts).
+      const countTokens = SPEECH_PRICES_PER_TOKEN[request.model] !== undefined;
+      const wire = countTokens ? { ...request, stream_format: 'sse' } : request;
+      const call = await sendOpenAIRequest(config, { path: '/audio/speech', method: 'POST', body: JSON.stringify(wire), stream: false }, context);
       const type = call.response.headers['content-type'];
+      if (countTokens && typeof type === 'string' && type.startsWith('text/event-stream')) {
+        return readOpenAISpeechEvents(call.response.body, { format: request.response_format, passEvents: request.stream_format === 'sse' });
+      }
       return { audio: call.response.body, contentType: typeof type === 'string' ? type : 'application/octet-stream' };
     },
   };
