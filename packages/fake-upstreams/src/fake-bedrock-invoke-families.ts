@@ -31,6 +31,8 @@ interface TextFamily {
   reply(text: string, stop: string, input: number, output: number, served: number): Record<string, unknown>;
   /** One stream event per word, then the closing one (stop set, text empty). */
   chunk(text: string, stop: string | null, input: number, output: number, served: number): Record<string, unknown>;
+  /** DeepSeek-R1: the prompt opened a `<think>` block, so the text is the reasoning, `</think>`, then the answer. */
+  closesThought?: true;
 }
 
 type Family = TextFamily | { kind: 'nova' } | { kind: 'openai' };
@@ -72,6 +74,7 @@ const FAMILIES: ReadonlyArray<readonly [marker: string, family: Family]> = [
       stops: LOWER,
       reply: (text, stop) => ({ choices: [{ text, stop_reason: stop }] }),
       chunk: (text, stop) => ({ choices: [{ text, stop_reason: stop }] }),
+      closesThought: true,
     },
   ],
   [
@@ -154,7 +157,7 @@ export function createFakeInvokeFamilyReply(modelId: string, body: Record<string
   }
   const text = textFamily(family);
   const { input, output } = counts(text, body, reply);
-  return { body: text.reply(reply.content ?? '', mapFakeFinish(reply, finishNames(text)), input, output, served), headers: countHeaders(input, output) };
+  return { body: text.reply(generatedText(text, reply), mapFakeFinish(reply, finishNames(text)), input, output, served), headers: countHeaders(input, output) };
 }
 
 export function createFakeInvokeFamilyFrames(modelId: string, body: Record<string, unknown>, reply: FakeChatReply, served: number): FakeAwsFrame[] {
@@ -179,7 +182,7 @@ export function createFakeInvokeFamilyFrames(modelId: string, body: Record<strin
     const text = textFamily(family);
     ({ input, output } = counts(text, body, reply));
     let sent = 0;
-    for (const piece of splitWords(reply.content ?? '')) {
+    for (const piece of splitWords(generatedText(text, reply))) {
       sent += 1;
       events.push({ event: text.chunk(piece, null, input, Math.min(sent, output), served), content: true });
     }
@@ -189,6 +192,12 @@ export function createFakeInvokeFamilyFrames(modelId: string, body: Record<strin
   if (last !== undefined)
     last.event = { ...last.event, 'amazon-bedrock-invocationMetrics': { inputTokenCount: input, outputTokenCount: output, invocationLatency: 321, firstByteLatency: 123 } };
   return events.map(({ event, content }) => awsEventFrame('chunk', { bytes: Buffer.from(JSON.stringify(event)).toString('base64') }, content));
+}
+
+/** What the model writes: its answer, after its reasoning and `</think>` where the prompt opened the block. */
+function generatedText(family: TextFamily, reply: FakeChatReply): string {
+  const content = reply.content ?? '';
+  return family.closesThought === true && reply.reasoning !== undefined ? `${reply.reasoning}\n</think>\n\n${content}` : content;
 }
 
 function findFamily(modelId: string): Family | undefined {

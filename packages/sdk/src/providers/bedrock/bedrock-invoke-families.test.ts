@@ -196,6 +196,19 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
     assert.equal(chunks.at(-1)?.usage?.total_tokens, 12);
   });
 
+  it('DeepSeek-R1: the text up to </think> (the prompt opened the block) is reasoning_content, plain and streamed', async () => {
+    next = { content: 'Four.', reasoning: 'Two and two make four.' };
+    const response = await ask('us.deepseek.r1-v1:0');
+    assert.equal(response.choices[0]?.message.content, '\n\nFour.');
+    assert.equal(response.choices[0]?.message.reasoning_content, 'Two and two make four.\n');
+    const chunks = await streamOf('us.deepseek.r1-v1:0');
+    assert.equal(textOf(chunks), '\n\nFour.');
+    assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? '').join(''), 'Two and two make four.\n');
+    // Other prompt families keep their text as it is.
+    next = { content: 'Plain </think> text.' };
+    assert.equal((await ask('meta.llama3-8b-instruct-v1:0')).choices[0]?.message.content, 'Plain </think> text.');
+  });
+
   it('refuses ids without a known family marker, naming the Converse route', async () => {
     const arn = 'arn:aws:bedrock:us-east-1:123456789012:imported-model/abc123';
     await assert.rejects(ask(arn), (error: unknown) => error instanceof BadRequestError && error.message.includes(`bedrock/converse/${arn}`));

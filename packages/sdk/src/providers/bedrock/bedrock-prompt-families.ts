@@ -23,6 +23,8 @@ export interface PromptFamily {
   toBody(turns: PromptTurn[], settings: SamplingSettings): Record<string, unknown>;
   reply: z.ZodType<TextPiece>;
   chunk: z.ZodType<TextPiece>;
+  /** The prompt opens a `<think>` block (DeepSeek-R1), so the reply's text up to `</think>` is reasoning. */
+  opensThought?: true;
 }
 
 export interface SamplingSettings {
@@ -73,7 +75,10 @@ const FAMILIES: ReadonlyArray<readonly [marker: string, family: PromptFamily]> =
     { name: 'Llama', takes: new Set(['temperature', 'top_p', 'max_tokens']), toBody: fromPrompt(llama3Prompt, { maxTokens: 'max_gen_len' }), reply: llamaPiece, chunk: llamaPiece },
   ],
   ['mistral.', { name: 'Mistral', takes: ALL, toBody: fromPrompt(instPrompt, { maxTokens: 'max_tokens', stop: 'stop' }), reply: mistralPiece, chunk: mistralPiece }],
-  ['deepseek.', { name: 'DeepSeek', takes: ALL, toBody: fromPrompt(deepSeekPrompt, { maxTokens: 'max_tokens', stop: 'stop' }), reply: deepSeekPiece, chunk: deepSeekPiece }],
+  [
+    'deepseek.',
+    { name: 'DeepSeek', takes: ALL, toBody: fromPrompt(deepSeekPrompt, { maxTokens: 'max_tokens', stop: 'stop' }), reply: deepSeekPiece, chunk: deepSeekPiece, opensThought: true },
+  ],
   [
     'amazon.titan-text',
     {

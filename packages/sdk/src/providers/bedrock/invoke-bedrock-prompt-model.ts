@@ -20,6 +20,7 @@ import { toPromptTurns } from './format-bedrock-prompt.js';
 import type { BedrockModel } from './parse-bedrock-model.js';
 import { readBedrockEvents } from './read-bedrock-events.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
+import { splitThinkTags, ThinkTagSplitter } from '../split-think-tags.js';
 
 /** Bedrock adds its own counts to the last chunk of every InvokeModel stream. */
 const invocationMetricsSchema = z.looseObject({
@@ -29,12 +30,20 @@ const invocationMetricsSchema = z.looseObject({
 export async function chatWithPromptModel(family: PromptFamily, model: BedrockModel, request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
   const call = await sendBedrockRequest(model.pathId, 'invoke', toBody(family, model, request, context), context);
   const piece = await parseAwsBody(call, family.reply, context, `a ${family.name} InvokeModel reply`);
+  // DeepSeek-R1 answers inside the `<think>` block its prompt opened: the text up to `</think>` is its reasoning.
+  const split = family.opensThought === true ? splitThinkTags(piece.text, true) : { content: piece.text, reasoning: undefined };
   return {
     id: completionId(call),
     object: 'chat.completion',
     created: nowSeconds(),
     model: model.modelId,
-    choices: [{ index: 0, message: { role: 'assistant', content: piece.text }, finish_reason: mapPromptFinishReason(piece.stopReason) ?? 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: split.content, ...(split.reasoning === undefined ? {} : { reasoning_content: split.reasoning }) },
+        finish_reason: mapPromptFinishReason(piece.stopReason) ?? 'stop',
+      },
+    ],
     usage: toUsage(piece.inputTokens ?? headerCount(call, 'x-amzn-bedrock-input-token-count'), piece.outputTokens ?? headerCount(call, 'x-amzn-bedrock-output-token-count')),
   };
 }
@@ -86,6 +95,9 @@ async function* convertPromptStream(family: PromptFamily, events: AsyncIterable<
   let inputTokens: number | undefined;
   let outputTokens: number | undefined;
   let finish: FinishReason | null = null;
+  const thought = family.opensThought === true ? new ThinkTagSplitter(true) : undefined;
+  const delta = (split: { reasoning: string; content: string }): ChatCompletionChunkDelta =>
+    split.reasoning === '' ? { content: split.content } : { content: split.content, reasoning_content: split.reasoning };
   yield chunk({ role: 'assistant', content: '' });
   for await (const event of convertBedrockInvokeChunks(events, options)) {
     const json = parseJson(event.data);
@@ -94,13 +106,14 @@ async function* convertPromptStream(family: PromptFamily, events: AsyncIterable<
     const metrics = invocationMetricsSchema.safeParse(json).data?.['amazon-bedrock-invocationMetrics'];
     inputTokens = metrics?.inputTokenCount ?? piece.data.inputTokens ?? inputTokens;
     outputTokens = metrics?.outputTokenCount ?? piece.data.outputTokens ?? outputTokens;
-    if (piece.data.text !== '') yield chunk({ content: piece.data.text });
+    if (piece.data.text !== '') yield chunk(thought === undefined ? { content: piece.data.text } : delta(thought.push(piece.data.text)));
     finish = mapPromptFinishReason(piece.data.stopReason) ?? finish;
   }
   // Bedrock ends every finished stream with a stop reason; a stream without one was cut.
   if (finish === null)
     throw new APIConnectionError(`${options.provider} stream ended early, before the ${family.name} stop reason`, { provider: options.provider, model: options.model });
-  yield chunk({}, finish);
+  // A tag's first letters held back by the splitter go out with the finish.
+  yield chunk(thought === undefined ? {} : delta(thought.end()), finish);
   yield { ...chunk({}), choices: [], usage: toUsage(inputTokens, outputTokens) };
 }
 
