@@ -54,11 +54,14 @@ export function recordRoutedCall(context: RequestContext, metadata: RoutedMetada
     const apiBase = apiBaseHeader(metadata.apiBase);
     if (apiBase !== '') context.headers['x-litellm-model-api-base'] = apiBase;
   }
-  // As LiteLLM: the time to the upstream's answer (a stream's first bytes), and of that the
-  // gateway's own share (known for complete replies, whose upstream time the SDK measured).
+  // As LiteLLM: the time to the upstream's answer, and of that the gateway's own share. A
+  // stream's headers leave before its end, so on a stream both stop at its first content:
+  // the overhead is the gateway's time up to the first byte (the router's attempt time is
+  // the upstream's share; a complete reply uses the SDK's own measure of the upstream call).
   const durationMs = performance.now() - context.startedAt;
   context.headers['x-litellm-response-duration-ms'] = durationMs.toFixed(3);
-  if (metadata.durationMs !== undefined) context.headers['x-litellm-overhead-duration-ms'] = Math.max(0, durationMs - metadata.durationMs).toFixed(3);
+  const upstreamMs = metadata.durationMs ?? metadata.attemptMs;
+  if (upstreamMs !== undefined) context.headers['x-litellm-overhead-duration-ms'] = Math.max(0, durationMs - upstreamMs).toFixed(3);
 }
 
 /** Usage and cost, once known (after the reply, or at the end of a stream). */

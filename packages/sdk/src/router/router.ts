@@ -52,6 +52,12 @@ export interface RoutedMetadata extends ResponseMetadata {
   attemptedFallbacks: number;
   /** The serving deployment's configured api_base, when it has one (LiteLLM's x-litellm-model-api-base). */
   apiBase?: string;
+  /**
+   * Milliseconds the serving attempt took until the router had its result: the full reply, or
+   * for a stream its first content. What the gateway's overhead header subtracts on streams,
+   * whose `durationMs` is known only at their end.
+   */
+  attemptMs?: number;
 }
 
 /** A router result: its metadata also names the model group and deployment that served it. */
@@ -171,12 +177,15 @@ export class Router {
     const pending = this.budgets?.snapshot(Date.now());
     const budgets = pending instanceof Promise ? await pending : pending;
     const engine = this.pinned(call.group, call.options.deploymentId) ?? this.engineFor(call.options.tags, stream, promptTokens ?? NO_PROMPT, budgets);
+    let servedMs = 0;
     const outcome = await routeCall(engine, this.plan(call, params.signal), async (deployment, group) => {
       const started = performance.now();
       this.startAttempt(deployment);
       try {
         const result = await attempt(new RouterTarget(this.defaults, deployment, group, this.groups.resolve(group)?.wildcard), rest);
         const elapsed = performance.now() - started;
+        // The attempt that returns is the one that served (routeCall stops at the first success).
+        servedMs = elapsed;
         if (result.onEnd === undefined) {
           this.finishAttempt(deployment, result.usage?.total_tokens ?? 0, elapsed, deployment.id);
         } else {
@@ -193,7 +202,7 @@ export class Router {
         throw error;
       }
     });
-    return tagMetadata(outcome);
+    return tagMetadata(outcome, servedMs);
   }
 
   completion(params: RouterCompletionParams & { stream: true }): Promise<Routed<CompletionStream>>;
@@ -310,8 +319,9 @@ export class Router {
   }
 }
 
-function tagMetadata<T extends { llmux: ResponseMetadata }>(outcome: RouteCallResult<T>): Routed<T> {
+function tagMetadata<T extends { llmux: ResponseMetadata }>(outcome: RouteCallResult<T>, attemptMs: number): Routed<T> {
   const routed = outcome.result.llmux as RoutedMetadata;
+  routed.attemptMs = attemptMs;
   routed.modelGroup = outcome.group;
   routed.deploymentId = outcome.deployment.id;
   routed.attemptedRetries = outcome.attemptedRetries;
