@@ -4,7 +4,7 @@
 // InProgress → Completed, at which point it reads its input records from the fake S3 and
 // writes `<output prefix><job id>/<input name>.out` (one record a line: `recordId`,
 // `modelInput`, and a Claude Messages reply as `modelOutput`, or an `error` for a record
-// without `max_tokens`) and `manifest.json.out`. Stop moves a job to Stopping, which the
+// without `max_tokens` or whose prompt holds FAKE_BATCH_FAIL_MARKER) and `manifest.json.out`. Stop moves a job to Stopping, which the
 // next GetModelInvocationJob reports, and the one after that Stopped.
 
 import type { ServerResponse } from 'node:http';
@@ -44,6 +44,9 @@ export interface FakeBedrockJob {
 export interface FakeBedrockBatchServer extends FakeServer {
   jobs: Map<string, FakeBedrockJob>;
 }
+
+/** A record whose prompt holds this fails, as a record the model rejects does (for tests of PartiallyCompleted jobs). */
+export const FAKE_BATCH_FAIL_MARKER = '[fail this record]';
 
 const ACCOUNT = '123456789012';
 const ROLE_ARN = /^arn:aws(-[^:]+)?:iam::\d{12}:role\/.+$/;
@@ -174,6 +177,7 @@ function answerRecord(line: string, index: number, modelId: string): Record<stri
     return { recordId, modelInput, error: { errorCode: 400, errorMessage: 'Malformed input request: max_tokens, anthropic_version and messages are required.' } };
   }
   const text = (modelInput['messages'] as unknown[]).map(messageText).join(' ');
+  if (text.includes(FAKE_BATCH_FAIL_MARKER)) return { recordId, modelInput, error: { errorCode: 400, errorMessage: 'The model could not process this record.' } };
   const promptTokens = Math.max(1, text.split(/\s+/).filter((word) => word !== '').length);
   const modelOutput = {
     id: `msg_bdrk_${randomBytes(8).toString('hex')}`,

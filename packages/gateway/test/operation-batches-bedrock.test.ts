@@ -8,7 +8,7 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_BATCH_COMPLETION_TOKENS, startFakeBedrockBatch, startFakeS3, type FakeBedrockBatchServer, type FakeS3Server } from '@llmux/fake-upstreams';
+import { FAKE_BATCH_COMPLETION_TOKENS, FAKE_BATCH_FAIL_MARKER, startFakeBedrockBatch, startFakeS3, type FakeBedrockBatchServer, type FakeS3Server } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 
@@ -143,6 +143,40 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
     assert.equal(billed[0]?.completion_tokens, 2 * FAKE_BATCH_COMPLETION_TOKENS);
     assert.equal(billed[0]?.model_group, 'claude-batch');
     assert.equal(rows.filter((row) => row.metadata?.['call_type'] === 'afile_content').length, 2);
+
+    // Retrieve reads the object's size in S3 (one byte of it); delete removes the input from the bucket.
+    const outputFile = await client.files.retrieve(done.output_file_id ?? '');
+    assert.equal(outputFile.purpose, 'batch_output');
+    assert.equal(s3.requests.at(-1)?.headers.range, 'bytes=0-0');
+    assert.ok(outputFile.bytes > 0);
+    const inputFile = await client.files.retrieve(file.id);
+    assert.deepEqual([inputFile.filename, inputFile.bytes, inputFile.purpose], [file.filename, file.bytes, 'batch']);
+    const inputName = `${BUCKET}/${job?.inputUri.slice(`s3://${BUCKET}/`.length) ?? ''}`;
+    assert.ok(s3.objects.has(inputName));
+    await client.files.delete(file.id);
+    assert.equal(s3.requests.at(-1)?.method, 'DELETE');
+    assert.ok(!s3.objects.has(inputName));
+  });
+
+  it('answers a failed record as an error line and bills only the answered ones', async () => {
+    const key = await world.newKey();
+    const client = world.client(key);
+    const file = await client.files.create({ file: await batchFile('claude-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`]), purpose: 'batch' });
+    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    await client.batches.retrieve(batch.id);
+    const done = await client.batches.retrieve(batch.id);
+    // Bedrock's PartiallyCompleted is OpenAI's completed, with the failures counted.
+    assert.equal(done.status, 'completed');
+    assert.deepEqual(done.request_counts, { total: 2, completed: 1, failed: 1 });
+    const lines = (await (await client.files.content(done.output_file_id ?? '')).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { custom_id: string; response: unknown; error: { code: string; message: string } | null });
+    assert.deepEqual(lines[1], { id: 'batch_req_req-1', custom_id: 'req-1', response: null, error: { code: '400', message: 'The model could not process this record.' } });
+    assert.equal(lines[0]?.error, null);
+    const billed = (await world.spendRows(key, 5)).find((row) => row.metadata?.['call_type'] === 'afile_content');
+    assert.equal(billed?.prompt_tokens, 2);
+    assert.equal(billed?.completion_tokens, FAKE_BATCH_COMPLETION_TOKENS);
   });
 
   it('cancels with StopModelInvocationJob and keeps the batch to its owner', async () => {

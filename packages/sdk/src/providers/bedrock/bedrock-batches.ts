@@ -42,11 +42,13 @@ export function createBedrockBatches(supportedParams: ReadonlySet<ChatParameterN
     },
     async retrieveFile(fileId, context) {
       const location = locate(fileId, context);
+      // Read either way, so a file removed from the bucket behind the gateway's back is a 404.
       const bytes = await s3ObjectSize(location, context);
-      // An input file keeps the caller's name and purpose (the gateway holds them); an output is named by Bedrock.
+      // An input file keeps the caller's name, purpose and size as uploaded (the gateway holds them; the bucket holds
+      // the converted records); an output file is named and sized by Bedrock.
       return isOutput(location)
         ? { id: fileId, object: 'file', bytes, filename: basename(location), purpose: 'batch_output', status: 'processed' }
-        : { id: fileId, object: 'file', bytes };
+        : { id: fileId, object: 'file' };
     },
     async fileContent(fileId, context) {
       const location = locate(fileId, context);
