@@ -1,7 +1,9 @@
 // A fake Anthropic Messages API on 127.0.0.1:0. It checks what the real API would reject
 // for the things llmux relies on (key, version header, max_tokens, thinking blocks sent
-// back), answers with a message or an exactly framed event stream, and injects errors and
-// dropped connections on demand.
+// back, cache marks, documents, top_k, web search: fake-anthropic-request.ts), plays the
+// prompt cache when the request marks breakpoints (fake-prompt-cache.ts), answers with a
+// message or an exactly framed event stream, and injects errors and dropped connections on
+// demand.
 
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { anthropicErrorBody, createFakeAnthropicMessage } from './fake-anthropic-message.js';
@@ -10,6 +12,8 @@ import { createFakeAnthropicEvents, frameEvent } from './fake-anthropic-stream.j
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { isRecord } from './is-record.js';
+import { checkFakeAnthropicRequest, fakeAnthropicSegments } from './fake-anthropic-request.js';
+import { FakePromptCache, withFakeCacheUsage } from './fake-prompt-cache.js';
 
 export interface FakeAnthropicOptions {
   /** When set, requests must carry this `x-api-key`. */
@@ -23,6 +27,7 @@ const overloadedFrame = (): string => frameEvent('error', { error: { type: 'over
 
 export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): Promise<FakeServer> {
   let served = 0;
+  const cache = new FakePromptCache();
   return startFakeServer(async (request, response) => {
     served += 1;
     const requestId = `req_fake${String(served).padStart(6, '0')}`;
@@ -43,12 +48,15 @@ export function startFakeAnthropicUpstream(options: FakeAnthropicOptions = {}): 
     if (!Array.isArray(body['messages'])) return fail(400, 'invalid_request_error', 'messages: Field required');
     const thinkingError = checkFakeClaudeThinking(toFakeClaudeTurns(body['messages']), isFakeThinkingOn(body['thinking']));
     if (thinkingError !== undefined) return fail(400, 'invalid_request_error', thinkingError);
+    const invalid = checkFakeAnthropicRequest(body);
+    if (invalid !== undefined) return fail(400, 'invalid_request_error', invalid);
 
     const model = body['model'];
-    const reply = options.reply?.(request) ?? { content: `Hello from ${model}` };
-    if (reply.error !== undefined) {
-      return sendJson(response, reply.error.status, reply.error.body, { 'request-id': requestId, ...reply.error.headers });
+    const given = options.reply?.(request) ?? { content: `Hello from ${model}` };
+    if (given.error !== undefined) {
+      return sendJson(response, given.error.status, given.error.body, { 'request-id': requestId, ...given.error.headers });
     }
+    const reply = withFakeCacheUsage(given, cache, () => fakeAnthropicSegments(body));
 
     const messageId = `msg_fake${String(served).padStart(6, '0')}`;
     const headers = { 'request-id': requestId };

@@ -15,6 +15,9 @@ import { checkFakeClaudeThinking, isFakeThinkingOn, toFakeClaudeTurns } from './
 import { createFakeCohereEmbeddings, createFakeInvokeFrames, createFakeInvokeMessage, createFakeTitanEmbedding } from './fake-bedrock-invoke.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 import { isRecord } from './is-record.js';
+import { checkFakeConverseRequest, fakeConverseSegments } from './fake-converse-request.js';
+import { checkFakeAnthropicRequest, fakeAnthropicSegments } from './fake-anthropic-request.js';
+import { FakePromptCache, withFakeCacheUsage } from './fake-prompt-cache.js';
 import { createFakeNovaEmbedding } from './fake-bedrock-nova-embeddings.js';
 import { answerFakeBedrockImage, isFakeBedrockImageModel } from './fake-bedrock-images.js';
 import { checkFakeInvokeFamilyBody, createFakeInvokeFamilyFrames, createFakeInvokeFamilyReply } from './fake-bedrock-invoke-families.js';
@@ -36,6 +39,7 @@ const DEFAULT_EXCEPTION = { type: 'throttlingException', payload: { message: 'To
 
 export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<FakeServer> {
   let served = 0;
+  const cache = new FakePromptCache();
   return startFakeServer(async (request, response) => {
     served += 1;
     const denied = await authenticate(request, options);
@@ -65,12 +69,15 @@ export function startFakeBedrockUpstream(options: FakeBedrockOptions): Promise<F
     }
 
     const claude = modelId.includes('anthropic.');
-    const invalid = !operation.startsWith('invoke') ? checkConverseBody(body) : claude ? checkInvokeBody(body) : checkFakeInvokeFamilyBody(modelId, body);
+    const converse = !operation.startsWith('invoke');
+    const invalid = converse ? checkConverseBody(body, modelId) : claude ? checkInvokeBody(body) : checkFakeInvokeFamilyBody(modelId, body);
     if (invalid !== undefined) return sendAwsError(response, 400, 'ValidationException', invalid);
     const thinkingError = checkThinking(body, modelId, operation);
     if (thinkingError !== undefined) return sendAwsError(response, 400, 'ValidationException', `The model returned the following errors: ${thinkingError}`);
-    const reply = options.reply?.(request) ?? { content: `Hello from ${modelId}` };
-    if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, { 'x-amzn-requestid': awsRequestId(), ...reply.error.headers });
+    const given = options.reply?.(request) ?? { content: `Hello from ${modelId}` };
+    if (given.error !== undefined) return sendJson(response, given.error.status, given.error.body, { 'x-amzn-requestid': awsRequestId(), ...given.error.headers });
+    // Claude (and Nova, on Converse) cache prompts at their breakpoints.
+    const reply = converse || claude ? withFakeCacheUsage(given, cache, () => (converse ? fakeConverseSegments(body) : fakeAnthropicSegments(body))) : given;
 
     switch (operation) {
       case 'converse':
@@ -115,10 +122,10 @@ function checkThinking(body: Record<string, unknown>, modelId: string, operation
   return checkFakeClaudeThinking(converseToClaudeTurns(body['messages']), isFakeThinkingOn(fields['thinking']));
 }
 
-function checkConverseBody(body: Record<string, unknown>): string | undefined {
+function checkConverseBody(body: Record<string, unknown>, modelId: string): string | undefined {
   if (!Array.isArray(body['messages'])) return "1 validation error detected: Value null at 'messages' failed to satisfy constraint: Member must not be null";
   if ('model' in body) return 'extraneous key [model] is not permitted';
-  return undefined;
+  return checkFakeConverseRequest(body, modelId);
 }
 
 /** InvokeModel for Claude takes the Messages body without model/stream, with Bedrock's version. */
@@ -130,7 +137,8 @@ function checkInvokeBody(body: Record<string, unknown>): string | undefined {
   if (!Array.isArray(body['messages'])) return 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.';
   const betas = body['anthropic_beta'];
   if (betas !== undefined && (!Array.isArray(betas) || betas.some((beta) => REFUSED_BETAS.has(beta)))) return 'invalid beta flag';
-  return undefined;
+  const invalid = checkFakeAnthropicRequest(body);
+  return invalid === undefined ? undefined : `The model returned the following errors: ${invalid}`;
 }
 
 /**

@@ -13,6 +13,8 @@ import { fakeTokenCount } from './fake-token-count.js';
 import { fakeEmbeddingVector } from './fake-vector.js';
 import type { FakeGeminiReply } from './fake-gemini-reply.js';
 import { isRecord } from './is-record.js';
+import { checkFakeAnthropicRequest, fakeAnthropicSegments } from './fake-anthropic-request.js';
+import { FakePromptCache, withFakeCacheUsage } from './fake-prompt-cache.js';
 import { createFakeMultimodalEmbedding } from './fake-vertex-multimodal-embeddings.js';
 import { googleErrorBody, unauthenticatedBody } from './fake-google-error.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
@@ -35,6 +37,7 @@ const ROUTE = /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publisher
 
 export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<FakeServer> {
   let served = 0;
+  const cache = new FakePromptCache();
   return startFakeServer(async (request, response) => {
     served += 1;
     const url = new URL(request.url, 'http://fake');
@@ -60,7 +63,7 @@ export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<Fak
     }
     const reply = options.reply ?? (() => ({ content: `Hello from ${model}` }));
     const id = String(served).padStart(6, '0');
-    if (publisher === 'anthropic') return answerAnthropic(request, response, method ?? '', model, `msg_vrtx_fake${id}`, reply);
+    if (publisher === 'anthropic') return answerAnthropic(request, response, method ?? '', model, `msg_vrtx_fake${id}`, reply, cache);
     switch (method) {
       case 'generateContent':
       case 'streamGenerateContent':
@@ -83,6 +86,7 @@ function answerAnthropic(
   model: string,
   messageId: string,
   reply: (request: RecordedRequest) => FakeGeminiReply,
+  cache: FakePromptCache,
 ): Promise<void> | void {
   const fail = (message: string): void => sendJson(response, 400, anthropicErrorBody('invalid_request_error', message));
   const body = request.json;
@@ -100,9 +104,13 @@ function answerAnthropic(
     .map((beta) => beta.trim())
     .filter((beta) => beta !== '');
   if (betas.some((beta) => REFUSED_BETAS.has(beta))) return fail('invalid beta flag');
+  const invalid = checkFakeAnthropicRequest(body);
+  if (invalid !== undefined) return fail(invalid);
 
-  const answer = reply(request);
-  if (answer.error !== undefined) return sendJson(response, answer.error.status, answer.error.body, answer.error.headers);
+  const given = reply(request);
+  if (given.error !== undefined) return sendJson(response, given.error.status, given.error.body, given.error.headers);
+  // Claude on Vertex caches prompts as Anthropic does.
+  const answer = withFakeCacheUsage(given, cache, () => fakeAnthropicSegments(body));
   if (method === 'rawPredict') return sendJson(response, 200, createFakeAnthropicMessage(messageId, model, answer));
   const events = createFakeAnthropicEvents(messageId, model, answer);
   // Claude on Vertex fails mid-stream with Anthropic's own error event; dropAfterChunks cuts the connection.

@@ -54,24 +54,34 @@ describe('chat parameters are never dropped silently', () => {
     assert.deepEqual({ top_k: sent['top_k'], web_search_options: sent['web_search_options'], thinking: sent['thinking'] }, extras);
   });
 
+  it('maps the provider parameters a native provider declares into its own fields', async () => {
+    const reply = await chat(MASTER_KEY, { model: 'claude', ...hello, max_tokens: 2048, ...extras });
+    assert.equal(reply.status, 200);
+    const sent = anthropic.requests.at(-1)?.json as Record<string, unknown>;
+    assert.equal(sent['top_k'], 40);
+    assert.deepEqual(sent['thinking'], extras.thinking);
+    assert.deepEqual(sent['tools'], [{ type: 'web_search_20250305', name: 'web_search', max_uses: 1 }]);
+  });
+
+  // Anthropic has no repetition penalty (a field some OpenAI-compatible servers take).
   it('refuses them with a 400 naming the field where the provider would lose them', async () => {
     const before = anthropic.requests.length;
-    const reply = await chat(MASTER_KEY, { model: 'claude', ...hello, top_k: 40 });
+    const reply = await chat(MASTER_KEY, { model: 'claude', ...hello, repetition_penalty: 1.1 });
     assert.equal(reply.status, 400);
-    assert.equal(reply.body.error?.param, 'top_k');
+    assert.equal(reply.body.error?.param, 'repetition_penalty');
     assert.equal(anthropic.requests.length, before, 'nothing sent upstream');
   });
 
   it('drops them with a warning under drop_params', async () => {
-    const reply = await chat(MASTER_KEY, { model: 'claude-dropping', ...hello, web_search_options: { search_context_size: 'low' } });
+    const reply = await chat(MASTER_KEY, { model: 'claude-dropping', ...hello, repetition_penalty: 1.1 });
     assert.equal(reply.status, 200);
-    assert.match(reply.headers.get('x-llmux-warnings') ?? '', /web_search_options/);
-    assert.equal((anthropic.requests.at(-1)?.json as Record<string, unknown>)['web_search_options'], undefined);
+    assert.match(reply.headers.get('x-llmux-warnings') ?? '', /repetition_penalty/);
+    assert.equal((anthropic.requests.at(-1)?.json as Record<string, unknown>)['repetition_penalty'], undefined);
   });
 
   it("writes a refused call's error class to its spend row", async () => {
     const key = String((await admin.post('/key/generate', {})).body['key']);
-    assert.equal((await chat(key, { model: 'claude', ...hello, top_k: 40 })).status, 400);
+    assert.equal((await chat(key, { model: 'claude', ...hello, repetition_penalty: 1.1 })).status, 400);
     let rows: Array<{ status?: string; metadata?: Record<string, unknown> }> = [];
     for (let attempt = 0; attempt < 150 && rows.length === 0; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
