@@ -71,6 +71,18 @@ describe('token-priced speech through the gateway', () => {
     near(row?.spend, 1 * MINI_TTS.textInput + 100 * MINI_TTS.audioOutput, 'cost');
   });
 
+  it('gpt-4o-mini-tts on Azure (no usage events declared): passed on as sent, the audio as it came, no cost recorded', async () => {
+    const key = await world.newKey();
+    const response = await world.client(key).audio.speech.create({ model: 'azure-mini-tts', voice: 'alloy', input: 'hi' });
+    assert.deepEqual(Buffer.from(await response.arrayBuffer()), Buffer.concat(fakeSpeechBytes('hi')));
+    const sent = world.upstream.requests.at(-1);
+    assert.match(sent?.url ?? '', /^\/openai\/deployments\/gpt-4o-mini-tts\/audio\/speech\?api-version=/);
+    assert.deepEqual(sent?.json, { model: 'gpt-4o-mini-tts', input: 'hi', voice: 'alloy' });
+    const [row] = await world.spendRows(key, 1);
+    assert.equal(row?.metadata?.['call_type'], 'aspeech');
+    assert.equal(row?.spend ?? 0, 0);
+  });
+
   it('Gemini TTS: billed from the last chunk usageMetadata (5 text tokens in, 75 audio tokens out)', async () => {
     const key = await world.newKey();
     const response = await world.client(key).audio.speech.create({ model: 'gemini-tts', voice: 'Kore', input: 'Say hello', response_format: 'pcm' });

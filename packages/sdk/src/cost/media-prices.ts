@@ -124,7 +124,7 @@ export interface SpeechTokenPrice {
 /**
  * Text to speech billed by tokens. The counts are the upstream's own, read at the end of the
  * audio: OpenAI's `speech.audio.done` usage (llmux asks for `stream_format: sse` for these
- * models), Gemini's last `usageMetadata` (promptTokenCount in, candidatesTokenCount out).
+ * models on rows that declare `speechUsageEvents`), Gemini's last `usageMetadata` (promptTokenCount in, candidatesTokenCount out).
  */
 export const SPEECH_PRICES_PER_TOKEN: Readonly<Record<string, SpeechTokenPrice>> = {
   'gpt-4o-mini-tts': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK },

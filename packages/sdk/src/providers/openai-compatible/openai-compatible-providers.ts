@@ -27,6 +27,7 @@ const FIRST_ROWS: readonly OpenAIProviderConfig[] = [
     moderations: true,
     batches: true,
     media: ['generateImage', 'editImage', 'transcribe', 'speak'],
+    speechUsageEvents: true,
     // OpenAI sends no `reasoning`; the self-hosted servers reached through this row do.
     quirks: { reasoningField: 'reasoning' },
   },

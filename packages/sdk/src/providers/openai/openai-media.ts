@@ -69,7 +69,7 @@ function createAllOpenAIMedia(config: OpenAIProviderConfig): Required<MediaSuppo
     },
     async speak(request, context) {
       // A model billed by tokens reports them only in the event stream: ask for it (see read-openai-speech-events.ts).
-      const countTokens = SPEECH_PRICES_PER_TOKEN[request.model] !== undefined;
+      const countTokens = config.speechUsageEvents === true && SPEECH_PRICES_PER_TOKEN[request.model] !== undefined;
       const wire = countTokens ? { ...request, stream_format: 'sse' } : request;
       const call = await sendOpenAIRequest(config, { path: '/audio/speech', method: 'POST', body: JSON.stringify(wire), stream: false }, context);
       const type = call.response.headers['content-type'];

@@ -54,6 +54,12 @@ export interface OpenAIProviderConfig {
    * none, and such a call is refused before it is sent, naming the provider and the operation.
    */
   readonly media?: readonly MediaCapability[];
+  /**
+   * Whether its `/audio/speech` takes `stream_format: "sse"` and ends the events with
+   * `speech.audio.done` carrying the call's token usage (OpenAI). Token-priced TTS on a row
+   * without it is passed on as sent and its cost stays unknown.
+   */
+  readonly speechUsageEvents?: boolean;
   /** Its rerank endpoint, when it has one (Together, Jina, Voyage, Infinity, TEI servers). */
   readonly rerank?: RerankEndpoint;
   readonly quirks?: OpenAIQuirks;
