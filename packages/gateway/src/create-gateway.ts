@@ -34,6 +34,7 @@ import { startBackgroundHealthChecks, type BackgroundHealthChecks } from './heal
 import { createHealthRoutes } from './routes/health.js';
 import { createModelsRoute } from './routes/models.js';
 import { createProviderBudgets } from './provider-budgets/create-provider-budgets.js';
+import { createTeamMemberBudgets } from './team-member-budgets/create-team-member-budgets.js';
 import { createRouterStateStore } from './router-state/create-router-state-store.js';
 import { createCallAccounting, type CallAccountingSetup } from './spend/create-call-accounting.js';
 import type { SpendWriterOptions } from './spend/spend-log-writer.js';
@@ -143,9 +144,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   // general_settings.chat_passthrough: false translates every chat call (the passthrough's off switch).
   const chatPassthrough = config.general_settings['chat_passthrough'] !== false;
   // Stored Responses (POST /v1/responses keeps them; GET/DELETE/input_items read them), swept when they expire.
+  // Team member budgets (max_budget_in_team), in the limits' counters.
+  const memberBudgets = createTeamMemberBudgets(
+    () => accounting.backend,
+    () => governance.store,
+  );
   const storedResponses = new StoredResponses({ store: governance.store, logger, retentionDays: responsesRetentionDays });
   addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, chatPassthrough, storedResponses }, (operation, hooks) =>
-    guardrails.hooksFor(operation, cache.hooksFor(operation, providerBudgets.hooksFor(operation, hooks))),
+    guardrails.hooksFor(operation, cache.hooksFor(operation, providerBudgets.hooksFor(operation, memberBudgets.hooksFor(operation, hooks)))),
   );
   for (const route of providerBudgets.routes) routes.add(route);
   for (const route of guardrails.routes) routes.add(route);

@@ -53,7 +53,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await setup.as(fresh).get('/key/info')).status, 200);
     });
 
-    it("POST /team/member_update changes a member's role; max_budget_in_team is refused, not ignored", async (t) => {
+    it("POST /team/member_update changes a member's role and max_budget_in_team (enforced: team-member-budget.test.ts)", async (t) => {
       if (typeof setup === 'string') return t.skip(setup);
       const { admin } = setup;
       await admin.post('/user/new', { user_id: 'mu-1', user_email: 'mu1@example.com', auto_create_key: false });
@@ -64,7 +64,9 @@ for (const backendName of BACKEND_NAMES) {
       assert.deepEqual(updated.body, { team_id: teamId, user_id: 'mu-1', user_email: 'mu1@example.com', role: 'admin', max_budget_in_team: null });
       const info = await admin.get(`/team/info?team_id=${teamId}`);
       assert.deepEqual((info.body['team_info'] as { members_with_roles: unknown[] }).members_with_roles, [{ user_id: 'mu-1', role: 'admin' }]);
-      assert.equal((await admin.post('/team/member_update', { team_id: teamId, user_id: 'mu-1', max_budget_in_team: 5 })).status, 400);
+      const budgeted = await admin.post('/team/member_update', { team_id: teamId, user_id: 'mu-1', max_budget_in_team: 5 });
+      assert.deepEqual(budgeted.body, { team_id: teamId, user_id: 'mu-1', user_email: 'mu1@example.com', role: 'admin', max_budget_in_team: 5 });
+      assert.equal((await admin.post('/team/member_update', { team_id: teamId, user_id: 'mu-1', max_budget_in_team: -1 })).status, 400);
       assert.equal((await admin.post('/team/member_update', { team_id: teamId, user_id: 'nobody', role: 'user' })).status, 400);
     });
 

@@ -57,6 +57,8 @@ export interface UserRecord extends Limits {
 export interface TeamMember {
   user_id: string;
   role: 'admin' | 'user';
+  /** LiteLLM's team member budget: USD this member may spend on the team's keys (absent: no cap). */
+  max_budget_in_team?: number | null;
 }
 
 export interface TeamRecord extends Limits {

@@ -1,4 +1,4 @@
-// /team/member_add, /team/member_update (a member's role) and /team/member_delete: admins and the team's own admins manage who is
+// /team/member_add, /team/member_update (a member's role and budget) and /team/member_delete: admins and the team's own admins manage who is
 // in a team and with which role. Only a proxy admin may name someone who is not a user yet
 // (they become an internal user with no budget, as in LiteLLM); a team admin adds existing
 // users only, so a team admin cannot conjure user ids (issue 15, finding 4). LiteLLM's
@@ -16,14 +16,17 @@ import { callerOf, readManagementBody, replyJson } from './management-request.js
 import { renderTeam } from './render-records.js';
 import { loadTeam, memberSchema } from './team-routes.js';
 
-const memberAddSchema = z.looseObject({ team_id: z.string().min(1), member: z.union([memberSchema, z.array(memberSchema).min(1)]) });
+/** LiteLLM's team member budget (USD on the team's keys); null clears it. Enforced by team-member-budgets/. */
+const memberBudget = z.number().nonnegative().nullable().optional();
+/** LiteLLM's TeamMemberAddRequest: `max_budget_in_team` applies to every member added. */
+const memberAddSchema = z.looseObject({ team_id: z.string().min(1), member: z.union([memberSchema, z.array(memberSchema).min(1)]), max_budget_in_team: memberBudget });
 const memberDeleteSchema = z.looseObject({ team_id: z.string().min(1), user_id: z.string().min(1) });
-/** LiteLLM's TeamMemberUpdateRequest; a per-member budget inside a team is not kept by llmux, so it is refused rather than ignored. */
+/** LiteLLM's TeamMemberUpdateRequest: a role, a member budget, or both. */
 const memberUpdateSchema = z.looseObject({
   team_id: z.string().min(1),
   user_id: z.string().min(1),
   role: z.enum(['admin', 'user']).optional(),
-  max_budget_in_team: z.null().optional(),
+  max_budget_in_team: memberBudget,
 });
 
 export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
@@ -38,7 +41,8 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const body = await readManagementBody(context, memberAddSchema);
         const team = await loadTeam(store, body.team_id);
         if (!mayManageMembers(caller, team)) throw denied(`add members to team ${team.team_id}`);
-        const added = Array.isArray(body.member) ? body.member : [body.member];
+        const budget = body.max_budget_in_team;
+        const added = (Array.isArray(body.member) ? body.member : [body.member]).map((member) => (budget === undefined ? member : { ...member, max_budget_in_team: budget }));
         const missing: string[] = [];
         for (const member of added) if ((await store.getUser(member.user_id)) === undefined) missing.push(member.user_id);
         if (missing.length > 0 && !isAdmin(caller)) {
@@ -95,7 +99,8 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         if (current === undefined)
           throw new BadRequestError(`${body.user_id} is not a member of team ${team.team_id}; add them with /team/member_add.`, { code: 'member_not_found', param: 'user_id' });
         const role = body.role ?? current.role;
-        const members = await store.changeTeamMembers(team.team_id, { upsert: [{ user_id: body.user_id, role }] });
+        const change = body.max_budget_in_team === undefined ? { user_id: body.user_id, role } : { user_id: body.user_id, role, max_budget_in_team: body.max_budget_in_team };
+        const members = await store.changeTeamMembers(team.team_id, { upsert: [change] });
         await invalidation.invalidate();
         await audit.record({
           caller,
@@ -106,7 +111,8 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
           after: { members_with_roles: members },
         });
         const user = await store.getUser(body.user_id);
-        replyJson(context, { team_id: team.team_id, user_id: body.user_id, user_email: user?.user_email ?? null, role, max_budget_in_team: null });
+        const budget = members.find((member) => member.user_id === body.user_id)?.max_budget_in_team ?? null;
+        replyJson(context, { team_id: team.team_id, user_id: body.user_id, user_email: user?.user_email ?? null, role, max_budget_in_team: budget });
       },
     },
   ];

@@ -63,6 +63,8 @@ interface TeamMembersTable {
   team_id: string;
   user_id: string;
   role: string;
+  /** LiteLLM's team member budget in USD; null: no cap (migration 7). */
+  max_budget_in_team?: number | null;
 }
 
 export interface CustomersTable extends LimitColumns {

@@ -6,6 +6,7 @@ import { storedResponsesMigration } from './003-stored-responses.js';
 import { litellmEntitiesMigration } from './004-litellm-entities.js';
 import { spendCallTypeMigration } from './005-spend-call-type.js';
 import { filesBatchesMigration } from './006-files-batches.js';
+import { teamMemberBudgetMigration } from './007-team-member-budget.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   litellmEntitiesMigration,
   spendCallTypeMigration,
   filesBatchesMigration,
+  teamMemberBudgetMigration,
 ];
 export type { Migration } from './migration.js';

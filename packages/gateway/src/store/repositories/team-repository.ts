@@ -11,7 +11,7 @@ export function createTeamRepository(db: Kysely<Database>) {
     if (teamIds.length === 0) return members;
     const rows = await db.selectFrom('llmux_team_members').selectAll().where('team_id', 'in', teamIds).orderBy('user_id').execute();
     for (const row of rows) {
-      const member: TeamMember = { user_id: row.user_id, role: row.role === 'admin' ? 'admin' : 'user' };
+      const member = memberFromRow(row);
       members.set(row.team_id, [...(members.get(row.team_id) ?? []), member]);
     }
     return members;
@@ -59,7 +59,7 @@ export function createTeamRepository(db: Kysely<Database>) {
         if (remove.length > 0) await transaction.deleteFrom('llmux_team_members').where('team_id', '=', teamId).where('user_id', 'in', remove).execute();
         await upsertMembers(transaction, teamId, change.upsert ?? []);
         const rows = await transaction.selectFrom('llmux_team_members').selectAll().where('team_id', '=', teamId).orderBy('user_id').execute();
-        return rows.map((row): TeamMember => ({ user_id: row.user_id, role: row.role === 'admin' ? 'admin' : 'user' }));
+        return rows.map(memberFromRow);
       });
     },
     async setTeamMembers(teamId: string, members: readonly TeamMember[]): Promise<void> {
@@ -85,6 +85,13 @@ async function lockTeamRow(transaction: Transaction<Database>, teamId: string): 
     .execute();
 }
 
+/** A membership row as a member; the budget only when one is set (migration 7). */
+function memberFromRow(row: { user_id: string; role: string; max_budget_in_team?: number | null }): TeamMember {
+  const member: TeamMember = { user_id: row.user_id, role: row.role === 'admin' ? 'admin' : 'user' };
+  if (row.max_budget_in_team !== null && row.max_budget_in_team !== undefined) member.max_budget_in_team = Number(row.max_budget_in_team);
+  return member;
+}
+
 /** Inserts members, or changes the role of those already in (a team written before its row exists is not locked). */
 async function upsertMembers(transaction: Transaction<Database>, teamId: string, members: readonly TeamMember[]): Promise<void> {
   if (members.length === 0) return;
@@ -93,4 +100,14 @@ async function upsertMembers(transaction: Transaction<Database>, teamId: string,
     .values(members.map((member) => ({ team_id: teamId, user_id: member.user_id, role: member.role })))
     .onConflict((conflict) => conflict.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
     .execute();
+  // A member budget changes only when given (null clears it); a role change keeps it.
+  for (const member of members) {
+    if (member.max_budget_in_team === undefined) continue;
+    await transaction
+      .updateTable('llmux_team_members')
+      .set({ max_budget_in_team: member.max_budget_in_team })
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', member.user_id)
+      .execute();
+  }
 }

@@ -1,0 +1,79 @@
+// LiteLLM's team member budget: `max_budget_in_team` on a membership caps what that member
+// spends on the team's keys (a key with a team and an owning user), beside the team's own
+// budget. A pre hook on billed operations refuses a member whose spend reached the cap
+// (budget_exceeded, before any upstream call); a post hook adds the call's cost. Spend lives
+// in the limits' counters (memory, or Redis shared by instances); a counter starts from the
+// member's spend on the team's rows in the store, so a restart keeps it. Keys without an
+// owner (service accounts) have no member budget, as in LiteLLM.
+
+import { BudgetExceededError } from 'llmux';
+import type { CallHooks, PostCallHook, PreCallHook } from '../core/hooks.js';
+import type { CallState, Operation } from '../core/operation.js';
+import type { CounterBackend, LimitCheck } from '../limits/counter-backend.js';
+import { LoadingCache } from '../limits/loading-cache.js';
+import type { Store } from '../store/store.js';
+
+export interface TeamMemberBudgets {
+  hooksFor(operation: Operation, hooks: CallHooks): CallHooks;
+}
+
+/** Member budgets have no period (LiteLLM's max_budget_in_team): the counter never ends; Redis re-reads the store daily. */
+const LIFETIME = 0;
+
+export function createTeamMemberBudgets(backend: () => CounterBackend, store: () => Store | undefined): TeamMemberBudgets {
+  // The member's spend on the team's rows, re-read a minute after it was loaded.
+  const stored = new LoadingCache<number>({
+    load: async (id) => {
+      const [teamId, userId] = JSON.parse(id) as [string, string];
+      const rows = (await store()?.dailySpend({ team_id: teamId, user_id: userId })) ?? [];
+      return rows.reduce((sum, row) => sum + row.spend, 0);
+    },
+    ttlMs: 60_000,
+    maxEntries: 50_000,
+    fallback: 0,
+  });
+  const admitted = new WeakMap<CallState, LimitCheck>();
+
+  const check: PreCallHook = (state) => {
+    const identity = state.context.identity;
+    const team = identity?.team;
+    const userId = identity?.user?.user_id ?? identity?.key?.user_id ?? undefined;
+    if (team === undefined || userId === undefined) return undefined;
+    const cap = team.members_with_roles.find((member) => member.user_id === userId)?.max_budget_in_team;
+    if (cap === undefined || cap === null) return undefined;
+    const id = JSON.stringify([team.team_id, userId]);
+    const label = `user ${userId} in team ${team.team_id}`;
+    const seed = stored.get(id, Date.now());
+    const admit = (spent: number) => {
+      const limit: LimitCheck = { kind: 'budget', key: `spend:team_member:${id}`, limit: cap, amount: 0, seed: spent, expiresAt: LIFETIME };
+      const outcome = backend().admit([limit], Date.now());
+      return outcome instanceof Promise
+        ? outcome.then((settled) => decide(state, limit, settled.refused, settled.values[0] ?? 0, label))
+        : decide(state, limit, outcome.refused, outcome.values[0] ?? 0, label);
+    };
+    return seed instanceof Promise ? seed.then(admit) : admit(seed);
+  };
+
+  const decide = (state: CallState, limit: LimitCheck, refused: number, spent: number, label: string): undefined => {
+    if (refused !== -1) throw new BudgetExceededError(`Budget exceeded for ${label}: spend ${spent} has reached max_budget_in_team ${limit.limit}.`, { param: null });
+    admitted.set(state, limit);
+    return undefined;
+  };
+
+  const settle: PostCallHook = (state, failed) => {
+    const limit = admitted.get(state);
+    const cost = state.context.log.cost;
+    if (limit === undefined || failed || cost === undefined || cost === null || cost <= 0) return;
+    try {
+      const pending = backend().update([{ key: limit.key, delta: cost, seed: limit.seed, expiresAt: LIFETIME }], Date.now());
+      if (pending instanceof Promise) pending.catch(() => undefined);
+    } catch {
+      // A counter outage fails open, as the other budgets do (call-limiter.ts).
+    }
+  };
+
+  return {
+    // After the limits' admission (the key and team budgets answer first), before the call.
+    hooksFor: (operation, hooks) => (operation.billed ? { pre: [...hooks.pre, check], post: [settle, ...hooks.post] } : hooks),
+  };
+}

@@ -1,0 +1,68 @@
+// LiteLLM's team member budget: `max_budget_in_team` set by /team/member_add (for every member
+// added) or /team/member_update caps what one member spends on the team's keys, separately for
+// each member; raising it lets the member call again. Through the gateway with the official
+// openai client, on SQLite and PostgreSQL.
+
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { APIError } from 'openai';
+import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { BACKEND_NAMES } from './helpers/store-backends.js';
+
+const hi = [{ role: 'user' as const, content: 'hi' }];
+
+for (const backendName of BACKEND_NAMES) {
+  describe(`team member budgets (max_budget_in_team) on ${backendName}`, () => {
+    let setup: GovernedGateway | string;
+    before(async () => {
+      setup = await startGovernedGateway(backendName);
+    });
+    after(async () => {
+      if (typeof setup !== 'string') await setup.close();
+    });
+
+    it("refuses a member whose spend in the team reached max_budget_in_team, not the team's other members, until an admin raises it", async (t) => {
+      if (typeof setup === 'string') return t.skip(setup);
+      const { admin, upstream } = setup;
+      const run = `${backendName}-${Date.now()}`;
+      const team = String((await admin.post('/team/new', { team_alias: `members-${run}` })).body['team_id']);
+      // One member with a budget a single call spends (member_add's top-level max_budget_in_team), one without.
+      const added = await admin.post('/team/member_add', { team_id: team, member: [{ user_id: `capped-${run}`, role: 'user' }], max_budget_in_team: 1e-9 });
+      assert.equal(added.status, 200, JSON.stringify(added.body));
+      assert.equal((await admin.post('/team/member_add', { team_id: team, member: { user_id: `free-${run}`, role: 'user' } })).status, 200);
+      const info = await admin.get(`/team/info?team_id=${team}`);
+      assert.deepEqual((info.body['team_info'] as { members_with_roles: unknown[] }).members_with_roles, [
+        { user_id: `capped-${run}`, role: 'user', max_budget_in_team: 1e-9 },
+        { user_id: `free-${run}`, role: 'user' },
+      ]);
+      const cappedKey = String((await admin.post('/key/generate', { team_id: team, user_id: `capped-${run}` })).body['key']);
+      const freeKey = String((await admin.post('/key/generate', { team_id: team, user_id: `free-${run}` })).body['key']);
+
+      await setup.openai(cappedKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      const calls = upstream.requests.length;
+      let refused: unknown;
+      try {
+        await setup.openai(cappedKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      } catch (error) {
+        refused = error;
+      }
+      assert.ok(refused instanceof APIError, String(refused));
+      assert.equal(refused.status, 429);
+      assert.equal((refused.error as { type?: string }).type, 'budget_exceeded');
+      assert.match(refused.message, new RegExp(`Budget exceeded for user capped-${run} in team ${team}: spend [0-9.e-]+ has reached max_budget_in_team 1e-9`));
+      assert.equal(upstream.requests.length, calls, 'the refused call reached no upstream');
+
+      await setup.openai(freeKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      assert.equal(upstream.requests.length, calls + 1, "another member's calls still go through");
+
+      const raised = await admin.post('/team/member_update', { team_id: team, user_id: `capped-${run}`, max_budget_in_team: 100 });
+      assert.equal(raised.body['max_budget_in_team'], 100);
+      await setup.openai(cappedKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      assert.equal(upstream.requests.length, calls + 2, 'the raised budget lets the member call again');
+
+      // A role change keeps the member's budget.
+      const promoted = await admin.post('/team/member_update', { team_id: team, user_id: `capped-${run}`, role: 'admin' });
+      assert.equal(promoted.body['max_budget_in_team'], 100);
+    });
+  });
+}
