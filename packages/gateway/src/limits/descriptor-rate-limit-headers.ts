@@ -19,15 +19,24 @@ const DESCRIPTORS: Partial<Record<LimitSubject['scope'], string>> = {
 /** LiteLLM's rate_limit_type per counter kind. */
 const TYPES = { rpm: 'requests', tpm: 'tokens', parallel: 'max_parallel_requests' } as const;
 
+type HeaderNames = { limit: string; remaining: string };
+type CountedKind = keyof typeof TYPES;
+
+/** Header names by scope and counter kind, built once: the call path only looks them up. */
+const NAMES: Partial<Record<LimitSubject['scope'], Record<CountedKind, HeaderNames>>> = {};
+for (const [scope, descriptor] of Object.entries(DESCRIPTORS) as Array<[LimitSubject['scope'], string]>) {
+  const name = (type: string): HeaderNames => ({ limit: `x-ratelimit-${descriptor}-limit-${type}`, remaining: `x-ratelimit-${descriptor}-remaining-${type}` });
+  NAMES[scope] = { rpm: name(TYPES.rpm), tpm: name(TYPES.tpm), parallel: name(TYPES.parallel) };
+}
+
 export function descriptorRateLimitHeaders(call: AdmittedCall, headers: Record<string, string | number>): void {
   const { checks, values, owners, subjects } = call;
   for (let index = 0; index < checks.length; index += 1) {
     const check = checks[index];
     if (check === undefined || check.kind === 'budget') continue;
-    const descriptor = DESCRIPTORS[(subjects[owners[index] as number] as LimitSubject).scope];
-    if (descriptor === undefined) continue;
-    const type = TYPES[check.kind];
-    headers[`x-ratelimit-${descriptor}-limit-${type}`] = String(check.limit);
-    headers[`x-ratelimit-${descriptor}-remaining-${type}`] = String(Math.max(0, Math.floor(check.limit - (values[index] ?? 0))));
+    const names = NAMES[(subjects[owners[index] as number] as LimitSubject).scope]?.[check.kind];
+    if (names === undefined) continue;
+    headers[names.limit] = String(check.limit);
+    headers[names.remaining] = String(Math.max(0, Math.floor(check.limit - (values[index] ?? 0))));
   }
 }
