@@ -13,6 +13,7 @@
 //
 //   node bench/instructions.mjs                        # floor and llmux, 2 runs each
 //   node bench/instructions.mjs --targets llmux --runs 3 --cli /other/checkout/packages/gateway/bin/llmux.js
+//   node bench/instructions.mjs --targets undici-floor,llmux --stream   # a 22-event chat stream per request
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -33,12 +34,13 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '10' },
     cli: { type: 'string' },
     translated: { type: 'boolean', default: false },
+    stream: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (options.help) {
   console.log(
-    'Usage: node bench/instructions.mjs [--targets undici-floor,llmux] [--runs 2] [--warmup 6000] [--requests 2000] [--connections 10] [--cli path/to/llmux.js] [--translated]',
+    'Usage: node bench/instructions.mjs [--targets undici-floor,llmux] [--runs 2] [--warmup 6000] [--requests 2000] [--connections 10] [--cli path/to/llmux.js] [--translated] [--stream]',
   );
   process.exit(0);
 }
@@ -85,7 +87,7 @@ async function measure(target, run) {
   const config = options.translated && target.id === 'llmux' ? { config: writeTranslatedConfig(dir) } : {};
   const started = await target.start({ upstream, core: 0, runDir: dir, wrapper, startTimeoutMs: 300_000, ...config, ...(options.cli === undefined ? {} : { cli: options.cli }) });
   try {
-    const request = target.request('json', started, upstream);
+    const request = target.request(options.stream ? 'stream' : 'json', started, upstream);
     await send(started.port, request, Number(options.warmup));
     callgrindControl(['-z', String(started.proc.pid)]);
     callgrindControl(['-i', 'on', String(started.proc.pid)]);

@@ -11,6 +11,8 @@
 //   node bench/unpinned.mjs                       # 3 rounds of 10 s, every row
 //   node bench/unpinned.mjs --duration 3 --rounds 1 --rows chat   # a quick check
 //   node bench/unpinned.mjs --no-portkey --skip-build --skip-install
+//   node bench/unpinned.mjs --rows "chat stream" --baseline /tmp/before   # A/B: each llmux row
+//       also run from another checkout's build (its packages/gateway/bin/llmux.js), round by round
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -24,7 +26,7 @@ import { stopProcess } from './lib/processes.mjs';
 import { readCpuMicros } from './lib/read-cpu.mjs';
 import { runWrk } from './lib/run-wrk.mjs';
 import { startUpstream } from './lib/targets.mjs';
-import { EVENTS_PER_STREAM, ROWS, SERVERS } from './lib/unpinned-rows.mjs';
+import { EVENTS_PER_STREAM, ROWS, startServer, withBaseline } from './lib/unpinned-rows.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     rows: { type: 'string' },
     'no-portkey': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'skip-install': { type: 'boolean', default: false },
   },
@@ -50,14 +53,17 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const runDir = `${BENCH}results/unpinned-${stamp}`;
 mkdirSync(runDir, { recursive: true });
 
-const rows = ROWS.filter((row) => (scenarios === undefined || scenarios.includes(row.scenario)) && !(values['no-portkey'] && row.server === 'portkey'));
+const rows = withBaseline(
+  ROWS.filter((row) => (scenarios === undefined || scenarios.includes(row.scenario)) && !(values['no-portkey'] && row.server === 'portkey')),
+  values.baseline,
+);
 const upstream = await startUpstream({ core: cores, runDir, bin: UPSTREAM_BIN });
 const servers = new Map();
 const results = { date: new Date().toISOString(), cores, connections, durationS, rounds, loadAtStart: loadavg(), rows: [] };
 try {
   for (const id of new Set(rows.map((row) => row.server))) {
     log(`starting ${id}`);
-    servers.set(id, await SERVERS[id]({ upstream, cores, runDir }));
+    servers.set(id, await startServer(id, { upstream, cores, runDir }));
   }
   for (const row of rows) {
     const started = servers.get(row.server);

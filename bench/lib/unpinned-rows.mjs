@@ -21,9 +21,10 @@ const target = (id) => TARGETS.find((candidate) => candidate.id === id);
 export const SERVERS = {
   'parsing-floor': ({ upstream, cores, runDir }) => startScript('parsing-proxy.mjs', 'parsing floor', { upstream, cores, runDir }),
   'undici-floor': ({ upstream, cores, runDir }) => target('undici-floor').start({ upstream, core: cores, runDir }),
-  llmux: ({ upstream, cores, runDir, nodeArgs }) => target('llmux').start({ upstream, core: cores, runDir, nodeArgs }),
+  llmux: ({ upstream, cores, runDir, nodeArgs, cli }) => target('llmux').start({ upstream, core: cores, runDir, nodeArgs, cli }),
   // The same gateway with chat passthrough off: the translated path, measured in the same run.
-  'llmux-translated': ({ upstream, cores, runDir, nodeArgs }) => target('llmux').start({ upstream, core: cores, runDir, config: writeTranslatedConfig(runDir), nodeArgs }),
+  'llmux-translated': ({ upstream, cores, runDir, nodeArgs, cli }) =>
+    target('llmux').start({ upstream, core: cores, runDir, config: writeTranslatedConfig(runDir), nodeArgs, cli }),
   portkey: ({ cores, runDir }) => target('portkey').start({ core: cores, runDir }),
 };
 
@@ -56,6 +57,25 @@ export const ROWS = [
   { scenario: 'chat stream', label: 'llmux (passthrough)', server: 'llmux', request: llmuxChat(true) },
   { scenario: 'chat stream', label: 'llmux (translated)', server: 'llmux-translated', request: llmuxChat(true) },
 ];
+
+/** `<server>@<checkout>`: an llmux server started from another checkout's build (an A/B of two builds). */
+const BASELINE_SEPARATOR = '@';
+
+/** `rows`, each llmux row followed by the same row on `baseline`'s build (none when undefined). */
+export function withBaseline(rows, baseline) {
+  if (baseline === undefined) return rows;
+  return rows.flatMap((row) =>
+    row.server.startsWith('llmux') ? [row, { ...row, label: `${row.label}, baseline`, server: `${row.server}${BASELINE_SEPARATOR}${baseline}` }] : [row],
+  );
+}
+
+/** Starts a server of SERVERS by id, `<id>@<checkout>` from that checkout's built CLI. */
+export function startServer(id, options) {
+  const at = id.indexOf(BASELINE_SEPARATOR);
+  if (at === -1) return SERVERS[id](options);
+  const cli = `${id.slice(at + 1).replace(/\/$/, '')}/packages/gateway/bin/llmux.js`;
+  return SERVERS[id.slice(0, at)]({ ...options, cli });
+}
 
 /** The bench config with chat passthrough off (general_settings.chat_passthrough: false), written into `dir`. */
 export function writeTranslatedConfig(dir) {

@@ -24,7 +24,7 @@ export abstract class SseStreamWatcher implements NativeStreamWatcher {
 
   observe(chunk: Buffer): void {
     const events = this.splitter.take(chunk);
-    if (events !== '' && !this.quiet(events)) forEachSseEvent(events, this.onEventBound);
+    if (events !== '') this.read(events);
   }
 
   finish(): void {
@@ -36,6 +36,19 @@ export abstract class SseStreamWatcher implements NativeStreamWatcher {
       provider: this.context.provider,
       model: this.context.model,
     });
+  }
+
+  /**
+   * Reads one read's whole events (latin1). By default every event is parsed unless the
+   * dialect says the read is quiet; a dialect may instead parse only the events it needs.
+   */
+  protected read(events: string): void {
+    if (!this.quiet(events)) forEachSseEvent(events, this.onEventBound);
+  }
+
+  /** Parses `events` (whole events, latin1) into onEvent. */
+  protected parse(events: string): void {
+    forEachSseEvent(events, this.onEventBound);
   }
 
   protected abstract onEvent(message: SseEvent): void;
