@@ -38,11 +38,11 @@ describe('Claude parameters and content through /v1/chat/completions', () => {
   after(() => world.close());
 
   const sent = (upstream: Claude): Body => world.lastRequest(upstream).json as Body;
-  const create = (upstream: Claude, body: Omit<OpenAI.ChatCompletionCreateParamsNonStreaming, 'model'> & Body, key = MESSAGES_MASTER_KEY) =>
-    new OpenAI({ apiKey: key, baseURL: `${world.gateway.url}/v1`, maxRetries: 0 }).chat.completions.create({
-      model: MODELS[upstream],
-      ...body,
-    } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  const create = (upstream: Claude, body: Body, key = MESSAGES_MASTER_KEY) =>
+    new OpenAI({ apiKey: key, baseURL: `${world.gateway.url}/v1`, maxRetries: 0 }).chat.completions.create(
+      // LiteLLM's extras (cache_control, top_k, thinking) are not in the openai client's types; it sends them as given.
+      { model: MODELS[upstream], ...body } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming,
+    );
   /** A 400 from the gateway naming `param`, with nothing sent upstream. */
   const refused = async (upstream: Claude, body: Body, param: string, message: RegExp): Promise<void> => {
     const before = world.upstreams[upstream].requests.length;
