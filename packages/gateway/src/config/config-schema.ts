@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { budgetDuration } from './budget-duration-schema.js';
+import { newRecordDefaultsSettings } from './new-record-defaults-schema.js';
 import { routerRetrySettings, routerSettingsShape } from './router-settings-schema.js';
 import { observabilityGeneralSettings, observabilityLitellmSettings } from './observability-settings-schema.js';
 
@@ -48,6 +49,7 @@ export const configSchema = z.looseObject({
     reject_unpriced: z.boolean().optional(),
     ...routerRetrySettings,
     ...observabilityLitellmSettings,
+    ...newRecordDefaultsSettings,
   }),
   general_settings: section({
     master_key: stringish.optional(),

@@ -2,6 +2,7 @@
 // names) so a LiteLLM config loads unchanged and management APIs can echo it back.
 
 import type { Deployment, ProviderBudgetConfig, RouterSettings } from 'llmux';
+import type { NewRecordDefaults } from './new-record-defaults-schema.js';
 
 /** LiteLLM's `router_settings`: the SDK router's settings plus where shared state lives. */
 export interface GatewayRouterSettings extends Omit<RouterSettings, 'routing_strategy'> {
@@ -37,6 +38,10 @@ export interface LitellmSettings {
   turn_off_message_logging?: boolean;
   /** false: /metrics needs no key (LiteLLM's default; ours is to require the master key). */
   require_auth_for_metrics_endpoint?: boolean;
+  /** Filled into /team/new where the request leaves a field out (LiteLLM's default_team_params). */
+  default_team_params?: NewRecordDefaults;
+  /** Filled into /user/new where the request leaves a field out (LiteLLM's default_internal_user_params). */
+  default_internal_user_params?: NewRecordDefaults;
   [setting: string]: unknown;
 }
 

@@ -36,6 +36,9 @@ export const LLMUX_LITELLM_SETTINGS = [
   'default_fallbacks',
   'max_fallbacks',
   'reject_unpriced',
+  // Defaults for records created later (management/new-record-defaults.ts).
+  'default_team_params',
+  'default_internal_user_params',
 ];
 
 export const LLMUX_GENERAL_SETTINGS = [

@@ -60,7 +60,14 @@ export function createGovernance(options: GovernanceOptions): Governance {
     authHook,
     cache,
     invalidation,
-    routes: createManagementRoutes({ store, invalidation, audit, router }),
+    routes: createManagementRoutes({
+      store,
+      invalidation,
+      audit,
+      router,
+      newTeamDefaults: config.litellm_settings.default_team_params,
+      newUserDefaults: config.litellm_settings.default_internal_user_params,
+    }),
     async start() {
       try {
         await store.migrate();

@@ -3,6 +3,7 @@
 import type { Router } from 'llmux';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { KeyInvalidation } from '../governance/key-invalidation.js';
+import type { NewRecordDefaults } from '../config/new-record-defaults-schema.js';
 import type { Store } from '../store/store.js';
 
 export interface ManagementDeps {
@@ -11,4 +12,7 @@ export interface ManagementDeps {
   audit: AuditLog;
   router: Router;
   now?: () => Date;
+  /** LiteLLM's default_team_params and default_internal_user_params, for /team/new and /user/new. */
+  newTeamDefaults?: NewRecordDefaults | undefined;
+  newUserDefaults?: NewRecordDefaults | undefined;
 }

@@ -14,6 +14,7 @@ import { callerOf, queryOf, readManagementBody, replyJson } from './management-r
 import { checkTeamOrganization } from './team-organization.js';
 import { renderKey, renderTeam } from './render-records.js';
 import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
+import { withCreateDefaults } from './new-record-defaults.js';
 
 export const memberSchema = z.object({ user_id: z.string().min(1), role: z.enum(['admin', 'user']).default('user') });
 const teamFields = { ...limitFields, team_alias: z.string().nullable().optional(), blocked: z.boolean().optional(), organization_id: z.string().min(1).nullable().optional() };
@@ -38,7 +39,7 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
       async handle(context) {
         const caller = callerOf(context);
         requireAdmin(caller, 'create teams');
-        const body = await readManagementBody(context, teamNewSchema);
+        const body = withCreateDefaults(await readManagementBody(context, teamNewSchema), deps.newTeamDefaults);
         const at = now();
         const team: TeamRecord = {
           ...limitsFromBody(body, at),

@@ -9,6 +9,7 @@ import type { UserRecord } from '../governance/identity.js';
 import { callerUserId, canReadAll, denied, requireAdmin, requireReadAll } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import { newKeyRecord } from './key-write-routes.js';
+import { withCreateDefaults } from './new-record-defaults.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
@@ -42,7 +43,7 @@ export function createUserRoutes(deps: ManagementDeps): Route[] {
       async handle(context) {
         const caller = callerOf(context);
         requireAdmin(caller, 'create users');
-        const body = await readManagementBody(context, userNewSchema);
+        const body = withCreateDefaults(await readManagementBody(context, userNewSchema), deps.newUserDefaults);
         const at = now();
         const user: UserRecord = {
           ...limitsFromBody(body, at),
