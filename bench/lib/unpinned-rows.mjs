@@ -58,6 +58,11 @@ export const ROWS = [
   { scenario: 'chat stream', label: 'llmux (translated)', server: 'llmux-translated', request: llmuxChat(true) },
 ];
 
+/** For the pinned placement: the JSON scenarios' floor is the minimal proxy (bytes forwarded unparsed), as in bench/run.mjs. */
+export function withPassthroughFloor(row) {
+  return row.server === 'parsing-floor' ? { ...row, label: 'minimal proxy', server: 'undici-floor' } : row;
+}
+
 /** `<server>@<checkout>`: an llmux server started from another checkout's build (an A/B of two builds). */
 const BASELINE_SEPARATOR = '@';
 
