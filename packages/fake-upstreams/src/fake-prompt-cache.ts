@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { fakeTokenCount } from './fake-token-count.js';
 
-export const FAKE_MIN_CACHEABLE_TOKENS = 1024;
+const FAKE_MIN_CACHEABLE_TOKENS = 1024;
 
 export interface FakePromptSegment {
   /** What the prefix hash covers: the block without its cache mark. */
@@ -19,7 +19,7 @@ export interface FakePromptSegment {
   breakpoint: boolean;
 }
 
-export interface FakeCacheUsage {
+interface FakeCacheUsage {
   promptTokens: number;
   cachedTokens: number;
   cacheWriteTokens: number;

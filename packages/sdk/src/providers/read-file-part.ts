@@ -5,7 +5,7 @@
 import { BadRequestError } from '../errors/error-classes.js';
 import type { FileContentPart } from '../spec/index.js';
 
-export type FileSource = { kind: 'inline'; mediaType: string; base64: string } | { kind: 'url'; url: string; mediaType: string | undefined };
+type FileSource = { kind: 'inline'; mediaType: string; base64: string } | { kind: 'url'; url: string; mediaType: string | undefined };
 
 const DATA_URL_PATTERN = /^data:([^;,]+);base64,(.*)$/s;
 const URL_PATTERN = /^(?:https?|gs|s3):\/\//;

@@ -18,7 +18,7 @@ export const THINKING_BUDGET_TOKENS: Readonly<Record<ReasoningEffort, number>> =
   high: 24576,
 };
 
-export type ClaudeThinking = { type: 'enabled'; budget_tokens: number } | { type: 'disabled' };
+type ClaudeThinking = { type: 'enabled'; budget_tokens: number } | { type: 'disabled' };
 
 export interface ThinkingChoice {
   thinking: ClaudeThinking | undefined;

@@ -51,7 +51,7 @@ function documentFormat(mediaType: string, param: string): BedrockDocumentFormat
 }
 
 /** A name Converse accepts: the filename without its extension, other characters as hyphens. */
-export function documentName(filename: string | undefined, param: string): string {
+function documentName(filename: string | undefined, param: string): string {
   const stem = (filename ?? '').replace(/\.[^.]*$/, '');
   const cleaned = stem
     .replace(/[^A-Za-z0-9\s\-()[\]]/g, '-')
