@@ -31,6 +31,7 @@ import { parseRetentionDays } from './responses-store/parse-retention-days.js';
 import { StoredResponses } from './responses-store/stored-responses.js';
 import { createDeploymentHealthRoute } from './health/create-deployment-health-route.js';
 import { startBackgroundHealthChecks, type BackgroundHealthChecks } from './health/start-background-health-checks.js';
+import { readinessDetails } from './health/readiness-details.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createModelsRoute } from './routes/models.js';
 import { createProviderBudgets } from './provider-budgets/create-provider-budgets.js';
@@ -132,7 +133,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const redisState = watchCounterHealth(accounting.backend, { registry: observability.metrics.registry, sendAlert: observability.alerts.sendAlert, logger });
   registerKeyCacheMetrics(governance.cache, observability.metrics.registry);
   const routes = new RouteTable([
-    ...createHealthRoutes({ version: readGatewayVersion(), pingDatabase: () => governance.store.ping(), redisState, authEnabled: governance.authHook !== undefined }),
+    ...createHealthRoutes({
+      version: readGatewayVersion(),
+      pingDatabase: () => governance.store.ping(),
+      redisState,
+      authEnabled: governance.authHook !== undefined,
+      ...readinessDetails(config, cacheSettings, logger),
+    }),
     createModelsRoute(router, Math.floor(Date.now() / 1000)),
   ]);
   // Streams in flight: close() ends those still open after the grace period, in their dialect.
