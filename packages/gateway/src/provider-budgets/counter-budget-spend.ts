@@ -50,8 +50,10 @@ export class CounterBudgetSpend implements BudgetSpendReader {
 
   /** Adds a call's cost to the budgets of the deployment that served it. */
   record(deploymentId: string, cost: number, nowMs: number): void {
-    const budgets = this.budgets?.budgetsFor(deploymentId) ?? [];
-    if (cost <= 0 || budgets.length === 0) return;
+    // Every billed call passes here: with no budget configured it stops before allocating.
+    if (cost <= 0 || this.budgets === undefined || this.budgets.budgets().length === 0) return;
+    const budgets = this.budgets.budgetsFor(deploymentId);
+    if (budgets.length === 0) return;
     const updates = budgets.map((budget): CounterUpdate => ({ delta: cost, ...this.counter(budget, nowMs) }));
     try {
       const pending = this.backend().update(updates, nowMs);
