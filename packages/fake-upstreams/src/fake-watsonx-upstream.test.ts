@@ -1,7 +1,8 @@
 // Proves the fake watsonx.ai with IBM's official @ibm-cloud/watsonx-ai client: its
 // IamAuthenticator exchanges the API key at the fake IAM (and reads the JWT it gets back),
-// textChat() reads the chat reply and textChatStream() the SSE frames, and a wrong project
-// is the error watsonx sends.
+// textChat() reads the chat reply and textChatStream() the SSE frames, generateText() and
+// generateTextStream() the text generation reply and events, and a wrong project is the
+// error watsonx sends.
 
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
@@ -40,6 +41,26 @@ describe('fake watsonx.ai upstream, driven by @ibm-cloud/watsonx-ai', () => {
     for await (const item of stream) text += item.data.choices[0]?.delta?.content ?? '';
     assert.equal(text, 'Hello from watsonx');
     assert.equal(fake.issued.length, 1);
+  });
+
+  it('generateText() and generateTextStream(): results with token counts, then events ending on a stop reason', async () => {
+    const response = await client.generateText({ modelId: MODEL, projectId: PROJECT, input: 'Say hi', parameters: { max_new_tokens: 20, decoding_method: 'greedy' } });
+    assert.equal(response.status, 200);
+    assert.equal(response.result.results[0]?.generated_text, 'Hello from watsonx');
+    assert.equal(response.result.results[0]?.stop_reason, 'eos_token');
+    assert.equal(typeof response.result.results[0]?.input_token_count, 'number');
+    assert.match(fake.requests.at(-1)?.url ?? '', /^\/ml\/v1\/text\/generation\?version=2024-05-31/);
+    assert.deepEqual(fake.requests.at(-1)?.json, { input: 'Say hi', model_id: MODEL, project_id: PROJECT, parameters: { max_new_tokens: 20, decoding_method: 'greedy' } });
+    const stream = await client.generateTextStream({ modelId: MODEL, projectId: PROJECT, input: 'Say hi', returnObject: true });
+    let text = '';
+    const reasons: string[] = [];
+    for await (const item of stream) {
+      text += item.data.results[0]?.generated_text ?? '';
+      reasons.push(item.data.results[0]?.stop_reason ?? '');
+    }
+    assert.equal(text, 'Hello from watsonx');
+    assert.equal(reasons.at(-1), 'eos_token');
+    assert.ok(reasons.slice(0, -1).every((reason) => reason === 'not_finished'));
   });
 
   it('a project the fake does not know is an error the client raises', async () => {

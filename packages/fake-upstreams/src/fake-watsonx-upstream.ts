@@ -5,12 +5,14 @@
 // a `version` query, and model_id with project_id or space_id. Replies and refusals in
 // watsonx's shapes: OpenAI-like chat bodies with `model_id`, SSE frames with `id:` and
 // `event: message` and no [DONE], errors as `{"errors":[{code,message}],"trace","status_code"}`.
+// `/ml/v1/text/generation` and `generation_stream` (text generation) are in fake-watsonx-text.ts.
 
 import type { ServerResponse } from 'node:http';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { createFakeOpenAICompletion, createFakeOpenAIEvents, resolveToolCalls, usageOf, type FakeOpenAIChatContext } from './fake-openai-chat.js';
 import { isRecord } from './is-record.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
+import { checkFakeGenerationBody, createFakeGeneration, createFakeGenerationEvents } from './fake-watsonx-text.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 
 export interface FakeWatsonxOptions {
@@ -28,7 +30,7 @@ export interface FakeWatsonxServer extends FakeServer {
   issued: string[];
 }
 
-const CHAT_ROUTE = /^\/ml\/v1(?:\/deployments\/([^/]+))?\/text\/(chat|chat_stream)$/;
+const CHAT_ROUTE = /^\/ml\/v1(?:\/deployments\/([^/]+))?\/text\/(chat|chat_stream|generation|generation_stream)$/;
 const VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 export function watsonxErrorBody(status: number, code: string, message: string): Record<string, unknown> {
@@ -52,17 +54,34 @@ export async function startFakeWatsonxUpstream(options: FakeWatsonxOptions): Pro
     const body = request.json;
     if (!isRecord(body)) return fail(400, 'json_validation_error', 'Invalid JSON body');
     const deployment = route[1];
-    const problem = checkChatBody(body, deployment, options.project);
+    const generation = route[2] === 'generation' || route[2] === 'generation_stream';
+    const problem = generation ? (checkFakeGenerationBody(body, deployment) ?? checkScope(body, deployment, options.project)) : checkChatBody(body, deployment, options.project);
     if (problem !== undefined) return fail(400, 'json_validation_error', problem);
     const model = deployment === undefined ? String(body['model_id']) : `deployment/${deployment}`;
     const reply = options.reply?.(request) ?? { content: `Hello from ${model}` };
     if (reply.error !== undefined) return sendJson(response, reply.error.status, reply.error.body, reply.error.headers);
+    const input = String(body['input'] ?? '');
+    if (route[2] === 'generation') return sendJson(response, 200, createFakeGeneration(reply, model, input));
+    if (route[2] === 'generation_stream') return sendFakeSseReply(response, createFakeGenerationEvents(reply, model, input), reply, failureEvent);
     const context: FakeOpenAIChatContext = { id: `chatcmpl-fakewx${String(served).padStart(6, '0')}`, model, created: Math.floor(Date.now() / 1000), reasoningField: undefined };
     const toolCalls = resolveToolCalls(reply, served);
     if (route[2] === 'chat') return sendJson(response, 200, toWatsonxBody(createFakeOpenAICompletion(context, reply, toolCalls), model));
     return streamChat(response, context, reply, toolCalls, model);
   });
   return Object.assign(server, { issued });
+}
+
+/** A foundation model's call names its project or space; a deployment's does not need to. */
+function checkScope(body: Record<string, unknown>, deployment: string | undefined, project: string | undefined): string | undefined {
+  if (deployment !== undefined) return 'model_id' in body ? "Field 'model_id' is not allowed for deployments" : undefined;
+  const scope = body['project_id'] ?? body['space_id'];
+  if (typeof scope !== 'string') return "Either 'project_id' or 'space_id' must be specified";
+  if (project !== undefined && scope !== project) return `Project '${scope}' not found or not accessible`;
+  return undefined;
+}
+
+function failureEvent(): string {
+  return `id: 0\nevent: error\ndata: ${JSON.stringify(watsonxErrorBody(500, 'internal_error', 'Internal error'))}\n\n`;
 }
 
 function checkChatBody(body: Record<string, unknown>, deployment: string | undefined, project: string | undefined): string | undefined {

@@ -16,7 +16,7 @@ import type { ProviderAdapter } from './provider-adapter.js';
 import { RERANK_PROVIDERS } from './rerank/rerank-providers.js';
 import { createReplicateProvider } from './replicate/index.js';
 import { createVertexAIProvider } from './vertex-ai/index.js';
-import { createWatsonxProvider } from './watsonx/index.js';
+import { createWatsonxProviders } from './watsonx/index.js';
 
 export function createBuiltinProviders(): ProviderAdapter[] {
   const cohere = createCohereProvider();
@@ -34,7 +34,7 @@ export function createBuiltinProviders(): ProviderAdapter[] {
     cohereChat,
     createGeminiProvider(),
     createVertexAIProvider(),
-    createWatsonxProvider(),
+    ...createWatsonxProviders(),
     createReplicateProvider(),
     createDeepgramProvider(),
     createElevenLabsProvider(),

@@ -15,6 +15,10 @@ export interface ProviderEnv {
 const AWS: ProviderEnv = { key: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'], base: ['AWS_REGION', 'AWS_DEFAULT_REGION'] };
 const OLLAMA: ProviderEnv = { key: ['OLLAMA_API_KEY'], base: ['OLLAMA_API_BASE'] };
 const COHERE: ProviderEnv = { key: ['COHERE_API_KEY', 'CO_API_KEY'], base: ['COHERE_API_BASE'] };
+const WATSONX: ProviderEnv = {
+  key: [...WATSONX_ENV.apiKey, ...WATSONX_ENV.token, ...WATSONX_ENV.zenApiKey],
+  base: [...WATSONX_ENV.url, ...WATSONX_ENV.project, ...WATSONX_ENV.space, ...WATSONX_ENV.iamUrl],
+};
 
 export const NATIVE_PROVIDER_ENV: Readonly<Record<string, ProviderEnv>> = {
   anthropic: { key: ['ANTHROPIC_API_KEY'], base: ['ANTHROPIC_API_BASE'] },
@@ -34,8 +38,6 @@ export const NATIVE_PROVIDER_ENV: Readonly<Record<string, ProviderEnv>> = {
   deepgram: { key: ['DEEPGRAM_API_KEY'], base: ['DEEPGRAM_API_BASE'] },
   elevenlabs: { key: ['ELEVENLABS_API_KEY'], base: ['ELEVENLABS_API_BASE'] },
   replicate: { key: REPLICATE_ENV.key, base: REPLICATE_ENV.base },
-  watsonx: {
-    key: [...WATSONX_ENV.apiKey, ...WATSONX_ENV.token, ...WATSONX_ENV.zenApiKey],
-    base: [...WATSONX_ENV.url, ...WATSONX_ENV.project, ...WATSONX_ENV.space, ...WATSONX_ENV.iamUrl],
-  },
+  watsonx: WATSONX,
+  watsonx_text: WATSONX,
 };

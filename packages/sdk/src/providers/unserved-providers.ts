@@ -5,7 +5,6 @@ export const UNSERVED_PROVIDERS: Readonly<Record<string, string>> = {
   github_copilot: "GitHub Copilot's API needs an interactive OAuth device login and a per-session token exchange, which a server cannot do unattended",
   oci: 'OCI Generative AI signs every request with an OCI API signing key, which llmux does not implement',
   nlp_cloud: "NLP Cloud speaks its own API, not OpenAI's, and has no adapter yet",
-  watsonx_text: 'watsonx text generation (/ml/v1/text/generation with prompt templates) is not implemented; watsonx/ serves the chat API',
   'text-completion-openai': 'chat over the legacy /completions API is not implemented; use openai/ for chat models',
   triton: 'NVIDIA Triton speaks its own inference protocol, which has no adapter yet',
   predibase: 'Predibase speaks its own generate API, which has no adapter yet',

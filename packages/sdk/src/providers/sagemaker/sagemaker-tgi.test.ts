@@ -62,7 +62,10 @@ describe('sagemaker adapter (TGI generate)', () => {
       parameters: { max_new_tokens: 64, temperature: 0.4, top_p: 0.9, stop: ['###'], seed: 3, details: true, return_full_text: false },
     });
     assert.equal(response.llmux.provider, 'sagemaker');
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Text Generation Inference.' }, finish_reason: 'stop' }]);
+    assert.equal(response.choices.length, 1);
+    assert.equal(response.choices[0]?.message.role, 'assistant');
+    assert.equal(response.choices[0]?.message.content, 'Text Generation Inference.');
+    assert.equal(response.choices[0]?.finish_reason, 'stop');
     // Completion tokens from TGI's details; the prompt's counted with OpenAI's tokenizer (no count in a plain reply).
     assert.equal(response.usage?.completion_tokens, 6);
     assert.ok((response.usage?.prompt_tokens ?? 0) > 10);
@@ -91,7 +94,7 @@ describe('sagemaker adapter (TGI generate)', () => {
   it('joins the text with a warning when no template is known, as LiteLLM falls back', async () => {
     const response = await call('my-custom-model', CHAT);
     assert.equal(sent().inputs, 'Be brief. Hi Hello. What is TGI?');
-    assert.match(response.llmux.warnings.join('\n'), /no chat template known for "my-custom-model".*hf_model_name.*sagemaker_chat\//);
+    assert.match(response.llmux.warnings.join('\n'), /^sagemaker: no chat template known for "my-custom-model".*hf_model_name.*sagemaker_chat\/my-custom-model/);
   });
 
   it('streams TGI token events cut across PayloadParts, skipping the special end token, with usage from the details', async () => {
@@ -123,7 +126,7 @@ describe('sagemaker adapter (TGI generate)', () => {
     await assert.rejects(call('llama-3-endpoint', [{ role: 'user', content: 'x' }], { tools }), UnsupportedParamsError);
     await assert.rejects(call('llama-3-endpoint', [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }]), (error: unknown) => {
       assert.ok(error instanceof BadRequestError);
-      assert.match(error.message, /takes no "image_url" content parts; use sagemaker_chat\/llama-3-endpoint/);
+      assert.match(error.message, /takes no "image_url" content parts; use sagemaker_chat\/llama-3-endpoint for the messages API/);
       return true;
     });
     await assert.rejects(call('llama-3-endpoint', [{ role: 'user', content: 'x' }], { n: 2 }), UnsupportedParamsError);

@@ -1,5 +1,5 @@
 // `sagemaker/<endpoint>`: chat over a TGI generate body, as LiteLLM's `sagemaker/` speaks it.
-// The messages become one prompt (format-sagemaker-prompt.ts), the reply's `generated_text`
+// The messages become one prompt (providers/format-chat-prompt.ts), the reply's `generated_text`
 // the assistant message, TGI's token events the stream. Usage: completion tokens from TGI's
 // details; prompt tokens from the stream details' `input_length` where TGI sends it, else
 // counted on the prompt with OpenAI's tokenizer, as LiteLLM counts them (an estimate; such
@@ -12,17 +12,17 @@ import { tokenCounter } from '../../token-counter/token-counter.js';
 import { parseAwsBody } from '../aws/parse-aws-body.js';
 import { readAwsEvents } from '../aws/read-aws-events.js';
 import { bedrockCompletionId as completionId } from '../bedrock/bedrock-completion-id.js';
+import { formatChatPrompt, type PromptTarget } from '../format-chat-prompt.js';
 import { nowSeconds } from '../now-seconds.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { convertToTgiRequest } from './convert-to-tgi-request.js';
-import { formatSageMakerPrompt } from './format-sagemaker-prompt.js';
 import { SAGEMAKER_ERRORS } from './sagemaker-error.js';
 import { payloadBytes } from './sagemaker-stream.js';
 import { sendSageMakerRequest } from './send-sagemaker-request.js';
 import { tgiGenerationSchema, tgiStreamEventSchema, type TgiDetails } from './tgi-api.js';
 
 export async function chatWithTgi(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
-  const prompt = formatSageMakerPrompt(request.messages, context.model, context.settings, context.warnings).text;
+  const prompt = formatChatPrompt(request.messages, promptTarget(context), context.settings, context.warnings).text;
   const call = await sendSageMakerRequest(convertToTgiRequest(request, prompt, false), false, context);
   const generation = await parseAwsBody(call, tgiGenerationSchema, context, 'a TGI generation');
   return {
@@ -30,13 +30,20 @@ export async function chatWithTgi(request: ChatCompletionRequest, context: Provi
     object: 'chat.completion',
     created: nowSeconds(),
     model: context.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: generation.generated_text }, finish_reason: mapTgiFinishReason(generation.details?.finish_reason) ?? 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: generation.generated_text, refusal: null },
+        logprobs: null,
+        finish_reason: mapTgiFinishReason(generation.details?.finish_reason) ?? 'stop',
+      },
+    ],
     usage: toUsage(context, prompt, generation.generated_text, generation.details),
   };
 }
 
 export async function streamWithTgi(request: ChatCompletionRequest, context: ProviderCallContext): Promise<AsyncIterable<ChatCompletionChunk>> {
-  const prompt = formatSageMakerPrompt(request.messages, context.model, context.settings, context.warnings).text;
+  const prompt = formatChatPrompt(request.messages, promptTarget(context), context.settings, context.warnings).text;
   const call = await sendSageMakerRequest(convertToTgiRequest(request, prompt, true), true, context);
   const events = readAwsEvents(call.response, { provider: context.provider, model: context.model, secrets: call.secrets, errors: SAGEMAKER_ERRORS, signal: context.signal });
   return convertTgiStream(decodeSse(payloadBytes(events)), { id: completionId(call), created: nowSeconds(), context, prompt });
@@ -84,6 +91,10 @@ async function* convertTgiStream(events: AsyncIterable<{ data: string }>, option
   }
   // TGI ends every finished stream with its details; a stream without them was cut.
   throw new APIConnectionError(`${context.provider} stream ended early, before TGI's final details`, where);
+}
+
+function promptTarget(context: ProviderCallContext): PromptTarget {
+  return { provider: context.provider, model: context.model, chatRoute: `sagemaker_chat/${context.model}` };
 }
 
 function mapTgiFinishReason(reason: string | null | undefined): FinishReason | undefined {

@@ -1,17 +1,18 @@
-// Chat messages → the one prompt string a TGI generate body carries (`sagemaker/<endpoint>`),
-// chosen as LiteLLM's SageMaker config chooses it, minus its network fetch:
+// Chat messages → the one prompt string a text-generation API takes (SageMaker's TGI generate
+// body, watsonx.ai's /text/generation), chosen as LiteLLM's prompt factory chooses it, minus
+// its network fetch:
 //  1. a deployment's own template (`roles`, `initial_prompt_value`, `final_prompt_value`,
 //     `bos_token`, `eos_token`: LiteLLM's "custom prompt template" fields), else
-//  2. the template of the model family that `hf_model_name` (else the endpoint name) names,
+//  2. the template of the model family that `hf_model_name` (else the model or endpoint name) names,
 //     for the families llmux knows (Llama 2 chat, Llama 3, Mistral instruct, ChatML), else
 //  3. LiteLLM's default: the messages' text joined by spaces, with a warning naming the
 //     settings that fix it. (LiteLLM first downloads the model's Jinja chat template from the
 //     Hugging Face Hub; llmux makes no such call, so it says what it did instead.)
-// Generate bodies have no tool or image fields: those are a 400 naming `sagemaker_chat/`.
+// Such bodies have no tool or image fields: those are a 400 naming the provider's chat route.
 
-import { BadRequestError } from '../../errors/error-classes.js';
-import type { ChatMessage } from '../../spec/index.js';
-import { instPrompt, llama3Prompt, type PromptTemplate, type PromptTurn } from '../bedrock/format-bedrock-prompt.js';
+import { BadRequestError } from '../errors/error-classes.js';
+import type { ChatMessage } from '../spec/index.js';
+import { instPrompt, llama3Prompt, type PromptTemplate, type PromptTurn } from './bedrock/format-bedrock-prompt.js';
 
 interface RoleAffixes {
   pre_message?: string;
@@ -26,10 +27,20 @@ interface CustomTemplate {
   eos: string;
 }
 
-export interface SageMakerPrompt {
+export interface ChatPrompt {
   text: string;
   /** Which template made it, for the warning and the tests. */
   template: string;
+}
+
+/** Who is asking: named in warnings and refusals. */
+export interface PromptTarget {
+  /** The provider id, as in `sagemaker/`. */
+  provider: string;
+  /** The model or endpoint name. */
+  model: string;
+  /** The route that takes messages, tools and images for this model (`sagemaker_chat/<endpoint>`). */
+  chatRoute: string;
 }
 
 /** ChatML (Qwen, Yi, many fine-tunes): `<|im_start|>role\n…<|im_end|>`, ending on an open assistant turn. */
@@ -43,26 +54,26 @@ const FAMILIES: ReadonlyArray<{ name: string; matches: (model: string) => boolea
   { name: 'chatml', matches: (model) => /qwen|chatml|-yi-/.test(model), template: chatMlPrompt },
 ];
 
-export function formatSageMakerPrompt(messages: ChatMessage[], endpoint: string, settings: Readonly<Record<string, unknown>>, warnings: string[]): SageMakerPrompt {
-  const turns = toTurns(messages, endpoint);
+export function formatChatPrompt(messages: ChatMessage[], target: PromptTarget, settings: Readonly<Record<string, unknown>>, warnings: string[]): ChatPrompt {
+  const turns = toTurns(messages, target);
   const custom = readCustomTemplate(settings);
   if (custom !== undefined) return { text: applyCustomTemplate(custom, turns), template: 'custom' };
   const hfModelName = settings['hf_model_name'];
-  const name = (typeof hfModelName === 'string' && hfModelName !== '' ? hfModelName : endpoint).toLowerCase();
+  const name = (typeof hfModelName === 'string' && hfModelName !== '' ? hfModelName : target.model).toLowerCase();
   const family = FAMILIES.find((candidate) => candidate.matches(name));
   if (family !== undefined) return { text: family.template(turns), template: family.name };
   warnings.push(
-    `sagemaker: no chat template known for "${name}", so the messages' text was sent joined by spaces; ` +
+    `${target.provider}: no chat template known for "${name}", so the messages' text was sent joined by spaces; ` +
       'set hf_model_name (a Llama 2 chat, Llama 3, Mistral instruct or ChatML model) or roles/initial_prompt_value/final_prompt_value, ' +
-      'or use sagemaker_chat/ for an endpoint that serves the messages API',
+      `or use ${target.chatRoute} for the messages API`,
   );
   return { text: turns.map((turn) => turn.text).join(' '), template: 'default' };
 }
 
-function toTurns(messages: ChatMessage[], endpoint: string): PromptTurn[] {
+function toTurns(messages: ChatMessage[], target: PromptTarget): PromptTurn[] {
   return messages.map((message, index): PromptTurn => {
     const refuse = (what: string): never => {
-      throw new BadRequestError(`sagemaker/ sends a TGI generate prompt, which takes no ${what}; use sagemaker_chat/${endpoint} for an endpoint serving the messages API`, {
+      throw new BadRequestError(`${target.provider}/ sends a text-generation prompt, which takes no ${what}; use ${target.chatRoute} for the messages API`, {
         param: `messages[${index}]`,
       });
     };
