@@ -1,8 +1,9 @@
 // LiteLLM's `fastest_response: true` with a comma-separated `model`: every listed group is
 // called at once, the first answer is the reply, the slower upstream calls are cancelled
 // (their connections closed), and only the answer the caller got is billed, as LiteLLM,
-// which cancels the losing tasks before they log a cost. One upstream is held back without
-// timers (held-upstream.ts), so which one is faster is certain. Through the openai client.
+// which cancels the losing tasks before they log a cost. Both upstreams sit behind held
+// fronts (held-upstream.ts): once both calls arrived, only the fast one is let through, so
+// which one is faster is certain without timers. Through the openai client.
 
 import * as assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -20,15 +21,17 @@ const hello = [{ role: 'user' as const, content: 'hi' }];
 describe('LiteLLM fastest_response with a comma-separated model', { timeout: 60_000 }, () => {
   let upstream: FakeServer;
   let held: HeldUpstream;
+  let fastGate: HeldUpstream;
   let gateway: TestGateway;
   let admin: ManagementClient;
 
   before(async () => {
     upstream = await startFakeOpenAIUpstream({ apiKey: 'sk-upstream' });
     held = await startHeldUpstream(upstream.url);
+    fastGate = await startHeldUpstream(upstream.url);
     gateway = await startTestGateway({
       model_list: [
-        { model_name: 'fast', litellm_params: { model: 'openai/gpt-4o', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' } },
+        { model_name: 'fast', litellm_params: { model: 'openai/gpt-4o', api_base: `${fastGate.url}/v1`, api_key: 'sk-upstream' } },
         // The held front decides when `slow` answers; until then it holds the call.
         { model_name: 'slow', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${held.url}/v1`, api_key: 'sk-upstream' } },
       ],
@@ -36,10 +39,14 @@ describe('LiteLLM fastest_response with a comma-separated model', { timeout: 60_
     });
     admin = managementClient(gateway.url, MASTER_KEY);
   });
-  beforeEach(() => held.hold());
+  beforeEach(() => {
+    held.hold();
+    fastGate.hold();
+  });
   after(async () => {
     await gateway.close();
     await held.close();
+    await fastGate.close();
     await upstream.close();
   });
 
@@ -52,11 +59,14 @@ describe('LiteLLM fastest_response with a comma-separated model', { timeout: 60_
     const { client, key } = await clientWithKey();
     const body = { model: 'slow, fast', messages: hello, fastest_response: true };
     // `fastest_response` is LiteLLM's field, not OpenAI's: sent as an extra body field.
-    const { data, response } = await client.chat.completions.create(body as OpenAI.ChatCompletionCreateParamsNonStreaming).withResponse();
+    const pending = client.chat.completions.create(body as OpenAI.ChatCompletionCreateParamsNonStreaming).withResponse();
+    // Both groups are called; only `fast` is let through.
+    await Promise.all([held.arrived(1), fastGate.arrived(1)]);
+    fastGate.release();
+    const { data, response } = await pending;
     assert.equal(response.headers.get('x-litellm-model-group'), 'fast');
     assert.equal(data.model, 'gpt-4o');
-    // The slow group was called too, and the gateway hung up on it once `fast` had answered.
-    await held.arrived(1);
+    // The gateway hung up on the slow call once `fast` had answered.
     const slowCall = held.requests[0];
     await slowCall?.abandoned;
     assert.equal((JSON.parse(slowCall?.body ?? '{}') as { model?: string }).model, 'gpt-4o-mini');
@@ -75,12 +85,14 @@ describe('LiteLLM fastest_response with a comma-separated model', { timeout: 60_
     const { client, key } = await clientWithKey();
     const body = { model: 'slow,fast', messages: hello, fastest_response: true, stream: true };
     // `fastest_response` is LiteLLM's field, not OpenAI's: sent as an extra body field.
-    const { data, response } = await client.chat.completions.create(body as OpenAI.ChatCompletionCreateParamsStreaming).withResponse();
+    const pending = client.chat.completions.create(body as OpenAI.ChatCompletionCreateParamsStreaming).withResponse();
+    await Promise.all([held.arrived(2), fastGate.arrived(3)]);
+    fastGate.release();
+    const { data, response } = await pending;
     let text = '';
     for await (const chunk of data) text += chunk.choices[0]?.delta.content ?? '';
     assert.equal(response.headers.get('x-litellm-model-group'), 'fast');
     assert.equal(text, 'Hello from gpt-4o');
-    await held.arrived(2);
     await held.requests[1]?.abandoned;
     held.release();
     const rows = await waitForSpendRows(admin, key, 1);
