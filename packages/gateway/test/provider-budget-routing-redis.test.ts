@@ -3,6 +3,7 @@
 // adds is seen by instance B, which then skips the spent provider. Both places a LiteLLM
 // config may name Redis: `router_settings.redis_url` (the budget-routing docs' form) and the
 // limits' `general_settings.redis_url`. Skips loudly when Redis is unreachable; never mocked.
+// Periods are long (30d, 1mo): they align to the clock, and no test may straddle a period's end.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -59,7 +60,7 @@ describe('provider budgets shared through Redis', { skip: hasRedis ? false : `no
           { model_name: 'gpt', litellm_params: { model: 'groq/llama-3.1-8b-instant', api_base: `${groqUpstream.url}/v1`, api_key: 'sk-b', order: 2, ...PRICES } },
         ],
         general_settings: { master_key: MASTER_KEY, ...(redisSettings['general_settings'] as object | undefined) },
-        router_settings: { provider_budget_config: { openai: { budget_limit: 1e-9, time_period: '1d' } }, ...(redisSettings['router_settings'] as object | undefined) },
+        router_settings: { provider_budget_config: { openai: { budget_limit: 1e-9, time_period: '30d' } }, ...(redisSettings['router_settings'] as object | undefined) },
       };
       const first = await startTestGateway(document);
       const second = await startTestGateway(document);

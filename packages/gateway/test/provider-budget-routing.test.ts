@@ -3,6 +3,7 @@
 // fails with LiteLLM's "No deployments available - crossed budget" 429 when every provider
 // is spent, lets a configured fallback group serve, honours a deployment's own max_budget,
 // reports GET /provider/budgets, and keeps spent budgets across a restart (from the store).
+// Periods are long (30d, 1mo): they align to the clock, and no test may straddle a period's end.
 
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -59,7 +60,7 @@ describe('provider budget routing (LiteLLM provider_budget_config)', () => {
       model_list: modelList(),
       router_settings: {
         routing_strategy: 'provider-budget-routing',
-        provider_budget_config: { openai: { budget_limit: TINY, time_period: '1d' }, groq: { budget_limit: TINY, time_period: '30d' } },
+        provider_budget_config: { openai: { budget_limit: TINY, time_period: '1mo' }, groq: { budget_limit: TINY, time_period: '30d' } },
       },
       general_settings: { master_key: MASTER_KEY },
     });
@@ -96,7 +97,7 @@ describe('provider budget routing (LiteLLM provider_budget_config)', () => {
         ...modelList().slice(0, 1),
         { model_name: 'backup', litellm_params: { model: 'groq/llama-3.1-8b-instant', api_base: `${groqUpstream.url}/v1`, api_key: 'sk-b' } },
       ],
-      router_settings: { provider_budget_config: { openai: { budget_limit: TINY, time_period: '1h' } }, fallbacks: [{ gpt: ['backup'] }] },
+      router_settings: { provider_budget_config: { openai: { budget_limit: TINY, time_period: '30d' } }, fallbacks: [{ gpt: ['backup'] }] },
     });
     try {
       await client(gateway.url).chat.completions.create({ model: 'gpt', messages: hi });
@@ -110,7 +111,7 @@ describe('provider budget routing (LiteLLM provider_budget_config)', () => {
   });
 
   it("a deployment's own max_budget / budget_duration skips that deployment once spent", async () => {
-    const gateway = await startTestGateway({ model_list: modelList({ max_budget: TINY, budget_duration: '1d' }) });
+    const gateway = await startTestGateway({ model_list: modelList({ max_budget: TINY, budget_duration: '30d' }) });
     try {
       const start = served();
       await client(gateway.url).chat.completions.create({ model: 'gpt', messages: hi });
@@ -135,7 +136,7 @@ describe('provider budget routing (LiteLLM provider_budget_config)', () => {
 
   it('a restarted gateway keeps a spent provider budget (spend from the store)', async () => {
     const home = mkdtempSync(join(tmpdir(), 'llmux-provider-budgets-'));
-    const document = { model_list: modelList(), router_settings: { provider_budget_config: { openai: { budget_limit: TINY, time_period: '1d' } } } };
+    const document = { model_list: modelList(), router_settings: { provider_budget_config: { openai: { budget_limit: TINY, time_period: '30d' } } } };
     try {
       const first = await startTestGateway(document, { ...process.env, LLMUX_HOME: home });
       const start = served();
