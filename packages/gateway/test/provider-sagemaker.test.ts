@@ -46,6 +46,12 @@ describe('gateway with Amazon SageMaker endpoints', () => {
         model_list: [
           { model_name: 'mistral-sm', litellm_params: { model: `sagemaker_chat/${ENDPOINT}`, ...aws } },
           { model_name: 'mistral-sm-plain', litellm_params: { model: `sagemaker/${ENDPOINT}`, ...aws } },
+          // LiteLLM's prompt settings for sagemaker/: the model whose template to use, or a template of one's own.
+          { model_name: 'llama-sm', litellm_params: { model: `sagemaker/${ENDPOINT}`, hf_model_name: 'meta-llama/Meta-Llama-3-8B-Instruct', ...aws } },
+          {
+            model_name: 'custom-sm',
+            litellm_params: { model: `sagemaker/${ENDPOINT}`, roles: { user: { pre_message: 'Q: ', post_message: '\n' } }, final_prompt_value: 'A:', ...aws },
+          },
         ],
         general_settings: { master_key: MASTER_KEY },
       },
@@ -70,6 +76,13 @@ describe('gateway with Amazon SageMaker endpoints', () => {
     assert.equal(plain.choices[0]?.message.content, 'Hello from SageMaker');
     // The endpoint name names a Mistral model but not an instruct one: no template, text joined, and the caller is told.
     assert.deepEqual(sagemaker.requests.at(-1)?.json, { inputs: 'hi', parameters: { max_new_tokens: 16, details: true, return_full_text: false } });
+    await client.chat.completions.create({ model: 'llama-sm', messages: [{ role: 'user', content: 'hi' }] });
+    assert.equal(
+      (sagemaker.requests.at(-1)?.json as { inputs: string }).inputs,
+      '<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n',
+    );
+    await client.chat.completions.create({ model: 'custom-sm', messages: [{ role: 'user', content: 'hi' }] });
+    assert.equal((sagemaker.requests.at(-1)?.json as { inputs: string }).inputs, 'Q: hi\nA:');
   });
 
   it('streams InvokeEndpointWithResponseStream as OpenAI SSE', async () => {
