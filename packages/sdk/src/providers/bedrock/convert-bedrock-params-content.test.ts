@@ -72,6 +72,12 @@ describe('cache_control to Converse', () => {
     assert.deepEqual(body.messages[2]?.content, [{ toolResult: { toolUseId: 't1', content: [{ text: 'r' }] } }, CACHE_POINT]);
   });
 
+  it('says so when a ttl cannot travel (a cache point has one lifetime)', () => {
+    const { body, warnings } = convert({ messages: [{ role: 'user', content: 'q', cache_control: { type: 'ephemeral', ttl: '1h' } }] });
+    assert.deepEqual(body.messages[0]?.content, [{ text: 'q' }, CACHE_POINT]);
+    assert.deepEqual(warnings, ['dropped cache_control.ttl: a Converse cache point has the default lifetime']);
+  });
+
   it('sends no cache point to a model that takes none, with a warning', () => {
     const { body, warnings } = convert(cached, LLAMA);
     assert.deepEqual(body.system, [{ text: 'rules' }]);

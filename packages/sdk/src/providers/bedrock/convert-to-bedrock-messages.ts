@@ -38,8 +38,10 @@ export const CACHE_POINT: BedrockCachePoint = { cachePoint: { type: 'default' } 
 export function convertToBedrockMessages(messages: readonly ChatMessage[], options: BedrockMessageOptions): BedrockPrompt {
   let usesTools = false;
   let dropped = false;
+  let ttl = false;
   const mark = <Block>(blocks: Block[], cacheControl: CacheControl | undefined): Array<Block | BedrockCachePoint> => {
     if (cacheControl === undefined || blocks.length === 0) return blocks;
+    if (cacheControl.ttl !== undefined) ttl = true;
     if (options.cachePoints) return [...blocks, CACHE_POINT];
     dropped = true;
     return blocks;
@@ -62,6 +64,7 @@ export function convertToBedrockMessages(messages: readonly ChatMessage[], optio
     },
   });
   if (dropped) options.warnings.push(`dropped cache_control: Bedrock model "${options.modelId}" takes no cache points through Converse`);
+  if (ttl && !dropped) options.warnings.push('dropped cache_control.ttl: a Converse cache point has the default lifetime');
   return { system: system.length === 0 ? undefined : system, messages: turns, usesTools };
 }
 
