@@ -44,3 +44,5 @@ export * from './fake-elevenlabs-upstream.js';
 export * from './fake-openai-batches.js';
 export * from './fake-s3.js';
 export * from './fake-bedrock-batch.js';
+export * from './fake-gcs.js';
+export * from './fake-vertex-batch.js';

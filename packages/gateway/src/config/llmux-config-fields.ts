@@ -111,6 +111,9 @@ export const LLMUX_PARAMS = [
   's3_encryption_key_id',
   'aws_batch_role_arn',
   'aws_bedrock_endpoint',
+  // Vertex AI batch prediction (LiteLLM's names): the Cloud Storage bucket for inputs and outputs (bucket_name is the older spelling).
+  'gcs_bucket_name',
+  'bucket_name',
   'azure_ad_token',
   'azure_authority_host',
   'azure_scope',

@@ -19,7 +19,7 @@ import { vertexEmbeddingResponseSchema } from './vertex-api.js';
 import { ANTHROPIC_SUPPORTED_PARAMS } from '../anthropic/index.js';
 import { vertexAnthropicChat, vertexAnthropicStreamChat } from './vertex-anthropic-chat.js';
 import { createVertexPartnerChat, isPartnerModel } from './vertex-partner-chat.js';
-import { VERTEX_BATCHES_REFUSED } from './vertex-batches-refused.js';
+import { createVertexBatches } from './vertex-batches.js';
 
 const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set([...GEMINI_SUPPORTED_PARAMS, ...ANTHROPIC_SUPPORTED_PARAMS]);
 
@@ -47,7 +47,7 @@ export function createVertexAIProvider(): ProviderAdapter {
     // Imagen, transcripts and TTS on the google publisher's models, as on AI Studio.
     media: createGeminiMedia(async (context) => resolveVertexEndpoint(context, await resolveVertexSettings(context), 'google'), { imageEdits: true }),
     native: VERTEX_NATIVE,
-    batches: VERTEX_BATCHES_REFUSED,
+    batches: createVertexBatches(GEMINI_SUPPORTED_PARAMS),
   };
 }
 
