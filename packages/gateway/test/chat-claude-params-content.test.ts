@@ -102,6 +102,18 @@ describe('Claude parameters and content through /v1/chat/completions', () => {
         spends.forEach((spend, index) => assert.ok(Math.abs(spend - (expected[index] ?? 0)) < 1e-12, `spend ${spend}, expected ${expected[index]}`));
       });
 
+      it('marks a tool definition with cache_control (LiteLLM caching of tools)', async () => {
+        const tool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } }, cache_control: EPHEMERAL };
+        await create(upstream, { messages: [{ role: 'user', content: 'hi' }], max_tokens: 64, tools: [tool] });
+        const body = sent(upstream);
+        if (upstream === 'bedrock') {
+          assert.deepEqual((body['toolConfig'] as Body)['tools'], [
+            { toolSpec: { name: 'lookup', inputSchema: { json: { type: 'object', properties: {} } } } },
+            { cachePoint: { type: 'default' } },
+          ]);
+        } else assert.deepEqual(body['tools'], [{ name: 'lookup', input_schema: { type: 'object', properties: {} }, cache_control: EPHEMERAL }]);
+      });
+
       it('sends top_k and thinking as Claude takes them (LiteLLM provider params)', async () => {
         await create(upstream, { messages: [{ role: 'user', content: 'hi' }], max_tokens: 3000, top_k: 12, thinking: { type: 'enabled', budget_tokens: 1500 } });
         const body = sent(upstream);
