@@ -1,6 +1,6 @@
 // LiteLLM's team member budget: `max_budget_in_team` set by /team/member_add (for every member
-// added) or /team/member_update caps what one member spends on the team's keys, separately for
-// each member; raising it lets the member call again. Through the gateway with the official
+// added) or /team/member_update, else the team's `team_member_budget`, caps what one member
+// spends on the team's keys, separately for each member; raising it lets the member call again. Through the gateway with the official
 // openai client, on SQLite and PostgreSQL.
 
 import * as assert from 'node:assert/strict';
@@ -63,6 +63,33 @@ for (const backendName of BACKEND_NAMES) {
       // A role change keeps the member's budget.
       const promoted = await admin.post('/team/member_update', { team_id: team, user_id: `capped-${run}`, role: 'admin' });
       assert.equal(promoted.body['max_budget_in_team'], 100);
+    });
+
+    it("the team's team_member_budget (with team_member_budget_duration) caps every member; a member's max_budget_in_team replaces it", async (t) => {
+      if (typeof setup === 'string') return t.skip(setup);
+      const { admin, upstream } = setup;
+      const run = `${backendName}-default-${Date.now()}`;
+      const created = await admin.post('/team/new', { team_alias: `default-${run}`, team_member_budget: 1e-9, team_member_budget_duration: '30d' });
+      assert.equal(created.status, 200, JSON.stringify(created.body));
+      const team = String(created.body['team_id']);
+      assert.deepEqual(created.body['metadata'], { team_member_budget: 1e-9, team_member_budget_duration: '30d' });
+      await admin.post('/team/member_add', { team_id: team, member: [{ user_id: `plain-${run}`, role: 'user' }] });
+      await admin.post('/team/member_add', { team_id: team, member: [{ user_id: `raised-${run}`, role: 'user' }], max_budget_in_team: 100 });
+      const plainKey = String((await admin.post('/key/generate', { team_id: team, user_id: `plain-${run}` })).body['key']);
+      const raisedKey = String((await admin.post('/key/generate', { team_id: team, user_id: `raised-${run}` })).body['key']);
+      await setup.openai(plainKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      await setup.openai(raisedKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      const calls = upstream.requests.length;
+      await assert.rejects(
+        setup.openai(plainKey).chat.completions.create({ model: 'gpt-a', messages: hi }),
+        (error: unknown) => error instanceof APIError && error.status === 429 && /max_budget_in_team 1e-9/.test(error.message),
+      );
+      await setup.openai(raisedKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      assert.equal(upstream.requests.length, calls + 1, 'only the member under its own raised budget was served');
+      // Removing the team default (null) frees the plain member.
+      await admin.post('/team/update', { team_id: team, team_member_budget: null });
+      await setup.openai(plainKey).chat.completions.create({ model: 'gpt-a', messages: hi });
+      assert.equal(upstream.requests.length, calls + 2);
     });
   });
 }

@@ -15,9 +15,16 @@ import { checkTeamOrganization } from './team-organization.js';
 import { renderKey, renderTeam } from './render-records.js';
 import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
 import { withCreateDefaults } from './new-record-defaults.js';
+import { foldMemberBudgetFields, teamMemberBudgetFields } from './team-member-budget-fields.js';
 
 export const memberSchema = z.object({ user_id: z.string().min(1), role: z.enum(['admin', 'user']).default('user') });
-const teamFields = { ...limitFields, team_alias: z.string().nullable().optional(), blocked: z.boolean().optional(), organization_id: z.string().min(1).nullable().optional() };
+const teamFields = {
+  ...limitFields,
+  ...teamMemberBudgetFields,
+  team_alias: z.string().nullable().optional(),
+  blocked: z.boolean().optional(),
+  organization_id: z.string().min(1).nullable().optional(),
+};
 const teamNewSchema = z.looseObject({ ...teamFields, team_id: z.string().min(1).optional(), members_with_roles: z.array(memberSchema).optional() });
 const teamUpdateSchema = z.looseObject({ ...teamFields, team_id: z.string().min(1) });
 const teamDeleteSchema = z.looseObject({ team_ids: z.array(z.string().min(1)).min(1) });
@@ -54,6 +61,7 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
           created_at: at,
           updated_at: at,
         };
+        team.metadata = foldMemberBudgetFields(body, team.metadata) ?? team.metadata;
         if (body.organization_id !== undefined && body.organization_id !== null) {
           await checkTeamOrganization(store, body.organization_id, team.max_budget);
           team.organization_id = body.organization_id;
@@ -77,6 +85,7 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
         if (updated.organization_id !== undefined && updated.organization_id !== null) await checkTeamOrganization(store, updated.organization_id, updated.max_budget);
         const guarded = foldGuardrailFields(body, updated.metadata);
         if (guarded !== undefined) updated.metadata = guarded;
+        updated.metadata = foldMemberBudgetFields(body, updated.metadata) ?? updated.metadata;
         await store.upsertTeam(updated);
         await invalidation.invalidate();
         await audit.record({ caller, action: 'updated', table: 'teams', objectId: current.team_id, before: renderTeam(current), after: renderTeam(updated) });
