@@ -5,8 +5,9 @@
 // bucket with the deployment's token, the job created on the google publisher's model,
 // states mapped, `:cancel`, the predictions read back from the output directory, mapped to
 // their custom_ids whatever order Vertex wrote them in, and billed per line once; the
-// owner's 404s, refusals by name, model access. No Google storage client is installed, so
-// the fakes are checked over plain HTTP against the JSON API's documented wire format.
+// owner's 404s, refusals by name, model access and a budget. The fakes are proven in
+// fake-vertex-batch.test.ts (@google/genai for the job service; plain HTTP for Cloud Storage,
+// as no Google storage client is installed).
 
 import * as assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -271,5 +272,19 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
       (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model gemini-batch/.test(error.message),
     );
     assert.equal(gcs.requests.length + vertex.requests.length + tokens.requests.length, calls);
+  });
+
+  it('refuses a key over its budget once a batch output was billed, before any upstream call', async () => {
+    const key = await world.newKey({ max_budget: 0.000001 });
+    const client = world.client(key);
+    const file = await client.files.create({ file: await batchFile('gemini-batch', ['spend some money here please']), purpose: 'batch' });
+    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    await client.batches.retrieve(batch.id);
+    const done = await client.batches.retrieve(batch.id);
+    await client.files.content(done.output_file_id ?? '');
+    await world.spendRows(key, 5);
+    const calls = gcs.requests.length + vertex.requests.length;
+    await assert.rejects(client.batches.retrieve(batch.id), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
+    assert.equal(gcs.requests.length + vertex.requests.length, calls);
   });
 });
