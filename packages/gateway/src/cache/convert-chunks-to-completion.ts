@@ -18,7 +18,7 @@ export function convertChunksToCompletion(chunks: readonly ChatCompletionChunk[]
       if (delta.thinking_blocks !== undefined && delta.thinking_blocks.length > 0) return undefined;
       let choice = choices.get(part.index);
       if (choice === undefined) {
-        choice = { index: part.index, message: { role: 'assistant', content: null }, finish_reason: null, tools: new Map() };
+        choice = { index: part.index, message: { role: 'assistant', content: null, refusal: null }, finish_reason: null, logprobs: null, tools: new Map() };
         choices.set(part.index, choice);
       }
       const message = choice.message;

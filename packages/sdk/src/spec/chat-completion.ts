@@ -9,7 +9,8 @@ export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' |
 export interface ChatCompletionMessage {
   role: 'assistant';
   content: string | null;
-  refusal?: string | null;
+  /** Required by OpenAI's schema (CreateChatCompletionResponse); null unless the model refused. Converters set it when they build the message. */
+  refusal: string | null;
   tool_calls?: ToolCall[];
   /** llmux extension: reasoning text (DeepSeek, Anthropic thinking, ...). */
   reasoning_content?: string | null;
@@ -23,7 +24,8 @@ export interface ChatCompletionChoice {
   index: number;
   message: ChatCompletionMessage;
   finish_reason: FinishReason | null;
-  logprobs?: unknown;
+  /** Required by OpenAI's schema, null when the provider reports none; set where the choice is built, so no pass over the reply is needed. */
+  logprobs: unknown;
 }
 
 export interface ChatCompletion {

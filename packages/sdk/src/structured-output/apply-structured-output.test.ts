@@ -19,7 +19,8 @@ function response(...messages: Array<Partial<ChatCompletionMessage>>): ChatCompl
     model: 'gpt-4o-mini',
     choices: messages.map((message, index) => ({
       index,
-      message: { role: 'assistant', content: null, ...message },
+      message: { role: 'assistant', content: null, refusal: null, ...message },
+      logprobs: null,
       finish_reason: 'stop',
     })),
   };

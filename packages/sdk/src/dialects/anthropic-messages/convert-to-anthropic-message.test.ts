@@ -13,7 +13,7 @@ function completion(message: Partial<ChatCompletionMessage>, finishReason: Finis
     object: 'chat.completion',
     created: 1,
     model: 'gpt-4o-2024-08-06',
-    choices: [{ index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finishReason }],
+    choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: null, ...message }, logprobs: null, finish_reason: finishReason }],
   };
   if (usage !== null) reply.usage = usage;
   return reply;

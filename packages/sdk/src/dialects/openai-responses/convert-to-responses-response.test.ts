@@ -10,7 +10,7 @@ function completion(message: Partial<ChatCompletionMessage>, finish: FinishReaso
     object: 'chat.completion',
     created: 1,
     model: 'claude-deployment',
-    choices: [{ index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finish }],
+    choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: null, ...message }, logprobs: null, finish_reason: finish }],
     usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28, prompt_tokens_details: { cached_tokens: 5 }, completion_tokens_details: { reasoning_tokens: 3 } },
   };
 }

@@ -79,7 +79,7 @@ describe('anthropic provider through completion()', () => {
     assert.equal(response.object, 'chat.completion');
     assert.equal(response.model, MODEL);
     assert.equal(typeof response.created, 'number');
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, {
       prompt_tokens: 40,
       completion_tokens: 3,
@@ -173,7 +173,13 @@ describe('anthropic provider through completion()', () => {
       });
       assert.deepEqual(response.choices[0], {
         index: 0,
-        message: { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_w1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+        message: {
+          role: 'assistant',
+          refusal: null,
+          content: null,
+          tool_calls: [{ id: 'toolu_w1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+        },
+        logprobs: null,
         finish_reason: 'tool_calls',
       });
     }
@@ -255,6 +261,7 @@ describe('anthropic provider through completion()', () => {
     assert.deepEqual((lastBody() as { thinking: unknown }).thinking, { type: 'enabled', budget_tokens: 2048 });
     assert.deepEqual(response.choices[0]?.message, {
       role: 'assistant',
+      refusal: null,
       content: 'Hello!',
       reasoning_content: 'Greeting, so greet back.',
       thinking_blocks: [{ type: 'thinking', thinking: 'Greeting, so greet back.', signature: signFakeThinking('Greeting, so greet back.') }],
@@ -272,7 +279,12 @@ describe('anthropic provider through completion()', () => {
       tools: [{ name: JSON_TOOL_NAME, description: 'Respond with a JSON object that matches the "weather" schema.', input_schema: schema }],
       tool_choice: { type: 'tool', name: JSON_TOOL_NAME },
     });
-    assert.deepEqual(response.choices[0], { index: 0, message: { role: 'assistant', content: '{"city":"Paris","celsius":18}' }, finish_reason: 'stop' });
+    assert.deepEqual(response.choices[0], {
+      index: 0,
+      message: { role: 'assistant', refusal: null, content: '{"city":"Paris","celsius":18}' },
+      logprobs: null,
+      finish_reason: 'stop',
+    });
   });
 
   it('parses a zod response_format into message.parsed', async () => {

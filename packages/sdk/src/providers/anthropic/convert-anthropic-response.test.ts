@@ -42,6 +42,7 @@ describe('convertAnthropicResponse', () => {
           index: 0,
           message: {
             role: 'assistant',
+            refusal: null,
             content: 'Checking now.',
             reasoning_content: 'Need the weather.',
             thinking_blocks: [
@@ -50,6 +51,7 @@ describe('convertAnthropicResponse', () => {
             ],
             tool_calls: [{ id: 'toolu_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
           },
+          logprobs: null,
           finish_reason: 'tool_calls',
         },
       ],
@@ -97,7 +99,7 @@ describe('convertAnthropicResponse', () => {
       'tool_use',
     );
     const choice = convertAnthropicResponse(response, { jsonMode: true, created: CREATED }).choices[0];
-    assert.deepEqual(choice?.message, { role: 'assistant', content: '{"name":"Ada"}' });
+    assert.deepEqual(choice?.message, { role: 'assistant', refusal: null, content: '{"name":"Ada"}' });
     assert.equal(choice?.finish_reason, 'stop');
   });
 

@@ -33,7 +33,7 @@ export function convertAnthropicResponse(response: AnthropicResponse, options: {
 
   // Any text beside the JSON tool call is preamble that would break parsing the reply.
   const content = json ?? (texts.length > 0 ? texts.join('') : null);
-  const message: ChatCompletionMessage = { role: 'assistant', content };
+  const message: ChatCompletionMessage = { role: 'assistant', content, refusal: null };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (reasoning.length > 0) message.reasoning_content = reasoning.join('');
   if (thinkingBlocks.length > 0) message.thinking_blocks = thinkingBlocks;
@@ -46,7 +46,7 @@ export function convertAnthropicResponse(response: AnthropicResponse, options: {
     object: 'chat.completion',
     created: options.created,
     model: response.model,
-    choices: [{ index: 0, message, finish_reason: finishReason }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
     usage: convertAnthropicUsage(response.usage),
   };
 }

@@ -198,7 +198,9 @@ describe('azure adapter', () => {
     try {
       const response = await completion({ model: 'azure/DeepSeek-R1', messages: hi, api_base: scripted.url, api_key: API_KEY, api_version: 'v1' });
       assert.equal(scripted.requests[0]?.url, '/openai/v1/chat/completions');
-      assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Four.', reasoning_content: '2 + 2 is 4.' }, finish_reason: 'stop' }]);
+      assert.deepEqual(response.choices, [
+        { index: 0, message: { role: 'assistant', refusal: null, content: 'Four.', reasoning_content: '2 + 2 is 4.' }, logprobs: null, finish_reason: 'stop' },
+      ]);
       assert.deepEqual(response.usage, { prompt_tokens: 8, completion_tokens: 12, total_tokens: 20 });
     } finally {
       await scripted.close();

@@ -81,7 +81,7 @@ describe('bedrock adapter, Converse', () => {
     assert.equal(response.object, 'chat.completion');
     assert.match(response.id, /^chatcmpl-00000000-fake-/);
     assert.equal(response.model, MODEL);
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, {
       prompt_tokens: 11,
       completion_tokens: 2,
@@ -135,7 +135,13 @@ describe('bedrock adapter, Converse', () => {
     });
     assert.deepEqual(first.choices[0], {
       index: 0,
-      message: { role: 'assistant', content: null, tool_calls: [{ id: 'tooluse_abc', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+      message: {
+        role: 'assistant',
+        refusal: null,
+        content: null,
+        tool_calls: [{ id: 'tooluse_abc', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+      },
+      logprobs: null,
       finish_reason: 'tool_calls',
     });
 
@@ -188,7 +194,7 @@ describe('bedrock adapter, Converse', () => {
       tools: [{ toolSpec: { name: 'json_tool_call', description: 'Respond with a JSON object that matches the "person" schema.', inputSchema: { json: schema } } }],
       toolChoice: { tool: { name: 'json_tool_call' } },
     });
-    assert.deepEqual(response.choices[0], { index: 0, message: { role: 'assistant', content: '{"name":"Ada","age":36}' }, finish_reason: 'stop' });
+    assert.deepEqual(response.choices[0], { index: 0, message: { role: 'assistant', refusal: null, content: '{"name":"Ada","age":36}' }, logprobs: null, finish_reason: 'stop' });
 
     const result = await stream([{ role: 'user', content: 'Who?' }], { response_format: { type: 'json_schema', json_schema: { name: 'person', schema } } });
     const chunks = await collectStream(result);
@@ -206,6 +212,7 @@ describe('bedrock adapter, Converse', () => {
     assert.match(response.llmux.warnings.join('\n'), /thinking budget/);
     assert.deepEqual(response.choices[0]?.message, {
       role: 'assistant',
+      refusal: null,
       content: '4',
       reasoning_content: 'Two plus two is four.',
       thinking_blocks: [{ type: 'thinking', thinking: 'Two plus two is four.', signature: signFakeThinking('Two plus two is four.') }],

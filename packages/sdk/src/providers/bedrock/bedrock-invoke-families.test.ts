@@ -66,7 +66,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
     });
     assert.equal(response.model, 'meta.llama3-1-70b-instruct-v1:0');
     assert.match(response.id, /^chatcmpl-/);
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi there friend' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi there friend' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, { prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 });
   });
 
@@ -114,7 +114,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
       ...settings(),
     });
     assert.deepEqual(lastSent()?.json, { inputText: 'User: Hi\nBot: Hello!\nUser: More\nBot:', textGenerationConfig: { maxTokenCount: 20, topP: 0.5, stopSequences: ['User:'] } });
-    assert.deepEqual(response.choices[0], { index: 0, message: { role: 'assistant', content: 'Sure thing' }, finish_reason: 'length' });
+    assert.deepEqual(response.choices[0], { index: 0, message: { role: 'assistant', refusal: null, content: 'Sure thing' }, logprobs: null, finish_reason: 'length' });
     assert.deepEqual(response.usage, { prompt_tokens: 7, completion_tokens: 2, total_tokens: 9 });
     const chunks = await streamOf('amazon.titan-text-premier-v1:0');
     assert.equal(textOf(chunks), 'Sure thing');

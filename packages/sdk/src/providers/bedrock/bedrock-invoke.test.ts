@@ -53,7 +53,7 @@ describe('bedrock adapter, InvokeModel', () => {
       temperature: 0.5,
     });
     assert.equal(response.id, 'msg_bdrk_fake000001');
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, {
       prompt_tokens: 20,
       completion_tokens: 3,
@@ -107,6 +107,7 @@ describe('bedrock adapter, InvokeModel', () => {
     assert.deepEqual(body['tool_choice'], { type: 'auto' });
     assert.deepEqual(response.choices[0]?.message, {
       role: 'assistant',
+      refusal: null,
       content: '{"ok":true}',
       reasoning_content: 'Hmm.',
       thinking_blocks: [{ type: 'thinking', thinking: 'Hmm.', signature: signFakeThinking('Hmm.') }],

@@ -43,7 +43,7 @@ export function convertBedrockResponse(response: BedrockConverseResponse, option
 
   // Any text beside the JSON tool call is preamble that would break parsing the reply.
   const content = json ?? (texts.length > 0 ? texts.join('') : null);
-  const message: ChatCompletionMessage = { role: 'assistant', content };
+  const message: ChatCompletionMessage = { role: 'assistant', content, refusal: null };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (reasoning.length > 0) message.reasoning_content = reasoning.join('');
   if (thinkingBlocks.length > 0) message.thinking_blocks = thinkingBlocks;
@@ -56,7 +56,7 @@ export function convertBedrockResponse(response: BedrockConverseResponse, option
     object: 'chat.completion',
     created: options.created,
     model: options.model,
-    choices: [{ index: 0, message, finish_reason: finishReason }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
   };
   if (response.usage !== null && response.usage !== undefined) completion.usage = convertBedrockUsage(response.usage);
   return completion;

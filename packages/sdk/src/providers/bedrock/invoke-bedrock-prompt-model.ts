@@ -40,7 +40,8 @@ export async function chatWithPromptModel(family: PromptFamily, model: BedrockMo
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: split.content, ...(split.reasoning === undefined ? {} : { reasoning_content: split.reasoning }) },
+        message: { role: 'assistant', content: split.content, refusal: null, ...(split.reasoning === undefined ? {} : { reasoning_content: split.reasoning }) },
+        logprobs: null,
         finish_reason: mapPromptFinishReason(piece.stopReason) ?? 'stop',
       },
     ],

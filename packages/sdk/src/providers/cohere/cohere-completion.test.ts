@@ -82,7 +82,9 @@ describe('cohere provider through completion()', () => {
     assert.match(response.id, /^[0-9a-f-]{36}$/);
     assert.equal(response.object, 'chat.completion');
     assert.equal(response.model, MODEL);
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'The capital of France is Paris.' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [
+      { index: 0, message: { role: 'assistant', refusal: null, content: 'The capital of France is Paris.' }, logprobs: null, finish_reason: 'stop' },
+    ]);
     // Billed units, not the preamble-inflated `tokens`, and no cached count beyond them.
     assert.deepEqual(response.usage, { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 });
   });
@@ -123,10 +125,12 @@ describe('cohere provider through completion()', () => {
       index: 0,
       message: {
         role: 'assistant',
+        refusal: null,
         content: null,
         tool_calls: [{ id: 'query_daily_sales_report_hgxxmkby3wta', type: 'function', function: { name: 'query_daily_sales_report', arguments: '{"day": "2023-09-29"}' } }],
         reasoning_content: 'I will query the sales report for that day.',
       },
+      logprobs: null,
       finish_reason: 'tool_calls',
     });
 
@@ -206,7 +210,7 @@ describe('cohere provider through completion()', () => {
     upstream.reply = { reasoning: 'Simple greeting.', content: 'Hello!' };
     const response = await call({ reasoning_effort: 'low' });
     assert.deepEqual((last()?.json as { thinking: unknown }).thinking, { type: 'enabled', token_budget: 2048 });
-    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'Simple greeting.' });
+    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: 'Hello!', reasoning_content: 'Simple greeting.' });
   });
 
   it('maps MAX_TOKENS and ERROR_TOXIC finish reasons', async () => {

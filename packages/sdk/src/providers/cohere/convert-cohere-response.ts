@@ -24,7 +24,7 @@ export function convertCohereResponse(response: CohereResponse, options: { id: s
   const toolCalls = convertCohereToolCalls(response.message.tool_calls ?? []);
 
   // OpenAI sends null content beside tool calls, and text (maybe empty) otherwise.
-  const message: ChatCompletionMessage = { role: 'assistant', content: texts.length === 0 && toolCalls.length > 0 ? null : texts.join('') };
+  const message: ChatCompletionMessage = { role: 'assistant', content: texts.length === 0 && toolCalls.length > 0 ? null : texts.join(''), refusal: null };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (reasoning.length > 0) message.reasoning_content = reasoning.join('\n');
   return {
@@ -32,7 +32,7 @@ export function convertCohereResponse(response: CohereResponse, options: { id: s
     object: 'chat.completion',
     created: options.created,
     model: options.model,
-    choices: [{ index: 0, message, finish_reason: mapCohereFinishReason(response.finish_reason) }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: mapCohereFinishReason(response.finish_reason) }],
     usage: convertCohereUsage(response.usage),
   };
 }

@@ -40,12 +40,13 @@ function convertCandidate(candidate: GeminiCandidate, position: number): ChatCom
     else if (part.text !== null && part.text !== undefined && part.text !== '') (part.thought === true ? reasoning : texts).push(part.text);
     // Other parts (executableCode, inline images, ...) have no canonical field.
   }
-  const message: ChatCompletionMessage = { role: 'assistant', content: texts.length > 0 ? texts.join('') : null };
+  const message: ChatCompletionMessage = { role: 'assistant', content: texts.length > 0 ? texts.join('') : null, refusal: null };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (reasoning.length > 0) message.reasoning_content = reasoning.join('');
   return {
     index: candidate.index ?? position,
     message,
+    logprobs: null,
     finish_reason: mapGeminiFinishReason(candidate.finishReason, toolCalls.length > 0),
   };
 }

@@ -74,7 +74,7 @@ describe('gemini provider through completion()', () => {
     assert.equal(response.id, 'fakeResp000001');
     assert.equal(response.object, 'chat.completion');
     assert.equal(response.model, MODEL);
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'low' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'low' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, {
       prompt_tokens: 9,
       completion_tokens: 1,
@@ -226,7 +226,7 @@ describe('gemini provider through completion()', () => {
     reply = { reasoning: 'The user greets me politely.', content: 'Hello!', usage: { promptTokens: 120, completionTokens: 30, cachedTokens: 100 }, thoughtsTokens: 25 };
     const response = await call({ reasoning_effort: 'medium' });
     assert.deepEqual(lastBody(), { contents: [USER_HI], generationConfig: { thinkingConfig: { thinkingBudget: 8192, includeThoughts: true } } });
-    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'The user greets me politely.' });
+    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: 'Hello!', reasoning_content: 'The user greets me politely.' });
     // completion_tokens counts thinking too, as OpenAI's does.
     assert.deepEqual(response.usage, {
       prompt_tokens: 120,
@@ -255,7 +255,7 @@ describe('gemini provider through completion()', () => {
     assert.equal((await call({})).choices[0]?.finish_reason, 'length');
     reply = { finish: 'content_filter' };
     const filtered = await call({});
-    assert.deepEqual(filtered.choices[0], { index: 0, message: { role: 'assistant', content: null }, finish_reason: 'content_filter' });
+    assert.deepEqual(filtered.choices[0], { index: 0, message: { role: 'assistant', refusal: null, content: null }, logprobs: null, finish_reason: 'content_filter' });
   });
 
   it('throws ContentPolicyViolationError for a prompt Gemini blocked', async () => {

@@ -13,7 +13,7 @@ export function convertOllamaResponse(chunk: OllamaChunk, fallback: { model: str
   const { content, thinking } = readOllamaText(chunk);
   const toolCalls = convertOllamaToolCalls(chunk.message?.tool_calls ?? []);
   // OpenAI sends null content beside tool calls; Ollama sends "".
-  const message: ChatCompletionMessage = { role: 'assistant', content: content === '' && toolCalls.length > 0 ? null : content };
+  const message: ChatCompletionMessage = { role: 'assistant', content: content === '' && toolCalls.length > 0 ? null : content, refusal: null };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (thinking !== '') message.reasoning_content = thinking;
   return {
@@ -21,7 +21,7 @@ export function convertOllamaResponse(chunk: OllamaChunk, fallback: { model: str
     object: 'chat.completion',
     created: parseCreated(chunk.created_at) ?? fallback.created,
     model: chunk.model ?? fallback.model,
-    choices: [{ index: 0, message, finish_reason: mapOllamaFinishReason(chunk.done_reason, toolCalls.length > 0) }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: mapOllamaFinishReason(chunk.done_reason, toolCalls.length > 0) }],
     usage: convertOllamaUsage(chunk),
   };
 }

@@ -73,7 +73,7 @@ describe('ollama providers through completion()', () => {
     assert.equal(response.object, 'chat.completion');
     assert.equal(response.model, MODEL);
     assert.ok(Math.abs(response.created - Date.now() / 1000) < 5);
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, { prompt_tokens: 26, completion_tokens: 3, total_tokens: 29 });
     assert.deepEqual(response.llmux.warnings, []);
   });
@@ -178,7 +178,7 @@ describe('ollama providers through completion()', () => {
     upstream.reply = { reasoning: 'The user says hi.', content: 'Hello!' };
     const response = await call({ reasoning_effort: 'high' });
     assert.equal((last()?.json as { think: unknown }).think, true);
-    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: 'Hello!', reasoning_content: 'The user says hi.' });
+    assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: 'Hello!', reasoning_content: 'The user says hi.' });
     assert.match(response.llmux.warnings[0] ?? '', /think: true/);
 
     await completion({
@@ -243,7 +243,7 @@ describe('ollama providers through completion()', () => {
     });
     assert.equal(last()?.url, '/api/generate');
     assert.deepEqual(last()?.json, { model: MODEL, prompt: 'Capital of France?', stream: false, system: 'Answer in one word.', options: { num_predict: 5 } });
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Paris.' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Paris.' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14 });
 
     await completion({

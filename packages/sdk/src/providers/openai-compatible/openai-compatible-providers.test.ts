@@ -81,6 +81,7 @@ describe('OpenAI-compatible rows', () => {
       assert.deepEqual(sentBody(), { model: 'deepseek-reasoner', messages: history, max_tokens: 100 });
       assert.deepEqual(response.choices[0]?.message, {
         role: 'assistant',
+        refusal: null,
         content: '',
         reasoning_content: 'The user wants weather.',
         tool_calls: [{ id: 'call_00_abc', type: 'function', function: { name: 'weather', arguments: '{"location":"Oslo"}' } }],
@@ -154,6 +155,7 @@ describe('OpenAI-compatible rows', () => {
       assert.equal(sentBody()['model'], 'qwen/qwen3-32b');
       assert.deepEqual(response.choices[0]?.message, {
         role: 'assistant',
+        refusal: null,
         content: null,
         reasoning_content: 'Let me think.',
         tool_calls: [{ id: 'ax9fskhev', type: 'function', function: { name: 'weather', arguments: '{}' } }],
@@ -297,7 +299,7 @@ describe('OpenAI-compatible rows', () => {
         },
       };
       const response = await completion({ model: 'mistral/magistral-medium-2507', ...options('mistral') });
-      assert.deepEqual(response.choices[0]?.message, { role: 'assistant', content: '2 + 2 = 4', reasoning_content: '2+2 is basic.' });
+      assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: '2 + 2 = 4', reasoning_content: '2+2 is basic.' });
 
       const model = 'magistral-medium-2507';
       script = {

@@ -23,8 +23,9 @@ export function convertOpenAIResponse(wire: OpenAIResponse, options: ConvertOpen
       index: choice.index ?? position,
       message: convertMessage(choice.message ?? {}, options),
       finish_reason: mapOpenAIFinishReason(choice.finish_reason),
+      // Compatible servers often leave logprobs out; OpenAI's schema requires it, null when none.
+      logprobs: choice.logprobs ?? null,
     };
-    if (choice.logprobs !== undefined) converted.logprobs = choice.logprobs;
     return converted;
   });
   const completion: ChatCompletion = {
@@ -43,8 +44,7 @@ export function convertOpenAIResponse(wire: OpenAIResponse, options: ConvertOpen
 
 function convertMessage(wire: OpenAIMessage, options: OpenAIConvertOptions): ChatCompletionMessage {
   const flat = flattenOpenAIContent(wire.content);
-  const message: ChatCompletionMessage = { role: 'assistant', content: flat.text ?? null };
-  if (wire.refusal !== undefined) message.refusal = wire.refusal;
+  const message: ChatCompletionMessage = { role: 'assistant', content: flat.text ?? null, refusal: wire.refusal ?? null };
   let reasoning = reasoningOf(wire, flat, options);
   if (options.thinkTags === true && typeof flat.text === 'string') {
     const split = splitThinkTags(flat.text);

@@ -40,9 +40,9 @@ describe('thinkTags quirk', () => {
   it('moves the block out of a whole reply, and leaves a reply without one alone', () => {
     const convert = (content: string, thinkTags: boolean) =>
       convertOpenAIResponse({ choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }, { ...options, thinkTags }).choices[0]?.message;
-    assert.deepEqual(convert('<think>Two and two.</think>\n\nFour.', true), { role: 'assistant', content: '\n\nFour.', reasoning_content: 'Two and two.' });
-    assert.deepEqual(convert('Four, <think>really</think>.', true), { role: 'assistant', content: 'Four, <think>really</think>.' });
-    assert.deepEqual(convert('<think>Two and two.</think>Four.', false), { role: 'assistant', content: '<think>Two and two.</think>Four.' });
+    assert.deepEqual(convert('<think>Two and two.</think>\n\nFour.', true), { role: 'assistant', refusal: null, content: '\n\nFour.', reasoning_content: 'Two and two.' });
+    assert.deepEqual(convert('Four, <think>really</think>.', true), { role: 'assistant', refusal: null, content: 'Four, <think>really</think>.' });
+    assert.deepEqual(convert('<think>Two and two.</think>Four.', false), { role: 'assistant', refusal: null, content: '<think>Two and two.</think>Four.' });
   });
 
   it('splits a stream whose tags are cut between chunks, per choice, releasing a held tail with the finish', async () => {

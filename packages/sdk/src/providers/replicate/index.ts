@@ -35,7 +35,7 @@ async function chat(request: ChatCompletionRequest, context: ProviderCallContext
     object: 'chat.completion',
     created: nowSeconds(),
     model: context.model,
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
     ...(usage === undefined ? {} : { usage }),
   };
 }

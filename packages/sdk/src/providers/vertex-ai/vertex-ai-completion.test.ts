@@ -104,7 +104,7 @@ describe('vertex_ai provider through the public API', () => {
       systemInstruction: { parts: [{ text: 'Be brief.' }] },
       generationConfig: { maxOutputTokens: 50 },
     });
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hello from Vertex' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hello from Vertex' }, logprobs: null, finish_reason: 'stop' }]);
     assert.equal(response.usage?.total_tokens, 10);
     assert.equal(response.llmux.provider, 'vertex_ai');
   });
@@ -172,7 +172,7 @@ describe('vertex_ai provider through the public API', () => {
       system: 'Be brief.',
       temperature: 0.5,
     });
-    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', content: 'Hi from Claude' }, finish_reason: 'stop' }]);
+    assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi from Claude' }, logprobs: null, finish_reason: 'stop' }]);
     assert.equal(response.usage?.prompt_tokens_details?.cached_tokens, 20);
   });
 
