@@ -41,6 +41,8 @@ const PROVIDER_VARIABLES: ReadonlyArray<readonly [provider: string, keys: string
   ['voyage', 'VOYAGE_API_KEY, VOYAGE_AI_API_KEY', 'VOYAGE_API_BASE'],
   ['infinity', 'INFINITY_API_KEY', 'INFINITY_API_BASE'],
   ['bedrock rerank', 'as bedrock', 'AWS_BEDROCK_AGENT_RUNTIME_ENDPOINT'],
+  ['bedrock batches', 'as bedrock (s3_* settings for the bucket)', 'AWS_ENDPOINT_URL_BEDROCK, AWS_ENDPOINT_URL_S3'],
+  ['vertex_ai batches', 'as vertex_ai; GCS_BATCH_BUCKET_NAME when no gcs_bucket_name', 'STORAGE_EMULATOR_HOST'],
 ];
 
 const ENVIRONMENT_GROUPS: readonly EnvironmentGroup[] = [
