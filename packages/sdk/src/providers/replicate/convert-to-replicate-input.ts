@@ -3,6 +3,7 @@
 // as role-labelled lines, as LiteLLM's default template does. Tools have no place there.
 
 import type { ChatCompletionRequest, ChatMessage, ChatParameterName } from '../../spec/index.js';
+import { unsupportedPart } from '../map-user-content.js';
 
 /** What the common Replicate language-model inputs take (Llama, Mistral, Granite, ...). */
 export const REPLICATE_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
@@ -15,18 +16,20 @@ export const REPLICATE_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Se
   'seed',
   'presence_penalty',
   'frequency_penalty',
+  'top_k',
 ]);
 
 export function convertToReplicateInput(request: ChatCompletionRequest): Record<string, unknown> {
-  const system = request.messages.filter((message) => message.role === 'system' || message.role === 'developer').map(textOf);
+  const texts = new Map(request.messages.map((message, index) => [message, textOf(message, index)]));
+  const system = request.messages.filter((message) => message.role === 'system' || message.role === 'developer').map((message) => texts.get(message) ?? '');
   const turns = request.messages.filter((message) => message.role !== 'system' && message.role !== 'developer');
   const single = turns.length === 1 && turns[0]?.role === 'user';
-  const prompt = single ? textOf(turns[0] as ChatMessage) : `${turns.map((message) => `${message.role}: ${textOf(message)}`).join('\n')}\nassistant:`;
+  const prompt = single ? (texts.get(turns[0] as ChatMessage) ?? '') : `${turns.map((message) => `${message.role}: ${texts.get(message) ?? ''}`).join('\n')}\nassistant:`;
   const input: Record<string, unknown> = { prompt };
   if (system.length > 0) input['system_prompt'] = system.join('\n');
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
   if (maxTokens !== undefined && maxTokens !== null) input['max_tokens'] = maxTokens;
-  for (const name of ['temperature', 'top_p', 'seed', 'presence_penalty', 'frequency_penalty'] as const) {
+  for (const name of ['temperature', 'top_p', 'top_k', 'seed', 'presence_penalty', 'frequency_penalty'] as const) {
     const value = request[name];
     if (value !== undefined && value !== null) input[name] = value;
   }
@@ -35,9 +38,15 @@ export function convertToReplicateInput(request: ChatCompletionRequest): Record<
   return input;
 }
 
-function textOf(message: ChatMessage): string {
+/** A prompt is text only: an image, file or audio part would be lost, so it is refused by name. */
+function textOf(message: ChatMessage, index: number): string {
   const content = message.content;
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return content
+    .map((part, partIndex) => {
+      if (part.type === 'text') return part.text;
+      throw unsupportedPart(part.type, 'replicate', `messages[${index}].content[${partIndex}]`);
+    })
+    .join('');
 }
