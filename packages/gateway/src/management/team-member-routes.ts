@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import { BadRequestError } from 'llmux';
-import type { TeamRecord, Identity } from '../governance/identity.js';
+import type { TeamMember, TeamRecord, Identity } from '../governance/identity.js';
 import { denied, isAdmin, isTeamAdmin, isViewer } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import type { Store } from '../store/store.js';
@@ -32,6 +32,13 @@ const memberUpdateSchema = z.looseObject({
 export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
   const { store, invalidation, audit } = deps;
   const now = deps.now ?? (() => new Date());
+  /** Applies a membership change atomically, drops cached identities, and audits the members before and after. */
+  const changeMembers = async (caller: Identity, team: TeamRecord, action: string, change: Parameters<Store['changeTeamMembers']>[1]): Promise<TeamMember[]> => {
+    const members = await store.changeTeamMembers(team.team_id, change);
+    await invalidation.invalidate();
+    await audit.record({ caller, action, table: 'teams', objectId: team.team_id, before: { members_with_roles: team.members_with_roles }, after: { members_with_roles: members } });
+    return members;
+  };
   return [
     {
       method: 'POST',
@@ -52,18 +59,8 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
           });
         }
         await createMissingUsers(store, missing, now());
-        const members = await store.changeTeamMembers(team.team_id, { upsert: added });
-        await invalidation.invalidate();
-        const updated = { ...team, members_with_roles: members };
-        await audit.record({
-          caller,
-          action: 'member_added',
-          table: 'teams',
-          objectId: team.team_id,
-          before: { members_with_roles: team.members_with_roles },
-          after: { members_with_roles: members },
-        });
-        replyJson(context, renderTeam(updated));
+        const members = await changeMembers(caller, team, 'member_added', { upsert: added });
+        replyJson(context, renderTeam({ ...team, members_with_roles: members }));
       },
     },
     {
@@ -74,16 +71,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
         const body = await readManagementBody(context, memberDeleteSchema);
         const team = await loadTeam(store, body.team_id);
         if (!mayManageMembers(caller, team)) throw denied(`remove members from team ${team.team_id}`);
-        const members = await store.changeTeamMembers(team.team_id, { remove: [body.user_id] });
-        await invalidation.invalidate();
-        await audit.record({
-          caller,
-          action: 'member_deleted',
-          table: 'teams',
-          objectId: team.team_id,
-          before: { members_with_roles: team.members_with_roles },
-          after: { members_with_roles: members },
-        });
+        const members = await changeMembers(caller, team, 'member_deleted', { remove: [body.user_id] });
         replyJson(context, renderTeam({ ...team, members_with_roles: members }));
       },
     },
@@ -100,16 +88,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
           throw new BadRequestError(`${body.user_id} is not a member of team ${team.team_id}; add them with /team/member_add.`, { code: 'member_not_found', param: 'user_id' });
         const role = body.role ?? current.role;
         const change = body.max_budget_in_team === undefined ? { user_id: body.user_id, role } : { user_id: body.user_id, role, max_budget_in_team: body.max_budget_in_team };
-        const members = await store.changeTeamMembers(team.team_id, { upsert: [change] });
-        await invalidation.invalidate();
-        await audit.record({
-          caller,
-          action: 'member_updated',
-          table: 'teams',
-          objectId: team.team_id,
-          before: { members_with_roles: team.members_with_roles },
-          after: { members_with_roles: members },
-        });
+        const members = await changeMembers(caller, team, 'member_updated', { upsert: [change] });
         const user = await store.getUser(body.user_id);
         const budget = members.find((member) => member.user_id === body.user_id)?.max_budget_in_team ?? null;
         replyJson(context, { team_id: team.team_id, user_id: body.user_id, user_email: user?.user_email ?? null, role, max_budget_in_team: budget });
