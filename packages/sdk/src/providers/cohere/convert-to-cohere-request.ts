@@ -5,6 +5,7 @@ import type { ChatCompletionRequest, FunctionTool, ReasoningEffort, ResponseForm
 import type { CohereChatRequestBody, CohereTool } from './cohere-api.js';
 import { convertToCohereMessages } from './convert-to-cohere-messages.js';
 import { warnIgnoredCacheControl } from '../warn-ignored-cache-control.js';
+import { checkThinkingParam } from '../check-thinking-param.js';
 
 /**
  * Thinking budget per reasoning_effort, for Cohere's reasoning models; the same steps as
@@ -32,7 +33,8 @@ export function convertToCohereRequest(request: ChatCompletionRequest, options: 
   if (request.thinking !== undefined && request.thinking !== null) {
     // Cohere's thinking is Anthropic's shape with the budget renamed; it wins over an effort level.
     if (request.reasoning_effort !== undefined) options.warnings.push('reasoning_effort ignored: thinking sets the Cohere thinking budget exactly');
-    body.thinking = request.thinking.type === 'enabled' ? { type: 'enabled', token_budget: request.thinking.budget_tokens } : { type: 'disabled' };
+    const thinking = checkThinkingParam(request.thinking);
+    body.thinking = thinking.type === 'enabled' ? { type: 'enabled', token_budget: thinking.budget_tokens } : { type: 'disabled' };
   } else if (request.reasoning_effort !== undefined) body.thinking = { type: 'enabled', token_budget: COHERE_THINKING_BUDGET[request.reasoning_effort] };
   return body;
 }

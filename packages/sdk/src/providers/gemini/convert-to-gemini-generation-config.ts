@@ -2,6 +2,7 @@
 
 import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat, ThinkingParam } from '../../spec/index.js';
 import type { GeminiGenerationConfig } from './gemini-api.js';
+import { checkThinkingParam } from '../check-thinking-param.js';
 
 /**
  * Thinking budget per reasoning_effort. 512 is the smallest budget every Gemini 2.5 model
@@ -29,7 +30,7 @@ export function convertToGeminiGenerationConfig(request: ChatCompletionRequest, 
   Object.assign(config, toOutputFormat(request.response_format));
   if (request.thinking !== undefined && request.thinking !== null) {
     if (request.reasoning_effort !== undefined) warnings.push('reasoning_effort ignored: thinking sets the Gemini thinking budget exactly');
-    config.thinkingConfig = toThinkingConfig(request.thinking);
+    config.thinkingConfig = toThinkingConfig(checkThinkingParam(request.thinking));
   } else if (request.reasoning_effort !== undefined) {
     // includeThoughts: asking for reasoning effort means wanting to see the reasoning too.
     config.thinkingConfig = { thinkingBudget: GEMINI_THINKING_BUDGET[request.reasoning_effort], includeThoughts: true };

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { BadRequestError } from '../../errors/error-classes.js';
-import type { ContentPart } from '../../spec/index.js';
+import type { ContentPart, ThinkingParam } from '../../spec/index.js';
 import { convertToGeminiRequest } from './convert-to-gemini-request.js';
 import { createGeminiToolCallId, readThoughtSignature } from './gemini-tool-call-id.js';
 
@@ -115,6 +115,12 @@ describe('convertToGeminiRequest: files, audio and provider parameters', () => {
     assert.deepEqual(off.generationConfig, { thinkingConfig: { thinkingBudget: 0 } });
     const zero = convertToGeminiRequest({ model: 'm', messages: [{ role: 'user', content: 'hi' }], thinking: { type: 'enabled', budget_tokens: 0 } }, []);
     assert.deepEqual(zero.generationConfig, { thinkingConfig: { thinkingBudget: 0 } });
+    // A client's malformed thinking is a 400 naming it, not a converter's TypeError (a 500).
+    const malformed = JSON.parse('{"type": "enabled"}') as ThinkingParam;
+    assert.throws(
+      () => convertToGeminiRequest({ model: 'm', messages: [{ role: 'user', content: 'hi' }], thinking: malformed }, []),
+      (error: unknown) => error instanceof BadRequestError && error.param === 'thinking',
+    );
   });
 
   it("puts Google Search beside the caller's functions", () => {

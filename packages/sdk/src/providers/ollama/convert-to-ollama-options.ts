@@ -4,6 +4,7 @@
 import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat } from '../../spec/index.js';
 import type { OllamaGenerationFields, OllamaOptions, OllamaThink } from './ollama-api.js';
 import { warnIgnoredCacheControl } from '../warn-ignored-cache-control.js';
+import { checkThinkingParam } from '../check-thinking-param.js';
 
 /**
  * Model families whose `think` takes a level instead of true/false (Ollama documents this
@@ -21,9 +22,10 @@ export function convertToOllamaOptions(request: ChatCompletionRequest, warnings:
   if (options !== undefined) settings.options = options;
   if (request.thinking !== undefined && request.thinking !== null) {
     // Ollama's think is a switch (or a level), never a token budget.
-    if (request.thinking.type === 'enabled') warnings.push(`thinking.budget_tokens ${request.thinking.budget_tokens} is not honoured: Ollama's think only switches reasoning on`);
+    const thinking = checkThinkingParam(request.thinking);
+    if (thinking.type === 'enabled') warnings.push(`thinking.budget_tokens ${thinking.budget_tokens} is not honoured: Ollama's think only switches reasoning on`);
     if (request.reasoning_effort !== undefined) warnings.push('reasoning_effort ignored: thinking was given');
-    settings.think = request.thinking.type === 'enabled';
+    settings.think = thinking.type === 'enabled';
   } else if (request.reasoning_effort !== undefined) settings.think = toThink(request.model, request.reasoning_effort, warnings);
   warnIgnoredCacheControl(request.messages, 'Ollama', 'has no prompt caching', warnings);
   return settings;
