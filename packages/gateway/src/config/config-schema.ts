@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { budgetDuration } from './budget-duration-schema.js';
 import { newRecordDefaultsSettings } from './new-record-defaults-schema.js';
+import { tagBudgetConfig } from './tag-budget-config-schema.js';
 import { routerRetrySettings, routerSettingsShape } from './router-settings-schema.js';
 import { observabilityGeneralSettings, observabilityLitellmSettings } from './observability-settings-schema.js';
 
@@ -50,6 +51,7 @@ export const configSchema = z.looseObject({
     ...routerRetrySettings,
     ...observabilityLitellmSettings,
     ...newRecordDefaultsSettings,
+    tag_budget_config: tagBudgetConfig.optional(),
   }),
   general_settings: section({
     master_key: stringish.optional(),

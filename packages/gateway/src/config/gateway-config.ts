@@ -3,6 +3,7 @@
 
 import type { Deployment, ProviderBudgetConfig, RouterSettings } from 'llmux';
 import type { NewRecordDefaults } from './new-record-defaults-schema.js';
+import type { TagBudgetConfig } from './tag-budget-config-schema.js';
 
 /** LiteLLM's `router_settings`: the SDK router's settings plus where shared state lives. */
 export interface GatewayRouterSettings extends Omit<RouterSettings, 'routing_strategy'> {
@@ -42,6 +43,8 @@ export interface LitellmSettings {
   default_team_params?: NewRecordDefaults;
   /** Filled into /user/new where the request leaves a field out (LiteLLM's default_internal_user_params). */
   default_internal_user_params?: NewRecordDefaults;
+  /** LiteLLM's tag budgets in the config: tag → max_budget per budget_duration (spend/configured-tag-budgets.ts). */
+  tag_budget_config?: TagBudgetConfig;
   [setting: string]: unknown;
 }
 

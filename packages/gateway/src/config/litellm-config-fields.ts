@@ -44,7 +44,6 @@ export const LITELLM_LITELLM_SETTINGS = [
   'return_response_headers',
   'ssl_verify',
   'telemetry',
-  'tag_budget_config',
   'prometheus_initialize_budget_metrics',
   'custom_prometheus_metadata_labels',
   'global_disable_no_log_param',

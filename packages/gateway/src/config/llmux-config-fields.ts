@@ -39,6 +39,8 @@ export const LLMUX_LITELLM_SETTINGS = [
   // Defaults for records created later (management/new-record-defaults.ts).
   'default_team_params',
   'default_internal_user_params',
+  // Tag budgets declared in the config (spend/configured-tag-budgets.ts).
+  'tag_budget_config',
 ];
 
 export const LLMUX_GENERAL_SETTINGS = [

@@ -15,6 +15,7 @@ import { descriptorRateLimitHeaders } from '../limits/descriptor-rate-limit-head
 import { rateLimitHeaders } from '../limits/rate-limit-headers.js';
 import { reportRemaining, type RemainingSink } from '../limits/report-remaining.js';
 import type { BudgetAlerts } from './budget-alerts.js';
+import type { ConfiguredTagBudgets } from './configured-tag-budgets.js';
 import type { EntityBudgets } from './entity-budgets.js';
 import { buildSpendLogRow, spendIncrements, type CallRecord } from './build-spend-log-row.js';
 import { scheduleLazyResets } from './schedule-lazy-resets.js';
@@ -36,6 +37,8 @@ export interface CallAccountingOptions {
   keyModelSpend?: LoadingCache<Record<string, number>> | undefined;
   /** Budgets of tags and organizations (with a store). */
   entityBudgets?: EntityBudgets | undefined;
+  /** Tag budgets from litellm_settings.tag_budget_config (none: undefined). */
+  configuredTagBudgets?: ConfiguredTagBudgets | undefined;
   alerts: BudgetAlerts;
   global: GlobalLimits;
   /** general_settings.store_prompts_in_spend_logs, unless turn_off_message_logging. */
@@ -117,6 +120,7 @@ export class CallAccounting {
     const identity = identityOf(context);
     const subjects = collectSubjects(identity, customerId, customer, model, this.options.global, keyModelSpend);
     for (const subject of extra) subjects.push(subject);
+    this.options.configuredTagBudgets?.addSubjects(tagsOf(body), subjects);
     if (this.options.writer !== undefined) scheduleLazyResets(subjects, now, this.options.writer);
     const call = this.callRecord(body, model, customerId, now);
     const admitted = this.options.limiter.admit(subjects, needsEstimate(subjects) ? estimateTokens(body) : 0, now);

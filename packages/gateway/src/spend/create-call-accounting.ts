@@ -22,6 +22,7 @@ import type { Store } from '../store/store.js';
 import { createBudgetAlerts } from './budget-alerts.js';
 import { startBudgetResetSweep } from './budget-reset-sweep.js';
 import { CallAccounting } from './call-accounting.js';
+import { ConfiguredTagBudgets } from './configured-tag-budgets.js';
 import { EntityBudgets } from './entity-budgets.js';
 import { createSpendWriter } from './create-spend-writer.js';
 import type { SpendLogWriter, SpendWriterOptions } from './spend-log-writer.js';
@@ -129,6 +130,8 @@ export function createCallAccounting(options: CreateCallAccountingOptions): Call
     keyModelSpend: store === undefined ? undefined : new LoadingCache({ load: (token) => store.getKeyModelSpend(token), ttlMs: 60_000, maxEntries: 50_000, fallback: {} }),
     // Tag and organization budgets (/tag/*, /organization/*); a change is seen within 30 s, as a customer's is.
     entityBudgets: store === undefined ? undefined : new EntityBudgets(store),
+    // Config tag budgets need no store: their spend is counted per period in the counters.
+    configuredTagBudgets: settings.tag_budget_config === undefined ? undefined : new ConfiguredTagBudgets(settings.tag_budget_config),
     // Without the gateway's alerter (a bare accounting in tests), alerts are logged only.
     alerts: createBudgetAlerts(options.sendAlert ?? ((alert) => logger.warn({ alert: alert.type, ...alert.fields }, alert.message))),
     global,
