@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { FAKE_BATCH_COMPLETION_TOKENS, FAKE_BATCH_FAIL_MARKER, startFakeBedrockBatch, startFakeS3, type FakeBedrockBatchServer, type FakeS3Server } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 
 const REGION = 'us-west-2';
 const BEDROCK_CREDENTIALS = { accessKeyId: 'AKIDBEDROCKBATCH', secretAccessKey: 'bedrock-secret' };
@@ -24,13 +25,6 @@ const OUTPUT_PRICE = 0.000015;
 interface BedrockRecord {
   recordId: string;
   modelInput: { anthropic_version: string; max_tokens: number; messages: Array<{ role: string; content: unknown }>; temperature?: number; model?: string };
-}
-
-function batchFile(model: string, prompts: readonly string[], extra: Record<string, unknown> = {}): Promise<File> {
-  const lines = prompts.map((prompt, index) =>
-    JSON.stringify({ custom_id: `req-${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }], ...extra } }),
-  );
-  return toFile(Buffer.from(lines.join('\n')), 'batch.jsonl');
 }
 
 describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
@@ -74,7 +68,7 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
   it('converts the upload to Bedrock records in S3, runs the job and bills its output per line, once', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('claude-batch', ['hello there', 'three words here'], { temperature: 0.2 }), purpose: 'batch' });
+    const file = await client.files.create({ file: await batchFile('claude-batch', ['hello there', 'three words here'], { extra: { temperature: 0.2 } }), purpose: 'batch' });
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
     assert.equal(file.filename, 'batch.jsonl');
 
@@ -209,9 +203,9 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
       client.files.create({ file: await batchFile('llama-batch', ['x']), purpose: 'batch' }),
       badRequest(/for Claude models; "meta.llama3-8b-instruct-v1:0" is not one/),
     );
-    await assert.rejects(client.files.create({ file: await batchFile('claude-batch', ['x'], { n: 3 }), purpose: 'batch' }), badRequest(/line 1: .*"n"/));
+    await assert.rejects(client.files.create({ file: await batchFile('claude-batch', ['x'], { extra: { n: 3 } }), purpose: 'batch' }), badRequest(/line 1: .*"n"/));
     await assert.rejects(
-      client.files.create({ file: await batchFile('claude-batch', ['x'], { stream: true }), purpose: 'batch' }),
+      client.files.create({ file: await batchFile('claude-batch', ['x'], { extra: { stream: true } }), purpose: 'batch' }),
       badRequest(/line 1: a batch line cannot stream/),
     );
     const embeddings = JSON.stringify({ custom_id: 'e', url: '/v1/embeddings', body: { model: 'claude-batch', input: 'x', messages: [{ role: 'user', content: 'x' }] } });
@@ -234,11 +228,7 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
   it('refuses a key over its budget once a batch output was billed, before any upstream call', async () => {
     const key = await world.newKey({ max_budget: 0.00001 });
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('claude-batch', ['spend some money here please']), purpose: 'batch' });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await client.batches.retrieve(batch.id);
-    const done = await client.batches.retrieve(batch.id);
-    await client.files.content(done.output_file_id ?? '');
+    const { batch } = await runBatchToOutput(client, await batchFile('claude-batch', ['spend some money here please']));
     await world.spendRows(key, 5);
     const calls = s3.requests.length + bedrock.requests.length;
     await assert.rejects(client.batches.retrieve(batch.id), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));

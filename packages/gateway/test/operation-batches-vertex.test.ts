@@ -26,6 +26,7 @@ import {
 } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 
 const PROJECT = 'batch-project';
 const LOCATION = 'us-central1';
@@ -47,13 +48,6 @@ interface OutputLine {
   custom_id: string;
   response: { status_code: number; body: OpenAI.ChatCompletion } | null;
   error: { code: string; message: string } | null;
-}
-
-function batchFile(model: string, prompts: readonly string[], extra: Record<string, unknown> = {}): Promise<File> {
-  const lines = prompts.map((prompt, index) =>
-    JSON.stringify({ custom_id: `Req ${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }], ...extra } }),
-  );
-  return toFile(Buffer.from(lines.join('\n')), 'batch.jsonl');
 }
 
 function parseLines<Line>(text: string): Line[] {
@@ -110,7 +104,10 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   it('converts the upload to Vertex request lines in GCS, runs the job and bills its output per line, once', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('gemini-batch', ['hello there', 'three words here'], { temperature: 0.2, max_tokens: 50 }), purpose: 'batch' });
+    const file = await client.files.create({
+      file: await batchFile('gemini-batch', ['hello there', 'three words here'], { extra: { temperature: 0.2, max_tokens: 50 }, customId: (index) => `Req ${index}` }),
+      purpose: 'batch',
+    });
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
     assert.equal(file.filename, 'batch.jsonl');
 
@@ -196,7 +193,10 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   it('answers a failed request as an error line and bills only the answered ones', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('gemini-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`]), purpose: 'batch' });
+    const file = await client.files.create({
+      file: await batchFile('gemini-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`], { customId: (index) => `Req ${index}` }),
+      purpose: 'batch',
+    });
     const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     await client.batches.retrieve(batch.id);
     const done = await client.batches.retrieve(batch.id);
@@ -217,7 +217,7 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   it('cancels with :cancel and keeps the batch and its files to their owner', async () => {
     const owner = world.client(await world.newKey());
     const stranger = world.client(await world.newKey());
-    const file = await owner.files.create({ file: await batchFile('gemini-batch', ['stop me']), purpose: 'batch' });
+    const file = await owner.files.create({ file: await batchFile('gemini-batch', ['stop me'], { customId: (index) => `Req ${index}` }), purpose: 'batch' });
     const batch = await owner.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
     const calls = vertex.requests.length + gcs.requests.length;
@@ -240,21 +240,33 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
       (error: unknown): boolean =>
         error instanceof OpenAI.BadRequestError && pattern.test(error.message);
     const calls = gcs.requests.length + vertex.requests.length;
-    await assert.rejects(client.files.create({ file: await batchFile('gemini-no-bucket', ['x']), purpose: 'batch' }), badRequest(/needs gcs_bucket_name/));
     await assert.rejects(
-      client.files.create({ file: await batchFile('claude-vertex-batch', ['x']), purpose: 'batch' }),
+      client.files.create({ file: await batchFile('gemini-no-bucket', ['x'], { customId: (index) => `Req ${index}` }), purpose: 'batch' }),
+      badRequest(/needs gcs_bucket_name/),
+    );
+    await assert.rejects(
+      client.files.create({ file: await batchFile('claude-vertex-batch', ['x'], { customId: (index) => `Req ${index}` }), purpose: 'batch' }),
       badRequest(/for Gemini models; "claude-sonnet-4-5@20250929" is not one/),
     );
-    await assert.rejects(client.files.create({ file: await batchFile('llama-vertex-batch', ['x']), purpose: 'batch' }), badRequest(/for Gemini models; "meta\/llama/));
-    await assert.rejects(client.files.create({ file: await batchFile('gemini-batch', ['x'], { logit_bias: { '1': 2 } }), purpose: 'batch' }), badRequest(/line 1: .*logit_bias/));
     await assert.rejects(
-      client.files.create({ file: await batchFile('gemini-batch', ['x'], { stream: true }), purpose: 'batch' }),
+      client.files.create({ file: await batchFile('llama-vertex-batch', ['x'], { customId: (index) => `Req ${index}` }), purpose: 'batch' }),
+      badRequest(/for Gemini models; "meta\/llama/),
+    );
+    await assert.rejects(
+      client.files.create({ file: await batchFile('gemini-batch', ['x'], { extra: { logit_bias: { '1': 2 } }, customId: (index) => `Req ${index}` }), purpose: 'batch' }),
+      badRequest(/line 1: .*logit_bias/),
+    );
+    await assert.rejects(
+      client.files.create({ file: await batchFile('gemini-batch', ['x'], { extra: { stream: true }, customId: (index) => `Req ${index}` }), purpose: 'batch' }),
       badRequest(/line 1: a batch line cannot stream/),
     );
     await assert.rejects(
       // What a live call would drop with a warning header has nowhere to be reported in a batch: refused instead.
       client.files.create({
-        file: await batchFile('gemini-batch', ['x'], { messages: [{ role: 'user', content: [{ type: 'text', text: 'x', cache_control: { type: 'ephemeral' } }] }] }),
+        file: await batchFile('gemini-batch', ['x'], {
+          extra: { messages: [{ role: 'user', content: [{ type: 'text', text: 'x', cache_control: { type: 'ephemeral' } }] }] },
+          customId: (index) => `Req ${index}`,
+        }),
         purpose: 'batch',
       }),
       badRequest(/line 1: cache_control ignored/),
@@ -268,7 +280,7 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
     const key = await world.newKey({ models: ['gemini-no-bucket'] });
     const calls = gcs.requests.length + vertex.requests.length + tokens.requests.length;
     await assert.rejects(
-      world.client(key).files.create({ file: await batchFile('gemini-batch', ['no access']), purpose: 'batch' }),
+      world.client(key).files.create({ file: await batchFile('gemini-batch', ['no access'], { customId: (index) => `Req ${index}` }), purpose: 'batch' }),
       (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model gemini-batch/.test(error.message),
     );
     assert.equal(gcs.requests.length + vertex.requests.length + tokens.requests.length, calls);
@@ -277,11 +289,7 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   it('refuses a key over its budget once a batch output was billed, before any upstream call', async () => {
     const key = await world.newKey({ max_budget: 0.000001 });
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('gemini-batch', ['spend some money here please']), purpose: 'batch' });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await client.batches.retrieve(batch.id);
-    const done = await client.batches.retrieve(batch.id);
-    await client.files.content(done.output_file_id ?? '');
+    const { batch } = await runBatchToOutput(client, await batchFile('gemini-batch', ['spend some money here please'], { customId: (index) => `Req ${index}` }));
     await world.spendRows(key, 5);
     const calls = gcs.requests.length + vertex.requests.length;
     await assert.rejects(client.batches.retrieve(batch.id), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));

@@ -10,18 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import { FAKE_BATCH_COMPLETION_TOKENS, startFakeOpenAIBatches, type FakeBatchesServer } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 
 const OPENAI_KEY = 'sk-upstream-batches';
 const AZURE_KEY = 'azure-batches-key';
 const INPUT_PRICE = 0.000001;
 const OUTPUT_PRICE = 0.000002;
-
-function batchFile(model: string, prompts: readonly string[]): Promise<File> {
-  const lines = prompts.map((prompt, index) =>
-    JSON.stringify({ custom_id: `line-${index}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: prompt }] } }),
-  );
-  return toFile(Buffer.from(lines.join('\n')), 'batch.jsonl');
-}
 
 function uploadedLines(fake: FakeBatchesServer): Array<{ body: { model: string } }> {
   const latest = [...fake.files.values()].filter((file) => file.purpose === 'batch').at(-1);
@@ -63,7 +57,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
   it('uploads with the deployment model, runs a batch to completion and bills its output once', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('gpt-batch', ['hello there', 'three words here']), purpose: 'batch' });
+    const file = await client.files.create({ file: await batchFile('gpt-batch', ['hello there', 'three words here'], { customId: (index) => `line-${index}` }), purpose: 'batch' });
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
     assert.equal(file.purpose, 'batch');
     // The fake received the lines with the deployment's model, not the group's name.
@@ -112,7 +106,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
   it('keeps files and batches to their owner: another key gets 404 and does not list them; cancel and list', async () => {
     const owner = world.client(await world.newKey());
     const stranger = world.client(await world.newKey());
-    const file = await owner.files.create({ file: await batchFile('gpt-batch', ['cancel me']), purpose: 'batch' });
+    const file = await owner.files.create({ file: await batchFile('gpt-batch', ['cancel me'], { customId: (index) => `line-${index}` }), purpose: 'batch' });
     const batch = await owner.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
     await assert.rejects(stranger.files.retrieve(file.id), notFound);
@@ -135,7 +129,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
 
   it('puts Azure files and batches at the resource, with the lines naming the deployment', async () => {
     const client = world.client();
-    const file = await client.files.create({ file: await batchFile('azure-batch', ['on azure']), purpose: 'batch' });
+    const file = await client.files.create({ file: await batchFile('azure-batch', ['on azure'], { customId: (index) => `line-${index}` }), purpose: 'batch' });
     const upload = fake.requests.at(-1);
     assert.equal(upload?.url, '/openai/files?api-version=2024-10-21');
     assert.equal(upload?.headers['api-key'], AZURE_KEY);
@@ -180,7 +174,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     await assert.rejects(client.batches.create({ input_file_id: 'file-x', endpoint: '/v1/nope' as '/v1/chat/completions', completion_window: '24h' }), badRequest);
     // Bedrock's batch inference reads and writes an S3 bucket: a deployment that names none is refused by name.
     await assert.rejects(
-      client.files.create({ file: await batchFile('bedrock-batch', ['no s3']), purpose: 'batch' }),
+      client.files.create({ file: await batchFile('bedrock-batch', ['no s3'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
       (error: unknown) => error instanceof OpenAI.BadRequestError && /Bedrock batch inference needs s3_bucket_name/.test(error.message),
     );
   });
@@ -208,7 +202,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     const key = await world.newKey({ models: ['other'] });
     const calls = fake.requests.length;
     await assert.rejects(
-      world.client(key).files.create({ file: await batchFile('gpt-batch', ['no access']), purpose: 'batch' }),
+      world.client(key).files.create({ file: await batchFile('gpt-batch', ['no access'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
       (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model gpt-batch/.test(error.message),
     );
     assert.equal(fake.requests.length, calls);
@@ -217,15 +211,11 @@ describe('/v1/files and /v1/batches through the gateway', () => {
   it('refuses a key over its budget, before any upstream call', async () => {
     const key = await world.newKey({ max_budget: 0.000001 });
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('gpt-batch', ['spend some money here']), purpose: 'batch' });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await client.batches.retrieve(batch.id);
-    const done = await client.batches.retrieve(batch.id);
-    await client.files.content(done.output_file_id ?? '');
+    await runBatchToOutput(client, await batchFile('gpt-batch', ['spend some money here'], { customId: (index) => `line-${index}` }));
     await world.spendRows(key, 5);
     const calls = fake.requests.length;
     await assert.rejects(
-      client.files.create({ file: await batchFile('gpt-batch', ['again']), purpose: 'batch' }),
+      client.files.create({ file: await batchFile('gpt-batch', ['again'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
       (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
     );
     assert.equal(fake.requests.length, calls);
