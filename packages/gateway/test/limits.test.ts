@@ -54,7 +54,8 @@ function engineSuite(name: string, makeBackend: () => Promise<CounterBackend | u
         await limiter.admit([key, team], 1, T0);
         await assert.rejects(async () => limiter.admit([key, team], 1, T0), RateLimitError);
         const admitted = await limiter.admit([key], 1, T0);
-        assert.deepEqual(rateLimitHeaders(admitted), { 'x-ratelimit-limit-requests': '10', 'x-ratelimit-remaining-requests': '8' });
+        // T0 opens a minute window: a whole minute to its reset.
+        assert.deepEqual(rateLimitHeaders(admitted), { 'x-ratelimit-limit-requests': '10', 'x-ratelimit-remaining-requests': '8', 'x-ratelimit-reset-requests': '1m0s' });
       }, t));
 
     it('settles TPM with the actual tokens', (t) =>

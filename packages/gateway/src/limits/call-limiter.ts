@@ -8,6 +8,7 @@
 
 import { BudgetExceededError, RateLimitError } from 'llmux';
 import { currentBudgetPeriod } from './budget-period.js';
+import { descriptorRateLimitHeaders } from './descriptor-rate-limit-headers.js';
 import { LEASE, minuteWindow, type AdmitOutcome, type CounterBackend, type CounterUpdate, type LimitCheck } from './counter-backend.js';
 import type { LimitSubject } from './limit-subject.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
@@ -110,7 +111,9 @@ export class CallLimiter {
       const resets = check.expiresAt === 0 ? '' : ` It resets at ${new Date(check.expiresAt).toISOString()}.`;
       throw new BudgetExceededError(`Budget exceeded for ${subject.label}: spend ${current} has reached max_budget ${check.limit}.${resets}`, { param: null });
     }
-    const headers = rateLimitHeaders(admitted, check.kind === 'rpm' || check.kind === 'tpm' ? outcome.refused : -1);
+    // The tightest-of-all set and LiteLLM's per-descriptor set, as on a success.
+    const headers = rateLimitHeaders(admitted, outcome.refused);
+    descriptorRateLimitHeaders(admitted, headers, outcome.refused);
     const retryAfterSeconds = check.kind === 'parallel' ? 1 : Math.max(1, Math.ceil((check.expiresAt - call.admittedAt) / 1000));
     const what = check.kind === 'rpm' ? 'requests per minute' : check.kind === 'tpm' ? 'tokens per minute' : 'parallel requests';
     throw new RateLimitError(`Rate limit exceeded for ${subject.label}: ${what} limit ${check.limit} reached (current ${current}).`, {

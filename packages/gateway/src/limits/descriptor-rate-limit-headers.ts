@@ -29,14 +29,17 @@ for (const [scope, descriptor] of Object.entries(DESCRIPTORS) as Array<[LimitSub
   NAMES[scope] = { rpm: name(TYPES.rpm), tpm: name(TYPES.tpm), parallel: name(TYPES.parallel) };
 }
 
-export function descriptorRateLimitHeaders(call: AdmittedCall, headers: Record<string, string | number>): void {
+/** `refusedIndex`: the check that refused the call (a 429 carries these too; its remaining is 0), or -1. */
+export function descriptorRateLimitHeaders(call: AdmittedCall, headers: Record<string, string | number>, refusedIndex = -1): void {
   const { checks, values, owners, subjects } = call;
-  for (let index = 0; index < checks.length; index += 1) {
+  // On a refusal the counters past the refusing check were never read: those are left out.
+  const end = refusedIndex === -1 ? checks.length : refusedIndex + 1;
+  for (let index = 0; index < end; index += 1) {
     const check = checks[index];
     if (check === undefined || check.kind === 'budget') continue;
     const names = NAMES[(subjects[owners[index] as number] as LimitSubject).scope]?.[check.kind];
     if (names === undefined) continue;
     headers[names.limit] = String(check.limit);
-    headers[names.remaining] = String(Math.max(0, Math.floor(check.limit - (values[index] ?? 0))));
+    headers[names.remaining] = index === refusedIndex ? '0' : String(Math.max(0, Math.floor(check.limit - (values[index] ?? 0))));
   }
 }
