@@ -12,6 +12,7 @@ import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
 import { readAnthropicStream } from './read-anthropic-stream.js';
 import { sendAnthropicRequest } from './send-anthropic-request.js';
+import { chatParamSet, REASONING_PARAMS, TOOL_PARAMS } from '../chat-param-sets.js';
 
 /**
  * What the Messages API honours (also Claude on Vertex). stream_options is listed because
@@ -19,23 +20,7 @@ import { sendAnthropicRequest } from './send-anthropic-request.js';
  * metadata and service_tier have no Anthropic equivalent. top_k, thinking and
  * web_search_options are LiteLLM's provider parameters, mapped to Claude's own.
  */
-export const ANTHROPIC_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'user',
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'response_format',
-  'reasoning_effort',
-  'top_k',
-  'thinking',
-  'web_search_options',
-]);
+export const ANTHROPIC_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet('user', ...TOOL_PARAMS, 'parallel_tool_calls', ...REASONING_PARAMS, 'web_search_options');
 
 export function createAnthropicProvider(): ProviderAdapter {
   return {

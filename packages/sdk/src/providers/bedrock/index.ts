@@ -32,6 +32,7 @@ import { sendBedrockRequest } from './send-bedrock-request.js';
 import { BEDROCK_NATIVE } from './bedrock-native.js';
 import { createBedrockBatches } from './bedrock-batches.js';
 import { readBedrockEvents } from './read-bedrock-events.js';
+import { chatParamSet, REASONING_PARAMS, TOOL_PARAMS } from '../chat-param-sets.js';
 
 /**
  * What Converse honours (and InvokeModel for Claude). stream_options is listed because
@@ -40,20 +41,7 @@ import { readBedrockEvents } from './read-bedrock-events.js';
  * go in additionalModelRequestFields for the models that take them (a warning for the
  * others); web_search_options is not here: Bedrock runs no Anthropic server tools.
  */
-const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'tools',
-  'tool_choice',
-  'response_format',
-  'reasoning_effort',
-  'top_k',
-  'thinking',
-]);
+const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet(...TOOL_PARAMS, ...REASONING_PARAMS);
 
 export function createBedrockProvider(): ProviderAdapter {
   return {

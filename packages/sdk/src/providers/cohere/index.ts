@@ -27,29 +27,14 @@ import { convertToCohereEmbedRequest } from './convert-to-cohere-embed-request.j
 import { convertToCohereRerankRequest } from './convert-to-cohere-rerank-request.js';
 import { convertToCohereRequest } from './convert-to-cohere-request.js';
 import { sendCohereRequest, type CohereCall } from './send-cohere-request.js';
+import { chatParamSet, REASONING_PARAMS, SEED_AND_PENALTIES, TOOL_PARAMS } from '../chat-param-sets.js';
 
 /**
  * What v2 chat honours. stream_options is listed because Cohere always reports usage in
  * streams; top_k is sent as k, thinking as Cohere's thinking. n, user, logit_bias, logprobs, parallel_tool_calls, metadata and service_tier
  * have no Cohere equivalent.
  */
-const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'seed',
-  'presence_penalty',
-  'frequency_penalty',
-  'tools',
-  'tool_choice',
-  'response_format',
-  'reasoning_effort',
-  'top_k',
-  'thinking',
-]);
+const SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet(...SEED_AND_PENALTIES, ...TOOL_PARAMS, ...REASONING_PARAMS);
 
 export function createCohereProvider(): ProviderAdapter {
   return { id: 'cohere', supportedParams: SUPPORTED_PARAMS, chat, streamChat, embed, rerank };

@@ -10,6 +10,7 @@ import { convertToGeminiRequest } from './convert-to-gemini-request.js';
 import { geminiResponseSchema } from './gemini-api.js';
 import { readGeminiStream } from './gemini-stream.js';
 import { readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from './send-gemini-request.js';
+import { chatParamSet, REASONING_PARAMS, SEED_AND_PENALTIES, TOOL_PARAMS } from '../chat-param-sets.js';
 
 /**
  * What generateContent honours. stream_options is listed because Gemini reports usage in
@@ -18,26 +19,14 @@ import { readGeminiJson, sendGeminiRequest, type GeminiEndpoint } from './send-g
  * googleSearch tool. user, metadata, logit_bias, logprobs and service_tier have no Gemini
  * equivalent here.
  */
-export const GEMINI_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
+export const GEMINI_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet(
   'n',
-  'stop',
-  'seed',
-  'presence_penalty',
-  'frequency_penalty',
-  'tools',
-  'tool_choice',
+  ...SEED_AND_PENALTIES,
+  ...TOOL_PARAMS,
   'parallel_tool_calls',
-  'response_format',
-  'reasoning_effort',
-  'top_k',
-  'thinking',
+  ...REASONING_PARAMS,
   'web_search_options',
-]);
+);
 
 export async function geminiChat(request: ChatCompletionRequest, context: ProviderCallContext, endpoint: GeminiEndpoint): Promise<ChatCompletion> {
   const body = convertToGeminiRequest(request, context.warnings);

@@ -3,6 +3,7 @@
 // `/api/embed`. They orchestrate only; conversion lives in the convert-* files beside them.
 
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatParameterName, EmbeddingRequest, EmbeddingResponse } from '../../spec/index.js';
+import { chatParamSet, REASONING_PARAMS, SEED_AND_PENALTIES, TOOL_PARAMS } from '../chat-param-sets.js';
 import { nowSeconds } from '../now-seconds.js';
 import { parseJsonBody } from '../parse-json-body.js';
 import type { ProviderAdapter, ProviderCallContext } from '../provider-adapter.js';
@@ -22,27 +23,13 @@ import { sendOllamaRequest, type OllamaPath } from './send-ollama-request.js';
  * counts; top_k goes in options, thinking as think. n, logprobs, logit_bias, user, metadata, service_tier and parallel_tool_calls
  * have no Ollama equivalent.
  */
-const GENERATE_PARAMS: readonly ChatParameterName[] = [
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'seed',
-  'presence_penalty',
-  'frequency_penalty',
-  'response_format',
-  'reasoning_effort',
-  'top_k',
-  'thinking',
-];
-const CHAT_PARAMS: readonly ChatParameterName[] = [...GENERATE_PARAMS, 'tools', 'tool_choice'];
+const GENERATE_PARAMS = chatParamSet(...SEED_AND_PENALTIES, ...REASONING_PARAMS);
+const CHAT_PARAMS = chatParamSet(...SEED_AND_PENALTIES, ...REASONING_PARAMS, ...TOOL_PARAMS);
 
 interface OllamaEndpoint {
   id: string;
   path: OllamaPath;
-  supportedParams: readonly ChatParameterName[];
+  supportedParams: ReadonlySet<ChatParameterName>;
   convert(request: ChatCompletionRequest, options: { stream: boolean; warnings: string[] }): unknown;
 }
 
@@ -74,7 +61,7 @@ function createOllamaAdapter(endpoint: OllamaEndpoint): ProviderAdapter {
     });
   }
 
-  return { id: endpoint.id, supportedParams: new Set(endpoint.supportedParams), chat, streamChat, embed };
+  return { id: endpoint.id, supportedParams: endpoint.supportedParams, chat, streamChat, embed };
 }
 
 async function embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> {

@@ -4,20 +4,10 @@
 
 import type { ChatCompletionRequest, ChatMessage, ChatParameterName } from '../../spec/index.js';
 import { unsupportedPart } from '../map-user-content.js';
+import { chatParamSet, SEED_AND_PENALTIES } from '../chat-param-sets.js';
 
 /** What the common Replicate language-model inputs take (Llama, Mistral, Granite, ...). */
-export const REPLICATE_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'seed',
-  'presence_penalty',
-  'frequency_penalty',
-  'top_k',
-]);
+export const REPLICATE_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet(...SEED_AND_PENALTIES, 'top_k');
 
 export function convertToReplicateInput(request: ChatCompletionRequest): Record<string, unknown> {
   const texts = new Map(request.messages.map((message, index) => [message, textOf(message, index)]));

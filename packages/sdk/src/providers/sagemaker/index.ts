@@ -18,6 +18,7 @@ import { SAGEMAKER_ERRORS } from './sagemaker-error.js';
 import { convertSageMakerStream } from './sagemaker-stream.js';
 import { sendSageMakerRequest } from './send-sagemaker-request.js';
 import { chatWithTgi, streamWithTgi } from './sagemaker-tgi.js';
+import { chatParamSet } from '../chat-param-sets.js';
 
 /**
  * What messages-API containers document. logit_bias, user, metadata, service_tier,
@@ -35,17 +36,7 @@ const REASONING_FIELD = 'reasoning';
  * sequence, not n choices), and so are tools and response_format (a prompt has no place for
  * them; sagemaker_chat/ takes them).
  */
-const TGI_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'top_k',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'seed',
-  'frequency_penalty',
-]);
+const TGI_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet('top_k', 'seed', 'frequency_penalty');
 
 export function createSageMakerProviders(): ProviderAdapter[] {
   return [

@@ -6,25 +6,10 @@
 import type { ChatCompletionRequest, ChatParameterName } from '../../spec/index.js';
 import { convertToOpenAIMessages } from '../openai/convert-to-openai-messages.js';
 import type { WatsonxSettings } from './resolve-watsonx-settings.js';
+import { chatParamSet, SEED_AND_PENALTIES, TOOL_PARAMS } from '../chat-param-sets.js';
 
 /** The OpenAI parameters /ml/v1/text/chat documents. */
-export const WATSONX_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'n',
-  'stop',
-  'seed',
-  'presence_penalty',
-  'frequency_penalty',
-  'logprobs',
-  'top_logprobs',
-  'tools',
-  'tool_choice',
-  'response_format',
-]);
+export const WATSONX_SUPPORTED_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet('n', ...SEED_AND_PENALTIES, 'logprobs', 'top_logprobs', ...TOOL_PARAMS, 'response_format');
 
 /** Fields that are not body fields on watsonx (streaming is the path; the model is model_id). */
 const NOT_SENT = new Set(['model', 'messages', 'stream', 'stream_options', 'max_completion_tokens', 'tool_choice']);

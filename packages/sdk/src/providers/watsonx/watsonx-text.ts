@@ -17,18 +17,10 @@ import { parseJsonBody } from '../parse-json-body.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { WatsonxSettings } from './resolve-watsonx-settings.js';
 import { sendWatsonxRequest } from './send-watsonx-request.js';
+import { chatParamSet } from '../chat-param-sets.js';
 
 /** What /text/generation has a parameter for (presence/frequency penalties have no like; n none). */
-export const WATSONX_TEXT_PARAMS: ReadonlySet<ChatParameterName> = new Set<ChatParameterName>([
-  'stream_options',
-  'temperature',
-  'top_p',
-  'top_k',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'seed',
-]);
+export const WATSONX_TEXT_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet('top_k', 'seed');
 
 const result = z.looseObject({
   generated_text: z.string().nullish(),
