@@ -61,6 +61,8 @@ export async function sendFakeGeminiSpeech(response: ServerResponse, modelVersio
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const chunks = fakeGeminiSpeechPcm();
   for (const [index, pcm] of chunks.entries()) {
+    // A caller that hung up gets no more (and no usage): Gemini stops on a closed connection.
+    if (response.destroyed) return;
     const last = index === chunks.length - 1;
     const event = {
       candidates: [

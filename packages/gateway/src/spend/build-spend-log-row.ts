@@ -65,6 +65,8 @@ function rowMetadata(metadata: Record<string, unknown>, context: RequestContext,
   if (log.cacheKey !== undefined) metadata['cache_key'] = log.cacheKey;
   if (!failed && log.callEnd === undefined && log.errorClass === undefined) {
     if (callType !== undefined) metadata['call_type'] = callType;
+    // A whole reply whose usage the upstream never reported (Azure's TTS): the row says it was counted.
+    if (log.usageCounted === true) metadata['usage_counted'] = true;
     return metadata;
   }
   return {

@@ -115,10 +115,21 @@ export const SPEECH_PRICES_PER_CHARACTER: Readonly<Record<string, number>> = {
   eleven_turbo_v2_5: 0.05 / 1000,
 };
 
+// Audio tokens a second of speech costs, for estimates only. OpenAI publishes gpt-4o-mini-tts's
+// "estimated cost" as $0.015 a minute at $12 per 1M audio tokens: 1,250 tokens a minute. Google:
+// "Gemini represents each second of audio as 32 tokens" (https://ai.google.dev/gemini-api/docs/audio).
+const OPENAI_TTS_TOKENS_PER_SECOND = 1_250 / 60;
+const GEMINI_AUDIO_TOKENS_PER_SECOND = 32;
+
 /** USD per token of TTS billed by tokens: the text sent in and the audio sent back. */
 export interface SpeechTokenPrice {
   textInput: number;
   audioOutput: number;
+  /**
+   * Audio tokens per second of speech, for a stream that ends before the upstream's counts
+   * (or an upstream that sends none): the output is then estimated from the audio delivered.
+   */
+  audioTokensPerSecond: number;
 }
 
 /**
@@ -127,8 +138,8 @@ export interface SpeechTokenPrice {
  * models on rows that declare `speechUsageEvents`), Gemini's last `usageMetadata` (promptTokenCount in, candidatesTokenCount out).
  */
 export const SPEECH_PRICES_PER_TOKEN: Readonly<Record<string, SpeechTokenPrice>> = {
-  'gpt-4o-mini-tts': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK },
-  'gpt-4o-mini-tts-2025-03-20': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK },
-  'gemini-2.5-flash-preview-tts': { textInput: 0.5 * MTOK, audioOutput: 10 * MTOK },
-  'gemini-2.5-pro-preview-tts': { textInput: 1 * MTOK, audioOutput: 20 * MTOK },
+  'gpt-4o-mini-tts': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK, audioTokensPerSecond: OPENAI_TTS_TOKENS_PER_SECOND },
+  'gpt-4o-mini-tts-2025-03-20': { textInput: 0.6 * MTOK, audioOutput: 12 * MTOK, audioTokensPerSecond: OPENAI_TTS_TOKENS_PER_SECOND },
+  'gemini-2.5-flash-preview-tts': { textInput: 0.5 * MTOK, audioOutput: 10 * MTOK, audioTokensPerSecond: GEMINI_AUDIO_TOKENS_PER_SECOND },
+  'gemini-2.5-pro-preview-tts': { textInput: 1 * MTOK, audioOutput: 20 * MTOK, audioTokensPerSecond: GEMINI_AUDIO_TOKENS_PER_SECOND },
 };

@@ -3,6 +3,9 @@
 // upstream call. Billed per input character, known before the first byte (and sent as the
 // cost header), or, for token-priced models, by the upstream's token counts read at the end of
 // the audio: the spend row then carries those tokens and their cost (no header: it is sent first).
+// No free streams: a call cut short (hang-up, upstream cut, shutdown) is billed as a chat stream
+// is, its row a failure with how it ended; a token-priced one without the upstream's counts is
+// billed by the SDK's estimate of what was delivered, marked usage_counted.
 
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
@@ -35,6 +38,8 @@ export const audioSpeechOperation: Operation = {
     if (clientGone(response)) {
       result.audio.destroy();
       context.call.callEnd = 'client_disconnected';
+      // The text went upstream: its tokens are owed, with no audio delivered.
+      settleSpeech(context, result.settle());
       return true;
     }
     context.headers['content-type'] = result.contentType;
@@ -53,14 +58,16 @@ export const audioSpeechOperation: Operation = {
         response.destroy();
         await once(response, 'close').catch(() => undefined);
       }
-      return false;
+      // Billed for what was sent and delivered, as a chat stream cut short; the call end makes the row a failure.
+      return true;
     }
   },
 };
 
-/** The tokens and cost the audio's end reported (token-priced TTS); nothing changes for per-character models. */
+/** The tokens and cost of token-priced TTS, reported or estimated; nothing changes for per-character models. */
 function settleSpeech(context: RequestContext, settled: SpeechSettlement): void {
   const usage = settled.usage;
   if (usage === undefined) return;
+  if (settled.estimated) context.call.usageCounted = true;
   recordUsage(context, { prompt_tokens: usage.input_tokens, completion_tokens: usage.output_tokens, total_tokens: usage.input_tokens + usage.output_tokens }, settled.cost);
 }

@@ -26,11 +26,17 @@ export async function readGeminiSpeech(endpoint: GeminiEndpoint, request: Speech
     generationConfig: { responseModalities: ['AUDIO'], speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice } } } },
   };
   const { response } = await sendGeminiRequest(endpoint, 'streamGenerateContent', body, context, true);
-  const counted: { usage?: SpeechUsage } = {};
+  const counted: SpeechCounts = { pcmBytes: 0 };
   const audio = Readable.from(pcmChunks(response.body, format === 'wav', counted), { objectMode: false });
   // Destroying the stream (the client hung up) releases the upstream connection too.
   audio.once('close', () => response.body.destroy());
-  return { audio, contentType: format === 'wav' ? 'audio/wav' : 'audio/pcm', tokens: () => counted.usage };
+  return { audio, contentType: format === 'wav' ? 'audio/wav' : 'audio/pcm', tokens: () => counted.usage, audioBytes: () => counted.pcmBytes };
+}
+
+/** The last usageMetadata, and the PCM bytes handed on before it (no WAV header): an estimate's base if the stream is cut. */
+interface SpeechCounts {
+  usage?: SpeechUsage;
+  pcmBytes: number;
 }
 
 interface GeminiSpeechChunk {
@@ -38,7 +44,7 @@ interface GeminiSpeechChunk {
   usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number };
 }
 
-async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean, counted: { usage?: SpeechUsage }): AsyncGenerator<Buffer> {
+async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean, counted: SpeechCounts): AsyncGenerator<Buffer> {
   let headerSent = !wav;
   for await (const event of decodeSse(body)) {
     const chunk = JSON.parse(event.data) as GeminiSpeechChunk;
@@ -52,7 +58,9 @@ async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean, counted
         headerSent = true;
         yield streamingWavHeader(readRate(inline.mimeType));
       }
-      yield Buffer.from(inline.data, 'base64');
+      const pcm = Buffer.from(inline.data, 'base64');
+      counted.pcmBytes += pcm.length;
+      yield pcm;
     }
   }
 }
