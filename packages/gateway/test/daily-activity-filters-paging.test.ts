@@ -18,7 +18,7 @@ interface Metrics {
 interface Day {
   date: string;
   metrics: Metrics;
-  breakdown: { models: Record<string, { metrics: Metrics }>; api_keys: Record<string, { metrics: Metrics }> };
+  breakdown: { models: Record<string, { metrics: Metrics }>; api_keys: Record<string, { metrics: Metrics }>; entities: Record<string, { metrics: Metrics }> };
 }
 interface Activity {
   results: Day[];
@@ -128,6 +128,31 @@ for (const backendName of BACKEND_NAMES) {
       assert.deepEqual(requestsBy(byKey, 'api_keys'), { [secondToken]: 1 });
       const paged = await activity(`/team/daily/activity?team_ids=${teamId}&page_size=1`);
       assert.deepEqual({ total_pages: paged.metadata.total_pages, has_more: paged.metadata.has_more }, { total_pages: 3, has_more: true });
+    });
+
+    it('/team/daily/activity over several team_ids keeps each team a record of its own, filtered and paged by the database', async (t) => {
+      if (typeof setup === 'string') return t.skip(setup);
+      const { admin } = setup;
+      const otherTeam = String((await admin.post('/team/new', { team_alias: 'dp-team-2' })).body['team_id']);
+      const otherKey = String((await admin.post('/key/generate', { team_id: otherTeam })).body['key']);
+      await setup.openai(otherKey).chat.completions.create({ model: 'gpt-a', messages: hello });
+      assert.equal((await waitForSpendRows(admin, otherKey, 1)).length, 1);
+      const entities = (answer: Activity): Record<string, number> => {
+        const totals: Record<string, number> = {};
+        for (const day of answer.results) for (const [name, entry] of Object.entries(day.breakdown.entities)) totals[name] = (totals[name] ?? 0) + entry.metrics.api_requests;
+        return totals;
+      };
+      const both = await activity(`/team/daily/activity?team_ids=${teamId},${otherTeam}&model=gpt-a`);
+      assert.equal(both.metadata.total_api_requests, 4);
+      assert.deepEqual(entities(both), { [teamId]: 3, [otherTeam]: 1 });
+      // Four records (three of the first team, one of the other): two pages of two.
+      const first = await activity(`/team/daily/activity?team_ids=${teamId},${otherTeam}&page_size=2`);
+      const second = await activity(`/team/daily/activity?team_ids=${teamId},${otherTeam}&page_size=2&page=2`);
+      assert.deepEqual([first.metadata.total_pages, first.metadata.has_more, second.metadata.has_more], [2, true, false]);
+      const merged: Record<string, number> = {};
+      for (const page of [first, second]) for (const [name, count] of Object.entries(entities(page))) merged[name] = (merged[name] ?? 0) + count;
+      assert.deepEqual(merged, { [teamId]: 4, [otherTeam]: 1 });
+      assert.equal(second.metadata.total_api_requests, 5);
     });
   });
 }

@@ -3,15 +3,16 @@
 // ({results: [{date, metrics, breakdown}], metadata}). Read from the spend-log rows. A
 // user reads their own activity (admins and admin viewers anyone's); a team's members read
 // their team's. `model`, `api_key`, `page` and `page_size` as LiteLLM reads them
-// (daily-activity-query.ts); the metadata totals cover every page, so they do not change
-// as a client pages through.
+// (daily-activity-query.ts), applied by the store's query, which also counts the records
+// and totals them; the metadata totals cover every page, so they do not change as a client
+// pages through.
 
 import type { Identity } from '../governance/identity.js';
 import { callerUserId, canReadAll, denied, isTeamMember } from '../governance/permissions.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Route } from '../http/route.js';
-import type { DailySpendRow, Store } from '../store/store.js';
-import { filterDailyRows, pageDailyRows, parseDailyActivityQuery } from './daily-activity-query.js';
+import type { DailySpendPage, DailySpendPageFilter, DailySpendRow, Store } from '../store/store.js';
+import { pageFilter, parseDailyActivityQuery } from './daily-activity-query.js';
 import type { ManagementDeps } from './management-deps.js';
 import { callerOf, queryOf, replyJson } from './management-request.js';
 import { parseDateRange } from './parse-date-query.js';
@@ -39,8 +40,6 @@ interface Breakdown {
   endpoints: Record<string, never>;
 }
 
-type Scoped = DailySpendRow & { entity: string };
-
 export function createDailyActivityRoutes({ store }: ManagementDeps): Route[] {
   return [
     {
@@ -57,12 +56,7 @@ export function createDailyActivityRoutes({ store }: ManagementDeps): Route[] {
           if (self === undefined || (asked !== null && asked !== '' && asked !== self)) throw denied("read another user's activity");
           userId = self;
         }
-        const rows = await store.dailySpend({ ...parseDateRange(query), ...(userId === undefined ? {} : { user_id: userId }) });
-        await reply(
-          context,
-          store,
-          rows.map((row) => ({ ...row, entity: userId ?? 'all' })),
-        );
+        await reply(context, store, { ...parseDateRange(query), ...(userId === undefined ? {} : { user_id: userId }) }, () => userId ?? 'all');
       },
     },
     {
@@ -78,20 +72,11 @@ export function createDailyActivityRoutes({ store }: ManagementDeps): Route[] {
         const range = parseDateRange(query);
         if (teamIds.length === 0) {
           if (!canReadAll(caller)) throw denied("read every team's activity (name your team in team_ids)");
-          const rows = await store.dailySpend(range);
-          await reply(
-            context,
-            store,
-            rows.map((row) => ({ ...row, entity: 'all' })),
-          );
+          await reply(context, store, range, () => 'all');
           return;
         }
-        const rows: Scoped[] = [];
-        for (const teamId of teamIds) {
-          await requireTeamReader(store, caller, teamId);
-          for (const row of await store.dailySpend({ ...range, team_id: teamId })) rows.push({ ...row, entity: teamId });
-        }
-        await reply(context, store, rows);
+        for (const teamId of teamIds) await requireTeamReader(store, caller, teamId);
+        await reply(context, store, { ...range, team_ids: teamIds }, (row) => row.team_id ?? 'all');
       },
     },
   ];
@@ -116,7 +101,7 @@ function emptyMetrics(): SpendMetrics {
   };
 }
 
-function add(metrics: SpendMetrics, row: DailySpendRow): void {
+function add(metrics: SpendMetrics, row: DailySpendPage['totals']): void {
   metrics.spend += row.spend;
   metrics.prompt_tokens += row.prompt_tokens;
   metrics.completion_tokens += row.completion_tokens;
@@ -133,15 +118,15 @@ function addTo(bucket: Breakdown[keyof Breakdown], name: string, row: DailySpend
   add(entry.metrics, row);
 }
 
-async function reply(context: RequestContext, store: Store, scoped: readonly Scoped[]): Promise<void> {
+type Scope = Omit<DailySpendPageFilter, 'model_group' | 'api_key' | 'page' | 'page_size'>;
+
+async function reply(context: RequestContext, store: Store, scope: Scope, entityOf: (row: DailySpendPage['rows'][number]) => string): Promise<void> {
   const query = parseDailyActivityQuery(queryOf(context));
-  const matching = filterDailyRows(scoped, query);
-  const page = pageDailyRows(matching, query);
-  const rows = page.rows;
+  const { rows, total_rows: totalRows, totals } = await store.dailySpendPage({ ...scope, ...pageFilter(query) });
   const keyMetadata = await describeKeys(store, new Set(rows.map((row) => row.api_key)));
   const days = new Map<string, { date: string; metrics: SpendMetrics; breakdown: Breakdown }>();
   const total = emptyMetrics();
-  for (const row of matching) add(total, row);
+  add(total, totals);
   for (const row of rows) {
     let day = days.get(row.date);
     if (day === undefined) {
@@ -154,7 +139,7 @@ async function reply(context: RequestContext, store: Store, scoped: readonly Sco
     addTo(day.breakdown.model_groups, model, row);
     addTo(day.breakdown.providers, row.custom_llm_provider ?? 'unknown', row);
     addTo(day.breakdown.api_keys, row.api_key, row, keyMetadata.get(row.api_key) ?? {});
-    addTo(day.breakdown.entities, row.entity, row);
+    addTo(day.breakdown.entities, entityOf(row), row);
   }
   replyJson(context, {
     results: [...days.values()],
@@ -168,9 +153,9 @@ async function reply(context: RequestContext, store: Store, scoped: readonly Sco
       total_failed_requests: total.failed_requests,
       total_cache_read_input_tokens: total.cache_read_input_tokens,
       total_cache_creation_input_tokens: 0,
-      page: page.page,
-      total_pages: page.totalPages,
-      has_more: page.hasMore,
+      page: query.page,
+      total_pages: Math.ceil(totalRows / query.pageSize),
+      has_more: query.page * query.pageSize < totalRows,
     },
   });
 }

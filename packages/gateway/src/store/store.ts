@@ -216,6 +216,27 @@ export interface DailySpendRow {
   successful_requests: number;
 }
 
+/** The filters and page of /user/daily/activity and /team/daily/activity, applied in the query. */
+export interface DailySpendPageFilter {
+  user_id?: string;
+  /** Records of these teams, split by team (each record carries its team_id). */
+  team_ids?: readonly string[];
+  model_group?: string;
+  api_key?: string;
+  start_date?: Date;
+  end_date?: Date;
+  /** 1-based. */
+  page: number;
+  page_size: number;
+}
+
+/** One page of day × model group × key records (newest day first), the count of all of them and their totals. */
+export interface DailySpendPage {
+  rows: Array<DailySpendRow & { team_id: string | null }>;
+  total_rows: number;
+  totals: Omit<DailySpendRow, 'date' | 'model_group' | 'custom_llm_provider' | 'api_key'>;
+}
+
 export interface ListPage {
   /** 1-based. */
   page: number;
@@ -303,6 +324,8 @@ export interface Store {
   tagSpend(range: { start_date?: Date; end_date?: Date }): Promise<Array<{ tag: string; spend: number; requests: number }>>;
   /** Spend by day, model group and key, for one user's or team's rows. */
   dailySpend(filter: { user_id?: string; team_id?: string; start_date?: Date; end_date?: Date }): Promise<DailySpendRow[]>;
+  /** A page of the daily records with LiteLLM's model/api_key filters, counted and totalled by the database. */
+  dailySpendPage(filter: DailySpendPageFilter): Promise<DailySpendPage>;
 
   insertAudit(record: AuditRecord): Promise<void>;
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
