@@ -4,6 +4,8 @@
 // with pauses between them, as a real text-to-speech stream arrives, or, with
 // `stream_format: "sse"` (not on tts-1/tts-1-hd, as OpenAI refuses), the same bytes as
 // `speech.audio.delta` events ending in `speech.audio.done` with the call's token usage.
+// An input holding FAKE_SPEECH_CUT_MARKER is cut mid-audio, the connection dropped as a
+// network cut drops it (no usage, no end of the chunked body).
 
 import type { ServerResponse } from 'node:http';
 import type { FakeFormFile } from './fake-read-form.js';
@@ -19,6 +21,14 @@ const SPEECH_TYPES: Readonly<Record<string, string>> = {
 
 export const FAKE_SPEECH_CHUNKS = 4;
 export const FAKE_SPEECH_CHUNK_BYTES = 4096;
+/** Input holding this is cut by the fake: the connection drops after FAKE_SPEECH_CUT_AFTER chunks (no usage sent). */
+export const FAKE_SPEECH_CUT_MARKER = '[fake: cut the audio]';
+export const FAKE_SPEECH_CUT_AFTER = 2;
+
+/** Whether the fake drops the connection before chunk `index` of this input's audio. */
+function cutsBefore(input: string, index: number): boolean {
+  return index === FAKE_SPEECH_CUT_AFTER && input.includes(FAKE_SPEECH_CUT_MARKER);
+}
 
 /** The audio the fake speaks for `input`: chunk i is byte (i + input length) mod 256, repeated. */
 export function fakeSpeechBytes(input: string): Buffer[] {
@@ -27,9 +37,10 @@ export function fakeSpeechBytes(input: string): Buffer[] {
 
 export async function sendFakeSpeech(response: ServerResponse, input: string, format: string | undefined, headers: Record<string, string>, pauseMs = 30): Promise<void> {
   response.writeHead(200, { 'content-type': SPEECH_TYPES[format ?? 'mp3'] ?? 'audio/mpeg', 'transfer-encoding': 'chunked', ...headers });
-  for (const chunk of fakeSpeechBytes(input)) {
+  for (const [index, chunk] of fakeSpeechBytes(input).entries()) {
     // A caller that hung up gets no more: the real API stops generating on a closed connection.
     if (response.destroyed) return;
+    if (cutsBefore(input, index)) return void response.destroy();
     response.write(chunk);
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
@@ -45,8 +56,9 @@ export function fakeSpeechUsage(input: string): { input_tokens: number; output_t
 
 export async function sendFakeSpeechEvents(response: ServerResponse, input: string, headers: Record<string, string>, pauseMs = 30): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers });
-  for (const chunk of fakeSpeechBytes(input)) {
+  for (const [index, chunk] of fakeSpeechBytes(input).entries()) {
     if (response.destroyed) return;
+    if (cutsBefore(input, index)) return void response.destroy();
     response.write(`data: ${JSON.stringify({ type: 'speech.audio.delta', audio: chunk.toString('base64') })}\n\n`);
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }

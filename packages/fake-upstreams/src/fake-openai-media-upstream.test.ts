@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import OpenAI, { AzureOpenAI, toFile } from 'openai';
-import { fakeSpeechBytes, fakeSpeechUsage } from './fake-openai-audio.js';
+import { FAKE_SPEECH_CHUNK_BYTES, FAKE_SPEECH_CUT_AFTER, FAKE_SPEECH_CUT_MARKER, fakeSpeechBytes, fakeSpeechUsage } from './fake-openai-audio.js';
 import { FAKE_PNG } from './fake-openai-images.js';
 import { startFakeOpenAIMediaUpstream } from './fake-openai-media-upstream.js';
 import { readFakeForm } from './fake-read-form.js';
@@ -83,6 +83,22 @@ describe('fake OpenAI media upstream, driven by the official openai client', () 
     assert.deepEqual(Buffer.concat(audio), Buffer.concat(fakeSpeechBytes('hello there')));
     assert.deepEqual(events.at(-1), { type: 'speech.audio.done', usage: fakeSpeechUsage('hello there') });
     await assert.rejects(client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'x', stream_format: 'sse' }), OpenAI.BadRequestError);
+  });
+
+  it('audio.speech cut mid-audio (FAKE_SPEECH_CUT_MARKER): the body breaks after two chunks, plain and sse', async () => {
+    for (const stream_format of ['audio', 'sse'] as const) {
+      const response = await client.audio.speech.create({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: `x ${FAKE_SPEECH_CUT_MARKER}`, stream_format });
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      let received = '';
+      const read = async (): Promise<void> => {
+        for (let part = await reader.read(); !part.done; part = await reader.read()) received += Buffer.from(part.value).toString('latin1');
+      };
+      await assert.rejects(read());
+      if (stream_format === 'sse') {
+        assert.equal(received.split('speech.audio.delta').length - 1, FAKE_SPEECH_CUT_AFTER);
+        assert.ok(!received.includes('speech.audio.done'));
+      } else assert.equal(received.length, FAKE_SPEECH_CUT_AFTER * FAKE_SPEECH_CHUNK_BYTES);
+    }
   });
 
   it('serves Azure deployment paths with api-key, and refuses wrong keys', async () => {

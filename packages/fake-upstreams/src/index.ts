@@ -25,7 +25,7 @@ export * from './fake-scenarios.js';
 export * from './seeded-random.js';
 export * from './fake-openai-media-upstream.js';
 export { FAKE_PNG, FAKE_EDIT_IMAGE_TOKENS } from './fake-openai-images.js';
-export { fakeSpeechBytes, FAKE_SPEECH_CHUNKS, FAKE_SPEECH_CHUNK_BYTES } from './fake-openai-audio.js';
+export { fakeSpeechBytes, FAKE_SPEECH_CHUNKS, FAKE_SPEECH_CHUNK_BYTES, FAKE_SPEECH_CUT_AFTER, FAKE_SPEECH_CUT_MARKER } from './fake-openai-audio.js';
 export { readFakeForm, type FakeForm, type FakeFormFile } from './fake-read-form.js';
 export * from './fake-guardrail-generic-api.js';
 export * from './fake-jina-rerank.js';

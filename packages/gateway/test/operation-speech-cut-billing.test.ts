@@ -4,13 +4,16 @@
 // estimate: the input counted with the SDK tokenizer, the audio out from the bytes delivered
 // (seconds at the format's byte rate × the model's audio tokens a second). Azure, which reports
 // no usage, is billed by the same estimate, marked usage_counted. Per-character models owe their
-// characters once sent. A complete OpenAI call is still billed from the upstream's own counts.
+// characters once sent. A stream the upstream cuts is billed the same way. A complete OpenAI call
+// is still billed from the upstream's own counts.
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   FAKE_SPEECH_CHUNK_BYTES,
   FAKE_SPEECH_CHUNKS,
+  FAKE_SPEECH_CUT_AFTER,
+  FAKE_SPEECH_CUT_MARKER,
   fakeGeminiSpeechPcm,
   startFakeElevenLabsUpstream,
   startFakeGeminiMediaUpstream,
@@ -123,6 +126,29 @@ describe('speech cut short is billed', () => {
     const completionTokens = audioTokens(delivered * chunkBytes, PCM_BYTES_PER_SECOND, GEMINI_FLASH_TTS.tokensPerSecond);
     near(row.spend, promptTokens * GEMINI_FLASH_TTS.textInput + completionTokens * GEMINI_FLASH_TTS.audioOutput, 'estimated cost');
   });
+
+  for (const [group, format, bytesPerSecond] of [
+    ['mini-tts', 'mp3', MP3_BYTES_PER_SECOND],
+    ['azure-mini-tts', 'pcm', PCM_BYTES_PER_SECOND],
+  ] as const) {
+    it(`${group} cut by the upstream after ${FAKE_SPEECH_CUT_AFTER} chunks: the ${format} delivered estimated, the row an upstream_cut`, async () => {
+      const key = await world.newKey();
+      const input = `Half a sentence ${FAKE_SPEECH_CUT_MARKER}`;
+      const response = await world.client(key).audio.speech.create({ model: group, voice: 'alloy', input, response_format: format });
+      // After the 200 the cut can only show as a broken body.
+      await assert.rejects(response.arrayBuffer());
+      const [row] = await world.spendRows(key, 1);
+      assert.ok(row !== undefined, 'a spend row');
+      assert.equal(row.metadata?.['call_end'], 'upstream_cut');
+      assert.equal(row.metadata?.['usage_counted'], true);
+      assert.equal(row.status, 'failure');
+      const promptTokens = tokenCounter({ model: 'gpt-4o-mini-tts', text: input });
+      const completionTokens = audioTokens(FAKE_SPEECH_CUT_AFTER * FAKE_SPEECH_CHUNK_BYTES, bytesPerSecond, MINI_TTS.tokensPerSecond);
+      assert.equal(row.prompt_tokens, promptTokens);
+      assert.equal(row.completion_tokens, completionTokens);
+      near(row.spend, promptTokens * MINI_TTS.textInput + completionTokens * MINI_TTS.audioOutput, 'estimated cost');
+    });
+  }
 
   it('gpt-4o-mini-tts on Azure (no usage reported): a whole call billed by the estimate, marked usage_counted', async () => {
     const key = await world.newKey();

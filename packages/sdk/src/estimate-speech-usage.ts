@@ -25,7 +25,7 @@ const BYTES_PER_SECOND: Readonly<Record<string, number>> = {
   opus: LOSSY_BYTES_PER_SECOND,
 };
 
-export interface DeliveredSpeech {
+interface DeliveredSpeech {
   model: string;
   input: string;
   instructions?: string | undefined;

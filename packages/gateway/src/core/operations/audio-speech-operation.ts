@@ -44,6 +44,10 @@ export const audioSpeechOperation: Operation = {
     }
     context.headers['content-type'] = result.contentType;
     response.writeHead(200, context.headers);
+    // Which side broke first: pipeline destroys the response after an upstream error, so the
+    // response alone cannot tell an upstream cut from a hang-up once the pipe has failed.
+    let upstreamCut = false;
+    result.audio.once('error', () => (upstreamCut = !clientGone(response)));
     try {
       await pipeline(result.audio, response);
       settleSpeech(context, result.settle());
@@ -51,12 +55,13 @@ export const audioSpeechOperation: Operation = {
     } catch (error) {
       settleSpeech(context, result.settle());
       // After the 200 nothing can be said in the body; the cut connection tells the client.
-      if (clientGone(response)) context.call.callEnd = 'client_disconnected';
+      if (!upstreamCut && clientGone(response)) context.call.callEnd = 'client_disconnected';
       else {
         context.call.callEnd = 'upstream_cut';
         context.call.errorClass = error instanceof Error ? error.name : 'Error';
         response.destroy();
-        await once(response, 'close').catch(() => undefined);
+        // The pipe may have closed it already: waiting for a 'close' that has passed would never end.
+        if (!response.closed) await once(response, 'close').catch(() => undefined);
       }
       // Billed for what was sent and delivered, as a chat stream cut short; the call end makes the row a failure.
       return true;
