@@ -1,10 +1,12 @@
 // The set-up every provider's completion() tests share: one fake upstream and one HTTP
 // pool for the suite, and a reply a test may set, reset before each test. Registers the
-// suite's before/after/beforeEach hooks; call it inside `describe`.
+// suite's before/after/beforeEach hooks; call it inside `describe`. completionThrough gives
+// the suite's calls through the public completion(), aimed at that fake.
 
 import { after, before, beforeEach } from 'node:test';
 import type { FakeChatReply, FakeServer } from '@llmux/fake-upstreams';
 import { HttpClient } from '../../http/http-client.js';
+import { completion, type CompletionParams } from '../../index.js';
 
 export interface FakeUpstreamSuite {
   /** The running fake (its url, its recorded requests). */
@@ -40,4 +42,13 @@ export function useFakeUpstream(start: (reply: () => FakeChatReply) => Promise<F
     suite.reply = undefined;
   });
   return suite;
+}
+
+/** The suite's completion() calls: the fake's url and pool, one user turn "hi", then the suite's defaults, then the test's. */
+export function completionThrough(upstream: FakeUpstreamSuite, defaults: Partial<CompletionParams> & { model: string }) {
+  const params = (own: Partial<CompletionParams>) => ({ api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user' as const, content: 'hi' }], ...defaults, ...own });
+  return {
+    call: (own: Partial<CompletionParams> = {}) => completion({ ...params(own), stream: false }),
+    stream: (own: Partial<CompletionParams> = {}) => completion({ ...params(own), stream: true }),
+  };
 }

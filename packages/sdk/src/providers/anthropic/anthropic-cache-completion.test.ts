@@ -5,28 +5,23 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeAnthropicUpstream } from '@llmux/fake-upstreams';
-import { completion, completionCost, type CompletionParams } from '../../index.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionCost } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'sk-ant-cache-0123456789';
 const PREAMBLE = 'rule '.repeat(1200).trim();
 
 describe('anthropic prompt caching and provider parameters through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: 'ok' });
-  const call = (params: Partial<CompletionParams>) =>
-    completion({
-      model: 'anthropic/claude-sonnet-4-5',
-      api_base: upstream.fake.url,
-      api_key: API_KEY,
-      http_client: upstream.http,
-      max_tokens: 64,
-      messages: [
-        { role: 'system', content: PREAMBLE, cache_control: { type: 'ephemeral' } },
-        { role: 'user', content: 'q' },
-      ],
-      ...params,
-      stream: false,
-    });
+  const { call } = completionThrough(upstream, {
+    model: 'anthropic/claude-sonnet-4-5',
+    api_key: API_KEY,
+    max_tokens: 64,
+    messages: [
+      { role: 'system', content: PREAMBLE, cache_control: { type: 'ephemeral' } },
+      { role: 'user', content: 'q' },
+    ],
+  });
 
   it('writes, then reads, the marked prefix, and prices the read below the write', async () => {
     const first = await call({});

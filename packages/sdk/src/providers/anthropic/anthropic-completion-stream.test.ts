@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeAnthropicUpstream } from '@llmux/fake-upstreams';
-import { ServiceUnavailableError, completion, type CompletionParams } from '../../index.js';
+import { ServiceUnavailableError } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
@@ -16,17 +16,7 @@ const MODEL = 'claude-test-1';
 describe('anthropic streaming through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
-  const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({
-      model: `anthropic/${MODEL}`,
-      api_base: upstream.fake.url,
-      api_key: API_KEY,
-      http_client: upstream.http,
-      max_tokens: 256,
-      messages: [{ role: 'user', content: 'hi' }],
-      ...params,
-      stream: true,
-    });
+  const { stream } = completionThrough(upstream, { model: `anthropic/${MODEL}`, api_key: API_KEY, max_tokens: 256 });
 
   it('streams text deltas, the finish reason and usage with cache reads and writes', async () => {
     upstream.reply = { content: 'Bonjour tout le monde', usage: { promptTokens: 120, completionTokens: 6, cachedTokens: 100, cacheWriteTokens: 15 } };

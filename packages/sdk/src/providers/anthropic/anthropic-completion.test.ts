@@ -5,16 +5,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { signFakeThinking, startFakeAnthropicUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
-import {
-  AuthenticationError,
-  ContextWindowExceededError,
-  RateLimitError,
-  ServiceUnavailableError,
-  UnsupportedParamsError,
-  completion,
-  type CompletionParams,
-} from '../../index.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { AuthenticationError, ContextWindowExceededError, RateLimitError, ServiceUnavailableError, UnsupportedParamsError, completion } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
@@ -37,17 +29,7 @@ function anthropicError(status: number, type: string, message: string): FakeChat
 describe('anthropic provider through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeAnthropicUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
-  const call = (params: Partial<CompletionParams>) =>
-    completion({
-      model: `anthropic/${MODEL}`,
-      api_base: upstream.fake.url,
-      api_key: API_KEY,
-      http_client: upstream.http,
-      max_tokens: 256,
-      messages: [{ role: 'user', content: 'hi' }],
-      ...params,
-      stream: false,
-    });
+  const { call } = completionThrough(upstream, { model: `anthropic/${MODEL}`, api_key: API_KEY, max_tokens: 256 });
   const lastBody = () => upstream.fake.requests.at(-1)?.json;
 
   it('sends the system prompt and headers, and returns the canonical completion', async () => {

@@ -6,9 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeCohereUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { APIConnectionError, GatewayTimeoutError, HttpClient, InternalServerError, RateLimitError, completion, type CompletionParams } from '../../index.js';
+import { APIConnectionError, GatewayTimeoutError, HttpClient, InternalServerError, RateLimitError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'co-test-0123456789';
@@ -17,16 +17,7 @@ const MODEL = 'command-a-03-2025';
 describe('cohere streaming through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
-  const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({
-      model: `cohere/${MODEL}`,
-      api_base: upstream.fake.url,
-      api_key: API_KEY,
-      http_client: upstream.http,
-      messages: [{ role: 'user', content: 'hi' }],
-      ...params,
-      stream: true,
-    });
+  const { stream } = completionThrough(upstream, { model: `cohere/${MODEL}`, api_key: API_KEY });
 
   it('streams text deltas, the finish reason and usage', async () => {
     upstream.reply = { content: 'LLMs stand for Large Language Models', usage: { promptTokens: 5, completionTokens: 26 } };

@@ -5,8 +5,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeCohereUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
-import { AuthenticationError, ContextWindowExceededError, InternalServerError, RateLimitError, UnsupportedParamsError, completion, type CompletionParams } from '../../index.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { AuthenticationError, ContextWindowExceededError, InternalServerError, RateLimitError, UnsupportedParamsError, completion } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'co-test-0123456789';
 const MODEL = 'command-a-03-2025';
@@ -34,16 +34,7 @@ function cohereError(status: number, message: string): FakeChatReply {
 describe('cohere provider through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
-  const call = (params: Partial<CompletionParams>) =>
-    completion({
-      model: `cohere/${MODEL}`,
-      api_base: upstream.fake.url,
-      api_key: API_KEY,
-      http_client: upstream.http,
-      messages: [{ role: 'user', content: 'hi' }],
-      ...params,
-      stream: false,
-    });
+  const { call } = completionThrough(upstream, { model: `cohere/${MODEL}`, api_key: API_KEY });
   const last = () => upstream.fake.requests.at(-1);
 
   it('sends messages and settings under Cohere names, and returns the canonical completion', async () => {

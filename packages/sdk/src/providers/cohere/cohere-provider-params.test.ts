@@ -4,23 +4,13 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeCohereUpstream } from '@llmux/fake-upstreams';
-import { completion, type CompletionParams } from '../../index.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'co-params-0123456789';
 
 describe('cohere provider parameters through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeCohereUpstream({ apiKey: API_KEY, reply }), { content: 'ok' });
-  const call = (params: Partial<CompletionParams>) =>
-    completion({
-      model: 'cohere/command-a-reasoning-08-2025',
-      api_base: upstream.fake.url,
-      api_key: API_KEY,
-      http_client: upstream.http,
-      messages: [{ role: 'user', content: 'hi' }],
-      ...params,
-      stream: false,
-    });
+  const { call } = completionThrough(upstream, { model: 'cohere/command-a-reasoning-08-2025', api_key: API_KEY });
   const sent = () => upstream.fake.requests.at(-1)?.json as Record<string, unknown>;
 
   it('sends top_k as k and thinking as Cohere thinking with its token_budget', async () => {

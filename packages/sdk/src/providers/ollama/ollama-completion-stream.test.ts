@@ -5,9 +5,9 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { APIConnectionError, BadGatewayError, HttpClient, InternalServerError, NotFoundError, completion, type CompletionParams } from '../../index.js';
+import { APIConnectionError, BadGatewayError, HttpClient, InternalServerError, NotFoundError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const MODEL = 'llama3.2';
@@ -15,8 +15,7 @@ const MODEL = 'llama3.2';
 describe('ollama streaming through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
-  const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `ollama_chat/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+  const { stream } = completionThrough(upstream, { model: `ollama_chat/${MODEL}` });
 
   it('streams text fragments, the finish reason and usage', async () => {
     upstream.reply = { content: 'The sky is blue', usage: { promptTokens: 26, completionTokens: 4 } };

@@ -5,17 +5,8 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
-import {
-  APIConnectionError,
-  ContextWindowExceededError,
-  InternalServerError,
-  NotFoundError,
-  UnsupportedParamsError,
-  completion,
-  embedding,
-  type CompletionParams,
-} from '../../index.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { APIConnectionError, ContextWindowExceededError, InternalServerError, NotFoundError, UnsupportedParamsError, completion, embedding } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const MODEL = 'llama3.2';
 const WEATHER_TOOL = {
@@ -39,8 +30,7 @@ describe('ollama providers through completion()', () => {
   });
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
-  const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `ollama_chat/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+  const { call } = completionThrough(upstream, { model: `ollama_chat/${MODEL}` });
   const last = () => upstream.fake.requests.at(-1);
 
   it('sends messages and options to /api/chat with stream: false, and returns the canonical completion', async () => {

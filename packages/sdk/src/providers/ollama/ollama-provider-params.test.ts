@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream } from '@llmux/fake-upstreams';
-import { completion, type CompletionParams } from '../../index.js';
-import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import type { CompletionParams } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 describe('ollama provider parameters through completion()', () => {
   // A key in the environment would be sent with every call; these tests expect none.
@@ -17,8 +17,8 @@ describe('ollama provider parameters through completion()', () => {
     if (savedKey !== undefined) process.env['OLLAMA_API_KEY'] = savedKey;
   });
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: 'ok' });
-  const call = (model: string, params: Partial<CompletionParams>) =>
-    completion({ model, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
+  const through = completionThrough(upstream, { model: 'ollama_chat/qwen3' });
+  const call = (model: string, params: Partial<CompletionParams>) => through.call({ ...params, model });
   const sent = () => upstream.fake.requests.at(-1)?.json as { options?: Record<string, unknown>; think?: unknown; top_k?: unknown };
 
   for (const model of ['ollama_chat/qwen3', 'ollama/qwen3']) {
