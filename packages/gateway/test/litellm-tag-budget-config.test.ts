@@ -34,7 +34,12 @@ describe("LiteLLM's tag_budget_config", () => {
       general_settings: { master_key: MASTER_KEY },
       // LiteLLM's documented example: a budget spent by the first call.
       litellm_settings: {
-        tag_budget_config: { 'product:chat-bot': { max_budget: 0.000000001, budget_duration: '1d' }, 'product:roomy': { max_budget: 100, budget_duration: '30d' } },
+        tag_budget_config: {
+          'product:chat-bot': { max_budget: 0.000000001, budget_duration: '1d' },
+          'product:roomy': { max_budget: 100, budget_duration: '30d' },
+          'product:shared': { max_budget: 100, budget_duration: '30d' },
+          'product:tight': { max_budget: 0.000000001, budget_duration: '1d' },
+        },
       },
     });
     client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
@@ -70,6 +75,37 @@ describe("LiteLLM's tag_budget_config", () => {
     assert.equal((await client.chat.completions.create({ model: 'gpt-a', messages: hello })).object, 'chat.completion');
     const roomy = { model: 'gpt-a', messages: hello, metadata: { tags: ['product:roomy', 'unbudgeted'] } };
     assert.equal((await client.chat.completions.create({ model: 'gpt-a', messages: hello }, { body: roomy })).object, 'chat.completion');
+  });
+
+  it('a tag with both a config budget and a /tag/new budget is held to both: the tighter one refuses', async () => {
+    // product:shared has $100 a month in the config; its /tag row (created before any call carries the tag) allows next to nothing.
+    const created = await fetch(`${gateway.url}/tag/new`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'product:shared', max_budget: 0.000000001 }),
+    });
+    assert.equal(created.status, 200, await created.text());
+    const shared = { model: 'gpt-a', messages: hello, metadata: { tags: ['product:shared'] } };
+    assert.equal((await client.chat.completions.create({ model: 'gpt-a', messages: hello }, { body: shared })).object, 'chat.completion');
+    await assert.rejects(client.chat.completions.create({ model: 'gpt-a', messages: hello }, { body: shared }), (error: { status?: number; error?: { message?: string } }) => {
+      assert.equal(error.status, 429);
+      assert.match(String(error.error?.message), /Budget exceeded for tag product:shared:/, 'the /tag row refused, not the roomy config budget');
+      return true;
+    });
+    // And the other way round: a generous /tag row does not lift the config's tiny budget.
+    const generous = await fetch(`${gateway.url}/tag/new`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'product:tight', max_budget: 100 }),
+    });
+    assert.equal(generous.status, 200, await generous.text());
+    const tight = { model: 'gpt-a', messages: hello, metadata: { tags: ['product:tight'] } };
+    await client.chat.completions.create({ model: 'gpt-a', messages: hello }, { body: tight });
+    await assert.rejects(client.chat.completions.create({ model: 'gpt-a', messages: hello }, { body: tight }), (error: { status?: number; error?: { message?: string } }) => {
+      assert.equal(error.status, 429);
+      assert.match(String(error.error?.message), /tag product:tight \(litellm_settings\.tag_budget_config\)/);
+      return true;
+    });
   });
 
   it('loads without a startup warning, and a misspelt field, a bad duration or a missing budget_duration stop the start naming the path', () => {
