@@ -20,8 +20,9 @@ import {
   type FakeServer,
 } from '@llmux/fake-upstreams';
 import { tokenCounter } from 'llmux';
-import type OpenAI from 'openai';
-import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
+import OpenAI from 'openai';
+import { MEDIA_UPSTREAM_KEY, startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
+import { startTestGateway } from './helpers/start-test-gateway.js';
 import type { SpendRow } from './helpers/wait-for-spend-rows.js';
 
 // The published prices and rates (sdk/src/cost/media-prices.ts), USD per token.
@@ -149,6 +150,33 @@ describe('speech cut short is billed', () => {
       near(row.spend, promptTokens * MINI_TTS.textInput + completionTokens * MINI_TTS.audioOutput, 'estimated cost');
     });
   }
+
+  it('gpt-4o-mini-tts at gateway shutdown: the connection cut, the audio delivered billed by the estimate, the call end "shutdown"', async () => {
+    const own = await startTestGateway({
+      model_list: [{ model_name: 'mini-tts', litellm_params: { model: 'openai/gpt-4o-mini-tts', api_base: `${world.upstream.url}/v1`, api_key: MEDIA_UPSTREAM_KEY } }],
+    });
+    const input = 'Speak until the gateway stops.';
+    const response = await new OpenAI({ apiKey: 'unused', baseURL: `${own.url}/v1`, maxRetries: 0 }).audio.speech.create({ model: 'mini-tts', voice: 'alloy', input });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    assert.ok(((await reader.read()).value?.length ?? 0) > 0, 'some audio before the shutdown');
+    const closing = own.close();
+    const read = async (): Promise<void> => {
+      for (let part = await reader.read(); !part.done; part = await reader.read());
+    };
+    await assert.rejects(read(), 'the audio ends in a cut, not as if whole');
+    await closing;
+    const line = own.logs.records().find((record) => record['path'] === '/v1/audio/speech');
+    assert.equal(line?.['callEnd'], 'shutdown');
+    const promptTokens = tokenCounter({ model: 'gpt-4o-mini-tts', text: input });
+    assert.equal(line?.['promptTokens'], promptTokens);
+    const completion = Number(line?.['completionTokens']);
+    const delivered = chunksDelivered(completion, FAKE_SPEECH_CHUNK_BYTES, FAKE_SPEECH_CHUNKS, MP3_BYTES_PER_SECOND, MINI_TTS.tokensPerSecond);
+    near(
+      Number(line?.['cost']),
+      promptTokens * MINI_TTS.textInput + audioTokens(delivered * FAKE_SPEECH_CHUNK_BYTES, MP3_BYTES_PER_SECOND, MINI_TTS.tokensPerSecond) * MINI_TTS.audioOutput,
+      'estimated cost',
+    );
+  });
 
   it('gpt-4o-mini-tts on Azure (no usage reported): a whole call billed by the estimate, marked usage_counted', async () => {
     const key = await world.newKey();

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { speechAttempt, type SpeechSettlement } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
 import type { RequestContext } from '../../http/request-context.js';
+import type { OpenStream } from '../open-streams.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
@@ -48,6 +49,20 @@ export const audioSpeechOperation: Operation = {
     // response alone cannot tell an upstream cut from a hang-up once the pipe has failed.
     let upstreamCut = false;
     result.audio.once('error', () => (upstreamCut = !clientGone(response)));
+    // At shutdown, audio has no terminal error event to send: the connection is cut, and billed.
+    let shutDown = false;
+    const open: OpenStream = {
+      finished: once(response, 'close').then(
+        () => undefined,
+        () => undefined,
+      ),
+      shutDown() {
+        if (response.writableEnded || clientGone(response)) return;
+        shutDown = true;
+        response.destroy();
+      },
+    };
+    dependencies.streams.add(open);
     try {
       await pipeline(result.audio, response);
       settleSpeech(context, result.settle());
@@ -55,7 +70,8 @@ export const audioSpeechOperation: Operation = {
     } catch (error) {
       settleSpeech(context, result.settle());
       // After the 200 nothing can be said in the body; the cut connection tells the client.
-      if (!upstreamCut && clientGone(response)) context.call.callEnd = 'client_disconnected';
+      if (shutDown) context.call.callEnd = 'shutdown';
+      else if (!upstreamCut && clientGone(response)) context.call.callEnd = 'client_disconnected';
       else {
         context.call.callEnd = 'upstream_cut';
         context.call.errorClass = error instanceof Error ? error.name : 'Error';
@@ -65,6 +81,8 @@ export const audioSpeechOperation: Operation = {
       }
       // Billed for what was sent and delivered, as a chat stream cut short; the call end makes the row a failure.
       return true;
+    } finally {
+      dependencies.streams.delete(open);
     }
   },
 };
