@@ -1,6 +1,6 @@
 // Test helpers shared by the provider suites that stream through completion(): read a
 // stream to its end, pick the text deltas out of the chunks, and rebuild thinking blocks
-// the way ThinkingBlockDelta documents for clients.
+// and tool calls the way ThinkingBlockDelta and the tool_call deltas document for clients.
 
 import type { ChatCompletionChunk, ThinkingBlock } from '../../spec/index.js';
 
@@ -29,4 +29,19 @@ export function rebuildThinkingBlocks(chunks: ChatCompletionChunk[]): ThinkingBl
     } else throw new Error(`thinking block ${index} changed type mid-stream`);
   }
   return blocks;
+}
+
+/** The tool calls, accumulated from their indexed deltas, as [index, call] entries in order of first sight. */
+export function rebuildToolCalls(chunks: ChatCompletionChunk[]): [number, { id?: string; name?: string; arguments: string }][] {
+  const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
+  for (const chunk of chunks) {
+    for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
+      const call = calls.get(delta.index) ?? { arguments: '' };
+      if (delta.id !== undefined) call.id = delta.id;
+      if (delta.function?.name !== undefined) call.name = delta.function.name;
+      call.arguments += delta.function?.arguments ?? '';
+      calls.set(delta.index, call);
+    }
+  }
+  return [...calls.entries()];
 }

@@ -8,7 +8,8 @@ import { ServiceUnavailableError } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
-import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
+import { assertOneStream } from '../__fixtures__/assert-stream.js';
+import { collectStream, rebuildToolCalls, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
@@ -31,11 +32,6 @@ describe('anthropic streaming through completion()', () => {
     });
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
     assert.deepEqual(streamedDeltas(chunks, 'content'), ['Bonjour ', 'tout ', 'le ', 'monde']);
-    for (const chunk of chunks) {
-      assert.equal(chunk.object, 'chat.completion.chunk');
-      assert.equal(chunk.model, MODEL);
-      assert.equal(chunk.id, chunks[0]?.id);
-    }
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'stop');
     const usage = {
       prompt_tokens: 120,
@@ -45,7 +41,7 @@ describe('anthropic streaming through completion()', () => {
       cache_creation_input_tokens: 15,
       cache_read_input_tokens: 100,
     };
-    assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
+    assertOneStream(chunks, MODEL, usage);
     assert.deepEqual(result.usage, usage);
   });
 
@@ -58,23 +54,10 @@ describe('anthropic streaming through completion()', () => {
       ],
     };
     const chunks = await collectStream(await stream({ tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }] }));
-    const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
-    for (const chunk of chunks) {
-      for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
-        const call = calls.get(delta.index) ?? { arguments: '' };
-        if (delta.id !== undefined) call.id = delta.id;
-        if (delta.function?.name !== undefined) call.name = delta.function.name;
-        call.arguments += delta.function?.arguments ?? '';
-        calls.set(delta.index, call);
-      }
-    }
-    assert.deepEqual(
-      [...calls.entries()],
-      [
-        [0, { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' }],
-        [1, { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' }],
-      ],
-    );
+    assert.deepEqual(rebuildToolCalls(chunks), [
+      [0, { id: 'toolu_p', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+      [1, { id: 'toolu_r', name: 'get_weather', arguments: '{"city":"Rome"}' }],
+    ]);
     assert.equal(streamedDeltas(chunks, 'content').join(''), 'Checking both.');
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
   });

@@ -6,10 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeCohereUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { APIConnectionError, GatewayTimeoutError, HttpClient, InternalServerError, RateLimitError, completion } from '../../index.js';
+import { GatewayTimeoutError, HttpClient, InternalServerError, RateLimitError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
-import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
+import { assertEndsEarly, assertOneStream } from '../__fixtures__/assert-stream.js';
+import { collectStream, rebuildToolCalls, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'co-test-0123456789';
 const MODEL = 'command-a-03-2025';
@@ -28,15 +29,10 @@ describe('cohere streaming through completion()', () => {
     assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'text/event-stream');
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
     assert.deepEqual(streamedDeltas(chunks, 'content'), ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models']);
-    for (const chunk of chunks) {
-      assert.equal(chunk.object, 'chat.completion.chunk');
-      assert.equal(chunk.model, MODEL);
-      assert.equal(chunk.id, chunks[0]?.id);
-    }
     assert.match(chunks[0]?.id ?? '', /^[0-9a-f-]{36}$/);
     assert.deepEqual(chunks.at(-2)?.choices, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
     const usage = { prompt_tokens: 5, completion_tokens: 26, total_tokens: 31 };
-    assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
+    assertOneStream(chunks, MODEL, usage);
     assert.deepEqual(result.usage, usage);
   });
 
@@ -50,23 +46,10 @@ describe('cohere streaming through completion()', () => {
     };
     const chunks = await collectStream(await stream({ tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object' } } }] }));
     assert.equal(streamedDeltas(chunks, 'reasoning_content').join(''), 'I will use the weather tool twice.');
-    const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
-    for (const chunk of chunks) {
-      for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
-        const call = calls.get(delta.index) ?? { arguments: '' };
-        if (delta.id !== undefined) call.id = delta.id;
-        if (delta.function?.name !== undefined) call.name = delta.function.name;
-        call.arguments += delta.function?.arguments ?? '';
-        calls.set(delta.index, call);
-      }
-    }
-    assert.deepEqual(
-      [...calls.entries()],
-      [
-        [0, { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' }],
-        [1, { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' }],
-      ],
-    );
+    assert.deepEqual(rebuildToolCalls(chunks), [
+      [0, { id: 'weather_e8p4pn45zt0t', name: 'weather', arguments: '{"location":"San Francisco"}' }],
+      [1, { id: 'weather_pyxssbwnq9fq', name: 'weather', arguments: '{"location":"Oslo"}' }],
+    ]);
     assert.equal(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason, 'tool_calls');
   });
 
@@ -134,15 +117,7 @@ describe('cohere replies the fake does not send', () => {
 
   it('throws APIConnectionError when the stream ends before message-end', async () => {
     respond = () => ({ type: 'text/event-stream', text: start + text('The') + text(' sky') });
-    const result = await streamCall();
-    const seen: string[] = [];
-    await assert.rejects(
-      async () => {
-        for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-      },
-      (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message),
-    );
-    assert.equal(seen.join(''), 'The sky');
+    await assertEndsEarly(await streamCall(), 'The sky');
   });
 
   it('throws a TIMEOUT finish as a gateway timeout', async () => {

@@ -5,9 +5,10 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { APIConnectionError, BadGatewayError, HttpClient, InternalServerError, NotFoundError, completion } from '../../index.js';
+import { BadGatewayError, HttpClient, InternalServerError, NotFoundError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { assertEndsEarly, assertOneStream } from '../__fixtures__/assert-stream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const MODEL = 'llama3.2';
@@ -26,16 +27,11 @@ describe('ollama streaming through completion()', () => {
     assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'application/x-ndjson');
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
     assert.deepEqual(streamedDeltas(chunks, 'content'), ['The ', 'sky ', 'is ', 'blue']);
-    for (const chunk of chunks) {
-      assert.equal(chunk.object, 'chat.completion.chunk');
-      assert.equal(chunk.model, MODEL);
-      assert.equal(chunk.id, chunks[0]?.id);
-      assert.equal(chunk.created, chunks[0]?.created);
-    }
+    for (const chunk of chunks) assert.equal(chunk.created, chunks[0]?.created);
     assert.match(chunks[0]?.id ?? '', /^chatcmpl-/);
     assert.deepEqual(chunks.at(-2)?.choices, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
     const usage = { prompt_tokens: 26, completion_tokens: 4, total_tokens: 30 };
-    assert.deepEqual(chunks.at(-1), { id: chunks[0]?.id, object: 'chat.completion.chunk', created: chunks[0]?.created, model: MODEL, choices: [], usage });
+    assertOneStream(chunks, MODEL, usage);
     assert.deepEqual(result.usage, usage);
   });
 
@@ -104,15 +100,7 @@ describe('ollama streams the fake does not send', () => {
 
   it('throws APIConnectionError when the stream ends cleanly without done: true', async () => {
     body = line({ message: { role: 'assistant', content: 'The' }, done: false }) + line({ message: { role: 'assistant', content: ' sky' }, done: false });
-    const result = await stream();
-    const seen: string[] = [];
-    await assert.rejects(
-      async () => {
-        for await (const chunk of result) seen.push(chunk.choices[0]?.delta.content ?? '');
-      },
-      (error: unknown) => error instanceof APIConnectionError && /ended early/.test(error.message),
-    );
-    assert.equal(seen.join(''), 'The sky');
+    await assertEndsEarly(await stream(), 'The sky');
   });
 
   it('takes created from created_at and reads a final line without a newline', async () => {
