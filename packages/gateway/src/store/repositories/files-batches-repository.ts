@@ -53,7 +53,13 @@ export function createFilesBatchesRepository(db: Kysely<Database>) {
       const result = await db.deleteFrom('llmux_files_batches').where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
-    async listFilesBatches(filter: { kind: 'file' | 'batch'; api_key?: string; team_id?: string; limit: number; after?: { created_at: Date; id: string } }): Promise<FileBatchRow[]> {
+    async listFilesBatches(filter: {
+      kind: 'file' | 'batch';
+      api_key?: string;
+      team_id?: string;
+      limit: number;
+      after?: { created_at: Date; id: string };
+    }): Promise<FileBatchRow[]> {
       let query = db.selectFrom('llmux_files_batches').selectAll().where('kind', '=', filter.kind);
       const { api_key: apiKey, team_id: teamId, after } = filter;
       if (apiKey !== undefined && teamId !== undefined) query = query.where((builder) => builder.or([builder('api_key', '=', apiKey), builder('team_id', '=', teamId)]));
