@@ -4,48 +4,28 @@
 // refused key and an expired token, and the missing-setting errors.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeWatsonxUpstream, type FakeWatsonxServer } from '@llmux/fake-upstreams';
-import { AuthenticationError, BadRequestError, HttpClient, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
+import { describe, it } from 'node:test';
+import { AuthenticationError, BadRequestError, UnsupportedParamsError, completion, type ChatCompletionChunk } from '../../index.js';
+import { useFakeWatsonx } from '../__fixtures__/use-fake-watsonx.js';
 
 const API_KEY = 'ibm-cloud-api-key-0123456789';
 const PROJECT = 'a1b2c3d4-project';
 
 describe('watsonx provider through the public API', () => {
-  let fake: FakeWatsonxServer;
-  let http: HttpClient;
-  const savedIam = process.env['WATSONX_IAM_URL'];
-
-  before(async () => {
-    fake = await startFakeWatsonxUpstream({
+  const watsonx = useFakeWatsonx(
+    {
       apiKeys: [API_KEY, 'second-key-abcdefghij'],
       project: PROJECT,
       reply: (request) =>
         (request.json as { tools?: unknown }).tools !== undefined
           ? { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }], finish: 'tool_calls' }
           : { content: 'Hello from granite' },
-    });
-    http = new HttpClient();
-    process.env['WATSONX_IAM_URL'] = `${fake.url}/identity/token`;
-  });
-  after(async () => {
-    if (savedIam === undefined) delete process.env['WATSONX_IAM_URL'];
-    else process.env['WATSONX_IAM_URL'] = savedIam;
-    await http.close();
-    await fake.close();
-  });
-
-  const params = (model: string, extra: Partial<CompletionParams> = {}): CompletionParams => ({
-    model: `watsonx/${model}`,
-    api_base: fake.url,
-    api_key: API_KEY,
-    project_id: PROJECT,
-    http_client: http,
-    messages: [{ role: 'user', content: 'hi' }],
-    ...extra,
-  });
-  const chatRequests = () => fake.requests.filter((request) => request.url.startsWith('/ml/'));
-  const iamRequests = () => fake.requests.filter((request) => request.url === '/identity/token').length;
+    },
+    { prefix: 'watsonx', messages: [{ role: 'user', content: 'hi' }] },
+  );
+  const params = watsonx.params;
+  const chatRequests = () => watsonx.fake.requests.filter((request) => request.url.startsWith('/ml/'));
+  const iamRequests = () => watsonx.fake.requests.filter((request) => request.url === '/identity/token').length;
 
   it('exchanges the API key at IAM once, then chats with model_id, project_id and the version query', async () => {
     const before = iamRequests();
@@ -54,7 +34,7 @@ describe('watsonx provider through the public API', () => {
     assert.equal(iamRequests() - before, 1, 'the token is cached');
     const sent = chatRequests().at(-2);
     assert.equal(sent?.url, '/ml/v1/text/chat?version=2024-03-13');
-    assert.equal(sent?.headers.authorization, `Bearer ${fake.issued.at(-1)}`);
+    assert.equal(sent?.headers.authorization, `Bearer ${watsonx.fake.issued.at(-1)}`);
     assert.deepEqual(sent?.json, { model_id: 'ibm/granite-3-8b-instruct', project_id: PROJECT, messages: [{ role: 'user', content: 'hi' }], temperature: 0.2, max_tokens: 40 });
     assert.equal(response.choices[0]?.message.content, 'Hello from granite');
     assert.equal(response.model, 'ibm/granite-3-8b-instruct');
@@ -87,7 +67,7 @@ describe('watsonx provider through the public API', () => {
     const sent = chatRequests().at(-1);
     assert.equal(sent?.url, '/ml/v1/deployments/dep-42/text/chat?version=2024-03-13');
     assert.deepEqual(Object.keys(sent?.json as object), ['messages']);
-    const token = fake.issued[0] ?? '';
+    const token = watsonx.fake.issued[0] ?? '';
     const before = iamRequests();
     await completion({ ...params('ibm/granite-3-8b-instruct', { api_key: undefined, token, api_version: '2025-02-11' }), stream: false });
     assert.equal(iamRequests(), before);
@@ -104,7 +84,7 @@ describe('watsonx provider through the public API', () => {
     });
     const call = () => completion({ ...params('ibm/granite-3-8b-instruct', { api_key: 'second-key-abcdefghij' }), stream: false });
     await call();
-    fake.issued.splice(fake.issued.length - 1, 1);
+    watsonx.fake.issued.splice(watsonx.fake.issued.length - 1, 1);
     await assert.rejects(call(), AuthenticationError);
     const response = await call();
     assert.equal(response.choices[0]?.message.content, 'Hello from granite');

@@ -4,48 +4,32 @@
 // generation_stream events, deployments, and what a generation body cannot carry.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeWatsonxUpstream, type FakeChatReply, type FakeWatsonxServer } from '@llmux/fake-upstreams';
-import { APIConnectionError, BadRequestError, HttpClient, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
+import { beforeEach, describe, it } from 'node:test';
+import type { FakeChatReply } from '@llmux/fake-upstreams';
+import { APIConnectionError, BadRequestError, UnsupportedParamsError, completion, type ChatCompletionChunk } from '../../index.js';
+import { useFakeWatsonx } from '../__fixtures__/use-fake-watsonx.js';
 
 const API_KEY = 'ibm-cloud-api-key-text-0123456';
 const PROJECT = 'e5f6-project';
 
 describe('watsonx_text provider (text generation) through the public API', () => {
-  let fake: FakeWatsonxServer;
-  let http: HttpClient;
   let next: FakeChatReply | undefined;
-  const savedIam = process.env['WATSONX_IAM_URL'];
-
-  before(async () => {
-    fake = await startFakeWatsonxUpstream({
+  const watsonx = useFakeWatsonx(
+    {
       apiKeys: [API_KEY],
       project: PROJECT,
       reply: () => next ?? { content: 'Granite says hi.', usage: { promptTokens: 9, completionTokens: 4 } },
-    });
-    http = new HttpClient();
-    process.env['WATSONX_IAM_URL'] = `${fake.url}/identity/token`;
-  });
-  after(async () => {
-    if (savedIam === undefined) delete process.env['WATSONX_IAM_URL'];
-    else process.env['WATSONX_IAM_URL'] = savedIam;
-    await http.close();
-    await fake.close();
-  });
-
-  const params = (model: string, extra: Partial<CompletionParams> = {}): CompletionParams => ({
-    model: `watsonx_text/${model}`,
-    api_base: fake.url,
-    api_key: API_KEY,
-    project_id: PROJECT,
-    http_client: http,
-    messages: [
-      { role: 'system', content: 'Be brief.' },
-      { role: 'user', content: 'hi' },
-    ],
-    ...extra,
-  });
-  const sent = () => fake.requests.at(-1);
+    },
+    {
+      prefix: 'watsonx_text',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+    },
+  );
+  const params = watsonx.params;
+  const sent = () => watsonx.fake.requests.at(-1);
   beforeEach(() => {
     next = undefined;
   });
@@ -56,7 +40,7 @@ describe('watsonx_text provider (text generation) through the public API', () =>
       stream: false,
     });
     assert.equal(sent()?.url, '/ml/v1/text/generation?version=2024-03-13');
-    assert.equal(sent()?.headers.authorization, `Bearer ${fake.issued.at(-1)}`);
+    assert.equal(sent()?.headers.authorization, `Bearer ${watsonx.fake.issued.at(-1)}`);
     assert.deepEqual(sent()?.json, {
       input:
         '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n',
