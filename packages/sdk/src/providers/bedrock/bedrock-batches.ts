@@ -8,13 +8,13 @@ import { BadRequestError, NotFoundError } from '../../errors/error-classes.js';
 import type { ChatParameterName } from '../../spec/index.js';
 import { deleteS3Object, getS3Object, parseS3Uri, putS3Object, s3ObjectSize, s3Uri, type S3Location } from '../aws/s3-objects.js';
 import type { BatchSupport } from '../batch-support.js';
-import { nowSeconds } from '../now-seconds.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { createBedrockBatchJob, getBedrockBatchJob, stopBedrockBatchJob } from './bedrock-batch-jobs.js';
 import { BATCH_INPUT_PREFIX, BATCH_OUTPUT_PREFIX, batchBucket, batchEncryptionKey, batchRoleArn } from './bedrock-batch-settings.js';
 import { convertBedrockBatchOutput } from './convert-bedrock-batch-output.js';
 import { convertToBedrockBatchRecords } from './convert-to-bedrock-batch-records.js';
 import { parseBedrockModel } from './parse-bedrock-model.js';
+import { storedBatchInputFile } from '../stored-batch-file.js';
 
 /** Bedrock names an output object after its input, plus this. */
 const OUTPUT_SUFFIX = '.out';
@@ -28,17 +28,7 @@ export function createBedrockBatches(supportedParams: ReadonlySet<ChatParameterN
       const location = { bucket: batchBucket(context), key: `${BATCH_INPUT_PREFIX}${randomBytes(16).toString('hex')}.jsonl` };
       const records = convertToBedrockBatchRecords(request.file.data, parseBedrockModel(context.model).modelId, supportedParams);
       await putS3Object(location, records, 'application/jsonl', context);
-      return {
-        id: s3Uri(location),
-        object: 'file',
-        bytes: request.file.data.length,
-        created_at: nowSeconds(),
-        filename: request.file.filename,
-        purpose: 'batch',
-        status: 'processed',
-        expires_at: null,
-        status_details: null,
-      };
+      return storedBatchInputFile(s3Uri(location), request.file);
     },
     async retrieveFile(fileId, context) {
       const location = locate(fileId, context);

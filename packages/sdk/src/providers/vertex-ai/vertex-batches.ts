@@ -9,7 +9,6 @@ import { BadRequestError, NotFoundError } from '../../errors/error-classes.js';
 import type { ChatParameterName } from '../../spec/index.js';
 import type { BatchSupport } from '../batch-support.js';
 import type { GeminiEndpoint } from '../gemini/send-gemini-request.js';
-import { nowSeconds } from '../now-seconds.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveVertexEndpoint } from './resolve-vertex-endpoint.js';
 import { resolveVertexSettings, type VertexSettings } from './resolve-vertex-settings.js';
@@ -19,6 +18,7 @@ import { convertVertexBatchOutput } from './vertex-batch-output.js';
 import { convertToVertexBatchRecords } from './vertex-batch-records.js';
 import { checkVertexBatchModel, VERTEX_BATCH_INPUT_PREFIX, VERTEX_BATCH_OUTPUT_PREFIX, vertexBatchBucket } from './vertex-batch-settings.js';
 import { withTokenRetirement } from './vertex-publisher.js';
+import { storedBatchInputFile } from '../stored-batch-file.js';
 
 /** Beside each input, the caller's custom_ids in line order (Vertex has no record id). */
 const CUSTOM_IDS_SUFFIX = '.custom_ids.json';
@@ -43,17 +43,7 @@ export function createVertexBatches(supportedParams: ReadonlySet<ChatParameterNa
       return withVertex(context, async (_settings, auth) => {
         await uploadGcsObject({ bucket, name: `${name}${CUSTOM_IDS_SUFFIX}` }, Buffer.from(JSON.stringify(customIds)), 'application/json', auth, context);
         await uploadGcsObject({ bucket, name }, records, 'application/jsonl', auth, context);
-        return {
-          id: gsUri({ bucket, name }),
-          object: 'file',
-          bytes: request.file.data.length,
-          created_at: nowSeconds(),
-          filename: request.file.filename,
-          purpose: 'batch',
-          status: 'processed',
-          expires_at: null,
-          status_details: null,
-        };
+        return storedBatchInputFile(gsUri({ bucket, name }), request.file);
       });
     },
     retrieveFile: (fileId, context) =>
