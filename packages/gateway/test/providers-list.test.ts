@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -63,6 +63,16 @@ describe('llmux --list-providers', () => {
         '| `databricks` | openai-compatible | `model: databricks/<model>` + `api_base` | `DATABRICKS_API_KEY` | `DATABRICKS_API_BASE` | chat, stream, embeddings, models, passthrough |',
       ),
     );
+    // The README's provider table is this output; a row that drifted from the code fails here.
+    const readme = await readFile(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+    const readmeRows = new Map(
+      readme
+        .split('\n')
+        .filter((line) => /^\| `[^`]+` \| (openai-compatible|native) \|/.test(line))
+        .map((line) => [line.split('|')[1]?.trim(), line]),
+    );
+    for (const row of rows) assert.equal(readmeRows.get(row.split('|')[1]?.trim()), row, 'README provider table row');
+    assert.equal(readmeRows.size, rows.length, 'README lists every served provider once');
   });
 
   it('refuses a config naming a provider it does not serve, naming the id (and why, where known)', async () => {
