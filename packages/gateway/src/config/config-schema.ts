@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { budgetDuration } from './budget-duration-schema.js';
 import { newRecordDefaultsSettings } from './new-record-defaults-schema.js';
 import { tagBudgetConfig } from './tag-budget-config-schema.js';
+import { defaultTeamSettings } from './team-logging-settings-schema.js';
 import { routerRetrySettings, routerSettingsShape } from './router-settings-schema.js';
 import { observabilityGeneralSettings, observabilityLitellmSettings } from './observability-settings-schema.js';
 
@@ -52,6 +53,7 @@ export const configSchema = z.looseObject({
     ...observabilityLitellmSettings,
     ...newRecordDefaultsSettings,
     tag_budget_config: tagBudgetConfig.optional(),
+    default_team_settings: defaultTeamSettings.optional(),
   }),
   general_settings: section({
     master_key: stringish.optional(),

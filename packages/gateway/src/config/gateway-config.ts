@@ -4,6 +4,7 @@
 import type { Deployment, ProviderBudgetConfig, RouterSettings } from 'llmux';
 import type { NewRecordDefaults } from './new-record-defaults-schema.js';
 import type { TagBudgetConfig } from './tag-budget-config-schema.js';
+import type { TeamLoggingSettings } from './team-logging-settings-schema.js';
 
 /** LiteLLM's `router_settings`: the SDK router's settings plus where shared state lives. */
 export interface GatewayRouterSettings extends Omit<RouterSettings, 'routing_strategy'> {
@@ -45,6 +46,8 @@ export interface LitellmSettings {
   default_internal_user_params?: NewRecordDefaults;
   /** LiteLLM's tag budgets in the config: tag → max_budget per budget_duration (spend/configured-tag-budgets.ts). */
   tag_budget_config?: TagBudgetConfig;
+  /** LiteLLM's per-team logging callbacks (observability/callbacks/create-callbacks.ts). */
+  default_team_settings?: TeamLoggingSettings[];
   [setting: string]: unknown;
 }
 

@@ -28,7 +28,6 @@ export const LITELLM_LITELLM_SETTINGS = [
   'disable_end_user_cost_tracking_prometheus_only',
   'default_key_generate_params',
   'default_internal_user_params',
-  'default_team_settings',
   'max_internal_user_budget',
   'internal_user_budget_duration',
   'public_teams',

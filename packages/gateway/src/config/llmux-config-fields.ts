@@ -41,6 +41,8 @@ export const LLMUX_LITELLM_SETTINGS = [
   'default_internal_user_params',
   // Tag budgets declared in the config (spend/configured-tag-budgets.ts).
   'tag_budget_config',
+  // Per-team logging callbacks (observability/callbacks/create-callbacks.ts).
+  'default_team_settings',
 ];
 
 export const LLMUX_GENERAL_SETTINGS = [

@@ -31,13 +31,6 @@ export const SECURITY_GENERAL_SETTINGS = [
   'service_account_settings',
 ];
 
-export const SECURITY_LITELLM_SETTINGS = [
-  'guardrails',
-  'key_generation_settings',
-  'upperbound_key_generate_params',
-  'redact_user_api_key_info',
-  // Per-team logging credentials: ignored, a team's prompts would go to the global sinks instead.
-  'default_team_settings',
-];
+export const SECURITY_LITELLM_SETTINGS = ['guardrails', 'key_generation_settings', 'upperbound_key_generate_params', 'redact_user_api_key_info'];
 
 export const SECURITY_ROUTER_SETTINGS = ['guardrail_list'];
