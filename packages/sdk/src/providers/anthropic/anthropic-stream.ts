@@ -14,6 +14,7 @@ import { createAnthropicStreamError } from './anthropic-error.js';
 import { convertAnthropicUsage, mergeAnthropicUsage } from './convert-anthropic-usage.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
+import { createChunk } from '../create-chunk.js';
 
 export interface AnthropicStreamOptions {
   jsonMode: boolean;
@@ -133,7 +134,7 @@ export class AnthropicChunkReader implements SseEventHandler<ChatCompletionChunk
   }
 
   private chunk(delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {
-    return { id: this.id, object: 'chat.completion.chunk', created: this.options.created, model: this.model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+    return createChunk({ id: this.id, created: this.options.created, model: this.model }, delta, finishReason);
   }
 
   onEnd(): void {

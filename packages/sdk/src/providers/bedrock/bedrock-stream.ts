@@ -13,6 +13,7 @@ import { decodeAwsEventJson, type AwsEvent } from '../aws/read-aws-events.js';
 import { bedrockStreamEventSchemas, type BedrockStreamEventType, type BedrockUsage } from './bedrock-api.js';
 import { convertBedrockUsage } from './convert-bedrock-usage.js';
 import { mapBedrockFinishReason } from './map-bedrock-finish-reason.js';
+import { createChunk } from '../create-chunk.js';
 
 export interface BedrockStreamOptions {
   id: string;
@@ -31,13 +32,7 @@ export async function* convertBedrockStream(events: AsyncIterable<AwsEvent>, opt
   let thinkingCount = 0;
   let jsonToolUsed = false;
   let stopped = false;
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id: options.id,
-    object: 'chat.completion.chunk',
-    created: options.created,
-    model: options.model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  });
+  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => createChunk(options, delta, finishReason);
 
   for await (const raw of events) {
     if (!Object.hasOwn(bedrockStreamEventSchemas, raw.type)) continue;

@@ -21,6 +21,7 @@ import type { BedrockModel } from './parse-bedrock-model.js';
 import { readBedrockEvents } from './read-bedrock-events.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
 import { splitThinkTags, ThinkTagSplitter } from '../split-think-tags.js';
+import { createChunk } from '../create-chunk.js';
 
 /** Bedrock adds its own counts to the last chunk of every InvokeModel stream. */
 const invocationMetricsSchema = z.looseObject({
@@ -86,13 +87,7 @@ interface PromptStreamOptions {
 }
 
 async function* convertPromptStream(family: PromptFamily, events: AsyncIterable<AwsEvent>, options: PromptStreamOptions): AsyncGenerator<ChatCompletionChunk> {
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id: options.id,
-    object: 'chat.completion.chunk',
-    created: options.created,
-    model: options.model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  });
+  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => createChunk(options, delta, finishReason);
   let inputTokens: number | undefined;
   let outputTokens: number | undefined;
   let finish: FinishReason | null = null;

@@ -14,6 +14,7 @@ import { createCohereFinishError, createCohereStreamError, type CohereErrorConte
 import { toArgumentsJson } from './convert-cohere-tool-calls.js';
 import { convertCohereUsage } from './convert-cohere-usage.js';
 import { mapCohereFinishReason } from './map-cohere-finish-reason.js';
+import { createChunk } from '../create-chunk.js';
 
 export interface CohereStreamOptions extends CohereErrorContext {
   id: string;
@@ -97,7 +98,7 @@ class CohereChunkReader implements SseEventHandler<ChatCompletionChunk> {
   }
 
   private chunk(delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {
-    return { id: this.id, object: 'chat.completion.chunk', created: this.options.created, model: this.options.model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+    return createChunk({ id: this.id, created: this.options.created, model: this.options.model }, delta, finishReason);
   }
 }
 

@@ -16,6 +16,7 @@ import { convertOllamaToolCalls } from './convert-ollama-tool-calls.js';
 import { convertOllamaUsage } from './convert-ollama-usage.js';
 import { parseCreated, readOllamaText } from './convert-ollama-response.js';
 import { mapOllamaFinishReason } from './map-ollama-finish-reason.js';
+import { createChunk } from '../create-chunk.js';
 
 export interface OllamaStreamOptions extends OllamaErrorContext {
   id: string;
@@ -34,13 +35,8 @@ export async function* convertOllamaStream(lines: AsyncIterable<string>, options
   let started = false;
   let done = false;
   let toolCount = 0;
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id: options.id,
-    object: 'chat.completion.chunk',
-    created: created ?? options.created,
-    model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  });
+  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk =>
+    createChunk({ id: options.id, created: created ?? options.created, model }, delta, finishReason);
 
   for await (const line of lines) {
     // After the last record the body is read to its end, so that the connection is reused.

@@ -7,6 +7,7 @@ import { APIConnectionError, BadGatewayError, InternalServerError } from '../../
 import { redactSecrets } from '../../http/redact-secrets.js';
 import type { SseEventHandler } from '../../http/read-sse-stream.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
+import { createChunk } from '../create-chunk.js';
 
 export interface ReplicateStreamContext {
   id: string;
@@ -54,13 +55,7 @@ export class ReplicateChunkReader implements SseEventHandler<ChatCompletionChunk
   }
 
   private chunk(delta: ChatCompletionChunk['choices'][number]['delta'], finish: 'stop' | null): ChatCompletionChunk {
-    return {
-      id: this.context.id,
-      object: 'chat.completion.chunk',
-      created: this.context.created,
-      model: this.context.model,
-      choices: [{ index: 0, delta, finish_reason: finish }],
-    };
+    return createChunk(this.context, delta, finish);
   }
 }
 

@@ -20,6 +20,7 @@ import { SAGEMAKER_ERRORS } from './sagemaker-error.js';
 import { payloadBytes } from './sagemaker-stream.js';
 import { sendSageMakerRequest } from './send-sagemaker-request.js';
 import { tgiGenerationSchema, tgiStreamEventSchema, type TgiDetails } from './tgi-api.js';
+import { createChunk } from '../create-chunk.js';
 
 export async function chatWithTgi(request: ChatCompletionRequest, context: ProviderCallContext): Promise<ChatCompletion> {
   const prompt = formatChatPrompt(request.messages, promptTarget(context), context.settings, context.warnings).text;
@@ -59,13 +60,8 @@ interface TgiStreamOptions {
 async function* convertTgiStream(events: AsyncIterable<{ data: string }>, options: TgiStreamOptions): AsyncGenerator<ChatCompletionChunk> {
   const { context } = options;
   const where = { provider: context.provider, model: context.model };
-  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk => ({
-    id: options.id,
-    object: 'chat.completion.chunk',
-    created: options.created,
-    model: context.model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  });
+  const chunk = (delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk =>
+    createChunk({ id: options.id, created: options.created, model: context.model }, delta, finishReason);
   yield chunk({ role: 'assistant', content: '' });
   let text = '';
   for await (const event of events) {

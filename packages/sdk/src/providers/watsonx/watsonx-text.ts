@@ -18,6 +18,7 @@ import type { ProviderCallContext } from '../provider-adapter.js';
 import type { WatsonxSettings } from './resolve-watsonx-settings.js';
 import { sendWatsonxRequest } from './send-watsonx-request.js';
 import { chatParamSet } from '../chat-param-sets.js';
+import { createChunk } from '../create-chunk.js';
 
 /** What /text/generation has a parameter for (presence/frequency penalties have no like; n none). */
 export const WATSONX_TEXT_PARAMS: ReadonlySet<ChatParameterName> = chatParamSet('top_k', 'seed');
@@ -115,7 +116,7 @@ class WatsonxTextReader implements SseEventHandler<ChatCompletionChunk> {
   }
 
   private chunk(delta: ChatCompletionChunkDelta, finishReason: FinishReason | null = null): ChatCompletionChunk {
-    return { id: this.id, object: 'chat.completion.chunk', created: this.created, model: this.context.model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+    return createChunk({ id: this.id, created: this.created, model: this.context.model }, delta, finishReason);
   }
 
   private where(): { provider: string; model: string } {
