@@ -83,16 +83,17 @@ export interface FakeOpenAIEvent {
  */
 export function createFakeOpenAIEvents(context: FakeOpenAIChatContext, reply: FakeChatReply, toolCalls: FakeOpenAIToolCall[], includeUsage: boolean): FakeOpenAIEvent[] {
   const events: FakeOpenAIEvent[] = [];
+  // What every chunk of the stream carries, the usage chunk included.
+  const envelope = {
+    id: context.id,
+    object: 'chat.completion.chunk',
+    created: context.created,
+    model: context.model,
+    service_tier: 'default',
+    system_fingerprint: SYSTEM_FINGERPRINT,
+  };
   const push = (delta: Record<string, unknown>, content: boolean, finish: string | null = null): void => {
-    const chunk: Record<string, unknown> = {
-      id: context.id,
-      object: 'chat.completion.chunk',
-      created: context.created,
-      model: context.model,
-      service_tier: 'default',
-      system_fingerprint: SYSTEM_FINGERPRINT,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-    };
+    const chunk: Record<string, unknown> = { ...envelope, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] };
     if (includeUsage) chunk['usage'] = null;
     events.push({ frame: `data: ${JSON.stringify(chunk)}\n\n`, content });
   };
@@ -110,16 +111,7 @@ export function createFakeOpenAIEvents(context: FakeOpenAIChatContext, reply: Fa
   });
   push({}, false, fakeFinishOf(reply));
   if (includeUsage) {
-    const usageChunk = {
-      id: context.id,
-      object: 'chat.completion.chunk',
-      created: context.created,
-      model: context.model,
-      service_tier: 'default',
-      system_fingerprint: SYSTEM_FINGERPRINT,
-      choices: [],
-      usage: usageOf(reply, toolCalls),
-    };
+    const usageChunk = { ...envelope, choices: [], usage: usageOf(reply, toolCalls) };
     events.push({ frame: `data: ${JSON.stringify(usageChunk)}\n\n`, content: false });
   }
   events.push({ frame: 'data: [DONE]\n\n', content: false });
