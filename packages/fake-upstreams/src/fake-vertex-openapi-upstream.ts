@@ -6,16 +6,13 @@
 
 import { createFakeOpenAICompletion, createFakeOpenAIEvents, resolveToolCalls, type FakeOpenAIChatContext } from './fake-openai-chat.js';
 import type { FakeChatReply } from './fake-chat-reply.js';
-import { googleErrorBody, unauthenticatedBody } from './fake-google-error.js';
+import { admitVertexCall, type VertexAccess } from './admit-vertex-call.js';
+import { googleErrorBody } from './fake-google-error.js';
 import { isRecord } from './is-record.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 
-export interface FakeVertexOpenAPIOptions {
-  /** Access tokens accepted; read at each request, so a live list may grow. */
-  tokens: readonly string[];
-  /** When set, the project in the path must be this one. */
-  project?: string;
+export interface FakeVertexOpenAPIOptions extends VertexAccess {
   /** The reply to each chat request; defaults to `Hello from <model>`. */
   reply?: (request: RecordedRequest) => FakeChatReply;
 }
@@ -28,27 +25,7 @@ export function startFakeVertexOpenAPIUpstream(options: FakeVertexOpenAPIOptions
   let served = 0;
   return startFakeServer(async (request, response) => {
     served += 1;
-    const path = new URL(request.url, 'http://fake').pathname;
-    const route = ROUTE.exec(path);
-    if (request.method !== 'POST' || route === null) {
-      return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `The requested URL ${path} was not found on this server.`));
-    }
-    const authorization = request.headers.authorization ?? '';
-    if (!authorization.startsWith('Bearer ') || !options.tokens.includes(authorization.slice('Bearer '.length))) {
-      return sendJson(response, 401, unauthenticatedBody());
-    }
-    const [, , project = '', location = ''] = route;
-    if (options.project !== undefined && project !== options.project) {
-      return sendJson(
-        response,
-        403,
-        googleErrorBody(
-          403,
-          'PERMISSION_DENIED',
-          `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/endpoints/openapi' (or it may not exist).`,
-        ),
-      );
-    }
+    if (admitVertexCall(request, response, ROUTE, options, () => 'endpoints/openapi') === undefined) return;
     const body = request.json;
     const model = isRecord(body) ? body['model'] : undefined;
     if (typeof model !== 'string' || !PARTNER_MODEL.test(model)) {

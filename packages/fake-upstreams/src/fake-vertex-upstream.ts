@@ -16,15 +16,12 @@ import { isRecord } from './is-record.js';
 import { checkFakeAnthropicRequest, fakeAnthropicSegments } from './fake-anthropic-request.js';
 import { FakePromptCache, withFakeCacheUsage } from './fake-prompt-cache.js';
 import { createFakeMultimodalEmbedding } from './fake-vertex-multimodal-embeddings.js';
-import { googleErrorBody, unauthenticatedBody } from './fake-google-error.js';
+import { admitVertexCall, type VertexAccess } from './admit-vertex-call.js';
+import { googleErrorBody } from './fake-google-error.js';
 import { sendFakeSseReply } from './send-fake-sse-reply.js';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './start-fake-server.js';
 
-export interface FakeVertexOptions {
-  /** Access tokens accepted; read at each request, so a live list may grow. */
-  tokens: readonly string[];
-  /** When set, the project in the path must be this one. */
-  project?: string;
+export interface FakeVertexOptions extends VertexAccess {
   /** The reply to each chat request (Gemini or Claude); defaults to `Hello from <model>`. */
   reply?: (request: RecordedRequest) => FakeGeminiReply;
   /** Length of embedding vectors unless a request asks for outputDimensionality (default 8). */
@@ -40,27 +37,9 @@ export function startFakeVertexUpstream(options: FakeVertexOptions): Promise<Fak
   const cache = new FakePromptCache();
   return startFakeServer(async (request, response) => {
     served += 1;
-    const url = new URL(request.url, 'http://fake');
-    const route = ROUTE.exec(url.pathname);
-    if (request.method !== 'POST' || route === null) {
-      return sendJson(response, 404, googleErrorBody(404, 'NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`));
-    }
-    const authorization = request.headers.authorization ?? '';
-    if (!authorization.startsWith('Bearer ') || !options.tokens.includes(authorization.slice('Bearer '.length))) {
-      return sendJson(response, 401, unauthenticatedBody());
-    }
-    const [, , project = '', location = '', publisher, model = '', method] = route;
-    if (options.project !== undefined && project !== options.project) {
-      return sendJson(
-        response,
-        403,
-        googleErrorBody(
-          403,
-          'PERMISSION_DENIED',
-          `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/publishers/${publisher}/models/${model}' (or it may not exist).`,
-        ),
-      );
-    }
+    const route = admitVertexCall(request, response, ROUTE, options, (match) => `publishers/${match[4] ?? ''}/models/${match[5] ?? ''}`);
+    if (route === undefined) return;
+    const [, , , , publisher, model = '', method] = route;
     const reply = options.reply ?? (() => ({ content: `Hello from ${model}` }));
     const id = String(served).padStart(6, '0');
     if (publisher === 'anthropic') return answerAnthropic(request, response, method ?? '', model, `msg_vrtx_fake${id}`, reply, cache);
