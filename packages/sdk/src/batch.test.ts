@@ -4,11 +4,10 @@
 // priced per line.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { FAKE_BATCH_COMPLETION_TOKENS, startFakeOpenAIBatches, type FakeBatchesServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { FAKE_BATCH_COMPLETION_TOKENS, startFakeOpenAIBatches } from '@llmux/fake-upstreams';
 import {
   BadRequestError,
-  HttpClient,
   Router,
   cancelBatch,
   createBatch,
@@ -20,6 +19,7 @@ import {
   retrieveBatch,
   retrieveBatchAttempt,
 } from './index.js';
+import { useFakeServer } from './providers/__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'sk-batches-sdk';
 
@@ -34,23 +34,13 @@ function jsonl(model: string, prompts: readonly string[]): Buffer {
 }
 
 describe('files and batches', () => {
-  let fake: FakeBatchesServer;
-  let http: HttpClient;
-
-  before(async () => {
-    fake = await startFakeOpenAIBatches({ apiKeys: [API_KEY] });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
+  const upstream = useFakeServer(() => startFakeOpenAIBatches({ apiKeys: [API_KEY] }));
 
   it('createFile, createBatch, retrieveBatch, fileContent and cancelBatch on openai/', async () => {
-    const common = { model: 'openai/gpt-4o-mini', api_base: `${fake.url}/v1`, api_key: API_KEY, http_client: http };
+    const common = { model: 'openai/gpt-4o-mini', api_base: `${upstream.fake.url}/v1`, api_key: API_KEY, http_client: upstream.http };
     const file = await createFile({ ...common, file: { data: jsonl('anything', ['one two']), filename: 'in.jsonl', contentType: 'application/jsonl' }, purpose: 'batch' });
     assert.equal(file.llmux.provider, 'openai');
-    assert.equal(fake.files.get(file.id)?.bytes.toString('utf8').includes('"model":"gpt-4o-mini"'), true);
+    assert.equal(upstream.fake.files.get(file.id)?.bytes.toString('utf8').includes('"model":"gpt-4o-mini"'), true);
     const batch = await createBatch({ ...common, input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     await retrieveBatch({ ...common, batch_id: batch.id });
     const done = await retrieveBatch({ ...common, batch_id: batch.id });
@@ -65,15 +55,15 @@ describe('files and batches', () => {
 
   it('routes through Router.call: the group names the deployment, whose model the lines get', async () => {
     const router = new Router({
-      modelList: [{ model_name: 'cheap', litellm_params: { model: 'openai/gpt-4.1-nano', api_base: `${fake.url}/v1`, api_key: API_KEY } }],
-      defaults: { http_client: http },
+      modelList: [{ model_name: 'cheap', litellm_params: { model: 'openai/gpt-4.1-nano', api_base: `${upstream.fake.url}/v1`, api_key: API_KEY } }],
+      defaults: { http_client: upstream.http },
     });
     const file = await router.call(
       { model: 'cheap', file: { data: jsonl('cheap', ['hi']), filename: 'in.jsonl', contentType: 'application/jsonl' }, purpose: 'batch' },
       createFileAttempt,
     );
     assert.equal(file.llmux.modelGroup, 'cheap');
-    assert.match(fake.files.get(file.id)?.bytes.toString('utf8') ?? '', /"model":"gpt-4\.1-nano"/);
+    assert.match(upstream.fake.files.get(file.id)?.bytes.toString('utf8') ?? '', /"model":"gpt-4\.1-nano"/);
     const pinned = { model: 'cheap', deploymentId: file.llmux.deploymentId };
     const batch = await router.call({ ...pinned, input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }, createBatchAttempt);
     await router.call({ ...pinned, batch_id: batch.id }, retrieveBatchAttempt);
@@ -86,9 +76,9 @@ describe('files and batches', () => {
     await assert.rejects(
       createFile({
         model: 'openai/gpt-4o-mini',
-        api_base: `${fake.url}/v1`,
+        api_base: `${upstream.fake.url}/v1`,
         api_key: API_KEY,
-        http_client: http,
+        http_client: upstream.http,
         file: { data: Buffer.from('{"custom_id":"x"}'), filename: 'x.jsonl', contentType: 'application/jsonl' },
         purpose: 'batch',
       }),
@@ -98,7 +88,7 @@ describe('files and batches', () => {
       createBatch({
         model: 'anthropic/claude-3-5-haiku-latest',
         api_key: 'sk-ant',
-        http_client: http,
+        http_client: upstream.http,
         input_file_id: 'file-1',
         endpoint: '/v1/chat/completions',
         completion_window: '24h',

@@ -2,34 +2,39 @@
 // echoed on request, and the errors for providers or inputs that cannot be reranked.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeCohereUpstream, type FakeServer } from '@llmux/fake-upstreams';
-import { AuthenticationError, BadRequestError, HttpClient, rerank } from './index.js';
+import { describe, it } from 'node:test';
+import { startFakeCohereUpstream } from '@llmux/fake-upstreams';
+import { AuthenticationError, BadRequestError, rerank } from './index.js';
+import { useFakeServer } from './providers/__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'co-test-0123456789';
 const DOCUMENTS = ['Berlin is the capital of Germany.', 'Paris is the capital of France.', 'France is known for wine.'];
 
 describe('rerank()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-
-  before(async () => {
-    fake = await startFakeCohereUpstream({ apiKey: API_KEY });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
+  const upstream = useFakeServer(() => startFakeCohereUpstream({ apiKey: API_KEY }));
 
   const call = (params: Partial<Parameters<typeof rerank>[0]> = {}) =>
-    rerank({ model: 'cohere/rerank-v3.5', api_base: fake.url, api_key: API_KEY, http_client: http, query: 'What is the capital of France?', documents: DOCUMENTS, ...params });
+    rerank({
+      model: 'cohere/rerank-v3.5',
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      query: 'What is the capital of France?',
+      documents: DOCUMENTS,
+      ...params,
+    });
 
   it('sends query and documents to /v2/rerank and returns results most relevant first', async () => {
     const response = await call({ top_n: 2, max_tokens_per_doc: 512 });
-    assert.equal(fake.requests.at(-1)?.url, '/v2/rerank');
-    assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: 'rerank-v3.5', query: 'What is the capital of France?', documents: DOCUMENTS, top_n: 2, max_tokens_per_doc: 512 });
+    assert.equal(upstream.fake.requests.at(-1)?.url, '/v2/rerank');
+    assert.equal(upstream.fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, {
+      model: 'rerank-v3.5',
+      query: 'What is the capital of France?',
+      documents: DOCUMENTS,
+      top_n: 2,
+      max_tokens_per_doc: 512,
+    });
     assert.match(response.id, /^[0-9a-f-]{36}$/);
     assert.deepEqual(
       response.results.map((result) => result.index),
@@ -47,7 +52,7 @@ describe('rerank()', () => {
 
   it('echoes the ranked documents when return_documents is set, ranking object documents by text', async () => {
     const response = await call({ documents: [{ text: 'Paris is the capital of France.', id: 'doc-1' }, 'Rome is in Italy.'], return_documents: true });
-    assert.deepEqual((fake.requests.at(-1)?.json as { documents: unknown }).documents, ['Paris is the capital of France.', 'Rome is in Italy.']);
+    assert.deepEqual((upstream.fake.requests.at(-1)?.json as { documents: unknown }).documents, ['Paris is the capital of France.', 'Rome is in Italy.']);
     assert.deepEqual(
       response.results.map((result) => result.document),
       [{ text: 'Paris is the capital of France.' }, { text: 'Rome is in Italy.' }],
@@ -60,7 +65,7 @@ describe('rerank()', () => {
 
   it('refuses providers without reranking, and documents that are not a list', async () => {
     await assert.rejects(
-      rerank({ model: 'ollama/bge-reranker', query: 'q', documents: ['a'], api_base: fake.url, http_client: http }),
+      rerank({ model: 'ollama/bge-reranker', query: 'q', documents: ['a'], api_base: upstream.fake.url, http_client: upstream.http }),
       (error: unknown) => error instanceof BadRequestError && /does not offer reranking/.test(error.message),
     );
     // A caller without types (plain JavaScript, a JSON body) can send anything: the cast stands for one.

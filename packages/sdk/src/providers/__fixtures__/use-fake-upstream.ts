@@ -1,7 +1,8 @@
 // The set-up every provider's completion() tests share: one fake upstream and one HTTP
 // pool for the suite, and a reply a test may set, reset before each test. Registers the
 // suite's before/after/beforeEach hooks; call it inside `describe`. completionThrough gives
-// the suite's calls through the public completion(), aimed at that fake.
+// the suite's calls through the public completion(), aimed at that fake; useFakeServer is
+// the fake-and-pool part alone, for suites whose fake takes no scripted chat reply.
 
 import { after, before, beforeEach } from 'node:test';
 import type { FakeChatReply, FakeServer } from '@llmux/fake-upstreams';
@@ -17,10 +18,36 @@ export interface FakeUpstreamSuite {
 }
 
 export function useFakeUpstream(start: (reply: () => FakeChatReply) => Promise<FakeServer>, defaultReply: FakeChatReply): FakeUpstreamSuite {
-  let fake: FakeServer | undefined;
-  let http: HttpClient | undefined;
+  const server = useFakeServer(() => start(() => suite.reply ?? defaultReply));
   const suite = {
     get fake(): FakeServer {
+      return server.fake;
+    },
+    get http(): HttpClient {
+      return server.http;
+    },
+    reply: undefined as FakeChatReply | undefined,
+  };
+  beforeEach(() => {
+    suite.reply = undefined;
+  });
+  return suite;
+}
+
+/** One fake server and one HTTP pool for the suite, started in before() and closed in after(). */
+export function useFakeServer<Server extends FakeServer>(start: () => Promise<Server>): { readonly fake: Server; readonly http: HttpClient } {
+  let fake: Server | undefined;
+  let http: HttpClient | undefined;
+  before(async () => {
+    fake = await start();
+    http = new HttpClient();
+  });
+  after(async () => {
+    await http?.close();
+    await fake?.close();
+  });
+  return {
+    get fake(): Server {
       if (fake === undefined) throw new Error('the fake upstream starts in before()');
       return fake;
     },
@@ -28,20 +55,7 @@ export function useFakeUpstream(start: (reply: () => FakeChatReply) => Promise<F
       if (http === undefined) throw new Error('the HTTP client is made in before()');
       return http;
     },
-    reply: undefined as FakeChatReply | undefined,
   };
-  before(async () => {
-    fake = await start(() => suite.reply ?? defaultReply);
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http?.close();
-    await fake?.close();
-  });
-  beforeEach(() => {
-    suite.reply = undefined;
-  });
-  return suite;
 }
 
 /** The suite's completion() calls: the fake's url and pool, one user turn "hi", then the suite's defaults, then the test's. */

@@ -4,9 +4,9 @@
 
 import { after, before } from 'node:test';
 import { startFakeWatsonxUpstream, type FakeWatsonxOptions, type FakeWatsonxServer } from '@llmux/fake-upstreams';
-import { HttpClient } from '../../http/http-client.js';
 import type { ChatMessage } from '../../spec/index.js';
 import type { CompletionParams } from '../../index.js';
+import { useFakeServer } from './use-fake-upstream.js';
 
 export interface FakeWatsonxSuite {
   readonly fake: FakeWatsonxServer;
@@ -15,34 +15,26 @@ export interface FakeWatsonxSuite {
 }
 
 export function useFakeWatsonx(options: FakeWatsonxOptions & { project: string }, call: { prefix: string; messages: ChatMessage[] }): FakeWatsonxSuite {
-  let fake: FakeWatsonxServer | undefined;
-  let http: HttpClient | undefined;
+  const server = useFakeServer(() => startFakeWatsonxUpstream(options));
   const savedIam = process.env['WATSONX_IAM_URL'];
-  before(async () => {
-    fake = await startFakeWatsonxUpstream(options);
-    http = new HttpClient();
-    process.env['WATSONX_IAM_URL'] = `${fake.url}/identity/token`;
+  // Registered after useFakeServer's hook, so the fake is up when its url is read.
+  before(() => {
+    process.env['WATSONX_IAM_URL'] = `${server.fake.url}/identity/token`;
   });
-  after(async () => {
+  after(() => {
     if (savedIam === undefined) delete process.env['WATSONX_IAM_URL'];
     else process.env['WATSONX_IAM_URL'] = savedIam;
-    await http?.close();
-    await fake?.close();
   });
-  const started = (): FakeWatsonxServer => {
-    if (fake === undefined) throw new Error('the fake watsonx starts in before()');
-    return fake;
-  };
   return {
     get fake() {
-      return started();
+      return server.fake;
     },
     params: (model, extra = {}) => ({
       model: `${call.prefix}/${model}`,
-      api_base: started().url,
+      api_base: server.fake.url,
       api_key: options.apiKeys[0],
       project_id: options.project,
-      http_client: http,
+      http_client: server.http,
       messages: call.messages,
       ...extra,
     }),

@@ -3,10 +3,11 @@
 // thinking blocks, and blocks changed on their way back.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { sealFakeRedactedThinking, signFakeThinking, startFakeAnthropicUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
-import { BadRequestError, HttpClient, completion, type AssistantMessage, type ChatMessage, type CompletionParams, type ThinkingBlock } from '../../index.js';
+import { describe, it } from 'node:test';
+import { sealFakeRedactedThinking, signFakeThinking, startFakeAnthropicUpstream, type FakeChatReply, type RecordedRequest } from '@llmux/fake-upstreams';
+import { BadRequestError, completion, type AssistantMessage, type ChatMessage, type CompletionParams, type ThinkingBlock } from '../../index.js';
 import { collectStream, rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
+import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
@@ -35,23 +36,13 @@ function toolResult(assistant: AssistantMessage): ChatMessage[] {
 }
 
 describe('anthropic extended thinking through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-
-  before(async () => {
-    fake = await startFakeAnthropicUpstream({ apiKey: API_KEY, reply: replyTo });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
+  const upstream = useFakeServer(() => startFakeAnthropicUpstream({ apiKey: API_KEY, reply: replyTo }));
 
   const base = (messages: ChatMessage[]): CompletionParams => ({
     model: `anthropic/${MODEL}`,
-    api_base: fake.url,
+    api_base: upstream.fake.url,
     api_key: API_KEY,
-    http_client: http,
+    http_client: upstream.http,
     max_tokens: 4000,
     reasoning_effort: 'low',
     tools: [WEATHER_TOOL],
@@ -59,7 +50,7 @@ describe('anthropic extended thinking through completion()', () => {
   });
   const call = (messages: ChatMessage[]) => completion({ ...base(messages), stream: false });
   const stream = async (messages: ChatMessage[]) => collectStream(await completion({ ...base(messages), stream: true }));
-  const lastAssistantContent = () => (fake.requests.at(-1)?.json as { messages: Array<{ role: string; content: unknown }> }).messages[1]?.content;
+  const lastAssistantContent = () => (upstream.fake.requests.at(-1)?.json as { messages: Array<{ role: string; content: unknown }> }).messages[1]?.content;
 
   it('returns thinking_blocks in the order Claude sent them, signatures included', async () => {
     const message = (await call([QUESTION])).choices[0]?.message;
@@ -119,10 +110,10 @@ describe('anthropic extended thinking through completion()', () => {
     await call(toolResult({ ...first, thinking_blocks: indexed }));
     assert.deepEqual((lastAssistantContent() as unknown[]).slice(0, 2), EXPECTED_BLOCKS);
 
-    const sent = fake.requests.length;
+    const sent = upstream.fake.requests.length;
     // A thinking block without its signature: the malformed input the types would not let us build.
     const malformed = { ...first, thinking_blocks: [{ type: 'thinking', thinking: THINKING }] } as unknown as AssistantMessage;
     await assert.rejects(call(toolResult(malformed)), (error: unknown) => error instanceof BadRequestError && error.param === 'messages[1].thinking_blocks[0]');
-    assert.equal(fake.requests.length, sent);
+    assert.equal(upstream.fake.requests.length, sent);
   });
 });

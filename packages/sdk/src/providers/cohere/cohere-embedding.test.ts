@@ -2,32 +2,23 @@
 // from the call's settings) and the OpenAI-shaped result, as floats or base64.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeCohereUpstream, type FakeServer } from '@llmux/fake-upstreams';
-import { AuthenticationError, BadRequestError, HttpClient, embedding } from '../../index.js';
+import { describe, it } from 'node:test';
+import { startFakeCohereUpstream } from '@llmux/fake-upstreams';
+import { AuthenticationError, BadRequestError, embedding } from '../../index.js';
+import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'co-test-0123456789';
 
 describe('cohere embeddings through embedding()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-
-  before(async () => {
-    fake = await startFakeCohereUpstream({ apiKey: API_KEY });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
+  const upstream = useFakeServer(() => startFakeCohereUpstream({ apiKey: API_KEY }));
 
   const call = (params: Partial<Parameters<typeof embedding>[0]> = {}) =>
-    embedding({ model: 'cohere/embed-v4.0', api_base: fake.url, api_key: API_KEY, http_client: http, input: ['hello world', 'bye'], ...params });
+    embedding({ model: 'cohere/embed-v4.0', api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, input: ['hello world', 'bye'], ...params });
 
   it('sends texts as search_document floats and returns the OpenAI embedding list', async () => {
     const result = await call();
-    assert.equal(fake.requests.at(-1)?.url, '/v2/embed');
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: 'embed-v4.0', texts: ['hello world', 'bye'], input_type: 'search_document', embedding_types: ['float'] });
+    assert.equal(upstream.fake.requests.at(-1)?.url, '/v2/embed');
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, { model: 'embed-v4.0', texts: ['hello world', 'bye'], input_type: 'search_document', embedding_types: ['float'] });
     assert.equal(result.object, 'list');
     assert.equal(result.model, 'embed-v4.0');
     assert.deepEqual(
@@ -43,7 +34,13 @@ describe('cohere embeddings through embedding()', () => {
   it('takes input_type from the call settings and dimensions as output_dimension', async () => {
     const floats = await call({ input: 'hello world' });
     const encoded = await call({ input: 'hello world', input_type: 'search_query', dimensions: 8, encoding_format: 'base64' });
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: 'embed-v4.0', texts: ['hello world'], input_type: 'search_query', embedding_types: ['float'], output_dimension: 8 });
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, {
+      model: 'embed-v4.0',
+      texts: ['hello world'],
+      input_type: 'search_query',
+      embedding_types: ['float'],
+      output_dimension: 8,
+    });
     const bytes = Buffer.from(encoded.data[0]?.embedding as string, 'base64');
     assert.deepEqual([...new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)], floats.data[0]?.embedding);
   });
