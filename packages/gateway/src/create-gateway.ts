@@ -158,7 +158,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   const storedResponses = new StoredResponses({ store: governance.store, logger, retentionDays: responsesRetentionDays });
   addOperationRoutes(routes, OPERATIONS, { router, bodyLimitBytes, accounting: accounting.accounting, streams, chatPassthrough, storedResponses }, (operation, hooks) =>
-    guardrails.hooksFor(operation, cache.hooksFor(operation, providerBudgets.hooksFor(operation, memberBudgets.hooksFor(operation, hooks)))),
+    memberBudgets.hooksFor(operation, guardrails.hooksFor(operation, cache.hooksFor(operation, providerBudgets.hooksFor(operation, hooks)))),
   );
   for (const route of providerBudgets.routes) routes.add(route);
   for (const route of guardrails.routes) routes.add(route);

@@ -8,6 +8,7 @@
 // owner (service accounts) have no member budget, as in LiteLLM.
 
 import { BudgetExceededError } from 'llmux';
+import { admitCallHook } from '../core/governance-hooks.js';
 import type { CallHooks, PostCallHook, PreCallHook } from '../core/hooks.js';
 import type { CallState, Operation } from '../core/operation.js';
 import type { CounterBackend, LimitCheck } from '../limits/counter-backend.js';
@@ -77,7 +78,15 @@ export function createTeamMemberBudgets(backend: () => CounterBackend, store: ()
   };
 
   return {
-    // After the limits' admission (the key and team budgets answer first), before the call.
-    hooksFor: (operation, hooks) => (operation.billed ? { pre: [...hooks.pre, check], post: [settle, ...hooks.post] } : hooks),
+    // Right after the limits' admission (the key and team budgets answer first), ahead of the
+    // guardrails and the cache: a pre hook after the guardrails makes a during_call check wait
+    // before the upstream call (create-guardrail-setup.ts), which this refusal-only hook must not.
+    hooksFor: (operation, hooks) => {
+      if (!operation.billed) return hooks;
+      const pre = [...hooks.pre];
+      const admit = pre.indexOf(admitCallHook);
+      pre.splice(admit === -1 ? pre.length : admit + 1, 0, check);
+      return { pre, post: [settle, ...hooks.post] };
+    },
   };
 }
