@@ -9,15 +9,15 @@ import type { FakeChatReply, FakeServer } from '@llmux/fake-upstreams';
 import { HttpClient } from '../../http/http-client.js';
 import { completion, type CompletionParams } from '../../index.js';
 
-export interface FakeUpstreamSuite {
+export interface FakeUpstreamSuite<Reply = FakeChatReply> {
   /** The running fake (its url, its recorded requests). */
   readonly fake: FakeServer;
   readonly http: HttpClient;
   /** The next replies' script; undefined answers `defaultReply`. */
-  reply: FakeChatReply | undefined;
+  reply: Reply | undefined;
 }
 
-export function useFakeUpstream(start: (reply: () => FakeChatReply) => Promise<FakeServer>, defaultReply: FakeChatReply): FakeUpstreamSuite {
+export function useFakeUpstream<Reply = FakeChatReply>(start: (reply: () => Reply) => Promise<FakeServer>, defaultReply: NoInfer<Reply>): FakeUpstreamSuite<Reply> {
   const server = useFakeServer(() => start(() => suite.reply ?? defaultReply));
   const suite = {
     get fake(): FakeServer {
@@ -26,7 +26,7 @@ export function useFakeUpstream(start: (reply: () => FakeChatReply) => Promise<F
     get http(): HttpClient {
       return server.http;
     },
-    reply: undefined as FakeChatReply | undefined,
+    reply: undefined as Reply | undefined,
   };
   beforeEach(() => {
     suite.reply = undefined;
@@ -59,7 +59,7 @@ export function useFakeServer<Server extends FakeServer>(start: () => Promise<Se
 }
 
 /** The suite's completion() calls: the fake's url and pool, one user turn "hi", then the suite's defaults, then the test's. */
-export function completionThrough(upstream: FakeUpstreamSuite, defaults: Partial<CompletionParams> & { model: string }) {
+export function completionThrough<Reply>(upstream: FakeUpstreamSuite<Reply>, defaults: Partial<CompletionParams> & { model: string }) {
   const params = (own: Partial<CompletionParams>) => ({ api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user' as const, content: 'hi' }], ...defaults, ...own });
   return {
     call: (own: Partial<CompletionParams> = {}) => completion({ ...params(own), stream: false }),

@@ -4,11 +4,11 @@
 // ERROR finish on a JSON reply).
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeCohereUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { GatewayTimeoutError, HttpClient, InternalServerError, RateLimitError, completion } from '../../index.js';
+import { describe, it } from 'node:test';
+import { startFakeCohereUpstream, startFakeServer } from '@llmux/fake-upstreams';
+import { GatewayTimeoutError, InternalServerError, RateLimitError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
-import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionThrough, useFakeServer, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { assertEndsEarly, assertOneStream } from '../__fixtures__/assert-stream.js';
 import { collectStream, rebuildToolCalls, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
@@ -72,23 +72,15 @@ describe('cohere streaming through completion()', () => {
 
 describe('cohere replies the fake does not send', () => {
   let respond: (body: Record<string, unknown>) => { type: string; text: string } = () => ({ type: 'text/event-stream', text: '' });
-  let server: FakeServer;
-  let http: HttpClient;
-
-  before(async () => {
-    server = await startFakeServer((request, response) => {
+  const raw = useFakeServer(() =>
+    startFakeServer((request, response) => {
       const { type, text } = respond(request.json as Record<string, unknown>);
       response.writeHead(200, { 'content-type': type });
       response.end(text);
-    });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await server.close();
-  });
+    }),
+  );
 
-  const params = () => ({ model: `cohere/${MODEL}`, api_base: server.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user' as const, content: 'hi' }] });
+  const params = () => ({ model: `cohere/${MODEL}`, api_base: raw.fake.url, api_key: API_KEY, http_client: raw.http, messages: [{ role: 'user' as const, content: 'hi' }] });
   const streamCall = () => completion({ ...params(), stream: true });
   const event = (type: string, data: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
   const start = event('message-start', { id: 'abc', delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } });

@@ -2,42 +2,29 @@
 // CRLF-framed SSE stream, usage at the end, and failures before and after the commit point.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { googleErrorBody, startFakeGeminiUpstream, type FakeGeminiReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { googleErrorBody, startFakeGeminiUpstream, type FakeGeminiReply } from '@llmux/fake-upstreams';
 import {
   APIConnectionError,
   ContentPolicyViolationError,
-  HttpClient,
   RateLimitError,
   ServiceUnavailableError,
-  completion,
   embedding,
   type ChatCompletionChunk,
   type CompletionParams,
 } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'AIzaSyFakeGeminiStream-0123456789';
 const MODEL = 'gemini-2.5-pro';
 
 describe('gemini streaming and embeddings through the public API', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeGeminiReply | undefined;
-
-  before(async () => {
-    fake = await startFakeGeminiUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: 'Hello there friend', usage: { promptTokens: 7, completionTokens: 3 } } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
+  const upstream = useFakeUpstream<FakeGeminiReply>((reply) => startFakeGeminiUpstream({ apiKey: API_KEY, reply }), {
+    content: 'Hello there friend',
+    usage: { promptTokens: 7, completionTokens: 3 },
   });
 
-  const stream = (params: Partial<CompletionParams> = {}) =>
-    completion({ model: `gemini/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: true });
+  const { stream } = completionThrough(upstream, { model: `gemini/${MODEL}`, api_key: API_KEY });
   const collect = async (params: Partial<CompletionParams> = {}): Promise<ChatCompletionChunk[]> => {
     const chunks: ChatCompletionChunk[] = [];
     for await (const chunk of await stream(params)) chunks.push(chunk);
@@ -47,8 +34,8 @@ describe('gemini streaming and embeddings through the public API', () => {
 
   it('streams text deltas, then the finish reason, then usage when asked', async () => {
     const chunks = await collect({ stream_options: { include_usage: true } });
-    assert.equal(fake.requests.at(-1)?.url, `/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`);
-    assert.equal(fake.requests.at(-1)?.headers.accept, 'text/event-stream');
+    assert.equal(upstream.fake.requests.at(-1)?.url, `/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`);
+    assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'text/event-stream');
     assert.deepEqual(deltas(chunks), [
       [{ role: 'assistant', content: 'Hello ' }, null],
       [{ content: 'there ' }, null],
@@ -75,9 +62,9 @@ describe('gemini streaming and embeddings through the public API', () => {
   });
 
   it('streams thoughts as reasoning_content and counts thinking tokens', async () => {
-    reply = { reasoning: 'Think first.', content: 'Done.', usage: { promptTokens: 5, completionTokens: 12, cachedTokens: 2 }, thoughtsTokens: 10 };
+    upstream.reply = { reasoning: 'Think first.', content: 'Done.', usage: { promptTokens: 5, completionTokens: 12, cachedTokens: 2 }, thoughtsTokens: 10 };
     const chunks = await collect({ reasoning_effort: 'high', stream_options: { include_usage: true } });
-    assert.deepEqual((fake.requests.at(-1)?.json as { generationConfig: unknown }).generationConfig, { thinkingConfig: { thinkingBudget: 24576, includeThoughts: true } });
+    assert.deepEqual((upstream.fake.requests.at(-1)?.json as { generationConfig: unknown }).generationConfig, { thinkingConfig: { thinkingBudget: 24576, includeThoughts: true } });
     assert.deepEqual(deltas(chunks), [
       [{ role: 'assistant', reasoning_content: 'Think ' }, null],
       [{ reasoning_content: 'first.' }, null],
@@ -94,7 +81,7 @@ describe('gemini streaming and embeddings through the public API', () => {
   });
 
   it('streams each function call whole, with finish_reason tool_calls', async () => {
-    reply = {
+    upstream.reply = {
       content: 'Checking.',
       toolCalls: [
         { name: 'get_weather', arguments: '{"city":"Paris"}' },
@@ -120,16 +107,16 @@ describe('gemini streaming and embeddings through the public API', () => {
   });
 
   it('throws errors before the first content from completion() itself', async () => {
-    reply = { error: { status: 429, body: googleErrorBody(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).') } };
+    upstream.reply = { error: { status: 429, body: googleErrorBody(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).') } };
     await assert.rejects(stream(), RateLimitError);
-    reply = { content: 'never shown', failAfterChunks: 0 };
+    upstream.reply = { content: 'never shown', failAfterChunks: 0 };
     await assert.rejects(stream(), ServiceUnavailableError);
-    reply = { promptBlockReason: 'SAFETY' };
+    upstream.reply = { promptBlockReason: 'SAFETY' };
     await assert.rejects(stream(), ContentPolicyViolationError);
   });
 
   it('throws a mid-stream error event as the typed error, after the content before it', async () => {
-    reply = { content: 'one two three four', failAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four', failAfterChunks: 2 };
     const seen: string[] = [];
     await assert.rejects(
       (async () => {
@@ -141,14 +128,21 @@ describe('gemini streaming and embeddings through the public API', () => {
   });
 
   it('turns a connection dropped before the final chunk into APIConnectionError', async () => {
-    reply = { content: 'one two three four', dropAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four', dropAfterChunks: 2 };
     await assert.rejects(collect(), APIConnectionError);
   });
 
   it('embeds texts with batchEmbedContents, as floats or base64', async () => {
-    const result = await embedding({ model: 'gemini/gemini-embedding-001', api_base: fake.url, api_key: API_KEY, http_client: http, input: ['alpha', 'beta'], dimensions: 4 });
-    assert.equal(fake.requests.at(-1)?.url, '/v1beta/models/gemini-embedding-001:batchEmbedContents');
-    assert.deepEqual(fake.requests.at(-1)?.json, {
+    const result = await embedding({
+      model: 'gemini/gemini-embedding-001',
+      api_base: upstream.fake.url,
+      api_key: API_KEY,
+      http_client: upstream.http,
+      input: ['alpha', 'beta'],
+      dimensions: 4,
+    });
+    assert.equal(upstream.fake.requests.at(-1)?.url, '/v1beta/models/gemini-embedding-001:batchEmbedContents');
+    assert.deepEqual(upstream.fake.requests.at(-1)?.json, {
       requests: [
         { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'alpha' }] }, outputDimensionality: 4 },
         { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'beta' }] }, outputDimensionality: 4 },
@@ -166,9 +160,9 @@ describe('gemini streaming and embeddings through the public API', () => {
 
     const encoded = await embedding({
       model: 'gemini/text-embedding-004',
-      api_base: fake.url,
+      api_base: upstream.fake.url,
       api_key: API_KEY,
-      http_client: http,
+      http_client: upstream.http,
       input: 'alpha',
       dimensions: 4,
       encoding_format: 'base64',
@@ -176,7 +170,7 @@ describe('gemini streaming and embeddings through the public API', () => {
     const bytes = Buffer.from(encoded.data[0]?.embedding as string, 'base64');
     const floats = Array.from({ length: bytes.length / 4 }, (_, index) => bytes.readFloatLE(index * 4));
     assert.deepEqual(floats, result.data[0]?.embedding);
-    await assert.rejects(embedding({ model: 'gemini/text-embedding-004', api_base: fake.url, api_key: API_KEY, http_client: http, input: [1, 2, 3] }), {
+    await assert.rejects(embedding({ model: 'gemini/text-embedding-004', api_base: upstream.fake.url, api_key: API_KEY, http_client: upstream.http, input: [1, 2, 3] }), {
       name: 'BadRequestError',
       param: 'input',
     });

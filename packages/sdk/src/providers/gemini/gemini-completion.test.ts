@@ -2,22 +2,20 @@
 // body the fake upstream records, and the canonical response the caller gets back.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { FAKE_THOUGHT_SIGNATURE, googleErrorBody, retryInfo, startFakeGeminiUpstream, type FakeGeminiReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { FAKE_THOUGHT_SIGNATURE, googleErrorBody, retryInfo, startFakeGeminiUpstream, type FakeGeminiReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
 import {
   AuthenticationError,
   ContentPolicyViolationError,
   ContextWindowExceededError,
-  HttpClient,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ServiceUnavailableError,
   UnsupportedParamsError,
-  completion,
-  type CompletionParams,
 } from '../../index.js';
+import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const API_KEY = 'AIzaSyFakeGeminiKey-0123456789';
 const MODEL = 'gemini-2.5-flash';
@@ -26,28 +24,13 @@ const WEATHER_TOOL = { type: 'function', function: { name: 'get_weather', descri
 const USER_HI = { role: 'user', parts: [{ text: 'hi' }] };
 
 describe('gemini provider through completion()', () => {
-  let fake: FakeServer;
-  let http: HttpClient;
-  let reply: FakeGeminiReply | undefined;
+  const upstream = useFakeUpstream<FakeGeminiReply>((reply) => startFakeGeminiUpstream({ apiKey: API_KEY, reply }), { content: `Hello from ${MODEL}` });
 
-  before(async () => {
-    fake = await startFakeGeminiUpstream({ apiKey: API_KEY, reply: () => reply ?? { content: `Hello from ${MODEL}` } });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    reply = undefined;
-  });
-
-  const call = (params: Partial<CompletionParams>) =>
-    completion({ model: `gemini/${MODEL}`, api_base: fake.url, api_key: API_KEY, http_client: http, messages: [{ role: 'user', content: 'hi' }], ...params, stream: false });
-  const lastBody = () => fake.requests.at(-1)?.json;
+  const { call } = completionThrough(upstream, { model: `gemini/${MODEL}`, api_key: API_KEY });
+  const lastBody = () => upstream.fake.requests.at(-1)?.json;
 
   it('sends system instructions, sampling parameters and the key header, and returns the canonical completion', async () => {
-    reply = { content: 'low', usage: { promptTokens: 9, completionTokens: 1 } };
+    upstream.reply = { content: 'low', usage: { promptTokens: 9, completionTokens: 1 } };
     const response = await call({
       messages: [
         { role: 'system', content: 'I say high you say low' },
@@ -63,7 +46,7 @@ describe('gemini provider through completion()', () => {
       frequency_penalty: 0.25,
     });
 
-    const recorded = fake.requests.at(-1);
+    const recorded = upstream.fake.requests.at(-1);
     assert.equal(recorded?.url, `/v1beta/models/${MODEL}:generateContent`);
     assert.equal(recorded?.headers['x-goog-api-key'], API_KEY);
     assert.deepEqual(recorded?.json, {
@@ -86,10 +69,10 @@ describe('gemini provider through completion()', () => {
   });
 
   it('accepts api_base with its version, and api_version', async () => {
-    await call({ api_base: `${fake.url}/v1beta/` });
-    assert.equal(fake.requests.at(-1)?.url, `/v1beta/models/${MODEL}:generateContent`);
+    await call({ api_base: `${upstream.fake.url}/v1beta/` });
+    assert.equal(upstream.fake.requests.at(-1)?.url, `/v1beta/models/${MODEL}:generateContent`);
     await call({ api_version: 'v1' });
-    assert.equal(fake.requests.at(-1)?.url, `/v1/models/${MODEL}:generateContent`);
+    assert.equal(upstream.fake.requests.at(-1)?.url, `/v1/models/${MODEL}:generateContent`);
   });
 
   it('sends data: URLs as inlineData and http(s) URLs as fileData with a guessed mime type', async () => {
@@ -138,7 +121,7 @@ describe('gemini provider through completion()', () => {
   });
 
   it('returns function calls as tool_calls, and sends the conversation back with the thought signature', async () => {
-    reply = {
+    upstream.reply = {
       toolCalls: [
         { name: 'get_weather', arguments: '{"city":"Paris"}' },
         { name: 'get_weather', arguments: '{"city":"Rome"}' },
@@ -160,7 +143,7 @@ describe('gemini provider through completion()', () => {
     assert.match(calls[1]?.id ?? '', /^call_[0-9a-f]{24}$/);
     assert.notEqual(calls[0]?.id, calls[1]?.id);
 
-    reply = { content: 'Sunny in Paris, rainy in Rome.' };
+    upstream.reply = { content: 'Sunny in Paris, rainy in Rome.' };
     const second = await call({
       messages: [
         { role: 'user', content: 'Weather in Paris and Rome?' },
@@ -206,7 +189,7 @@ describe('gemini provider through completion()', () => {
   });
 
   it('asks for JSON with responseJsonSchema, and validates a zod response_format', async () => {
-    reply = { content: '{"name":"Ada","age":36}' };
+    upstream.reply = { content: '{"name":"Ada","age":36}' };
     const schema = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name', 'age'] };
     const response = await call({ response_format: { type: 'json_schema', json_schema: { name: 'person', schema } } });
     assert.deepEqual(lastBody(), { contents: [USER_HI], generationConfig: { responseMimeType: 'application/json', responseJsonSchema: schema } });
@@ -223,7 +206,7 @@ describe('gemini provider through completion()', () => {
   });
 
   it('maps reasoning_effort to a thinking budget and returns thoughts, reasoning and cached tokens', async () => {
-    reply = { reasoning: 'The user greets me politely.', content: 'Hello!', usage: { promptTokens: 120, completionTokens: 30, cachedTokens: 100 }, thoughtsTokens: 25 };
+    upstream.reply = { reasoning: 'The user greets me politely.', content: 'Hello!', usage: { promptTokens: 120, completionTokens: 30, cachedTokens: 100 }, thoughtsTokens: 25 };
     const response = await call({ reasoning_effort: 'medium' });
     assert.deepEqual(lastBody(), { contents: [USER_HI], generationConfig: { thinkingConfig: { thinkingBudget: 8192, includeThoughts: true } } });
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: 'Hello!', reasoning_content: 'The user greets me politely.' });
@@ -238,7 +221,7 @@ describe('gemini provider through completion()', () => {
   });
 
   it('returns one choice per candidate for n', async () => {
-    reply = { content: 'same' };
+    upstream.reply = { content: 'same' };
     const response = await call({ n: 2 });
     assert.deepEqual((lastBody() as { generationConfig: unknown }).generationConfig, { candidateCount: 2 });
     assert.deepEqual(
@@ -251,15 +234,15 @@ describe('gemini provider through completion()', () => {
   });
 
   it('maps finish reasons: MAX_TOKENS to length, SAFETY to content_filter', async () => {
-    reply = { content: 'Once upon', finish: 'length' };
+    upstream.reply = { content: 'Once upon', finish: 'length' };
     assert.equal((await call({})).choices[0]?.finish_reason, 'length');
-    reply = { finish: 'content_filter' };
+    upstream.reply = { finish: 'content_filter' };
     const filtered = await call({});
     assert.deepEqual(filtered.choices[0], { index: 0, message: { role: 'assistant', refusal: null, content: null }, logprobs: null, finish_reason: 'content_filter' });
   });
 
   it('throws ContentPolicyViolationError for a prompt Gemini blocked', async () => {
-    reply = { promptBlockReason: 'PROHIBITED_CONTENT' };
+    upstream.reply = { promptBlockReason: 'PROHIBITED_CONTENT' };
     await assert.rejects(call({}), (error: unknown) => {
       assert.ok(error instanceof ContentPolicyViolationError);
       assert.equal(error.status, 400);
@@ -277,7 +260,7 @@ describe('gemini provider through completion()', () => {
       return true;
     });
 
-    reply = { error: { status: 429, body: googleErrorBody(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan.', [retryInfo(34.4)]) } };
+    upstream.reply = { error: { status: 429, body: googleErrorBody(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan.', [retryInfo(34.4)]) } };
     await assert.rejects(call({}), (error: unknown) => {
       assert.ok(error instanceof RateLimitError);
       assert.equal(error.retryAfterSeconds, 34.4);
@@ -285,15 +268,17 @@ describe('gemini provider through completion()', () => {
       return true;
     });
 
-    reply = { error: { status: 404, body: googleErrorBody(404, 'NOT_FOUND', 'models/gemini-9 is not found for API version v1beta') } };
+    upstream.reply = { error: { status: 404, body: googleErrorBody(404, 'NOT_FOUND', 'models/gemini-9 is not found for API version v1beta') } };
     await assert.rejects(call({}), NotFoundError);
-    reply = { error: { status: 403, body: googleErrorBody(403, 'PERMISSION_DENIED', 'Generative Language API has not been used in project 1 before') } };
+    upstream.reply = { error: { status: 403, body: googleErrorBody(403, 'PERMISSION_DENIED', 'Generative Language API has not been used in project 1 before') } };
     await assert.rejects(call({}), PermissionDeniedError);
-    reply = { error: { status: 503, body: googleErrorBody(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.') } };
+    upstream.reply = { error: { status: 503, body: googleErrorBody(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.') } };
     await assert.rejects(call({}), (error: unknown) => error instanceof ServiceUnavailableError && error.retryable);
-    reply = { error: { status: 400, body: googleErrorBody(400, 'INVALID_ARGUMENT', 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).') } };
+    upstream.reply = {
+      error: { status: 400, body: googleErrorBody(400, 'INVALID_ARGUMENT', 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).') },
+    };
     await assert.rejects(call({}), ContextWindowExceededError);
-    reply = { error: { status: 400, body: googleErrorBody(400, 'INVALID_ARGUMENT', `Invalid value for key ${API_KEY}`) } };
+    upstream.reply = { error: { status: 400, body: googleErrorBody(400, 'INVALID_ARGUMENT', `Invalid value for key ${API_KEY}`) } };
     await assert.rejects(call({}), (error: unknown) => {
       assert.ok(error instanceof Error);
       assert.equal(error.name, 'BadRequestError');
@@ -314,7 +299,7 @@ describe('gemini provider through completion()', () => {
       });
       process.env['GOOGLE_API_KEY'] = API_KEY;
       await call({ api_key: undefined });
-      assert.equal(fake.requests.at(-1)?.headers['x-goog-api-key'], API_KEY);
+      assert.equal(upstream.fake.requests.at(-1)?.headers['x-goog-api-key'], API_KEY);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];

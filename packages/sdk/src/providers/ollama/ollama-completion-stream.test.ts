@@ -3,11 +3,11 @@
 // streams for what the fake does not send (a clean end before `done: true`, bad lines).
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeOllamaUpstream, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { BadGatewayError, HttpClient, InternalServerError, NotFoundError, completion } from '../../index.js';
+import { describe, it } from 'node:test';
+import { startFakeOllamaUpstream, startFakeServer } from '@llmux/fake-upstreams';
+import { BadGatewayError, InternalServerError, NotFoundError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
-import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { completionThrough, useFakeServer, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { assertEndsEarly, assertOneStream } from '../__fixtures__/assert-stream.js';
 import { collectStream, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
@@ -80,22 +80,14 @@ describe('ollama streaming through completion()', () => {
 
 describe('ollama streams the fake does not send', () => {
   let body = '';
-  let server: FakeServer;
-  let http: HttpClient;
-
-  before(async () => {
-    server = await startFakeServer((_request, response) => {
+  const raw = useFakeServer(() =>
+    startFakeServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson' });
       response.end(body);
-    });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await server.close();
-  });
+    }),
+  );
 
-  const stream = () => completion({ model: `ollama_chat/${MODEL}`, api_base: server.url, http_client: http, messages: [{ role: 'user', content: 'hi' }], stream: true });
+  const stream = () => completion({ model: `ollama_chat/${MODEL}`, api_base: raw.fake.url, http_client: raw.http, messages: [{ role: 'user', content: 'hi' }], stream: true });
   const line = (fields: Record<string, unknown>) => `${JSON.stringify({ model: MODEL, created_at: '2025-10-26T17:15:24.097767Z', ...fields })}\n`;
 
   it('throws APIConnectionError when the stream ends cleanly without done: true', async () => {

@@ -3,38 +3,32 @@
 // prediction and a refused token, and parameters a prompt-only model cannot take.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeReplicateUpstream, type FakeServer } from '@llmux/fake-upstreams';
-import { AuthenticationError, HttpClient, InternalServerError, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
+import { describe, it } from 'node:test';
+import { startFakeReplicateUpstream } from '@llmux/fake-upstreams';
+import { AuthenticationError, InternalServerError, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
+import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const TOKEN = 'r8_fake_replicate_token_0123';
 
 function suite(finishesWithinWait: boolean) {
-  let fake: FakeServer;
-  let http: HttpClient;
-  before(async () => {
-    fake = await startFakeReplicateUpstream({
+  const upstream = useFakeServer(() =>
+    startFakeReplicateUpstream({
       apiToken: TOKEN,
       pollsToFinish: 2,
       finishesWithinWait,
       reply: () => ({ content: 'Hello from Llama on Replicate' }),
       failure: (request) => ((request.json as { input: { prompt: string } }).input.prompt === 'fail' ? 'CUDA out of memory' : undefined),
-    });
-    http = new HttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await fake.close();
-  });
+    }),
+  );
   const params = (model: string, extra: Partial<CompletionParams> = {}): CompletionParams => ({
     model: `replicate/${model}`,
-    api_base: `${fake.url}/v1`,
+    api_base: `${upstream.fake.url}/v1`,
     api_key: TOKEN,
-    http_client: http,
+    http_client: upstream.http,
     messages: [{ role: 'user', content: 'hi' }],
     ...extra,
   });
-  return { fake: () => fake, params };
+  return { fake: () => upstream.fake, params };
 }
 
 describe('replicate provider through the public API', () => {
