@@ -4,8 +4,8 @@
 // cache usage, errors, exception frames and truncated streams.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { signFakeThinking, startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { signFakeThinking, startFakeBedrockUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -21,6 +21,7 @@ import {
   type FunctionTool,
 } from '../../index.js';
 import { collectStream } from '../__fixtures__/collect-stream.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKECONVERSE0001';
@@ -38,23 +39,14 @@ function awsError(status: number, type: string, message: string): FakeChatReply 
 }
 
 describe('bedrock adapter, Converse', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
-  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url });
-  const lastSent = () => fake.requests.at(-1);
+  const upstream = useFakeUpstream((reply) => startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply }), { content: 'Hello there' });
+  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: upstream.fake.url });
+  const lastSent = () => upstream.fake.requests.at(-1);
   const call = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `bedrock/${MODEL}`, messages, ...settings(), ...extra, stream: false });
   const stream = (messages: ChatMessage[], extra: Record<string, unknown> = {}) => completion({ model: `bedrock/${MODEL}`, messages, ...settings(), ...extra, stream: true });
 
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => next ?? { content: 'Hello there' } });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
-
   it('sends system, messages and inferenceConfig, signed, and returns the canonical completion', async () => {
-    next = { content: 'Hi!', usage: { promptTokens: 11, completionTokens: 2 } };
+    upstream.reply = { content: 'Hi!', usage: { promptTokens: 11, completionTokens: 2 } };
     const response = await call(
       [
         { role: 'system', content: 'Be brief.' },
@@ -95,7 +87,7 @@ describe('bedrock adapter, Converse', () => {
   });
 
   it('reports cache reads and writes inside prompt_tokens', async () => {
-    next = { content: 'cached', usage: { promptTokens: 50, completionTokens: 7, cachedTokens: 30, cacheWriteTokens: 5 } };
+    upstream.reply = { content: 'cached', usage: { promptTokens: 50, completionTokens: 7, cachedTokens: 30, cacheWriteTokens: 5 } };
     const response = await call([{ role: 'user', content: 'Hello' }]);
     assert.deepEqual(response.usage, {
       prompt_tokens: 50,
@@ -120,14 +112,14 @@ describe('bedrock adapter, Converse', () => {
     assert.deepEqual((lastSent()?.json as { messages: unknown }).messages, [
       { role: 'user', content: [{ text: 'What is this?' }, { image: { format: 'jpeg', source: { bytes: '/9j/4AAQ' } } }] },
     ]);
-    const before = fake.requests.length;
+    const before = upstream.fake.requests.length;
     await assert.rejects(call([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }] }]), BadRequestError);
     await assert.rejects(call([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/tiff;base64,AAAA' } }] }]), /image\/tiff/);
-    assert.equal(fake.requests.length, before);
+    assert.equal(upstream.fake.requests.length, before);
   });
 
   it('round-trips tools: toolSpec and toolChoice out, toolUse back, toolUse and toolResult in the next turn', async () => {
-    next = { toolCalls: [{ id: 'tooluse_abc', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'tooluse_abc', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
     const first = await call([{ role: 'user', content: 'Weather in Paris?' }], { tools: [WEATHER_TOOL], tool_choice: 'required' });
     assert.deepEqual((lastSent()?.json as { toolConfig: unknown }).toolConfig, {
       tools: [{ toolSpec: { name: 'get_weather', description: 'Weather for a city', inputSchema: { json: WEATHER_TOOL.function.parameters } } }],
@@ -145,7 +137,7 @@ describe('bedrock adapter, Converse', () => {
       finish_reason: 'tool_calls',
     });
 
-    next = { content: 'It is sunny.' };
+    upstream.reply = { content: 'It is sunny.' };
     const assistant = first.choices[0]?.message;
     assert.ok(assistant?.tool_calls !== undefined);
     const second = await call(
@@ -188,7 +180,7 @@ describe('bedrock adapter, Converse', () => {
 
   it('emulates a JSON schema response_format with a forced tool, returning the JSON as content', async () => {
     const schema = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'number' } }, required: ['name', 'age'] };
-    next = { toolCalls: [{ name: 'json_tool_call', arguments: '{"name":"Ada","age":36}' }] };
+    upstream.reply = { toolCalls: [{ name: 'json_tool_call', arguments: '{"name":"Ada","age":36}' }] };
     const response = await call([{ role: 'user', content: 'Who?' }], { response_format: { type: 'json_schema', json_schema: { name: 'person', schema } } });
     assert.deepEqual((lastSent()?.json as { toolConfig: unknown }).toolConfig, {
       tools: [{ toolSpec: { name: 'json_tool_call', description: 'Respond with a JSON object that matches the "person" schema.', inputSchema: { json: schema } } }],
@@ -204,7 +196,7 @@ describe('bedrock adapter, Converse', () => {
   });
 
   it('turns reasoning_effort into a Claude thinking budget and reasoningContent into reasoning_content', async () => {
-    next = { reasoning: 'Two plus two is four.', content: '4' };
+    upstream.reply = { reasoning: 'Two plus two is four.', content: '4' };
     const response = await call([{ role: 'user', content: '2+2?' }], { reasoning_effort: 'low' });
     const sent = lastSent()?.json as { additionalModelRequestFields: unknown; inferenceConfig: unknown };
     assert.deepEqual(sent.additionalModelRequestFields, { thinking: { type: 'enabled', budget_tokens: 2048 } });
@@ -231,7 +223,7 @@ describe('bedrock adapter, Converse', () => {
   });
 
   it('streams canonical chunks over the binary event stream, with usage last', async () => {
-    next = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
+    upstream.reply = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
     const result = await stream([{ role: 'user', content: 'count' }], { stream_options: { include_usage: true } });
     const chunks = await collectStream(result);
     assert.equal(lastSent()?.url, `${MODEL_PATH}/converse-stream`);
@@ -254,7 +246,7 @@ describe('bedrock adapter, Converse', () => {
   });
 
   it('streams tool calls with OpenAI indexes and argument fragments', async () => {
-    next = {
+    upstream.reply = {
       content: 'Checking.',
       toolCalls: [
         { id: 'tooluse_1', name: 'get_weather', arguments: '{"city":"Paris"}' },
@@ -279,7 +271,7 @@ describe('bedrock adapter, Converse', () => {
   });
 
   it('throws an exception frame mid-stream as the typed error, after the content before it', async () => {
-    next = { content: 'one two three four', failAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four', failAfterChunks: 2 };
     const result = await stream([{ role: 'user', content: 'x' }]);
     const texts: string[] = [];
     await assert.rejects(
@@ -292,12 +284,12 @@ describe('bedrock adapter, Converse', () => {
   });
 
   it('throws an exception frame before any content from completion() itself, where retries still apply', async () => {
-    next = { content: 'one two', failAfterChunks: 0 };
+    upstream.reply = { content: 'one two', failAfterChunks: 0 };
     await assert.rejects(stream([{ role: 'user', content: 'x' }]), RateLimitError);
   });
 
   it('refuses to end quietly when the stream stops before messageStop', async () => {
-    next = { content: 'one two three four', dropAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four', dropAfterChunks: 2 };
     const result = await stream([{ role: 'user', content: 'x' }]);
     await assert.rejects(collectStream(result), (error: unknown) => error instanceof APIConnectionError && /before messageStop/.test(error.message));
   });
@@ -313,7 +305,7 @@ describe('bedrock adapter, Converse', () => {
       [awsError(503, 'ServiceUnavailableException', 'Service unavailable.'), ServiceUnavailableError, 'ServiceUnavailableException'],
     ];
     for (const [reply, errorClass, code] of cases) {
-      next = reply;
+      upstream.reply = reply;
       await assert.rejects(call([{ role: 'user', content: 'x' }]), (error: unknown) => {
         assert.ok(error instanceof errorClass, `${String(error)} should be a ${errorClass.name}`);
         // `code` is on every LlmuxError; the loop's errorClass type is the base Error.
@@ -321,7 +313,7 @@ describe('bedrock adapter, Converse', () => {
         return true;
       });
     }
-    next = awsError(429, 'ModelNotReadyException', 'Model is not ready.');
+    upstream.reply = awsError(429, 'ModelNotReadyException', 'Model is not ready.');
     await assert.rejects(stream([{ role: 'user', content: 'x' }]), ServiceUnavailableError);
   });
 
@@ -332,7 +324,7 @@ describe('bedrock adapter, Converse', () => {
       assert.ok(!error.message.includes('wrong-secret-value-123456'));
       return true;
     });
-    next = awsError(400, 'ValidationException', `bad request signed with ${SECRET}`);
+    upstream.reply = awsError(400, 'ValidationException', `bad request signed with ${SECRET}`);
     await assert.rejects(call([{ role: 'user', content: 'x' }]), (error: unknown) => error instanceof BadRequestError && !error.message.includes(SECRET));
   });
 

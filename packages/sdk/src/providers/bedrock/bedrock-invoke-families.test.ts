@@ -3,9 +3,10 @@
 // converted to canonical completions, tool calls where the family has tools, and errors.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { APIConnectionError, BadRequestError, completion, ServiceUnavailableError, type ChatCompletionChunk, type ChatCompletionRequest } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKEFAMILIES0001';
@@ -13,10 +14,11 @@ const SECRET = 'fake-families-secret-00000000000000000000';
 const WEATHER_TOOL = { type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
 
 describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
-  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url });
-  const lastSent = () => fake.requests.at(-1);
+  const upstream = useFakeUpstream((reply) => startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply }), {
+    content: 'Hi there friend',
+  });
+  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: upstream.fake.url });
+  const lastSent = () => upstream.fake.requests.at(-1);
   const ask = (model: string, extra: Partial<ChatCompletionRequest> = {}) =>
     completion({
       model: `bedrock/invoke/${model}`,
@@ -46,14 +48,6 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
   };
   const textOf = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
 
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => next ?? { content: 'Hi there friend' } });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
-
   it('Llama: the Llama 3 prompt template with max_gen_len, generation and its token counts back', async () => {
     const response = await ask('meta.llama3-1-70b-instruct-v1:0', { top_p: 0.9 });
     assert.equal(lastSent()?.url, '/model/meta.llama3-1-70b-instruct-v1%3A0/invoke');
@@ -81,7 +75,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
   });
 
   it('Llama: streams generation chunks with the finish and the usage from the invocation metrics', async () => {
-    next = { content: 'one two three', finish: 'length' };
+    upstream.reply = { content: 'one two three', finish: 'length' };
     const chunks = await streamOf('meta.llama3-70b-instruct-v1:0');
     assert.equal(lastSent()?.url, '/model/meta.llama3-70b-instruct-v1%3A0/invoke-with-response-stream');
     assert.equal(textOf(chunks), 'one two three');
@@ -100,7 +94,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
   });
 
   it('Titan Text: inputText in the User/Bot form with textGenerationConfig, results[] and its stream back', async () => {
-    next = { content: 'Sure thing', finish: 'length' };
+    upstream.reply = { content: 'Sure thing', finish: 'length' };
     const response = await completion({
       model: 'bedrock/invoke/amazon.titan-text-express-v1',
       messages: [
@@ -151,7 +145,11 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
   });
 
   it('Nova: the messages-v1 body with tools, tool calls and usage back, and its stream', async () => {
-    next = { content: 'Checking.', toolCalls: [{ id: 'tooluse_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }], usage: { promptTokens: 12, completionTokens: 7 } };
+    upstream.reply = {
+      content: 'Checking.',
+      toolCalls: [{ id: 'tooluse_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }],
+      usage: { promptTokens: 12, completionTokens: 7 },
+    };
     const response = await ask('amazon.nova-pro-v1:0', { tools: [WEATHER_TOOL] });
     const body = lastSent()?.json as Record<string, unknown>;
     assert.equal(body['schemaVersion'], 'messages-v1');
@@ -172,7 +170,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
   });
 
   it('gpt-oss and Qwen: the OpenAI chat body without model and stream, tool calls and stream back', async () => {
-    next = { toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
     const response = await ask('openai.gpt-oss-120b-1:0', { tools: [WEATHER_TOOL] });
     assert.deepEqual(lastSent()?.json, {
       messages: [
@@ -186,7 +184,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
     assert.deepEqual(response.choices[0]?.message.tool_calls, [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }]);
     assert.equal(response.choices[0]?.finish_reason, 'tool_calls');
 
-    next = { content: 'Thought through', reasoning: 'Let me think' };
+    upstream.reply = { content: 'Thought through', reasoning: 'Let me think' };
     const chunks = await streamOf('qwen.qwen3-32b-v1:0');
     const body = lastSent()?.json as Record<string, unknown>;
     assert.equal(body['stream'], undefined);
@@ -197,7 +195,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
   });
 
   it('DeepSeek-R1: the text up to </think> (the prompt opened the block) is reasoning_content, plain and streamed', async () => {
-    next = { content: 'Four.', reasoning: 'Two and two make four.' };
+    upstream.reply = { content: 'Four.', reasoning: 'Two and two make four.' };
     const response = await ask('us.deepseek.r1-v1:0');
     assert.equal(response.choices[0]?.message.content, '\n\nFour.');
     assert.equal(response.choices[0]?.message.reasoning_content, 'Two and two make four.\n');
@@ -205,7 +203,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
     assert.equal(textOf(chunks), '\n\nFour.');
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? '').join(''), 'Two and two make four.\n');
     // Other prompt families keep their text as it is.
-    next = { content: 'Plain </think> text.' };
+    upstream.reply = { content: 'Plain </think> text.' };
     assert.equal((await ask('meta.llama3-8b-instruct-v1:0')).choices[0]?.message.content, 'Plain </think> text.');
   });
 
@@ -213,17 +211,17 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
     const arn = 'arn:aws:bedrock:us-east-1:123456789012:imported-model/abc123';
     await assert.rejects(ask(arn), (error: unknown) => error instanceof BadRequestError && error.message.includes(`bedrock/converse/${arn}`));
     assert.equal(
-      fake.requests.some((request) => request.url.includes('imported-model')),
+      upstream.fake.requests.some((request) => request.url.includes('imported-model')),
       false,
     );
   });
 
   it('maps HTTP errors, and a stream cut before the stop reason is a connection error', async () => {
-    next = { error: { status: 503, body: { message: 'Bedrock is unable to process your request.' }, headers: { 'x-amzn-errortype': 'ServiceUnavailableException' } } };
+    upstream.reply = { error: { status: 503, body: { message: 'Bedrock is unable to process your request.' }, headers: { 'x-amzn-errortype': 'ServiceUnavailableException' } } };
     await assert.rejects(ask('mistral.mistral-large-2402-v1:0'), ServiceUnavailableError);
-    next = { content: 'one two three', dropAfterChunks: 1 };
+    upstream.reply = { content: 'one two three', dropAfterChunks: 1 };
     await assert.rejects(streamOf('meta.llama3-70b-instruct-v1:0'), APIConnectionError);
-    next = { content: 'one two three', failAfterChunks: 1 };
+    upstream.reply = { content: 'one two three', failAfterChunks: 1 };
     await assert.rejects(streamOf('amazon.titan-text-express-v1'), (error: unknown) => error instanceof Error && /Too many requests/.test(error.message));
   });
 });

@@ -3,9 +3,10 @@
 // event-stream chunks, and Titan / Cohere embeddings through embedding().
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { signFakeThinking, startFakeBedrockUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { signFakeThinking, startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { BadRequestError, completion, embedding, ServiceUnavailableError, type ChatCompletionChunk } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'us-west-2';
 const ACCESS_KEY_ID = 'AKIAFAKEINVOKE000001';
@@ -13,27 +14,22 @@ const SECRET = 'fake-invoke-secret-000000000000000000000';
 const CLAUDE = 'anthropic.claude-3-7-sonnet-20250219-v1:0';
 
 describe('bedrock adapter, InvokeModel', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
-  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url });
-  const lastSent = () => fake.requests.at(-1);
-
-  before(async () => {
-    fake = await startFakeBedrockUpstream({
-      accessKeyId: ACCESS_KEY_ID,
-      secretAccessKey: SECRET,
-      region: REGION,
-      reply: () => next ?? { content: 'Hello from Claude' },
-      streamException: { type: 'modelStreamErrorException', payload: { message: 'Model is overloaded', originalStatusCode: 529 } },
-    });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
+  const upstream = useFakeUpstream(
+    (reply) =>
+      startFakeBedrockUpstream({
+        accessKeyId: ACCESS_KEY_ID,
+        secretAccessKey: SECRET,
+        region: REGION,
+        reply,
+        streamException: { type: 'modelStreamErrorException', payload: { message: 'Model is overloaded', originalStatusCode: 529 } },
+      }),
+    { content: 'Hello from Claude' },
+  );
+  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: upstream.fake.url });
+  const lastSent = () => upstream.fake.requests.at(-1);
 
   it('sends the Anthropic body without model and stream, with the Bedrock version, and converts the message', async () => {
-    next = { content: 'Hi!', usage: { promptTokens: 20, completionTokens: 3, cachedTokens: 8 } };
+    upstream.reply = { content: 'Hi!', usage: { promptTokens: 20, completionTokens: 3, cachedTokens: 8 } };
     const response = await completion({
       model: `bedrock/invoke/${CLAUDE}`,
       messages: [
@@ -65,7 +61,7 @@ describe('bedrock adapter, InvokeModel', () => {
   });
 
   it('streams InvokeModelWithResponseStream chunks as canonical chunks, tools and usage included', async () => {
-    next = { content: 'Let me check.', toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
+    upstream.reply = { content: 'Let me check.', toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
     const stream = await completion({
       model: `bedrock/invoke/${CLAUDE}`,
       messages: [{ role: 'user', content: 'Weather?' }],
@@ -94,7 +90,7 @@ describe('bedrock adapter, InvokeModel', () => {
   });
 
   it('emulates response_format and thinking through the Anthropic converters', async () => {
-    next = { reasoning: 'Hmm.', toolCalls: [{ name: 'json_tool_call', arguments: '{"ok":true}' }] };
+    upstream.reply = { reasoning: 'Hmm.', toolCalls: [{ name: 'json_tool_call', arguments: '{"ok":true}' }] };
     const response = await completion({
       model: `bedrock/invoke/${CLAUDE}`,
       messages: [{ role: 'user', content: 'JSON' }],
@@ -115,7 +111,7 @@ describe('bedrock adapter, InvokeModel', () => {
   });
 
   it('throws a mid-stream exception frame as the typed error', async () => {
-    next = { content: 'one two three', failAfterChunks: 1 };
+    upstream.reply = { content: 'one two three', failAfterChunks: 1 };
     const stream = await completion({ model: `bedrock/invoke/${CLAUDE}`, messages: [{ role: 'user', content: 'x' }], max_tokens: 10, stream: true, ...settings() });
     await assert.rejects(
       (async () => {
@@ -134,7 +130,7 @@ describe('bedrock adapter, InvokeModel', () => {
 
   it('embeds with Titan, one call per input, with dimensions and token counts', async () => {
     const result = await embedding({ model: 'bedrock/amazon.titan-embed-text-v2:0', input: ['hello world', 'bye'], dimensions: 4, ...settings() });
-    const sent = fake.requests.slice(-2);
+    const sent = upstream.fake.requests.slice(-2);
     assert.deepEqual(
       sent.map((request) => request.url),
       ['/model/amazon.titan-embed-text-v2%3A0/invoke', '/model/amazon.titan-embed-text-v2%3A0/invoke'],
@@ -181,7 +177,7 @@ describe('bedrock adapter, InvokeModel', () => {
   });
 
   it('maps an HTTP error of InvokeModel like Converse does', async () => {
-    next = { error: { status: 503, body: { message: 'Bedrock is unable to process your request.' }, headers: { 'x-amzn-errortype': 'ServiceUnavailableException' } } };
+    upstream.reply = { error: { status: 503, body: { message: 'Bedrock is unable to process your request.' }, headers: { 'x-amzn-errortype': 'ServiceUnavailableException' } } };
     await assert.rejects(completion({ model: `bedrock/invoke/${CLAUDE}`, messages: [{ role: 'user', content: 'x' }], ...settings() }), ServiceUnavailableError);
   });
 });
