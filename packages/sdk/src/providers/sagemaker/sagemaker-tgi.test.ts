@@ -4,10 +4,11 @@
 // plain and streamed from TGI's token events cut across PayloadParts.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeSageMakerUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { startFakeSageMakerUpstream } from '@llmux/fake-upstreams';
 import { APIConnectionError, BadGatewayError, BadRequestError, completion, UnsupportedParamsError, type ChatMessage } from '../../index.js';
 import { collectStream } from '../__fixtures__/collect-stream.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'eu-west-1';
 const ACCESS_KEY_ID = 'AKIAFAKESMTGI0000001';
@@ -26,34 +27,29 @@ interface GenerateBody {
 }
 
 describe('sagemaker adapter (TGI generate)', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
-  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_sagemaker_runtime_endpoint: fake.url });
-  const sent = () => fake.requests.at(-1)?.json as GenerateBody;
+  const upstream = useFakeUpstream(
+    (reply) =>
+      startFakeSageMakerUpstream({
+        accessKeyId: ACCESS_KEY_ID,
+        secretAccessKey: SECRET,
+        region: REGION,
+        payloadPartBytes: 11,
+        reply,
+      }),
+    { content: 'A server.' },
+  );
+  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_sagemaker_runtime_endpoint: upstream.fake.url });
+  const sent = () => upstream.fake.requests.at(-1)?.json as GenerateBody;
   const call = (endpoint: string, messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
     completion({ model: `sagemaker/${endpoint}`, messages, ...settings(), ...extra, stream: false });
   const stream = (endpoint: string, messages: ChatMessage[], extra: Record<string, unknown> = {}) =>
     completion({ model: `sagemaker/${endpoint}`, messages, ...settings(), ...extra, stream: true });
 
-  before(async () => {
-    fake = await startFakeSageMakerUpstream({
-      accessKeyId: ACCESS_KEY_ID,
-      secretAccessKey: SECRET,
-      region: REGION,
-      payloadPartBytes: 11,
-      reply: () => next ?? { content: 'A server.' },
-    });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
-
   it('sends {inputs, parameters} with the Llama 3 template named by hf_model_name, and reads generated_text and details', async () => {
-    next = { content: 'Text Generation Inference.', usage: { promptTokens: 30, completionTokens: 6 } };
+    upstream.reply = { content: 'Text Generation Inference.', usage: { promptTokens: 30, completionTokens: 6 } };
     const response = await call('my-endpoint', CHAT, { hf_model_name: 'meta-llama/Meta-Llama-3-8B-Instruct', max_tokens: 64, temperature: 0.4, top_p: 0.9, stop: '###', seed: 3 });
-    assert.equal(fake.requests.at(-1)?.url, '/endpoints/my-endpoint/invocations');
-    assert.match(fake.requests.at(-1)?.headers.authorization ?? '', /\/eu-west-1\/sagemaker\/aws4_request/);
+    assert.equal(upstream.fake.requests.at(-1)?.url, '/endpoints/my-endpoint/invocations');
+    assert.match(upstream.fake.requests.at(-1)?.headers.authorization ?? '', /\/eu-west-1\/sagemaker\/aws4_request/);
     assert.deepEqual(sent(), {
       inputs:
         '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|>' +
@@ -98,11 +94,11 @@ describe('sagemaker adapter (TGI generate)', () => {
   });
 
   it('streams TGI token events cut across PayloadParts, skipping the special end token, with usage from the details', async () => {
-    next = { content: 'one two three four', usage: { promptTokens: 21, completionTokens: 5 } };
+    upstream.reply = { content: 'one two three four', usage: { promptTokens: 21, completionTokens: 5 } };
     const result = await stream('llama-3-endpoint', [{ role: 'user', content: 'count' }], { stream_options: { include_usage: true } });
     const chunks = await collectStream(result);
-    assert.equal(fake.requests.at(-1)?.url, '/endpoints/llama-3-endpoint/invocations-response-stream');
-    assert.equal(fake.requests.at(-1)?.headers.accept, 'application/vnd.amazon.eventstream');
+    assert.equal(upstream.fake.requests.at(-1)?.url, '/endpoints/llama-3-endpoint/invocations-response-stream');
+    assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'application/vnd.amazon.eventstream');
     assert.equal(sent().stream, true);
     assert.deepEqual(sent().parameters, {});
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'one two three four');
@@ -112,12 +108,12 @@ describe('sagemaker adapter (TGI generate)', () => {
   });
 
   it('maps a length finish, and a broken or cut stream to typed errors', async () => {
-    next = { content: 'cut short', finish: 'length' };
+    upstream.reply = { content: 'cut short', finish: 'length' };
     const plain = await call('llama-3-endpoint', [{ role: 'user', content: 'x' }]);
     assert.equal(plain.choices[0]?.finish_reason, 'length');
-    next = { content: 'one two three four', failAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four', failAfterChunks: 2 };
     await assert.rejects(collectStream(await stream('llama-3-endpoint', [{ role: 'user', content: 'x' }])), (error: unknown) => error instanceof BadGatewayError);
-    next = { content: 'one two three four', dropAfterChunks: 2 };
+    upstream.reply = { content: 'one two three four', dropAfterChunks: 2 };
     await assert.rejects(collectStream(await stream('llama-3-endpoint', [{ role: 'user', content: 'x' }])), APIConnectionError);
   });
 
