@@ -230,9 +230,10 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     it('parses the passed-through message', async () => {
       const message = await client.messages.create({
         model: CLIENT_MODEL,
-        max_tokens: 100,
+        max_tokens: 2048,
         messages: [{ role: 'user', content: 'Hello' }],
-        thinking: { type: 'enabled', budget_tokens: 64 },
+        // Anthropic's floor for a thinking budget (the fake refuses less, as Bedrock does).
+        thinking: { type: 'enabled', budget_tokens: 1024 },
       });
       assert.deepEqual(
         message.content.map((block) => block.type),
@@ -244,9 +245,10 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     it('assembles the re-framed stream into the same message', async () => {
       const stream = client.messages.stream({
         model: CLIENT_MODEL,
-        max_tokens: 100,
+        max_tokens: 2048,
         messages: [{ role: 'user', content: 'Hello' }],
-        thinking: { type: 'enabled', budget_tokens: 64 },
+        // Anthropic's floor for a thinking budget (the fake refuses less, as Bedrock does).
+        thinking: { type: 'enabled', budget_tokens: 1024 },
       });
       const message = await stream.finalMessage();
       assert.deepEqual(
