@@ -57,7 +57,8 @@ describe('nativeCall in the openai-chat dialect', () => {
     assert.equal(speaksNatively('openai/gpt-4.1', 'anthropic-messages'), false);
     assert.equal(speaksNatively('groq/llama-3.3-70b-versatile', 'openai-chat'), false, 'groq rejects logprobs: translated, so the refusal holds');
     assert.equal(speaksNatively('mistral/mistral-large-latest', 'openai-chat'), false, 'mistral rewrites tool-call ids: translated');
-    assert.equal(speaksNatively('hosted_vllm/qwen3', 'openai-chat'), true);
+    assert.equal(speaksNatively('deepinfra/meta-llama/Llama-3.3-70B-Instruct', 'openai-chat'), true);
+    assert.equal(speaksNatively('hosted_vllm/qwen3', 'openai-chat'), false, 'hosted_vllm moves <think> blocks to reasoning_content: translated');
   });
 
   it('sends the body unchanged apart from model and returns the reply bytes as sent, priced', async () => {
