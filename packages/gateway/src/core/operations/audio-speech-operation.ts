@@ -13,20 +13,15 @@ import { speechAttempt, type SpeechSettlement } from 'llmux';
 import { clientGone } from '../../http/client-gone.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { OpenStream } from '../open-streams.js';
-import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
-import type { Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { pickMediaFields, warnDroppedFields } from './audio-images-fields.js';
 import { SPEECH_FIELDS, SPEECH_REQUEST } from './audio-request-schemas.js';
 import { createRoutingOptions } from './create-routing-options.js';
+import { openAIOperation } from './openai-operation.js';
 
-export const audioSpeechOperation: Operation = {
+export const audioSpeechOperation = openAIOperation('/audio/speech', {
   names: { name: 'speech', callType: 'aspeech', traceName: 'speech' },
-  method: 'POST',
-  paths: ['/v1/audio/speech', '/audio/speech'],
-  dialect: openAIChatDialect,
   request: SPEECH_REQUEST,
-  billed: true,
   async serve(state) {
     const { context, dependencies, body } = state;
     const { params, dropped } = pickMediaFields(body, body, SPEECH_FIELDS);
@@ -85,7 +80,7 @@ export const audioSpeechOperation: Operation = {
       dependencies.streams.delete(open);
     }
   },
-};
+});
 
 /** The tokens and cost of token-priced TTS, reported or estimated; nothing changes for per-character models. */
 function settleSpeech(context: RequestContext, settled: SpeechSettlement): void {

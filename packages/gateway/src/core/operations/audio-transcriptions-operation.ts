@@ -7,26 +7,22 @@ import { TEXT_TRANSCRIPTION_FORMATS, transcriptionAttempt, translationAttempt, t
 import { readMultipart } from '../../http/read-multipart.js';
 import { clientGone } from '../../http/client-gone.js';
 import { sendJson } from '../../http/send-json.js';
-import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { CallState, Operation } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { pickMediaFields, warnDroppedFields } from './audio-images-fields.js';
 import { TRANSCRIPTION_FIELDS, TRANSCRIPTION_REQUEST } from './audio-request-schemas.js';
 import { createRoutingOptions } from './create-routing-options.js';
+import { openAIOperation } from './openai-operation.js';
 
 type TranscriptionAttempt = (target: RouterTarget, rest: object) => Promise<TranscriptionResult>;
 
 function transcriptionOperation(task: 'transcriptions' | 'translations', attempt: TranscriptionAttempt, callType: string, name: string): Operation {
-  return {
+  return openAIOperation(`/audio/${task}`, {
     names: { name, callType, traceName: name },
-    method: 'POST',
-    paths: [`/v1/audio/${task}`, `/audio/${task}`],
-    dialect: openAIChatDialect,
     request: TRANSCRIPTION_REQUEST,
     readRequest: readMultipart,
-    billed: true,
     serve: (state) => serveTranscription(state, attempt),
-  };
+  });
 }
 
 export const audioTranscriptionsOperation = transcriptionOperation('transcriptions', transcriptionAttempt, 'atranscription', 'transcription');

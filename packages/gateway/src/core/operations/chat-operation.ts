@@ -28,7 +28,7 @@ import { CHAT_REQUEST } from '../../routes/chat-request-schema.js';
 import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-delivered-usage.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { OpenStreams } from '../open-streams.js';
-import type { CallState, Operation } from '../operation.js';
+import type { CallState } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { replyHooksOf } from '../reply-hooks.js';
 import { writeStream, type StreamEncoder } from '../write-stream.js';
@@ -38,19 +38,16 @@ import { mayPassChatThrough, OPENAI_CHAT_DELTA_TEXT, sendChatBytes } from './cha
 import { streamNative, type NativeStreaming } from './serve-native-reply.js';
 import { conformChatCompletion } from './chat-schema-conform.js';
 import { splitChatBody } from './split-chat-body.js';
+import { openAIOperation } from './openai-operation.js';
 
 const OPENAI_SSE: StreamEncoder<ChatCompletionChunk> = { chunk: encodeSseData, end: () => SSE_DONE };
 
-export const chatOperation: Operation = {
+export const chatOperation = openAIOperation('/chat/completions', {
   names: { name: 'chat', callType: 'acompletion', traceName: 'chat' },
-  method: 'POST',
-  paths: ['/v1/chat/completions', '/chat/completions'],
-  dialect: openAIChatDialect,
   request: CHAT_REQUEST,
-  billed: true,
   servesReplyHooks: true,
   serve: serveChat,
-};
+});
 
 async function serveChat(state: CallState): Promise<boolean> {
   const { context, dependencies } = state;

@@ -17,24 +17,21 @@ import { sendJson } from '../../http/send-json.js';
 import { pickFields } from '../../routes/pick-fields.js';
 import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-delivered-usage.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
-import type { CallState, Operation } from '../operation.js';
+import type { CallState } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { writeStream, type StreamEncoder } from '../write-stream.js';
 import { COMPLETIONS_REQUEST, COMPLETIONS_REQUEST_FIELDS } from './completions-request-schema.js';
 import { createRoutingOptions } from './create-routing-options.js';
+import { openAIOperation } from './openai-operation.js';
 
 const TEXT_SSE: StreamEncoder<TextCompletionChunk> = { chunk: encodeSseData, end: () => SSE_DONE };
 
-export const completionsOperation: Operation = {
+export const completionsOperation = openAIOperation('/completions', {
   // LiteLLM's call_type for /v1/completions; OpenTelemetry's GenAI name for the operation.
   names: { name: 'completions', callType: 'atext_completion', traceName: 'text_completion' },
-  method: 'POST',
-  paths: ['/v1/completions', '/completions'],
-  dialect: openAIChatDialect,
   request: COMPLETIONS_REQUEST,
-  billed: true,
   serve: serveCompletions,
-};
+});
 
 async function serveCompletions(state: CallState): Promise<boolean> {
   const { context, dependencies, body } = state;

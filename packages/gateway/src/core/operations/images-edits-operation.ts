@@ -3,18 +3,13 @@
 
 import { imageEditAttempt } from 'llmux';
 import { readMultipart } from '../../http/read-multipart.js';
-import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
-import type { Operation } from '../operation.js';
 import { serveImages } from './images-reply.js';
 import { IMAGE_EDIT_FIELDS, IMAGE_EDIT_REQUEST } from './images-request-schemas.js';
+import { openAIOperation } from './openai-operation.js';
 
-export const imagesEditsOperation: Operation = {
+export const imagesEditsOperation = openAIOperation('/images/edits', {
   names: { name: 'image_edit', callType: 'aimage_edit', traceName: 'image_edit' },
-  method: 'POST',
-  paths: ['/v1/images/edits', '/images/edits'],
-  dialect: openAIChatDialect,
   request: IMAGE_EDIT_REQUEST,
   readRequest: readMultipart,
-  billed: true,
   serve: (state) => serveImages(state, IMAGE_EDIT_REQUEST.schema, IMAGE_EDIT_FIELDS, imageEditAttempt),
-};
+});

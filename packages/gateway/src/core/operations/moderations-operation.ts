@@ -4,9 +4,9 @@
 
 import { moderationAttempt, type ModerationResult } from 'llmux';
 import { z } from 'zod';
-import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
-import type { CallState, Operation } from '../operation.js';
+import type { CallState } from '../operation.js';
 import { serveRoutedJson } from './serve-routed-json.js';
+import { openAIOperation } from './openai-operation.js';
 
 const inputPart = z.union([
   z.looseObject({ type: z.literal('text'), text: z.string() }),
@@ -20,16 +20,12 @@ const moderationsRequestSchema = z.looseObject({
 
 const FIELDS = ['model', 'input'];
 
-export const moderationsOperation: Operation = {
+export const moderationsOperation = openAIOperation('/moderations', {
   // LiteLLM's call_type for /v1/moderations.
   names: { name: 'moderations', callType: 'amoderation', traceName: 'moderations' },
-  method: 'POST',
-  paths: ['/v1/moderations', '/moderations'],
-  dialect: openAIChatDialect,
   request: { schema: moderationsRequestSchema },
-  billed: true,
   serve: serveModerations,
-};
+});
 
 function serveModerations(state: CallState): Promise<boolean> {
   return serveRoutedJson<ModerationResult>(state, { fields: FIELDS, attempt: moderationAttempt, usage: (reply) => reply.usage });

@@ -4,9 +4,9 @@
 
 import { rerankAttempt, type RerankResult, type Usage } from 'llmux';
 import { z } from 'zod';
-import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
-import type { CallState, Operation } from '../operation.js';
+import type { CallState } from '../operation.js';
 import { serveRoutedJson } from './serve-routed-json.js';
+import { openAIOperation } from './openai-operation.js';
 
 const rerankRequestSchema = z.looseObject({
   model: z.string().min(1),
@@ -19,16 +19,16 @@ const rerankRequestSchema = z.looseObject({
 
 const FIELDS = ['model', 'query', 'documents', 'top_n', 'return_documents', 'max_tokens_per_doc'];
 
-export const rerankOperation: Operation = {
-  // LiteLLM's call_type for /rerank.
-  names: { name: 'rerank', callType: 'arerank', traceName: 'rerank' },
-  method: 'POST',
-  paths: ['/v1/rerank', '/rerank', '/v2/rerank'],
-  dialect: openAIChatDialect,
-  request: { schema: rerankRequestSchema },
-  billed: true,
-  serve: serveRerank,
-};
+export const rerankOperation = openAIOperation(
+  '/rerank',
+  {
+    // LiteLLM's call_type for /rerank.
+    names: { name: 'rerank', callType: 'arerank', traceName: 'rerank' },
+    request: { schema: rerankRequestSchema },
+    serve: serveRerank,
+  },
+  ['/v2/rerank'],
+);
 
 function serveRerank(state: CallState): Promise<boolean> {
   return serveRoutedJson<RerankResult>(state, { fields: FIELDS, attempt: rerankAttempt, usage: usageOf });
