@@ -9,6 +9,7 @@ import { createStore, type KyselyStore } from '../src/store/index.js';
 import { MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { readMetric } from './helpers/read-metric.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 interface Row {
   request_id: string;
@@ -49,9 +50,7 @@ for (const name of BACKEND_NAMES) {
       let streamId = '';
       for await (const chunk of streamed.data) streamId = chunk.id;
       calls.set(String(streamed.response.headers.get('x-request-id')), streamId);
-      const writer = gateway.gateway.accounting.writer;
-      while ((writer?.pendingRows ?? 0) > 0) await writer?.flush();
-      await writer?.flush();
+      await flushSpendRows(gateway.gateway);
     });
     after(async () => {
       if (backend === undefined) return;

@@ -18,6 +18,7 @@ import { httpRequest, type RawResponse } from './helpers/http-request.js';
 import { managementClient } from './helpers/management-client.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 import { waitForSpendRows, type SpendRow } from './helpers/wait-for-spend-rows.js';
+import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 const MASTER_KEY = 'sk-master-passthrough';
 const UPSTREAM_KEY = 'sk-upstream-passthrough';
@@ -342,11 +343,7 @@ describe('chat passthrough answers as the translated path does', () => {
   it('writes the same spend rows either path', async () => {
     const admin = (gateway: TestGateway) => managementClient(gateway.url, MASTER_KEY);
     // Every row of both gateways written before they are read (rows are written in batches).
-    for (const gateway of [through, translated]) {
-      const writer = gateway.gateway.accounting.writer;
-      while ((writer?.pendingRows ?? 0) > 0) await writer?.flush();
-      await writer?.flush();
-    }
+    for (const gateway of [through, translated]) await flushSpendRows(gateway.gateway);
     const rowsOf = async (gateway: TestGateway, key: string): Promise<SpendRow[]> => waitForSpendRows(admin(gateway), key, 1);
     const comparable = (rows: SpendRow[]) =>
       rows

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { createStore, type KyselyStore } from '../src/store/index.js';
 import { clientWithKey, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 const CALLS = 150;
 const SHARED_ID = 'client-trace-0001';
@@ -57,9 +58,7 @@ for (const name of BACKEND_NAMES) {
         });
         await Promise.all(batch);
       }
-      const writer = gateway.gateway.accounting.writer;
-      while ((writer?.pendingRows ?? 0) > 0) await writer?.flush();
-      await writer?.flush();
+      await flushSpendRows(gateway.gateway);
     });
     after(async () => {
       if (backend === undefined) return;

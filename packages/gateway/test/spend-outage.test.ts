@@ -15,6 +15,7 @@ import { createGateway, parseConfig, type Gateway } from '../src/index.js';
 import { createStore } from '../src/store/index.js';
 import { createCaptureLogger, type CapturedLogger } from './helpers/capture-logger.js';
 import { startOwnPostgres, type OwnPostgres } from './helpers/own-postgres.js';
+import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 const MASTER_KEY = 'sk-master-outage';
 
@@ -86,7 +87,7 @@ describe('spend across a PostgreSQL outage, a stop while down, and a restart', (
     const first = await startGateway();
     await calls(first.client, 10);
     const writer = first.gateway.accounting.writer;
-    while ((writer?.pendingRows ?? 0) > 0) await writer?.flush();
+    await flushSpendRows(first.gateway);
 
     await postgres.stop();
     await calls(first.client, 30);
