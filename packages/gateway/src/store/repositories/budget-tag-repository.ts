@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { BudgetsTable, Database, TagsTable } from '../database-schema.js';
 import { fromDateOrNull, parseJson, toDate, toDateOrNull } from '../row-codecs.js';
 import type { BudgetRecord, TagRecord } from '../store.js';
+import { upsertRow } from './upsert-row.js';
 
 function budgetFromRow(row: BudgetsTable): BudgetRecord {
   return {
@@ -41,12 +42,7 @@ export function createBudgetTagRepository(db: Kysely<Database>) {
     },
     async upsertBudget(budget: BudgetRecord): Promise<void> {
       const row = budgetToRow(budget);
-      const { budget_id: _id, created_at: _created, created_by: _by, ...changes } = row;
-      await db
-        .insertInto('llmux_budgets')
-        .values(row)
-        .onConflict((conflict) => conflict.column('budget_id').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'llmux_budgets', row, 'budget_id', ['created_at', 'created_by']);
     },
     async deleteBudget(budgetId: string): Promise<boolean> {
       const result = await db.deleteFrom('llmux_budgets').where('budget_id', '=', budgetId).executeTakeFirst();
@@ -61,12 +57,7 @@ export function createBudgetTagRepository(db: Kysely<Database>) {
     },
     async upsertTag(tag: TagRecord): Promise<void> {
       const row: TagsTable = { ...tag, models: JSON.stringify(tag.models), created_at: tag.created_at.toISOString(), updated_at: tag.updated_at.toISOString() };
-      const { tag_name: _name, created_at: _created, created_by: _by, ...changes } = row;
-      await db
-        .insertInto('llmux_tags')
-        .values(row)
-        .onConflict((conflict) => conflict.column('tag_name').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'llmux_tags', row, 'tag_name', ['created_at', 'created_by']);
     },
     async deleteTag(tagName: string): Promise<boolean> {
       const result = await db.deleteFrom('llmux_tags').where('tag_name', '=', tagName).executeTakeFirst();

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { CustomerRecord } from '../../governance/identity.js';
 import type { Database } from '../database-schema.js';
 import { customerFromRow, customerToRow } from '../row-codecs.js';
+import { upsertRow } from './upsert-row.js';
 
 export function createCustomerRepository(db: Kysely<Database>) {
   return {
@@ -13,12 +14,7 @@ export function createCustomerRepository(db: Kysely<Database>) {
     },
     async upsertCustomer(customer: CustomerRecord): Promise<void> {
       const row = customerToRow(customer);
-      const { user_id: _id, created_at: _created, spend: _spend, ...changes } = row;
-      await db
-        .insertInto('llmux_customers')
-        .values(row)
-        .onConflict((conflict) => conflict.column('user_id').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'llmux_customers', row, 'user_id', ['created_at', 'spend']);
     },
     async deleteCustomers(userIds: readonly string[]): Promise<number> {
       if (userIds.length === 0) return 0;

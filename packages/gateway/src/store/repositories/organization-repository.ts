@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrganizationMembersTable, OrganizationsTable } from '../database-schema.js';
 import { parseJson, toDate } from '../row-codecs.js';
 import type { OrganizationMember, OrganizationRecord } from '../store.js';
+import { upsertRow } from './upsert-row.js';
 
 function organizationFromRow(row: OrganizationsTable): OrganizationRecord {
   return {
@@ -42,12 +43,7 @@ export function createOrganizationRepository(db: Kysely<Database>) {
         created_at: organization.created_at.toISOString(),
         updated_at: organization.updated_at.toISOString(),
       };
-      const { organization_id: _id, created_at: _created, created_by: _by, ...changes } = row;
-      await db
-        .insertInto('llmux_organizations')
-        .values(row)
-        .onConflict((conflict) => conflict.column('organization_id').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'llmux_organizations', row, 'organization_id', ['created_at', 'created_by']);
     },
     async deleteOrganizations(organizationIds: readonly string[]): Promise<number> {
       if (organizationIds.length === 0) return 0;

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { TeamMember, TeamRecord } from '../../governance/identity.js';
 import type { Database } from '../database-schema.js';
 import { teamFromRow, teamToRow } from '../row-codecs.js';
+import { upsertRow } from './upsert-row.js';
 
 export function createTeamRepository(db: Kysely<Database>) {
   const membersOf = async (teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> => {
@@ -24,12 +25,7 @@ export function createTeamRepository(db: Kysely<Database>) {
     },
     async upsertTeam(team: TeamRecord): Promise<void> {
       const row = teamToRow(team);
-      const { team_id: _id, created_at: _created, spend: _spend, ...changes } = row;
-      await db
-        .insertInto('llmux_teams')
-        .values(row)
-        .onConflict((conflict) => conflict.column('team_id').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'llmux_teams', row, 'team_id', ['created_at', 'spend']);
     },
     async deleteTeams(teamIds: readonly string[]): Promise<number> {
       if (teamIds.length === 0) return 0;

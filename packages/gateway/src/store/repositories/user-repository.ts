@@ -5,6 +5,7 @@ import type { UserRecord } from '../../governance/identity.js';
 import type { Database } from '../database-schema.js';
 import { userFromRow, userToRow } from '../row-codecs.js';
 import type { ListPage } from '../store.js';
+import { upsertRow } from './upsert-row.js';
 
 export function createUserRepository(db: Kysely<Database>) {
   const teamsOf = async (userIds: readonly string[]): Promise<Map<string, string[]>> => {
@@ -22,12 +23,7 @@ export function createUserRepository(db: Kysely<Database>) {
     },
     async upsertUser(user: UserRecord): Promise<void> {
       const row = userToRow(user);
-      const { user_id: _id, created_at: _created, spend: _spend, ...changes } = row;
-      await db
-        .insertInto('llmux_users')
-        .values(row)
-        .onConflict((conflict) => conflict.column('user_id').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'llmux_users', row, 'user_id', ['created_at', 'spend']);
     },
     async deleteUsers(userIds: readonly string[]): Promise<number> {
       if (userIds.length === 0) return 0;
