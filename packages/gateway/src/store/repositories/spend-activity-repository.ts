@@ -3,12 +3,24 @@
 // filters, paging, record count and totals run in the database (dailySpendPage), so a
 // report over months of rows reads one page of records, not every record.
 
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { parseJson } from '../row-codecs.js';
 import type { DailySpendPage, DailySpendPageFilter, DailySpendRow } from '../store.js';
 
 type Range = { start_date?: Date; end_date?: Date };
+
+/** The usage every daily report sums: spend, tokens, requests and successful requests. */
+function usageSums(eb: ExpressionBuilder<Database, 'llmux_spend_logs'>) {
+  return [
+    eb.fn.sum<number>('spend').as('spend'),
+    eb.fn.sum<number>('prompt_tokens').as('prompt_tokens'),
+    eb.fn.sum<number>('completion_tokens').as('completion_tokens'),
+    eb.fn.sum<number>('cached_tokens').as('cached_tokens'),
+    eb.fn.countAll<number>().as('requests'),
+    eb.fn.sum<number>(sql`case when status = 'success' then 1 else 0 end`).as('successful_requests'),
+  ] as const;
+}
 
 /** The rows a daily-activity filter keeps (the same conditions for the page, its count and its totals). */
 function narrowed<Output>(query: SelectQueryBuilder<Database, 'llmux_spend_logs', Output>, filter: DailySpendPageFilter): SelectQueryBuilder<Database, 'llmux_spend_logs', Output> {
@@ -50,19 +62,7 @@ export function createSpendActivityRepository(db: Kysely<Database>) {
       const byTeam = filter.team_ids !== undefined;
       const team = byTeam ? sql<string | null>`team_id` : sql<string | null>`null`;
       const records = narrowed(db.selectFrom('llmux_spend_logs'), filter)
-        .select((eb) => [
-          day.as('date'),
-          team.as('team_id'),
-          'model_group',
-          'custom_llm_provider',
-          'api_key',
-          eb.fn.sum<number>('spend').as('spend'),
-          eb.fn.sum<number>('prompt_tokens').as('prompt_tokens'),
-          eb.fn.sum<number>('completion_tokens').as('completion_tokens'),
-          eb.fn.sum<number>('cached_tokens').as('cached_tokens'),
-          eb.fn.countAll<number>().as('requests'),
-          eb.fn.sum<number>(sql`case when status = 'success' then 1 else 0 end`).as('successful_requests'),
-        ])
+        .select((eb) => [day.as('date'), team.as('team_id'), 'model_group', 'custom_llm_provider', 'api_key', ...usageSums(eb)])
         .groupBy(byTeam ? [day, team, 'model_group', 'custom_llm_provider', 'api_key'] : [day, 'model_group', 'custom_llm_provider', 'api_key']);
       // Newest day first, as LiteLLM pages its daily records; then a stable order within a day.
       // PostgreSQL refuses a constant in ORDER BY, so the team is ordered by only when grouped by.
@@ -78,14 +78,7 @@ export function createSpendActivityRepository(db: Kysely<Database>) {
         .select((eb) => eb.fn.countAll<number>().as('records'))
         .executeTakeFirst();
       const totals = await narrowed(db.selectFrom('llmux_spend_logs'), filter)
-        .select((eb) => [
-          eb.fn.sum<number>('spend').as('spend'),
-          eb.fn.sum<number>('prompt_tokens').as('prompt_tokens'),
-          eb.fn.sum<number>('completion_tokens').as('completion_tokens'),
-          eb.fn.sum<number>('cached_tokens').as('cached_tokens'),
-          eb.fn.countAll<number>().as('requests'),
-          eb.fn.sum<number>(sql`case when status = 'success' then 1 else 0 end`).as('successful_requests'),
-        ])
+        .select((eb) => usageSums(eb))
         .executeTakeFirst();
       return {
         rows: page.map((row) => ({ ...dailyRow(row), team_id: row.team_id })),
@@ -102,20 +95,7 @@ export function createSpendActivityRepository(db: Kysely<Database>) {
     },
     async dailySpend(filter: { user_id?: string; team_id?: string } & Range): Promise<DailySpendRow[]> {
       const day = sql<string>`substr(start_time, 1, 10)`;
-      let query = db
-        .selectFrom('llmux_spend_logs')
-        .select((eb) => [
-          day.as('date'),
-          'model_group',
-          'custom_llm_provider',
-          'api_key',
-          eb.fn.sum<number>('spend').as('spend'),
-          eb.fn.sum<number>('prompt_tokens').as('prompt_tokens'),
-          eb.fn.sum<number>('completion_tokens').as('completion_tokens'),
-          eb.fn.sum<number>('cached_tokens').as('cached_tokens'),
-          eb.fn.countAll<number>().as('requests'),
-          eb.fn.sum<number>(sql`case when status = 'success' then 1 else 0 end`).as('successful_requests'),
-        ]);
+      let query = db.selectFrom('llmux_spend_logs').select((eb) => [day.as('date'), 'model_group', 'custom_llm_provider', 'api_key', ...usageSums(eb)]);
       if (filter.user_id !== undefined) query = query.where('user_id', '=', filter.user_id);
       if (filter.team_id !== undefined) query = query.where('team_id', '=', filter.team_id);
       if (filter.start_date !== undefined) query = query.where('start_time', '>=', filter.start_date.toISOString());
