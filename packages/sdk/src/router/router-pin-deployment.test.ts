@@ -3,27 +3,11 @@
 // a group without that deployment is routed as usual.
 
 import * as assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { startFakeScenarioUpstream, type FakeScenarioOptions, type FakeScenarioServer } from '@llmux/fake-upstreams';
-import type { Deployment } from './deployment.js';
+import { describe, it } from 'node:test';
 import { Router } from './router.js';
+import { hi, scenarioDeployment as deployment, useScenarioUpstreams } from './__fixtures__/scenario-deployments.js';
 
-const servers: FakeScenarioServer[] = [];
-after(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function upstream(options: FakeScenarioOptions = {}): Promise<FakeScenarioServer> {
-  const server = await startFakeScenarioUpstream(options);
-  servers.push(server);
-  return server;
-}
-
-function deployment(group: string, server: FakeScenarioServer, id: string): Deployment {
-  return { model_name: group, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-test' }, model_info: { id } };
-}
-
-const hi = [{ role: 'user' as const, content: 'hi' }];
+const upstream = useScenarioUpstreams();
 
 describe('Router deploymentId', () => {
   it('serves the call on the pinned deployment, not the one the strategy picks', async () => {

@@ -1,29 +1,13 @@
 // Retries and fallbacks through the Router against scripted fake upstreams.
 
 import * as assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { startFakeScenarioUpstream, type FakeScenarioOptions, type FakeScenarioServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
 import { BadRequestError, ContextWindowExceededError, RateLimitError } from '../errors/error-classes.js';
-import type { Deployment } from './deployment.js';
 import { Router, type RouterOptions } from './router.js';
+import { hi, scenarioDeployment as deployment, useScenarioUpstreams } from './__fixtures__/scenario-deployments.js';
 
-const servers: FakeScenarioServer[] = [];
-after(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function upstream(options: FakeScenarioOptions): Promise<FakeScenarioServer> {
-  const server = await startFakeScenarioUpstream(options);
-  servers.push(server);
-  return server;
-}
-
-function deployment(group: string, server: FakeScenarioServer, id: string, extra: Record<string, unknown> = {}): Deployment {
-  return { model_name: group, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-test', ...extra }, model_info: { id } };
-}
-
+const upstream = useScenarioUpstreams();
 const FAST: Partial<RouterOptions> = { retry_backoff: 0.001, max_retry_wait: 0.02, cooldown_time: 60 };
-const hi = [{ role: 'user' as const, content: 'hi' }];
 
 describe('Router retries', () => {
   it('retries a retryable error and reports the retry count', async () => {

@@ -2,29 +2,13 @@
 // Router against scripted fake upstreams.
 
 import * as assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { startFakeScenarioUpstream, type FakeScenarioOptions, type FakeScenarioServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
 import { RateLimitError, TimeoutError } from '../errors/error-classes.js';
-import type { Deployment } from './deployment.js';
 import { Router, type RouterOptions } from './router.js';
+import { hi, scenarioDeployment as deployment, useScenarioUpstreams } from './__fixtures__/scenario-deployments.js';
 
-const servers: FakeScenarioServer[] = [];
-after(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function upstream(options: FakeScenarioOptions = {}): Promise<FakeScenarioServer> {
-  const server = await startFakeScenarioUpstream(options);
-  servers.push(server);
-  return server;
-}
-
-function deployment(group: string, server: FakeScenarioServer, id: string, extra: Record<string, unknown> = {}): Deployment {
-  return { model_name: group, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${server.url}/v1`, api_key: 'sk-test', ...extra }, model_info: { id } };
-}
-
+const upstream = useScenarioUpstreams();
 const FAST: Partial<RouterOptions> = { retry_backoff: 0.001, max_retry_wait: 0.02 };
-const hi = [{ role: 'user' as const, content: 'hi' }];
 
 describe('Router cooldowns', () => {
   it('cools a deployment down at once on 429 and skips it', async () => {
