@@ -8,10 +8,11 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_BATCH_COMPLETION_TOKENS, FAKE_BATCH_FAIL_MARKER, startFakeBedrockBatch, startFakeS3, type FakeBedrockBatchServer, type FakeS3Server } from '@llmux/fake-upstreams';
+import { FAKE_BATCH_FAIL_MARKER, startFakeBedrockBatch, startFakeS3, type FakeBedrockBatchServer, type FakeS3Server } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
+import { assertAnsweredLineBilled, assertBilledOnce, assertTwoAnsweredLines, parseJsonLines, TWO_PROMPTS, type BatchOutputLine } from './helpers/batch-output-checks.js';
 
 const REGION = 'us-west-2';
 const BEDROCK_CREDENTIALS = { accessKeyId: 'AKIDBEDROCKBATCH', secretAccessKey: 'bedrock-secret' };
@@ -34,10 +35,7 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
 
   const uploaded = (): BedrockRecord[] => {
     const key = [...s3.objects.keys()].filter((name) => name.startsWith(`${BUCKET}/llmux-batch/input/`)).at(-1) ?? '';
-    return (s3.objects.get(key)?.toString('utf8') ?? '')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as BedrockRecord);
+    return parseJsonLines<BedrockRecord>(s3.objects.get(key)?.toString('utf8') ?? '');
   };
 
   before(async () => {
@@ -68,7 +66,7 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
   it('converts the upload to Bedrock records in S3, runs the job and bills its output per line, once', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('claude-batch', ['hello there', 'three words here'], { extra: { temperature: 0.2 } }), purpose: 'batch' });
+    const file = await client.files.create({ file: await batchFile('claude-batch', TWO_PROMPTS, { extra: { temperature: 0.2 } }), purpose: 'batch' });
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
     assert.equal(file.filename, 'batch.jsonl');
 
@@ -112,30 +110,11 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
     const output = await (await client.files.content(done.output_file_id ?? '')).text();
     const jobId = job?.jobArn.split('/').at(-1) ?? '';
     assert.match(s3.requests.at(-1)?.url ?? '', new RegExp(`^/${BUCKET}/llmux-batch/output/${jobId}/[0-9a-f]{32}\\.jsonl\\.out$`));
-    const lines = output
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { custom_id: string; response: { status_code: number; body: OpenAI.ChatCompletion }; error: unknown });
-    assert.deepEqual(
-      lines.map((line) => line.custom_id),
-      ['req-0', 'req-1'],
-    );
-    assert.equal(lines[0]?.response.status_code, 200);
-    assert.equal(lines[0]?.response.body.object, 'chat.completion');
-    assert.equal(lines[0]?.response.body.choices[0]?.message.content, 'Batch answer to: hello there');
-    const usage = lines[1]?.response.body.usage;
-    assert.deepEqual([usage?.prompt_tokens, usage?.completion_tokens, usage?.total_tokens], [3, FAKE_BATCH_COMPLETION_TOKENS, 3 + FAKE_BATCH_COMPLETION_TOKENS]);
+    assertTwoAnsweredLines(parseJsonLines<BatchOutputLine>(output), ['req-0', 'req-1']);
     await client.files.content(done.output_file_id ?? '');
 
     const rows = await world.spendRows(key, 6);
-    const billed = rows.filter((row) => row.metadata?.['call_type'] === 'afile_content' && (row.spend ?? 0) > 0);
-    assert.equal(billed.length, 1);
-    // 2 + 3 prompt words and 5 completion tokens a line, at the deployment's prices.
-    const expected = 5 * INPUT_PRICE + 2 * FAKE_BATCH_COMPLETION_TOKENS * OUTPUT_PRICE;
-    assert.ok(Math.abs((billed[0]?.spend ?? 0) - expected) < 1e-12, `spend ${billed[0]?.spend}`);
-    assert.equal(billed[0]?.prompt_tokens, 5);
-    assert.equal(billed[0]?.completion_tokens, 2 * FAKE_BATCH_COMPLETION_TOKENS);
-    assert.equal(billed[0]?.model_group, 'claude-batch');
+    assertBilledOnce(rows, { modelGroup: 'claude-batch', inputPrice: INPUT_PRICE, outputPrice: OUTPUT_PRICE });
     assert.equal(rows.filter((row) => row.metadata?.['call_type'] === 'afile_content').length, 2);
 
     // Retrieve reads the object's size in S3 (one byte of it); delete removes the input from the bucket.
@@ -155,22 +134,14 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
   it('answers a failed record as an error line and bills only the answered ones', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('claude-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`]), purpose: 'batch' });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await client.batches.retrieve(batch.id);
-    const done = await client.batches.retrieve(batch.id);
+    const { done, output } = await runBatchToOutput(client, await batchFile('claude-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`]));
     // Bedrock's PartiallyCompleted is OpenAI's completed, with the failures counted.
     assert.equal(done.status, 'completed');
     assert.deepEqual(done.request_counts, { total: 2, completed: 1, failed: 1 });
-    const lines = (await (await client.files.content(done.output_file_id ?? '')).text())
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { custom_id: string; response: unknown; error: { code: string; message: string } | null });
+    const lines = parseJsonLines<BatchOutputLine>(output);
     assert.deepEqual(lines[1], { id: 'batch_req_req-1', custom_id: 'req-1', response: null, error: { code: '400', message: 'The model could not process this record.' } });
     assert.equal(lines[0]?.error, null);
-    const billed = (await world.spendRows(key, 5)).find((row) => row.metadata?.['call_type'] === 'afile_content');
-    assert.equal(billed?.prompt_tokens, 2);
-    assert.equal(billed?.completion_tokens, FAKE_BATCH_COMPLETION_TOKENS);
+    assertAnsweredLineBilled(await world.spendRows(key, 5));
   });
 
   it('cancels with StopModelInvocationJob and keeps the batch to its owner', async () => {

@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  FAKE_BATCH_COMPLETION_TOKENS,
   FAKE_BATCH_FAIL_MARKER,
   startFakeGcs,
   startFakeGoogleTokenServer,
@@ -27,6 +26,7 @@ import {
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
+import { assertAnsweredLineBilled, assertBilledOnce, assertTwoAnsweredLines, parseJsonLines, TWO_PROMPTS, type BatchOutputLine } from './helpers/batch-output-checks.js';
 
 const PROJECT = 'batch-project';
 const LOCATION = 'us-central1';
@@ -44,19 +44,6 @@ interface VertexLine {
   };
 }
 
-interface OutputLine {
-  custom_id: string;
-  response: { status_code: number; body: OpenAI.ChatCompletion } | null;
-  error: { code: string; message: string } | null;
-}
-
-function parseLines<Line>(text: string): Line[] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Line);
-}
-
 describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   let world: OperationsGateway;
   let tokens: FakeGoogleTokenServer;
@@ -67,7 +54,7 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
 
   const uploaded = (): { name: string; lines: VertexLine[] } => {
     const name = [...gcs.objects.keys()].filter((key) => key.startsWith(`${BUCKET}/llmux-batch/input/`) && key.endsWith('.jsonl')).at(-1) ?? '';
-    return { name, lines: parseLines<VertexLine>(gcs.objects.get(name)?.data.toString('utf8') ?? '') };
+    return { name, lines: parseJsonLines<VertexLine>(gcs.objects.get(name)?.data.toString('utf8') ?? '') };
   };
 
   before(async () => {
@@ -105,7 +92,7 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
     const key = await world.newKey();
     const client = world.client(key);
     const file = await client.files.create({
-      file: await batchFile('gemini-batch', ['hello there', 'three words here'], { extra: { temperature: 0.2, max_tokens: 50 }, customId: (index) => `Req ${index}` }),
+      file: await batchFile('gemini-batch', TWO_PROMPTS, { extra: { temperature: 0.2, max_tokens: 50 }, customId: (index) => `Req ${index}` }),
       purpose: 'batch',
     });
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
@@ -150,31 +137,16 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
     assert.deepEqual(done.metadata, { job: 'nightly' });
     assert.match(done.output_file_id ?? '', /^file-[0-9a-f]{32}$/);
 
-    const output = parseLines<OutputLine>(await (await client.files.content(done.output_file_id ?? '')).text());
+    const output = parseJsonLines<BatchOutputLine>(await (await client.files.content(done.output_file_id ?? '')).text());
     // The fake wrote its predictions in reverse; the labels put each back under its custom_id, in the input's order.
-    assert.deepEqual(
-      output.map((line) => line.custom_id),
-      ['Req 0', 'Req 1'],
-    );
-    assert.equal(output[0]?.response?.status_code, 200);
-    assert.equal(output[0]?.response?.body.object, 'chat.completion');
-    assert.equal(output[0]?.response?.body.choices[0]?.message.content, 'Batch answer to: hello there');
-    const usage = output[1]?.response?.body.usage;
-    assert.deepEqual([usage?.prompt_tokens, usage?.completion_tokens, usage?.total_tokens], [3, FAKE_BATCH_COMPLETION_TOKENS, 3 + FAKE_BATCH_COMPLETION_TOKENS]);
+    assertTwoAnsweredLines(output, ['Req 0', 'Req 1']);
     const listing = gcs.requests.find((request) => request.url.startsWith(`/storage/v1/b/${BUCKET}/o?`));
     assert.equal(new URL(listing?.url ?? '', 'http://fake').searchParams.get('prefix'), `${(job?.outputDirectory ?? '').replace(`gs://${BUCKET}/`, '')}/`);
     assert.ok(gcs.requests.some((request) => request.url.endsWith('%2Fpredictions.jsonl?alt=media')));
     await client.files.content(done.output_file_id ?? '');
 
     const rows = await world.spendRows(key, 6);
-    const billed = rows.filter((row) => row.metadata?.['call_type'] === 'afile_content' && (row.spend ?? 0) > 0);
-    assert.equal(billed.length, 1);
-    // 2 + 3 prompt words and 5 completion tokens a line, at the deployment's prices.
-    const expected = 5 * INPUT_PRICE + 2 * FAKE_BATCH_COMPLETION_TOKENS * OUTPUT_PRICE;
-    assert.ok(Math.abs((billed[0]?.spend ?? 0) - expected) < 1e-12, `spend ${billed[0]?.spend}`);
-    assert.equal(billed[0]?.prompt_tokens, 5);
-    assert.equal(billed[0]?.completion_tokens, 2 * FAKE_BATCH_COMPLETION_TOKENS);
-    assert.equal(billed[0]?.model_group, 'gemini-batch');
+    assertBilledOnce(rows, { modelGroup: 'gemini-batch', inputPrice: INPUT_PRICE, outputPrice: OUTPUT_PRICE });
     assert.equal(rows.filter((row) => row.metadata?.['call_type'] === 'afile_content').length, 2);
 
     // Retrieve reads the output directory's listing and the input's metadata; delete removes the input and its custom_ids.
@@ -193,25 +165,20 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   it('answers a failed request as an error line and bills only the answered ones', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({
-      file: await batchFile('gemini-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`], { customId: (index) => `Req ${index}` }),
-      purpose: 'batch',
-    });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await client.batches.retrieve(batch.id);
-    const done = await client.batches.retrieve(batch.id);
+    const { done, output } = await runBatchToOutput(
+      client,
+      await batchFile('gemini-batch', ['fine words', `please ${FAKE_BATCH_FAIL_MARKER}`], { customId: (index) => `Req ${index}` }),
+    );
     // Vertex's JOB_STATE_PARTIALLY_SUCCEEDED is OpenAI's completed, with the failures counted.
     assert.equal(done.status, 'completed');
     assert.deepEqual(done.request_counts, { total: 2, completed: 1, failed: 1 });
-    const lines = parseLines<OutputLine>(await (await client.files.content(done.output_file_id ?? '')).text());
+    const lines = parseJsonLines<BatchOutputLine>(output);
     assert.equal(lines[1]?.custom_id, 'Req 1');
     assert.equal(lines[1]?.response, null);
     assert.equal(lines[1]?.error?.code, 'vertex_error');
     assert.match(lines[1]?.error?.message ?? '', /could not process this request/);
     assert.equal(lines[0]?.error, null);
-    const billed = (await world.spendRows(key, 5)).find((row) => row.metadata?.['call_type'] === 'afile_content');
-    assert.equal(billed?.prompt_tokens, 2);
-    assert.equal(billed?.completion_tokens, FAKE_BATCH_COMPLETION_TOKENS);
+    assertAnsweredLineBilled(await world.spendRows(key, 5));
   });
 
   it('cancels with :cancel and keeps the batch and its files to their owner', async () => {

@@ -7,10 +7,11 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_BATCH_COMPLETION_TOKENS, startFakeOpenAIBatches, type FakeBatchesServer } from '@llmux/fake-upstreams';
+import { startFakeOpenAIBatches, type FakeBatchesServer } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
+import { assertBilledOnce, parseJsonLines, TWO_PROMPTS } from './helpers/batch-output-checks.js';
 
 const OPENAI_KEY = 'sk-upstream-batches';
 const AZURE_KEY = 'azure-batches-key';
@@ -19,10 +20,7 @@ const OUTPUT_PRICE = 0.000002;
 
 function uploadedLines(fake: FakeBatchesServer): Array<{ body: { model: string } }> {
   const latest = [...fake.files.values()].filter((file) => file.purpose === 'batch').at(-1);
-  return (latest?.bytes.toString('utf8') ?? '')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { body: { model: string } });
+  return parseJsonLines<{ body: { model: string } }>(latest?.bytes.toString('utf8') ?? '');
 }
 
 describe('/v1/files and /v1/batches through the gateway', () => {
@@ -57,7 +55,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
   it('uploads with the deployment model, runs a batch to completion and bills its output once', async () => {
     const key = await world.newKey();
     const client = world.client(key);
-    const file = await client.files.create({ file: await batchFile('gpt-batch', ['hello there', 'three words here'], { customId: (index) => `line-${index}` }), purpose: 'batch' });
+    const file = await client.files.create({ file: await batchFile('gpt-batch', TWO_PROMPTS, { customId: (index) => `line-${index}` }), purpose: 'batch' });
     assert.match(file.id, /^file-[0-9a-f]{32}$/);
     assert.equal(file.purpose, 'batch');
     // The fake received the lines with the deployment's model, not the group's name.
@@ -77,10 +75,7 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     assert.match(done.output_file_id ?? '', /^file-[0-9a-f]{32}$/);
 
     const output = await (await client.files.content(done.output_file_id ?? '')).text();
-    const lines = output
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { custom_id: string; response: { body: { model: string } } });
+    const lines = parseJsonLines<{ custom_id: string; response: { body: { model: string } } }>(output);
     assert.deepEqual(
       lines.map((line) => line.custom_id),
       ['line-0', 'line-1'],
@@ -92,15 +87,8 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     const rows = await world.spendRows(key, 6);
     const callTypes = rows.map((row) => row.metadata?.['call_type']).sort();
     assert.deepEqual(callTypes, ['acreate_batch', 'acreate_file', 'afile_content', 'afile_content', 'aretrieve_batch', 'aretrieve_batch']);
-    const billed = rows.filter((row) => row.metadata?.['call_type'] === 'afile_content' && (row.spend ?? 0) > 0);
-    assert.equal(billed.length, 1);
-    // 2 + 3 prompt words, 5 completion tokens a line, at the deployment's prices.
-    const expected = 5 * INPUT_PRICE + 2 * FAKE_BATCH_COMPLETION_TOKENS * OUTPUT_PRICE;
-    assert.ok(Math.abs((billed[0]?.spend ?? 0) - expected) < 1e-12, `spend ${billed[0]?.spend}`);
-    assert.equal(billed[0]?.prompt_tokens, 5);
-    assert.equal(billed[0]?.completion_tokens, 2 * FAKE_BATCH_COMPLETION_TOKENS);
-    assert.equal(billed[0]?.model_group, 'gpt-batch');
-    for (const row of rows.filter((one) => one !== billed[0])) assert.equal(row.spend, 0);
+    const billed = assertBilledOnce(rows, { modelGroup: 'gpt-batch', inputPrice: INPUT_PRICE, outputPrice: OUTPUT_PRICE });
+    for (const row of rows.filter((one) => one !== billed)) assert.equal(row.spend, 0);
   });
 
   it('keeps files and batches to their owner: another key gets 404 and does not list them; cancel and list', async () => {
