@@ -3,14 +3,28 @@
 
 import { LlmuxError, type LlmuxErrorOptions } from './llmux-error.js';
 
-const CLIENT = { retryable: false, fallbackAllowed: false };
-const TRANSIENT = { retryable: true, fallbackAllowed: true };
+type ErrorFlags = { retryable: boolean; fallbackAllowed: boolean };
+type CatalogErrorClass = new (message: string, options?: LlmuxErrorOptions) => LlmuxError;
 
-export class BadRequestError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 400, 'invalid_request_error', CLIENT, options);
-  }
+const CLIENT: ErrorFlags = { retryable: false, fallbackAllowed: false };
+const TRANSIENT: ErrorFlags = { retryable: true, fallbackAllowed: true };
+/** Another deployment holds other credentials, models or permissions, so falling back is allowed. */
+const DEPLOYMENT_SPECIFIC: ErrorFlags = { retryable: false, fallbackAllowed: true };
+
+/**
+ * The base a catalog class extends: an LlmuxError whose status, type and flags are fixed, and
+ * whose options start from `defaults`. Each class still declares its own name (the error's
+ * `name`, what `instanceof` checks), so only these four facts differ between them.
+ */
+function catalogError(status: number, type: string, flags: ErrorFlags, defaults: LlmuxErrorOptions = {}): CatalogErrorClass {
+  return class extends LlmuxError {
+    constructor(message: string, options?: LlmuxErrorOptions) {
+      super(message, status, type, flags, { ...defaults, ...options });
+    }
+  };
 }
+
+export class BadRequestError extends catalogError(400, 'invalid_request_error', CLIENT) {}
 
 /** A parameter the provider cannot honour (and `drop_params` is off). */
 export class UnsupportedParamsError extends BadRequestError {
@@ -35,87 +49,38 @@ export class ContentPolicyViolationError extends BadRequestError {
   }
 }
 
-export class AuthenticationError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    // Another deployment holds other credentials, so falling back is allowed.
-    super(message, 401, 'authentication_error', { retryable: false, fallbackAllowed: true }, options);
-  }
-}
+export class AuthenticationError extends catalogError(401, 'authentication_error', DEPLOYMENT_SPECIFIC) {}
 
-export class PermissionDeniedError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 403, 'permission_denied', { retryable: false, fallbackAllowed: true }, options);
-  }
-}
+export class PermissionDeniedError extends catalogError(403, 'permission_denied', DEPLOYMENT_SPECIFIC) {}
 
-export class NotFoundError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 404, 'not_found_error', { retryable: false, fallbackAllowed: true }, options);
-  }
-}
+export class NotFoundError extends catalogError(404, 'not_found_error', DEPLOYMENT_SPECIFIC) {}
 
-export class TimeoutError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 408, 'timeout', TRANSIENT, options);
-  }
-}
+export class TimeoutError extends catalogError(408, 'timeout', TRANSIENT) {}
 
-export class UnprocessableEntityError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 422, 'unprocessable_entity', CLIENT, options);
-  }
-}
+export class UnprocessableEntityError extends catalogError(422, 'unprocessable_entity', CLIENT) {}
 
-export class RateLimitError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 429, 'rate_limit_error', TRANSIENT, options);
-  }
-}
+export class RateLimitError extends catalogError(429, 'rate_limit_error', TRANSIENT) {}
 
 /** A gateway budget (key, user, team, customer, global) is spent. Never retried. */
-export class BudgetExceededError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 429, 'budget_exceeded', CLIENT, { code: 'budget_exceeded', ...options });
-  }
-}
+export class BudgetExceededError extends catalogError(429, 'budget_exceeded', CLIENT, { code: 'budget_exceeded' }) {}
 
-export class InternalServerError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 500, 'api_error', TRANSIENT, options);
-  }
-}
+export class InternalServerError extends catalogError(500, 'api_error', TRANSIENT) {}
 
-export class BadGatewayError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 502, 'api_error', TRANSIENT, options);
-  }
-}
+export class BadGatewayError extends catalogError(502, 'api_error', TRANSIENT) {}
 
-export class ServiceUnavailableError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 503, 'service_unavailable', TRANSIENT, options);
-  }
-}
+export class ServiceUnavailableError extends catalogError(503, 'service_unavailable', TRANSIENT) {}
 
-export class GatewayTimeoutError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 504, 'timeout', TRANSIENT, options);
-  }
-}
+export class GatewayTimeoutError extends catalogError(504, 'timeout', TRANSIENT) {}
 
 /** The upstream could not be reached at all (refused, reset, DNS). */
-export class APIConnectionError extends LlmuxError {
-  constructor(message: string, options?: LlmuxErrorOptions) {
-    super(message, 500, 'api_connection_error', TRANSIENT, options);
-  }
-}
+export class APIConnectionError extends catalogError(500, 'api_connection_error', TRANSIENT) {}
 
 /** The model's reply did not validate against the requested schema. */
-export class JSONSchemaValidationError extends LlmuxError {
+export class JSONSchemaValidationError extends catalogError(500, 'json_schema_validation_error', TRANSIENT) {
   /** The raw text the model returned. */
   readonly rawResponse: string;
   constructor(message: string, rawResponse: string, options?: LlmuxErrorOptions) {
-    super(message, 500, 'json_schema_validation_error', TRANSIENT, options);
+    super(message, options);
     this.rawResponse = rawResponse;
   }
 }
