@@ -4,7 +4,7 @@
 
 import type { CallOptions } from './call-options.js';
 import { completeCall, type CompletionRequest } from './completion.js';
-import { convertResponsesRequest } from './dialects/openai-responses/convert-responses-request.js';
+import { BRIDGED_RESPONSES_FIELDS, convertResponsesRequest } from './dialects/openai-responses/convert-responses-request.js';
 import { convertToResponsesResponse } from './dialects/openai-responses/convert-to-responses-response.js';
 import { createResponsesStreamEncoder } from './dialects/openai-responses/create-responses-stream-encoder.js';
 import type { ResponsesRequest, ResponsesResponse } from './dialects/openai-responses/openai-responses-api.js';
@@ -22,25 +22,13 @@ export interface ResponsesEventStream extends AsyncIterable<ResponsesStreamEvent
   cancel(): Promise<void>;
 }
 
-/** The Responses request fields; any other argument is a call option or a provider setting. */
+/**
+ * The Responses request fields; any other argument is a call option or a provider setting.
+ * Past the ones the bridge carries: fields only a native (OpenAI, Azure) deployment takes.
+ */
 export const RESPONSES_BODY_KEYS: ReadonlySet<string> = new Set([
-  'model',
-  'input',
-  'instructions',
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'text',
-  'max_output_tokens',
-  'temperature',
-  'top_p',
-  'reasoning',
-  'stream',
+  ...BRIDGED_RESPONSES_FIELDS,
   'store',
-  'user',
-  'metadata',
-  'include',
-  'prompt_cache_key',
   'previous_response_id',
   'truncation',
   'service_tier',

@@ -19,8 +19,8 @@ export interface ConvertResponsesOptions {
   callerFields?: ReadonlySet<string>;
 }
 
-/** Top-level fields read below; any other field the client sent is reported. */
-const HANDLED_FIELDS: ReadonlySet<string> = new Set([
+/** Top-level fields the bridge carries (read below); any other field the client sent is reported. */
+export const BRIDGED_RESPONSES_FIELDS = [
   'model',
   'input',
   'instructions',
@@ -37,7 +37,9 @@ const HANDLED_FIELDS: ReadonlySet<string> = new Set([
   'metadata',
   'include',
   'prompt_cache_key',
-]);
+] as const;
+
+const HANDLED_FIELDS: ReadonlySet<string> = new Set(BRIDGED_RESPONSES_FIELDS);
 
 const EFFORTS: ReadonlySet<string> = new Set(['minimal', 'low', 'medium', 'high']);
 
