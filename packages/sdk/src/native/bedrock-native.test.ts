@@ -6,28 +6,31 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
-import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
+import { startFakeBedrockUpstream, type FakeChatReply, type RecordedRequest } from '@llmux/fake-upstreams';
 import { APIConnectionError, AuthenticationError, BadRequestError, RateLimitError, ServiceUnavailableError, nativeCall, speaksNatively } from '../index.js';
+import { useFakeUpstream } from '../providers/__fixtures__/use-fake-upstream.js';
 import {
   PLATFORM_BETAS,
   CACHE_REPLY,
   CLIENT_MODEL,
   CACHE_USAGE,
   CLIENT_HEADERS,
-  EXPECTED_COST,
   PRICES,
   asStream,
+  assertCachePriced,
   createRichBody,
   isTypedError,
+  lastRequest,
   readAll,
-  readUntilError,
+  readFailingStream,
   watchEnd,
   without,
 } from './__fixtures__/native-fixtures.js';
+import { itTypesErrorReplies } from './__fixtures__/it-types-error-replies.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKENATIVE000001';
@@ -57,13 +60,17 @@ function expectedSse(sent: RecordedRequest): string {
 }
 
 describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
+  const upstream = useFakeUpstream(
+    (reply) =>
+      // Mid-stream failures are AWS's throttlingException frames (the fake's default).
+      startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply }),
+    CACHE_REPLY,
+  );
   const settings = (secret = SECRET) => ({
     aws_access_key_id: ACCESS_KEY_ID,
     aws_secret_access_key: secret,
     aws_region_name: REGION,
-    aws_bedrock_runtime_endpoint: fake.url,
+    aws_bedrock_runtime_endpoint: upstream.fake.url,
     ...PRICES,
   });
   const call = (stream: boolean, options: { model?: string; secret?: string } = {}) =>
@@ -71,11 +78,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
       { model: `bedrock/${options.model ?? CLAUDE}`, ...settings(options.secret) },
       { dialect: 'anthropic-messages', body: createRichBody(stream), stream, headers: CLIENT_HEADERS },
     );
-  const lastSent = () => {
-    const sent = fake.requests.at(-1);
-    assert.ok(sent !== undefined, 'the fake received the call');
-    return sent;
-  };
+  const lastSent = () => lastRequest(upstream.fake);
   /** What arrived, minus the envelope; what the client sent, minus model and stream. */
   const assertBodyUnchanged = (sent: RecordedRequest, stream: boolean) => {
     const json = sent.json as Record<string, unknown>;
@@ -85,20 +88,6 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     assert.equal('stream' in json, false);
     assert.deepEqual(without(json, ['anthropic_version', 'anthropic_beta']), without(createRichBody(stream), ['model', 'stream']));
   };
-
-  before(async () => {
-    fake = await startFakeBedrockUpstream({
-      accessKeyId: ACCESS_KEY_ID,
-      secretAccessKey: SECRET,
-      region: REGION,
-      // Mid-stream failures are AWS's throttlingException frames (the fake's default).
-      reply: () => next ?? CACHE_REPLY,
-    });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
 
   it('speaks the Messages dialect for Claude ids on every route, not for other models', () => {
     assert.equal(speaksNatively(`bedrock/${CLAUDE}`, 'anthropic-messages'), true);
@@ -130,8 +119,7 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     if (reply.kind !== 'json') return;
     assert.ok(reply.body.equals(Buffer.concat(lastSent().sent)));
     assert.equal(reply.headers['content-type'], 'application/json');
-    assert.deepEqual(reply.usage, CACHE_USAGE);
-    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+    assertCachePriced(reply);
     assert.equal(reply.llmux.provider, 'bedrock');
   });
 
@@ -146,23 +134,18 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
     assert.equal(text, expectedSse(sent));
     assert.match(text, /^event: message_start\ndata: \{"type":"message_start"/);
     assert.match(text, /event: message_stop\ndata: \{"type":"message_stop","amazon-bedrock-invocationMetrics":/);
-    assert.deepEqual(reply.usage, CACHE_USAGE);
-    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
+    assertCachePriced(reply);
     assert.deepEqual(ends.calls, [[CACHE_USAGE, undefined]]);
   });
 
-  for (const [label, reply, ErrorClass, check] of [
-    ['400 ValidationException', awsError(400, 'ValidationException', 'messages: too short'), BadRequestError, undefined],
-    ['429 ThrottlingException with retry-after', awsError(429, 'ThrottlingException', 'Too many requests', { 'retry-after': '9' }), RateLimitError, 9],
-    ['503 ServiceUnavailableException', awsError(503, 'ServiceUnavailableException', 'Service is overloaded'), ServiceUnavailableError, undefined],
-  ] as const) {
-    for (const stream of [false, true]) {
-      it(`turns a ${label} into ${ErrorClass.name}${stream ? ' (stream)' : ''}`, async () => {
-        next = reply;
-        await assert.rejects(call(stream), (error: unknown) => isTypedError(error, ErrorClass, 'bedrock', check));
-      });
-    }
-  }
+  itTypesErrorReplies(
+    [
+      { label: '400 ValidationException', reply: awsError(400, 'ValidationException', 'messages: too short'), errorClass: BadRequestError },
+      { label: '429 ThrottlingException with retry-after', reply: awsError(429, 'ThrottlingException', 'Too many requests', { 'retry-after': '9' }), errorClass: RateLimitError },
+      { label: '503 ServiceUnavailableException', reply: awsError(503, 'ServiceUnavailableException', 'Service is overloaded'), errorClass: ServiceUnavailableError },
+    ],
+    { answer: (reply) => (upstream.reply = reply), call, provider: 'bedrock' },
+  );
 
   it('turns a request refused for its signature into AuthenticationError, without the secret', async () => {
     await assert.rejects(call(false, { secret: 'wrong-secret-0000000000000000000000000000' }), (error: unknown) => {
@@ -173,28 +156,23 @@ describe('nativeCall to bedrock/… (Claude on InvokeModel)', () => {
   });
 
   it('rejects the call when an exception frame comes before any content', async () => {
-    next = { ...CACHE_REPLY, failAfterChunks: 0 };
+    upstream.reply = { ...CACHE_REPLY, failAfterChunks: 0 };
     await assert.rejects(call(true), RateLimitError);
   });
 
   it('throws a mid-stream exception frame from the iterator, after the bytes before it', async () => {
-    next = { ...CACHE_REPLY, failAfterChunks: 3 };
+    upstream.reply = { ...CACHE_REPLY, failAfterChunks: 3 };
     const reply = asStream(await call(true));
-    const ends = watchEnd(reply);
-    const { bytes, error } = await readUntilError(reply);
+    const { bytes, error } = await readFailingStream(reply);
     assert.ok(error instanceof RateLimitError);
-    assert.deepEqual(ends.calls, [[reply.usage, error]]);
     assert.equal(bytes.toString('utf8'), expectedSse(lastSent()));
     assert.equal(reply.usage?.prompt_tokens, 1200);
   });
 
   it('throws when the stream ends cleanly but short of message_stop', async () => {
-    next = { ...CACHE_REPLY, dropAfterChunks: 3 };
-    const reply = asStream(await call(true));
-    const ends = watchEnd(reply);
-    const { bytes, error } = await readUntilError(reply);
+    upstream.reply = { ...CACHE_REPLY, dropAfterChunks: 3 };
+    const { bytes, error } = await readFailingStream(asStream(await call(true)));
     assert.ok(error instanceof APIConnectionError && /before message_stop/.test(error.message));
-    assert.deepEqual(ends.calls, [[reply.usage, error]]);
     assert.equal(bytes.toString('utf8'), expectedSse(lastSent()), 'every event before the cut was passed on');
   });
 

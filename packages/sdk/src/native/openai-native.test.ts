@@ -4,16 +4,14 @@
 // are not native, so their translation is never bypassed.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeAzureUpstream, startFakeOpenAIUpstream, startFakeScenarioUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { startFakeAzureUpstream, startFakeOpenAIUpstream, startFakeScenarioUpstream } from '@llmux/fake-upstreams';
 import { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError, TimeoutError, nativeCall, speaksNatively } from '../index.js';
-import { asStream, isTypedError, readAll, readUntilError, watchEnd, without } from './__fixtures__/native-fixtures.js';
+import { useFakeUpstream } from '../providers/__fixtures__/use-fake-upstream.js';
+import { asStream, isTypedError, lastRequest, readAll, readUntilError, watchEnd, without } from './__fixtures__/native-fixtures.js';
+import { OPENAI_EXPECTED_COST, OPENAI_PRICES, OPENAI_REPLY } from './__fixtures__/openai-cache-reply.js';
 
 const API_KEY = 'sk-openai-deployment-0001';
-const PRICES = { input_cost_per_token: 2e-6, cache_read_input_token_cost: 0.5e-6, output_cost_per_token: 8e-6 };
-const REPLY: FakeChatReply = { content: 'Paris is the capital.', usage: { promptTokens: 300, completionTokens: 12, cachedTokens: 200 } };
-/** 100 uncached and 200 cached prompt tokens, 12 output tokens. */
-const EXPECTED_COST = 100 * 2e-6 + 200 * 0.5e-6 + 12 * 8e-6;
 
 function createChatBody(stream: boolean): Record<string, unknown> {
   return {
@@ -31,26 +29,13 @@ function createChatBody(stream: boolean): Record<string, unknown> {
 }
 
 describe('nativeCall in the openai-chat dialect', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
+  const upstream = useFakeUpstream((reply) => startFakeOpenAIUpstream({ apiKey: API_KEY, reply }), OPENAI_REPLY);
   const call = (stream: boolean, body = createChatBody(stream)) =>
     nativeCall(
-      { model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, ...PRICES },
+      { model: 'openai/gpt-4.1', api_key: API_KEY, api_base: upstream.fake.url, ...OPENAI_PRICES },
       { dialect: 'openai-chat', body, stream, headers: { authorization: 'Bearer sk-client' } },
     );
-  const lastSent = () => {
-    const sent = fake.requests.at(-1);
-    assert.ok(sent !== undefined, 'the fake received the call');
-    return sent;
-  };
-
-  before(async () => {
-    fake = await startFakeOpenAIUpstream({ apiKey: API_KEY, reply: () => next ?? REPLY });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
+  const lastSent = () => lastRequest(upstream.fake);
 
   it('speaks openai-chat for rows without quirks only', () => {
     assert.equal(speaksNatively('openai/gpt-4.1', 'openai-chat'), true);
@@ -76,7 +61,7 @@ describe('nativeCall in the openai-chat dialect', () => {
     assert.match(reply.headers['x-request-id'] ?? '', /^req_fake/);
     assert.equal(reply.usage?.prompt_tokens, 300);
     assert.equal(reply.usage?.prompt_tokens_details?.cached_tokens, 200);
-    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+    assert.ok(Math.abs((reply.llmux.cost ?? 0) - OPENAI_EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
   });
 
   it('streams the upstream’s bytes unchanged, asking for the usage chunk it prices', async () => {
@@ -89,7 +74,7 @@ describe('nativeCall in the openai-chat dialect', () => {
     assert.ok(bytes.equals(Buffer.concat(sent.sent)));
     assert.match(bytes.toString(), /data: \[DONE\]\n\n$/);
     assert.equal(reply.usage?.completion_tokens, 12);
-    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
+    assert.ok(Math.abs((reply.llmux.cost ?? 0) - OPENAI_EXPECTED_COST) < 1e-12);
     assert.deepEqual(ends.calls, [[reply.usage, undefined]]);
   });
 
@@ -100,13 +85,13 @@ describe('nativeCall in the openai-chat dialect', () => {
     [500, 'server_error', InternalServerError, {}],
   ] as const) {
     it(`turns a ${status} into ${ErrorClass.name}`, async () => {
-      next = { error: { status, body: { error: { message: `upstream ${status}`, type, param: null, code: null } }, headers } };
+      upstream.reply = { error: { status, body: { error: { message: `upstream ${status}`, type, param: null, code: null } }, headers } };
       await assert.rejects(call(true), (error: unknown) => isTypedError(error, ErrorClass, 'openai', status === 429 ? 3 : undefined));
     });
   }
 
   it('passes a mid-stream error payload through and reports it at the end', async () => {
-    next = { ...REPLY, failAfterChunks: 2 };
+    upstream.reply = { ...OPENAI_REPLY, failAfterChunks: 2 };
     const reply = asStream(await call(true));
     const ends = watchEnd(reply);
     const bytes = await readAll(reply);
@@ -115,7 +100,7 @@ describe('nativeCall in the openai-chat dialect', () => {
   });
 
   it('throws when the connection drops before [DONE]', async () => {
-    next = { ...REPLY, dropAfterChunks: 2 };
+    upstream.reply = { ...OPENAI_REPLY, dropAfterChunks: 2 };
     const reply = asStream(await call(true));
     const { error } = await readUntilError(reply);
     assert.ok(error instanceof APIConnectionError);
@@ -141,11 +126,11 @@ describe('nativeCall in the openai-chat dialect', () => {
   });
 
   it('stops at once, with the caller’s reason, when the caller aborts mid-stream', async () => {
-    next = { ...REPLY, content: 'word '.repeat(400) };
+    upstream.reply = { ...OPENAI_REPLY, content: 'word '.repeat(400) };
     const controller = new AbortController();
     const reply = asStream(
       await nativeCall(
-        { model: 'openai/gpt-4.1', api_key: API_KEY, api_base: fake.url, signal: controller.signal },
+        { model: 'openai/gpt-4.1', api_key: API_KEY, api_base: upstream.fake.url, signal: controller.signal },
         { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} },
       ),
     );
@@ -164,9 +149,9 @@ describe('nativeCall in the openai-chat dialect', () => {
   });
 
   it('passes Azure deployments through too, filter chunks and all, with Azure’s URL and key', async () => {
-    const azure = await startFakeAzureUpstream({ apiKey: API_KEY, reply: () => REPLY, models: { 'my-gpt': 'gpt-4o-2024-08-06' } });
+    const azure = await startFakeAzureUpstream({ apiKey: API_KEY, reply: () => OPENAI_REPLY, models: { 'my-gpt': 'gpt-4o-2024-08-06' } });
     try {
-      const params = { model: 'azure/my-gpt', api_key: API_KEY, api_base: azure.url, ...PRICES };
+      const params = { model: 'azure/my-gpt', api_key: API_KEY, api_base: azure.url, ...OPENAI_PRICES };
       assert.equal(speaksNatively('azure/my-gpt', 'openai-chat'), true);
       const reply = asStream(await nativeCall(params, { dialect: 'openai-chat', body: createChatBody(true), stream: true, headers: {} }));
       const bytes = await readAll(reply);
@@ -176,7 +161,7 @@ describe('nativeCall in the openai-chat dialect', () => {
       assert.deepEqual(without(sent?.json, ['model', 'stream_options']), without(createChatBody(true), ['model']));
       assert.ok(bytes.equals(Buffer.concat(sent?.sent ?? [])));
       assert.match(bytes.toString(), /prompt_filter_results/);
-      assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+      assert.ok(Math.abs((reply.llmux.cost ?? 0) - OPENAI_EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
     } finally {
       await azure.close();
     }

@@ -4,86 +4,63 @@
 // and SSE) come back as sent, with usage and cost read from them.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import {
-  startFakeGoogleTokenServer,
-  startFakeVertexUpstream,
-  unauthenticatedBody,
-  type FakeGoogleTokenServer,
-  type FakeServer,
-  type FakeServiceAccount,
-  type FakeChatReply,
-  type RecordedRequest,
-} from '@llmux/fake-upstreams';
-import { APIConnectionError, AuthenticationError, BadRequestError, HttpClient, RateLimitError, ServiceUnavailableError, nativeCall, speaksNatively } from '../index.js';
+import { before, describe, it } from 'node:test';
+import { startFakeGoogleTokenServer, startFakeVertexUpstream, unauthenticatedBody, type FakeServiceAccount, type RecordedRequest } from '@llmux/fake-upstreams';
+import { APIConnectionError, AuthenticationError, BadRequestError, RateLimitError, ServiceUnavailableError, nativeCall, speaksNatively } from '../index.js';
+import { useFakeServer, useFakeUpstream } from '../providers/__fixtures__/use-fake-upstream.js';
 import {
   PLATFORM_BETAS,
   CACHE_REPLY,
   CACHE_USAGE,
   CLIENT_HEADERS,
-  EXPECTED_COST,
   PRICES,
   anthropicErrorReply,
   asStream,
+  assertCachePriced,
   createRichBody,
-  isTypedError,
+  lastRequest,
   readAll,
-  readUntilError,
+  readFailingStream,
   watchEnd,
   without,
 } from './__fixtures__/native-fixtures.js';
+import { itTypesErrorReplies } from './__fixtures__/it-types-error-replies.js';
 
 const PROJECT = 'llmux-native-project';
 const MODEL = 'claude-sonnet-4@20250514';
 
 describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
-  let tokenServer: FakeGoogleTokenServer;
-  let vertex: FakeServer;
-  let http: HttpClient;
+  // The token server first: the fake Vertex checks the tokens it issues.
+  const google = useFakeServer(startFakeGoogleTokenServer);
+  const vertex = useFakeUpstream((reply) => startFakeVertexUpstream({ tokens: google.fake.issued, project: PROJECT, reply }), CACHE_REPLY);
   let account: FakeServiceAccount;
-  let next: FakeChatReply | undefined;
   const call = (stream: boolean) =>
     nativeCall(
       {
         model: `vertex_ai/${MODEL}`,
-        api_base: vertex.url,
+        api_base: vertex.fake.url,
         vertex_project: PROJECT,
         vertex_location: 'us-east5',
         vertex_credentials: JSON.stringify(account.keyFile),
-        http_client: http,
+        http_client: vertex.http,
         ...PRICES,
       },
       { dialect: 'anthropic-messages', body: createRichBody(stream), stream, headers: CLIENT_HEADERS },
     );
-  const lastSent = () => {
-    const sent = vertex.requests.at(-1);
-    assert.ok(sent !== undefined, 'the fake received the call');
-    return sent;
-  };
+  const lastSent = () => lastRequest(vertex.fake);
   const assertBodyUnchanged = (sent: RecordedRequest, stream: boolean) => {
     const json = sent.json as Record<string, unknown>;
     assert.equal(json['anthropic_version'], 'vertex-2023-10-16');
     assert.equal('model' in json, false);
     assert.deepEqual(without(json, ['anthropic_version']), without(createRichBody(stream), ['model']));
     assert.equal(sent.headers['anthropic-beta'], PLATFORM_BETAS.join(','));
-    assert.equal(sent.headers.authorization, `Bearer ${tokenServer.issued.at(-1)}`);
+    assert.equal(sent.headers.authorization, `Bearer ${google.fake.issued.at(-1)}`);
     assert.equal(sent.headers['x-api-key'], undefined);
     assert.equal(sent.headers.cookie, undefined);
   };
 
-  before(async () => {
-    tokenServer = await startFakeGoogleTokenServer();
-    vertex = await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply: () => next ?? CACHE_REPLY });
-    http = new HttpClient();
-    account = tokenServer.createServiceAccount();
-  });
-  after(async () => {
-    await http.close();
-    await vertex.close();
-    await tokenServer.close();
-  });
-  beforeEach(() => {
-    next = undefined;
+  before(() => {
+    account = google.fake.createServiceAccount();
   });
 
   it('speaks the Messages dialect for Claude models only', () => {
@@ -100,8 +77,7 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
     assert.equal(reply.kind, 'json');
     if (reply.kind !== 'json') return;
     assert.ok(reply.body.equals(Buffer.concat(sent.sent)));
-    assert.deepEqual(reply.usage, CACHE_USAGE);
-    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost}`);
+    assertCachePriced(reply);
     assert.equal(reply.llmux.provider, 'vertex_ai');
     assert.deepEqual(reply.llmux.warnings, ['anthropic-beta: oauth-2025-04-20 dropped; Vertex AI refuses calls with flags it does not accept']);
   });
@@ -115,37 +91,29 @@ describe('nativeCall to vertex_ai/claude-… (rawPredict)', () => {
     assertBodyUnchanged(sent, true);
     assert.equal((sent.json as { stream?: unknown }).stream, true);
     assert.ok(bytes.equals(Buffer.concat(sent.sent)));
-    assert.deepEqual(reply.usage, CACHE_USAGE);
-    assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12);
+    assertCachePriced(reply);
     assert.deepEqual(ends.calls, [[CACHE_USAGE, undefined]]);
   });
 
-  for (const [label, reply, ErrorClass, retryAfter] of [
-    ['400 invalid_request_error', anthropicErrorReply(400, 'invalid_request_error', 'max_tokens: too large'), BadRequestError, undefined],
-    ['401 from Google', { error: { status: 401, body: unauthenticatedBody() } }, AuthenticationError, undefined],
-    ['429 rate_limit_error with retry-after', anthropicErrorReply(429, 'rate_limit_error', 'Slow down', { 'retry-after': '4' }), RateLimitError, 4],
-    ['529 overloaded_error', anthropicErrorReply(529, 'overloaded_error', 'Overloaded'), ServiceUnavailableError, undefined],
-  ] as const) {
-    for (const stream of [false, true]) {
-      it(`turns a ${label} into ${ErrorClass.name}${stream ? ' (stream)' : ''}`, async () => {
-        next = reply;
-        await assert.rejects(call(stream), (error: unknown) => isTypedError(error, ErrorClass, 'vertex_ai', retryAfter));
-      });
-    }
-  }
+  itTypesErrorReplies(
+    [
+      { label: '400 invalid_request_error', reply: anthropicErrorReply(400, 'invalid_request_error', 'max_tokens: too large'), errorClass: BadRequestError },
+      { label: '401 from Google', reply: { error: { status: 401, body: unauthenticatedBody() } }, errorClass: AuthenticationError },
+      { label: '429 rate_limit_error with retry-after', reply: anthropicErrorReply(429, 'rate_limit_error', 'Slow down', { 'retry-after': '4' }), errorClass: RateLimitError },
+      { label: '529 overloaded_error', reply: anthropicErrorReply(529, 'overloaded_error', 'Overloaded'), errorClass: ServiceUnavailableError },
+    ],
+    { answer: (reply) => (vertex.reply = reply), call, provider: 'vertex_ai' },
+  );
 
   it('rejects the call when the overloaded event comes before any content', async () => {
-    next = { ...CACHE_REPLY, failAfterChunks: 0 };
+    vertex.reply = { ...CACHE_REPLY, failAfterChunks: 0 };
     await assert.rejects(call(true), (error: unknown) => error instanceof ServiceUnavailableError && error.code === 'overloaded_error');
   });
 
   it('throws from the iterator and onEnd when the connection drops mid-stream', async () => {
-    next = { ...CACHE_REPLY, dropAfterChunks: 2 };
-    const reply = asStream(await call(true));
-    const ends = watchEnd(reply);
-    const { bytes, error } = await readUntilError(reply);
+    vertex.reply = { ...CACHE_REPLY, dropAfterChunks: 2 };
+    const { bytes, error } = await readFailingStream(asStream(await call(true)));
     assert.ok(error instanceof APIConnectionError);
-    assert.deepEqual(ends.calls, [[reply.usage, error]]);
     assert.ok(bytes.equals(Buffer.concat(lastSent().sent)), 'every byte before the cut was passed on');
   });
 });

@@ -3,7 +3,7 @@
 // PDF with citations, a field no one knows), the client headers, and a priced cache usage.
 
 import { strict as assert } from 'node:assert';
-import type { FakeChatReply } from '@llmux/fake-upstreams';
+import type { FakeChatReply, FakeServer, RecordedRequest } from '@llmux/fake-upstreams';
 import type { LlmuxError, NativeReply, NativeStreamReply, Usage } from '../../index.js';
 
 /** The model name the client sent (a gateway model group); deployments replace it. */
@@ -77,7 +77,7 @@ export const PRICES = {
 };
 
 /** 100 uncached input, 900 cache reads, 200 cache writes, 40 output tokens. */
-export const EXPECTED_COST = 100 * 3e-6 + 900 * 0.3e-6 + 200 * 3.75e-6 + 40 * 15e-6;
+const EXPECTED_COST = 100 * 3e-6 + 900 * 0.3e-6 + 200 * 3.75e-6 + 40 * 15e-6;
 
 export function without(value: unknown, keys: readonly string[]): Record<string, unknown> {
   const copy = { ...(value as Record<string, unknown>) };
@@ -89,6 +89,19 @@ export async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of stream) parts.push(chunk);
   return Buffer.concat(parts);
+}
+
+/** The cache usage above, priced at PRICES: what every Claude passthrough must report. */
+export function assertCachePriced(reply: NativeReply): void {
+  assert.deepEqual(reply.usage, CACHE_USAGE);
+  assert.ok(Math.abs((reply.llmux.cost ?? 0) - EXPECTED_COST) < 1e-12, `cost ${reply.llmux.cost} ≈ ${EXPECTED_COST}`);
+}
+
+/** The call the fake received last (each test's own). */
+export function lastRequest(fake: FakeServer): RecordedRequest {
+  const sent = fake.requests.at(-1);
+  assert.ok(sent !== undefined, 'the fake received the call');
+  return sent;
 }
 
 export function asStream(reply: NativeReply): NativeStreamReply {
@@ -117,6 +130,14 @@ export async function readUntilError(stream: AsyncIterable<Buffer>): Promise<{ b
     return { bytes: Buffer.concat(parts), error };
   }
   assert.fail('the stream ended without an error');
+}
+
+/** Reads a stream that must fail; onEnd must have reported that error once, with the usage known so far. */
+export async function readFailingStream(reply: NativeStreamReply): Promise<{ bytes: Buffer; error: unknown }> {
+  const ends = watchEnd(reply);
+  const failure = await readUntilError(reply);
+  assert.deepEqual(ends.calls, [[reply.usage, failure.error]]);
+  return failure;
 }
 
 /** A typed error from the right provider, with the upstream's retry-after where it sent one. */
