@@ -7,22 +7,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sweepBudgetResets } from '../src/spend/budget-reset-sweep.js';
-import { createStore, type KyselyStore } from '../src/store/index.js';
 import { chatAs, COST_PER_CALL, customerRecord, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { startStoreLimitsGateway, type StoreLimitsGateway } from './helpers/store-limits-gateway.js';
 
 describe('budgets through the gateway', () => {
-  let backend: Backend;
-  let store: KyselyStore;
-  let gateway: LimitsGateway;
+  let gateway: StoreLimitsGateway;
   let now = Date.UTC(2026, 5, 1, 9, 0, 0);
   let webhook: Server;
   const alerts: unknown[] = [];
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
     webhook = createServer((request, response) => {
       const parts: Buffer[] = [];
       request.on('data', (part: Buffer) => parts.push(part));
@@ -32,12 +26,13 @@ describe('budgets through the gateway', () => {
       });
     });
     await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
-    await store.upsertCustomer(customerRecord('capped', { max_budget: 0.03 }));
-    await store.upsertCustomer(customerRecord('monthly', { max_budget: 0.03, budget_duration: '30s', budget_reset_at: new Date(now + 30_000) }));
-    await store.upsertCustomer(customerRecord('watched', { soft_budget: 0.03 }));
-    await store.upsertCustomer(customerRecord('thresholds', { max_budget: 0.05 }));
-    gateway = await startLimitsGateway({
-      store,
+    gateway = await startStoreLimitsGateway({
+      customers: [
+        customerRecord('capped', { max_budget: 0.03 }),
+        customerRecord('monthly', { max_budget: 0.03, budget_duration: '30s', budget_reset_at: new Date(now + 30_000) }),
+        customerRecord('watched', { soft_budget: 0.03 }),
+        customerRecord('thresholds', { max_budget: 0.05 }),
+      ],
       clock: () => now,
       spendWriter: { flushIntervalMs: 20 },
       settings: {
@@ -48,8 +43,6 @@ describe('budgets through the gateway', () => {
   });
   after(async () => {
     await gateway.close();
-    await store.close();
-    await backend.cleanup();
     webhook.close();
   });
 
@@ -65,7 +58,7 @@ describe('budgets through the gateway', () => {
   });
 
   it('refuses a blocked customer with 403 before any upstream call', async () => {
-    await store.upsertCustomer(customerRecord('banned', { blocked: true }));
+    await gateway.store.upsertCustomer(customerRecord('banned', { blocked: true }));
     const refused = await chatAs(gateway.client, 'banned');
     assert.equal(refused.status, 403);
     assert.match(refused.error?.message ?? '', /banned is blocked/);
@@ -84,19 +77,19 @@ describe('budgets through the gateway', () => {
     assert.equal((await chatAs(gateway.client, 'monthly')).status, 200);
     await gateway.gateway.accounting.writer?.flush();
     await gateway.gateway.accounting.writer?.flush();
-    const record = await store.getCustomer('monthly');
+    const record = await gateway.store.getCustomer('monthly');
     assert.ok(Math.abs((record?.spend ?? 0) - COST_PER_CALL) < 1e-9, `spend after reset ${record?.spend}`);
     assert.equal(record?.budget_reset_at?.getTime(), Date.UTC(2026, 5, 1, 9, 1, 0));
   });
 
   it('resets idle entities whose period ended in the periodic sweep', async () => {
-    await store.upsertCustomer(customerRecord('idle', { max_budget: 1, budget_duration: '1h', budget_reset_at: new Date(now - 1_000) }));
-    await store.incrementSpend([{ entity: 'customer', id: 'idle', amount: 0.5 }]);
+    await gateway.store.upsertCustomer(customerRecord('idle', { max_budget: 1, budget_duration: '1h', budget_reset_at: new Date(now - 1_000) }));
+    await gateway.store.incrementSpend([{ entity: 'customer', id: 'idle', amount: 0.5 }]);
     const writer = gateway.gateway.accounting.writer;
     assert.ok(writer !== undefined);
-    await sweepBudgetResets(store, writer, now);
+    await sweepBudgetResets(gateway.store, writer, now);
     await writer.flush();
-    const record = await store.getCustomer('idle');
+    const record = await gateway.store.getCustomer('idle');
     assert.equal(record?.spend, 0);
     assert.equal(record?.budget_reset_at?.getTime(), now - 1_000 + 3_600_000);
   });

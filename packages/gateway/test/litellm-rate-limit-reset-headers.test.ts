@@ -6,32 +6,23 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createStore, type KyselyStore } from '../src/store/index.js';
-import { chatAs, clientWithKey, customerRecord, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { chatAs, clientWithKey, customerRecord } from './helpers/limits-gateway.js';
+import { startStoreLimitsGateway, type StoreLimitsGateway } from './helpers/store-limits-gateway.js';
 
 /** A minute window's start (epoch ms divisible by 60 000). */
 const WINDOW_START = 1_800_000_000_000;
 
 describe('rate-limit reset headers and LiteLLM descriptor headers on 429s', () => {
-  let backend: Backend;
-  let store: KyselyStore;
-  let gateway: LimitsGateway;
+  let gateway: StoreLimitsGateway;
   let now = WINDOW_START + 30_500;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
-    await store.upsertCustomer(customerRecord('reset-customer', { rpm_limit: 5, tpm_limit: 10_000 }));
-    await store.upsertCustomer(customerRecord('one-call-customer', { rpm_limit: 1 }));
-    gateway = await startLimitsGateway({ store, clock: () => now });
+    gateway = await startStoreLimitsGateway({
+      customers: [customerRecord('reset-customer', { rpm_limit: 5, tpm_limit: 10_000 }), customerRecord('one-call-customer', { rpm_limit: 1 })],
+      clock: () => now,
+    });
   });
-  after(async () => {
-    await gateway.close();
-    await store.close();
-    await backend.cleanup();
-  });
+  after(() => gateway.close());
 
   it("x-ratelimit-reset-requests and -tokens say, in OpenAI's duration form, when the per-minute limits are full again", async () => {
     now = WINDOW_START + 30_500;

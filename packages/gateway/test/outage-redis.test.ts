@@ -10,12 +10,11 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { minuteWindow } from '../src/limits/counter-backend.js';
-import { createStore, type KyselyStore } from '../src/store/index.js';
 import { startCaptureServer, type CaptureServer } from './helpers/capture-server.js';
 import { chatAs, clientWithKey, manage, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
+import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
 import { startOwnRedis, type OwnRedis } from './helpers/own-redis.js';
 import { readMetric } from './helpers/read-metric.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
 
 const redis = await startOwnRedis();
 // Mid-minute, ten minutes ahead: every call of the test falls in one rate window.
@@ -43,16 +42,14 @@ async function metrics(gateway: LimitsGateway): Promise<string> {
 
 describe('Redis outage', { skip: typeof redis === 'string' ? redis : false }, () => {
   const own = redis as OwnRedis;
-  let backend: Backend;
-  let store: KyselyStore;
+  let migrated: MigratedStore;
   let first: LimitsGateway;
   let second: LimitsGateway;
   let alerts: CaptureServer;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
+    migrated = await openMigratedStore();
+    const { store } = migrated;
     alerts = await startCaptureServer();
     const env = { ...process.env, REDIS_URL: own.url };
     const settings = { general_settings: { alerting: ['webhook'], alerting_webhook_url: `${alerts.url}/alerts` } };
@@ -64,8 +61,7 @@ describe('Redis outage', { skip: typeof redis === 'string' ? redis : false }, ()
     await first?.close();
     await second?.close();
     await alerts?.close();
-    await store?.close();
-    await backend?.cleanup();
+    await migrated?.dispose();
     await own.dispose();
   });
 

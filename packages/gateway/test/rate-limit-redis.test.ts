@@ -6,11 +6,10 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createStore, type KyselyStore } from '../src/store/index.js';
 import OpenAI from 'openai';
 import { chatAs, clientWithKey, customerRecord, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
+import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
 import { redisAvailable, TEST_REDIS_URL } from './helpers/redis-available.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
 
 const reachable = await redisAvailable();
 
@@ -18,15 +17,13 @@ describe('limits shared through Redis by two gateway instances', { skip: reachab
   const run = randomBytes(4).toString('hex');
   const rpmCustomer = `rpm-${run}`;
   const budgetCustomer = `budget-${run}`;
-  let backend: Backend;
-  let store: KyselyStore;
+  let migrated: MigratedStore;
   let first: LimitsGateway;
   let second: LimitsGateway;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
+    migrated = await openMigratedStore();
+    const { store } = migrated;
     await store.upsertCustomer(customerRecord(rpmCustomer, { rpm_limit: 2 }));
     await store.upsertCustomer(customerRecord(budgetCustomer, { max_budget: 0.03 }));
     const env = { ...process.env, REDIS_URL: TEST_REDIS_URL };
@@ -37,8 +34,7 @@ describe('limits shared through Redis by two gateway instances', { skip: reachab
   after(async () => {
     await first?.close();
     await second?.close();
-    await store?.close();
-    await backend?.cleanup();
+    await migrated?.dispose();
   });
 
   it('gives 429 on the third call in a minute spread over both instances', async () => {

@@ -4,30 +4,23 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createStore, type KyselyStore } from '../src/store/index.js';
-import { chatAs, customerRecord, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { chatAs, customerRecord } from './helpers/limits-gateway.js';
+import { startStoreLimitsGateway, type StoreLimitsGateway } from './helpers/store-limits-gateway.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
 describe('rate limits through the gateway (memory counters, SQLite store)', () => {
-  let backend: Backend;
-  let store: KyselyStore;
-  let gateway: LimitsGateway;
+  let gateway: StoreLimitsGateway;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
-    await store.upsertCustomer(customerRecord('rpm-customer', { rpm_limit: 2 }));
-    await store.upsertCustomer(customerRecord('tpm-customer', { tpm_limit: 40 }));
-    await store.upsertCustomer(customerRecord('streamer', { max_parallel_requests: 1, tpm_limit: 40 }));
-    gateway = await startLimitsGateway({ store });
+    gateway = await startStoreLimitsGateway({
+      customers: [
+        customerRecord('rpm-customer', { rpm_limit: 2 }),
+        customerRecord('tpm-customer', { tpm_limit: 40 }),
+        customerRecord('streamer', { max_parallel_requests: 1, tpm_limit: 40 }),
+      ],
+    });
   });
-  after(async () => {
-    await gateway.close();
-    await store.close();
-    await backend.cleanup();
-  });
+  after(() => gateway.close());
 
   it('answers the third call in a minute with 429, retry-after and x-ratelimit headers', async () => {
     const first = await chatAs(gateway.client, 'rpm-customer');
@@ -79,22 +72,12 @@ describe('rate limits through the gateway (memory counters, SQLite store)', () =
 });
 
 describe('parallel request limit', () => {
-  let backend: Backend;
-  let store: KyselyStore;
-  let gateway: LimitsGateway;
+  let gateway: StoreLimitsGateway;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
-    await store.upsertCustomer(customerRecord('one-at-a-time', { max_parallel_requests: 1 }));
-    gateway = await startLimitsGateway({ store, upstreamDelayMs: 300 });
+    gateway = await startStoreLimitsGateway({ customers: [customerRecord('one-at-a-time', { max_parallel_requests: 1 })], upstreamDelayMs: 300 });
   });
-  after(async () => {
-    await gateway.close();
-    await store.close();
-    await backend.cleanup();
-  });
+  after(() => gateway.close());
 
   it('refuses a second concurrent call and frees the slot when the first ends', async () => {
     const slow = chatAs(gateway.client, 'one-at-a-time');

@@ -5,9 +5,9 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createStore, type KyselyStore } from '../src/store/index.js';
 import { clientWithKey, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
-import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
+import { BACKEND_NAMES, openBackend } from './helpers/store-backends.js';
 import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 const CALLS = 150;
@@ -27,9 +27,8 @@ async function getJson(url: string, path: string): Promise<{ status: number; hea
 
 for (const name of BACKEND_NAMES) {
   describe(`spend row identity and /spend/logs pages (${name})`, () => {
-    let backend: Backend | undefined;
+    let migrated: MigratedStore | undefined;
     let skip: string | undefined;
-    let store: KyselyStore;
     let gateway: LimitsGateway;
     const replyIds: string[] = [];
     const tokens: string[] = [];
@@ -41,10 +40,8 @@ for (const name of BACKEND_NAMES) {
         process.stderr.write(`\n*** SKIPPING ${name} spend identity tests: ${opened} ***\n\n`);
         return;
       }
-      backend = opened;
-      store = createStore(opened.options);
-      await store.migrate();
-      gateway = await startLimitsGateway({ store, spendWriter: { flushIntervalMs: 20 } });
+      migrated = await openMigratedStore(opened);
+      gateway = await startLimitsGateway({ store: migrated.store, spendWriter: { flushIntervalMs: 20 } });
       const keys = [await clientWithKey(gateway.url, {}), await clientWithKey(gateway.url, {})];
       tokens.push(...keys.map((key) => key.token));
       // 10 at a time, alternating keys, every call with the same client id.
@@ -61,10 +58,9 @@ for (const name of BACKEND_NAMES) {
       await flushSpendRows(gateway.gateway);
     });
     after(async () => {
-      if (backend === undefined) return;
+      if (migrated === undefined) return;
       await gateway.close();
-      await store.close();
-      await backend.cleanup();
+      await migrated.dispose();
     });
 
     it('makes 150 rows from 150 calls sharing one x-request-id, each key total equal to its rows', async (t) => {

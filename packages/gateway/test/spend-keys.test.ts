@@ -6,25 +6,17 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { createStore, type KyselyStore } from '../src/store/index.js';
-import { chatAs, clientWithKey, COST_PER_CALL, manage, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { NO_LIMITS } from './helpers/key-record.js';
+import { chatAs, clientWithKey, COST_PER_CALL, manage, startLimitsGateway } from './helpers/limits-gateway.js';
+import { startStoreLimitsGateway, type StoreLimitsGateway } from './helpers/store-limits-gateway.js';
 
 describe('virtual keys: budgets, rate limits and spend', () => {
-  let backend: Backend;
-  let store: KyselyStore;
-  let gateway: LimitsGateway;
+  let gateway: StoreLimitsGateway;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    gateway = await startLimitsGateway({ store, spendWriter: { flushIntervalMs: 20 } });
+    gateway = await startStoreLimitsGateway({ spendWriter: { flushIntervalMs: 20 } });
   });
-  after(async () => {
-    await gateway.close();
-    await store.close();
-    await backend.cleanup();
-  });
+  after(() => gateway.close());
 
   it('refuses a key with a budget once spent', async () => {
     const { client } = await clientWithKey(gateway.url, { max_budget: 0.03, key_alias: 'capped-key' });
@@ -65,7 +57,7 @@ describe('virtual keys: budgets, rate limits and spend', () => {
     await gateway.gateway.accounting.writer?.flush();
     await gateway.gateway.accounting.writer?.flush();
     // A new instance in memory mode over the same database: its counters start from the store.
-    const restarted = await startLimitsGateway({ store });
+    const restarted = await startLimitsGateway({ store: gateway.store });
     try {
       const again = await chatAs(client(restarted.url), undefined);
       assert.equal(again.status, 429);
@@ -78,7 +70,7 @@ describe('virtual keys: budgets, rate limits and spend', () => {
   it("refuses a team's keys once the team budget is spent", async () => {
     // Straight into the store: the test is about the limit, not the /team routes.
     const now = new Date();
-    await store.upsertTeam({
+    await gateway.store.upsertTeam({
       team_id: 'frugal',
       team_alias: null,
       members_with_roles: [],
@@ -88,13 +80,8 @@ describe('virtual keys: budgets, rate limits and spend', () => {
       metadata: {},
       created_at: now,
       updated_at: now,
+      ...NO_LIMITS,
       max_budget: 0.02,
-      budget_duration: null,
-      budget_reset_at: null,
-      soft_budget: null,
-      rpm_limit: null,
-      tpm_limit: null,
-      max_parallel_requests: null,
     });
     const { client } = await clientWithKey(gateway.url, { team_id: 'frugal' });
     const other = await clientWithKey(gateway.url, { team_id: 'frugal' });
@@ -110,7 +97,7 @@ describe('virtual keys: budgets, rate limits and spend', () => {
     assert.equal((await chatAs(client, undefined, { model: 'no-such-model' })).status, 404);
     await gateway.gateway.accounting.writer?.flush();
     await gateway.gateway.accounting.writer?.flush();
-    const rows = await store.listSpendLogs({ api_key: token });
+    const rows = await gateway.store.listSpendLogs({ api_key: token });
     assert.equal(rows.length, 6);
     const total = rows.reduce((sum, row) => sum + row.spend, 0);
     assert.ok(Math.abs(total - 5 * COST_PER_CALL) < 1e-9);

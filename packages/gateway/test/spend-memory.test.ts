@@ -10,10 +10,10 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createStore, type KyselyStore } from '../src/store/index.js';
+import type { KyselyStore } from '../src/store/index.js';
 import { flakyStore } from './helpers/flaky-store.js';
 import { chatAs, startLimitsGateway } from './helpers/limits-gateway.js';
-import { sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { openMigratedStore } from './helpers/migrated-store.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -22,18 +22,13 @@ const CALLS = 100;
 const BOUND = 1024 * 1024;
 
 describe('spend writer memory under large user strings', () => {
-  let backend: Backend;
   let store: KyselyStore;
+  let dispose: () => Promise<void>;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
+    ({ store, dispose } = await openMigratedStore());
   });
-  after(async () => {
-    await store.close();
-    await backend.cleanup();
-  });
+  after(() => dispose());
 
   it('stays bounded in bytes while the store is down, and loses nothing', async () => {
     const flaky = flakyStore(store);

@@ -10,24 +10,20 @@ import { createStore, type KyselyStore } from '../src/store/index.js';
 import type { SpendLogRow } from '../src/store/store.js';
 import { flakyStore } from './helpers/flaky-store.js';
 import { chatAs, COMPLETION_TOKENS, COST_PER_CALL, PROMPT_TOKENS, startLimitsGateway } from './helpers/limits-gateway.js';
-import { postgresBackend, sqliteBackend, type Backend } from './helpers/store-backends.js';
+import { openMigratedStore } from './helpers/migrated-store.js';
+import { postgresBackend, type Backend } from './helpers/store-backends.js';
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
 const sum = (rows: readonly SpendLogRow[]): number => rows.reduce((total, row) => total + row.spend, 0);
 
 describe('spend logs and totals (SQLite)', () => {
-  let backend: Backend;
   let store: KyselyStore;
+  let dispose: () => Promise<void>;
 
   before(async () => {
-    backend = sqliteBackend();
-    store = createStore(backend.options);
-    await store.migrate();
+    ({ store, dispose } = await openMigratedStore());
   });
-  after(async () => {
-    await store.close();
-    await backend.cleanup();
-  });
+  after(() => dispose());
 
   it('writes a row per call and totals equal to the rows, flushed on close', async () => {
     const { customerRecord } = await import('./helpers/limits-gateway.js');

@@ -11,6 +11,7 @@ import { createGateway, parseConfig, type Gateway } from '../../src/index.js';
 import type { SpendWriterOptions } from '../../src/spend/spend-log-writer.js';
 import type { Store } from '../../src/store/store.js';
 import { createCaptureLogger, type CapturedLogger } from './capture-logger.js';
+import { NO_LIMITS } from './key-record.js';
 import { sqliteBackend } from './store-backends.js';
 
 export const MASTER_KEY = 'sk-master-limits';
@@ -86,13 +87,7 @@ export function customerRecord(userId: string, limits: Partial<CustomerRecord> =
     metadata: {},
     created_at: now,
     updated_at: now,
-    max_budget: null,
-    budget_duration: null,
-    budget_reset_at: null,
-    soft_budget: null,
-    rpm_limit: null,
-    tpm_limit: null,
-    max_parallel_requests: null,
+    ...NO_LIMITS,
     ...limits,
   };
 }
