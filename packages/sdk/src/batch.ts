@@ -10,7 +10,7 @@ import { parseBatchInput, priceBatchOutput, rewriteBatchModels, type BatchOutput
 import { BadRequestError } from './errors/error-classes.js';
 import type { BatchObject, BatchSupport, CreateBatchRequest, FileContent, FileObject } from './providers/batch-support.js';
 import type { ProviderCallContext } from './providers/provider-adapter.js';
-import { getDefaultProviderRegistry } from './providers/provider-registry.js';
+import { resolveOffering } from './resolve-offering.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import type { RouterTarget } from './router/router.js';
 import { createCallContext, splitCall, type SplitCall } from './split-call.js';
@@ -59,16 +59,7 @@ interface Resolved {
 }
 
 function resolve({ body, options, settings, prices }: SplitCall<{ model: string }>): Resolved {
-  const registry = options.registry ?? getDefaultProviderRegistry();
-  const { adapter, reference } = registry.resolve(body.model);
-  if (adapter.batches === undefined) {
-    throw new BadRequestError(`provider "${adapter.id}" does not offer files and batches`, {
-      provider: adapter.id,
-      model: reference.model,
-      param: 'model',
-      code: 'unsupported_operation',
-    });
-  }
+  const { adapter, reference } = resolveOffering(body.model, 'batches', 'files and batches', options, 'unsupported_operation');
   return {
     batches: adapter.batches,
     context: createCallContext(reference.provider, reference.model, options, settings, false),

@@ -2,8 +2,7 @@
 
 import type { CallOptions } from './call-options.js';
 import { computeCost } from './cost/compute-cost.js';
-import { BadRequestError } from './errors/error-classes.js';
-import { getDefaultProviderRegistry } from './providers/provider-registry.js';
+import { resolveOffering } from './resolve-offering.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import { createCallContext, splitCall, type SplitCall } from './split-call.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './spec/index.js';
@@ -20,15 +19,7 @@ export async function embedding(params: EmbeddingParams): Promise<EmbeddingResul
 
 /** `embedding()` for arguments already split (see completeCall). */
 export async function embedCall({ body, options, settings, prices }: SplitCall<EmbeddingRequest>): Promise<EmbeddingResult> {
-  const registry = options.registry ?? getDefaultProviderRegistry();
-  const { adapter, reference } = registry.resolve(body.model);
-  if (adapter.embed === undefined) {
-    throw new BadRequestError(`provider "${adapter.id}" does not offer embeddings`, {
-      provider: adapter.id,
-      model: reference.model,
-      param: 'model',
-    });
-  }
+  const { adapter, reference } = resolveOffering(body.model, 'embed', 'embeddings', options);
   const context = createCallContext(reference.provider, reference.model, options, settings, false);
   const response = await adapter.embed({ ...body, model: reference.model }, context);
   const usage = { prompt_tokens: response.usage.prompt_tokens, completion_tokens: 0, total_tokens: response.usage.total_tokens };

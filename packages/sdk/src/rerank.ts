@@ -5,7 +5,7 @@
 import type { CallOptions } from './call-options.js';
 import { rerankCost } from './cost/rerank-cost.js';
 import { BadRequestError } from './errors/error-classes.js';
-import { getDefaultProviderRegistry } from './providers/provider-registry.js';
+import { resolveOffering } from './resolve-offering.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
 import type { RouterTarget } from './router/router.js';
 import { createCallContext, splitCall, type SplitCall } from './split-call.js';
@@ -26,15 +26,7 @@ export function rerankAttempt(target: RouterTarget, rest: object): Promise<Reran
 }
 
 export async function rerankCall({ body, options, settings, prices }: SplitCall<RerankRequest>): Promise<RerankResult> {
-  const registry = options.registry ?? getDefaultProviderRegistry();
-  const { adapter, reference } = registry.resolve(body.model);
-  if (adapter.rerank === undefined) {
-    throw new BadRequestError(`provider "${adapter.id}" does not offer reranking`, {
-      provider: adapter.id,
-      model: reference.model,
-      param: 'model',
-    });
-  }
+  const { adapter, reference } = resolveOffering(body.model, 'rerank', 'reranking', options);
   if (!Array.isArray(body.documents)) {
     throw new BadRequestError('documents must be a list', { provider: adapter.id, model: reference.model, param: 'documents' });
   }
