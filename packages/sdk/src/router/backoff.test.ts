@@ -5,24 +5,21 @@ import { backoffMs, sleep } from './backoff.js';
 const settings = { baseSeconds: 0.5, minSeconds: 0, maxSeconds: 10 };
 
 describe('backoffMs', () => {
+  // [attempt, the random draw, the wait in ms, the assertion's message]
+  const GROWTH: ReadonlyArray<[number, number, number, string?]> = [
+    [0, 1, 500],
+    [3, 1, 4000],
+    [3, 0.5, 2000],
+    [30, 1, 10_000, 'capped'],
+  ];
   it('grows exponentially with full jitter', () => {
-    assert.equal(
-      backoffMs(0, undefined, settings, () => 1),
-      500,
-    );
-    assert.equal(
-      backoffMs(3, undefined, settings, () => 1),
-      4000,
-    );
-    assert.equal(
-      backoffMs(3, undefined, settings, () => 0.5),
-      2000,
-    );
-    assert.equal(
-      backoffMs(30, undefined, settings, () => 1),
-      10_000,
-      'capped',
-    );
+    for (const [attempt, random, expected, message] of GROWTH) {
+      assert.equal(
+        backoffMs(attempt, undefined, settings, () => random),
+        expected,
+        message,
+      );
+    }
   });
 
   it('honours retry-after, within the floor and the cap', () => {
