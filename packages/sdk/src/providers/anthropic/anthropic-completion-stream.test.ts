@@ -10,6 +10,7 @@ import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { assertOneStream } from '../__fixtures__/assert-stream.js';
 import { collectStream, rebuildToolCalls, streamedDeltas } from '../__fixtures__/collect-stream.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
@@ -33,14 +34,7 @@ describe('anthropic streaming through completion()', () => {
     assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
     assert.deepEqual(streamedDeltas(chunks, 'content'), ['Bonjour ', 'tout ', 'le ', 'monde']);
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'stop');
-    const usage = {
-      prompt_tokens: 120,
-      completion_tokens: 6,
-      total_tokens: 126,
-      prompt_tokens_details: { cached_tokens: 100 },
-      cache_creation_input_tokens: 15,
-      cache_read_input_tokens: 100,
-    };
+    const usage = expectedCacheUsage(120, 6, { read: 100, write: 15 });
     assertOneStream(chunks, MODEL, usage);
     assert.deepEqual(result.usage, usage);
   });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AuthenticationError, ContextWindowExceededError, RateLimitError, ServiceUnavailableError, UnsupportedParamsError, completion } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
@@ -62,14 +63,7 @@ describe('anthropic provider through completion()', () => {
     assert.equal(response.model, MODEL);
     assert.equal(typeof response.created, 'number');
     assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
-    assert.deepEqual(response.usage, {
-      prompt_tokens: 40,
-      completion_tokens: 3,
-      total_tokens: 43,
-      prompt_tokens_details: { cached_tokens: 25 },
-      cache_creation_input_tokens: 10,
-      cache_read_input_tokens: 25,
-    });
+    assert.deepEqual(response.usage, expectedCacheUsage(40, 3, { read: 25, write: 10 }));
     assert.deepEqual(response.llmux.warnings, []);
   });
 

@@ -6,6 +6,7 @@ import type { ChatCompletionChunk } from '../../spec/index.js';
 import { convertAnthropicStream, type AnthropicStreamOptions } from './anthropic-stream.js';
 import { rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const OPTIONS: AnthropicStreamOptions = { jsonMode: false, created: 1_700_000_000, provider: 'anthropic', model: 'claude-test', secrets: [] };
 
@@ -61,14 +62,7 @@ describe('convertAnthropicStream', () => {
       {
         ...base,
         choices: [],
-        usage: {
-          prompt_tokens: 60,
-          completion_tokens: 9,
-          total_tokens: 69,
-          prompt_tokens_details: { cached_tokens: 50 },
-          cache_creation_input_tokens: 3,
-          cache_read_input_tokens: 50,
-        },
+        usage: expectedCacheUsage(60, 9, { read: 50, write: 3 }),
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { anthropicResponseSchema } from './anthropic-api.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const CREATED = 1_700_000_000;
 
@@ -55,14 +56,7 @@ describe('convertAnthropicResponse', () => {
           finish_reason: 'tool_calls',
         },
       ],
-      usage: {
-        prompt_tokens: 20,
-        completion_tokens: 8,
-        total_tokens: 28,
-        prompt_tokens_details: { cached_tokens: 0 },
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
-      },
+      usage: expectedCacheUsage(20, 8),
     });
   });
 
@@ -73,14 +67,7 @@ describe('convertAnthropicResponse', () => {
       cache_creation_input_tokens: 30,
       output_tokens: 4,
     });
-    assert.deepEqual(convertAnthropicResponse(response, { jsonMode: false, created: CREATED }).usage, {
-      prompt_tokens: 140,
-      completion_tokens: 4,
-      total_tokens: 144,
-      prompt_tokens_details: { cached_tokens: 100 },
-      cache_creation_input_tokens: 30,
-      cache_read_input_tokens: 100,
-    });
+    assert.deepEqual(convertAnthropicResponse(response, { jsonMode: false, created: CREATED }).usage, expectedCacheUsage(140, 4, { read: 100, write: 30 }));
   });
 
   it('returns null content when there is no text', () => {

@@ -22,6 +22,7 @@ import {
 } from '../../index.js';
 import { collectStream } from '../__fixtures__/collect-stream.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKECONVERSE0001';
@@ -74,14 +75,7 @@ describe('bedrock adapter, Converse', () => {
     assert.match(response.id, /^chatcmpl-00000000-fake-/);
     assert.equal(response.model, MODEL);
     assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
-    assert.deepEqual(response.usage, {
-      prompt_tokens: 11,
-      completion_tokens: 2,
-      total_tokens: 13,
-      prompt_tokens_details: { cached_tokens: 0 },
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-    });
+    assert.deepEqual(response.usage, expectedCacheUsage(11, 2));
     assert.equal(response.llmux.provider, 'bedrock');
     assert.deepEqual(response.llmux.warnings, []);
   });
@@ -89,14 +83,7 @@ describe('bedrock adapter, Converse', () => {
   it('reports cache reads and writes inside prompt_tokens', async () => {
     upstream.reply = { content: 'cached', usage: { promptTokens: 50, completionTokens: 7, cachedTokens: 30, cacheWriteTokens: 5 } };
     const response = await call([{ role: 'user', content: 'Hello' }]);
-    assert.deepEqual(response.usage, {
-      prompt_tokens: 50,
-      completion_tokens: 7,
-      total_tokens: 57,
-      prompt_tokens_details: { cached_tokens: 30 },
-      cache_creation_input_tokens: 5,
-      cache_read_input_tokens: 30,
-    });
+    assert.deepEqual(response.usage, expectedCacheUsage(50, 7, { read: 30, write: 5 }));
   });
 
   it('sends images as bytes and refuses image URLs it cannot send', async () => {
@@ -234,14 +221,7 @@ describe('bedrock adapter, Converse', () => {
     assert.ok(chunks.every((chunk) => chunk.object === 'chat.completion.chunk' && chunk.model === MODEL && chunk.id === chunks[0]?.id));
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'stop');
     assert.deepEqual(chunks.at(-1)?.choices, []);
-    assert.deepEqual(chunks.at(-1)?.usage, {
-      prompt_tokens: 5,
-      completion_tokens: 3,
-      total_tokens: 8,
-      prompt_tokens_details: { cached_tokens: 0 },
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-    });
+    assert.deepEqual(chunks.at(-1)?.usage, expectedCacheUsage(5, 3));
     assert.equal(result.usage?.total_tokens, 8);
   });
 

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { signFakeThinking, startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { BadRequestError, completion, embedding, ServiceUnavailableError, type ChatCompletionChunk } from '../../index.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const REGION = 'us-west-2';
 const ACCESS_KEY_ID = 'AKIAFAKEINVOKE000001';
@@ -50,14 +51,7 @@ describe('bedrock adapter, InvokeModel', () => {
     });
     assert.equal(response.id, 'msg_bdrk_fake000001');
     assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Hi!' }, logprobs: null, finish_reason: 'stop' }]);
-    assert.deepEqual(response.usage, {
-      prompt_tokens: 20,
-      completion_tokens: 3,
-      total_tokens: 23,
-      prompt_tokens_details: { cached_tokens: 8 },
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 8,
-    });
+    assert.deepEqual(response.usage, expectedCacheUsage(20, 3, { read: 8 }));
   });
 
   it('streams InvokeModelWithResponseStream chunks as canonical chunks, tools and usage included', async () => {

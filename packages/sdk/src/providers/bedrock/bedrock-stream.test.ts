@@ -10,6 +10,7 @@ import type { ChatCompletionChunk } from '../../spec/index.js';
 import type { AwsEvent } from '../aws/read-aws-events.js';
 import { rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
 import { convertBedrockStream } from './bedrock-stream.js';
+import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
 const FIXTURES = new URL('../../../../../../shared/fixtures/bedrock/', import.meta.url);
 const OPTIONS = { id: 'chatcmpl-test', model: 'anthropic.claude-test', created: 1, jsonMode: false, provider: 'bedrock' };
@@ -55,14 +56,7 @@ describe('convertBedrockStream on recorded streams', () => {
     assert.equal(text(chunks), recordedText('converse-stream-text.recorded.bin'));
     assert.match(text(chunks), /^Let me count the "r"s in "strawberry":/);
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'stop');
-    assert.deepEqual(chunks.at(-1)?.usage, {
-      prompt_tokens: 22,
-      completion_tokens: 55,
-      total_tokens: 77,
-      prompt_tokens_details: { cached_tokens: 0 },
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-    });
+    assert.deepEqual(chunks.at(-1)?.usage, expectedCacheUsage(22, 55));
   });
 
   it('converts a recorded reasoning stream into reasoning_content and a signed thinking block', async () => {

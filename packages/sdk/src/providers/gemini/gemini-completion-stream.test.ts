@@ -14,6 +14,7 @@ import {
   type CompletionParams,
 } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
 
 const API_KEY = 'AIzaSyFakeGeminiStream-0123456789';
 const MODEL = 'gemini-2.5-pro';
@@ -44,13 +45,7 @@ describe('gemini streaming and embeddings through the public API', () => {
     ]);
     assert.ok(chunks.every((chunk) => chunk.id === chunks[0]?.id && chunk.object === 'chat.completion.chunk' && chunk.model === MODEL));
     assert.deepEqual(chunks.at(-1)?.choices, []);
-    assert.deepEqual(chunks.at(-1)?.usage, {
-      prompt_tokens: 7,
-      completion_tokens: 3,
-      total_tokens: 10,
-      prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0 },
-    });
+    assert.deepEqual(chunks.at(-1)?.usage, expectedReasoningUsage(7, 3));
   });
 
   it('hides the usage chunk unless asked, but still records usage and cost', async () => {
@@ -71,13 +66,7 @@ describe('gemini streaming and embeddings through the public API', () => {
       [{ content: 'Done.' }, null],
       [{}, 'stop'],
     ]);
-    assert.deepEqual(chunks.at(-1)?.usage, {
-      prompt_tokens: 5,
-      completion_tokens: 12,
-      total_tokens: 17,
-      prompt_tokens_details: { cached_tokens: 2 },
-      completion_tokens_details: { reasoning_tokens: 10 },
-    });
+    assert.deepEqual(chunks.at(-1)?.usage, expectedReasoningUsage(5, 12, { cached: 2, reasoning: 10 }));
   });
 
   it('streams each function call whole, with finish_reason tool_calls', async () => {

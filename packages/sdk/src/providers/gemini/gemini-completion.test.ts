@@ -16,6 +16,7 @@ import {
   UnsupportedParamsError,
 } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
 
 const API_KEY = 'AIzaSyFakeGeminiKey-0123456789';
 const MODEL = 'gemini-2.5-flash';
@@ -58,13 +59,7 @@ describe('gemini provider through completion()', () => {
     assert.equal(response.object, 'chat.completion');
     assert.equal(response.model, MODEL);
     assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'low' }, logprobs: null, finish_reason: 'stop' }]);
-    assert.deepEqual(response.usage, {
-      prompt_tokens: 9,
-      completion_tokens: 1,
-      total_tokens: 10,
-      prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0 },
-    });
+    assert.deepEqual(response.usage, expectedReasoningUsage(9, 1));
     assert.deepEqual(response.llmux.warnings, []);
   });
 
@@ -211,13 +206,7 @@ describe('gemini provider through completion()', () => {
     assert.deepEqual(lastBody(), { contents: [USER_HI], generationConfig: { thinkingConfig: { thinkingBudget: 8192, includeThoughts: true } } });
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: 'Hello!', reasoning_content: 'The user greets me politely.' });
     // completion_tokens counts thinking too, as OpenAI's does.
-    assert.deepEqual(response.usage, {
-      prompt_tokens: 120,
-      completion_tokens: 30,
-      total_tokens: 150,
-      prompt_tokens_details: { cached_tokens: 100 },
-      completion_tokens_details: { reasoning_tokens: 25 },
-    });
+    assert.deepEqual(response.usage, expectedReasoningUsage(120, 30, { cached: 100, reasoning: 25 }));
   });
 
   it('returns one choice per candidate for n', async () => {

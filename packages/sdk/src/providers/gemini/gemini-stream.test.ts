@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import type { HttpResponse } from '../../http/http-client.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { readGeminiStream } from './gemini-stream.js';
+import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
 
 const OPTIONS = { created: 1_700_000_000, provider: 'gemini', model: 'gemini-test', secrets: [] };
 
@@ -54,13 +55,7 @@ describe('readGeminiStream', () => {
     );
     assert.equal(chunks[0]?.id, 'resp-1');
     assert.equal(chunks[0]?.model, 'gemini-2.5-flash');
-    assert.deepEqual(chunks.at(-1)?.usage, {
-      prompt_tokens: 9,
-      completion_tokens: 208,
-      total_tokens: 217,
-      prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 185 },
-    });
+    assert.deepEqual(chunks.at(-1)?.usage, expectedReasoningUsage(9, 208, { reasoning: 185 }));
   });
 
   it('emits one finish even when every chunk repeats STOP, and accepts LF framing', async () => {

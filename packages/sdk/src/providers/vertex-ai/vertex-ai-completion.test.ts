@@ -28,6 +28,7 @@ import {
   type CompletionParams,
 } from '../../index.js';
 import { vertexHost } from './resolve-vertex-endpoint.js';
+import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
 
 const PROJECT = 'llmux-test-project';
 const ENV_NAMES = ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEXAI_PROJECT', 'VERTEXAI_LOCATION', 'GOOGLE_CLOUD_PROJECT'] as const;
@@ -145,13 +146,7 @@ describe('vertex_ai provider through the public API', () => {
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse`);
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'one two three');
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'length');
-    assert.deepEqual(chunks.at(-1)?.usage, {
-      prompt_tokens: 17,
-      completion_tokens: 9,
-      total_tokens: 26,
-      prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 4 },
-    });
+    assert.deepEqual(chunks.at(-1)?.usage, expectedReasoningUsage(17, 9, { reasoning: 4 }));
   });
 
   it('calls Claude on Vertex through rawPredict with the Anthropic body, without model', async () => {
