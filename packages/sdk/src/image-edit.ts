@@ -2,11 +2,11 @@
 // on any provider that edits images. Priced as image generation.
 
 import type { CallOptions } from './call-options.js';
+import { createEntryPoints } from './create-entry-points.js';
 import { withImageCost } from './image-cost.js';
 import { IMAGE_COMMON_KEYS, type ImagesResult } from './image-generation.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
-import type { RouterTarget } from './router/router.js';
-import { splitCall, type SplitCall } from './split-call.js';
+import type { SplitCall } from './split-call.js';
 import type { UploadFile } from './upload-file.js';
 
 export interface ImageEditRequest {
@@ -32,14 +32,10 @@ export type ImageEditParams = ImageEditRequest & CallOptions;
 
 export const IMAGE_EDIT_BODY_KEYS: ReadonlySet<string> = new Set<string>([...IMAGE_COMMON_KEYS, 'image', 'mask', 'input_fidelity', 'search_prompt']);
 
-export function imageEdit(params: ImageEditParams): Promise<ImagesResult> {
-  return imageEditCall(splitCall<ImageEditRequest>(params, IMAGE_EDIT_BODY_KEYS));
-}
-
+const entryPoints = createEntryPoints<ImageEditRequest, ImageEditParams, ImagesResult>(IMAGE_EDIT_BODY_KEYS, imageEditCall);
+export const imageEdit = entryPoints.direct;
 /** One Router attempt: `router.call(params, imageEditAttempt)`. */
-export function imageEditAttempt(target: RouterTarget, rest: object): Promise<ImagesResult> {
-  return imageEditCall(target.split<ImageEditRequest>(rest, IMAGE_EDIT_BODY_KEYS));
-}
+export const imageEditAttempt = entryPoints.attempt;
 
 /** `imageEdit()` for arguments already split. */
 export async function imageEditCall({ body, options, settings }: SplitCall<ImageEditRequest>): Promise<ImagesResult> {

@@ -3,11 +3,11 @@
 // quality, or by tokens where the model reports usage (gpt-image).
 
 import type { CallOptions } from './call-options.js';
+import { createEntryPoints } from './create-entry-points.js';
 import { withImageCost } from './image-cost.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import type { ResponseMetadata } from './response-metadata.js';
-import type { RouterTarget } from './router/router.js';
-import { splitCall, type SplitCall } from './split-call.js';
+import type { SplitCall } from './split-call.js';
 
 export interface ImageGenerationRequest {
   model: string;
@@ -52,14 +52,10 @@ export const IMAGE_COMMON_KEYS = ['model', 'prompt', 'n', 'size', 'quality', 're
 
 export const IMAGE_GENERATION_BODY_KEYS: ReadonlySet<string> = new Set<string>([...IMAGE_COMMON_KEYS, 'style', 'moderation']);
 
-export function imageGeneration(params: ImageGenerationParams): Promise<ImagesResult> {
-  return imageGenerationCall(splitCall<ImageGenerationRequest>(params, IMAGE_GENERATION_BODY_KEYS));
-}
-
+const entryPoints = createEntryPoints<ImageGenerationRequest, ImageGenerationParams, ImagesResult>(IMAGE_GENERATION_BODY_KEYS, imageGenerationCall);
+export const imageGeneration = entryPoints.direct;
 /** One Router attempt: `router.call(params, imageGenerationAttempt)`. */
-export function imageGenerationAttempt(target: RouterTarget, rest: object): Promise<ImagesResult> {
-  return imageGenerationCall(target.split<ImageGenerationRequest>(rest, IMAGE_GENERATION_BODY_KEYS));
-}
+export const imageGenerationAttempt = entryPoints.attempt;
 
 /** `imageGeneration()` for arguments already split. */
 export async function imageGenerationCall({ body, options, settings }: SplitCall<ImageGenerationRequest>): Promise<ImagesResult> {

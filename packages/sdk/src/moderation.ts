@@ -4,12 +4,12 @@
 // Routed calls use `moderationAttempt` with `Router.call`.
 
 import type { CallOptions } from './call-options.js';
+import { createEntryPoints } from './create-entry-points.js';
 import { computeCost } from './cost/compute-cost.js';
 import { moderateWithChat } from './moderation-bridge.js';
 import { getDefaultProviderRegistry } from './providers/provider-registry.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import type { RouterTarget } from './router/router.js';
-import { createCallContext, splitCall, type SplitCall } from './split-call.js';
+import { createCallContext, type SplitCall } from './split-call.js';
 import type { ModerationRequest, ModerationResponse, Usage } from './spec/index.js';
 
 export type ModerationParams = ModerationRequest & CallOptions;
@@ -18,14 +18,10 @@ export type ModerationResult = ModerationResponse & { readonly llmux: ResponseMe
 
 export const MODERATION_BODY_KEYS: ReadonlySet<string> = new Set(['model', 'input']);
 
-export function moderation(params: ModerationParams): Promise<ModerationResult> {
-  return moderationCall(splitCall<ModerationRequest>(params, MODERATION_BODY_KEYS));
-}
-
+const entryPoints = createEntryPoints<ModerationRequest, ModerationParams, ModerationResult>(MODERATION_BODY_KEYS, moderationCall);
+export const moderation = entryPoints.direct;
 /** One Router attempt: `router.call(params, moderationAttempt)`. */
-export function moderationAttempt(target: RouterTarget, rest: object): Promise<ModerationResult> {
-  return moderationCall(target.split<ModerationRequest>(rest, MODERATION_BODY_KEYS));
-}
+export const moderationAttempt = entryPoints.attempt;
 
 export async function moderationCall({ body, options, settings, prices }: SplitCall<ModerationRequest>): Promise<ModerationResult> {
   const registry = options.registry ?? getDefaultProviderRegistry();

@@ -3,12 +3,12 @@
 // (cost/rerank-cost.ts). Routed calls use `rerankAttempt` with `Router.call`.
 
 import type { CallOptions } from './call-options.js';
+import { createEntryPoints } from './create-entry-points.js';
 import { rerankCost } from './cost/rerank-cost.js';
 import { BadRequestError } from './errors/error-classes.js';
 import { resolveOffering } from './resolve-offering.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import type { RouterTarget } from './router/router.js';
-import { createCallContext, splitCall, type SplitCall } from './split-call.js';
+import { createCallContext, type SplitCall } from './split-call.js';
 import type { RerankRequest, RerankResponse } from './spec/index.js';
 
 export type RerankParams = RerankRequest & CallOptions;
@@ -16,14 +16,10 @@ export type RerankResult = RerankResponse & { readonly llmux: ResponseMetadata }
 
 export const RERANK_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'query', 'documents', 'top_n', 'return_documents', 'max_tokens_per_doc']);
 
-export function rerank(params: RerankParams): Promise<RerankResult> {
-  return rerankCall(splitCall<RerankRequest>(params, RERANK_BODY_KEYS));
-}
-
+const entryPoints = createEntryPoints<RerankRequest, RerankParams, RerankResult>(RERANK_BODY_KEYS, rerankCall);
+export const rerank = entryPoints.direct;
 /** One Router attempt: `router.call(params, rerankAttempt)`. */
-export function rerankAttempt(target: RouterTarget, rest: object): Promise<RerankResult> {
-  return rerankCall(target.split<RerankRequest>(rest, RERANK_BODY_KEYS));
-}
+export const rerankAttempt = entryPoints.attempt;
 
 export async function rerankCall({ body, options, settings, prices }: SplitCall<RerankRequest>): Promise<RerankResult> {
   const { adapter, reference } = resolveOffering(body.model, 'rerank', 'reranking', options);

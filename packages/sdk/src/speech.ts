@@ -8,12 +8,12 @@
 
 import { Transform, pipeline, type Readable } from 'node:stream';
 import type { CallOptions } from './call-options.js';
+import { createEntryPoints } from './create-entry-points.js';
 import { SPEECH_PRICES_PER_CHARACTER, SPEECH_PRICES_PER_TOKEN } from './cost/media-prices.js';
 import { estimateSpeechUsage } from './estimate-speech-usage.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import type { RouterTarget } from './router/router.js';
-import { splitCall, type SplitCall } from './split-call.js';
+import type { SplitCall } from './split-call.js';
 
 export interface SpeechRequest {
   model: string;
@@ -62,14 +62,10 @@ export type SpeechResult = SpeechAudio & {
 
 export const SPEECH_BODY_KEYS: ReadonlySet<string> = new Set<string>(['model', 'input', 'voice', 'response_format', 'speed', 'instructions', 'stream_format']);
 
-export function speech(params: SpeechParams): Promise<SpeechResult> {
-  return speechCall(splitCall<SpeechRequest>(params, SPEECH_BODY_KEYS));
-}
-
+const entryPoints = createEntryPoints<SpeechRequest, SpeechParams, SpeechResult>(SPEECH_BODY_KEYS, speechCall);
+export const speech = entryPoints.direct;
 /** One Router attempt: `router.call(params, speechAttempt)`. */
-export function speechAttempt(target: RouterTarget, rest: object): Promise<SpeechResult> {
-  return speechCall(target.split<SpeechRequest>(rest, SPEECH_BODY_KEYS));
-}
+export const speechAttempt = entryPoints.attempt;
 
 /** `speech()` for arguments already split. */
 export async function speechCall({ body, options, settings }: SplitCall<SpeechRequest>): Promise<SpeechResult> {

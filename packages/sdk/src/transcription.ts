@@ -3,12 +3,12 @@
 // duration read from the file itself (transcription-duration.ts), never from the caller.
 
 import type { CallOptions } from './call-options.js';
+import { createEntryPoints, type EntryPoints } from './create-entry-points.js';
 import { TRANSCRIPTION_PRICES_PER_SECOND } from './cost/media-prices.js';
 import type { PriceOverrides } from './cost/price-overrides.js';
 import { resolveMediaProvider } from './providers/resolve-media-provider.js';
 import { attachMetadata, type ResponseMetadata } from './response-metadata.js';
-import type { RouterTarget } from './router/router.js';
-import { splitCall, type SplitCall } from './split-call.js';
+import type { SplitCall } from './split-call.js';
 import { readTranscriptionDuration } from './transcription-duration.js';
 import type { UploadFile } from './upload-file.js';
 
@@ -49,23 +49,18 @@ export const TRANSCRIPTION_BODY_KEYS: ReadonlySet<string> = new Set<string>([
   'include',
 ]);
 
-export function transcription(params: TranscriptionParams): Promise<TranscriptionResult> {
-  return transcriptionCall(splitCall<TranscriptionRequest>(params, TRANSCRIPTION_BODY_KEYS), 'transcriptions');
-}
-
+const transcriptionEntryPoints = entryPointsFor('transcriptions');
+const translationEntryPoints = entryPointsFor('translations');
+export const transcription = transcriptionEntryPoints.direct;
 /** Speech in any language to English text. */
-export function translation(params: TranscriptionParams): Promise<TranscriptionResult> {
-  return transcriptionCall(splitCall<TranscriptionRequest>(params, TRANSCRIPTION_BODY_KEYS), 'translations');
-}
-
+export const translation = translationEntryPoints.direct;
 /** One Router attempt: `router.call(params, transcriptionAttempt)`. */
-export function transcriptionAttempt(target: RouterTarget, rest: object): Promise<TranscriptionResult> {
-  return transcriptionCall(target.split<TranscriptionRequest>(rest, TRANSCRIPTION_BODY_KEYS), 'transcriptions');
-}
-
+export const transcriptionAttempt = transcriptionEntryPoints.attempt;
 /** One Router attempt: `router.call(params, translationAttempt)`. */
-export function translationAttempt(target: RouterTarget, rest: object): Promise<TranscriptionResult> {
-  return transcriptionCall(target.split<TranscriptionRequest>(rest, TRANSCRIPTION_BODY_KEYS), 'translations');
+export const translationAttempt = translationEntryPoints.attempt;
+
+function entryPointsFor(task: TranscriptionTask): EntryPoints<TranscriptionParams, TranscriptionResult> {
+  return createEntryPoints<TranscriptionRequest, TranscriptionParams, TranscriptionResult>(TRANSCRIPTION_BODY_KEYS, (split) => transcriptionCall(split, task));
 }
 
 /** `transcription()` / `translation()` for arguments already split. */
