@@ -9,6 +9,7 @@ import { AuthenticationError, ContextWindowExceededError, RateLimitError, Servic
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
+import { withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const API_KEY = 'sk-ant-test-0123456789';
 const MODEL = 'claude-test-1';
@@ -17,11 +18,6 @@ const WEATHER_TOOL = {
   function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
 } as const;
 const WEATHER_WIRE_TOOL = { name: 'get_weather', description: 'Weather for a city', input_schema: WEATHER_TOOL.function.parameters };
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
 
 function anthropicError(status: number, type: string, message: string): FakeChatReply {
   return { error: { status, body: { type: 'error', error: { type, message } } } };
@@ -80,8 +76,7 @@ describe('anthropic provider through completion()', () => {
   });
 
   it('reads the key and base URL from the environment when the call has none', async () => {
-    const saved = { key: process.env['ANTHROPIC_API_KEY'], base: process.env['ANTHROPIC_BASE_URL'], apiBase: process.env['ANTHROPIC_API_BASE'] };
-    try {
+    await withSavedEnv(['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'ANTHROPIC_API_BASE'], async () => {
       delete process.env['ANTHROPIC_API_KEY'];
       delete process.env['ANTHROPIC_API_BASE'];
       const bare = { model: `anthropic/${MODEL}`, http_client: upstream.http, max_tokens: 5, messages: [{ role: 'user' as const, content: 'hi' }] };
@@ -90,11 +85,7 @@ describe('anthropic provider through completion()', () => {
       process.env['ANTHROPIC_BASE_URL'] = upstream.fake.url;
       const response = await completion(bare);
       assert.equal(response.choices[0]?.message.content, `Hello from ${MODEL}`);
-    } finally {
-      restoreEnv('ANTHROPIC_API_KEY', saved.key);
-      restoreEnv('ANTHROPIC_BASE_URL', saved.base);
-      restoreEnv('ANTHROPIC_API_BASE', saved.apiBase);
-    }
+    });
   });
 
   it('sends URL and base64 images', async () => {

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { startFakeBedrockUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import { AuthenticationError, completion } from '../../index.js';
+import { saveEnv } from '../__fixtures__/saved-env.js';
 
 const REGION = 'eu-central-1';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEAUTH00000001', secretAccessKey: 'fake-auth-secret-0000000000000000000000', sessionToken: 'FwoGZXIvYXdzEfakeSessionToken000' };
@@ -23,23 +24,17 @@ const messages = [{ role: 'user' as const, content: 'hi' }];
 
 describe('bedrock authentication', () => {
   let fake: FakeServer;
-  let saved: Record<string, string | undefined>;
+  let restoreEnv: () => void;
 
   before(async () => {
     fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, apiKey: API_KEY });
   });
   after(() => fake.close());
   beforeEach(() => {
-    saved = Object.fromEntries(AWS_ENV.map((name) => [name, process.env[name]]));
+    restoreEnv = saveEnv(AWS_ENV);
     for (const name of AWS_ENV) delete process.env[name];
   });
-  afterEach(() => {
-    for (const name of AWS_ENV) {
-      const value = saved[name];
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  afterEach(() => restoreEnv());
 
   it('signs with credentials and a session token from the call settings', async () => {
     const response = await completion({

@@ -7,6 +7,7 @@ import { startFakeCohereUpstream, type FakeChatReply } from '@llmux/fake-upstrea
 import { z } from 'zod';
 import { AuthenticationError, ContextWindowExceededError, InternalServerError, RateLimitError, UnsupportedParamsError, completion } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const API_KEY = 'co-test-0123456789';
 const MODEL = 'command-a-03-2025';
@@ -21,11 +22,6 @@ const SALES_TOOL = {
 } as const;
 const { strict: _strict, ...SALES_FUNCTION_WIRE } = SALES_TOOL.function;
 const SALES_TOOL_WIRE = { type: 'function', function: SALES_FUNCTION_WIRE };
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
 
 function cohereError(status: number, message: string): FakeChatReply {
   return { error: { status, body: { message } } };
@@ -86,8 +82,7 @@ describe('cohere provider through completion()', () => {
     await call({ api_base: `${upstream.fake.url}/v1/chat` });
     assert.equal(last()?.url, '/v2/chat');
 
-    const saved = { cohere: process.env['COHERE_API_KEY'], co: process.env['CO_API_KEY'] };
-    try {
+    await withSavedEnv(['COHERE_API_KEY', 'CO_API_KEY'], async () => {
       delete process.env['COHERE_API_KEY'];
       delete process.env['CO_API_KEY'];
       const bare = { model: `cohere/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user' as const, content: 'hi' }] };
@@ -97,10 +92,7 @@ describe('cohere provider through completion()', () => {
       );
       process.env['CO_API_KEY'] = API_KEY;
       assert.equal((await completion(bare)).choices[0]?.message.content, `Hello from ${MODEL}`);
-    } finally {
-      restoreEnv('COHERE_API_KEY', saved.cohere);
-      restoreEnv('CO_API_KEY', saved.co);
-    }
+    });
   });
 
   it('round-trips tools: the tool plan as reasoning_content, tool_plan and tool results sent back', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
+import { withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const API_KEY = 'AIzaSyFakeGeminiKey-0123456789';
 const MODEL = 'gemini-2.5-flash';
@@ -277,10 +278,9 @@ describe('gemini provider through completion()', () => {
   });
 
   it('needs a key, from api_key or GEMINI_API_KEY / GOOGLE_API_KEY', async () => {
-    const saved = { GEMINI_API_KEY: process.env['GEMINI_API_KEY'], GOOGLE_API_KEY: process.env['GOOGLE_API_KEY'] };
-    delete process.env['GEMINI_API_KEY'];
-    delete process.env['GOOGLE_API_KEY'];
-    try {
+    await withSavedEnv(['GEMINI_API_KEY', 'GOOGLE_API_KEY'], async () => {
+      delete process.env['GEMINI_API_KEY'];
+      delete process.env['GOOGLE_API_KEY'];
       await assert.rejects(call({ api_key: undefined }), (error: unknown) => {
         assert.ok(error instanceof AuthenticationError);
         assert.match(error.message, /GEMINI_API_KEY or GOOGLE_API_KEY/);
@@ -289,12 +289,7 @@ describe('gemini provider through completion()', () => {
       process.env['GOOGLE_API_KEY'] = API_KEY;
       await call({ api_key: undefined });
       assert.equal(upstream.fake.requests.at(-1)?.headers['x-goog-api-key'], API_KEY);
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    });
   });
 
   it('rejects parameters Gemini cannot honour, or drops them with a warning', async () => {

@@ -7,6 +7,7 @@ import { startFakeOllamaUpstream, type FakeChatReply } from '@llmux/fake-upstrea
 import { z } from 'zod';
 import { APIConnectionError, ContextWindowExceededError, InternalServerError, NotFoundError, UnsupportedParamsError, completion, embedding } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { saveEnv, withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const MODEL = 'llama3.2';
 const WEATHER_TOOL = {
@@ -21,13 +22,11 @@ function ollamaError(status: number, message: string): FakeChatReply {
 
 describe('ollama providers through completion()', () => {
   // A key in the environment would be sent with every call; these tests expect none.
-  const savedKey = process.env['OLLAMA_API_KEY'];
+  const restoreKey = saveEnv(['OLLAMA_API_KEY']);
   before(() => {
     delete process.env['OLLAMA_API_KEY'];
   });
-  after(() => {
-    if (savedKey !== undefined) process.env['OLLAMA_API_KEY'] = savedKey;
-  });
+  after(restoreKey);
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
   const { call } = completionThrough(upstream, { model: `ollama_chat/${MODEL}` });
@@ -71,15 +70,11 @@ describe('ollama providers through completion()', () => {
   it('sends a bearer token only when a key is given, and reads OLLAMA_API_BASE', async () => {
     await call({ api_key: 'ollama-cloud-key-123' });
     assert.equal(last()?.headers.authorization, 'Bearer ollama-cloud-key-123');
-    const saved = process.env['OLLAMA_API_BASE'];
-    try {
+    await withSavedEnv(['OLLAMA_API_BASE'], async () => {
       process.env['OLLAMA_API_BASE'] = `${upstream.fake.url}/`;
       const response = await completion({ model: `ollama_chat/${MODEL}`, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(response.choices[0]?.message.content, `Hello from ${MODEL}`);
-    } finally {
-      if (saved === undefined) delete process.env['OLLAMA_API_BASE'];
-      else process.env['OLLAMA_API_BASE'] = saved;
-    }
+    });
   });
 
   it('sends data: URL images as base64 beside the text, and refuses image URLs without fetching them', async () => {

@@ -6,16 +6,15 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream } from '@llmux/fake-upstreams';
 import type { CompletionParams } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { saveEnv } from '../__fixtures__/saved-env.js';
 
 describe('ollama provider parameters through completion()', () => {
   // A key in the environment would be sent with every call; these tests expect none.
-  const savedKey = process.env['OLLAMA_API_KEY'];
+  const restoreKey = saveEnv(['OLLAMA_API_KEY']);
   before(() => {
     delete process.env['OLLAMA_API_KEY'];
   });
-  after(() => {
-    if (savedKey !== undefined) process.env['OLLAMA_API_KEY'] = savedKey;
-  });
+  after(restoreKey);
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: 'ok' });
   const through = completionThrough(upstream, { model: 'ollama_chat/qwen3' });
   const call = (model: string, params: Partial<CompletionParams>) => through.call({ ...params, model });

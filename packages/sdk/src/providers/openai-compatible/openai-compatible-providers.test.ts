@@ -7,6 +7,7 @@ import { sendJson, sendSse, startFakeServer, type FakeServer } from '@llmux/fake
 import { BadRequestError, UnsupportedParamsError, completion, getDefaultProviderRegistry, type ChatCompletionChunk, type ChatMessage } from '../../index.js';
 import { createMistralToolCallId } from './create-mistral-tool-call-id.js';
 import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible-providers.js';
+import { withSavedEnv } from '../__fixtures__/saved-env.js';
 
 type Script = { json: unknown } | { sse: unknown[] } | { status: number; json: unknown };
 
@@ -119,16 +120,12 @@ describe('OpenAI-compatible rows', () => {
     });
 
     it('reads its key from DEEPSEEK_API_KEY', async () => {
-      const saved = process.env['DEEPSEEK_API_KEY'];
-      process.env['DEEPSEEK_API_KEY'] = 'env-deepseek-key';
-      try {
+      await withSavedEnv(['DEEPSEEK_API_KEY'], async () => {
+        process.env['DEEPSEEK_API_KEY'] = 'env-deepseek-key';
         script = { json: { ...base, model: 'deepseek-chat', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] } };
         await completion({ model: 'deepseek/deepseek-chat', api_base: server.url, messages: [{ role: 'user', content: 'x' }] });
         assert.equal(sent()?.headers.authorization, 'Bearer env-deepseek-key');
-      } finally {
-        if (saved === undefined) delete process.env['DEEPSEEK_API_KEY'];
-        else process.env['DEEPSEEK_API_KEY'] = saved;
-      }
+      });
     });
   });
 
@@ -356,9 +353,8 @@ describe('OpenAI-compatible rows', () => {
 
   describe('rows without keys and with other vocabularies', () => {
     it('reaches a keyless server through openai/<model> with api_base', async () => {
-      const saved = process.env['OPENAI_API_KEY'];
-      delete process.env['OPENAI_API_KEY'];
-      try {
+      await withSavedEnv(['OPENAI_API_KEY'], async () => {
+        delete process.env['OPENAI_API_KEY'];
         script = {
           json: { ...base, model: 'local', choices: [{ index: 0, message: { role: 'assistant', content: 'local hi', reasoning: 'vllm thought' }, finish_reason: 'stop' }] },
         };
@@ -366,23 +362,18 @@ describe('OpenAI-compatible rows', () => {
         assert.equal(sent()?.headers.authorization, undefined);
         assert.equal(sent()?.url, '/v1/chat/completions');
         assert.equal(response.choices[0]?.message.reasoning_content, 'vllm thought');
-      } finally {
-        if (saved !== undefined) process.env['OPENAI_API_KEY'] = saved;
-      }
+      });
     });
 
     it('asks for the server of hosted_vllm, which has no default', async () => {
-      const saved = process.env['HOSTED_VLLM_API_BASE'];
-      delete process.env['HOSTED_VLLM_API_BASE'];
-      try {
+      await withSavedEnv(['HOSTED_VLLM_API_BASE'], async () => {
+        delete process.env['HOSTED_VLLM_API_BASE'];
         await assert.rejects(completion({ model: 'hosted_vllm/qwen', messages: [{ role: 'user', content: 'x' }] }), (error: unknown) => {
           assert.ok(error instanceof BadRequestError);
           assert.match(error.message, /HOSTED_VLLM_API_BASE/);
           return true;
         });
-      } finally {
-        if (saved !== undefined) process.env['HOSTED_VLLM_API_BASE'] = saved;
-      }
+      });
     });
 
     it("translates tool_choice into Fireworks' vocabulary", async () => {

@@ -15,6 +15,7 @@ import {
   completion,
 } from '../../index.js';
 import { parseOpenAIError } from './openai-error.js';
+import { withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const API_KEY = 'sk-test-error-key-abcdef';
 
@@ -101,19 +102,16 @@ describe('openai adapter errors', () => {
   });
 
   it('fails before sending when no key is set, naming the environment variable', async () => {
-    const saved = process.env['OPENAI_API_KEY'];
-    delete process.env['OPENAI_API_KEY'];
-    const sentBefore = fake.requests.length;
-    try {
+    await withSavedEnv(['OPENAI_API_KEY'], async () => {
+      delete process.env['OPENAI_API_KEY'];
+      const sentBefore = fake.requests.length;
       await assert.rejects(completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] }), (error: unknown) => {
         assert.ok(error instanceof AuthenticationError);
         assert.match(error.message, /OPENAI_API_KEY/);
         return true;
       });
       assert.equal(fake.requests.length, sentBefore);
-    } finally {
-      if (saved !== undefined) process.env['OPENAI_API_KEY'] = saved;
-    }
+    });
   });
 
   it('throws a mid-stream error event from the iterator', async () => {

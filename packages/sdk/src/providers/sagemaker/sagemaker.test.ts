@@ -19,6 +19,7 @@ import {
   type ChatMessage,
 } from '../../index.js';
 import { collectStream } from '../__fixtures__/collect-stream.js';
+import { withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const REGION = 'us-east-2';
 const ACCESS_KEY_ID = 'AKIAFAKESMTEST000001';
@@ -192,20 +193,16 @@ describe('sagemaker_chat adapter', () => {
     });
     const warned = await call([{ role: 'user', content: 'x' }], { api_key: 'sk-not-used' });
     assert.match(warned.llmux.warnings.join('\n'), /api_key is not used by sagemaker_chat/);
-    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
-    delete process.env['AWS_ACCESS_KEY_ID'];
-    delete process.env['AWS_SECRET_ACCESS_KEY'];
-    try {
+    await withSavedEnv(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'], async () => {
+      delete process.env['AWS_ACCESS_KEY_ID'];
+      delete process.env['AWS_SECRET_ACCESS_KEY'];
       await assert.rejects(completion({ model: `sagemaker/${ENDPOINT}`, messages: [{ role: 'user', content: 'x' }], aws_region_name: REGION }), (error: unknown) => {
         assert.ok(error instanceof AuthenticationError);
         assert.match(error.message, /missing AWS credentials for provider "sagemaker"/);
         assert.ok(!error.message.includes('BEARER'));
         return true;
       });
-    } finally {
-      if (saved.id !== undefined) process.env['AWS_ACCESS_KEY_ID'] = saved.id;
-      if (saved.secret !== undefined) process.env['AWS_SECRET_ACCESS_KEY'] = saved.secret;
-    }
+    });
   });
 
   it('rejects parameters the containers would silently ignore', async () => {

@@ -29,6 +29,7 @@ import {
 } from '../../index.js';
 import { vertexHost } from './resolve-vertex-endpoint.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
+import { saveEnv } from '../__fixtures__/saved-env.js';
 
 const PROJECT = 'llmux-test-project';
 const ENV_NAMES = ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEXAI_PROJECT', 'VERTEXAI_LOCATION', 'GOOGLE_CLOUD_PROJECT'] as const;
@@ -40,7 +41,7 @@ describe('vertex_ai provider through the public API', () => {
   let account: FakeServiceAccount;
   let directory: string;
   let reply: FakeGeminiReply | undefined;
-  const savedEnv: Partial<Record<(typeof ENV_NAMES)[number], string>> = {};
+  let restoreEnv: () => void;
 
   before(async () => {
     tokenServer = await startFakeGoogleTokenServer();
@@ -51,17 +52,11 @@ describe('vertex_ai provider through the public API', () => {
     });
     http = new HttpClient();
     directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-'));
-    for (const name of ENV_NAMES) {
-      savedEnv[name] = process.env[name];
-      delete process.env[name];
-    }
+    restoreEnv = saveEnv(ENV_NAMES);
+    for (const name of ENV_NAMES) delete process.env[name];
   });
   after(async () => {
-    for (const name of ENV_NAMES) {
-      const value = savedEnv[name];
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnv();
     await http.close();
     await vertex.close();
     await tokenServer.close();
