@@ -21,35 +21,28 @@ export type AnthropicErrorBody = {
   error: { type: AnthropicErrorType; message: string };
 };
 
-/** Anthropic's type and status for an HTTP status (budget refusals are 429s, as rate limits). */
+/** The statuses Anthropic gives a type of its own (budget refusals are 429s, as rate limits). */
+const TYPE_BY_STATUS: ReadonlyMap<number, AnthropicErrorType> = new Map([
+  [400, 'invalid_request_error'],
+  [422, 'invalid_request_error'],
+  [401, 'authentication_error'],
+  [402, 'billing_error'],
+  [403, 'permission_error'],
+  [404, 'not_found_error'],
+  [408, 'timeout_error'],
+  [504, 'timeout_error'],
+  [413, 'request_too_large'],
+  [429, 'rate_limit_error'],
+]);
+
+/** Anthropic's type and status for an HTTP status. */
 export function mapToAnthropicErrorType(status: number): { type: AnthropicErrorType; status: number } {
-  switch (status) {
-    case 400:
-    case 422:
-      return { type: 'invalid_request_error', status };
-    case 401:
-      return { type: 'authentication_error', status };
-    case 402:
-      return { type: 'billing_error', status };
-    case 403:
-      return { type: 'permission_error', status };
-    case 404:
-      return { type: 'not_found_error', status };
-    case 408:
-    case 504:
-      return { type: 'timeout_error', status };
-    case 413:
-      return { type: 'request_too_large', status };
-    case 429:
-      return { type: 'rate_limit_error', status };
-    // Anthropic's "overloaded" is 529; its SDK retries it as it retries a 503.
-    case 503:
-    case 529:
-      return { type: 'overloaded_error', status: 529 };
-    default:
-      if (status >= 400 && status < 500) return { type: 'invalid_request_error', status };
-      return { type: 'api_error', status: status >= 500 && status < 600 ? status : 500 };
-  }
+  // Anthropic's "overloaded" is 529; its SDK retries it as it retries a 503.
+  if (status === 503 || status === 529) return { type: 'overloaded_error', status: 529 };
+  const type = TYPE_BY_STATUS.get(status);
+  if (type !== undefined) return { type, status };
+  if (status >= 400 && status < 500) return { type: 'invalid_request_error', status };
+  return { type: 'api_error', status: status >= 500 && status < 600 ? status : 500 };
 }
 
 export function toAnthropicErrorBody(error: LlmuxError): AnthropicErrorBody {
