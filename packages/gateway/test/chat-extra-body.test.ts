@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
+import type { TestGateway } from './helpers/start-test-gateway.js';
 
 const MASTER_KEY = 'sk-master-extra-body';
 const HELLO = [{ role: 'user' as const, content: 'hi' }];
@@ -16,27 +17,25 @@ const HELLO = [{ role: 'user' as const, content: 'hi' }];
 type WithExtraBody = OpenAI.ChatCompletionCreateParamsNonStreaming & { extra_body: Record<string, unknown> };
 
 describe('extra_body fields are passed through (LiteLLM drop-in)', () => {
+  const fleet = new FakeFleet();
   let openai: FakeServer;
   let anthropic: FakeServer;
   let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    openai = await startFakeOpenAIUpstream();
-    anthropic = await startFakeAnthropicUpstream();
-    gateway = await startTestGateway({
-      model_list: [
-        { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai' } },
-        { model_name: 'claude', litellm_params: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant' } },
-      ],
-      general_settings: { master_key: MASTER_KEY },
-    });
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    openai = fleet.started(await startFakeOpenAIUpstream());
+    anthropic = fleet.started(await startFakeAnthropicUpstream());
+    gateway = await fleet.startGateway(
+      {
+        gpt: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai' },
+        claude: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant' },
+      },
+      MASTER_KEY,
+    );
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await Promise.all([openai.close(), anthropic.close()]);
-  });
+  after(() => fleet.close());
 
   const post = async (body: Record<string, unknown>) => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {

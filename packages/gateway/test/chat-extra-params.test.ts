@@ -7,34 +7,33 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import { managementClient, type ManagementClient } from './helpers/management-client.js';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
+import type { TestGateway } from './helpers/start-test-gateway.js';
 
 const MASTER_KEY = 'sk-master-extra-params';
 
 describe('chat parameters are never dropped silently', () => {
+  const fleet = new FakeFleet();
   let openai: FakeServer;
   let anthropic: FakeServer;
   let gateway: TestGateway;
   let admin: ManagementClient;
 
   before(async () => {
-    openai = await startFakeOpenAIUpstream();
-    anthropic = await startFakeAnthropicUpstream();
+    openai = fleet.started(await startFakeOpenAIUpstream());
+    anthropic = fleet.started(await startFakeAnthropicUpstream());
     const claude = { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant' };
-    gateway = await startTestGateway({
-      model_list: [
-        { model_name: 'gpt', litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai' } },
-        { model_name: 'claude', litellm_params: claude },
-        { model_name: 'claude-dropping', litellm_params: { ...claude, drop_params: true } },
-      ],
-      general_settings: { master_key: MASTER_KEY },
-    });
+    gateway = await fleet.startGateway(
+      {
+        gpt: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai' },
+        claude,
+        'claude-dropping': { ...claude, drop_params: true },
+      },
+      MASTER_KEY,
+    );
     admin = managementClient(gateway.url, MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await Promise.all([openai.close(), anthropic.close()]);
-  });
+  after(() => fleet.close());
 
   const chat = async (key: string, body: Record<string, unknown>) => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {

@@ -14,7 +14,7 @@ import {
   type RecordedRequest,
 } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
 
 const MASTER_KEY = 'sk-master-azure';
 const AZURE_KEY = 'azure-upstream-secret-4242';
@@ -27,46 +27,36 @@ function replyFor(request: RecordedRequest): FakeChatReply {
 }
 
 describe('gateway with Azure OpenAI deployments', () => {
+  const fleet = new FakeFleet();
   let entra: FakeEntraServer;
   let azure: FakeServer;
-  let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    entra = await startFakeEntraTokenEndpoint(ENTRA);
-    azure = await startFakeAzureUpstream({ apiKey: AZURE_KEY, token: (token) => entra.isIssued(token), reply: replyFor, models: { 'prod-gpt': 'gpt-4o-2024-08-06' } });
+    entra = fleet.started(await startFakeEntraTokenEndpoint(ENTRA));
+    azure = fleet.started(
+      await startFakeAzureUpstream({ apiKey: AZURE_KEY, token: (token) => entra.isIssued(token), reply: replyFor, models: { 'prod-gpt': 'gpt-4o-2024-08-06' } }),
+    );
     const env = { ...process.env, LLMUX_E2E_AZURE_KEY: AZURE_KEY, LLMUX_E2E_AZURE_SECRET: ENTRA.clientSecret };
-    gateway = await startTestGateway(
+    await fleet.startGateway(
       {
-        model_list: [
-          {
-            model_name: 'azure-gpt',
-            litellm_params: { model: 'azure/prod-gpt', api_base: azure.url, api_key: 'os.environ/LLMUX_E2E_AZURE_KEY', api_version: '2024-10-21' },
-          },
-          {
-            model_name: 'azure-entra',
-            litellm_params: {
-              model: 'azure/prod-gpt',
-              api_base: azure.url,
-              tenant_id: ENTRA.tenantId,
-              client_id: ENTRA.clientId,
-              client_secret: 'os.environ/LLMUX_E2E_AZURE_SECRET',
-              azure_authority_host: entra.url,
-            },
-          },
-          { model_name: 'azure-embed', litellm_params: { model: 'azure/prod-embedder', api_base: azure.url, api_key: 'os.environ/LLMUX_E2E_AZURE_KEY' } },
-        ],
-        general_settings: { master_key: MASTER_KEY },
+        'azure-gpt': { model: 'azure/prod-gpt', api_base: azure.url, api_key: 'os.environ/LLMUX_E2E_AZURE_KEY', api_version: '2024-10-21' },
+        'azure-entra': {
+          model: 'azure/prod-gpt',
+          api_base: azure.url,
+          tenant_id: ENTRA.tenantId,
+          client_id: ENTRA.clientId,
+          client_secret: 'os.environ/LLMUX_E2E_AZURE_SECRET',
+          azure_authority_host: entra.url,
+        },
+        'azure-embed': { model: 'azure/prod-embedder', api_base: azure.url, api_key: 'os.environ/LLMUX_E2E_AZURE_KEY' },
       },
+      MASTER_KEY,
       env,
     );
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await azure.close();
-    await entra.close();
-  });
+  after(() => fleet.close());
 
   it('chats with an Azure deployment, sending api-key to the deployment URL', async () => {
     const completion = await client.chat.completions.create({ model: 'azure-gpt', messages: [{ role: 'user', content: 'hi' }] });

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
+import type { TestGateway } from './helpers/start-test-gateway.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-bedrock';
@@ -32,12 +33,13 @@ function replyFor(request: RecordedRequest): FakeChatReply {
 }
 
 describe('gateway with Amazon Bedrock deployments', () => {
+  const fleet = new FakeFleet();
   let bedrock: FakeServer;
   let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    bedrock = await startFakeBedrockUpstream({ ...AWS, region: REGION, reply: replyFor });
+    bedrock = fleet.started(await startFakeBedrockUpstream({ ...AWS, region: REGION, reply: replyFor }));
     const env = { ...process.env, LLMUX_E2E_AWS_KEY_ID: AWS.accessKeyId, LLMUX_E2E_AWS_SECRET: AWS.secretAccessKey };
     const aws = {
       aws_access_key_id: 'os.environ/LLMUX_E2E_AWS_KEY_ID',
@@ -45,27 +47,19 @@ describe('gateway with Amazon Bedrock deployments', () => {
       aws_region_name: REGION,
       aws_bedrock_runtime_endpoint: bedrock.url,
     };
-    gateway = await startTestGateway(
+    gateway = await fleet.startGateway(
       {
-        model_list: [
-          { model_name: 'claude-bedrock', litellm_params: { model: 'bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0', ...aws } },
-          { model_name: 'claude-invoke', litellm_params: { model: 'bedrock/invoke/anthropic.claude-3-5-haiku-20241022-v1:0', ...aws } },
-          { model_name: 'titan-embed', litellm_params: { model: 'bedrock/amazon.titan-embed-text-v2:0', ...aws } },
-          {
-            model_name: 'claude-wrong-secret',
-            litellm_params: { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', ...aws, aws_secret_access_key: 'not-the-secret-at-all' },
-          },
-        ],
-        general_settings: { master_key: MASTER_KEY },
+        'claude-bedrock': { model: 'bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0', ...aws },
+        'claude-invoke': { model: 'bedrock/invoke/anthropic.claude-3-5-haiku-20241022-v1:0', ...aws },
+        'titan-embed': { model: 'bedrock/amazon.titan-embed-text-v2:0', ...aws },
+        'claude-wrong-secret': { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', ...aws, aws_secret_access_key: 'not-the-secret-at-all' },
       },
+      MASTER_KEY,
       env,
     );
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await bedrock.close();
-  });
+  after(() => fleet.close());
 
   it('chats through Converse, signed with the configured credentials', async () => {
     const completion = await client.chat.completions.create({

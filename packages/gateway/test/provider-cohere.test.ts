@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeCohereUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-cohere';
@@ -28,30 +28,24 @@ function replyFor(request: RecordedRequest): FakeChatReply {
 }
 
 describe('gateway with Cohere deployments', () => {
+  const fleet = new FakeFleet();
   let cohere: FakeServer;
-  let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    cohere = await startFakeCohereUpstream({ apiKey: COHERE_KEY, reply: replyFor });
-    const env = { ...process.env, LLMUX_E2E_COHERE_KEY: COHERE_KEY };
+    cohere = fleet.started(await startFakeCohereUpstream({ apiKey: COHERE_KEY, reply: replyFor }));
     const params = { api_base: cohere.url, api_key: 'os.environ/LLMUX_E2E_COHERE_KEY' };
-    gateway = await startTestGateway(
+    await fleet.startGateway(
       {
-        model_list: [
-          { model_name: 'command', litellm_params: { model: 'cohere/command-a-03-2025', ...params } },
-          { model_name: 'cohere-embed', litellm_params: { model: 'cohere/embed-v4.0', input_type: 'search_query', ...params } },
-        ],
-        general_settings: { master_key: MASTER_KEY },
+        command: { model: 'cohere/command-a-03-2025', ...params },
+        'cohere-embed': { model: 'cohere/embed-v4.0', input_type: 'search_query', ...params },
       },
-      env,
+      MASTER_KEY,
+      { ...process.env, LLMUX_E2E_COHERE_KEY: COHERE_KEY },
     );
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await cohere.close();
-  });
+  after(() => fleet.close());
 
   it('chats through /v2/chat with the bearer key', async () => {
     const completion = await client.chat.completions.create({ model: 'command', messages: [{ role: 'user', content: 'hi' }], temperature: 0.2 });

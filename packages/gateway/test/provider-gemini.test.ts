@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { googleErrorBody, retryInfo, startFakeGeminiUpstream, type FakeGeminiReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-gemini';
@@ -24,28 +24,23 @@ function replyFor(request: RecordedRequest): FakeGeminiReply {
 }
 
 describe('gateway with Gemini deployments', () => {
+  const fleet = new FakeFleet();
   let gemini: FakeServer;
-  let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    gemini = await startFakeGeminiUpstream({ apiKey: GEMINI_KEY, reply: replyFor });
-    gateway = await startTestGateway(
+    gemini = fleet.started(await startFakeGeminiUpstream({ apiKey: GEMINI_KEY, reply: replyFor }));
+    await fleet.startGateway(
       {
-        model_list: [
-          { model_name: 'gemini-test', litellm_params: { model: 'gemini/gemini-2.5-flash', api_base: gemini.url, api_key: 'os.environ/LLMUX_E2E_GEMINI_KEY' } },
-          { model_name: 'gemini-embed', litellm_params: { model: 'gemini/gemini-embedding-001', api_base: gemini.url, api_key: 'os.environ/LLMUX_E2E_GEMINI_KEY' } },
-        ],
-        general_settings: { master_key: MASTER_KEY },
+        'gemini-test': { model: 'gemini/gemini-2.5-flash', api_base: gemini.url, api_key: 'os.environ/LLMUX_E2E_GEMINI_KEY' },
+        'gemini-embed': { model: 'gemini/gemini-embedding-001', api_base: gemini.url, api_key: 'os.environ/LLMUX_E2E_GEMINI_KEY' },
       },
+      MASTER_KEY,
       { ...process.env, LLMUX_E2E_GEMINI_KEY: GEMINI_KEY },
     );
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await gemini.close();
-  });
+  after(() => fleet.close());
 
   it('chats, sending the key as x-goog-api-key', async () => {
     const data = await client.chat.completions.create({

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOllamaUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-ollama';
@@ -22,26 +22,23 @@ function replyFor(request: RecordedRequest): FakeChatReply {
 }
 
 describe('gateway with Ollama deployments', () => {
+  const fleet = new FakeFleet();
   let ollama: FakeServer;
-  let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    ollama = await startFakeOllamaUpstream({ reply: replyFor });
-    gateway = await startTestGateway({
-      model_list: [
-        { model_name: 'local-llama', litellm_params: { model: 'ollama_chat/llama3.2', api_base: ollama.url } },
-        { model_name: 'local-generate', litellm_params: { model: 'ollama/llama3.2', api_base: ollama.url } },
-        { model_name: 'local-embed', litellm_params: { model: 'ollama/nomic-embed-text', api_base: ollama.url } },
-      ],
-      general_settings: { master_key: MASTER_KEY },
-    });
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    ollama = fleet.started(await startFakeOllamaUpstream({ reply: replyFor }));
+    await fleet.startGateway(
+      {
+        'local-llama': { model: 'ollama_chat/llama3.2', api_base: ollama.url },
+        'local-generate': { model: 'ollama/llama3.2', api_base: ollama.url },
+        'local-embed': { model: 'ollama/nomic-embed-text', api_base: ollama.url },
+      },
+      MASTER_KEY,
+    );
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await ollama.close();
-  });
+  after(() => fleet.close());
 
   it('chats through /api/chat, with no key sent upstream', async () => {
     const completion = await client.chat.completions.create({ model: 'local-llama', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 });

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeSageMakerUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
-import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import type OpenAI from 'openai';
+import { FakeFleet } from './helpers/fake-fleet.js';
 
 const MASTER_KEY = 'sk-master-sagemaker';
 const REGION = 'eu-west-1';
@@ -28,12 +28,12 @@ function replyFor(request: RecordedRequest): FakeChatReply {
 }
 
 describe('gateway with Amazon SageMaker endpoints', () => {
+  const fleet = new FakeFleet();
   let sagemaker: FakeServer;
-  let gateway: TestGateway;
   let client: OpenAI;
 
   before(async () => {
-    sagemaker = await startFakeSageMakerUpstream({ ...AWS, region: REGION, endpoints: [ENDPOINT], reply: replyFor });
+    sagemaker = fleet.started(await startFakeSageMakerUpstream({ ...AWS, region: REGION, endpoints: [ENDPOINT], reply: replyFor }));
     const env = { ...process.env, LLMUX_E2E_SM_KEY_ID: AWS.accessKeyId, LLMUX_E2E_SM_SECRET: AWS.secretAccessKey };
     const aws = {
       aws_access_key_id: 'os.environ/LLMUX_E2E_SM_KEY_ID',
@@ -41,28 +41,20 @@ describe('gateway with Amazon SageMaker endpoints', () => {
       aws_region_name: REGION,
       api_base: sagemaker.url,
     };
-    gateway = await startTestGateway(
+    await fleet.startGateway(
       {
-        model_list: [
-          { model_name: 'mistral-sm', litellm_params: { model: `sagemaker_chat/${ENDPOINT}`, ...aws } },
-          { model_name: 'mistral-sm-plain', litellm_params: { model: `sagemaker/${ENDPOINT}`, ...aws } },
-          // LiteLLM's prompt settings for sagemaker/: the model whose template to use, or a template of one's own.
-          { model_name: 'llama-sm', litellm_params: { model: `sagemaker/${ENDPOINT}`, hf_model_name: 'meta-llama/Meta-Llama-3-8B-Instruct', ...aws } },
-          {
-            model_name: 'custom-sm',
-            litellm_params: { model: `sagemaker/${ENDPOINT}`, roles: { user: { pre_message: 'Q: ', post_message: '\n' } }, final_prompt_value: 'A:', ...aws },
-          },
-        ],
-        general_settings: { master_key: MASTER_KEY },
+        'mistral-sm': { model: `sagemaker_chat/${ENDPOINT}`, ...aws },
+        'mistral-sm-plain': { model: `sagemaker/${ENDPOINT}`, ...aws },
+        // LiteLLM's prompt settings for sagemaker/: the model whose template to use, or a template of one's own.
+        'llama-sm': { model: `sagemaker/${ENDPOINT}`, hf_model_name: 'meta-llama/Meta-Llama-3-8B-Instruct', ...aws },
+        'custom-sm': { model: `sagemaker/${ENDPOINT}`, roles: { user: { pre_message: 'Q: ', post_message: '\n' } }, final_prompt_value: 'A:', ...aws },
       },
+      MASTER_KEY,
       env,
     );
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await sagemaker.close();
-  });
+  after(() => fleet.close());
 
   it('chats through InvokeEndpoint, signed for sagemaker', async () => {
     const completion = await client.chat.completions.create({ model: 'mistral-sm', messages: [{ role: 'user', content: 'hi' }], max_tokens: 16 });

@@ -5,33 +5,29 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
-import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
+import type OpenAI from 'openai';
+import { FakeFleet } from './helpers/fake-fleet.js';
 
 const MASTER_KEY = 'sk-master-think-tags';
 const ANSWER = '<think>Two and two make four.</think>\n\nFour.';
 
 describe('gateway: reasoning written inline as <think>', () => {
-  let upstream: FakeServer;
-  let gateway: TestGateway;
+  const fleet = new FakeFleet();
   let client: OpenAI;
 
   before(async () => {
-    upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: ANSWER }) });
-    gateway = await startTestGateway({
-      model_list: [
-        { model_name: 'r1', litellm_params: { model: 'together_ai/deepseek-ai/DeepSeek-R1', api_base: `${upstream.url}/v1`, api_key: 'sk-together' } },
-        { model_name: 'plain', litellm_params: { model: 'openai/deepseek-r1', api_base: `${upstream.url}/v1`, api_key: 'sk-openai' } },
-      ],
-      general_settings: { master_key: MASTER_KEY },
-    });
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    const upstream = fleet.started(await startFakeOpenAIUpstream({ reply: () => ({ content: ANSWER }) }));
+    await fleet.startGateway(
+      {
+        r1: { model: 'together_ai/deepseek-ai/DeepSeek-R1', api_base: `${upstream.url}/v1`, api_key: 'sk-together' },
+        plain: { model: 'openai/deepseek-r1', api_base: `${upstream.url}/v1`, api_key: 'sk-openai' },
+      },
+      MASTER_KEY,
+    );
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await upstream.close();
-  });
+  after(() => fleet.close());
 
   it('moves the block to reasoning_content on a plain reply, and leaves it on a row without the quirk', async () => {
     const reply = await client.chat.completions.create({ model: 'r1', messages: [{ role: 'user', content: '2+2?' }] });

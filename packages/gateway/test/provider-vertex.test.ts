@@ -3,9 +3,6 @@
 // account whose key file the config names, Gemini and Claude models side by side.
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   startFakeGoogleTokenServer,
@@ -16,7 +13,9 @@ import {
   type RecordedRequest,
 } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { FakeFleet } from './helpers/fake-fleet.js';
+import { writeServiceAccountFile } from './helpers/service-account-file.js';
+import type { TestGateway } from './helpers/start-test-gateway.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
 const MASTER_KEY = 'sk-master-vertex';
@@ -31,47 +30,35 @@ function replyFor(request: RecordedRequest): FakeGeminiReply {
 }
 
 describe('gateway with Vertex AI deployments', () => {
+  const fleet = new FakeFleet();
   let tokenServer: FakeGoogleTokenServer;
   let vertex: FakeServer;
   let gateway: TestGateway;
   let client: OpenAI;
-  let directory: string;
 
   before(async () => {
-    tokenServer = await startFakeGoogleTokenServer();
+    tokenServer = fleet.started(await startFakeGoogleTokenServer());
     const account = tokenServer.createServiceAccount({ projectId: PROJECT });
-    vertex = await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply: replyFor });
-    directory = await mkdtemp(join(tmpdir(), 'llmux-gateway-vertex-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(account.keyFile));
-    const vertexParams = { api_base: vertex.url, vertex_location: 'us-east5', vertex_credentials: keyPath };
-    gateway = await startTestGateway(
+    vertex = fleet.started(await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply: replyFor }));
+    const keyFile = fleet.started(await writeServiceAccountFile(account.keyFile));
+    const vertexParams = { api_base: vertex.url, vertex_location: 'us-east5', vertex_credentials: keyFile.path };
+    gateway = await fleet.startGateway(
       {
-        model_list: [
-          { model_name: 'vertex-gemini', litellm_params: { model: 'vertex_ai/gemini-2.5-flash', ...vertexParams, vertex_project: PROJECT } },
-          { model_name: 'vertex-claude', litellm_params: { model: 'vertex_ai/claude-sonnet-4-5@20250929', ...vertexParams } },
-          {
-            model_name: 'vertex-gemini-env',
-            litellm_params: {
-              model: 'vertex_ai/gemini-2.5-flash',
-              api_base: vertex.url,
-              vertex_project: 'os.environ/LLMUX_E2E_VERTEX_PROJECT',
-              vertex_credentials: 'os.environ/LLMUX_E2E_VERTEX_KEY',
-            },
-          },
-        ],
-        general_settings: { master_key: MASTER_KEY },
+        'vertex-gemini': { model: 'vertex_ai/gemini-2.5-flash', ...vertexParams, vertex_project: PROJECT },
+        'vertex-claude': { model: 'vertex_ai/claude-sonnet-4-5@20250929', ...vertexParams },
+        'vertex-gemini-env': {
+          model: 'vertex_ai/gemini-2.5-flash',
+          api_base: vertex.url,
+          vertex_project: 'os.environ/LLMUX_E2E_VERTEX_PROJECT',
+          vertex_credentials: 'os.environ/LLMUX_E2E_VERTEX_KEY',
+        },
       },
+      MASTER_KEY,
       { ...process.env, LLMUX_E2E_VERTEX_PROJECT: PROJECT, LLMUX_E2E_VERTEX_KEY: JSON.stringify(account.keyFile) },
     );
-    client = new OpenAI({ apiKey: MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    client = fleet.openAIClient(MASTER_KEY);
   });
-  after(async () => {
-    await gateway.close();
-    await vertex.close();
-    await tokenServer.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  after(() => fleet.close());
 
   it('chats with Gemini and Claude on Vertex, sharing one token', async () => {
     const before = tokenServer.requests.length;

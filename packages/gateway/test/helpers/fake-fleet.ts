@@ -1,11 +1,10 @@
-// Many fake upstreams behind one test gateway (the conformance tests' set-up): the fakes it
-// started, a Google service-account key file in a temp folder, and a gateway with one
-// deployment per name; close() ends them all.
+// Many fake upstreams behind one test gateway (the conformance and provider tests' set-up):
+// the fakes it started, a Google service-account key file in a temp folder, and a gateway with
+// one deployment per name; close() ends them all, the gateway first.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FakeGoogleTokenServer } from '@llmux/fake-upstreams';
+import OpenAI from 'openai';
+import { writeServiceAccountFile } from './service-account-file.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 
 interface Closable {
@@ -14,7 +13,6 @@ interface Closable {
 
 export class FakeFleet {
   private readonly servers: Closable[] = [];
-  private directory: string | undefined;
   private gateway: TestGateway | undefined;
 
   /** Keeps `server` to close with the fleet. */
@@ -25,24 +23,30 @@ export class FakeFleet {
 
   /** The path of a key file for a service account `tokenServer` knows, as vertex_credentials names one. */
   async serviceAccountFile(tokenServer: FakeGoogleTokenServer, projectId: string): Promise<string> {
-    this.directory ??= await mkdtemp(join(tmpdir(), 'llmux-fleet-'));
-    const path = join(this.directory, 'service-account.json');
-    await writeFile(path, JSON.stringify(tokenServer.createServiceAccount({ projectId }).keyFile));
-    return path;
+    const file = this.started(await writeServiceAccountFile(tokenServer.createServiceAccount({ projectId }).keyFile));
+    return file.path;
   }
 
-  /** A gateway with one deployment per model name, its litellm_params as given. */
-  async startGateway(deployments: Record<string, Record<string, unknown>>, masterKey: string): Promise<TestGateway> {
-    this.gateway = await startTestGateway({
-      model_list: Object.entries(deployments).map(([model_name, litellm_params]) => ({ model_name, litellm_params })),
-      general_settings: { master_key: masterKey },
-    });
+  /** A gateway with one deployment per model name, its litellm_params as given; `env` resolves their os.environ/ references. */
+  async startGateway(deployments: Record<string, Record<string, unknown>>, masterKey: string, env?: NodeJS.ProcessEnv): Promise<TestGateway> {
+    this.gateway = await startTestGateway(
+      {
+        model_list: Object.entries(deployments).map(([model_name, litellm_params]) => ({ model_name, litellm_params })),
+        general_settings: { master_key: masterKey },
+      },
+      env,
+    );
     return this.gateway;
+  }
+
+  /** The official openai client on the fleet's gateway with `key`, without retries: a test sees the first answer. */
+  openAIClient(key: string): OpenAI {
+    if (this.gateway === undefined) throw new Error('the fleet has no gateway yet');
+    return new OpenAI({ apiKey: key, baseURL: `${this.gateway.url}/v1`, maxRetries: 0 });
   }
 
   async close(): Promise<void> {
     await this.gateway?.close();
     for (const server of this.servers.reverse()) await server.close();
-    if (this.directory !== undefined) await rm(this.directory, { recursive: true, force: true });
   }
 }
