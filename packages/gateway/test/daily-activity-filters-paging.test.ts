@@ -4,8 +4,9 @@
 // Over HTTP with calls made by the openai client, on SQLite and PostgreSQL.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
+import type { ManagementClient } from './helpers/management-client.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
@@ -27,15 +28,14 @@ interface Activity {
 
 for (const backendName of BACKEND_NAMES) {
   describe(`LiteLLM daily activity filters and paging on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
+    let admin: ManagementClient;
     let firstKey = '';
     let firstToken = '';
     let secondToken = '';
     let teamId = '';
 
     const activity = async (path: string): Promise<Activity> => {
-      if (typeof setup === 'string') throw new Error(setup);
-      const reply = await setup.admin.get(path);
+      const reply = await admin.get(path);
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
       // The management helper types every body as an object; this route answers its own shape.
       return reply.body as unknown as Activity;
@@ -47,10 +47,8 @@ for (const backendName of BACKEND_NAMES) {
       return totals;
     };
 
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-      if (typeof setup === 'string') return;
-      const { admin } = setup;
+    const itWithGateway = governedTests(backendName, async (setup) => {
+      ({ admin } = setup);
       await admin.post('/user/new', { user_id: 'dp-user', auto_create_key: false });
       teamId = String((await admin.post('/team/new', { team_alias: 'dp-team', members_with_roles: [{ user_id: 'dp-user', role: 'user' }] })).body['team_id']);
       const first = await admin.post('/key/generate', { user_id: 'dp-user', team_id: teamId });
@@ -67,20 +65,15 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await waitForSpendRows(admin, firstKey, 3)).length, 3);
       assert.equal((await waitForSpendRows(admin, String(second.body['key']), 1)).length, 1);
     });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
 
-    it('/user/daily/activity?model= keeps only that model group', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/user/daily/activity?model= keeps only that model group', async () => {
       const answer = await activity('/user/daily/activity?user_id=dp-user&model=gpt-a');
       assert.equal(answer.metadata.total_api_requests, 3);
       assert.deepEqual(requestsBy(answer, 'models'), { 'gpt-a': 3 });
       assert.deepEqual(requestsBy(answer, 'api_keys'), { [firstToken]: 2, [secondToken]: 1 });
     });
 
-    it('/user/daily/activity?api_key= keeps only that key, given as its hash or as the key itself', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/user/daily/activity?api_key= keeps only that key, given as its hash or as the key itself', async () => {
       const byHash = await activity(`/user/daily/activity?user_id=dp-user&api_key=${secondToken}`);
       assert.equal(byHash.metadata.total_api_requests, 1);
       assert.deepEqual(requestsBy(byHash, 'api_keys'), { [secondToken]: 1 });
@@ -91,8 +84,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(both.metadata.total_api_requests, 1);
     });
 
-    it('page and page_size slice the day × model × key records; total_pages and has_more count them', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('page and page_size slice the day × model × key records; total_pages and has_more count them', async () => {
       // Three records today: gpt-a × first key (2 calls), gpt-b × first key, gpt-a × second key.
       const first = await activity('/user/daily/activity?user_id=dp-user&page_size=2&page=1');
       assert.deepEqual({ page: first.metadata.page, total_pages: first.metadata.total_pages, has_more: first.metadata.has_more }, { page: 1, total_pages: 2, has_more: true });
@@ -110,8 +102,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(past.metadata.has_more, false);
     });
 
-    it('a page_size or page that is not a whole number from 1 is a 400 naming the parameter', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('a page_size or page that is not a whole number from 1 is a 400 naming the parameter', async (setup) => {
       for (const query of ['page_size=0', 'page_size=1001', 'page=abc', 'page=-1']) {
         const reply = await setup.admin.get(`/user/daily/activity?${query}`);
         assert.equal(reply.status, 400, query);
@@ -119,8 +110,7 @@ for (const backendName of BACKEND_NAMES) {
       }
     });
 
-    it('/team/daily/activity honours model, api_key and paging too', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/team/daily/activity honours model, api_key and paging too', async () => {
       const byModel = await activity(`/team/daily/activity?team_ids=${teamId}&model=gpt-b`);
       assert.equal(byModel.metadata.total_api_requests, 1);
       assert.deepEqual(requestsBy(byModel, 'models'), { 'gpt-b': 1 });
@@ -130,9 +120,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.deepEqual({ total_pages: paged.metadata.total_pages, has_more: paged.metadata.has_more }, { total_pages: 3, has_more: true });
     });
 
-    it('/team/daily/activity over several team_ids keeps each team a record of its own, filtered and paged by the database', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
-      const { admin } = setup;
+    itWithGateway('/team/daily/activity over several team_ids keeps each team a record of its own, filtered and paged by the database', async (setup) => {
       const otherTeam = String((await admin.post('/team/new', { team_alias: 'dp-team-2' })).body['team_id']);
       const otherKey = String((await admin.post('/key/generate', { team_id: otherTeam })).body['key']);
       await setup.openai(otherKey).chat.completions.create({ model: 'gpt-a', messages: hello });

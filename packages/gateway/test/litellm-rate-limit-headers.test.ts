@@ -6,8 +6,9 @@
 
 import * as assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import type { GovernedGateway } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
 
 const hello = [{ role: 'user' as const, content: 'hi' }];
 
@@ -32,16 +33,9 @@ async function callEveryDialect(setup: GovernedGateway, key: string): Promise<Ar
 }
 
 describe('LiteLLM rate-limit and latency headers on every governed call', () => {
-  let setup: GovernedGateway | string;
-  before(async () => {
-    setup = await startGovernedGateway('sqlite');
-  });
-  after(async () => {
-    if (typeof setup !== 'string') await setup.close();
-  });
+  const itWithGateway = governedTests('sqlite');
 
-  it('x-ratelimit-{limit,remaining}-{requests,tokens} count down on chat, messages and responses, plain and streamed', async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway('x-ratelimit-{limit,remaining}-{requests,tokens} count down on chat, messages and responses, plain and streamed', async (setup) => {
     const key = String((await setup.admin.post('/key/generate', { rpm_limit: 100, tpm_limit: 1_000_000 })).body['key']);
     const calls = await callEveryDialect(setup, key);
     calls.forEach(([name, headers], index) => {
@@ -54,8 +48,7 @@ describe('LiteLLM rate-limit and latency headers on every governed call', () => 
     });
   });
 
-  it("LiteLLM's per-descriptor headers name each limit: api_key, team, end_user and model_per_key", async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway("LiteLLM's per-descriptor headers name each limit: api_key, team, end_user and model_per_key", async (setup) => {
     const team = String((await setup.admin.post('/team/new', { team_alias: 'rl-team', rpm_limit: 7 })).body['team_id']);
     await setup.admin.post('/customer/new', { user_id: 'rl-customer', rpm_limit: 9 });
     const created = await setup.admin.post('/key/generate', { team_id: team, rpm_limit: 20, max_parallel_requests: 4, model_rpm_limit: { 'gpt-a': 5 } });
@@ -80,16 +73,14 @@ describe('LiteLLM rate-limit and latency headers on every governed call', () => 
     assert.equal(headers.get('x-ratelimit-limit-tokens'), null);
   });
 
-  it('a key without rate limits gets no x-ratelimit-* (nothing limits it; the provider account quota is not revealed)', async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway('a key without rate limits gets no x-ratelimit-* (nothing limits it; the provider account quota is not revealed)', async (setup) => {
     const key = String((await setup.admin.post('/key/generate', { max_budget: 10 })).body['key']);
     const { response } = await setup.openai(key).chat.completions.create({ model: 'gpt-a', messages: hello }).withResponse();
     for (const [name] of response.headers) assert.doesNotMatch(name, /^x-ratelimit-|^llm_provider-/, name);
     assert.equal(response.headers.get('x-litellm-key-spend'), '0');
   });
 
-  it('x-litellm-overhead-duration-ms and -response-duration-ms are on every reply, streams included (overhead up to the first byte)', async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway('x-litellm-overhead-duration-ms and -response-duration-ms are on every reply, streams included (overhead up to the first byte)', async (setup) => {
     const key = String((await setup.admin.post('/key/generate', {})).body['key']);
     for (const [name, headers] of await callEveryDialect(setup, key)) {
       const duration = Number(headers.get('x-litellm-response-duration-ms'));

@@ -3,8 +3,9 @@
 // Over HTTP against the gateway, on SQLite and PostgreSQL.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { GOVERNED_MASTER_KEY, startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { GOVERNED_MASTER_KEY } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
@@ -12,16 +13,9 @@ const hello = [{ role: 'user' as const, content: 'hi' }];
 
 for (const backendName of BACKEND_NAMES) {
   describe(`LiteLLM budgets and tags on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-    });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
+    const itWithGateway = governedTests(backendName);
 
-    it('/budget/new, /budget/info, /budget/list, /budget/update, /budget/settings and /budget/delete manage shared budget rows', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/budget/new, /budget/info, /budget/list, /budget/update, /budget/settings and /budget/delete manage shared budget rows', async (setup) => {
       const { admin } = setup;
       const created = await admin.post('/budget/new', { budget_id: 'b-team-pool', max_budget: 5, budget_duration: '30d', rpm_limit: 10 });
       assert.equal(created.status, 200, JSON.stringify(created.body));
@@ -55,8 +49,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(((await admin.post('/budget/info', { budgets: ['b-team-pool'] })).body as unknown as unknown[]).length, 0);
     });
 
-    it('a budget row named by budget_id limits each key and customer naming it, as LiteLLM shares budget rows', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('a budget row named by budget_id limits each key and customer naming it, as LiteLLM shares budget rows', async (setup) => {
       const { admin } = setup;
       assert.equal((await admin.post('/budget/new', { budget_id: 'b-per-entity', max_budget: 0.000000001 })).status, 200);
       const created = await admin.post('/key/generate', { budget_id: 'b-per-entity' });
@@ -78,8 +71,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await owner.post('/key/generate', { budget_id: null })).status, 403, 'only a proxy admin attaches or detaches budget rows');
     });
 
-    it("budget rows are a proxy admin's to write and an admin viewer's to read; others get 403", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("budget rows are a proxy admin's to write and an admin viewer's to read; others get 403", async (setup) => {
       const { admin } = setup;
       await admin.post('/user/new', { user_id: 'bt-viewer', user_role: 'proxy_admin_viewer', auto_create_key: false });
       await admin.post('/user/new', { user_id: 'bt-user', user_role: 'internal_user', auto_create_key: false });
@@ -92,8 +84,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await user.get('/spend/tags')).status, 403);
     });
 
-    it('metadata.tags sent as a list are recorded on the spend row and reported by /spend/tags and /global/spend/tags', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('metadata.tags sent as a list are recorded on the spend row and reported by /spend/tags and /global/spend/tags', async (setup) => {
       const { admin } = setup;
       const key = String((await admin.post('/key/generate', {})).body['key']);
       const client = setup.openai(key);
@@ -117,8 +108,7 @@ for (const backendName of BACKEND_NAMES) {
       );
     });
 
-    it('/tag/new with max_budget refuses a call carrying that tag once its budget is spent, as other budgets are refused', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/tag/new with max_budget refuses a call carrying that tag once its budget is spent, as other budgets are refused', async (setup) => {
       const { admin } = setup;
       const created = await admin.post('/tag/new', { name: 'cost-center:tiny', description: 'a tiny budget', max_budget: 0.000000001 });
       assert.equal(created.status, 200, JSON.stringify(created.body));
@@ -141,8 +131,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.post('/tag/info', { names: ['no-such-tag'] })).status, 404);
     });
 
-    it("/tag/update changes a tag's budget, /tag/list lists stored and request-only tags, /tag/delete removes it", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("/tag/update changes a tag's budget, /tag/list lists stored and request-only tags, /tag/delete removes it", async (setup) => {
       const { admin } = setup;
       await admin.post('/tag/new', { name: 'team:blue', max_budget: 10 });
       const updated = await admin.post('/tag/update', { name: 'team:blue', description: 'blue team', max_budget: 20 });

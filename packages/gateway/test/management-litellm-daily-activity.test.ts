@@ -3,8 +3,8 @@
 // openai client. Over HTTP against the gateway, on SQLite and PostgreSQL.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
@@ -33,15 +33,12 @@ interface Activity {
 
 for (const backendName of BACKEND_NAMES) {
   describe(`LiteLLM daily activity on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
     let userKey = '';
     let token = '';
     let teamId = '';
     const today = new Date().toISOString().slice(0, 10);
 
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-      if (typeof setup === 'string') return;
+    const itWithGateway = governedTests(backendName, async (setup) => {
       const { admin } = setup;
       await admin.post('/user/new', { user_id: 'da-user', auto_create_key: false });
       await admin.post('/user/new', { user_id: 'da-other', auto_create_key: false });
@@ -55,12 +52,8 @@ for (const backendName of BACKEND_NAMES) {
       await client.chat.completions.create({ model: 'gpt-b', messages: hello });
       assert.equal((await waitForSpendRows(admin, userKey, 3)).length, 3);
     });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
 
-    it('/user/daily/activity answers results[{date, metrics, breakdown:{models, api_keys}}] and metadata totals', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/user/daily/activity answers results[{date, metrics, breakdown:{models, api_keys}}] and metadata totals', async (setup) => {
       const reply = await setup.as(userKey).get(`/user/daily/activity?start_date=${today}&end_date=${today}`);
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
       // The management helper types every body as an object; this route answers a list or another shape.
@@ -79,8 +72,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.ok(Math.abs(activity.metadata.total_spend - day.metrics.spend) < 1e-12);
     });
 
-    it("/user/daily/activity refuses a user reading another user's activity; an admin reads anyone's", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("/user/daily/activity refuses a user reading another user's activity; an admin reads anyone's", async (setup) => {
       assert.equal((await setup.as(userKey).get('/user/daily/activity?user_id=da-other')).status, 403);
       // The management helper types every body as an object; this route answers a list or another shape.
       const other = (await setup.admin.get('/user/daily/activity?user_id=da-other')).body as unknown as Activity;
@@ -90,8 +82,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(mine.metadata.total_api_requests, 3);
     });
 
-    it('/team/daily/activity aggregates a team by day with the team as the entity; outsiders are refused', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('/team/daily/activity aggregates a team by day with the team as the entity; outsiders are refused', async (setup) => {
       const reply = await setup.as(userKey).get(`/team/daily/activity?team_ids=${teamId}`);
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
       // The management helper types every body as an object; this route answers a list or another shape.

@@ -6,23 +6,16 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Anthropic from '@anthropic-ai/sdk';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
 
 const hello = [{ role: 'user' as const, content: 'hi' }];
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('LiteLLM response headers and spend-log request ids', () => {
-  let setup: GovernedGateway | string;
-  before(async () => {
-    setup = await startGovernedGateway('sqlite');
-  });
-  after(async () => {
-    if (typeof setup !== 'string') await setup.close();
-  });
+  const itWithGateway = governedTests('sqlite');
 
-  it('a governed chat call carries x-litellm-call-id, -model-api-base, -key-spend, -response-duration-ms, -overhead-duration-ms and -version', async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway('a governed chat call carries x-litellm-call-id, -model-api-base, -key-spend, -response-duration-ms, -overhead-duration-ms and -version', async (setup) => {
     const key = String((await setup.admin.post('/key/generate', {})).body['key']);
     const { response } = await setup.openai(key).chat.completions.create({ model: 'gpt-a', messages: hello }).withResponse();
     const headers = response.headers;
@@ -37,8 +30,7 @@ describe('LiteLLM response headers and spend-log request ids', () => {
     for (const [, value] of headers) assert.doesNotMatch(value, /sk-upstream/, 'no upstream secret in any header');
   });
 
-  it('x-ratelimit-* report the tightest request and token limits of a key with rpm_limit and tpm_limit', async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway('x-ratelimit-* report the tightest request and token limits of a key with rpm_limit and tpm_limit', async (setup) => {
     const key = String((await setup.admin.post('/key/generate', { rpm_limit: 50, tpm_limit: 100000 })).body['key']);
     const { response } = await setup.openai(key).chat.completions.create({ model: 'gpt-a', messages: hello }).withResponse();
     assert.equal(response.headers.get('x-ratelimit-limit-requests'), '50');
@@ -47,8 +39,7 @@ describe('LiteLLM response headers and spend-log request ids', () => {
     assert.ok(Number(response.headers.get('x-ratelimit-remaining-tokens')) < 100000);
   });
 
-  it("/spend/logs?request_id=<the reply's id> finds the call's row (LiteLLM's request_id is the response id)", async (t) => {
-    if (typeof setup === 'string') return t.skip(setup);
+  itWithGateway("/spend/logs?request_id=<the reply's id> finds the call's row (LiteLLM's request_id is the response id)", async (setup) => {
     const key = String((await setup.admin.post('/key/generate', {})).body['key']);
     const anthropic = new Anthropic({ apiKey: key, baseURL: setup.gateway.url, maxRetries: 0 });
     const message = await anthropic.messages.create({ model: 'gpt-a', max_tokens: 16, messages: hello });

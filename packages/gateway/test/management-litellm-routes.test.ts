@@ -5,23 +5,16 @@
 // against the gateway, on SQLite and PostgreSQL.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { httpRequest } from './helpers/http-request.js';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 
 for (const backendName of BACKEND_NAMES) {
   describe(`LiteLLM management routes on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-    });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
+    const itWithGateway = governedTests(backendName);
 
-    it('GET /key/info with no key param answers the calling key itself (LiteLLM key_info self-lookup)', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('GET /key/info with no key param answers the calling key itself (LiteLLM key_info self-lookup)', async (setup) => {
       const created = await setup.admin.post('/key/generate', { key_alias: 'self-reader', models: ['gpt-a'] });
       const key = String(created.body['key']);
       const self = await setup.as(key).get('/key/info');
@@ -32,8 +25,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((named.body['info'] as Record<string, unknown>)['token'], created.body['token_id']);
     });
 
-    it("GET /key/info on another key is refused with 403, as LiteLLM refuses a key reading another key's info", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("GET /key/info on another key is refused with 403, as LiteLLM refuses a key reading another key's info", async (setup) => {
       const mine = String((await setup.admin.post('/key/generate', {})).body['key']);
       const other = String((await setup.admin.post('/key/generate', {})).body['key']);
       const reply = await setup.as(mine).get(`/key/info?key=${other}`);
@@ -41,8 +33,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(reply.body.error?.code, 'permission_denied');
     });
 
-    it('POST /key/{key}/regenerate with no body issues a new secret and retires the old one', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('POST /key/{key}/regenerate with no body issues a new secret and retires the old one', async (setup) => {
       const old = String((await setup.admin.post('/key/generate', { key_alias: 'rotating' })).body['key']);
       const reply = await setup.admin.send('POST', `/key/${old}/regenerate`);
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -53,8 +44,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await setup.as(fresh).get('/key/info')).status, 200);
     });
 
-    it("POST /team/member_update changes a member's role and max_budget_in_team (enforced: team-member-budget.test.ts)", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("POST /team/member_update changes a member's role and max_budget_in_team (enforced: team-member-budget.test.ts)", async (setup) => {
       const { admin } = setup;
       await admin.post('/user/new', { user_id: 'mu-1', user_email: 'mu1@example.com', auto_create_key: false });
       const team = await admin.post('/team/new', { members_with_roles: [{ user_id: 'mu-1', role: 'user' }] });
@@ -70,8 +60,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.post('/team/member_update', { team_id: teamId, user_id: 'nobody', role: 'user' })).status, 400);
     });
 
-    it('POST /model/update merges litellm_params into a stored deployment and serves the change at once', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('POST /model/update merges litellm_params into a stored deployment and serves the change at once', async (setup) => {
       const { admin, upstream } = setup;
       const added = await admin.post('/model/new', {
         model_name: 'upd-a',
@@ -94,8 +83,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.post('/model/update', { model_info: { id: 'not-stored' } })).status, 404);
     });
 
-    it('GET /model_group/info lists each group with its providers, limits and mode, only those the caller may use', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('GET /model_group/info lists each group with its providers, limits and mode, only those the caller may use', async (setup) => {
       const all = (await setup.admin.get('/model_group/info')).body['data'] as Array<Record<string, unknown>>;
       const gptA = all.find((group) => group['model_group'] === 'gpt-a');
       assert.deepEqual(gptA?.['providers'], ['openai']);
@@ -108,8 +96,7 @@ for (const backendName of BACKEND_NAMES) {
       );
     });
 
-    it('GET /v1/models/{id} retrieves a model as OpenAI does, and 404s one the key may not use', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('GET /v1/models/{id} retrieves a model as OpenAI does, and 404s one the key may not use', async (setup) => {
       const limited = String((await setup.admin.post('/key/generate', { models: ['gpt-b'] })).body['key']);
       const client = setup.openai(limited);
       const model = await client.models.retrieve('gpt-b');
@@ -119,8 +106,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(bare.status, 200);
     });
 
-    it('GET /health/liveliness answers the JSON string "I\'m alive!" as LiteLLM does', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('GET /health/liveliness answers the JSON string "I\'m alive!" as LiteLLM does', async (setup) => {
       const live = await httpRequest(`${setup.gateway.url}/health/liveliness`);
       assert.equal(live.status, 200);
       assert.equal(live.text, '"I\'m alive!"');

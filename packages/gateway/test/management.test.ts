@@ -2,10 +2,10 @@
 // PostgreSQL, with LiteLLM's request fields and response shapes.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { hashKey } from '../src/governance/hash-key.js';
 import type { SpendLogRow } from '../src/store/index.js';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 import { spendLogRow } from './helpers/spend-log-row.js';
 
@@ -25,16 +25,9 @@ function spendRow(requestId: string, apiKey: string, changes: Partial<SpendLogRo
 
 for (const backendName of BACKEND_NAMES) {
   describe(`management API on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-    });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
+    const itWithGateway = governedTests(backendName);
 
-    it('creates, reads, updates, lists and deletes users (and their keys)', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('creates, reads, updates, lists and deletes users (and their keys)', async (setup) => {
       const { admin } = setup;
       const created = await admin.post('/user/new', { user_id: 'u-1', user_email: 'u1@example.com', max_budget: 10, budget_duration: '30d' });
       assert.equal(created.status, 200);
@@ -52,8 +45,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await setup.as(String(created.body['key'])).get('/key/info')).status, 401);
     });
 
-    it('manages teams and their members', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('manages teams and their members', async (setup) => {
       const { admin } = setup;
       const team = await admin.post('/team/new', { team_alias: 'Blue', models: ['gpt-a'], rpm_limit: 10 });
       const teamId = String(team.body['team_id']);
@@ -75,8 +67,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.get(`/team/info?team_id=${teamId}`)).status, 404);
     });
 
-    it('manages customers, including blocking', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('manages customers, including blocking', async (setup) => {
       const { admin } = setup;
       assert.equal((await admin.post('/customer/new', { user_id: 'end-1', max_budget: 3, alias: 'Shop' })).status, 200);
       assert.equal((await admin.get('/customer/info?end_user_id=end-1')).body['alias'], 'Shop');
@@ -88,8 +79,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.get('/customer/info?end_user_id=end-1')).status, 404);
     });
 
-    it('adds a deployment through /model/new that serves at once, and deletes it', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('adds a deployment through /model/new that serves at once, and deletes it', async (setup) => {
       const { admin } = setup;
       const added = await admin.post('/model/new', {
         model_name: 'db-model',
@@ -113,8 +103,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await admin.post('/model/delete', { id: 'nope' })).status, 404);
     });
 
-    it('serves spend logs with filters and the global spend report', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('serves spend logs with filters and the global spend report', async (setup) => {
       const { admin } = setup;
       const key = String((await admin.post('/key/generate', { user_id: 'spender' })).body['key']);
       const token = hashKey(key);

@@ -5,21 +5,14 @@
 // own key still answers.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
 import { expectOk } from './helpers/roles-world.js';
 
 describe('no cross-user billing (sqlite)', () => {
-  let setup: GovernedGateway | string;
-  before(async () => {
-    setup = await startGovernedGateway('sqlite');
-  });
-  after(async () => {
-    if (typeof setup !== 'string') await setup.close();
-  });
+  const itWithGateway = governedTests('sqlite');
 
-  it("lets a team admin bill the team, never a member's or a stranger's budget", async () => {
-    if (typeof setup === 'string') throw new Error(setup);
+  itWithGateway("lets a team admin bill the team, never a member's or a stranger's budget", async (setup) => {
     const gateway = setup;
     const { admin } = gateway;
     const tomKey = String((await expectOk(admin.post('/user/new', { user_id: 'tom' })))['key']);

@@ -8,10 +8,10 @@
 // permissions); team admins manage team keys but never mint one billing another user.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createManagementRoutes } from '../src/management/create-management-routes.js';
 import type { ManagementDeps } from '../src/management/management-deps.js';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
 import { ROLES, USER_OF, buildRolesWorld, expectOk, type Role, type RolesWorld } from './helpers/roles-world.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 
@@ -326,20 +326,13 @@ describe('the role matrix covers every management route', () => {
 
 for (const backendName of BACKEND_NAMES) {
   describe(`role matrix on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
     let world: RolesWorld;
 
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-      if (typeof setup === 'string') return;
+    const itWithGateway = governedTests(backendName, async (setup) => {
       world = await buildRolesWorld(setup.admin, setup.as);
     });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
 
-    it(`answers each of the ${MATRIX.length * ROLES.length} cells as the table says`, async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway(`answers each of the ${MATRIX.length * ROLES.length} cells as the table says`, async (setup) => {
       const wrong: string[] = [];
       for (const entry of MATRIX) {
         for (const [column, role] of ROLES.entries()) {

@@ -2,21 +2,14 @@
 // routes): a viewer made admin of a team reads the team and its keys and changes nothing.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
 import { expectOk } from './helpers/roles-world.js';
 
 describe('viewers as team admins (sqlite)', () => {
-  let setup: GovernedGateway | string;
-  before(async () => {
-    setup = await startGovernedGateway('sqlite');
-  });
-  after(async () => {
-    if (typeof setup !== 'string') await setup.close();
-  });
+  const itWithGateway = governedTests('sqlite');
 
-  it('lets a viewer who admins a team read it and change nothing', async () => {
-    if (typeof setup === 'string') throw new Error(setup);
+  itWithGateway('lets a viewer who admins a team read it and change nothing', async (setup) => {
     const { admin } = setup;
     for (const [userId, role] of [
       ['vera', 'internal_user_viewer'],

@@ -3,18 +3,15 @@
 // manages their team's keys. Refusals are 403 permission_denied.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 
 for (const backendName of BACKEND_NAMES) {
   describe(`roles on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
     const keys: Record<string, string> = {};
 
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-      if (typeof setup === 'string') return;
+    const itWithGateway = governedTests(backendName, async (setup) => {
       const { admin } = setup;
       for (const [userId, role] of [
         ['alice', 'internal_user'],
@@ -41,12 +38,8 @@ for (const backendName of BACKEND_NAMES) {
       );
       keys['bob-team'] = String((await admin.post('/key/generate', { user_id: 'bob', team_id: 'red' })).body['key']);
     });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
 
-    it("lets an internal user manage their own keys and refuses another user's", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("lets an internal user manage their own keys and refuses another user's", async (setup) => {
       const alice = setup.as(keys['alice'] as string);
       const own = await alice.post('/key/generate', { key_alias: 'alice-2' });
       assert.equal(own.status, 200);
@@ -71,8 +64,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await setup.openai(bobsKey).chat.completions.create({ model: 'gpt-a', messages: [{ role: 'user', content: 'hi' }] })).object, 'chat.completion');
     });
 
-    it('lets a viewer read their own keys only, and change nothing', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('lets a viewer read their own keys only, and change nothing', async (setup) => {
       const vera = setup.as(keys['vera'] as string);
       assert.equal((await vera.get(`/key/info?key=${keys['vera']}`)).status, 200);
       assert.equal((await vera.get(`/key/info?key=${keys['alice']}`)).status, 403);
@@ -80,8 +72,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await vera.post('/key/update', { key: keys['vera'], rpm_limit: 1 })).status, 403);
     });
 
-    it('lets an admin viewer read everything and change nothing', async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway('lets an admin viewer read everything and change nothing', async (setup) => {
       const ava = setup.as(keys['ava'] as string);
       assert.equal((await ava.get(`/key/info?key=${keys['alice']}`)).status, 200);
       assert.equal((await ava.get('/user/list')).status, 200);
@@ -91,8 +82,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal((await ava.post('/team/new', { team_id: 'x' })).status, 403);
     });
 
-    it("lets a team admin manage the team's keys and members, not other teams'", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("lets a team admin manage the team's keys and members, not other teams'", async (setup) => {
       const tom = setup.as(keys['tom'] as string);
       assert.equal((await tom.get(`/key/info?key=${keys['bob-team']}`)).status, 200);
       assert.equal((await tom.post('/key/block', { key: keys['bob-team'] })).status, 200);

@@ -4,25 +4,18 @@
 // openai client, on SQLite and PostgreSQL.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { APIError } from 'openai';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
 import { BACKEND_NAMES } from './helpers/store-backends.js';
 
 const hi = [{ role: 'user' as const, content: 'hi' }];
 
 for (const backendName of BACKEND_NAMES) {
   describe(`team member budgets (max_budget_in_team) on ${backendName}`, () => {
-    let setup: GovernedGateway | string;
-    before(async () => {
-      setup = await startGovernedGateway(backendName);
-    });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
+    const itWithGateway = governedTests(backendName);
 
-    it("refuses a member whose spend in the team reached max_budget_in_team, not the team's other members, until an admin raises it", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("refuses a member whose spend in the team reached max_budget_in_team, not the team's other members, until an admin raises it", async (setup) => {
       const { admin, upstream } = setup;
       const run = `${backendName}-${Date.now()}`;
       const team = String((await admin.post('/team/new', { team_alias: `members-${run}` })).body['team_id']);
@@ -65,8 +58,7 @@ for (const backendName of BACKEND_NAMES) {
       assert.equal(promoted.body['max_budget_in_team'], 100);
     });
 
-    it("the team's team_member_budget (with team_member_budget_duration) caps every member; a member's max_budget_in_team replaces it", async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway("the team's team_member_budget (with team_member_budget_duration) caps every member; a member's max_budget_in_team replaces it", async (setup) => {
       const { admin, upstream } = setup;
       const run = `${backendName}-default-${Date.now()}`;
       const created = await admin.post('/team/new', { team_alias: `default-${run}`, team_member_budget: 1e-9, team_member_budget_duration: '30d' });

@@ -4,24 +4,17 @@
 // is in the team afterwards.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { describe } from 'node:test';
+import { governedTests } from './helpers/governed-tests.js';
 import { expectOk } from './helpers/roles-world.js';
 
 const USERS = 40;
 
 for (const backend of ['sqlite', 'postgres'] as const) {
   describe(`concurrent /team/member_add (${backend})`, () => {
-    let setup: GovernedGateway | string;
-    before(async () => {
-      setup = await startGovernedGateway(backend);
-    });
-    after(async () => {
-      if (typeof setup !== 'string') await setup.close();
-    });
+    const itWithGateway = governedTests(backend);
 
-    it(`adds ${USERS} members to one team at once with no 5xx`, async (t) => {
-      if (typeof setup === 'string') return t.skip(setup);
+    itWithGateway(`adds ${USERS} members to one team at once with no 5xx`, async (setup) => {
       const { admin } = setup;
       const ids = Array.from({ length: USERS }, (_, index) => `member-${index}`);
       for (const id of ids) await expectOk(admin.post('/user/new', { user_id: id }));
