@@ -2,6 +2,7 @@
 // the adapter's supportedParams reach here (check-params removed or rejected the rest).
 
 import type { ChatCompletionRequest } from '../../spec/index.js';
+import { convertToSamplingParams } from '../convert-to-sampling-params.js';
 import type { AnthropicRequestBody } from './anthropic-api.js';
 import { checkTopK, convertAnthropicThinking, type ThinkingChoice } from './convert-anthropic-thinking.js';
 import { convertAnthropicWebSearch } from './convert-anthropic-web-search.js';
@@ -33,11 +34,7 @@ export function convertToAnthropicRequest(request: ChatCompletionRequest, option
     body.tools = [...(body.tools ?? []), convertAnthropicWebSearch(request.web_search_options)];
   }
   if (tools.tool_choice !== undefined) body.tool_choice = tools.tool_choice;
-  if (request.stop !== undefined && request.stop !== null) {
-    body.stop_sequences = typeof request.stop === 'string' ? [request.stop] : request.stop;
-  }
-  if (request.temperature !== undefined && request.temperature !== null) body.temperature = request.temperature;
-  if (request.top_p !== undefined && request.top_p !== null) body.top_p = request.top_p;
+  Object.assign(body, convertToSamplingParams<AnthropicRequestBody>(request, { stop: 'stop_sequences', temperature: 'temperature', top_p: 'top_p' }));
   if (request.top_k !== undefined && request.top_k !== null) body.top_k = checkTopK(request.top_k);
   if (request.user !== undefined) body.metadata = { user_id: request.user };
   if (thinking.thinking !== undefined) body.thinking = thinking.thinking;

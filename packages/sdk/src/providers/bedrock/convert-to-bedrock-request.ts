@@ -6,6 +6,7 @@
 import type { ChatCompletionRequest } from '../../spec/index.js';
 import { checkTopK, convertAnthropicThinking, type ThinkingChoice } from '../anthropic/convert-anthropic-thinking.js';
 import { claudeMaxTokens } from '../anthropic/convert-to-anthropic-request.js';
+import { convertToSamplingParams } from '../convert-to-sampling-params.js';
 import type { BedrockConverseRequest, BedrockInferenceConfig } from './bedrock-api.js';
 import { convertToBedrockMessages } from './convert-to-bedrock-messages.js';
 import { convertToBedrockTools } from './convert-to-bedrock-tools.js';
@@ -57,8 +58,6 @@ function toInferenceConfig(request: ChatCompletionRequest, thinking: ThinkingCho
   const config: BedrockInferenceConfig = {};
   const maxTokens = claudeMaxTokens(request, thinking, warnings, false);
   if (maxTokens !== undefined) config.maxTokens = maxTokens;
-  if (request.temperature !== undefined && request.temperature !== null) config.temperature = request.temperature;
-  if (request.top_p !== undefined && request.top_p !== null) config.topP = request.top_p;
-  if (request.stop !== undefined && request.stop !== null) config.stopSequences = typeof request.stop === 'string' ? [request.stop] : request.stop;
+  Object.assign(config, convertToSamplingParams<BedrockInferenceConfig>(request, { temperature: 'temperature', top_p: 'topP', stop: 'stopSequences' }));
   return Object.keys(config).length === 0 ? undefined : config;
 }

@@ -6,6 +6,7 @@ import type { CohereChatRequestBody, CohereTool } from './cohere-api.js';
 import { convertToCohereMessages } from './convert-to-cohere-messages.js';
 import { warnIgnoredCacheControl } from '../warn-ignored-cache-control.js';
 import { checkThinkingParam } from '../check-thinking-param.js';
+import { convertToSamplingParams } from '../convert-to-sampling-params.js';
 
 /**
  * Thinking budget per reasoning_effort, for Cohere's reasoning models; the same steps as
@@ -21,15 +22,19 @@ export function convertToCohereRequest(request: ChatCompletionRequest, options: 
   if (tools.tool_choice !== undefined) body.tool_choice = tools.tool_choice;
   const format = toResponseFormat(request.response_format);
   if (format !== undefined) body.response_format = format;
-  if (request.temperature !== undefined && request.temperature !== null) body.temperature = request.temperature;
-  if (request.top_p !== undefined && request.top_p !== null) body.p = request.top_p;
-  if (request.top_k !== undefined && request.top_k !== null) body.k = request.top_k;
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (maxTokens !== undefined && maxTokens !== null) body.max_tokens = maxTokens;
-  if (request.stop !== undefined && request.stop !== null) body.stop_sequences = typeof request.stop === 'string' ? [request.stop] : request.stop;
-  if (request.seed !== undefined && request.seed !== null) body.seed = request.seed;
-  if (request.frequency_penalty !== undefined && request.frequency_penalty !== null) body.frequency_penalty = request.frequency_penalty;
-  if (request.presence_penalty !== undefined && request.presence_penalty !== null) body.presence_penalty = request.presence_penalty;
+  Object.assign(
+    body,
+    convertToSamplingParams<CohereChatRequestBody>(request, {
+      temperature: 'temperature',
+      top_p: 'p',
+      top_k: 'k',
+      max_tokens: 'max_tokens',
+      stop: 'stop_sequences',
+      seed: 'seed',
+      frequency_penalty: 'frequency_penalty',
+      presence_penalty: 'presence_penalty',
+    }),
+  );
   if (request.thinking !== undefined && request.thinking !== null) {
     // Cohere's thinking is Anthropic's shape with the budget renamed; it wins over an effort level.
     if (request.reasoning_effort !== undefined) options.warnings.push('reasoning_effort ignored: thinking sets the Cohere thinking budget exactly');

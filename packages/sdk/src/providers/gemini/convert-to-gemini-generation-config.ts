@@ -3,6 +3,7 @@
 import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat, ThinkingParam } from '../../spec/index.js';
 import type { GeminiGenerationConfig } from './gemini-api.js';
 import { checkThinkingParam } from '../check-thinking-param.js';
+import { convertToSamplingParams } from '../convert-to-sampling-params.js';
 
 /**
  * Thinking budget per reasoning_effort. 512 is the smallest budget every Gemini 2.5 model
@@ -16,17 +17,17 @@ const GEMINI_THINKING_BUDGET: Readonly<Record<ReasoningEffort, number>> = {
 };
 
 export function convertToGeminiGenerationConfig(request: ChatCompletionRequest, warnings: string[]): GeminiGenerationConfig | undefined {
-  const config: GeminiGenerationConfig = {};
-  if (request.temperature !== undefined && request.temperature !== null) config.temperature = request.temperature;
-  if (request.top_p !== undefined && request.top_p !== null) config.topP = request.top_p;
-  if (request.top_k !== undefined && request.top_k !== null) config.topK = request.top_k;
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (maxTokens !== undefined && maxTokens !== null) config.maxOutputTokens = maxTokens;
-  if (request.stop !== undefined && request.stop !== null) config.stopSequences = typeof request.stop === 'string' ? [request.stop] : request.stop;
-  if (request.n !== undefined && request.n !== null) config.candidateCount = request.n;
-  if (request.seed !== undefined && request.seed !== null) config.seed = request.seed;
-  if (request.presence_penalty !== undefined && request.presence_penalty !== null) config.presencePenalty = request.presence_penalty;
-  if (request.frequency_penalty !== undefined && request.frequency_penalty !== null) config.frequencyPenalty = request.frequency_penalty;
+  const config: GeminiGenerationConfig = convertToSamplingParams<GeminiGenerationConfig>(request, {
+    temperature: 'temperature',
+    top_p: 'topP',
+    top_k: 'topK',
+    max_tokens: 'maxOutputTokens',
+    stop: 'stopSequences',
+    n: 'candidateCount',
+    seed: 'seed',
+    presence_penalty: 'presencePenalty',
+    frequency_penalty: 'frequencyPenalty',
+  });
   Object.assign(config, toOutputFormat(request.response_format));
   if (request.thinking !== undefined && request.thinking !== null) {
     if (request.reasoning_effort !== undefined) warnings.push('reasoning_effort ignored: thinking sets the Gemini thinking budget exactly');

@@ -5,6 +5,7 @@ import type { ChatCompletionRequest, ReasoningEffort, ResponseFormat } from '../
 import type { OllamaGenerationFields, OllamaOptions, OllamaThink } from './ollama-api.js';
 import { warnIgnoredCacheControl } from '../warn-ignored-cache-control.js';
 import { checkThinkingParam } from '../check-thinking-param.js';
+import { convertToSamplingParams } from '../convert-to-sampling-params.js';
 
 /**
  * Model families whose `think` takes a level instead of true/false (Ollama documents this
@@ -32,16 +33,16 @@ export function convertToOllamaOptions(request: ChatCompletionRequest, warnings:
 }
 
 function toOptions(request: ChatCompletionRequest): OllamaOptions | undefined {
-  const options: OllamaOptions = {};
-  if (request.temperature !== undefined && request.temperature !== null) options.temperature = request.temperature;
-  if (request.top_p !== undefined && request.top_p !== null) options.top_p = request.top_p;
-  if (request.top_k !== undefined && request.top_k !== null) options.top_k = request.top_k;
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (maxTokens !== undefined && maxTokens !== null) options.num_predict = maxTokens;
-  if (request.stop !== undefined && request.stop !== null) options.stop = typeof request.stop === 'string' ? [request.stop] : request.stop;
-  if (request.seed !== undefined && request.seed !== null) options.seed = request.seed;
-  if (request.presence_penalty !== undefined && request.presence_penalty !== null) options.presence_penalty = request.presence_penalty;
-  if (request.frequency_penalty !== undefined && request.frequency_penalty !== null) options.frequency_penalty = request.frequency_penalty;
+  const options: OllamaOptions = convertToSamplingParams<OllamaOptions>(request, {
+    temperature: 'temperature',
+    top_p: 'top_p',
+    top_k: 'top_k',
+    max_tokens: 'num_predict',
+    stop: 'stop',
+    seed: 'seed',
+    presence_penalty: 'presence_penalty',
+    frequency_penalty: 'frequency_penalty',
+  });
   return Object.keys(options).length === 0 ? undefined : options;
 }
 
