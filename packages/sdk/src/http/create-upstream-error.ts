@@ -4,6 +4,7 @@
 
 import { createErrorFromStatus, type ParsedUpstreamError } from '../errors/create-error-from-status.js';
 import type { LlmuxError } from '../errors/llmux-error.js';
+import type { WholeResponse } from './collect-response.js';
 import type { HttpResponse } from './http-client.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { readErrorText, tryParseJson } from './read-body.js';
@@ -12,7 +13,7 @@ import { redactSecrets } from './redact-secrets.js';
 export type UpstreamErrorParser = (body: unknown, text: string, status: number) => ParsedUpstreamError;
 
 /** Reads a non-2xx response into the provider's typed error. */
-export type UpstreamErrorFactory = (response: HttpResponse, context: UpstreamErrorContext) => Promise<LlmuxError>;
+export type UpstreamErrorFactory = (response: HttpResponse | WholeResponse, context: UpstreamErrorContext) => Promise<LlmuxError>;
 
 export interface UpstreamErrorContext {
   provider: string;
@@ -21,7 +22,7 @@ export interface UpstreamErrorContext {
   secrets: ReadonlyArray<string | undefined>;
 }
 
-export async function createUpstreamError(response: HttpResponse, parse: UpstreamErrorParser, context: UpstreamErrorContext): Promise<LlmuxError> {
+export async function createUpstreamError(response: HttpResponse | WholeResponse, parse: UpstreamErrorParser, context: UpstreamErrorContext): Promise<LlmuxError> {
   const text = await readErrorText(response);
   const parsed = parse(tryParseJson(text), text, response.status);
   const message = redactSecrets(parsed.message || `${context.provider} returned HTTP ${response.status}`, context.secrets);

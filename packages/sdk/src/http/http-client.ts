@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { APIConnectionError, TimeoutError } from '../errors/error-classes.js';
 import type { LlmuxError } from '../errors/llmux-error.js';
+import { CollectResponse, type WholeResponse } from './collect-response.js';
 
 export interface HttpRequest {
   /** Absolute URL: `https://host[:port]/path?query`. */
@@ -58,9 +59,19 @@ export class HttpClient {
     });
   }
 
-  async send(request: HttpRequest): Promise<HttpResponse> {
+  /** Sends a request; the reply's body is a stream to read. */
+  send(request: HttpRequest): Promise<HttpResponse> {
+    return this.sendOnce(request, this.dispatchStreamed);
+  }
+
+  /** Sends a request whose reply is wanted whole: its body arrives as one Buffer, no stream built. */
+  sendWhole(request: HttpRequest): Promise<WholeResponse> {
+    return this.sendOnce(request, this.dispatchWhole);
+  }
+
+  private async sendOnce<Response>(request: HttpRequest, dispatch: (request: HttpRequest) => Promise<Response>): Promise<Response> {
     try {
-      return await this.dispatch(request);
+      return await dispatch(request);
     } catch (error) {
       // A kept-alive connection the server closed while idle fails the next request sent on
       // it before any answer (undici retries only idempotent methods). Such a request never
@@ -68,26 +79,36 @@ export class HttpClient {
       // body can be sent twice (a stream cannot).
       if (!isClosedIdleConnection(error) || request.signal?.aborted === true || request.body instanceof Readable) throw toConnectionError(error, request);
       try {
-        return await this.dispatch(request);
+        return await dispatch(request);
       } catch (again) {
         throw toConnectionError(again, request);
       }
     }
   }
 
-  private async dispatch(request: HttpRequest): Promise<HttpResponse> {
+  private readonly dispatchStreamed = async (request: HttpRequest): Promise<HttpResponse> => {
+    const response = await this.agent.request(this.options(request, request.signal));
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  };
+
+  private readonly dispatchWhole = (request: HttpRequest): Promise<WholeResponse> =>
+    new Promise((resolve, reject) => {
+      // The handler watches the signal itself: undici's request() is what reads it from the options.
+      this.agent.dispatch(this.options(request, undefined), new CollectResponse(resolve, reject, request.signal));
+    });
+
+  private options(request: HttpRequest, signal: AbortSignal | undefined): Dispatcher.RequestOptions {
     const { origin, path } = this.split(request.url);
-    const response = await this.agent.request({
+    return {
       origin,
       path,
       method: request.method ?? 'POST',
       headers: request.headers,
       body: request.body,
-      signal: request.signal,
+      signal,
       headersTimeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       bodyTimeout: request.idleTimeoutMs ?? request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    });
-    return { status: response.statusCode, headers: response.headers, body: response.body };
+    };
   }
 
   close(): Promise<void> {

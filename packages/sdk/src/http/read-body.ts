@@ -1,6 +1,7 @@
 // Reads upstream bodies. JSON success bodies are parsed once; error bodies are read as text
 // with a cap so a misbehaving upstream cannot make us buffer without bound.
 
+import type { WholeResponse } from './collect-response.js';
 import type { HttpResponse } from './http-client.js';
 
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -9,7 +10,8 @@ export async function readJson(response: HttpResponse): Promise<unknown> {
   return response.body.json();
 }
 
-export async function readErrorText(response: HttpResponse): Promise<string> {
+export async function readErrorText(response: HttpResponse | WholeResponse): Promise<string> {
+  if (Buffer.isBuffer(response.body)) return response.body.toString('utf8', 0, MAX_ERROR_BODY_BYTES);
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body) {

@@ -2,6 +2,7 @@
 // from them), or a stream opened up to its first content. Cost is the caller's to add.
 
 import { isLlmuxError } from '../errors/to-openai-error-body.js';
+import type { WholeResponse } from '../http/collect-response.js';
 import { toConnectionError, type HttpResponse } from '../http/http-client.js';
 import type { ProviderCallContext } from '../providers/provider-adapter.js';
 import type { ResponseMetadata } from '../response-metadata.js';
@@ -11,18 +12,27 @@ import { NativeStream } from './native-stream.js';
 import type { NativeJsonReply, NativeStreamReply } from './native-support.js';
 import { BadRequestError } from '../errors/error-classes.js';
 
-export async function createNativeJsonReply(response: HttpResponse, dialect: Dialect, context: ProviderCallContext, headers: Record<string, string>): Promise<NativeJsonReply> {
+/** A reply read whole (sendProviderRequestWhole) is used as it is; a streamed body is read first. */
+export async function createNativeJsonReply(
+  response: HttpResponse | WholeResponse,
+  dialect: Dialect,
+  context: ProviderCallContext,
+  headers: Record<string, string>,
+): Promise<NativeJsonReply> {
   const reader = readerOf(dialect, context);
-  let body: Buffer;
-  try {
-    body = Buffer.from(await response.body.arrayBuffer());
-  } catch (error) {
-    throw isLlmuxError(error) ? error : toConnectionError(error, context);
-  }
+  const body = Buffer.isBuffer(response.body) ? response.body : await readWhole(response.body, context);
   const usage = reader.readJsonUsage(body);
   const llmux = metadataOf(context);
   if (usage === undefined) llmux.warnings.push(`${context.provider} reply carried no usage; the call is not priced`);
   return { kind: 'json', status: response.status, headers, body, usage, llmux };
+}
+
+async function readWhole(body: HttpResponse['body'], context: ProviderCallContext): Promise<Buffer> {
+  try {
+    return Buffer.from(await body.arrayBuffer());
+  } catch (error) {
+    throw isLlmuxError(error) ? error : toConnectionError(error, context);
+  }
 }
 
 export function openNativeStreamReply(

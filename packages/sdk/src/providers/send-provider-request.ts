@@ -8,6 +8,7 @@
 
 import type { Readable } from 'node:stream';
 import type { UpstreamErrorFactory } from '../http/create-upstream-error.js';
+import type { WholeResponse } from '../http/collect-response.js';
 import type { HttpRequest, HttpResponse, SendHttpRequest } from '../http/http-client.js';
 import type { ProviderCallContext } from './provider-adapter.js';
 
@@ -18,17 +19,63 @@ export interface ProviderCall {
   secrets: ReadonlyArray<string | undefined>;
 }
 
-export async function sendProviderRequest(
+/** A sent call whose 2xx body was read whole. */
+export interface WholeProviderCall {
+  response: WholeResponse;
+  secrets: ReadonlyArray<string | undefined>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Body = string | Buffer | Readable | undefined;
+
+/** sendProviderRequest or sendProviderRequestWhole: how a provider's sender reads the reply. */
+export type ProviderSender<Call> = (
   context: ProviderCallContext,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: Method,
   url: string,
   headers: Record<string, string>,
-  body: string | Buffer | Readable | undefined,
+  body: Body,
+  createError: UpstreamErrorFactory,
+  secrets: ReadonlyArray<string | undefined>,
+) => Promise<Call>;
+
+export async function sendProviderRequest(
+  context: ProviderCallContext,
+  method: Method,
+  url: string,
+  headers: Record<string, string>,
+  body: Body,
   createError: UpstreamErrorFactory,
   secrets: ReadonlyArray<string | undefined>,
   send?: SendHttpRequest,
 ): Promise<ProviderCall> {
-  const request: HttpRequest = {
+  const request = httpRequestOf(context, method, url, headers, body);
+  const response = await (send === undefined ? context.http.send(request) : send(request));
+  if (response.status < 200 || response.status >= 300) {
+    throw await createError(response, { provider: context.provider, model: context.model, secrets });
+  }
+  return { response, secrets };
+}
+
+/** sendProviderRequest for a reply read whole (a complete JSON answer): no body stream is built. */
+export async function sendProviderRequestWhole(
+  context: ProviderCallContext,
+  method: Method,
+  url: string,
+  headers: Record<string, string>,
+  body: Body,
+  createError: UpstreamErrorFactory,
+  secrets: ReadonlyArray<string | undefined>,
+): Promise<WholeProviderCall> {
+  const response = await context.http.sendWhole(httpRequestOf(context, method, url, headers, body));
+  if (response.status < 200 || response.status >= 300) {
+    throw await createError(response, { provider: context.provider, model: context.model, secrets });
+  }
+  return { response, secrets };
+}
+
+function httpRequestOf(context: ProviderCallContext, method: Method, url: string, headers: Record<string, string>, body: Body): HttpRequest {
+  return {
     url,
     method,
     headers,
@@ -39,9 +86,4 @@ export async function sendProviderRequest(
     provider: context.provider,
     model: context.model,
   };
-  const response = await (send === undefined ? context.http.send(request) : send(request));
-  if (response.status < 200 || response.status >= 300) {
-    throw await createError(response, { provider: context.provider, model: context.model, secrets });
-  }
-  return { response, secrets };
 }

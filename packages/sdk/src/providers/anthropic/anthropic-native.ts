@@ -7,6 +7,7 @@ import { createNativeJsonReply, openNativeStreamReply } from '../../native/creat
 import type { NativeReply, NativeRequest, NativeSupport } from '../../native/native-support.js';
 import { pickForwardedHeaders, pickReplyHeaders } from '../../native/pick-native-headers.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
+import { sendProviderRequest, sendProviderRequestWhole } from '../send-provider-request.js';
 import { sendAnthropicBody } from './send-anthropic-request.js';
 
 /** The client headers the Messages API defines beyond auth. */
@@ -22,8 +23,11 @@ async function send(request: NativeRequest, context: ProviderCallContext): Promi
   const body: Record<string, unknown> = { ...request.body, model: context.model };
   if (request.stream !== (body['stream'] === true)) body['stream'] = request.stream;
   const forwarded = pickForwardedHeaders(request.headers, ANTHROPIC_FORWARDED_HEADERS);
-  const { response, secrets } = await sendAnthropicBody(JSON.stringify(body), request.stream, context, forwarded);
-  if (!request.stream) return createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'request-id'));
+  if (!request.stream) {
+    const { response } = await sendAnthropicBody(JSON.stringify(body), false, context, forwarded, sendProviderRequestWhole);
+    return createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'request-id'));
+  }
+  const { response, secrets } = await sendAnthropicBody(JSON.stringify(body), true, context, forwarded, sendProviderRequest);
   const headers = pickReplyHeaders(response.headers, 'text/event-stream', 'request-id');
   return openNativeStreamReply(new BodyChunkReader(response.body, context), response.status, request.dialect, context, secrets, headers);
 }

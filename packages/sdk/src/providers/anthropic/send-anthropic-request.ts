@@ -4,7 +4,7 @@
 import { createUpstreamErrorFactory } from '../../http/create-upstream-error.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
-import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
+import { sendProviderRequest, type ProviderCall, type ProviderSender } from '../send-provider-request.js';
 import type { AnthropicRequestBody } from './anthropic-api.js';
 import { parseAnthropicError } from './anthropic-error.js';
 
@@ -17,15 +17,22 @@ const createAnthropicHttpError = createUpstreamErrorFactory(parseAnthropicError)
 export type AnthropicCall = ProviderCall;
 
 export function sendAnthropicRequest(body: AnthropicRequestBody, context: ProviderCallContext): Promise<AnthropicCall> {
-  return sendAnthropicBody(JSON.stringify(body), body.stream === true, context, undefined);
+  return sendAnthropicBody(JSON.stringify(body), body.stream === true, context, undefined, sendProviderRequest);
 }
 
 /**
  * Sends a body already serialised. `forwarded` are the client's own Anthropic headers
  * (`anthropic-beta`, `anthropic-version`) on a passthrough call; the deployment's
- * extra_headers outrank them, and nothing outranks the resolved credential.
+ * extra_headers outrank them, and nothing outranks the resolved credential. `send` reads the
+ * reply as a stream or whole.
  */
-export function sendAnthropicBody(text: string, stream: boolean, context: ProviderCallContext, forwarded: Readonly<Record<string, string>> | undefined): Promise<AnthropicCall> {
+export function sendAnthropicBody<Call>(
+  text: string,
+  stream: boolean,
+  context: ProviderCallContext,
+  forwarded: Readonly<Record<string, string>> | undefined,
+  send: ProviderSender<Call>,
+): Promise<Call> {
   const apiKey = resolveApiKey(context, API_KEY_ENV, true);
   const secrets = [apiKey];
   const headers = {
@@ -38,7 +45,7 @@ export function sendAnthropicBody(text: string, stream: boolean, context: Provid
     'x-api-key': apiKey ?? '',
   };
   const url = `${messagesBase(context)}/v1/messages`;
-  return sendProviderRequest(context, 'POST', url, headers, text, createAnthropicHttpError, secrets);
+  return send(context, 'POST', url, headers, text, createAnthropicHttpError, secrets);
 }
 
 /** Accepts api_base with or without its `/v1` suffix, as both forms appear in configs. */

@@ -7,6 +7,7 @@
 import { createErrorFromStatus, type ParsedUpstreamError } from '../../errors/create-error-from-status.js';
 import type { LlmuxError } from '../../errors/llmux-error.js';
 import { headerValue, readErrorText, tryParseJson } from '../../http/read-body.js';
+import type { WholeResponse } from '../../http/collect-response.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { parseRetryAfter } from '../../http/parse-retry-after.js';
 import { redactSecrets } from '../../http/redact-secrets.js';
@@ -46,7 +47,7 @@ const CONTEXT_WINDOW_PATTERN =
 const lowerCaseTables = new WeakMap<AwsErrorTable, Map<string, AwsErrorType>>();
 
 /** A non-2xx AWS answer as the typed error. */
-export async function createAwsHttpError(response: HttpResponse, table: AwsErrorTable, context: AwsErrorContext): Promise<LlmuxError> {
+export async function createAwsHttpError(response: HttpResponse | WholeResponse, table: AwsErrorTable, context: AwsErrorContext): Promise<LlmuxError> {
   const text = await readErrorText(response);
   // S3 answers its errors in XML (`<Error><Code>NoSuchKey</Code><Message>…`), the rest in JSON.
   const body = tryParseJson(text) ?? readXmlError(text);

@@ -6,6 +6,7 @@
 import { createErrorFromStatus, type ParsedUpstreamError } from '../../errors/create-error-from-status.js';
 import type { LlmuxError } from '../../errors/llmux-error.js';
 import type { UpstreamErrorParser } from '../../http/create-upstream-error.js';
+import type { WholeResponse } from '../../http/collect-response.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import { parseRetryAfter } from '../../http/parse-retry-after.js';
 import { readErrorText, tryParseJson } from '../../http/read-body.js';
@@ -47,7 +48,7 @@ export const parseGeminiError: UpstreamErrorParser = (body, text) => {
 };
 
 /** Reads an HTTP error answer, taking the retry delay from RetryInfo before Retry-After. */
-export async function createGeminiUpstreamError(response: HttpResponse, context: GeminiErrorContext): Promise<LlmuxError> {
+export async function createGeminiUpstreamError(response: HttpResponse | WholeResponse, context: GeminiErrorContext): Promise<LlmuxError> {
   const text = await readErrorText(response);
   const detail = readGeminiErrorDetail(tryParseJson(text));
   const parsed = detail === undefined ? { message: text.trim() } : toParsedError(detail);

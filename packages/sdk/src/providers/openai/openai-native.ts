@@ -14,7 +14,7 @@ import { keyRename, renameReplyKey } from '../../native/rename-reply-key.js';
 import { isJsonObject } from '../../json/json-value-checks.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
-import { sendOpenAIRequest } from './send-openai-request.js';
+import { sendOpenAIRequest, sendOpenAIRequestWhole } from './send-openai-request.js';
 
 export function createOpenAIChatNative(config: OpenAIProviderConfig): NativeSupport | undefined {
   if (changesRequests(config) || (config.unsupportedParams ?? []).length > 0) return undefined;
@@ -34,14 +34,15 @@ async function send(config: OpenAIProviderConfig, request: NativeRequest, contex
     // The usage chunk is how a stream is priced; a client that did not ask also receives it.
     if (!isIncludingUsage(options)) body['stream_options'] = { ...(isJsonObject(options) ? options : {}), include_usage: true };
   } else if (!request.stream && body['stream'] === true) body['stream'] = false;
-  const path = chat ? '/chat/completions' : '/responses';
-  const { response, secrets } = await sendOpenAIRequest(config, { path, method: 'POST', body: JSON.stringify(body), stream: request.stream }, context);
+  const spec = { path: chat ? '/chat/completions' : '/responses', method: 'POST', body: JSON.stringify(body), stream: request.stream } as const;
   const rename = chat && config.quirks?.reasoningField !== undefined ? REASONING_RENAME : undefined;
   if (!request.stream) {
+    const { response } = await sendOpenAIRequestWhole(config, spec, context);
     const reply = await createNativeJsonReply(response, request.dialect, context, pickReplyHeaders(response.headers, 'application/json', 'x-request-id'));
     if (rename !== undefined) reply.body = renameReplyKey(reply.body, rename);
     return reply;
   }
+  const { response, secrets } = await sendOpenAIRequest(config, spec, context);
   const headers = pickReplyHeaders(response.headers, 'text/event-stream', 'x-request-id');
   const chunks = new BodyChunkReader(response.body, context, rename === undefined ? undefined : (bytes) => renameReplyKey(bytes, rename));
   return openNativeStreamReply(chunks, response.status, request.dialect, context, secrets, headers);

@@ -7,7 +7,7 @@ import { createUpstreamErrorFactory } from '../../http/create-upstream-error.js'
 import type { MultipartBody } from '../../http/encode-multipart.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import { resolveApiBase, resolveApiKey } from '../resolve-api-key.js';
-import { sendProviderRequest, type ProviderCall } from '../send-provider-request.js';
+import { sendProviderRequest, sendProviderRequestWhole, type ProviderCall, type ProviderSender, type WholeProviderCall } from '../send-provider-request.js';
 import { fillBaseUrlVariables } from './fill-base-url-variables.js';
 import { parseOpenAIError } from './openai-error.js';
 import type { OpenAIEndpoint, OpenAIEndpointResolver, OpenAIProviderConfig } from './openai-provider-config.js';
@@ -27,16 +27,37 @@ export interface OpenAIRequestSpec {
 }
 
 export function sendOpenAIRequest(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, context: ProviderCallContext): Promise<OpenAICall> {
+  return sendVia(config, spec, context, sendProviderRequest);
+}
+
+/** sendOpenAIRequest for a reply wanted whole (a complete JSON answer): its body arrives as one Buffer. */
+export function sendOpenAIRequestWhole(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, context: ProviderCallContext): Promise<WholeProviderCall> {
+  return sendVia(config, spec, context, sendProviderRequestWhole);
+}
+
+function sendVia<Call>(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, context: ProviderCallContext, send: ProviderSender<Call>): Promise<Call> {
   // Not async on the common path, so that the shared send's promise is the call's only one.
-  if (config.endpoint === undefined) return sendToEndpoint(config, spec, resolveDefaultEndpoint(config, spec.path, context), context);
-  return sendViaEndpointResolver(config, config.endpoint, spec, context);
+  if (config.endpoint === undefined) return sendToEndpoint(config, spec, resolveDefaultEndpoint(config, spec.path, context), context, send);
+  return sendViaEndpointResolver(config, config.endpoint, spec, context, send);
 }
 
-async function sendViaEndpointResolver(config: OpenAIProviderConfig, resolve: OpenAIEndpointResolver, spec: OpenAIRequestSpec, context: ProviderCallContext): Promise<OpenAICall> {
-  return sendToEndpoint(config, spec, await resolve(spec.path, context), context);
+async function sendViaEndpointResolver<Call>(
+  config: OpenAIProviderConfig,
+  resolve: OpenAIEndpointResolver,
+  spec: OpenAIRequestSpec,
+  context: ProviderCallContext,
+  send: ProviderSender<Call>,
+): Promise<Call> {
+  return sendToEndpoint(config, spec, await resolve(spec.path, context), context, send);
 }
 
-function sendToEndpoint(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, endpoint: OpenAIEndpoint, context: ProviderCallContext): Promise<OpenAICall> {
+function sendToEndpoint<Call>(
+  config: OpenAIProviderConfig,
+  spec: OpenAIRequestSpec,
+  endpoint: OpenAIEndpoint,
+  context: ProviderCallContext,
+  send: ProviderSender<Call>,
+): Promise<Call> {
   const headers: Record<string, string> = spec.body === undefined ? {} : { 'content-type': 'application/json' };
   const multipart = spec.multipart;
   if (multipart !== undefined) {
@@ -49,7 +70,7 @@ function sendToEndpoint(config: OpenAIProviderConfig, spec: OpenAIRequestSpec, e
   // After extraHeaders, so that a stray header cannot replace the resolved credential.
   Object.assign(headers, endpoint.headers);
 
-  return sendProviderRequest(context, spec.method, endpoint.url, headers, multipart === undefined ? spec.body : multipart.open(), createOpenAIHttpError, endpoint.secrets);
+  return send(context, spec.method, endpoint.url, headers, multipart === undefined ? spec.body : multipart.open(), createOpenAIHttpError, endpoint.secrets);
 }
 
 /** The row's base URL and key: `apiBase + path` with the key in its declared header. */
