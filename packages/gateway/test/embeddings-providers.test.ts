@@ -6,25 +6,20 @@
 // AI's multimodalembedding (text and images, one predict call each).
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  startFakeBedrockUpstream,
   startFakeGoogleTokenServer,
   startFakeJinaUpstream,
   startFakeMistralUpstream,
   startFakeVertexUpstream,
   startFakeVoyageUpstream,
-  type FakeGoogleTokenServer,
   type FakeServer,
 } from '@llmux/fake-upstreams';
+import { startFakeBedrockDeployment } from './helpers/fake-bedrock-deployment.js';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { writeServiceAccountFile } from './helpers/service-account-file.js';
 
 const KEY = 'embeddings-upstream-key-0123';
-const AWS = { accessKeyId: 'AKIAFAKEEMBEDDINGS01', secretAccessKey: 'fake-embeddings-bedrock-secret-0000000000' };
-const REGION = 'us-east-1';
 const PROJECT = 'embeddings-vertex-project';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -35,16 +30,12 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
   let mistral: FakeServer;
   let bedrock: FakeServer;
   let vertex: FakeServer;
-  let tokenServer: FakeGoogleTokenServer;
-  let directory: string;
   before(async () => {
-    tokenServer = await startFakeGoogleTokenServer();
+    const tokenServer = await startFakeGoogleTokenServer();
     vertex = await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT });
-    directory = await mkdtemp(join(tmpdir(), 'llmux-embeddings-vertex-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(tokenServer.createServiceAccount({ projectId: PROJECT }).keyFile));
-    bedrock = await startFakeBedrockUpstream({ ...AWS, region: REGION });
-    const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: REGION, aws_bedrock_runtime_endpoint: bedrock.url };
+    const keyFile = await writeServiceAccountFile(tokenServer.createServiceAccount({ projectId: PROJECT }).keyFile);
+    const onBedrock = await startFakeBedrockDeployment();
+    bedrock = onBedrock.server;
     jina = await startFakeJinaUpstream({ apiKey: KEY });
     voyage = await startFakeVoyageUpstream({ apiKey: KEY });
     mistral = await startFakeMistralUpstream({ apiKey: KEY });
@@ -53,8 +44,8 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
         { model_name: 'jina-embed', litellm_params: { model: 'jina_ai/jina-embeddings-v3', api_base: `${jina.url}/v1`, api_key: KEY } },
         { model_name: 'voyage-embed', litellm_params: { model: 'voyage/voyage-3.5', api_base: `${voyage.url}/v1`, api_key: KEY } },
         { model_name: 'mistral-embed', litellm_params: { model: 'mistral/mistral-embed', api_base: `${mistral.url}/v1`, api_key: KEY } },
-        { model_name: 'cohere-v4', litellm_params: { model: 'bedrock/cohere.embed-v4:0', ...aws } },
-        { model_name: 'nova-embed', litellm_params: { model: 'bedrock/amazon.nova-2-multimodal-embeddings-v1:0', ...aws } },
+        { model_name: 'cohere-v4', litellm_params: onBedrock.params('cohere.embed-v4:0') },
+        { model_name: 'nova-embed', litellm_params: onBedrock.params('amazon.nova-2-multimodal-embeddings-v1:0') },
         {
           model_name: 'vertex-multimodal',
           litellm_params: {
@@ -62,18 +53,14 @@ describe('/v1/embeddings on Jina, Voyage and Mistral', () => {
             api_base: vertex.url,
             vertex_project: PROJECT,
             vertex_location: 'us-central1',
-            vertex_credentials: keyPath,
+            vertex_credentials: keyFile.path,
           },
         },
       ],
-      [jina, voyage, mistral, bedrock, vertex],
+      [jina, voyage, mistral, bedrock, vertex, tokenServer, keyFile],
     );
   });
-  after(async () => {
-    await world.close();
-    await tokenServer.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  after(() => world.close());
 
   const cases = [
     { group: 'jina-embed', upstream: () => jina, wire: { model: 'jina-embeddings-v3', input: ['alpha beta', 'gamma'], embedding_type: 'base64', dimensions: 4 } },

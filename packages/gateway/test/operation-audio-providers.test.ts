@@ -6,24 +6,13 @@
 // enforced before any upstream call.
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { after, before, describe, it } from 'node:test';
-import {
-  fakeGeminiSpeechPcm,
-  fakeSpeechBytes,
-  startFakeDeepgramUpstream,
-  startFakeElevenLabsUpstream,
-  startFakeGeminiMediaUpstream,
-  startFakeGoogleTokenServer,
-  type FakeGoogleTokenServer,
-  type FakeServer,
-} from '@llmux/fake-upstreams';
+import { fakeGeminiSpeechPcm, fakeSpeechBytes, startFakeDeepgramUpstream, startFakeElevenLabsUpstream, startFakeGeminiMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { makeWav } from './helpers/make-wav.js';
+import { startFakeVertexMedia } from './helpers/fake-vertex-media.js';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
 
 describe('audio on Gemini through the gateway', () => {
@@ -41,13 +30,11 @@ describe('audio on Gemini through the gateway', () => {
           { model_name: 'gemini-stt', litellm_params: { model: 'gemini/gemini-2.5-flash', ...params } },
           { model_name: 'gemini-tts', litellm_params: { model: 'gemini/gemini-2.5-flash-preview-tts', ...params } },
         ],
+        upstreams: [gemini],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await gemini.close();
-  });
+  after(() => world.close());
 
   it('transcribes: the audio inline in generateContent, billed by the seconds in the file', async () => {
     const key = await world.newKey();
@@ -139,14 +126,11 @@ describe('audio on Deepgram and ElevenLabs through the gateway', () => {
           { model_name: 'nova', litellm_params: { model: 'deepgram/nova-3', api_base: deepgram.url, api_key: 'dg-key' } },
           { model_name: 'eleven', litellm_params: { model: 'elevenlabs/eleven_multilingual_v2', api_base: elevenlabs.url, api_key: 'el-key' } },
         ],
+        upstreams: [deepgram, elevenlabs],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await deepgram.close();
-    await elevenlabs.close();
-  });
+  after(() => world.close());
 
   it('Deepgram: the WAV as the raw /v1/listen body, the model and language in the query, billed per second', async () => {
     const key = await world.newKey();
@@ -207,36 +191,25 @@ describe('audio on Deepgram and ElevenLabs through the gateway', () => {
 });
 
 describe('audio on Vertex AI (Gemini) through the gateway', () => {
-  let tokens: FakeGoogleTokenServer;
   let vertex: FakeServer;
   let world: MediaGateway;
-  let directory: string;
   const wav = makeWav(1);
 
   before(async () => {
-    tokens = await startFakeGoogleTokenServer();
-    const account = tokens.createServiceAccount({ projectId: 'audio-project' });
-    vertex = await startFakeGeminiMediaUpstream({ tokens: tokens.issued, speechPauseMs: 1 });
-    directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-audio-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(account.keyFile));
-    const params = { api_base: vertex.url, vertex_project: 'audio-project', vertex_location: 'us-central1', vertex_credentials: keyPath };
+    const onVertex = await startFakeVertexMedia('audio-project', { speechPauseMs: 1 });
+    vertex = onVertex.server;
     world = await startMediaGateway(
       {},
       {
         more: () => [
-          { model_name: 'vertex-stt', litellm_params: { model: 'vertex_ai/gemini-2.5-flash', ...params } },
-          { model_name: 'vertex-tts', litellm_params: { model: 'vertex_ai/gemini-2.5-flash-preview-tts', ...params } },
+          { model_name: 'vertex-stt', litellm_params: { model: 'vertex_ai/gemini-2.5-flash', ...onVertex.params } },
+          { model_name: 'vertex-tts', litellm_params: { model: 'vertex_ai/gemini-2.5-flash-preview-tts', ...onVertex.params } },
         ],
+        upstreams: [onVertex],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await vertex.close();
-    await tokens.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  after(() => world.close());
 
   it('transcribes and speaks with the service account token, at the publisher paths', async () => {
     const key = await world.newKey();

@@ -6,12 +6,11 @@
 // (cost, call_type), with model access and budgets enforced before any upstream call.
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_PNG, startFakeBedrockUpstream, startFakeGeminiMediaUpstream, startFakeGoogleTokenServer, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
+import { FAKE_PNG, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
+import { startFakeBedrockDeployment } from './helpers/fake-bedrock-deployment.js';
+import { startFakeVertexMedia } from './helpers/fake-vertex-media.js';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
 
 const PROJECT = 'edit-project';
@@ -22,32 +21,22 @@ describe('Imagen edits (Vertex AI) and Imagen on AI Studio through the gateway',
   let tokens: FakeGoogleTokenServer;
   let google: FakeServer;
   let world: MediaGateway;
-  let directory: string;
 
   before(async () => {
-    tokens = await startFakeGoogleTokenServer();
-    const account = tokens.createServiceAccount({ projectId: PROJECT });
-    google = await startFakeGeminiMediaUpstream({ tokens: tokens.issued, apiKey: 'studio-key' });
-    directory = await mkdtemp(join(tmpdir(), 'llmux-imagen-edit-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(account.keyFile));
-    const vertex = { api_base: google.url, vertex_project: PROJECT, vertex_location: 'us-central1', vertex_credentials: keyPath };
+    const vertex = await startFakeVertexMedia(PROJECT, { apiKey: 'studio-key' });
+    ({ tokens, server: google } = vertex);
     world = await startMediaGateway(
       {},
       {
         more: () => [
-          { model_name: 'imagen-edit', litellm_params: { model: 'vertex_ai/imagen-3.0-capability-001', ...vertex } },
+          { model_name: 'imagen-edit', litellm_params: { model: 'vertex_ai/imagen-3.0-capability-001', ...vertex.params } },
           { model_name: 'studio-imagen', litellm_params: { model: 'gemini/imagen-4.0-fast-generate-001', api_base: google.url, api_key: 'studio-key' } },
         ],
+        upstreams: [vertex],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await google.close();
-    await tokens.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  after(() => world.close());
 
   it('edits with a mask: RAW and user-provided MASK references, inpainting, $0.04 an image', async () => {
     const key = await world.newKey();
@@ -136,22 +125,20 @@ describe('Stability image edits on Bedrock through the gateway', () => {
   const AWS = { accessKeyId: 'AKIAEDITS00000000001', secretAccessKey: 'edits/secret/for/bedrock/stability0000000' };
 
   before(async () => {
-    bedrock = await startFakeBedrockUpstream({ ...AWS, region: 'us-west-2' });
-    const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: 'us-west-2', aws_bedrock_runtime_endpoint: bedrock.url };
+    const onBedrock = await startFakeBedrockDeployment({ region: 'us-west-2', credentials: AWS });
+    bedrock = onBedrock.server;
     world = await startMediaGateway(
       {},
       {
         more: () => [
-          { model_name: 'inpaint', litellm_params: { model: 'bedrock/us.stability.stable-image-inpaint-v1:0', ...aws } },
-          { model_name: 'search-replace', litellm_params: { model: 'bedrock/stability.stable-image-search-replace-v1:0', ...aws } },
+          { model_name: 'inpaint', litellm_params: onBedrock.params('us.stability.stable-image-inpaint-v1:0') },
+          { model_name: 'search-replace', litellm_params: onBedrock.params('stability.stable-image-search-replace-v1:0') },
         ],
+        upstreams: [bedrock],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await bedrock.close();
-  });
+  after(() => world.close());
 
   it('inpaint: a signed InvokeModel with image, prompt and mask, $0.07 an image (the profile priced as its model)', async () => {
     const key = await world.newKey();

@@ -4,12 +4,11 @@
 // spend row (cost, call_type), with model access and budgets enforced before any upstream call.
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_PNG, startFakeBedrockUpstream, startFakeGeminiMediaUpstream, startFakeGoogleTokenServer, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
+import { FAKE_PNG, type FakeGoogleTokenServer, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
+import { startFakeBedrockDeployment } from './helpers/fake-bedrock-deployment.js';
+import { startFakeVertexMedia } from './helpers/fake-vertex-media.js';
 import { startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
 
 const PROJECT = 'media-project';
@@ -18,24 +17,14 @@ describe('images on Vertex AI (Imagen) through the gateway', () => {
   let tokens: FakeGoogleTokenServer;
   let gemini: FakeServer;
   let world: MediaGateway;
-  let directory: string;
 
   before(async () => {
-    tokens = await startFakeGoogleTokenServer();
-    const account = tokens.createServiceAccount({ projectId: PROJECT });
-    gemini = await startFakeGeminiMediaUpstream({ tokens: tokens.issued });
-    directory = await mkdtemp(join(tmpdir(), 'llmux-imagen-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(account.keyFile));
-    const imagen = { model: 'vertex_ai/imagen-4.0-generate-001', api_base: gemini.url, vertex_project: PROJECT, vertex_location: 'us-central1', vertex_credentials: keyPath };
-    world = await startMediaGateway({}, { more: () => [{ model_name: 'imagen', litellm_params: imagen }] });
+    const vertex = await startFakeVertexMedia(PROJECT);
+    ({ tokens, server: gemini } = vertex);
+    const imagen = { model: 'vertex_ai/imagen-4.0-generate-001', ...vertex.params };
+    world = await startMediaGateway({}, { more: () => [{ model_name: 'imagen', litellm_params: imagen }], upstreams: [vertex] });
   });
-  after(async () => {
-    await world.close();
-    await gemini.close();
-    await tokens.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  after(() => world.close());
 
   it('generates: predict with sampleCount and aspect ratio, b64_json back, $0.04 an image', async () => {
     const key = await world.newKey();
@@ -82,23 +71,21 @@ describe('images on Bedrock through the gateway', () => {
   const AWS = { accessKeyId: 'AKIAMEDIA0000000001', secretAccessKey: 'media/secret/for/bedrock/images00000000' };
 
   before(async () => {
-    bedrock = await startFakeBedrockUpstream({ ...AWS, region: 'us-east-1' });
-    const aws = { aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: 'us-east-1', aws_bedrock_runtime_endpoint: bedrock.url };
+    const onBedrock = await startFakeBedrockDeployment({ region: 'us-east-1', credentials: AWS });
+    bedrock = onBedrock.server;
     world = await startMediaGateway(
       {},
       {
         more: () => [
-          { model_name: 'nova-canvas', litellm_params: { model: 'bedrock/amazon.nova-canvas-v1:0', ...aws } },
-          { model_name: 'titan-image', litellm_params: { model: 'bedrock/amazon.titan-image-generator-v2:0', ...aws } },
-          { model_name: 'sd35', litellm_params: { model: 'bedrock/stability.sd3-5-large-v1:0', ...aws } },
+          { model_name: 'nova-canvas', litellm_params: onBedrock.params('amazon.nova-canvas-v1:0') },
+          { model_name: 'titan-image', litellm_params: onBedrock.params('amazon.titan-image-generator-v2:0') },
+          { model_name: 'sd35', litellm_params: onBedrock.params('stability.sd3-5-large-v1:0') },
         ],
+        upstreams: [bedrock],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await bedrock.close();
-  });
+  after(() => world.close());
 
   const lastBody = (): unknown => bedrock.requests.at(-1)?.json;
 

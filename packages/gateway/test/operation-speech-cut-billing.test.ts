@@ -90,14 +90,11 @@ describe('speech cut short is billed', () => {
           { model_name: 'gemini-tts', litellm_params: { model: 'gemini/gemini-2.5-flash-preview-tts', api_base: gemini.url, api_key: 'gemini-key' } },
           { model_name: 'eleven', litellm_params: { model: 'elevenlabs/eleven_multilingual_v2', api_base: elevenlabs.url, api_key: 'el-key' } },
         ],
+        upstreams: [gemini, elevenlabs],
       },
     );
   });
-  after(async () => {
-    await world.close();
-    await gemini.close();
-    await elevenlabs.close();
-  });
+  after(() => world.close());
 
   it('gpt-4o-mini-tts left mid-audio: text tokens counted, audio tokens from the mp3 bytes delivered', async () => {
     const key = await world.newKey();

@@ -31,6 +31,8 @@ export interface MediaGatewayOptions {
   speechPauseMs?: number;
   /** More deployments (other providers), given the fake OpenAI media upstream's URL. */
   more?: (upstreamUrl: string) => Array<{ model_name: string; litellm_params: Record<string, unknown> }>;
+  /** The fakes the test started for `more`, closed with the gateway. */
+  upstreams?: ReadonlyArray<{ close(): Promise<void> }>;
 }
 
 export async function startMediaGateway(models: Readonly<Record<string, string>>, options: MediaGatewayOptions = {}): Promise<MediaGateway> {
@@ -58,6 +60,7 @@ export async function startMediaGateway(models: Readonly<Record<string, string>>
     close: async () => {
       await gateway.close();
       await upstream.close();
+      for (const more of options.upstreams ?? []) await more.close();
     },
   };
 }

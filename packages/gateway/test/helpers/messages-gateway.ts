@@ -2,13 +2,9 @@
 // Anthropic itself, Claude on Bedrock (InvokeModel), Claude on Vertex (rawPredict), and an
 // OpenAI model behind the same door (translated). Every fake answers from `reply`.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import {
   startFakeAnthropicUpstream,
-  startFakeBedrockUpstream,
   startFakeGoogleTokenServer,
   startFakeOpenAIUpstream,
   startFakeVertexUpstream,
@@ -17,12 +13,13 @@ import {
   type FakeServer,
   type RecordedRequest,
 } from '@llmux/fake-upstreams';
+import { startFakeBedrockDeployment } from './fake-bedrock-deployment.js';
+import { lastRequestOf } from './last-request.js';
 import { managementClient, type ManagementClient } from './management-client.js';
+import { writeServiceAccountFile } from './service-account-file.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 
 export const MESSAGES_MASTER_KEY = 'sk-master-messages';
-const AWS = { accessKeyId: 'AKIAFAKEMESSAGES0001', secretAccessKey: 'fake-messages-bedrock-secret-00000000000' };
-const REGION = 'us-east-1';
 const PROJECT = 'messages-vertex-project';
 
 /** The model groups, by the upstream that serves them. */
@@ -47,29 +44,24 @@ export async function startMessagesGateway(
 ): Promise<MessagesGateway> {
   const anthropic = await startFakeAnthropicUpstream({ apiKey: 'sk-ant-upstream', reply });
   const openai = await startFakeOpenAIUpstream({ apiKey: 'sk-openai-upstream', reply });
-  const bedrock = await startFakeBedrockUpstream({ ...AWS, region: REGION, reply });
+  const onBedrock = await startFakeBedrockDeployment({ reply });
+  const bedrock = onBedrock.server;
   const tokenServer: FakeGoogleTokenServer = await startFakeGoogleTokenServer();
-  const account = tokenServer.createServiceAccount({ projectId: PROJECT });
   const vertex = await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply });
-  const directory = await mkdtemp(join(tmpdir(), 'llmux-messages-'));
-  const keyPath = join(directory, 'service-account.json');
-  await writeFile(keyPath, JSON.stringify(account.keyFile));
+  const keyFile = await writeServiceAccountFile(tokenServer.createServiceAccount({ projectId: PROJECT }).keyFile);
   const gateway = await startTestGateway({
     model_list: [
       { model_name: MODELS.anthropic, litellm_params: { model: 'anthropic/claude-sonnet-4-5-20250929', api_base: anthropic.url, api_key: 'sk-ant-upstream' } },
-      {
-        model_name: MODELS.bedrock,
-        litellm_params: {
-          model: 'bedrock/anthropic.claude-3-5-haiku-20241022-v1:0',
-          aws_access_key_id: AWS.accessKeyId,
-          aws_secret_access_key: AWS.secretAccessKey,
-          aws_region_name: REGION,
-          aws_bedrock_runtime_endpoint: bedrock.url,
-        },
-      },
+      { model_name: MODELS.bedrock, litellm_params: onBedrock.params('anthropic.claude-3-5-haiku-20241022-v1:0') },
       {
         model_name: MODELS.vertex,
-        litellm_params: { model: 'vertex_ai/claude-sonnet-4-5@20250929', api_base: vertex.url, vertex_location: 'us-east5', vertex_project: PROJECT, vertex_credentials: keyPath },
+        litellm_params: {
+          model: 'vertex_ai/claude-sonnet-4-5@20250929',
+          api_base: vertex.url,
+          vertex_location: 'us-east5',
+          vertex_project: PROJECT,
+          vertex_credentials: keyFile.path,
+        },
       },
       { model_name: MODELS.openai, litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${openai.url}/v1`, api_key: 'sk-openai-upstream' } },
     ],
@@ -77,11 +69,7 @@ export async function startMessagesGateway(
     ...(extra.litellm_settings === undefined ? {} : { litellm_settings: extra.litellm_settings }),
   });
   const upstreams: Record<Upstream, FakeServer> = { anthropic, bedrock, vertex, openai };
-  const lastRequest = (upstream: Upstream): RecordedRequest => {
-    const last = upstreams[upstream].requests.at(-1);
-    if (last === undefined) throw new Error(`${upstream} received no request`);
-    return last;
-  };
+  const lastRequest = (upstream: Upstream): RecordedRequest => lastRequestOf(upstreams, upstream);
   return {
     gateway,
     upstreams,
@@ -94,8 +82,7 @@ export async function startMessagesGateway(
     },
     close: async () => {
       await gateway.close();
-      await Promise.all([anthropic.close(), openai.close(), bedrock.close(), vertex.close(), tokenServer.close()]);
-      await rm(directory, { recursive: true, force: true });
+      await Promise.all([anthropic.close(), openai.close(), bedrock.close(), vertex.close(), tokenServer.close(), keyFile.close()]);
     },
   };
 }

@@ -1,7 +1,6 @@
 // A gateway with a master key in front of the fake upstreams a test started, serving the
 // model list it gives, plus helpers for keys, spend rows and plain HTTP calls.
 
-import type { FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
 import { managementClient, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
@@ -27,7 +26,12 @@ export interface OperationsGateway {
   close(): Promise<void>;
 }
 
-export async function startOperationsGateway(modelList: Deployment[], upstreams: FakeServer[]): Promise<OperationsGateway> {
+/** What the gateway closes after itself: the fakes a test started, a token server, a key file. */
+interface Closable {
+  close(): Promise<void>;
+}
+
+export async function startOperationsGateway(modelList: Deployment[], upstreams: Closable[]): Promise<OperationsGateway> {
   const gateway = await startTestGateway({ model_list: modelList, general_settings: { master_key: OPERATIONS_MASTER_KEY } });
   const admin = managementClient(gateway.url, OPERATIONS_MASTER_KEY);
   return {
