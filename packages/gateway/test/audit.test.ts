@@ -2,9 +2,10 @@
 // before/after values, with secrets removed, and can be filtered through GET /audit/logs.
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { hashKey } from '../src/governance/hash-key.js';
-import { startGovernedGateway, type GovernedGateway } from './helpers/governed-gateway.js';
+import { governedTests } from './helpers/governed-tests.js';
+import type { ManagementClient } from './helpers/management-client.js';
 
 interface AuditRow {
   changed_by: string;
@@ -18,17 +19,13 @@ interface AuditRow {
 }
 
 describe('audit log', () => {
-  let setup: GovernedGateway;
-  const rows = async (query: string): Promise<AuditRow[]> => (await setup.admin.get(`/audit/logs${query}`)).body['audit_logs'] as AuditRow[];
-
-  before(async () => {
-    const started = await startGovernedGateway('sqlite');
-    if (typeof started === 'string') throw new Error(started);
-    setup = started;
+  let admin: ManagementClient;
+  const rows = async (query: string): Promise<AuditRow[]> => (await admin.get(`/audit/logs${query}`)).body['audit_logs'] as AuditRow[];
+  const itWithGateway = governedTests('sqlite', async (setup) => {
+    ({ admin } = setup);
   });
-  after(async () => setup.close());
 
-  it('records key creation and updates with before/after, never the key', async () => {
+  itWithGateway('records key creation and updates with before/after, never the key', async (setup) => {
     const generated = await setup.admin.post('/key/generate', { key_alias: 'audited', rpm_limit: 1 });
     const key = String(generated.body['key']);
     await setup.admin.post('/key/update', { key, rpm_limit: 9 });
@@ -49,7 +46,7 @@ describe('audit log', () => {
     assert.ok(!everything.includes(key), 'no audit row holds the key');
   });
 
-  it('names the virtual key that acted, and removes upstream secrets from models', async () => {
+  itWithGateway('names the virtual key that acted, and removes upstream secrets from models', async (setup) => {
     const user = await setup.admin.post('/user/new', { user_id: 'auditor', user_role: 'proxy_admin' });
     const adminKey = String(user.body['key']);
     const added = await setup
@@ -64,7 +61,7 @@ describe('audit log', () => {
     assert.ok(!JSON.stringify(await rows('?limit=1000')).includes('sk-upstream-very-secret'));
   });
 
-  it('filters by date and is refused to non-admins', async () => {
+  itWithGateway('filters by date and is refused to non-admins', async (setup) => {
     assert.equal((await rows('?start_date=2000-01-01&end_date=2000-01-02')).length, 0);
     assert.ok((await rows('?start_date=2000-01-01')).length > 0);
     const plain = String((await setup.admin.post('/key/generate', {})).body['key']);

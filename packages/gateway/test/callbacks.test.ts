@@ -3,79 +3,40 @@
 // failure_callback, the `file` callback writes JSON lines, and the queue retries and drops.
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { createGateway, parseConfig, type Gateway } from '../src/index.js';
 import { BatchQueue } from '../src/observability/callbacks/batch-queue.js';
 import { startCaptureServer, type CaptureServer } from './helpers/capture-server.js';
-import { createCaptureLogger, type CapturedLogger } from './helpers/capture-logger.js';
 import { httpRequest } from './helpers/http-request.js';
+import { MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { readMetric } from './helpers/read-metric.js';
 
-const MASTER_KEY = 'sk-master-callbacks';
-
-interface CallbackGateway {
-  url: string;
-  gateway: Gateway;
-  logs: CapturedLogger;
-  close(): Promise<void>;
-}
-
-/** Its own gateway over a SQLite store in a temp folder, so virtual keys work. */
-async function startCallbackGateway(receiverUrl: string, file: string): Promise<CallbackGateway> {
-  const upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'counted', usage: { promptTokens: 12, completionTokens: 6 } }) });
-  const env = { ...process.env, LLMUX_HOME: await mkdtemp(join(tmpdir(), 'llmux-callbacks-home-')), REDIS_URL: '', DATABASE_URL: '' };
-  const { config } = parseConfig(
-    {
-      model_list: [
-        {
-          model_name: 'gpt-test',
-          litellm_params: { model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream', input_cost_per_token: 0.001, output_cost_per_token: 0.002 },
-          model_info: { id: 'deployment-1' },
-        },
-      ],
-      litellm_settings: {
-        success_callback: ['generic_api', 'file'],
-        failure_callback: ['generic_api'],
-        callback_settings: {
-          generic_api: { endpoint: `${receiverUrl}/log`, headers: { 'x-collector-token': 't0k' }, flush_interval: 0.05 },
-          file: { path: file, flush_interval: 0.05 },
-        },
-      },
-      general_settings: { master_key: MASTER_KEY },
-    },
-    'test config',
-    env,
-  );
-  const logs = createCaptureLogger();
-  const gateway = createGateway({ config, logger: logs.logger, closeGraceMs: 200, env });
-  const url = await gateway.listen(0, '127.0.0.1');
+/** Batched quickly (every 50 ms) so the tests see the deliveries without waiting. */
+function callbackSettings(receiverUrl: string, file: string): Record<string, unknown> {
   return {
-    url,
-    gateway,
-    logs,
-    close: async () => {
-      await gateway.close();
-      await upstream.close();
-      await rm(env.LLMUX_HOME, { recursive: true, force: true });
+    success_callback: ['generic_api', 'file'],
+    failure_callback: ['generic_api'],
+    callback_settings: {
+      generic_api: { endpoint: `${receiverUrl}/log`, headers: { 'x-collector-token': 't0k' }, flush_interval: 0.05 },
+      file: { path: file, flush_interval: 0.05 },
     },
   };
 }
 
 describe('generic_api and file callbacks', () => {
   let receiver: CaptureServer;
-  let gateway: CallbackGateway;
+  let gateway: LimitsGateway;
   let file: string;
   let virtualKey: string;
 
   before(async () => {
     receiver = await startCaptureServer({ failFirst: 1 });
     file = join(await mkdtemp(join(tmpdir(), 'llmux-callbacks-')), 'calls.jsonl');
-    gateway = await startCallbackGateway(receiver.url, file);
+    // No DATABASE_URL: the gateway's own SQLite store in a temp folder, so virtual keys work.
+    gateway = await startLimitsGateway({ settings: { litellm_settings: callbackSettings(receiver.url, file) }, env: { ...process.env, REDIS_URL: '', DATABASE_URL: '' } });
     const created = await httpRequest(`${gateway.url}/key/generate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
