@@ -2,38 +2,26 @@
 // resource, asserting the exact wire request it recorded and the canonical result.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { azureContentFilterError, sendJson, startFakeAzureUpstream, startFakeServer, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
-import { ContentPolicyViolationError, ContextWindowExceededError, NotFoundError, completion, embedding, type ChatCompletionChunk, type ChatMessage } from '../../index.js';
+import { describe, it } from 'node:test';
+import { azureContentFilterError, sendJson, startFakeAzureUpstream, startFakeServer } from '@llmux/fake-upstreams';
+import { ContentPolicyViolationError, ContextWindowExceededError, NotFoundError, completion, embedding, type ChatMessage } from '../../index.js';
 import { DEFAULT_AZURE_API_VERSION } from './index.js';
 import { withoutAzureEnv } from './__fixtures__/without-azure-env.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'azure-test-key-0123456789';
 const CHAT_URL = `/openai/deployments/my-gpt/chat/completions?api-version=${DEFAULT_AZURE_API_VERSION}`;
 
 describe('azure adapter', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
-  const base = () => ({ api_base: fake.url, api_key: API_KEY });
-  const lastSent = () => fake.requests.at(-1);
+  const upstream = useFakeUpstream((reply) => startFakeAzureUpstream({ apiKey: API_KEY, reply, models: { 'my-gpt': 'gpt-4o-2024-08-06' } }), { content: 'Hello there' });
+  const base = () => ({ api_base: upstream.fake.url, api_key: API_KEY });
+  const lastSent = () => upstream.fake.requests.at(-1);
   const hi: ChatMessage[] = [{ role: 'user', content: 'hi' }];
-  const collect = async (stream: AsyncIterable<ChatCompletionChunk>) => {
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
-    return chunks;
-  };
-
   withoutAzureEnv();
-  before(async () => {
-    fake = await startFakeAzureUpstream({ apiKey: API_KEY, reply: () => next ?? { content: 'Hello there' }, models: { 'my-gpt': 'gpt-4o-2024-08-06' } });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
 
   it('posts to the deployment URL with api-key and drops the content-filter verdicts', async () => {
-    next = { content: 'Hi!', usage: { promptTokens: 11, completionTokens: 2 } };
+    upstream.reply = { content: 'Hi!', usage: { promptTokens: 11, completionTokens: 2 } };
     const messages: ChatMessage[] = [
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: 'Hello' },
@@ -68,9 +56,9 @@ describe('azure adapter', () => {
   });
 
   it('streams without the empty prompt-filter chunk, with usage when asked', async () => {
-    next = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
+    upstream.reply = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
     const stream = await completion({ model: 'azure/my-gpt', messages: hi, stream: true, stream_options: { include_usage: true }, ...base() });
-    const chunks = await collect(stream);
+    const chunks = await collectStream(stream);
 
     assert.equal(lastSent()?.url, CHAT_URL);
     assert.equal(lastSent()?.headers.accept, 'text/event-stream');
@@ -90,7 +78,7 @@ describe('azure adapter', () => {
     const fakeAsync = await startFakeAzureUpstream({ apiKey: API_KEY, asyncFilter: true, reply: () => ({ content: 'a b c', finish: 'content_filter' }) });
     try {
       const stream = await completion({ model: 'azure/my-gpt', messages: hi, stream: true, api_base: fakeAsync.url, api_key: API_KEY });
-      const chunks = await collect(stream);
+      const chunks = await collectStream(stream);
       assert.ok(chunks.every((chunk) => chunk.id !== '' && chunk.object === 'chat.completion.chunk'));
       assert.equal(chunks.length, 5, 'role chunk, three content chunks, finish chunk');
       assert.equal(chunks.at(-1)?.choices[0]?.finish_reason, 'content_filter');
@@ -104,14 +92,14 @@ describe('azure adapter', () => {
 
   it('round-trips tools, streamed and not', async () => {
     const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
-    next = { toolCalls: [{ id: 'call_az1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'call_az1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] };
     const response = await completion({ model: 'azure/my-gpt', messages: hi, tools, tool_choice: 'required', ...base() });
     assert.deepEqual(lastSent()?.json, { model: 'my-gpt', messages: hi, tools, tool_choice: 'required' });
     assert.equal(response.choices[0]?.finish_reason, 'tool_calls');
     assert.deepEqual(response.choices[0]?.message.tool_calls, [{ id: 'call_az1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }]);
 
     const stream = await completion({ model: 'azure/my-gpt', messages: hi, tools, stream: true, ...base() });
-    const deltas = (await collect(stream)).flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
+    const deltas = (await collectStream(stream)).flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
     assert.deepEqual(deltas[0], { index: 0, id: 'call_az1', type: 'function', function: { name: 'get_weather', arguments: '' } });
     assert.equal(deltas.map((delta) => delta.function?.arguments ?? '').join(''), '{"city":"Oslo"}');
   });
@@ -121,7 +109,7 @@ describe('azure adapter', () => {
       type: 'json_schema' as const,
       json_schema: { name: 'answer', strict: true, schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } },
     };
-    next = { content: '{"a":"cat"}' };
+    upstream.reply = { content: '{"a":"cat"}' };
     const response = await completion({ model: 'azure/my-gpt', messages: hi, response_format, ...base() });
     assert.deepEqual((lastSent()?.json as { response_format: unknown }).response_format, response_format);
     assert.equal(response.choices[0]?.message.content, '{"a":"cat"}');
@@ -143,7 +131,7 @@ describe('azure adapter', () => {
     assert.equal((lastSent()?.json as { model: string }).model, 'my-gpt');
     await embedding({ model: 'azure/my-embedder', input: 'x', api_version: 'preview', ...base() });
     assert.equal(lastSent()?.url, '/openai/v1/embeddings?api-version=preview');
-    await completion({ model: 'azure/my-gpt', messages: hi, api_key: API_KEY, api_base: `${fake.url}/openai/v1/` });
+    await completion({ model: 'azure/my-gpt', messages: hi, api_key: API_KEY, api_base: `${upstream.fake.url}/openai/v1/` });
     assert.equal(lastSent()?.url, '/openai/v1/chat/completions');
   });
 
@@ -153,7 +141,7 @@ describe('azure adapter', () => {
   });
 
   it('throws a blocked prompt as ContentPolicyViolationError, with or without innererror', async () => {
-    next = { error: azureContentFilterError() };
+    upstream.reply = { error: azureContentFilterError() };
     await assert.rejects(completion({ model: 'azure/my-gpt', messages: hi, ...base() }), (error: unknown) => {
       assert.ok(error instanceof ContentPolicyViolationError);
       assert.equal(error.status, 400);
@@ -162,12 +150,12 @@ describe('azure adapter', () => {
       assert.match(error.message, /content management policy/);
       return true;
     });
-    next = { error: { status: 400, body: { error: { message: 'The response was filtered', type: null, param: 'prompt', code: 'content_filter', status: 400 } } } };
+    upstream.reply = { error: { status: 400, body: { error: { message: 'The response was filtered', type: null, param: 'prompt', code: 'content_filter', status: 400 } } } };
     await assert.rejects(completion({ model: 'azure/my-gpt', messages: hi, stream: true, ...base() }), ContentPolicyViolationError);
   });
 
   it('throws a context-length 400 as ContextWindowExceededError', async () => {
-    next = {
+    upstream.reply = {
       error: {
         status: 400,
         body: {
@@ -208,7 +196,7 @@ describe('azure adapter', () => {
   });
 
   it('throws an unknown deployment as NotFoundError', async () => {
-    next = {
+    upstream.reply = {
       error: {
         status: 404,
         body: {
@@ -224,7 +212,7 @@ describe('azure adapter', () => {
 
   it('maps a wrong key to a 401 without echoing it', async () => {
     const wrongKey = 'azure-wrong-key-9876543210';
-    await assert.rejects(completion({ model: 'azure/my-gpt', messages: hi, api_base: fake.url, api_key: wrongKey }), (error: unknown) => {
+    await assert.rejects(completion({ model: 'azure/my-gpt', messages: hi, api_base: upstream.fake.url, api_key: wrongKey }), (error: unknown) => {
       assert.equal((error as { status?: number }).status, 401);
       assert.ok(!String((error as Error).message).includes(wrongKey));
       return true;

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { APIConnectionError, BadRequestError, completion, ServiceUnavailableError, type ChatCompletionChunk, type ChatCompletionRequest } from '../../index.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKEFAMILIES0001';
@@ -42,8 +43,7 @@ describe('bedrock adapter, InvokeModel for the non-Anthropic families', () => {
       stream: true,
       ...settings(),
     });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
     return chunks;
   };
   const textOf = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');

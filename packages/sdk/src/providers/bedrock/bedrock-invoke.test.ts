@@ -5,9 +5,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { signFakeThinking, startFakeBedrockUpstream } from '@llmux/fake-upstreams';
-import { BadRequestError, completion, embedding, ServiceUnavailableError, type ChatCompletionChunk } from '../../index.js';
+import { BadRequestError, completion, embedding, ServiceUnavailableError } from '../../index.js';
 import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const REGION = 'us-west-2';
 const ACCESS_KEY_ID = 'AKIAFAKEINVOKE000001';
@@ -65,8 +66,7 @@ describe('bedrock adapter, InvokeModel', () => {
       stream_options: { include_usage: true },
       ...settings(),
     });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
     assert.equal(lastSent()?.url, '/model/anthropic.claude-3-7-sonnet-20250219-v1%3A0/invoke-with-response-stream');
     assert.equal(lastSent()?.headers.accept, 'application/vnd.amazon.eventstream');
     assert.equal(lastSent()?.headers['x-amzn-bedrock-accept'], 'application/json');

@@ -4,10 +4,11 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { sendJson, sendSse, startFakeServer, type FakeServer } from '@llmux/fake-upstreams';
-import { BadRequestError, UnsupportedParamsError, completion, getDefaultProviderRegistry, type ChatCompletionChunk, type ChatMessage } from '../../index.js';
+import { BadRequestError, UnsupportedParamsError, completion, getDefaultProviderRegistry, type ChatMessage } from '../../index.js';
 import { createMistralToolCallId } from './create-mistral-tool-call-id.js';
 import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible-providers.js';
 import { withSavedEnv } from '../__fixtures__/saved-env.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 type Script = { json: unknown } | { sse: unknown[] } | { status: number; json: unknown };
 
@@ -22,12 +23,6 @@ describe('OpenAI-compatible rows', () => {
     messages: [{ role: 'user', content: 'hi' }] as ChatMessage[],
     ...extra,
   });
-  const collect = async (stream: AsyncIterable<ChatCompletionChunk>) => {
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
-    return chunks;
-  };
-
   before(async () => {
     server = await startFakeServer((_request, response) => {
       if ('sse' in script) {
@@ -103,7 +98,7 @@ describe('OpenAI-compatible rows', () => {
         ],
       };
       const stream = await completion({ model: 'deepseek/deepseek-reasoner', stream: true, ...options('deepseek') });
-      const chunks = await collect(stream);
+      const chunks = await collectStream(stream);
       assert.deepEqual(sentBody()['stream_options'], { include_usage: true });
       assert.deepEqual(
         chunks.map((chunk) => chunk.choices[0]?.delta),
@@ -171,7 +166,7 @@ describe('OpenAI-compatible rows', () => {
           chunkOf(model, [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }], { usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }),
         ],
       };
-      const chunks = await collect(await completion({ model: 'groq/qwen/qwen3-32b', stream: true, ...options('groq') }));
+      const chunks = await collectStream(await completion({ model: 'groq/qwen/qwen3-32b', stream: true, ...options('groq') }));
       assert.deepEqual(chunks[1]?.choices[0]?.delta, { reasoning_content: 'Hmm' });
     });
 
@@ -274,7 +269,7 @@ describe('OpenAI-compatible rows', () => {
         ],
       };
       const stream = await completion({ model: 'mistral/mistral-small-latest', stream: true, ...options('mistral', { messages: history }) });
-      const chunks = await collect(stream);
+      const chunks = await collectStream(stream);
       assert.equal(sentBody()['stream_options'], undefined);
       assert.equal(sentBody()['stream'], true);
       assert.deepEqual(chunks[1]?.choices[0]?.delta.tool_calls, [
@@ -306,7 +301,7 @@ describe('OpenAI-compatible rows', () => {
           chunkOf(model, [{ index: 0, delta: { content: '' }, finish_reason: 'stop' }], { usage: { prompt_tokens: 10, total_tokens: 56, completion_tokens: 46 } }),
         ],
       };
-      const chunks = await collect(await completion({ model: 'mistral/magistral-medium-2507', stream: true, ...options('mistral') }));
+      const chunks = await collectStream(await completion({ model: 'mistral/magistral-medium-2507', stream: true, ...options('mistral') }));
       assert.deepEqual(
         chunks.map((chunk) => chunk.choices[0]?.delta),
         [{ role: 'assistant', reasoning_content: '2+2 is basic.' }, { content: '2 + 2 = 4' }, { content: '' }],
@@ -341,7 +336,7 @@ describe('OpenAI-compatible rows', () => {
         ],
       };
       const stream = await completion({ model: 'xai/grok-3-mini', stream: true, stream_options: { include_usage: true }, ...options('xai') });
-      const chunks = await collect(stream);
+      const chunks = await collectStream(stream);
       assert.deepEqual(
         chunks.map((chunk) => (chunk.choices.length === 0 ? 'none' : chunk.choices[0]?.finish_reason)),
         [null, null, 'stop', 'none'],

@@ -8,9 +8,10 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startBasePathFront, startFakeOpenAIUpstream, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
-import { UnsupportedParamsError, completion, type ChatCompletionChunk, type ChatMessage, type ChatParameterName } from '../../index.js';
+import { UnsupportedParamsError, completion, type ChatMessage, type ChatParameterName } from '../../index.js';
 import type { OpenAIProviderConfig } from '../openai/openai-provider-config.js';
 import { OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible-providers.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const TOOLS = [{ type: 'function' as const, function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
 const API_VERSION = '2024-05-01-preview';
@@ -109,8 +110,7 @@ describe('every OpenAI-compatible row: chat, stream and tool call on the fake', 
 
     it(`${row.id}: stream`, async () => {
       const stream = await completion({ ...callOf(row), stream: true });
-      const chunks: ChatCompletionChunk[] = [];
-      for await (const chunk of stream) chunks.push(chunk);
+      const chunks = await collectStream(stream);
       const body = assertWireBasics(row, front.requests.at(-1));
       assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), `Hello from model-of-${row.id}`);
       if (row.quirks?.thinkTags === true)

@@ -2,28 +2,21 @@
 // upstream, asserting the exact wire request it recorded and the canonical result.
 
 import { strict as assert } from 'node:assert';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startFakeOpenAIUpstream, type FakeChatReply, type FakeServer } from '@llmux/fake-upstreams';
-import { completion, embedding, getDefaultProviderRegistry, getSharedHttpClient, type ChatCompletionChunk, type ChatMessage } from '../../index.js';
+import { describe, it } from 'node:test';
+import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
+import { completion, embedding, getDefaultProviderRegistry, getSharedHttpClient, type ChatMessage } from '../../index.js';
+import { useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'sk-test-openai-key-123456';
 
 describe('openai adapter', () => {
-  let fake: FakeServer;
-  let next: FakeChatReply | undefined;
-  const base = () => ({ api_base: `${fake.url}/v1`, api_key: API_KEY });
-  const lastSent = () => fake.requests.at(-1);
-
-  before(async () => {
-    fake = await startFakeOpenAIUpstream({ apiKey: API_KEY, reply: () => next ?? { content: 'Hello there' }, models: ['gpt-4o-mini'] });
-  });
-  after(() => fake.close());
-  beforeEach(() => {
-    next = undefined;
-  });
+  const upstream = useFakeUpstream((reply) => startFakeOpenAIUpstream({ apiKey: API_KEY, reply, models: ['gpt-4o-mini'] }), { content: 'Hello there' });
+  const base = () => ({ api_base: `${upstream.fake.url}/v1`, api_key: API_KEY });
+  const lastSent = () => upstream.fake.requests.at(-1);
 
   it('sends the canonical request as the body and returns the canonical completion', async () => {
-    next = { content: 'Hi!', usage: { promptTokens: 11, completionTokens: 2, cachedTokens: 4 } };
+    upstream.reply = { content: 'Hi!', usage: { promptTokens: 11, completionTokens: 2, cachedTokens: 4 } };
     const messages: ChatMessage[] = [
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: 'Hello' },
@@ -61,10 +54,9 @@ describe('openai adapter', () => {
   });
 
   it('streams canonical chunks, hiding usage unless asked, and prices the call', async () => {
-    next = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
+    upstream.reply = { content: 'one two three', usage: { promptTokens: 5, completionTokens: 3 } };
     const stream = await completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'count' }], stream: true, ...base() });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
 
     // llmux always asks the upstream for usage, to price every call.
     assert.deepEqual((lastSent()?.json as { stream_options?: unknown }).stream_options, { include_usage: true });
@@ -80,7 +72,7 @@ describe('openai adapter', () => {
   });
 
   it('streams the usage chunk when the caller asks for it', async () => {
-    next = { content: 'a b', usage: { promptTokens: 4, completionTokens: 2 } };
+    upstream.reply = { content: 'a b', usage: { promptTokens: 4, completionTokens: 2 } };
     const stream = await completion({
       model: 'openai/gpt-4o-mini',
       messages: [{ role: 'user', content: 'x' }],
@@ -88,8 +80,7 @@ describe('openai adapter', () => {
       stream_options: { include_usage: true },
       ...base(),
     });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
     const last = chunks.at(-1);
     assert.deepEqual(last?.choices, []);
     assert.equal(last?.usage?.prompt_tokens, 4);
@@ -100,7 +91,7 @@ describe('openai adapter', () => {
     const tools = [
       { type: 'function' as const, function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
     ];
-    next = { toolCalls: [{ id: 'call_abc123', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'call_abc123', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
     const first = await completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Weather in Paris?' }], tools, tool_choice: 'auto', ...base() });
     assert.deepEqual((lastSent()?.json as { tools?: unknown }).tools, tools);
     assert.equal((lastSent()?.json as { tool_choice?: unknown }).tool_choice, 'auto');
@@ -109,7 +100,7 @@ describe('openai adapter', () => {
     assert.equal(message?.content, null);
     assert.deepEqual(message?.tool_calls, [{ id: 'call_abc123', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }]);
 
-    next = { content: 'It is sunny.' };
+    upstream.reply = { content: 'It is sunny.' };
     const history: ChatMessage[] = [
       { role: 'user', content: 'Weather in Paris?' },
       { role: 'assistant', content: null, tool_calls: message?.tool_calls ?? [] },
@@ -121,7 +112,7 @@ describe('openai adapter', () => {
   });
 
   it('streams tool calls as id/type/name then argument fragments', async () => {
-    next = { toolCalls: [{ id: 'call_s1', name: 'lookup', arguments: '{"query":"llmux streams"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'call_s1', name: 'lookup', arguments: '{"query":"llmux streams"}' }] };
     const stream = await completion({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], stream: true, ...base() });
     const deltas = [];
     for await (const chunk of stream) deltas.push(...(chunk.choices[0]?.delta.tool_calls ?? []));
@@ -144,7 +135,7 @@ describe('openai adapter', () => {
       type: 'json_schema' as const,
       json_schema: { name: 'answer', strict: true, schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } },
     };
-    next = { content: '{"a":"cat"}' };
+    upstream.reply = { content: '{"a":"cat"}' };
     const response = await completion({ model: 'openai/gpt-4o-mini', messages, response_format, ...base() });
     const sent = lastSent()?.json as { messages: unknown; response_format: unknown };
     assert.deepEqual(sent.messages, messages);
@@ -169,7 +160,7 @@ describe('openai adapter', () => {
       provider: 'openai',
       model: '',
       apiKey: API_KEY,
-      apiBase: `${fake.url}/v1`,
+      apiBase: `${upstream.fake.url}/v1`,
       settings: {},
       timeoutMs: 5000,
       http: getSharedHttpClient(),

@@ -5,8 +5,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { startFakeReplicateUpstream } from '@llmux/fake-upstreams';
-import { AuthenticationError, InternalServerError, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
+import { AuthenticationError, InternalServerError, UnsupportedParamsError, completion, type CompletionParams } from '../../index.js';
 import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const TOKEN = 'r8_fake_replicate_token_0123';
 
@@ -67,8 +68,7 @@ describe('replicate provider through the public API', () => {
 
     it('streams the output events from urls.stream', async () => {
       const stream = await completion({ ...params('meta/meta-llama-3-8b-instruct'), stream: true });
-      const chunks: ChatCompletionChunk[] = [];
-      for await (const chunk of stream) chunks.push(chunk);
+      const chunks = await collectStream(stream);
       assert.equal((fake().requests.at(-2)?.json as Record<string, unknown>)['stream'], true);
       assert.match(fake().requests.at(-1)?.url ?? '', /^\/v1\/stream\/fakepred/);
       assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'Hello from Llama on Replicate');

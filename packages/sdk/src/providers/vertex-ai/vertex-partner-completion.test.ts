@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeGoogleTokenServer, startFakeVertexOpenAPIUpstream, type FakeGoogleTokenServer, type FakeServer, type FakeServiceAccount } from '@llmux/fake-upstreams';
-import { AuthenticationError, HttpClient, UnsupportedParamsError, completion, type ChatCompletionChunk, type CompletionParams } from '../../index.js';
+import { AuthenticationError, HttpClient, UnsupportedParamsError, completion, type CompletionParams } from '../../index.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const PROJECT = 'llmux-partner-project';
 
@@ -59,8 +60,7 @@ describe('vertex_ai partner models through the OpenAI-compatible endpoint', () =
 
   it('streams, with usage asked for', async () => {
     const stream = await completion({ ...params('deepseek-ai/deepseek-r1-0528-maas'), stream: true });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'Hello from MaaS');
     assert.deepEqual((vertex.requests.at(-1)?.json as Record<string, unknown>)['stream_options'], { include_usage: true });
     assert.ok((stream.usage?.total_tokens ?? 0) > 0);

@@ -5,8 +5,9 @@
 
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { AuthenticationError, BadRequestError, UnsupportedParamsError, completion, type ChatCompletionChunk } from '../../index.js';
+import { AuthenticationError, BadRequestError, UnsupportedParamsError, completion } from '../../index.js';
 import { useFakeWatsonx } from '../__fixtures__/use-fake-watsonx.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'ibm-cloud-api-key-0123456789';
 const PROJECT = 'a1b2c3d4-project';
@@ -43,8 +44,7 @@ describe('watsonx provider through the public API', () => {
 
   it('streams from chat_stream, reading usage from the last chunk', async () => {
     const stream = await completion({ ...params('meta-llama/llama-3-3-70b-instruct'), stream: true });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
     assert.equal(chatRequests().at(-1)?.url, '/ml/v1/text/chat_stream?version=2024-03-13');
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'Hello from granite');
     assert.ok((stream.usage?.total_tokens ?? 0) > 0);

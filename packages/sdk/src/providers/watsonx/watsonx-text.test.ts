@@ -6,8 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { beforeEach, describe, it } from 'node:test';
 import type { FakeChatReply } from '@llmux/fake-upstreams';
-import { APIConnectionError, BadRequestError, UnsupportedParamsError, completion, type ChatCompletionChunk } from '../../index.js';
+import { APIConnectionError, BadRequestError, UnsupportedParamsError, completion } from '../../index.js';
 import { useFakeWatsonx } from '../__fixtures__/use-fake-watsonx.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'ibm-cloud-api-key-text-0123456';
 const PROJECT = 'e5f6-project';
@@ -66,8 +67,7 @@ describe('watsonx_text provider (text generation) through the public API', () =>
 
   it('streams generation_stream events into chunks with the finish and usage, and a cut stream is a connection error', async () => {
     const stream = await completion({ ...params('meta-llama/llama-3-3-70b-instruct'), stream: true });
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
+    const chunks = await collectStream(stream);
     assert.equal(sent()?.url, '/ml/v1/text/generation_stream?version=2024-03-13');
     assert.equal(sent()?.headers.accept, 'text/event-stream');
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'Granite says hi.');
