@@ -3,10 +3,11 @@
 // overrides, and a 401 naming exactly what is missing when nothing is configured.
 
 import { strict as assert } from 'node:assert';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { startFakeBedrockUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { AuthenticationError, completion } from '../../index.js';
 import { saveEnv } from '../__fixtures__/saved-env.js';
+import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'eu-central-1';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEAUTH00000001', secretAccessKey: 'fake-auth-secret-0000000000000000000000', sessionToken: 'FwoGZXIvYXdzEfakeSessionToken000' };
@@ -23,13 +24,9 @@ const AWS_ENV = [
 const messages = [{ role: 'user' as const, content: 'hi' }];
 
 describe('bedrock authentication', () => {
-  let fake: FakeServer;
+  const upstream = useFakeServer(() => startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, apiKey: API_KEY }));
   let restoreEnv: () => void;
 
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, apiKey: API_KEY });
-  });
-  after(() => fake.close());
   beforeEach(() => {
     restoreEnv = saveEnv(AWS_ENV);
     for (const name of AWS_ENV) delete process.env[name];
@@ -44,10 +41,10 @@ describe('bedrock authentication', () => {
       aws_secret_access_key: CREDENTIALS.secretAccessKey,
       aws_session_token: CREDENTIALS.sessionToken,
       aws_region_name: REGION,
-      aws_bedrock_runtime_endpoint: `${fake.url}/`,
+      aws_bedrock_runtime_endpoint: `${upstream.fake.url}/`,
     });
     assert.equal(response.choices[0]?.message.content, 'Hello from anthropic.claude-3-haiku-20240307-v1:0');
-    const sent = fake.requests.at(-1);
+    const sent = upstream.fake.requests.at(-1);
     assert.equal(sent?.headers['x-amz-security-token'], CREDENTIALS.sessionToken);
     assert.match(sent?.headers.authorization ?? '', /SignedHeaders=[^,]*x-amz-security-token/);
   });
@@ -57,18 +54,18 @@ describe('bedrock authentication', () => {
     process.env['AWS_SECRET_ACCESS_KEY'] = CREDENTIALS.secretAccessKey;
     process.env['AWS_SESSION_TOKEN'] = CREDENTIALS.sessionToken;
     process.env['AWS_DEFAULT_REGION'] = REGION;
-    const response = await completion({ model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, api_base: fake.url });
+    const response = await completion({ model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, api_base: upstream.fake.url });
     assert.equal(response.object, 'chat.completion');
-    assert.match(fake.requests.at(-1)?.headers.authorization ?? '', /\/eu-central-1\/bedrock\/aws4_request/);
+    assert.match(upstream.fake.requests.at(-1)?.headers.authorization ?? '', /\/eu-central-1\/bedrock\/aws4_request/);
   });
 
   it('sends a Bedrock API key as a bearer token, from api_key or AWS_BEARER_TOKEN_BEDROCK, needing no region with an endpoint', async () => {
-    await completion({ model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, api_key: API_KEY, aws_bedrock_runtime_endpoint: fake.url });
-    assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
+    await completion({ model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, api_key: API_KEY, aws_bedrock_runtime_endpoint: upstream.fake.url });
+    assert.equal(upstream.fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
     process.env['AWS_BEARER_TOKEN_BEDROCK'] = API_KEY;
-    process.env['AWS_BEDROCK_RUNTIME_ENDPOINT'] = fake.url;
+    process.env['AWS_BEDROCK_RUNTIME_ENDPOINT'] = upstream.fake.url;
     await completion({ model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages });
-    assert.equal(fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
+    assert.equal(upstream.fake.requests.at(-1)?.headers.authorization, `Bearer ${API_KEY}`);
     await assert.rejects(
       completion({ model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, api_key: 'ABSKwrongKey000000000000' }),
       (error: unknown) => error instanceof AuthenticationError && !error.message.includes('ABSKwrongKey000000000000'),
@@ -76,8 +73,8 @@ describe('bedrock authentication', () => {
   });
 
   it('names what is missing, before sending anything', async () => {
-    const sent = fake.requests.length;
-    const base = { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, aws_bedrock_runtime_endpoint: fake.url };
+    const sent = upstream.fake.requests.length;
+    const base = { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', messages, aws_bedrock_runtime_endpoint: upstream.fake.url };
     await assert.rejects(completion(base), (error: unknown) => {
       assert.ok(error instanceof AuthenticationError);
       assert.equal(error.code, 'missing_aws_credentials');
@@ -95,6 +92,6 @@ describe('bedrock authentication', () => {
       completion({ ...base, aws_access_key_id: CREDENTIALS.accessKeyId, aws_secret_access_key: CREDENTIALS.secretAccessKey }),
       /missing AWS region for provider "bedrock": pass aws_region_name or set AWS_REGION or AWS_DEFAULT_REGION/,
     );
-    assert.equal(fake.requests.length, sent);
+    assert.equal(upstream.fake.requests.length, sent);
   });
 });

@@ -4,9 +4,10 @@
 // cache_control, document, top_k and thinking). The fake plays the prompt cache on both.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { startFakeBedrockUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { BadRequestError, completion, type CompletionParams } from '../../index.js';
+import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'us-west-2';
 const ACCESS_KEY_ID = 'AKIAFAKEEXTRAS000001';
@@ -16,11 +17,7 @@ const PREAMBLE = 'clause '.repeat(1100).trim();
 const PDF = Buffer.from('%PDF-1.4\n%fake\n').toString('base64');
 
 describe('bedrock Claude extras through completion()', () => {
-  let fake: FakeServer;
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => ({ content: 'ok' }) });
-  });
-  after(() => fake.close());
+  const upstream = useFakeServer(() => startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: () => ({ content: 'ok' }) }));
 
   const call = (route: string, params: Partial<CompletionParams>) =>
     completion({
@@ -28,7 +25,7 @@ describe('bedrock Claude extras through completion()', () => {
       aws_access_key_id: ACCESS_KEY_ID,
       aws_secret_access_key: SECRET,
       aws_region_name: REGION,
-      aws_bedrock_runtime_endpoint: fake.url,
+      aws_bedrock_runtime_endpoint: upstream.fake.url,
       max_tokens: 3000,
       messages: [
         { role: 'system', content: PREAMBLE, cache_control: { type: 'ephemeral' } },
@@ -49,7 +46,7 @@ describe('bedrock Claude extras through completion()', () => {
   for (const route of ['', 'invoke/']) {
     it(`carries the cache mark, the document, top_k and thinking on ${route === '' ? 'Converse' : 'InvokeModel'}, and reads the cache on the second call`, async () => {
       await call(route, {});
-      const body = fake.requests.at(-1)?.json as Record<string, unknown>;
+      const body = upstream.fake.requests.at(-1)?.json as Record<string, unknown>;
       if (route === '') {
         assert.deepEqual(body['system'], [{ text: PREAMBLE }, { cachePoint: { type: 'default' } }]);
         assert.deepEqual((body['messages'] as Array<{ content: unknown[] }>)[0]?.content[1], { document: { format: 'pdf', name: 'notes', source: { bytes: PDF } } });

@@ -3,10 +3,11 @@
 // back as thinking_blocks and goes out again first in its turn, on Converse and InvokeModel.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { sealFakeRedactedThinking, signFakeThinking, startFakeBedrockUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
+import { describe, it } from 'node:test';
+import { sealFakeRedactedThinking, signFakeThinking, startFakeBedrockUpstream, type FakeChatReply, type RecordedRequest } from '@llmux/fake-upstreams';
 import { BadRequestError, completion, type AssistantMessage, type ChatMessage, type ThinkingBlock } from '../../index.js';
 import { collectStream, rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
+import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'us-east-1';
 const ACCESS_KEY_ID = 'AKIAFAKETHINKING0001';
@@ -34,16 +35,11 @@ function toolLoop(assistant: AssistantMessage): ChatMessage[] {
 }
 
 describe('bedrock extended thinking through completion()', () => {
-  let fake: FakeServer;
-  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: fake.url });
+  const upstream = useFakeServer(() => startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: replyTo }));
+  const settings = () => ({ aws_access_key_id: ACCESS_KEY_ID, aws_secret_access_key: SECRET, aws_region_name: REGION, aws_bedrock_runtime_endpoint: upstream.fake.url });
   const params = (model: string, messages: ChatMessage[]) => ({ model, messages, tools: [WEATHER_TOOL], reasoning_effort: 'low' as const, max_tokens: 4000, ...settings() });
   const call = (model: string, messages: ChatMessage[]) => completion({ ...params(model, messages), stream: false });
-  const sentMessages = () => (fake.requests.at(-1)?.json as { messages: Array<{ content: unknown }> }).messages;
-
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET, region: REGION, reply: replyTo });
-  });
-  after(() => fake.close());
+  const sentMessages = () => (upstream.fake.requests.at(-1)?.json as { messages: Array<{ content: unknown }> }).messages;
 
   it('returns reasoningContent as thinking_blocks, plain and streamed', async () => {
     const message = (await call(CONVERSE_MODEL, [QUESTION])).choices[0]?.message;
