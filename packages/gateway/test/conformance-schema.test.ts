@@ -25,6 +25,7 @@ import {
 import { httpRequest, type RawResponse } from './helpers/http-request.js';
 import { assertOpenAISchema } from './helpers/openai-schema.js';
 import { FakeFleet } from './helpers/fake-fleet.js';
+import { overrideProcessEnv } from './helpers/process-env-override.js';
 import type { TestGateway } from './helpers/start-test-gateway.js';
 
 const MASTER_KEY = 'sk-master-conformance';
@@ -99,7 +100,6 @@ describe('OpenAI schema conformance of every provider through the gateway', () =
   const fleet = new FakeFleet();
   const started = fleet.started;
   let gateway: TestGateway;
-  let savedIamUrl: string | undefined;
 
   const post = (path: string, body: unknown): Promise<RawResponse> =>
     httpRequest(`${gateway.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -152,15 +152,10 @@ describe('OpenAI schema conformance of every provider through the gateway', () =
       'azure-v1-passthrough': { model: 'openai/prod-gpt', api_base: `${azureV1.url}/openai/v1`, ...key },
     };
     // The watsonx adapter reads its IAM endpoint from the process environment, as LiteLLM does.
-    savedIamUrl = process.env['WATSONX_IAM_URL'];
-    process.env['WATSONX_IAM_URL'] = `${watsonx.url}/identity/token`;
+    started(overrideProcessEnv('WATSONX_IAM_URL', `${watsonx.url}/identity/token`));
     gateway = await fleet.startGateway(deployments, MASTER_KEY);
   });
-  after(async () => {
-    await fleet.close();
-    if (savedIamUrl === undefined) delete process.env['WATSONX_IAM_URL'];
-    else process.env['WATSONX_IAM_URL'] = savedIamUrl;
-  });
+  after(() => fleet.close());
 
   for (const row of ROWS) {
     describe(row.provider, () => {

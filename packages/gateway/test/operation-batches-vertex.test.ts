@@ -10,9 +10,6 @@
 // as no Google storage client is installed).
 
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   FAKE_BATCH_FAIL_MARKER,
@@ -25,6 +22,8 @@ import {
 } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { overrideProcessEnv } from './helpers/process-env-override.js';
+import { writeServiceAccountFile } from './helpers/service-account-file.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 import { assertAnsweredLineBilled, assertBilledOnce, assertTwoAnsweredLines, parseJsonLines, TWO_PROMPTS, type BatchOutputLine } from './helpers/batch-output-checks.js';
 
@@ -49,8 +48,6 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
   let tokens: FakeGoogleTokenServer;
   let gcs: FakeGcsServer;
   let vertex: FakeVertexBatchServer;
-  let directory: string;
-  const emulator = process.env['STORAGE_EMULATOR_HOST'];
 
   const uploaded = (): { name: string; lines: VertexLine[] } => {
     const name = [...gcs.objects.keys()].filter((key) => key.startsWith(`${BUCKET}/llmux-batch/input/`) && key.endsWith('.jsonl')).at(-1) ?? '';
@@ -63,11 +60,9 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
     gcs = await startFakeGcs({ tokens: tokens.issued, buckets: [BUCKET] });
     vertex = await startFakeVertexBatch({ tokens: tokens.issued, project: PROJECT, gcs });
     // The variable Google's storage clients read for an emulator; the SDK reads it the same way.
-    process.env['STORAGE_EMULATOR_HOST'] = gcs.url;
-    directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-batch-'));
-    const keyPath = join(directory, 'service-account.json');
-    await writeFile(keyPath, JSON.stringify(account.keyFile));
-    const vertexParams = { api_base: vertex.url, vertex_project: PROJECT, vertex_location: LOCATION, vertex_credentials: keyPath };
+    const emulator = overrideProcessEnv('STORAGE_EMULATOR_HOST', gcs.url);
+    const keyFile = await writeServiceAccountFile(account.keyFile);
+    const vertexParams = { api_base: vertex.url, vertex_project: PROJECT, vertex_location: LOCATION, vertex_credentials: keyFile.path };
     world = await startOperationsGateway(
       [
         {
@@ -78,15 +73,10 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
         { model_name: 'claude-vertex-batch', litellm_params: { model: 'vertex_ai/claude-sonnet-4-5@20250929', ...vertexParams, gcs_bucket_name: BUCKET } },
         { model_name: 'llama-vertex-batch', litellm_params: { model: 'vertex_ai/meta/llama-3.3-70b-instruct-maas', ...vertexParams, gcs_bucket_name: BUCKET } },
       ],
-      [gcs, vertex, tokens],
+      [gcs, vertex, tokens, keyFile, emulator],
     );
   });
-  after(async () => {
-    await world.close();
-    await rm(directory, { recursive: true, force: true });
-    if (emulator === undefined) delete process.env['STORAGE_EMULATOR_HOST'];
-    else process.env['STORAGE_EMULATOR_HOST'] = emulator;
-  });
+  after(() => world.close());
 
   it('converts the upload to Vertex request lines in GCS, runs the job and bills its output per line, once', async () => {
     const key = await world.newKey();

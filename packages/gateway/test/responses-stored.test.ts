@@ -11,6 +11,7 @@ import type { FakeChatReply, FakeServer, RecordedRequest } from '@llmux/fake-ups
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
 import { STORED_MASTER_KEY, STORED_MODELS, startStoredResponsesWorld, type StoredResponsesWorld } from './helpers/responses-stored-gateway.js';
+import { WEATHER_TOOL } from './helpers/responses-weather-tool.js';
 
 /** The fakes answer by the newest turn marker in the prompt, whatever wire format carried it. */
 function reply(request: RecordedRequest): FakeChatReply {
@@ -27,14 +28,6 @@ function reply(request: RecordedRequest): FakeChatReply {
   }
   return { content: 'Hello from the upstream', usage: { promptTokens: 12, completionTokens: 5 } };
 }
-
-const WEATHER_TOOL = {
-  type: 'function' as const,
-  name: 'get_weather',
-  description: 'Weather in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  strict: false,
-};
 
 const notFound = (error: unknown): boolean => error instanceof OpenAI.NotFoundError;
 

@@ -8,16 +8,10 @@ import type OpenAI from 'openai';
 import type { FakeChatReply, RecordedRequest } from '@llmux/fake-upstreams';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import { RESPONSES_MASTER_KEY, RESPONSES_MODELS, startResponsesGateway, type ResponsesGateway, type ResponsesUpstream } from './helpers/responses-gateway.js';
+import { WEATHER_TOOL } from './helpers/responses-weather-tool.js';
 
 const ALL: ResponsesUpstream[] = ['openai', 'anthropic', 'gemini', 'bedrock'];
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-const WEATHER_TOOL = {
-  type: 'function' as const,
-  name: 'get_weather',
-  description: 'Weather in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  strict: false,
-};
 
 /** The fakes answer by what the prompt holds, whatever wire format carried it. */
 function reply(request: RecordedRequest): FakeChatReply {

@@ -25,6 +25,7 @@ import {
 import { completion, HttpClient, type CompletionParams } from 'llmux';
 import { assertOpenAISchema } from './helpers/openai-schema.js';
 import { FakeFleet } from './helpers/fake-fleet.js';
+import { overrideProcessEnv } from './helpers/process-env-override.js';
 
 const UPSTREAM_KEY = 'upstream-key-sdk-schema';
 const REGION = 'us-east-1';
@@ -52,7 +53,6 @@ describe("completion() replies and chunks conform to OpenAI's schema for every n
   const http = new HttpClient();
   const urls = new Map<string, string>();
   let keyPath = '';
-  let savedIamUrl: string | undefined;
 
   const aws = () => ({ aws_access_key_id: AWS.accessKeyId, aws_secret_access_key: AWS.secretAccessKey, aws_region_name: REGION });
   const url = (name: string) => urls.get(name) ?? '';
@@ -92,14 +92,11 @@ describe("completion() replies and chunks conform to OpenAI's schema for every n
     urls.set('vertex', started(await startFakeVertexUpstream({ tokens: tokenServer.issued, project: PROJECT, reply: replyFor })).url);
     keyPath = await fleet.serviceAccountFile(tokenServer, PROJECT);
     // The watsonx adapter reads its IAM endpoint from the process environment, as LiteLLM does.
-    savedIamUrl = process.env['WATSONX_IAM_URL'];
-    process.env['WATSONX_IAM_URL'] = `${watsonx.url}/identity/token`;
+    started(overrideProcessEnv('WATSONX_IAM_URL', `${watsonx.url}/identity/token`));
   });
   after(async () => {
     await http.close();
     await fleet.close();
-    if (savedIamUrl === undefined) delete process.env['WATSONX_IAM_URL'];
-    else process.env['WATSONX_IAM_URL'] = savedIamUrl;
   });
 
   const call = (row: ProviderRow, ask: 'hi' | 'weather?') =>
