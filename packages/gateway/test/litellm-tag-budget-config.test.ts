@@ -7,21 +7,14 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { ConfigError, parseConfig } from '../src/index.js';
+import { parseConfig } from '../src/index.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { strictConfigRefusal } from './helpers/strict-config-refusal.js';
 
 const hello = [{ role: 'user' as const, content: 'hi' }];
 const MASTER_KEY = 'sk-master-tag-budgets';
 
-function refusal(settings: Record<string, unknown>): string {
-  try {
-    parseConfig({ model_list: [], litellm_settings: settings }, 'litellm.yaml', {}, { strict: true });
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.message;
-  }
-  assert.fail('the config was accepted');
-}
+const refusal = (settings: Record<string, unknown>): string => strictConfigRefusal({ model_list: [], litellm_settings: settings });
 
 describe("LiteLLM's tag_budget_config", () => {
   let upstream: FakeServer;

@@ -8,21 +8,13 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI, { APIError } from 'openai';
 import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
-import { ConfigError, parseConfig } from '../src/index.js';
 import { managementClient } from './helpers/management-client.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { strictConfigRefusal } from './helpers/strict-config-refusal.js';
 
 const MASTER_KEY = 'sk-master-new-record-defaults';
 
-function refusal(litellmSettings: Record<string, unknown>): string {
-  try {
-    parseConfig({ model_list: [], litellm_settings: litellmSettings }, 'litellm.yaml', {}, { strict: true });
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, String(error));
-    return error.message;
-  }
-  assert.fail('the config was accepted');
-}
+const refusal = (litellmSettings: Record<string, unknown>): string => strictConfigRefusal({ model_list: [], litellm_settings: litellmSettings });
 
 describe('default_team_params and default_internal_user_params', () => {
   let upstream: FakeServer;
