@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
+import { prebuilt } from './helpers/prebuilt-pattern.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import { readChatStream } from './helpers/read-chat-stream.js';
 
@@ -18,9 +19,9 @@ const GUARDRAILS = () => [
       mode: 'pre_call',
       default_on: true,
       patterns: [
-        { pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' },
-        { pattern_type: 'prebuilt', pattern_name: 'credit_card', action: 'MASK' },
-        { pattern_type: 'prebuilt', pattern_name: 'us_ssn', action: 'BLOCK' },
+        prebuilt('email', 'MASK'),
+        prebuilt('credit_card', 'MASK'),
+        prebuilt('us_ssn', 'BLOCK'),
         { pattern_type: 'regex', pattern: 'EMP-\\d{4}', name: 'employee_id', action: 'MASK' },
       ],
       blocked_words: [{ keyword: 'confidential', action: 'BLOCK', description: 'internal' }],
@@ -33,7 +34,7 @@ const GUARDRAILS = () => [
     litellm_params: {
       guardrail: 'litellm_content_filter',
       mode: 'post_call',
-      patterns: [{ pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' }],
+      patterns: [prebuilt('email', 'MASK')],
       blocked_words: [{ keyword: 'launch codes', action: 'BLOCK' }],
     },
   },

@@ -10,6 +10,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { parseConfig, createGateway } from '../src/index.js';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
+import { prebuilt } from './helpers/prebuilt-pattern.js';
 
 const GUARDRAILS = () => [
   {
@@ -18,11 +19,7 @@ const GUARDRAILS = () => [
       guardrail: 'litellm_content_filter',
       mode: 'pre_call',
       default_on: true,
-      patterns: [
-        { pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' },
-        { pattern_type: 'prebuilt', pattern_name: 'iban', action: 'MASK' },
-        { pattern_type: 'prebuilt', pattern_name: 'us_ssn', action: 'BLOCK' },
-      ],
+      patterns: [prebuilt('email', 'MASK'), prebuilt('iban', 'MASK'), prebuilt('us_ssn', 'BLOCK')],
     },
   },
   { guardrail_name: 'reply-check', litellm_params: { guardrail: 'litellm_content_filter', mode: 'post_call', blocked_words: [{ keyword: 'secret', action: 'BLOCK' }] } },
@@ -128,7 +125,7 @@ describe('guardrails config', () => {
         start([
           {
             guardrail_name: 'x',
-            litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', patterns: [{ pattern_type: 'prebuilt', pattern_name: 'dna', action: 'MASK' }] },
+            litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', patterns: [prebuilt('dna', 'MASK')] },
           },
         ]),
       /guardrails\[0\]\.litellm_params\.patterns\[0\]\.pattern_name/,

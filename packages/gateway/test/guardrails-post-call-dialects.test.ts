@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
+import { prebuilt } from './helpers/prebuilt-pattern.js';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
 const GUARDRAILS = () => [
@@ -18,7 +19,7 @@ const GUARDRAILS = () => [
       mode: 'post_call',
       default_on: true,
       blocked_words: [{ keyword: 'secret', action: 'BLOCK' }],
-      patterns: [{ pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' }],
+      patterns: [prebuilt('email', 'MASK')],
     },
   },
 ];

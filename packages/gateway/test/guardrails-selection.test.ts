@@ -10,11 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { GENERIC_GUARDRAIL_PATH } from '@llmux/fake-upstreams';
 import { startGuardrailsWorld, type GuardrailsWorld } from './helpers/guardrails-gateway.js';
+import { prebuilt } from './helpers/prebuilt-pattern.js';
 
 const GUARDRAILS = (service: string) => [
   {
     guardrail_name: 'pii',
-    litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', default_on: true, patterns: [{ pattern_type: 'prebuilt', pattern_name: 'email', action: 'MASK' }] },
+    litellm_params: { guardrail: 'litellm_content_filter', mode: 'pre_call', default_on: true, patterns: [prebuilt('email', 'MASK')] },
     guardrail_info: { description: 'masks emails' },
   },
   {
@@ -22,10 +23,7 @@ const GUARDRAILS = (service: string) => [
     litellm_params: {
       guardrail: 'litellm_content_filter',
       mode: ['pre_call'],
-      patterns: [
-        { pattern_type: 'prebuilt', pattern_name: 'ipv4', action: 'MASK' },
-        { pattern_type: 'prebuilt', pattern_name: 'ipv6', action: 'MASK' },
-      ],
+      patterns: [prebuilt('ipv4', 'MASK'), prebuilt('ipv6', 'MASK')],
     },
   },
   {
@@ -44,7 +42,7 @@ const GUARDRAILS = (service: string) => [
     litellm_params: {
       guardrail: 'litellm_content_filter',
       mode: { tags: { 'User-Agent: claude-cli': 'logging_only' }, default: 'pre_call' },
-      patterns: [{ pattern_type: 'prebuilt', pattern_name: 'us_ssn', action: 'MASK' }],
+      patterns: [prebuilt('us_ssn', 'MASK')],
     },
   },
   { guardrail_name: 'webhook-open', litellm_params: { guardrail: 'generic_guardrail_api', mode: 'pre_call', api_base: service, timeout: 0.3, fail_open: true } },
