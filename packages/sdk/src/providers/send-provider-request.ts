@@ -39,7 +39,7 @@ export type ProviderSender<Call> = (
   secrets: ReadonlyArray<string | undefined>,
 ) => Promise<Call>;
 
-export async function sendProviderRequest(
+export function sendProviderRequest(
   context: ProviderCallContext,
   method: Method,
   url: string,
@@ -50,15 +50,11 @@ export async function sendProviderRequest(
   send?: SendHttpRequest,
 ): Promise<ProviderCall> {
   const request = httpRequestOf(context, method, url, headers, body);
-  const response = await (send === undefined ? context.http.send(request) : send(request));
-  if (response.status < 200 || response.status >= 300) {
-    throw await createError(response, { provider: context.provider, model: context.model, secrets });
-  }
-  return { response, secrets };
+  return checked(send === undefined ? context.http.send(request) : send(request), context, createError, secrets);
 }
 
 /** sendProviderRequest for a reply read whole (a complete JSON answer): no body stream is built. */
-export async function sendProviderRequestWhole(
+export function sendProviderRequestWhole(
   context: ProviderCallContext,
   method: Method,
   url: string,
@@ -67,7 +63,17 @@ export async function sendProviderRequestWhole(
   createError: UpstreamErrorFactory,
   secrets: ReadonlyArray<string | undefined>,
 ): Promise<WholeProviderCall> {
-  const response = await context.http.sendWhole(httpRequestOf(context, method, url, headers, body));
+  return checked(context.http.sendWhole(httpRequestOf(context, method, url, headers, body)), context, createError, secrets);
+}
+
+/** The call, or its non-2xx answer thrown as the provider's typed error. */
+async function checked<Response extends HttpResponse | WholeResponse>(
+  sent: Promise<Response>,
+  context: ProviderCallContext,
+  createError: UpstreamErrorFactory,
+  secrets: ReadonlyArray<string | undefined>,
+): Promise<{ response: Response; secrets: ReadonlyArray<string | undefined> }> {
+  const response = await sent;
   if (response.status < 200 || response.status >= 300) {
     throw await createError(response, { provider: context.provider, model: context.model, secrets });
   }
