@@ -12,13 +12,18 @@ import { startTestGateway } from './helpers/start-test-gateway.js';
 
 const ask = (content: string) => ({ model: 'gpt', messages: [{ role: 'user' as const, content }] });
 
+/** A world with a local cache of its own and a master-key client on it, for one suite. */
+async function startLocalCacheWorld(): Promise<{ world: CacheWorld; admin: ManagementClient }> {
+  const world = await startCacheWorld({ type: 'local' });
+  return { world, admin: managementClient(world.gateway.url, CACHE_MASTER_KEY) };
+}
+
 describe('cache admin routes', () => {
   let world: CacheWorld;
   let admin: ManagementClient;
 
   before(async () => {
-    world = await startCacheWorld({ type: 'local' });
-    admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+    ({ world, admin } = await startLocalCacheWorld());
   });
   after(() => world.close());
 
@@ -157,8 +162,7 @@ describe('allowed_cache_controls on keys', () => {
   let admin: ManagementClient;
 
   before(async () => {
-    world = await startCacheWorld({ type: 'local' });
-    admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+    ({ world, admin } = await startLocalCacheWorld());
   });
   after(() => world.close());
 
