@@ -13,6 +13,7 @@ import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 import { assertAnsweredLineBilled, assertBilledOnce, assertTwoAnsweredLines, parseJsonLines, TWO_PROMPTS, type BatchOutputLine } from './helpers/batch-output-checks.js';
+import { assertRefusedBeforeUpstream, notAllowed, overBudget } from './helpers/refused-before-upstream.js';
 
 const REGION = 'us-west-2';
 const BEDROCK_CREDENTIALS = { accessKeyId: 'AKIDBEDROCKBATCH', secretAccessKey: 'bedrock-secret' };
@@ -188,12 +189,11 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
 
   it('refuses a key without access to the model group, before any upstream call', async () => {
     const key = await world.newKey({ models: ['llama-batch'] });
-    const calls = s3.requests.length + bedrock.requests.length;
-    await assert.rejects(
-      world.client(key).files.create({ file: await batchFile('claude-batch', ['no access']), purpose: 'batch' }),
-      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model claude-batch/.test(error.message),
+    await assertRefusedBeforeUpstream(
+      async () => world.client(key).files.create({ file: await batchFile('claude-batch', ['no access']), purpose: 'batch' }),
+      notAllowed('claude-batch'),
+      () => s3.requests.length + bedrock.requests.length,
     );
-    assert.equal(s3.requests.length + bedrock.requests.length, calls);
   });
 
   it('refuses a key over its budget once a batch output was billed, before any upstream call', async () => {
@@ -201,8 +201,10 @@ describe('/v1/files and /v1/batches on Bedrock batch inference', () => {
     const client = world.client(key);
     const { batch } = await runBatchToOutput(client, await batchFile('claude-batch', ['spend some money here please']));
     await world.spendRows(key, 5);
-    const calls = s3.requests.length + bedrock.requests.length;
-    await assert.rejects(client.batches.retrieve(batch.id), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
-    assert.equal(s3.requests.length + bedrock.requests.length, calls);
+    await assertRefusedBeforeUpstream(
+      () => client.batches.retrieve(batch.id),
+      overBudget,
+      () => s3.requests.length + bedrock.requests.length,
+    );
   });
 });

@@ -26,6 +26,7 @@ import { overrideProcessEnv } from './helpers/process-env-override.js';
 import { writeServiceAccountFile } from './helpers/service-account-file.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 import { assertAnsweredLineBilled, assertBilledOnce, assertTwoAnsweredLines, parseJsonLines, TWO_PROMPTS, type BatchOutputLine } from './helpers/batch-output-checks.js';
+import { assertRefusedBeforeUpstream, notAllowed, overBudget } from './helpers/refused-before-upstream.js';
 
 const PROJECT = 'batch-project';
 const LOCATION = 'us-central1';
@@ -235,12 +236,11 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
 
   it('refuses a key without access to the model group, before any upstream call', async () => {
     const key = await world.newKey({ models: ['gemini-no-bucket'] });
-    const calls = gcs.requests.length + vertex.requests.length + tokens.requests.length;
-    await assert.rejects(
-      world.client(key).files.create({ file: await batchFile('gemini-batch', ['no access'], { customId: (index) => `Req ${index}` }), purpose: 'batch' }),
-      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model gemini-batch/.test(error.message),
+    await assertRefusedBeforeUpstream(
+      async () => world.client(key).files.create({ file: await batchFile('gemini-batch', ['no access'], { customId: (index) => `Req ${index}` }), purpose: 'batch' }),
+      notAllowed('gemini-batch'),
+      () => gcs.requests.length + vertex.requests.length + tokens.requests.length,
     );
-    assert.equal(gcs.requests.length + vertex.requests.length + tokens.requests.length, calls);
   });
 
   it('refuses a key over its budget once a batch output was billed, before any upstream call', async () => {
@@ -248,8 +248,10 @@ describe('/v1/files and /v1/batches on Vertex AI batch prediction', () => {
     const client = world.client(key);
     const { batch } = await runBatchToOutput(client, await batchFile('gemini-batch', ['spend some money here please'], { customId: (index) => `Req ${index}` }));
     await world.spendRows(key, 5);
-    const calls = gcs.requests.length + vertex.requests.length;
-    await assert.rejects(client.batches.retrieve(batch.id), (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message));
-    assert.equal(gcs.requests.length + vertex.requests.length, calls);
+    await assertRefusedBeforeUpstream(
+      () => client.batches.retrieve(batch.id),
+      overBudget,
+      () => gcs.requests.length + vertex.requests.length,
+    );
   });
 });

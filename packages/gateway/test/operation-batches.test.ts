@@ -12,6 +12,7 @@ import OpenAI, { toFile } from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
 import { batchFile, runBatchToOutput } from './helpers/batch-flow.js';
 import { assertBilledOnce, parseJsonLines, TWO_PROMPTS } from './helpers/batch-output-checks.js';
+import { assertRefusedBeforeUpstream, notAllowed, overBudget } from './helpers/refused-before-upstream.js';
 
 const OPENAI_KEY = 'sk-upstream-batches';
 const AZURE_KEY = 'azure-batches-key';
@@ -188,12 +189,11 @@ describe('/v1/files and /v1/batches through the gateway', () => {
 
   it('refuses a key without access to the model group, before any upstream call', async () => {
     const key = await world.newKey({ models: ['other'] });
-    const calls = fake.requests.length;
-    await assert.rejects(
-      world.client(key).files.create({ file: await batchFile('gpt-batch', ['no access'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
-      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model gpt-batch/.test(error.message),
+    await assertRefusedBeforeUpstream(
+      async () => world.client(key).files.create({ file: await batchFile('gpt-batch', ['no access'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
+      notAllowed('gpt-batch'),
+      () => fake.requests.length,
     );
-    assert.equal(fake.requests.length, calls);
   });
 
   it('refuses a key over its budget, before any upstream call', async () => {
@@ -201,11 +201,10 @@ describe('/v1/files and /v1/batches through the gateway', () => {
     const client = world.client(key);
     await runBatchToOutput(client, await batchFile('gpt-batch', ['spend some money here'], { customId: (index) => `line-${index}` }));
     await world.spendRows(key, 5);
-    const calls = fake.requests.length;
-    await assert.rejects(
-      client.files.create({ file: await batchFile('gpt-batch', ['again'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
-      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    await assertRefusedBeforeUpstream(
+      async () => client.files.create({ file: await batchFile('gpt-batch', ['again'], { customId: (index) => `line-${index}` }), purpose: 'batch' }),
+      overBudget,
+      () => fake.requests.length,
     );
-    assert.equal(fake.requests.length, calls);
   });
 });

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { FAKE_EDIT_IMAGE_TOKENS, FAKE_PNG, readFakeForm } from '@llmux/fake-upstreams';
 import OpenAI, { toFile } from 'openai';
 import { MEDIA_AZURE_KEY, MEDIA_MAX_REQUEST_MB, MEDIA_UPSTREAM_KEY, startMediaGateway, type MediaGateway } from './helpers/media-gateway.js';
+import { assertRefusedBeforeUpstream, overBudget } from './helpers/refused-before-upstream.js';
 
 describe('images through the gateway', () => {
   let world: MediaGateway;
@@ -133,12 +134,11 @@ describe('images through the gateway', () => {
   it('refuses a key over its budget, before any upstream call', async () => {
     const key = await world.newKey({ max_budget: 0.01 });
     await world.client(key).images.generate({ model: 'dall-e', prompt: 'first' });
-    const calls = world.upstream.requests.length;
-    await assert.rejects(
-      world.client(key).images.generate({ model: 'dall-e', prompt: 'second' }),
-      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    await assertRefusedBeforeUpstream(
+      () => world.client(key).images.generate({ model: 'dall-e', prompt: 'second' }),
+      overBudget,
+      () => world.upstream.requests.length,
     );
-    assert.equal(world.upstream.requests.length, calls);
   });
 
   it('refuses bad edits bodies with OpenAI-shaped 400s and an oversized one with 413', async () => {

@@ -10,6 +10,7 @@ import { startFakeAnthropicUpstream, startFakeAzureUpstream, startFakeOpenAIUpst
 import { MODERATION_CATEGORIES, MODERATION_PROMPT } from 'llmux';
 import OpenAI from 'openai';
 import { startOperationsGateway, type OperationsGateway } from './helpers/operations-gateway.js';
+import { assertRefusedBeforeUpstream, notAllowed, overBudget } from './helpers/refused-before-upstream.js';
 
 const OPENAI_KEY = 'sk-upstream-moderations';
 const AZURE_KEY = 'azure-moderations-key';
@@ -131,23 +132,21 @@ describe('/v1/moderations through the gateway', () => {
 
   it('refuses a key without access to the model, before any upstream call', async () => {
     const key = await world.newKey({ models: ['omni'] });
-    const calls = anthropic.requests.length;
-    await assert.rejects(
-      world.client(key).moderations.create({ model: 'claude-moderator', input: 'x' }),
-      (error: unknown) => error instanceof OpenAI.AuthenticationError && /not allowed to access model claude-moderator/.test(error.message),
+    await assertRefusedBeforeUpstream(
+      () => world.client(key).moderations.create({ model: 'claude-moderator', input: 'x' }),
+      notAllowed('claude-moderator'),
+      () => anthropic.requests.length,
     );
-    assert.equal(anthropic.requests.length, calls);
   });
 
   it('refuses a key over its budget, before any upstream call', async () => {
     const key = await world.newKey({ max_budget: 0.0002 });
     await world.client(key).moderations.create({ model: 'claude-moderator', input: 'first' });
     await world.spendRows(key, 1);
-    const calls = anthropic.requests.length;
-    await assert.rejects(
-      world.client(key).moderations.create({ model: 'claude-moderator', input: 'second' }),
-      (error: unknown) => error instanceof OpenAI.RateLimitError && /budget/i.test(error.message),
+    await assertRefusedBeforeUpstream(
+      () => world.client(key).moderations.create({ model: 'claude-moderator', input: 'second' }),
+      overBudget,
+      () => anthropic.requests.length,
     );
-    assert.equal(anthropic.requests.length, calls);
   });
 });
