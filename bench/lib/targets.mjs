@@ -2,7 +2,7 @@
 // how to start each one, and the request (path, headers, body) each expects for a plain
 // completion ('json'), a fast stream ('stream') and a slow stream held open ('slow').
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chatBody } from './chat-request.mjs';
 import { freePort } from './free-port.mjs';
@@ -65,7 +65,7 @@ export const TARGETS = [
       const proc = startPinned({
         name: 'llmux gateway',
         core,
-        ...nodeCommand(wrapper, nodeArgs, [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', ...extraArgs]),
+        ...nodeCommand(wrapper, [...launcherFlags(cli), ...nodeArgs], [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', ...extraArgs]),
         env: {
           LLMUX_BENCH_API_BASE: `http://127.0.0.1:${upstream.port}/v1`,
           LLMUX_BENCH_SLOW_API_BASE: `http://127.0.0.1:${upstream.port}/slow/v1`,
@@ -119,6 +119,21 @@ export const TARGETS = [
  * Node running `script`, optionally under a wrapper such as valgrind (`bench/instructions.mjs`):
  * the wrapper execs node in the same process, so the pid is still the target's.
  */
+/**
+ * The Node flags on a bin's `#!/usr/bin/env -S node …` line: `npx llmux` starts Node with
+ * them, so the bench, which starts `node <bin>`, passes them too (and a --cli checkout's own).
+ */
+function launcherFlags(bin) {
+  const shebang = readFileSync(bin, 'utf8').split('\n', 1)[0];
+  const match = /^#!\/usr\/bin\/env -S node((?: --[^\s]+)*)\s*$/.exec(shebang);
+  return match === null
+    ? []
+    : match[1]
+        .trim()
+        .split(/\s+/)
+        .filter((flag) => flag !== '');
+}
+
 function nodeCommand(wrapper, nodeArgs, script) {
   if (wrapper.length === 0) return { command: process.execPath, args: [...nodeArgs, ...script] };
   return { command: wrapper[0], args: [...wrapper.slice(1), process.execPath, ...nodeArgs, ...script] };
