@@ -85,3 +85,14 @@ export function requireAdmin(caller: Identity, action: string): void {
 export function requireReadAll(caller: Identity, action: string): void {
   if (!canReadAll(caller)) throw denied(action);
 }
+
+/**
+ * Whose records a list shows (teams, organizations): all of them to an admin or admin
+ * viewer, else the caller's own; a caller with no user id has none and is refused.
+ */
+export function listFilterFor(caller: Identity, action: string): { user_id?: string } {
+  if (canReadAll(caller)) return {};
+  const self = callerUserId(caller);
+  if (self === undefined) throw denied(action);
+  return { user_id: self };
+}

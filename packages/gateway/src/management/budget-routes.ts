@@ -4,11 +4,11 @@
 
 import { BadRequestError, NotFoundError } from 'llmux';
 import { z } from 'zod';
-import { requireAdmin, requireReadAll } from '../governance/permissions.js';
+import { requireReadAll } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import { budgetFields, changedBudget, newBudget, renderBudget } from './budget-rows.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { callerOf, queryOf, readAdminBody, readManagementBody, replyJson } from './management-request.js';
 
 const budgetNewSchema = z.looseObject({ ...budgetFields, budget_id: z.string().min(1).optional() });
 const budgetUpdateSchema = z.looseObject({ ...budgetFields, budget_id: z.string().min(1, 'budget_id is required') });
@@ -34,9 +34,7 @@ export function createBudgetRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/budget/new'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'create budgets');
-        const body = await readManagementBody(context, budgetNewSchema);
+        const { caller, body } = await readAdminBody(context, budgetNewSchema, 'create budgets');
         if (body.budget_id !== undefined && (await store.getBudget(body.budget_id)) !== undefined) {
           // LiteLLM answers 400 here (not 409): clients that check for it keep working.
           throw new BadRequestError(`Budget with id '${body.budget_id}' already exists.`, { code: 'budget_exists', param: 'budget_id' });
@@ -51,9 +49,7 @@ export function createBudgetRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/budget/update'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'change budgets');
-        const body = await readManagementBody(context, budgetUpdateSchema);
+        const { caller, body } = await readAdminBody(context, budgetUpdateSchema, 'change budgets');
         const current = await store.getBudget(body.budget_id);
         if (current === undefined) throw budgetNotFound(body.budget_id);
         const updated = changedBudget(current, body, caller, now());
@@ -107,9 +103,7 @@ export function createBudgetRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/budget/delete'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'delete budgets');
-        const body = await readManagementBody(context, budgetDeleteSchema);
+        const { caller, body } = await readAdminBody(context, budgetDeleteSchema, 'delete budgets');
         const current = await store.getBudget(body.id);
         if (current === undefined || !(await store.deleteBudget(body.id))) throw budgetNotFound(body.id);
         await audit.record({ caller, action: 'deleted', table: 'budgets', objectId: body.id, before: renderBudget(current) });

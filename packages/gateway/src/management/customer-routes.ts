@@ -4,12 +4,12 @@
 import { NotFoundError } from 'llmux';
 import { z } from 'zod';
 import type { CustomerRecord } from '../governance/identity.js';
-import { requireAdmin, requireReadAll } from '../governance/permissions.js';
+import { requireReadAll } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import { requireBudgetRow } from './budget-rows.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { callerOf, queryOf, readAdminBody, replyJson } from './management-request.js';
 import { renderCustomer } from './render-records.js';
 
 const customerFields = { ...limitFields, alias: z.string().nullable().optional(), blocked: z.boolean().optional(), budget_id: z.string().min(1).nullable().optional() };
@@ -31,9 +31,7 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
     method: 'POST',
     paths: paths(action),
     async handle(context) {
-      const caller = callerOf(context);
-      requireAdmin(caller, `${action} customers`);
-      const body = await readManagementBody(context, customerIdsSchema);
+      const { caller, body } = await readAdminBody(context, customerIdsSchema, `${action} customers`);
       const blocked = action === 'block';
       for (const userId of body.user_ids) {
         // Blocking someone not seen yet still blocks their first request.
@@ -51,9 +49,7 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: paths('new'),
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'create customers');
-        const body = await readManagementBody(context, customerSchema);
+        const { caller, body } = await readAdminBody(context, customerSchema, 'create customers');
         await requireBudgetRow(store, body.budget_id);
         const customer = newCustomer(body, now());
         if (typeof body.budget_id === 'string') customer.budget_id = body.budget_id;
@@ -66,9 +62,7 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: paths('update'),
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'change customers');
-        const body = await readManagementBody(context, customerSchema);
+        const { caller, body } = await readAdminBody(context, customerSchema, 'change customers');
         await requireBudgetRow(store, body.budget_id);
         const current = await load(body.user_id);
         const updated: CustomerRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<CustomerRecord>), updated_at: now() };
@@ -81,9 +75,7 @@ export function createCustomerRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: paths('delete'),
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'delete customers');
-        const body = await readManagementBody(context, customerIdsSchema);
+        const { caller, body } = await readAdminBody(context, customerIdsSchema, 'delete customers');
         const customers = [];
         for (const userId of body.user_ids) customers.push(await load(userId));
         await store.deleteCustomers(body.user_ids);

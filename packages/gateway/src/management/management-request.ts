@@ -4,6 +4,7 @@
 import { AuthenticationError } from 'llmux';
 import type { z } from 'zod';
 import type { Identity } from '../governance/identity.js';
+import { requireAdmin } from '../governance/permissions.js';
 import type { JsonValueRules } from '../http/limits-json-value.js';
 import { parseQuery } from '../http/limits-query.js';
 import { parseJsonBody } from '../http/parse-json-body.js';
@@ -32,6 +33,16 @@ const MANAGEMENT_RULES: JsonValueRules = {
 export async function readManagementBody<Schema extends z.ZodType>(context: RequestContext, schema: Schema): Promise<z.output<Schema>> {
   const body = parseJsonBody(await readBody(context.request, BODY_LIMIT_BYTES), MANAGEMENT_RULES);
   return validateBody(schema, body);
+}
+
+/**
+ * The caller and body of a route only proxy admins may call (the writes: new, update, delete).
+ * The caller is checked before the body is read, so a refused caller's body is never parsed.
+ */
+export async function readAdminBody<Schema extends z.ZodType>(context: RequestContext, schema: Schema, action: string): Promise<{ caller: Identity; body: z.output<Schema> }> {
+  const caller = callerOf(context);
+  requireAdmin(caller, action);
+  return { caller, body: await readManagementBody(context, schema) };
 }
 
 /** A body the route may also be called without (LiteLLM's POST /key/{key}/regenerate): empty reads as `{}`. */

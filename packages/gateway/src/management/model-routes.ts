@@ -5,13 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { isDeploymentPriced, NotFoundError, type Router } from 'llmux';
 import { z } from 'zod';
 import { redactSecrets } from '../audit/redact-secrets.js';
-import { requireAdmin } from '../governance/permissions.js';
 import { ConflictError } from '../http/conflict-error.js';
 import type { Route } from '../http/route.js';
 import type { Store } from '../store/store.js';
 import { allowedModelGroups } from '../governance/model-access.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { callerOf, queryOf, readAdminBody, replyJson } from './management-request.js';
 
 const modelNewSchema = z.looseObject({
   model_name: z.string().min(1),
@@ -46,9 +45,7 @@ export function createModelRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/model/new'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'add models');
-        const body = await readManagementBody(context, modelNewSchema);
+        const { caller, body } = await readAdminBody(context, modelNewSchema, 'add models');
         const configuredId = body.model_info?.['id'];
         const modelId = typeof configuredId === 'string' && configuredId !== '' ? configuredId : randomUUID();
         const modelInfo = { ...body.model_info, id: modelId };
@@ -76,9 +73,7 @@ export function createModelRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/model/delete'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'delete models');
-        const body = await readManagementBody(context, modelDeleteSchema);
+        const { caller, body } = await readAdminBody(context, modelDeleteSchema, 'delete models');
         const stored = (await store.listModels()).find((model) => model.model_id === body.id);
         if (stored === undefined || !(await store.deleteModel(body.id))) {
           throw new NotFoundError(`No model added through the API has id ${body.id} (models from the config file are changed there).`, { code: 'model_not_found', param: 'id' });

@@ -8,11 +8,10 @@ import { BadRequestError, NotFoundError } from 'llmux';
 import { z } from 'zod';
 import { redactSecrets } from '../audit/redact-secrets.js';
 import type { Identity } from '../governance/identity.js';
-import { requireAdmin } from '../governance/permissions.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Route } from '../http/route.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, readManagementBody, replyJson } from './management-request.js';
+import { readAdminBody, replyJson } from './management-request.js';
 
 const modelUpdateSchema = z.looseObject({
   model_name: z.string().min(1).optional(),
@@ -54,9 +53,7 @@ export function createModelUpdateRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/model/update'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'update models');
-        const body = await readManagementBody(context, modelUpdateSchema);
+        const { caller, body } = await readAdminBody(context, modelUpdateSchema, 'update models');
         const id = body.model_info?.['id'];
         if (typeof id !== 'string' || id === '')
           throw new BadRequestError('Name the model to update in model_info.id.', { code: 'missing_required_parameter', param: 'model_info.id' });
@@ -67,9 +64,7 @@ export function createModelUpdateRoutes(deps: ManagementDeps): Route[] {
       method: 'PATCH',
       paths: ['/model/{model_id}/update'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'update models');
-        const body = await readManagementBody(context, modelUpdateSchema);
+        const { caller, body } = await readAdminBody(context, modelUpdateSchema, 'update models');
         await update(context, caller, context.params?.['model_id'] ?? '', body);
       },
     },

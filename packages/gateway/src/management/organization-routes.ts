@@ -9,13 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestError, NotFoundError } from 'llmux';
 import { z } from 'zod';
 import type { Identity } from '../governance/identity.js';
-import { callerUserId, canReadAll, denied, isAdmin, isViewer, requireAdmin } from '../governance/permissions.js';
+import { callerUserId, canReadAll, denied, isAdmin, isViewer, listFilterFor } from '../governance/permissions.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Route } from '../http/route.js';
 import type { OrganizationMember, OrganizationRecord, Store } from '../store/store.js';
 import { actorOf, budgetFields, newBudget, renderBudget, resolveEntityBudget } from './budget-rows.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { callerOf, queryOf, readAdminBody, readManagementBody, replyJson } from './management-request.js';
 import { createMissingUsers } from './team-member-routes.js';
 
 /** LiteLLM's roles inside an organization. */
@@ -44,9 +44,7 @@ export function createOrganizationRoutes(deps: ManagementDeps): Route[] {
   const now = deps.now ?? (() => new Date());
 
   const create = async (context: RequestContext): Promise<void> => {
-    const caller = callerOf(context);
-    requireAdmin(caller, 'create organizations');
-    const body = await readManagementBody(context, orgNewSchema);
+    const { caller, body } = await readAdminBody(context, orgNewSchema, 'create organizations');
     const organizationId = body.organization_id ?? randomUUID();
     if ((await store.getOrganization(organizationId)) !== undefined)
       throw new BadRequestError(`Organization ${organizationId} already exists.`, { code: 'organization_exists', param: 'organization_id' });
@@ -69,9 +67,7 @@ export function createOrganizationRoutes(deps: ManagementDeps): Route[] {
   };
 
   const update = async (context: RequestContext): Promise<void> => {
-    const caller = callerOf(context);
-    requireAdmin(caller, 'change organizations');
-    const body = await readManagementBody(context, orgUpdateSchema);
+    const { caller, body } = await readAdminBody(context, orgUpdateSchema, 'change organizations');
     const current = await loadOrganization(store, body.organization_id);
     const at = now();
     const updated: OrganizationRecord = {
@@ -90,9 +86,7 @@ export function createOrganizationRoutes(deps: ManagementDeps): Route[] {
   };
 
   const remove = async (context: RequestContext): Promise<void> => {
-    const caller = callerOf(context);
-    requireAdmin(caller, 'delete organizations');
-    const body = await readManagementBody(context, orgDeleteSchema);
+    const { caller, body } = await readAdminBody(context, orgDeleteSchema, 'delete organizations');
     const organizations = [];
     for (const id of body.organization_ids) organizations.push(await renderOrganization(store, await loadOrganization(store, id)));
     await store.deleteOrganizations(body.organization_ids);
@@ -180,10 +174,7 @@ export function createOrganizationRoutes(deps: ManagementDeps): Route[] {
       method: 'GET',
       paths: ['/organization/list'],
       async handle(context) {
-        const caller = callerOf(context);
-        const self = callerUserId(caller);
-        if (!canReadAll(caller) && self === undefined) throw denied('list organizations');
-        const organizations = await store.listOrganizations(canReadAll(caller) || self === undefined ? {} : { user_id: self });
+        const organizations = await store.listOrganizations(listFilterFor(callerOf(context), 'list organizations'));
         replyJson(context, await Promise.all(organizations.map((organization) => renderOrganization(store, organization))));
       },
     },

@@ -6,12 +6,12 @@
 import { NotFoundError, BadRequestError } from 'llmux';
 import { z } from 'zod';
 import type { Identity } from '../governance/identity.js';
-import { requireAdmin, requireReadAll } from '../governance/permissions.js';
+import { requireReadAll } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import type { Store, TagRecord } from '../store/store.js';
 import { actorOf, budgetFields, renderBudget, resolveEntityBudget } from './budget-rows.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { callerOf, queryOf, readAdminBody, readManagementBody, replyJson } from './management-request.js';
 import { parseDateRange } from './parse-date-query.js';
 
 const tagFields = {
@@ -62,9 +62,7 @@ export function createTagRoutes(deps: ManagementDeps, options: TagRoutesOptions 
       method: 'POST',
       paths: ['/tag/new'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'create tags');
-        const body = await readManagementBody(context, tagWriteSchema);
+        const { caller, body } = await readAdminBody(context, tagWriteSchema, 'create tags');
         if ((await store.getTag(body.name)) !== undefined) throw new BadRequestError(`Tag ${body.name} already exists`, { code: 'tag_exists', param: 'name' });
         const tag = await write(caller, body, undefined);
         replyJson(context, { message: `Tag ${tag.tag_name} created successfully`, tag: renderTag(tag) });
@@ -74,9 +72,7 @@ export function createTagRoutes(deps: ManagementDeps, options: TagRoutesOptions 
       method: 'POST',
       paths: ['/tag/update'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'change tags');
-        const body = await readManagementBody(context, tagWriteSchema);
+        const { caller, body } = await readAdminBody(context, tagWriteSchema, 'change tags');
         const tag = await write(caller, body, await loadTag(store, body.name));
         replyJson(context, { message: `Tag ${tag.tag_name} updated successfully`, tag: renderTag(tag) });
       },
@@ -111,9 +107,7 @@ export function createTagRoutes(deps: ManagementDeps, options: TagRoutesOptions 
       method: 'POST',
       paths: ['/tag/delete'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'delete tags');
-        const body = await readManagementBody(context, tagDeleteSchema);
+        const { caller, body } = await readAdminBody(context, tagDeleteSchema, 'delete tags');
         const current = await loadTag(store, body.name);
         await store.deleteTag(body.name);
         options.onTagChanged?.(body.name);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { BadRequestError } from 'llmux';
 import type { TeamMember, TeamRecord, Identity } from '../governance/identity.js';
 import { denied, isAdmin, isTeamAdmin, isViewer } from '../governance/permissions.js';
+import type { RequestContext } from '../http/request-context.js';
 import type { Route } from '../http/route.js';
 import type { Store } from '../store/store.js';
 import type { ManagementDeps } from './management-deps.js';
@@ -44,10 +45,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/team/member_add'],
       async handle(context) {
-        const caller = callerOf(context);
-        const body = await readManagementBody(context, memberAddSchema);
-        const team = await loadTeam(store, body.team_id);
-        if (!mayManageMembers(caller, team)) throw denied(`add members to team ${team.team_id}`);
+        const { caller, body, team } = await readMemberChange(store, context, memberAddSchema, 'add members to');
         const budget = body.max_budget_in_team;
         const added = (Array.isArray(body.member) ? body.member : [body.member]).map((member) => (budget === undefined ? member : { ...member, max_budget_in_team: budget }));
         const missing: string[] = [];
@@ -67,10 +65,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/team/member_delete'],
       async handle(context) {
-        const caller = callerOf(context);
-        const body = await readManagementBody(context, memberDeleteSchema);
-        const team = await loadTeam(store, body.team_id);
-        if (!mayManageMembers(caller, team)) throw denied(`remove members from team ${team.team_id}`);
+        const { caller, body, team } = await readMemberChange(store, context, memberDeleteSchema, 'remove members from');
         const members = await changeMembers(caller, team, 'member_deleted', { remove: [body.user_id] });
         replyJson(context, renderTeam({ ...team, members_with_roles: members }));
       },
@@ -79,10 +74,7 @@ export function createTeamMemberRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/team/member_update'],
       async handle(context) {
-        const caller = callerOf(context);
-        const body = await readManagementBody(context, memberUpdateSchema);
-        const team = await loadTeam(store, body.team_id);
-        if (!mayManageMembers(caller, team)) throw denied(`change members of team ${team.team_id}`);
+        const { caller, body, team } = await readMemberChange(store, context, memberUpdateSchema, 'change members of');
         const current = team.members_with_roles.find((member) => member.user_id === body.user_id);
         if (current === undefined)
           throw new BadRequestError(`${body.user_id} is not a member of team ${team.team_id}; add them with /team/member_add.`, { code: 'member_not_found', param: 'user_id' });
@@ -120,6 +112,20 @@ export async function createMissingUsers(store: Store, userIds: readonly string[
       max_parallel_requests: null,
     });
   }
+}
+
+/** The caller, body and team of a membership change, once the caller may manage the team's members. */
+async function readMemberChange<Schema extends z.ZodType<{ team_id: string }>>(
+  store: Store,
+  context: RequestContext,
+  schema: Schema,
+  action: string,
+): Promise<{ caller: Identity; body: z.output<Schema>; team: TeamRecord }> {
+  const caller = callerOf(context);
+  const body = await readManagementBody(context, schema);
+  const team = await loadTeam(store, body.team_id);
+  if (!mayManageMembers(caller, team)) throw denied(`${action} team ${team.team_id}`);
+  return { caller, body, team };
 }
 
 function mayManageMembers(caller: Identity, team: TeamRecord): boolean {

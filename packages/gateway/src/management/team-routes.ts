@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from 'llmux';
 import { z } from 'zod';
 import type { TeamRecord } from '../governance/identity.js';
-import { callerUserId, canReadAll, denied, requireAdmin } from '../governance/permissions.js';
+import { callerUserId, canReadAll, denied, listFilterFor } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import type { Store } from '../store/store.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { deleteOwnedKeys } from './delete-owned-keys.js';
+import { callerOf, queryOf, readAdminBody, replyJson } from './management-request.js';
 import { checkTeamOrganization } from './team-organization.js';
 import { renderKey, renderTeam } from './render-records.js';
 import { foldGuardrailFields } from '../guardrails/fold-guardrail-fields.js';
@@ -44,9 +45,8 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/team/new'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'create teams');
-        const body = withCreateDefaults(await readManagementBody(context, teamNewSchema), deps.newTeamDefaults);
+        const { caller, body: sent } = await readAdminBody(context, teamNewSchema, 'create teams');
+        const body = withCreateDefaults(sent, deps.newTeamDefaults);
         const at = now();
         const team: TeamRecord = {
           ...limitsFromBody(body, at),
@@ -76,9 +76,7 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/team/update'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'change teams');
-        const body = await readManagementBody(context, teamUpdateSchema);
+        const { caller, body } = await readAdminBody(context, teamUpdateSchema, 'change teams');
         const current = await loadTeam(store, body.team_id);
         const updated: TeamRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<TeamRecord>), updated_at: now() };
         if (body.metadata === null) updated.metadata = {};
@@ -96,17 +94,10 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/team/delete'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'delete teams');
-        const body = await readManagementBody(context, teamDeleteSchema);
+        const { caller, body } = await readAdminBody(context, teamDeleteSchema, 'delete teams');
         const teams = [];
         for (const teamId of body.team_ids) teams.push(await loadTeam(store, teamId));
-        for (const team of teams) {
-          // A deleted team's keys go with it, as in LiteLLM.
-          const { keys } = await store.listKeys({ team_id: team.team_id }, { page: 1, size: 10_000 });
-          await store.deleteKeys(keys.map((key) => key.token));
-          for (const key of keys) await audit.record({ caller, action: 'deleted', table: 'keys', objectId: key.token, before: renderKey(key) });
-        }
+        for (const team of teams) await deleteOwnedKeys(deps, caller, { team_id: team.team_id });
         await store.deleteTeams(body.team_ids);
         await invalidation.invalidate();
         for (const team of teams) await audit.record({ caller, action: 'deleted', table: 'teams', objectId: team.team_id, before: renderTeam(team) });
@@ -132,10 +123,7 @@ export function createTeamRoutes(deps: ManagementDeps): Route[] {
       method: 'GET',
       paths: ['/team/list'],
       async handle(context) {
-        const caller = callerOf(context);
-        const self = callerUserId(caller);
-        if (!canReadAll(caller) && self === undefined) throw denied('list teams');
-        const teams = await store.listTeams(canReadAll(caller) ? {} : { user_id: self as string });
+        const teams = await store.listTeams(listFilterFor(callerOf(context), 'list teams'));
         replyJson(context, teams.map(renderTeam));
       },
     },

@@ -6,13 +6,14 @@ import { NotFoundError } from 'llmux';
 import { z } from 'zod';
 import { generateKey } from '../governance/hash-key.js';
 import type { UserRecord } from '../governance/identity.js';
-import { callerUserId, canReadAll, denied, requireAdmin, requireReadAll } from '../governance/permissions.js';
+import { callerUserId, canReadAll, denied, requireReadAll } from '../governance/permissions.js';
 import type { Route } from '../http/route.js';
 import { newKeyRecord } from './key-write-routes.js';
 import { withCreateDefaults } from './new-record-defaults.js';
 import { LIMIT_FIELD_NAMES, limitFields, limitsFromBody, presentFields } from './limit-fields-schema.js';
 import type { ManagementDeps } from './management-deps.js';
-import { callerOf, queryOf, readManagementBody, replyJson } from './management-request.js';
+import { deleteOwnedKeys } from './delete-owned-keys.js';
+import { callerOf, queryOf, readAdminBody, replyJson } from './management-request.js';
 import { renderKey, renderTeam, renderUser } from './render-records.js';
 
 const ROLE = z.enum(['proxy_admin', 'proxy_admin_viewer', 'internal_user', 'internal_user_viewer']);
@@ -41,9 +42,8 @@ export function createUserRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/user/new'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'create users');
-        const body = withCreateDefaults(await readManagementBody(context, userNewSchema), deps.newUserDefaults);
+        const { caller, body: sent } = await readAdminBody(context, userNewSchema, 'create users');
+        const body = withCreateDefaults(sent, deps.newUserDefaults);
         const at = now();
         const user: UserRecord = {
           ...limitsFromBody(body, at),
@@ -91,9 +91,7 @@ export function createUserRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/user/update'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'change users');
-        const body = await readManagementBody(context, userUpdateSchema);
+        const { caller, body } = await readAdminBody(context, userUpdateSchema, 'change users');
         const current = await loadUser(body.user_id);
         const updated: UserRecord = { ...current, ...(presentFields(body, UPDATE_FIELDS) as Partial<UserRecord>), updated_at: now() };
         if (body.metadata === null) updated.metadata = {};
@@ -108,17 +106,10 @@ export function createUserRoutes(deps: ManagementDeps): Route[] {
       method: 'POST',
       paths: ['/user/delete'],
       async handle(context) {
-        const caller = callerOf(context);
-        requireAdmin(caller, 'delete users');
-        const body = await readManagementBody(context, userDeleteSchema);
+        const { caller, body } = await readAdminBody(context, userDeleteSchema, 'delete users');
         const users = [];
         for (const userId of body.user_ids) users.push(await loadUser(userId));
-        for (const user of users) {
-          // LiteLLM removes a deleted user's keys with them: no orphaned key keeps working.
-          const { keys } = await store.listKeys({ user_id: user.user_id }, { page: 1, size: 10_000 });
-          await store.deleteKeys(keys.map((key) => key.token));
-          for (const key of keys) await audit.record({ caller, action: 'deleted', table: 'keys', objectId: key.token, before: renderKey(key) });
-        }
+        for (const user of users) await deleteOwnedKeys(deps, caller, { user_id: user.user_id });
         await store.deleteUsers(body.user_ids);
         await invalidation.invalidate();
         for (const user of users) await audit.record({ caller, action: 'deleted', table: 'users', objectId: user.user_id, before: renderUser(user) });
