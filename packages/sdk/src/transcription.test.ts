@@ -5,25 +5,13 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOpenAIMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
+import { createPcmWavHeader } from './create-pcm-wav-header.js';
 import { imageGeneration, Router, speech, transcription, transcriptionAttempt } from './index.js';
 
 /** A mono 16-bit PCM WAV of silence: a 44-byte header stating its length, then zeros. */
 function silentWav(seconds: number, rate = 8000): Buffer {
   const data = rate * 2 * seconds;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data, 40);
-  return Buffer.concat([header, Buffer.alloc(data)]);
+  return Buffer.concat([createPcmWavHeader(rate, data), Buffer.alloc(data)]);
 }
 
 describe('SDK media functions', () => {

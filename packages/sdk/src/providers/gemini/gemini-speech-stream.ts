@@ -6,6 +6,7 @@
 // tokens in, audio tokens out) is kept for the cost of token-priced TTS.
 
 import { Readable } from 'node:stream';
+import { createPcmWavHeader } from '../../create-pcm-wav-header.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import { decodeSse } from '../../http/decode-sse.js';
 import type { SpeechAudio, SpeechRequest, SpeechUsage } from '../../speech.js';
@@ -56,7 +57,7 @@ async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean, counted
       if (inline?.data === undefined) continue;
       if (!headerSent) {
         headerSent = true;
-        yield streamingWavHeader(readRate(inline.mimeType));
+        yield createPcmWavHeader(readRate(inline.mimeType));
       }
       const pcm = Buffer.from(inline.data, 'base64');
       counted.pcmBytes += pcm.length;
@@ -69,21 +70,4 @@ async function* pcmChunks(body: AsyncIterable<Uint8Array>, wav: boolean, counted
 function readRate(mimeType: string | undefined): number {
   const match = /rate=(\d+)/.exec(mimeType ?? '');
   return match === null ? DEFAULT_RATE : Number(match[1]);
-}
-
-function streamingWavHeader(rate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(0xffffffff, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(0xffffffff, 40);
-  return header;
 }
