@@ -10,39 +10,24 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
-import { ConfigError, parseConfig } from '../src/index.js';
+import { parseConfig } from '../src/index.js';
 import { managementClient } from './helpers/management-client.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
+import { strictConfigRefusal } from './helpers/strict-config-refusal.js';
+import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 
 const MASTER_KEY = 'sk-master-conformance-config';
-
-function refusal(document: unknown): string {
-  try {
-    parseConfig(document, 'litellm.yaml', {}, { strict: true });
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.message;
-  }
-  assert.fail('the config was accepted');
-}
-
-type SpendRow = { request_id?: string; spend?: number; messages?: unknown; response?: unknown };
-
-async function spendRows(gateway: TestGateway, key: string, expected: number): Promise<SpendRow[]> {
-  const admin = managementClient(gateway.url, MASTER_KEY);
-  let rows: SpendRow[] = [];
-  for (let attempt = 0; attempt < 40 && rows.length < expected; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const logs = await admin.get(`/spend/logs?api_key=${encodeURIComponent(key)}`);
-    rows = (Array.isArray(logs.body) ? logs.body : ((logs.body as { data?: unknown[] }).data ?? [])) as SpendRow[];
-  }
-  return rows;
-}
 
 describe('LiteLLM config forms', () => {
   let upstream: FakeServer;
   let directory: string;
   const deployment = () => ({ model: 'openai/gpt-4o-mini', api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' });
+  // The spend-log settings' gateway: a priced deployment, keys under the master key, and the setting under test.
+  const startPricedGateway = (spendLogSettings: Record<string, boolean>): Promise<TestGateway> =>
+    startTestGateway({
+      model_list: [{ model_name: 'gpt', litellm_params: { ...deployment(), input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }],
+      general_settings: { master_key: MASTER_KEY, ...spendLogSettings },
+    });
 
   before(async () => {
     upstream = await startFakeOpenAIUpstream();
@@ -74,7 +59,7 @@ describe('LiteLLM config forms', () => {
   });
 
   it('a Python custom callback (module.instance) is refused at start by name', () => {
-    const message = refusal({ model_list: [], litellm_settings: { callbacks: 'custom_callbacks.proxy_handler_instance' } });
+    const message = strictConfigRefusal({ model_list: [], litellm_settings: { callbacks: 'custom_callbacks.proxy_handler_instance' } });
     assert.match(message, /litellm_settings\.callbacks/);
     assert.match(message, /Python custom callback/);
   });
@@ -90,7 +75,7 @@ describe('LiteLLM config forms', () => {
   });
 
   it('litellm_settings.default_team_settings is refused at start by name', () => {
-    const message = refusal({ model_list: [], litellm_settings: { default_team_settings: [{ team_id: 't1', success_callback: ['langfuse'] }] } });
+    const message = strictConfigRefusal({ model_list: [], litellm_settings: { default_team_settings: [{ team_id: 't1', success_callback: ['langfuse'] }] } });
     assert.match(message, /litellm_settings\.default_team_settings/);
   });
 
@@ -112,17 +97,14 @@ describe('LiteLLM config forms', () => {
   });
 
   it('store_prompts_in_spend_logs puts the request messages and the reply on the spend row, secrets masked, size capped', async () => {
-    const gateway = await startTestGateway({
-      model_list: [{ model_name: 'gpt', litellm_params: { ...deployment(), input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }],
-      general_settings: { master_key: MASTER_KEY, store_prompts_in_spend_logs: true },
-    });
+    const gateway = await startPricedGateway({ store_prompts_in_spend_logs: true });
     try {
       const key = String((await managementClient(gateway.url, MASTER_KEY).post('/key/generate', {})).body['key']);
       const client = new OpenAI({ apiKey: key, baseURL: `${gateway.url}/v1`, maxRetries: 0, timeout: 10_000 });
       const secret = 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd';
       const reply = await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: `my key is ${secret}` }] });
       await client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'word '.repeat(80_000) }] });
-      const rows = await spendRows(gateway, key, 2);
+      const rows = await waitForSpendRows(managementClient(gateway.url, MASTER_KEY), key, 2);
       const first = rows.find((row) => JSON.stringify(row.messages ?? '').includes('my key is'));
       assert.ok(first !== undefined, JSON.stringify(rows).slice(0, 400));
       assert.ok(!JSON.stringify(first.messages).includes(secret), 'the key is masked');
@@ -137,10 +119,7 @@ describe('LiteLLM config forms', () => {
   });
 
   it('disable_spend_logs writes no spend rows, while key spend still counts', async () => {
-    const gateway = await startTestGateway({
-      model_list: [{ model_name: 'gpt', litellm_params: { ...deployment(), input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }],
-      general_settings: { master_key: MASTER_KEY, disable_spend_logs: true },
-    });
+    const gateway = await startPricedGateway({ disable_spend_logs: true });
     try {
       const admin = managementClient(gateway.url, MASTER_KEY);
       const key = String((await admin.post('/key/generate', {})).body['key']);
@@ -153,7 +132,7 @@ describe('LiteLLM config forms', () => {
         spend = Number((info.body['info'] as { spend?: number } | undefined)?.spend ?? 0);
       }
       assert.ok(spend > 0, 'the key was charged');
-      assert.deepEqual(await spendRows(gateway, key, 0), []);
+      assert.deepEqual(await waitForSpendRows(admin, key, 0), []);
     } finally {
       await gateway.close();
     }

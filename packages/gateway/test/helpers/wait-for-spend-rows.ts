@@ -10,6 +10,9 @@ export interface SpendRow {
   model_group?: string;
   prompt_tokens?: number;
   completion_tokens?: number;
+  /** The request messages and the reply, present when store_prompts_in_spend_logs is on. */
+  messages?: unknown;
+  response?: unknown;
 }
 
 export async function waitForSpendRows(admin: ManagementClient, key: string, count: number): Promise<SpendRow[]> {
