@@ -28,8 +28,8 @@ export interface WholeProviderCall {
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Body = string | Buffer | Readable | undefined;
 
-/** sendProviderRequest or sendProviderRequestWhole: how a provider's sender reads the reply. */
-export type ProviderSender<Call> = (
+/** What every send takes, in order: named once for both senders and the type that holds either. */
+type SendArguments = [
   context: ProviderCallContext,
   method: Method,
   url: string,
@@ -37,34 +37,29 @@ export type ProviderSender<Call> = (
   body: Body,
   createError: UpstreamErrorFactory,
   secrets: ReadonlyArray<string | undefined>,
-) => Promise<Call>;
+];
 
-export function sendProviderRequest(
-  context: ProviderCallContext,
-  method: Method,
-  url: string,
-  headers: Record<string, string>,
-  body: Body,
-  createError: UpstreamErrorFactory,
-  secrets: ReadonlyArray<string | undefined>,
-  send?: SendHttpRequest,
-): Promise<ProviderCall> {
+/** sendProviderRequest or sendProviderRequestWhole: how a provider's sender reads the reply. */
+export type ProviderSender<Call> = (...args: SendArguments) => Promise<Call>;
+
+// Arrow functions typed by the tuple: the parameters stay plain (no rest array per call).
+export const sendProviderRequest: (...args: [...SendArguments, send?: SendHttpRequest]) => Promise<ProviderCall> = (
+  context,
+  method,
+  url,
+  headers,
+  body,
+  createError,
+  secrets,
+  send,
+) => {
   const request = httpRequestOf(context, method, url, headers, body);
   return checked(send === undefined ? context.http.send(request) : send(request), context, createError, secrets);
-}
+};
 
 /** sendProviderRequest for a reply read whole (a complete JSON answer): no body stream is built. */
-export function sendProviderRequestWhole(
-  context: ProviderCallContext,
-  method: Method,
-  url: string,
-  headers: Record<string, string>,
-  body: Body,
-  createError: UpstreamErrorFactory,
-  secrets: ReadonlyArray<string | undefined>,
-): Promise<WholeProviderCall> {
-  return checked(context.http.sendWhole(httpRequestOf(context, method, url, headers, body)), context, createError, secrets);
-}
+export const sendProviderRequestWhole: ProviderSender<WholeProviderCall> = (context, method, url, headers, body, createError, secrets) =>
+  checked(context.http.sendWhole(httpRequestOf(context, method, url, headers, body)), context, createError, secrets);
 
 /** The call, or its non-2xx answer thrown as the provider's typed error. */
 async function checked<Response extends HttpResponse | WholeResponse>(
