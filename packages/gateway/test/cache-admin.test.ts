@@ -7,28 +7,21 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { parseConfig, createGateway } from '../src/index.js';
 import { CACHE_MASTER_KEY, startCacheWorld, withCache, type CacheWorld } from './helpers/cache-gateway.js';
-import { managementClient, type ManagementClient } from './helpers/management-client.js';
+import { managementClient } from './helpers/management-client.js';
 import { startTestGateway } from './helpers/start-test-gateway.js';
 
 const ask = (content: string) => ({ model: 'gpt', messages: [{ role: 'user' as const, content }] });
 
-/** A world with a local cache of its own and a master-key client on it, for one suite. */
-async function startLocalCacheWorld(): Promise<{ world: CacheWorld; admin: ManagementClient }> {
-  const world = await startCacheWorld({ type: 'local' });
-  return { world, admin: managementClient(world.gateway.url, CACHE_MASTER_KEY) };
-}
-
 describe('cache admin routes', () => {
   let world: CacheWorld;
-  let admin: ManagementClient;
 
   before(async () => {
-    ({ world, admin } = await startLocalCacheWorld());
+    world = await startCacheWorld({ type: 'local' });
   });
   after(() => world.close());
 
   it('pings the cache', async () => {
-    const reply = await admin.get('/cache/ping');
+    const reply = await world.admin.get('/cache/ping');
     assert.equal(reply.status, 200);
     assert.equal(reply.body['status'], 'healthy');
     assert.equal(reply.body['cache_type'], 'local');
@@ -39,20 +32,20 @@ describe('cache admin routes', () => {
     const { response } = await world.client.chat.completions.create(ask('to delete')).withResponse();
     await world.client.chat.completions.create(ask('to flush'));
     const key = response.headers.get('x-litellm-cache-key');
-    const deleted = await admin.post('/cache/delete', { keys: [key] });
+    const deleted = await world.admin.post('/cache/delete', { keys: [key] });
     assert.equal(deleted.status, 200);
     assert.equal(deleted.body['deleted'], 1);
     await world.client.chat.completions.create(ask('to delete'));
     await world.client.chat.completions.create(ask('to flush'));
     assert.equal(world.chatCalls(), calls + 3, 'the deleted entry missed, the other hit');
-    assert.equal((await admin.post('/cache/flushall', {})).status, 200);
+    assert.equal((await world.admin.post('/cache/flushall', {})).status, 200);
     await world.client.chat.completions.create(ask('to flush'));
     assert.equal(world.chatCalls(), calls + 4);
-    assert.equal((await admin.post('/cache/delete', { keys: 'nope' })).status, 400);
+    assert.equal((await world.admin.post('/cache/delete', { keys: 'nope' })).status, 400);
   });
 
   it('refuses callers that are not admins', async () => {
-    const key = String((await admin.post('/key/generate', {})).body['key']);
+    const key = String((await world.admin.post('/key/generate', {})).body['key']);
     const user = managementClient(world.gateway.url, key);
     assert.equal((await user.get('/cache/ping')).status, 403);
     assert.equal((await user.post('/cache/flushall', {})).status, 403);
@@ -60,7 +53,7 @@ describe('cache admin routes', () => {
   });
 
   it('counts a hit against the key RPM limit, with no tokens', async () => {
-    const key = String((await admin.post('/key/generate', { rpm_limit: 2 })).body['key']);
+    const key = String((await world.admin.post('/key/generate', { rpm_limit: 2 })).body['key']);
     const client = new OpenAI({ apiKey: key, baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
     await world.client.chat.completions.create(ask('limited'));
     const calls = world.chatCalls();
@@ -159,15 +152,14 @@ describe('supported_call_types with the dialect operations', () => {
 
 describe('allowed_cache_controls on keys', () => {
   let world: CacheWorld;
-  let admin: ManagementClient;
 
   before(async () => {
-    ({ world, admin } = await startLocalCacheWorld());
+    world = await startCacheWorld({ type: 'local' });
   });
   after(() => world.close());
 
   it('lets a request send only the listed controls: others are a 403 naming the control, in each dialect', async () => {
-    const generated = await admin.post('/key/generate', { allowed_cache_controls: ['no-cache'] });
+    const generated = await world.admin.post('/key/generate', { allowed_cache_controls: ['no-cache'] });
     assert.equal(generated.status, 200);
     const key = String(generated.body['key']);
     assert.deepEqual((generated.body['metadata'] as Record<string, unknown>)['allowed_cache_controls'], ['no-cache']);
@@ -189,14 +181,14 @@ describe('allowed_cache_controls on keys', () => {
     });
 
     // [] (or null) lifts the restriction; other metadata stays.
-    const updated = await admin.post('/key/update', { key, allowed_cache_controls: [], metadata: { team: 'blue' } });
+    const updated = await world.admin.post('/key/update', { key, allowed_cache_controls: [], metadata: { team: 'blue' } });
     assert.equal(updated.status, 200);
     assert.deepEqual(updated.body['metadata'], { team: 'blue' });
     await client.chat.completions.create(withCache(ask('controlled'), { ttl: 60 }));
   });
 
   it('refuses a control name LiteLLM does not have', async () => {
-    const reply = await admin.post('/key/generate', { allowed_cache_controls: ['forever'] });
+    const reply = await world.admin.post('/key/generate', { allowed_cache_controls: ['forever'] });
     assert.equal(reply.status, 400);
   });
 });

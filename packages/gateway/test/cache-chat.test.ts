@@ -8,7 +8,6 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import OpenAI from 'openai';
 import { startFakeOpenAIUpstream } from '@llmux/fake-upstreams';
 import { CACHE_MASTER_KEY, startCacheWorld, withCache, type CacheWorld } from './helpers/cache-gateway.js';
-import { managementClient } from './helpers/management-client.js';
 import { readMetric } from './helpers/read-metric.js';
 
 const ask = (content: string, extra: Partial<ChatCompletionCreateParamsNonStreaming> = {}): ChatCompletionCreateParamsNonStreaming => ({
@@ -39,7 +38,7 @@ describe('response cache on chat (local)', () => {
   };
 
   it('answers the same question from a second key with no upstream call, the same body but id and created', async () => {
-    const admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+    const { admin } = world;
     const keyA = String((await admin.post('/key/generate', {})).body['key']);
     const keyB = String((await admin.post('/key/generate', {})).body['key']);
     const clientA = new OpenAI({ apiKey: keyA, baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
@@ -206,7 +205,7 @@ describe('response cache scoped per key', () => {
   after(() => world.close());
 
   it('keeps each key its own entries', async () => {
-    const admin = managementClient(world.gateway.url, CACHE_MASTER_KEY);
+    const { admin } = world;
     const clientOf = async (): Promise<OpenAI> =>
       new OpenAI({ apiKey: String((await admin.post('/key/generate', {})).body['key']), baseURL: `${world.gateway.url}/v1`, maxRetries: 0 });
     const [one, two] = [await clientOf(), await clientOf()];

@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import { Redis } from 'ioredis';
-import { CACHE_MASTER_KEY, startCacheWorld, type CacheWorld } from './helpers/cache-gateway.js';
+import { startCacheWorld, type CacheWorld } from './helpers/cache-gateway.js';
 import { freePort } from './helpers/free-port.js';
-import { managementClient } from './helpers/management-client.js';
 import { redisAvailable, TEST_REDIS_URL } from './helpers/redis-available.js';
 
 const ask = (content: string) => ({ model: 'gpt', messages: [{ role: 'user' as const, content }] });
@@ -51,7 +50,7 @@ describe('Redis response cache shared by two instances', async () => {
     assert.equal(key, original.response.headers.get('x-litellm-cache-key'));
     assert.ok(key.startsWith(`${namespace}:`));
     assert.ok((await redis.pttl(`llmux:cache:${key}`)) > 100_000, 'stored with the configured ttl');
-    const ping = await managementClient(second.gateway.url, CACHE_MASTER_KEY).get('/cache/ping');
+    const ping = await second.admin.get('/cache/ping');
     assert.deepEqual([ping.status, ping.body['cache_type']], [200, 'redis']);
   });
 
@@ -70,7 +69,7 @@ describe('Redis response cache shared by two instances', async () => {
     const other = `not-cache:${namespace}`;
     await redis.set(other, 'kept', 'EX', 60);
     await first.client.chat.completions.create(ask('flushed question'));
-    const flushed = await managementClient(second.gateway.url, CACHE_MASTER_KEY).post('/cache/flushall', {});
+    const flushed = await second.admin.post('/cache/flushall', {});
     assert.equal(flushed.status, 200);
     assert.equal(await redis.get(other), 'kept');
     assert.deepEqual(await redis.keys(`llmux:cache:${namespace}:*`), []);
@@ -92,7 +91,7 @@ describe('a Redis cache that does not answer', () => {
       assert.match(one.choices[0]?.message.content ?? '', /^answer \d+$/);
       assert.equal(world.chatCalls(), calls + 2, 'both misses, neither an error');
       assert.ok(world.gateway.logs.lines.some((line) => line.includes('response cache lookup failed')));
-      assert.equal((await managementClient(world.gateway.url, CACHE_MASTER_KEY).get('/cache/ping')).status, 503);
+      assert.equal((await world.admin.get('/cache/ping')).status, 503);
     } finally {
       await world.close();
     }

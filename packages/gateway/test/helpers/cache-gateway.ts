@@ -3,6 +3,7 @@
 
 import { startFakeOpenAIUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
+import { managementClient, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 
 export const CACHE_MASTER_KEY = 'sk-master-cache';
@@ -11,6 +12,8 @@ export interface CacheWorld {
   upstream: FakeServer;
   gateway: TestGateway;
   client: OpenAI;
+  /** The management API under the master key (cache admin routes, key generation). */
+  admin: ManagementClient;
   /** Chat requests the upstream received. */
   chatCalls(): number;
   close(): Promise<void>;
@@ -37,6 +40,7 @@ export async function startCacheWorld(cacheParams: Record<string, unknown>, env:
     upstream: fake,
     gateway,
     client: new OpenAI({ apiKey: CACHE_MASTER_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 }),
+    admin: managementClient(gateway.url, CACHE_MASTER_KEY),
     chatCalls: () => fake.requests.filter((request) => request.url.endsWith('/chat/completions')).length,
     close: async () => {
       await gateway.close();
