@@ -15,6 +15,18 @@ function limitColumns<T extends string>(table: CreateTableBuilder<T, never>): Cr
     .addColumn('max_parallel_requests', 'bigint');
 }
 
+/** The tail a team and an end user (customer) share: a running spend, a block switch, metadata, timestamps and limits. */
+function accountColumns<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, never> {
+  return limitColumns(
+    table
+      .addColumn('spend', 'double precision', (column) => column.notNull().defaultTo(0))
+      .addColumn('blocked', 'integer', (column) => column.notNull().defaultTo(0))
+      .addColumn('metadata', 'text', (column) => column.notNull().defaultTo('{}'))
+      .addColumn('created_at', 'text', (column) => column.notNull())
+      .addColumn('updated_at', 'text', (column) => column.notNull()),
+  );
+}
+
 async function up(db: Kysely<unknown>): Promise<void> {
   await limitColumns(
     db.schema
@@ -52,17 +64,12 @@ async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('updated_at', 'text', (column) => column.notNull()),
   ).execute();
 
-  await limitColumns(
+  await accountColumns(
     db.schema
       .createTable('llmux_teams')
       .addColumn('team_id', 'text', (column) => column.primaryKey())
       .addColumn('team_alias', 'text')
-      .addColumn('models', 'text', (column) => column.notNull().defaultTo('[]'))
-      .addColumn('spend', 'double precision', (column) => column.notNull().defaultTo(0))
-      .addColumn('blocked', 'integer', (column) => column.notNull().defaultTo(0))
-      .addColumn('metadata', 'text', (column) => column.notNull().defaultTo('{}'))
-      .addColumn('created_at', 'text', (column) => column.notNull())
-      .addColumn('updated_at', 'text', (column) => column.notNull()),
+      .addColumn('models', 'text', (column) => column.notNull().defaultTo('[]')),
   ).execute();
 
   await db.schema
@@ -74,16 +81,11 @@ async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('llmux_team_members_user_id').on('llmux_team_members').column('user_id').execute();
 
-  await limitColumns(
+  await accountColumns(
     db.schema
       .createTable('llmux_customers')
       .addColumn('user_id', 'text', (column) => column.primaryKey())
-      .addColumn('alias', 'text')
-      .addColumn('spend', 'double precision', (column) => column.notNull().defaultTo(0))
-      .addColumn('blocked', 'integer', (column) => column.notNull().defaultTo(0))
-      .addColumn('metadata', 'text', (column) => column.notNull().defaultTo('{}'))
-      .addColumn('created_at', 'text', (column) => column.notNull())
-      .addColumn('updated_at', 'text', (column) => column.notNull()),
+      .addColumn('alias', 'text'),
   ).execute();
 
   await db.schema
