@@ -11,48 +11,26 @@ import type { PostCallHook, PreCallHook } from '../core/hooks.js';
 import type { CallState } from '../core/operation.js';
 import { sendJson } from '../http/send-json.js';
 import { writeStream } from '../core/write-stream.js';
-import { captureResponseBytes, MAX_CAPTURED_BYTES, type CapturedBytes } from './capture-response-bytes.js';
 import { convertChunksToCompletion } from './convert-chunks-to-completion.js';
 import { convertCompletionToChunks } from './convert-completion-to-chunks.js';
 import { createCacheKey } from './create-cache-key.js';
-import type { CachedCall, ResponseCache } from './create-response-cache.js';
+import { createReplyCacheHooks } from './create-reply-cache-hooks.js';
+import type { ResponseCache } from './create-response-cache.js';
 import { parseSseEvents } from './parse-sse-events.js';
 
 const OPENAI_SSE = { chunk: encodeSseData, end: () => SSE_DONE };
 
-/** Replies being watched, until the post hook stores or drops them. */
-const watched = new WeakMap<CallState, { key: string; call: CachedCall; captured: CapturedBytes }>();
-
 export function createChatCacheHooks(cache: ResponseCache): { pre: PreCallHook; post: PostCallHook } {
-  const pre: PreCallHook = async (state) => {
-    const call = cache.prepare(state);
-    if (call === undefined) return undefined;
-    const key = createCacheKey(call.body, call.scopeId, call.namespace);
-    const hit = await cache.findHit(state, key, call);
-    if (hit !== undefined) {
-      await answerHit(state, JSON.parse(hit) as ChatCompletion);
-      return { answered: true };
-    }
-    if (!call.controls.noStore) watched.set(state, { key, call, captured: captureResponseBytes(state.context.response, MAX_CAPTURED_BYTES) });
-    return undefined;
-  };
-  const post: PostCallHook = (state, failed) => {
-    const watch = watched.get(state);
-    if (watch === undefined) return;
-    watched.delete(state);
-    // Only a whole answer: not an error, not a stream cut short (hang-up, upstream break, shutdown).
-    if (failed || state.context.call.callEnd !== undefined || state.context.response.statusCode !== 200) return;
-    const text = watch.captured.text();
-    if (text === undefined) return;
-    if (state.body['stream'] !== true) {
+  return createReplyCacheHooks(cache, {
+    keyOf: (_state, call) => createCacheKey(call.body, call.scopeId, call.namespace),
+    answerHit: (state, hit) => answerHit(state, JSON.parse(hit) as ChatCompletion),
+    storedText(state, sent) {
       // A 200 JSON reply is a completion: kept as the text sent, with no parse on the miss path.
-      if (text.startsWith('{')) cache.save(watch.key, text, watch.call);
-      return;
-    }
-    const completion = completionOfStream(text);
-    if (completion !== undefined) cache.save(watch.key, JSON.stringify(completion), watch.call);
-  };
-  return { pre, post };
+      if (state.body['stream'] !== true) return sent.startsWith('{') ? sent : undefined;
+      const completion = completionOfStream(sent);
+      return completion === undefined ? undefined : JSON.stringify(completion);
+    },
+  });
 }
 
 /** A stream's chunks reassembled; undefined when it carried an error event (OpenAI sends one as data). */

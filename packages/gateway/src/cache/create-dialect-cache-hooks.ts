@@ -10,42 +10,27 @@ import type { CallState } from '../core/operation.js';
 import { writeStream, type StreamEncoder } from '../core/write-stream.js';
 import { sendJson } from '../http/send-json.js';
 import type { CachedDialect, DialectReply } from './cached-dialect.js';
-import { captureResponseBytes, MAX_CAPTURED_BYTES, type CapturedBytes } from './capture-response-bytes.js';
 import { createCacheKey } from './create-cache-key.js';
-import type { CachedCall, ResponseCache } from './create-response-cache.js';
+import { createReplyCacheHooks } from './create-reply-cache-hooks.js';
+import type { ResponseCache } from './create-response-cache.js';
 import { parseSseEvents } from './parse-sse-events.js';
 
 const PASS_TEXT: StreamEncoder<string> = { chunk: (text) => text, end: () => '' };
 
 export function createDialectCacheHooks(cache: ResponseCache, dialect: CachedDialect): { pre: PreCallHook; post: PostCallHook } {
-  const watched = new WeakMap<CallState, { key: string; call: CachedCall; captured: CapturedBytes }>();
-  const pre: PreCallHook = async (state) => {
-    const call = cache.prepare(state);
-    // A background response is answered later by its id: there is nothing to replay.
-    if (call === undefined || call.body['background'] === true || dialect.cacheable?.(call.body) === false) return undefined;
-    // The operation is in the key: the same fields can form a chat and a messages request.
-    const key = createCacheKey({ ...call.body, '\u0000operation': state.operation.names.name }, call.scopeId, call.namespace);
-    const hit = await cache.findHit(state, key, call);
-    if (hit !== undefined) {
-      await answerHit(state, dialect, dialect.renew(JSON.parse(hit) as DialectReply));
-      return { answered: true };
-    }
-    if (!call.controls.noStore) watched.set(state, { key, call, captured: captureResponseBytes(state.context.response, MAX_CAPTURED_BYTES) });
-    return undefined;
-  };
-  const post: PostCallHook = (state, failed) => {
-    const watch = watched.get(state);
-    if (watch === undefined) return;
-    watched.delete(state);
-    const { context } = state;
-    // Only a whole answer: not an error, not a stream cut short (hang-up, upstream break, shutdown).
-    if (failed || context.call.callEnd !== undefined || context.response.statusCode !== 200) return;
-    const text = watch.captured.text();
-    if (text === undefined) return;
-    const reply = state.body['stream'] === true ? dialect.fromEvents(parseSseEvents(text).map((event) => event.data)) : parseObject(text);
-    if (reply !== undefined) cache.save(watch.key, JSON.stringify(reply), watch.call);
-  };
-  return { pre, post };
+  return createReplyCacheHooks(cache, {
+    keyOf(state, call) {
+      // A background response is answered later by its id: there is nothing to replay.
+      if (call.body['background'] === true || dialect.cacheable?.(call.body) === false) return undefined;
+      // The operation is in the key: the same fields can form a chat and a messages request.
+      return createCacheKey({ ...call.body, '\u0000operation': state.operation.names.name }, call.scopeId, call.namespace);
+    },
+    answerHit: (state, hit) => answerHit(state, dialect, dialect.renew(JSON.parse(hit) as DialectReply)),
+    storedText(state, sent) {
+      const reply = state.body['stream'] === true ? dialect.fromEvents(parseSseEvents(sent).map((event) => event.data)) : parseObject(sent);
+      return reply === undefined ? undefined : JSON.stringify(reply);
+    },
+  });
 }
 
 async function answerHit(state: CallState, dialect: CachedDialect, reply: DialectReply): Promise<void> {
