@@ -3,6 +3,7 @@
 // caller did not ask for it (llmux always asks the upstream, to price every call).
 
 import type { ChatCompletionChunk, Usage } from './spec/index.js';
+import { END_OF_STREAM, ReadOnceStream } from './read-once-stream.js';
 import type { ResponseMetadata } from './response-metadata.js';
 
 export type CostFunction = (usage: Usage, durationMs: number) => number | null;
@@ -16,42 +17,26 @@ export interface StreamedChunk {
   usage?: Usage | null;
 }
 
-const END = Object.freeze({ done: true, value: undefined });
-
 // A plain iterator rather than an async generator: each chunk costs one promise here, where
 // a generator (and each wrapper around it) added a promise, a resumption and a microtask.
-export class CompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk> implements AsyncIterable<Chunk> {
+export class CompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk> extends ReadOnceStream<Chunk> {
   /** Usage reported by the upstream, once the stream has ended. */
   usage: Usage | undefined;
   readonly llmux: ResponseMetadata;
   private readonly primed: Chunk[];
   private primedTaken = 0;
-  private readonly rest: AsyncIterator<Chunk>;
   private readonly includeUsage: boolean;
   private readonly price: CostFunction;
-  private started = false;
-  private ended = false;
   private readonly endListeners: StreamEndListener[] = [];
   private readonly startedAt: number;
 
   constructor(primed: Chunk[], rest: AsyncIterator<Chunk>, options: { includeUsage: boolean; metadata: ResponseMetadata; price: CostFunction; startedAt: number }) {
+    super('completion stream', rest);
     this.startedAt = options.startedAt;
     this.primed = primed;
-    this.rest = rest;
     this.includeUsage = options.includeUsage;
     this.llmux = options.metadata;
     this.price = options.price;
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<Chunk> {
-    if (this.started) throw new Error('a completion stream can be iterated only once');
-    this.started = true;
-    return { next: () => this.next(), return: () => this.stop() };
-  }
-
-  /** Abandons the stream and releases the upstream connection. */
-  async cancel(): Promise<void> {
-    await this.stop();
   }
 
   /**
@@ -74,42 +59,26 @@ export class CompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk>
     this.endListeners.push(listener);
   }
 
-  private next(): Promise<IteratorResult<Chunk>> {
+  protected next(): Promise<IteratorResult<Chunk>> {
     while (this.primedTaken < this.primed.length) {
       const out = this.observe(this.primed[this.primedTaken++] as Chunk);
       if (out !== undefined) return Promise.resolve({ done: false, value: out });
     }
-    if (this.ended) return Promise.resolve(END);
-    return this.rest.next().then(this.onStep, this.onFailure);
+    if (this.ended) return Promise.resolve(END_OF_STREAM);
+    return this.source.next().then(this.onStep, this.onFailure);
   }
 
   private readonly onStep = (step: IteratorResult<Chunk>): IteratorResult<Chunk> | Promise<IteratorResult<Chunk>> => {
     if (step.done === true) {
       this.end(undefined);
-      return END;
+      return END_OF_STREAM;
     }
     const out = this.observe(step.value);
     // A usage-only chunk the caller did not ask for: read on.
     return out === undefined ? this.next() : { done: false, value: out };
   };
 
-  private readonly onFailure = (error: unknown): never => {
-    this.end(error);
-    throw error;
-  };
-
-  private async stop(): Promise<IteratorResult<Chunk>> {
-    try {
-      if (!this.ended) await this.rest.return?.();
-    } finally {
-      this.end(undefined);
-    }
-    return END;
-  }
-
-  private end(error: unknown): void {
-    if (this.ended) return;
-    this.ended = true;
+  protected whenEnded(error: unknown): void {
     this.primed.length = 0;
     for (const listener of this.endListeners) listener(this.usage, error);
   }

@@ -3,6 +3,7 @@
 // back the first bytes until content arrives, so an error sent before any content rejects
 // the call where the router can still retry or fall back.
 
+import { END_OF_STREAM, ReadOnceStream } from '../read-once-stream.js';
 import type { ResponseMetadata } from '../response-metadata.js';
 import type { Usage } from '../spec/index.js';
 import type { NativeStreamEndListener, NativeStreamReply } from './native-support.js';
@@ -28,14 +29,10 @@ export interface NativeStreamWatcher {
   finish(): void;
 }
 
-const END: IteratorResult<Buffer> = Object.freeze({ done: true, value: undefined });
-
-export class NativeStream implements NativeStreamReply {
+export class NativeStream extends ReadOnceStream<Buffer> implements NativeStreamReply {
   readonly kind = 'stream';
   private readonly primed: Buffer[] = [];
   private primedTaken = 0;
-  private started = false;
-  private ended = false;
   /** The upstream sent its error event: the stream ends after the bytes that carried it. */
   private failed = false;
   private endError: unknown;
@@ -47,9 +44,11 @@ export class NativeStream implements NativeStreamReply {
     readonly status: number,
     readonly headers: Record<string, string>,
     readonly llmux: ResponseMetadata,
-    private readonly source: AsyncIterator<Buffer>,
+    source: AsyncIterator<Buffer>,
     private readonly watcher: NativeStreamWatcher,
-  ) {}
+  ) {
+    super('native stream', source);
+  }
 
   /** Reads up to the first content (see the module comment); rejects with an error sent before it. */
   static async open(status: number, headers: Record<string, string>, llmux: ResponseMetadata, source: AsyncIterator<Buffer>, watcher: NativeStreamWatcher): Promise<NativeStream> {
@@ -79,30 +78,19 @@ export class NativeStream implements NativeStreamReply {
     return this.watcher.usage;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
-    if (this.started) throw new Error('a native stream can be iterated only once');
-    this.started = true;
-    return { next: () => this.next(), return: () => this.stop() };
-  }
-
-  /** Abandons the stream and releases the upstream connection. */
-  async cancel(): Promise<void> {
-    await this.stop();
-  }
-
   /** Calls `listener` once, when the stream ends (at once if it already has). */
   onEnd(listener: NativeStreamEndListener): void {
     if (this.ended) listener(this.watcher.usage, this.endError);
     else this.endListeners.push(listener);
   }
 
-  private next(): Promise<IteratorResult<Buffer>> {
+  protected next(): Promise<IteratorResult<Buffer>> {
     if (this.primedTaken < this.primed.length) {
       const chunk = this.primed[this.primedTaken] as Buffer;
       this.primed[this.primedTaken++] = EMPTY;
       return Promise.resolve({ done: false, value: chunk });
     }
-    if (this.ended) return Promise.resolve(END);
+    if (this.ended) return Promise.resolve(END_OF_STREAM);
     if (this.failed) return this.stopAfterFailure();
     return this.source.next().then(this.onStep, this.onFailure);
   }
@@ -112,7 +100,7 @@ export class NativeStream implements NativeStreamReply {
       // The upstream's error event already told the client; the stream ends, the error is kept.
       if (this.watcher.failure !== undefined) {
         this.end(this.watcher.failure);
-        return END;
+        return END_OF_STREAM;
       }
       try {
         this.watcher.finish();
@@ -121,38 +109,27 @@ export class NativeStream implements NativeStreamReply {
         throw error;
       }
       this.end(undefined);
-      return END;
+      return END_OF_STREAM;
     }
     this.watcher.observe(step.value);
     if (this.watcher.failure !== undefined) this.failed = true;
     return { done: false, value: step.value };
   };
 
-  private readonly onFailure = (error: unknown): never => {
-    this.end(error);
-    throw error;
-  };
-
   private async stopAfterFailure(): Promise<IteratorResult<Buffer>> {
     await this.source.return?.().catch(() => undefined);
     this.end(this.watcher.failure);
-    return END;
+    return END_OF_STREAM;
   }
 
-  private async stop(): Promise<IteratorResult<Buffer>> {
+  /** Drops the held-back bytes before releasing the upstream. */
+  protected override stop(): Promise<IteratorResult<Buffer>> {
     this.primed.length = 0;
     this.primedTaken = 0;
-    try {
-      if (!this.ended) await this.source.return?.();
-    } finally {
-      this.end(undefined);
-    }
-    return END;
+    return super.stop();
   }
 
-  private end(error: unknown): void {
-    if (this.ended) return;
-    this.ended = true;
+  protected whenEnded(error: unknown): void {
     this.endError = error;
     for (const listener of this.endListeners) listener(this.watcher.usage, error);
   }
