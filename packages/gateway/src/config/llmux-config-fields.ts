@@ -8,6 +8,17 @@ import { routerSettingsShape } from './router-settings-schema.js';
 
 const shapeKeys = (schema: { shape: object }): string[] => Object.keys(schema.shape);
 
+/** A deployment's own prices, accepted in litellm_params and in model_info alike (as LiteLLM does). */
+const PRICE_FIELDS = [
+  'input_cost_per_token',
+  'output_cost_per_token',
+  'cache_read_input_token_cost',
+  'cache_creation_input_token_cost',
+  'input_cost_per_second',
+  'output_cost_per_second',
+  'input_cost_per_query',
+];
+
 // `guardrails` is read by guardrails/parse-guardrail-settings.ts, strictly, with its own paths.
 export const LLMUX_TOP_LEVEL = [...shapeKeys(configSchema), 'guardrails'];
 
@@ -92,13 +103,7 @@ export const LLMUX_PARAMS = [
   // A deployment's own budget (budget routing, sdk/src/router/deployment-budgets.ts).
   'max_budget',
   'budget_duration',
-  'input_cost_per_token',
-  'output_cost_per_token',
-  'cache_read_input_token_cost',
-  'cache_creation_input_token_cost',
-  'input_cost_per_second',
-  'output_cost_per_second',
-  'input_cost_per_query',
+  ...PRICE_FIELDS,
   'aws_access_key_id',
   'aws_secret_access_key',
   'aws_session_token',
@@ -151,22 +156,7 @@ export const LLMUX_PARAMS = [
   ...PROVIDER_PARAMETER_NAMES,
 ];
 
-export const LLMUX_MODEL_INFO = [
-  'id',
-  'mode',
-  'max_input_tokens',
-  'access_groups',
-  'health_check_model',
-  'health_check_timeout',
-  'base_model',
-  'input_cost_per_token',
-  'output_cost_per_token',
-  'cache_read_input_token_cost',
-  'cache_creation_input_token_cost',
-  'input_cost_per_second',
-  'output_cost_per_second',
-  'input_cost_per_query',
-];
+export const LLMUX_MODEL_INFO = ['id', 'mode', 'max_input_tokens', 'access_groups', 'health_check_model', 'health_check_timeout', 'base_model', ...PRICE_FIELDS];
 
 export const LLMUX_CACHE_PARAMS = [
   'url',
