@@ -44,3 +44,17 @@ export function readList(json: unknown, ...keys: string[]): unknown[] {
   }
   return [];
 }
+
+/**
+ * Each record in `items` that names itself with a non-empty string `idField`, read by `readRow`.
+ * A record without one cannot be keyed or linked to, so the dashboard leaves it out.
+ */
+export function readIdentifiedRows<Row>(items: unknown[], idField: string, readRow: (record: JsonRecord, id: string, item: unknown) => Row): Row[] {
+  const rows: Row[] = [];
+  for (const item of items) {
+    const record = asRecord(item);
+    const id = readString(record[idField]);
+    if (id !== null) rows.push(readRow(record, id, item));
+  }
+  return rows;
+}

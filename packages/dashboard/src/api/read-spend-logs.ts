@@ -1,20 +1,16 @@
 // Request rows from `/spend/logs` (a bare array of LiteLLM SpendLogs rows, or `{data:[...]}`).
 
-import { asRecord, readList, readNumber, readString, readTime } from './read-fields.js';
+import { asRecord, readIdentifiedRows, readList, readNumber, readString, readTime } from './read-fields.js';
 import type { SpendLogRow } from './records.js';
 
 export function readSpendLogs(json: unknown): SpendLogRow[] {
-  const rows: SpendLogRow[] = [];
-  for (const item of readList(json, 'data', 'logs')) {
-    const record = asRecord(item);
-    const requestId = readString(record.request_id);
-    if (requestId === null) continue;
+  return readIdentifiedRows(readList(json, 'data', 'logs'), 'request_id', (record, requestId, item): SpendLogRow => {
     const metadata = asRecord(record.metadata);
     const startTime = readTime(record.startTime ?? record.start_time);
     const endTime = readTime(record.endTime ?? record.end_time);
     const promptTokens = readNumber(record.prompt_tokens) ?? 0;
     const completionTokens = readNumber(record.completion_tokens) ?? 0;
-    rows.push({
+    return {
       requestId,
       callType: readString(record.call_type),
       apiKey: readString(record.api_key),
@@ -33,7 +29,6 @@ export function readSpendLogs(json: unknown): SpendLogRow[] {
       endTime,
       latencyMs: readNumber(record.request_duration_ms) ?? (startTime !== null && endTime !== null ? endTime - startTime : null),
       raw: item,
-    });
-  }
-  return rows;
+    };
+  });
 }

@@ -3,13 +3,15 @@
 import { useState } from 'react';
 import { listAuditLog } from '../api/management-api.js';
 import type { AuditRow } from '../api/records.js';
-import { EmptyState } from '../components/empty-state.js';
+import { LoadedTable } from '../components/loaded-table.js';
 import { JsonView } from '../components/json-view.js';
-import { LoadView } from '../components/load-view.js';
 import { PageHeader } from '../components/page-header.js';
 import { formatTime } from '../format/format-values.js';
 import { useSignedIn } from '../session/api-context.js';
 import { useApiData } from '../session/use-api-data.js';
+
+/** The last column holds each row's Details button and has no title. */
+const AUDIT_COLUMNS = ['Time', 'Action', 'Object', 'Changed by', ''];
 
 export function AuditLogPage() {
   const { client } = useSignedIn();
@@ -18,42 +20,23 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title="Audit log" description="Changes to keys, teams and users, newest first." actions={<button onClick={reload}>Refresh</button>} />
-      <LoadView state={state} onRetry={reload}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <EmptyState>No changes recorded yet.</EmptyState>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Time</th>
-                  <th>Action</th>
-                  <th>Object</th>
-                  <th>Changed by</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>{formatTime(row.at)}</td>
-                    <td>{row.action}</td>
-                    <td className="mono">
-                      {row.tableName ?? ''} {row.objectId ?? ''}
-                    </td>
-                    <td className="mono">{row.changedBy ?? '—'}</td>
-                    <td>
-                      <button type="button" onClick={() => setOpen(open?.id === row.id ? null : row)}>
-                        {open?.id === row.id ? 'Hide' : 'Details'}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </LoadView>
+      <LoadedTable state={state} onRetry={reload} columns={AUDIT_COLUMNS} empty="No changes recorded yet.">
+        {(row) => (
+          <tr key={row.id}>
+            <td>{formatTime(row.at)}</td>
+            <td>{row.action}</td>
+            <td className="mono">
+              {row.tableName ?? ''} {row.objectId ?? ''}
+            </td>
+            <td className="mono">{row.changedBy ?? '—'}</td>
+            <td>
+              <button type="button" onClick={() => setOpen(open?.id === row.id ? null : row)}>
+                {open?.id === row.id ? 'Hide' : 'Details'}
+              </button>
+            </td>
+          </tr>
+        )}
+      </LoadedTable>
       {open !== null && (
         <section className="panel detail">
           <h2>Change {open.id}</h2>

@@ -1,7 +1,7 @@
 // Deployments from `/model/info` and the gateway's readiness from `/health/readiness`.
 
 import { fetchReadiness, listModels, listSpendLogs } from '../api/management-api.js';
-import { EmptyState } from '../components/empty-state.js';
+import { LoadedTable } from '../components/loaded-table.js';
 import { LoadView } from '../components/load-view.js';
 import { PageHeader } from '../components/page-header.js';
 import { HealthCells } from '../components/health-cells.js';
@@ -16,6 +16,9 @@ import { isoDay } from './request-filters.js';
 function perMillion(value: number | null): string {
   return value === null ? '—' : `$${(value * 1_000_000).toFixed(2)}`;
 }
+
+/** The last two columns are HealthCells'. */
+const MODEL_COLUMNS = ['Model group', 'Deployment', 'Provider', 'API base', 'Input / 1M tokens', 'Output / 1M tokens', 'Context', 'Last hour', 'Health'];
 
 export function ModelsPage() {
   const { client } = useSignedIn();
@@ -46,46 +49,23 @@ export function ModelsPage() {
       <LoadView state={readiness} onRetry={reloadReadiness}>
         {(data) => <ReadinessPanel readiness={data} />}
       </LoadView>
-      <LoadView state={models} onRetry={reloadModels}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <EmptyState>No models are configured (model_list is empty).</EmptyState>
-          ) : (
-            <table className="table" data-testid="models-table">
-              <thead>
-                <tr>
-                  <th>Model group</th>
-                  <th>Deployment</th>
-                  <th>Provider</th>
-                  <th>API base</th>
-                  <th>Input / 1M tokens</th>
-                  <th>Output / 1M tokens</th>
-                  <th>Context</th>
-                  <th>Last hour</th>
-                  <th>Health</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, index) => (
-                  <tr key={row.deploymentId ?? `${row.modelName}-${index}`}>
-                    <td>{row.modelName}</td>
-                    <td className="mono">
-                      {row.model ?? '—'}
-                      {row.deploymentId !== null && <div className="muted">{row.deploymentId}</div>}
-                    </td>
-                    <td>{row.provider ?? '—'}</td>
-                    <td className="mono">{row.apiBase ?? 'default'}</td>
-                    <td>{perMillion(row.inputCostPerToken)}</td>
-                    <td>{perMillion(row.outputCostPerToken)}</td>
-                    <td>{formatCount(row.maxTokens)}</td>
-                    <HealthCells health={healthFor(health, row.deploymentId, row.modelName)} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </LoadView>
+      <LoadedTable state={models} onRetry={reloadModels} columns={MODEL_COLUMNS} empty="No models are configured (model_list is empty)." testId="models-table">
+        {(row, index) => (
+          <tr key={row.deploymentId ?? `${row.modelName}-${index}`}>
+            <td>{row.modelName}</td>
+            <td className="mono">
+              {row.model ?? '—'}
+              {row.deploymentId !== null && <div className="muted">{row.deploymentId}</div>}
+            </td>
+            <td>{row.provider ?? '—'}</td>
+            <td className="mono">{row.apiBase ?? 'default'}</td>
+            <td>{perMillion(row.inputCostPerToken)}</td>
+            <td>{perMillion(row.outputCostPerToken)}</td>
+            <td>{formatCount(row.maxTokens)}</td>
+            <HealthCells health={healthFor(health, row.deploymentId, row.modelName)} />
+          </tr>
+        )}
+      </LoadedTable>
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Picks the page component for a page name.
 
+import type { ComponentType } from 'react';
 import type { PageName } from '../session/use-location.js';
 import { AuditLogPage } from './audit-log-page.js';
 import { KeysPage } from './keys-page.js';
@@ -9,25 +10,18 @@ import { RequestLogPage } from './request-log-page.js';
 import { TeamsPage } from './teams-page.js';
 import { UsersPage } from './users-page.js';
 
+// A Record rather than a switch: the type still demands a page for every name.
+const PAGES: Record<PageName, ComponentType> = {
+  overview: OverviewPage,
+  keys: KeysPage,
+  teams: TeamsPage,
+  users: UsersPage,
+  models: ModelsPage,
+  requests: RequestLogPage,
+  audit: AuditLogPage,
+};
+
 export function PageView({ page }: { page: PageName }) {
-  switch (page) {
-    case 'overview':
-      return <OverviewPage />;
-    case 'keys':
-      return <KeysPage />;
-    case 'teams':
-      return <TeamsPage />;
-    case 'users':
-      return <UsersPage />;
-    case 'models':
-      return <ModelsPage />;
-    case 'requests':
-      return <RequestLogPage />;
-    case 'audit':
-      return <AuditLogPage />;
-    default: {
-      const unknownPage: never = page;
-      return unknownPage;
-    }
-  }
+  const Page = PAGES[page];
+  return <Page />;
 }

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { listKeys, listSpendLogs } from '../api/management-api.js';
 import type { SpendLogRow } from '../api/records.js';
-import { EmptyState } from '../components/empty-state.js';
+import { DataTable } from '../components/data-table.js';
 import { LoadView } from '../components/load-view.js';
 import { PageHeader } from '../components/page-header.js';
 import { formatMs, formatTime, formatUsd } from '../format/format-values.js';
@@ -16,6 +16,8 @@ import { spendLogQueryFor } from './spend-log-query.js';
 
 /** More rows than this slow the page without helping anyone read them; filters narrow instead. */
 const MAX_SHOWN_ROWS = 500;
+
+const REQUEST_COLUMNS = ['Time', 'Model', 'Key', 'Team', 'Status', 'Tokens', 'Latency', 'Spend'];
 
 export function RequestLogPage() {
   const { client } = useSignedIn();
@@ -38,42 +40,24 @@ export function RequestLogPage() {
       <PageHeader title="Request log" description="Each call through the gateway, from /spend/logs." actions={<button onClick={reload}>Refresh</button>} />
       <RequestFilterBar filters={filters} onChange={setFilters} />
       <LoadView state={state} onRetry={reload}>
-        {() =>
-          rows.length === 0 ? (
-            <EmptyState>No requests match these filters.</EmptyState>
-          ) : (
-            <table className="table clickable" data-testid="request-table">
-              <thead>
-                <tr>
-                  <th>Time</th>
-                  <th>Model</th>
-                  <th>Key</th>
-                  <th>Team</th>
-                  <th>Status</th>
-                  <th>Tokens</th>
-                  <th>Latency</th>
-                  <th>Spend</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.slice(0, MAX_SHOWN_ROWS).map((row) => (
-                  <tr key={row.requestId} data-request-id={row.requestId} onClick={() => setSelected(row)} className={selected?.requestId === row.requestId ? 'selected' : undefined}>
-                    <td>{formatTime(row.startTime)}</td>
-                    <td>{row.modelGroup ?? row.model ?? '—'}</td>
-                    <td>{row.keyAlias ?? (row.apiKey === null ? '—' : `${row.apiKey.slice(0, 10)}…`)}</td>
-                    <td>{row.teamId ?? '—'}</td>
-                    <td>
-                      <span className={row.status === 'success' ? 'badge badge-good' : 'badge badge-bad'}>{row.status}</span>
-                    </td>
-                    <td>{row.totalTokens}</td>
-                    <td>{formatMs(row.latencyMs)}</td>
-                    <td>{formatUsd(row.spend)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {() => (
+          <DataTable rows={rows.slice(0, MAX_SHOWN_ROWS)} columns={REQUEST_COLUMNS} empty="No requests match these filters." className="table clickable" testId="request-table">
+            {(row) => (
+              <tr key={row.requestId} data-request-id={row.requestId} onClick={() => setSelected(row)} className={selected?.requestId === row.requestId ? 'selected' : undefined}>
+                <td>{formatTime(row.startTime)}</td>
+                <td>{row.modelGroup ?? row.model ?? '—'}</td>
+                <td>{row.keyAlias ?? (row.apiKey === null ? '—' : `${row.apiKey.slice(0, 10)}…`)}</td>
+                <td>{row.teamId ?? '—'}</td>
+                <td>
+                  <span className={row.status === 'success' ? 'badge badge-good' : 'badge badge-bad'}>{row.status}</span>
+                </td>
+                <td>{row.totalTokens}</td>
+                <td>{formatMs(row.latencyMs)}</td>
+                <td>{formatUsd(row.spend)}</td>
+              </tr>
+            )}
+          </DataTable>
+        )}
       </LoadView>
       {rows.length > MAX_SHOWN_ROWS && (
         <p className="muted">
