@@ -8,7 +8,7 @@ import { ServiceUnavailableError } from '../../index.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
-import { assertOneStream } from '../__fixtures__/assert-stream.js';
+import { assertTextStream } from '../__fixtures__/assert-stream.js';
 import { collectStream, rebuildToolCalls, streamedDeltas } from '../__fixtures__/collect-stream.js';
 import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
@@ -31,12 +31,8 @@ describe('anthropic streaming through completion()', () => {
       messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
       stream: true,
     });
-    assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
-    assert.deepEqual(streamedDeltas(chunks, 'content'), ['Bonjour ', 'tout ', 'le ', 'monde']);
+    assertTextStream(result, chunks, { model: MODEL, deltas: ['Bonjour ', 'tout ', 'le ', 'monde'], usage: expectedCacheUsage(120, 6, { read: 100, write: 15 }) });
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'stop');
-    const usage = expectedCacheUsage(120, 6, { read: 100, write: 15 });
-    assertOneStream(chunks, MODEL, usage);
-    assert.deepEqual(result.usage, usage);
   });
 
   it('streams tool calls as OpenAI tool_call deltas indexed per tool', async () => {

@@ -9,7 +9,7 @@ import { startFakeCohereUpstream, startFakeServer } from '@llmux/fake-upstreams'
 import { GatewayTimeoutError, InternalServerError, RateLimitError, completion } from '../../index.js';
 import { itHandlesStreamFailures } from '../__fixtures__/stream-failure-cases.js';
 import { completionThrough, useFakeServer, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
-import { assertEndsEarly, assertOneStream } from '../__fixtures__/assert-stream.js';
+import { assertEndsEarly, assertTextStream } from '../__fixtures__/assert-stream.js';
 import { collectStream, rebuildToolCalls, streamedDeltas } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'co-test-0123456789';
@@ -27,13 +27,13 @@ describe('cohere streaming through completion()', () => {
 
     assert.deepEqual(upstream.fake.requests.at(-1)?.json, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
     assert.equal(upstream.fake.requests.at(-1)?.headers.accept, 'text/event-stream');
-    assert.deepEqual(chunks[0]?.choices[0]?.delta, { role: 'assistant', content: '' });
-    assert.deepEqual(streamedDeltas(chunks, 'content'), ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models']);
+    assertTextStream(result, chunks, {
+      model: MODEL,
+      deltas: ['LLMs ', 'stand ', 'for ', 'Large ', 'Language ', 'Models'],
+      usage: { prompt_tokens: 5, completion_tokens: 26, total_tokens: 31 },
+    });
     assert.match(chunks[0]?.id ?? '', /^[0-9a-f-]{36}$/);
     assert.deepEqual(chunks.at(-2)?.choices, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
-    const usage = { prompt_tokens: 5, completion_tokens: 26, total_tokens: 31 };
-    assertOneStream(chunks, MODEL, usage);
-    assert.deepEqual(result.usage, usage);
   });
 
   it('streams the tool plan as reasoning and tool calls as indexed deltas', async () => {
