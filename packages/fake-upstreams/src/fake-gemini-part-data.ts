@@ -19,23 +19,30 @@ function unknownName(record: Record<string, unknown>, known: ReadonlySet<string>
   return name === undefined ? undefined : `Invalid JSON payload received. Unknown name "${name}" at '${at}': Cannot find field.`;
 }
 
+/**
+ * The part's data object under `name` (or its snake_case `snake`): undefined when absent, the
+ * 400 message when it is not an object or names a field Google does not define.
+ */
+function readDataObject(part: Record<string, unknown>, name: string, snake: string, known: ReadonlySet<string>, at: string): Record<string, unknown> | string | undefined {
+  const value = read(part, name, snake);
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) return `Invalid value at '${at}.${snake}': must be an object`;
+  return unknownName(value, known, `${at}.${snake}`) ?? value;
+}
+
 /** The 400 message for a part's inlineData/fileData, or undefined when Google would take it. */
 export function checkGeminiPartData(part: Record<string, unknown>, at: string, flavor: FakeGeminiFlavor): string | undefined {
-  const inline = read(part, 'inlineData', 'inline_data');
+  const inline = readDataObject(part, 'inlineData', 'inline_data', INLINE_FIELDS, at);
+  if (typeof inline === 'string') return inline;
   if (inline !== undefined) {
-    if (!isRecord(inline)) return `Invalid value at '${at}.inline_data': must be an object`;
-    const unknown = unknownName(inline, INLINE_FIELDS, `${at}.inline_data`);
-    if (unknown !== undefined) return unknown;
     const mimeType = read(inline, 'mimeType', 'mime_type');
     if (typeof mimeType !== 'string' || !mimeType.includes('/')) return `* GenerateContentRequest.${at}.inline_data.mime_type: Unsupported MIME type: ${String(mimeType)}`;
     const data = inline['data'];
     if (typeof data !== 'string' || data === '' || !BASE64.test(data)) return `Invalid value at '${at}.inline_data.data' (TYPE_BYTES), Base64 decoding failed`;
   }
-  const file = read(part, 'fileData', 'file_data');
+  const file = readDataObject(part, 'fileData', 'file_data', FILE_FIELDS, at);
+  if (typeof file === 'string') return file;
   if (file !== undefined) {
-    if (!isRecord(file)) return `Invalid value at '${at}.file_data': must be an object`;
-    const unknown = unknownName(file, FILE_FIELDS, `${at}.file_data`);
-    if (unknown !== undefined) return unknown;
     const uri = read(file, 'fileUri', 'file_uri');
     if (typeof uri !== 'string' || uri === '') return `* GenerateContentRequest.${at}.file_data.file_uri: file_uri is required`;
     const mimeType = read(file, 'mimeType', 'mime_type');
