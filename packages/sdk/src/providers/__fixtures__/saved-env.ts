@@ -1,8 +1,10 @@
 // Tests that read credentials or endpoints from the environment change process.env; these
 // put every variable they name back as it was (unset ones deleted), so no test leaks into the next.
 
+import { after, afterEach, before, beforeEach } from 'node:test';
+
 /** Saves the named variables; the function returned puts them back. */
-export function saveEnv(names: readonly string[]): () => void {
+function saveEnv(names: readonly string[]): () => void {
   const saved = names.map((name) => [name, process.env[name]] as const);
   return () => {
     for (const [name, value] of saved) {
@@ -20,4 +22,19 @@ export async function withSavedEnv(names: readonly string[], run: () => Promise<
   } finally {
     restore();
   }
+}
+
+/**
+ * Unsets the named variables for the suite (`suite`: before/after) or for each test
+ * (`each`: beforeEach/afterEach), and puts them back after: for tests that must not pick up
+ * a credential or endpoint from the machine they run on. Call it inside `describe`.
+ */
+export function useClearedEnv(names: readonly string[], scope: 'suite' | 'each' = 'suite'): void {
+  let restore: (() => void) | undefined;
+  const [setUp, tearDown] = scope === 'suite' ? [before, after] : [beforeEach, afterEach];
+  setUp(() => {
+    restore = saveEnv(names);
+    for (const name of names) delete process.env[name];
+  });
+  tearDown(() => restore?.());
 }

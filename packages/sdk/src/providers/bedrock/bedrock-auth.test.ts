@@ -3,10 +3,10 @@
 // overrides, and a 401 naming exactly what is missing when nothing is configured.
 
 import { strict as assert } from 'node:assert';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { startFakeBedrockUpstream } from '@llmux/fake-upstreams';
 import { AuthenticationError, completion } from '../../index.js';
-import { saveEnv } from '../__fixtures__/saved-env.js';
+import { useClearedEnv } from '../__fixtures__/saved-env.js';
 import { useFakeServer } from '../__fixtures__/use-fake-upstream.js';
 
 const REGION = 'eu-central-1';
@@ -25,13 +25,7 @@ const messages = [{ role: 'user' as const, content: 'hi' }];
 
 describe('bedrock authentication', () => {
   const upstream = useFakeServer(() => startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, apiKey: API_KEY }));
-  let restoreEnv: () => void;
-
-  beforeEach(() => {
-    restoreEnv = saveEnv(AWS_ENV);
-    for (const name of AWS_ENV) delete process.env[name];
-  });
-  afterEach(() => restoreEnv());
+  useClearedEnv(AWS_ENV, 'each');
 
   it('signs with credentials and a session token from the call settings', async () => {
     const response = await completion({

@@ -2,12 +2,12 @@
 // exact wire body the fake upstream records, and the canonical result the caller gets.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { startFakeOllamaUpstream, type FakeChatReply } from '@llmux/fake-upstreams';
 import { z } from 'zod';
 import { APIConnectionError, ContextWindowExceededError, InternalServerError, NotFoundError, UnsupportedParamsError, completion, embedding } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
-import { saveEnv, withSavedEnv } from '../__fixtures__/saved-env.js';
+import { useClearedEnv, withSavedEnv } from '../__fixtures__/saved-env.js';
 
 const MODEL = 'llama3.2';
 const WEATHER_TOOL = {
@@ -22,11 +22,7 @@ function ollamaError(status: number, message: string): FakeChatReply {
 
 describe('ollama providers through completion()', () => {
   // A key in the environment would be sent with every call; these tests expect none.
-  const restoreKey = saveEnv(['OLLAMA_API_KEY']);
-  before(() => {
-    delete process.env['OLLAMA_API_KEY'];
-  });
-  after(restoreKey);
+  useClearedEnv(['OLLAMA_API_KEY']);
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
   const { call } = completionThrough(upstream, { model: `ollama_chat/${MODEL}` });

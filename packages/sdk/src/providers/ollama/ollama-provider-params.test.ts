@@ -2,19 +2,15 @@
 // completion() to the fake Ollama server, on both /api/chat and /api/generate.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { startFakeOllamaUpstream } from '@llmux/fake-upstreams';
 import type { CompletionParams } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
-import { saveEnv } from '../__fixtures__/saved-env.js';
+import { useClearedEnv } from '../__fixtures__/saved-env.js';
 
 describe('ollama provider parameters through completion()', () => {
   // A key in the environment would be sent with every call; these tests expect none.
-  const restoreKey = saveEnv(['OLLAMA_API_KEY']);
-  before(() => {
-    delete process.env['OLLAMA_API_KEY'];
-  });
-  after(restoreKey);
+  useClearedEnv(['OLLAMA_API_KEY']);
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: 'ok' });
   const through = completionThrough(upstream, { model: 'ollama_chat/qwen3' });
   const call = (model: string, params: Partial<CompletionParams>) => through.call({ ...params, model });

@@ -29,7 +29,7 @@ import {
 } from '../../index.js';
 import { vertexHost } from './resolve-vertex-endpoint.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
-import { saveEnv } from '../__fixtures__/saved-env.js';
+import { useClearedEnv } from '../__fixtures__/saved-env.js';
 
 const PROJECT = 'llmux-test-project';
 const ENV_NAMES = ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEXAI_PROJECT', 'VERTEXAI_LOCATION', 'GOOGLE_CLOUD_PROJECT'] as const;
@@ -41,7 +41,7 @@ describe('vertex_ai provider through the public API', () => {
   let account: FakeServiceAccount;
   let directory: string;
   let reply: FakeGeminiReply | undefined;
-  let restoreEnv: () => void;
+  useClearedEnv(ENV_NAMES);
 
   before(async () => {
     tokenServer = await startFakeGoogleTokenServer();
@@ -52,11 +52,8 @@ describe('vertex_ai provider through the public API', () => {
     });
     http = new HttpClient();
     directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-'));
-    restoreEnv = saveEnv(ENV_NAMES);
-    for (const name of ENV_NAMES) delete process.env[name];
   });
   after(async () => {
-    restoreEnv();
     await http.close();
     await vertex.close();
     await tokenServer.close();
