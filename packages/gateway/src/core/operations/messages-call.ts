@@ -3,20 +3,8 @@
 // Vertex), else translated to the canonical chat request and back by the SDK's dialect
 // functions. Either way the Router retries and falls back until the first content.
 
-import {
-  COMPLETION_BODY_KEYS,
-  completeCall,
-  convertAnthropicMessagesRequest,
-  nativeCallSplit,
-  speaksNatively,
-  type AnthropicMessagesRequest,
-  type ChatCompletionRequest,
-  type CompletionRequest,
-  type CompletionResponse,
-  type CompletionStream,
-  type NativeReply,
-  type RouterTarget,
-} from 'llmux';
+import { convertAnthropicMessagesRequest, type AnthropicMessagesRequest, type ChatCompletionRequest, type RouterTarget } from 'llmux';
+import { attemptDialectCall, type DialectReply } from './attempt-dialect-call.js';
 
 /** LiteLLM routing fields a client may add to the body: the gateway reads them, providers never see them. */
 export const ROUTING_FIELDS: ReadonlySet<string> = new Set(['fallbacks', 'num_retries', 'tags']);
@@ -24,9 +12,7 @@ export const ROUTING_FIELDS: ReadonlySet<string> = new Set(['fallbacks', 'num_re
 /** Client headers of the Anthropic dialect forwarded to a native deployment. */
 const FORWARDED_HEADERS = ['anthropic-version', 'anthropic-beta'] as const;
 
-const MODEL_ONLY: ReadonlySet<string> = new Set(['model']);
-
-export type MessagesReply = NativeReply | CompletionResponse | CompletionStream;
+export type MessagesReply = DialectReply;
 
 export class MessagesCall {
   /** The canonical request of the last translated attempt (to count a cut stream's prompt). */
@@ -53,24 +39,19 @@ export class MessagesCall {
     return this.body['stream'] === true;
   }
 
-  readonly attempt = (target: RouterTarget): Promise<MessagesReply> => {
-    const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
-    const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
-    if (!this.translate && speaksNatively(split.body.model, 'anthropic-messages', split.options.registry)) {
-      return nativeCallSplit(split, { dialect: 'anthropic-messages', body: this.nativeBody, stream: this.stream, headers: this.headers });
-    }
-    // The operation's zod schema validated the body as this request shape.
-    const { request, warnings } = convertAnthropicMessagesRequest(this.body as unknown as AnthropicMessagesRequest, {
-      dropParams: split.options.drop_params === true,
-      callerFields: ROUTING_FIELDS,
+  readonly attempt = (target: RouterTarget): Promise<MessagesReply> =>
+    attemptDialectCall(target, {
+      dialect: 'anthropic-messages',
+      signal: this.signal,
+      translate: this.translate,
+      native: () => ({ dialect: 'anthropic-messages', body: this.nativeBody, stream: this.stream, headers: this.headers }),
+      convert: (dropParams) => {
+        // The operation's zod schema validated the body as this request shape.
+        const converted = convertAnthropicMessagesRequest(this.body as unknown as AnthropicMessagesRequest, { dropParams, callerFields: ROUTING_FIELDS });
+        this.converted = converted.request;
+        return converted;
+      },
     });
-    this.converted = request;
-    const call = target.split<CompletionRequest>({ ...request, ...signalArgs }, COMPLETION_BODY_KEYS);
-    return completeCall(call).then((result) => {
-      if (warnings.length > 0) result.llmux.warnings.push(...warnings);
-      return result;
-    });
-  };
 }
 
 /** The body without the gateway's routing fields (a copy only when it has any). */

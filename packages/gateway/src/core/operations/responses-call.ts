@@ -5,27 +5,17 @@
 // (previous_response_id) carries the earlier turns as input, except to the deployment that
 // holds the previous Response itself, which gets the body unchanged.
 
-import {
-  COMPLETION_BODY_KEYS,
-  completeCall,
-  convertResponsesRequest,
-  nativeCallSplit,
-  speaksNatively,
-  type ChatCompletionRequest,
-  type CompletionRequest,
-  type ResponsesRequest,
-  type RouterTarget,
-} from 'llmux';
+import { convertResponsesRequest, type ChatCompletionRequest, type ResponsesRequest, type RouterTarget } from 'llmux';
 import { forNativeReplay } from '../../responses-store/convert-stored-turns.js';
-import { ROUTING_FIELDS, withoutRoutingFields, type MessagesReply } from './messages-call.js';
+import { attemptDialectCall, type DialectReply } from './attempt-dialect-call.js';
+import { ROUTING_FIELDS, withoutRoutingFields } from './messages-call.js';
 
 /** Fields the gateway reads itself on a bridged call: routing, `store` and previous_response_id (stored Responses). */
 const CALLER_FIELDS: ReadonlySet<string> = new Set([...ROUTING_FIELDS, 'store', 'previous_response_id']);
 
-const MODEL_ONLY: ReadonlySet<string> = new Set(['model']);
 const NO_HEADERS: Readonly<Record<string, string>> = {};
 
-export type ResponsesReply = MessagesReply;
+export type ResponsesReply = DialectReply;
 
 /** The stored conversation a call continues. */
 export interface ResponsesContinuation {
@@ -56,29 +46,26 @@ export class ResponsesCall {
     return this.body['stream'] === true;
   }
 
-  readonly attempt = (target: RouterTarget): Promise<ResponsesReply> => {
-    const signalArgs = this.signal === undefined ? {} : { signal: this.signal };
-    const split = target.split<{ model: string }>(signalArgs, MODEL_ONLY);
-    if (!this.translate && speaksNatively(split.body.model, 'openai-responses', split.options.registry)) {
-      const body =
-        this.continuation === undefined || this.continuation.holder === target.deployment.id
-          ? this.nativeBody
-          : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
-      return nativeCallSplit(split, { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS });
-    }
-    const body = this.continuation === undefined ? this.body : withHistory(this.body, this.continuation.history);
-    // The operation's zod schema validated the body as this request shape.
-    const { request, warnings } = convertResponsesRequest(body as unknown as ResponsesRequest, {
-      dropParams: split.options.drop_params === true,
-      callerFields: CALLER_FIELDS,
+  readonly attempt = (target: RouterTarget): Promise<ResponsesReply> =>
+    attemptDialectCall(target, {
+      dialect: 'openai-responses',
+      signal: this.signal,
+      translate: this.translate,
+      native: (chosen) => {
+        const body =
+          this.continuation === undefined || this.continuation.holder === chosen.deployment.id
+            ? this.nativeBody
+            : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
+        return { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS };
+      },
+      convert: (dropParams) => {
+        const body = this.continuation === undefined ? this.body : withHistory(this.body, this.continuation.history);
+        // The operation's zod schema validated the body as this request shape.
+        const converted = convertResponsesRequest(body as unknown as ResponsesRequest, { dropParams, callerFields: CALLER_FIELDS });
+        this.converted = converted.request;
+        return converted;
+      },
     });
-    this.converted = request;
-    const call = target.split<CompletionRequest>({ ...request, ...signalArgs }, COMPLETION_BODY_KEYS);
-    return completeCall(call).then((result) => {
-      if (warnings.length > 0) result.llmux.warnings.push(...warnings);
-      return result;
-    });
-  };
 }
 
 /** The body with the earlier turns before its own input, and no previous_response_id. */
