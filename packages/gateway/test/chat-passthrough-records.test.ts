@@ -9,6 +9,7 @@ import { createStore, type KyselyStore } from '../src/store/index.js';
 import { MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { readMetric } from './helpers/read-metric.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { serviceGate } from './helpers/service-gate.js';
 import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 interface Row {
@@ -26,22 +27,17 @@ async function getText(url: string, path: string): Promise<string> {
 
 for (const name of BACKEND_NAMES) {
   describe(`passed-through chat calls in spend rows and metrics (${name})`, () => {
+    const backendGate = serviceGate(`${name} passthrough record tests`, () => openBackend(name));
     let backend: Backend | undefined;
-    let skip: string | undefined;
     let store: KyselyStore;
     let gateway: LimitsGateway;
     /** Gateway request id → the reply's own id, as the client saw them. */
     const calls = new Map<string, string>();
 
     before(async () => {
-      const opened = await openBackend(name);
-      if (typeof opened === 'string') {
-        skip = opened;
-        process.stderr.write(`\n*** SKIPPING ${name} passthrough record tests: ${opened} ***\n\n`);
-        return;
-      }
-      backend = opened;
-      store = createStore(opened.options);
+      backend = await backendGate.open();
+      if (backend === undefined) return;
+      store = createStore(backend.options);
       await store.migrate();
       gateway = await startLimitsGateway({ store, spendWriter: { flushIntervalMs: 20 } });
       const { data, response } = await gateway.client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
@@ -60,7 +56,7 @@ for (const name of BACKEND_NAMES) {
     });
 
     it('reports call_type as a column and the reply id read from the passed-through bytes', async (t) => {
-      if (skip !== undefined) return t.skip(skip);
+      if (backendGate.skipped(t)) return;
       assert.equal(calls.size, 2);
       for (const [requestId, replyId] of calls) {
         assert.match(replyId, /^chatcmpl-/);
@@ -75,7 +71,7 @@ for (const name of BACKEND_NAMES) {
     });
 
     it('labels the request metrics with the operation', async (t) => {
-      if (skip !== undefined) return t.skip(skip);
+      if (backendGate.skipped(t)) return;
       const metrics = await getText(gateway.url, '/metrics');
       assert.equal(readMetric(metrics, 'llmux_requests_total', { operation: 'chat', status_code: '200' }), 2);
       assert.equal(readMetric(metrics, 'litellm_proxy_total_requests_metric', { operation: 'chat', requested_model: 'gpt-test' }), 2);

@@ -12,6 +12,7 @@ import type { KyselyStore } from '../src/store/index.js';
 import { managementClient, storeSettings, type ManagementClient } from './helpers/management-client.js';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { serviceGate } from './helpers/service-gate.js';
 
 const MASTER_KEY = 'sk-master-keys-test';
 const REDIS_URL = process.env['LLMUX_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -44,8 +45,8 @@ async function statusOf(promise: Promise<unknown>): Promise<number> {
 
 for (const backendName of BACKEND_NAMES) {
   describe(`virtual keys on ${backendName}`, () => {
+    const backendGate = serviceGate('PostgreSQL key tests', () => openBackend(backendName));
     let backend: Backend | undefined;
-    let skipReason: string | undefined;
     let redisSkip: string | undefined;
     let upstream: FakeServer;
     let first: TestGateway;
@@ -53,13 +54,8 @@ for (const backendName of BACKEND_NAMES) {
     let admin: ManagementClient;
 
     before(async () => {
-      const opened = await openBackend(backendName);
-      if (typeof opened === 'string') {
-        skipReason = opened;
-        console.warn(`\n*** SKIPPING PostgreSQL key tests: ${opened} ***\n`);
-        return;
-      }
-      backend = opened;
+      backend = await backendGate.open();
+      if (backend === undefined) return;
       redisSkip = await redisReachable();
       if (redisSkip !== undefined) console.warn(`\n*** SKIPPING cross-instance invalidation: ${redisSkip} ***\n`);
       upstream = await startFakeOpenAIUpstream({ apiKey: 'sk-upstream' });
@@ -80,7 +76,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('shows a generated key once and stores only its sha256', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const generated = await admin.post('/key/generate', { key_alias: 'once', models: [] });
       assert.equal(generated.status, 200);
       const key = String(generated.body['key']);
@@ -99,7 +95,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('refuses unknown, blocked and expired keys with 401', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       assert.equal(await statusOf(chat('sk-not-a-key-at-all-0000000000', first.url)), 401);
       const blocked = String((await admin.post('/key/generate', {})).body['key']);
       assert.equal(await statusOf(chat(blocked, first.url)), 200);
@@ -116,7 +112,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('forgets a deleted key at once, here and on the second instance', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const key = String((await admin.post('/key/generate', {})).body['key']);
       assert.equal(await statusOf(chat(key, first.url)), 200);
       assert.equal(await statusOf(chat(key, second.url)), 200);
@@ -135,7 +131,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('regenerates a key: the old one stops working, the new one works', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const old = String((await admin.post('/key/generate', { key_alias: 'rotate' })).body['key']);
       assert.equal(await statusOf(chat(old, first.url)), 200);
       const regenerated = await admin.post('/key/regenerate', { key: old });
@@ -147,7 +143,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('answers the management API only to authorised callers', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const missing = await fetch(`${first.url}/key/list`);
       assert.equal(missing.status, 401);
       const bad = await admin.post('/key/generate', { max_budget: 'lots' });

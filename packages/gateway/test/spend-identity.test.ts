@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { clientWithKey, MASTER_KEY, startLimitsGateway, type LimitsGateway } from './helpers/limits-gateway.js';
 import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
 import { BACKEND_NAMES, openBackend } from './helpers/store-backends.js';
+import { serviceGate } from './helpers/service-gate.js';
 import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 const CALLS = 150;
@@ -27,20 +28,16 @@ async function getJson(url: string, path: string): Promise<{ status: number; hea
 
 for (const name of BACKEND_NAMES) {
   describe(`spend row identity and /spend/logs pages (${name})`, () => {
+    const backendGate = serviceGate(`${name} spend identity tests`, () => openBackend(name));
     let migrated: MigratedStore | undefined;
-    let skip: string | undefined;
     let gateway: LimitsGateway;
     const replyIds: string[] = [];
     const tokens: string[] = [];
 
     before(async () => {
-      const opened = await openBackend(name);
-      if (typeof opened === 'string') {
-        skip = opened;
-        process.stderr.write(`\n*** SKIPPING ${name} spend identity tests: ${opened} ***\n\n`);
-        return;
-      }
-      migrated = await openMigratedStore(opened);
+      const backend = await backendGate.open();
+      if (backend === undefined) return;
+      migrated = await openMigratedStore(backend);
       gateway = await startLimitsGateway({ store: migrated.store, spendWriter: { flushIntervalMs: 20 } });
       const keys = [await clientWithKey(gateway.url, {}), await clientWithKey(gateway.url, {})];
       tokens.push(...keys.map((key) => key.token));
@@ -64,7 +61,7 @@ for (const name of BACKEND_NAMES) {
     });
 
     it('makes 150 rows from 150 calls sharing one x-request-id, each key total equal to its rows', async (t) => {
-      if (skip !== undefined) return t.skip(skip);
+      if (backendGate.skipped(t)) return;
       assert.equal(new Set(replyIds).size, CALLS, 'every reply carries an id of its own');
       assert.ok(!replyIds.includes(SHARED_ID));
       const page = (await getJson(gateway.url, `/spend/logs?request_id=${SHARED_ID}&page_size=1000`)).body as { data: Row[]; total: number };
@@ -88,7 +85,7 @@ for (const name of BACKEND_NAMES) {
     });
 
     it('pages /spend/logs as LiteLLM UI does, and marks a plain array a limit cut', async (t) => {
-      if (skip !== undefined) return t.skip(skip);
+      if (backendGate.skipped(t)) return;
       const seen = new Set<string>();
       for (let page = 1; page <= 4; page += 1) {
         const reply = (await getJson(gateway.url, `/spend/logs?request_id=${SHARED_ID}&page=${page}&page_size=40`)).body as {

@@ -15,24 +15,20 @@ import { createGateway, parseConfig, type Gateway } from '../src/index.js';
 import { createStore } from '../src/store/index.js';
 import { createCaptureLogger, type CapturedLogger } from './helpers/capture-logger.js';
 import { startOwnPostgres, type OwnPostgres } from './helpers/own-postgres.js';
+import { serviceGate } from './helpers/service-gate.js';
 import { flushSpendRows } from './helpers/flush-spend-rows.js';
 
 const MASTER_KEY = 'sk-master-outage';
 
 describe('spend across a PostgreSQL outage, a stop while down, and a restart', () => {
+  const ownPostgres = serviceGate('spend outage test', startOwnPostgres);
   let postgres: OwnPostgres | undefined;
-  let skip: string | undefined;
   let upstream: FakeServer;
   const home = mkdtempSync(join(tmpdir(), 'llmux-spend-outage-'));
 
   before(async () => {
-    const started = await startOwnPostgres();
-    if (typeof started === 'string') {
-      skip = started;
-      process.stderr.write(`\n*** SKIPPING spend outage test: ${started} ***\n\n`);
-      return;
-    }
-    postgres = started;
+    postgres = await ownPostgres.open();
+    if (postgres === undefined) return;
     upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'ok', usage: { promptTokens: 10, completionTokens: 5 } }) });
   });
   after(async () => {
@@ -83,7 +79,7 @@ describe('spend across a PostgreSQL outage, a stop while down, and a restart', (
   }
 
   it('spools while the store is down, spools the rest on close, and a restart replays it before serving', async (t) => {
-    if (postgres === undefined) return t.skip(skip);
+    if (ownPostgres.skipped(t) || postgres === undefined) return;
     const first = await startGateway();
     await calls(first.client, 10);
     const writer = first.gateway.accounting.writer;

@@ -16,13 +16,14 @@ import { createStore, type KyselyStore } from '../src/store/index.js';
 import { createCaptureLogger, type CapturedLogger } from './helpers/capture-logger.js';
 import { readMetric } from './helpers/read-metric.js';
 import { postgresBackend, type Backend } from './helpers/store-backends.js';
+import { serviceGate } from './helpers/service-gate.js';
 
 const MASTER_KEY = 'sk-master-poison';
 const HUGE_TOKENS = 1e20;
 
 describe('poison spend rows on PostgreSQL', () => {
+  const postgres = serviceGate('PostgreSQL poison-row tests', postgresBackend);
   let backend: Backend | undefined;
-  let skip: string | undefined;
   let store: KyselyStore;
   let upstream: FakeServer;
   let gateway: Gateway;
@@ -32,14 +33,9 @@ describe('poison spend rows on PostgreSQL', () => {
   const home = mkdtempSync(join(tmpdir(), 'llmux-poison-'));
 
   before(async () => {
-    const opened = await postgresBackend();
-    if (typeof opened === 'string') {
-      skip = opened;
-      process.stderr.write(`\n*** SKIPPING PostgreSQL poison-row tests: ${opened} ***\n\n`);
-      return;
-    }
-    backend = opened;
-    store = createStore(opened.options);
+    backend = await postgres.open();
+    if (backend === undefined) return;
+    store = createStore(backend.options);
     await store.migrate();
     upstream = await startFakeOpenAIUpstream({
       reply: (request) => {
@@ -86,7 +82,7 @@ describe('poison spend rows on PostgreSQL', () => {
   }
 
   it('writes a row whose user holds a NUL (cleaned), and every row around it; totals equal the rows', async (t) => {
-    if (skip !== undefined) return t.skip(skip);
+    if (postgres.skipped(t)) return;
     const globalBefore = await store.getGlobalSpend();
     await Promise.all([chat('before-1'), chat('a\u0000b'), chat('before-2')]);
     for (let index = 0; index < 20; index += 1) await chat(`after-${index % 3}`);
@@ -102,7 +98,7 @@ describe('poison spend rows on PostgreSQL', () => {
   });
 
   it('quarantines a row PostgreSQL refuses on its own, writes the rest of its batch, counts and alerts it', async (t) => {
-    if (skip !== undefined) return t.skip(skip);
+    if (postgres.skipped(t)) return;
     const before = (await store.listSpendLogs({ limit: 1000 })).length;
     const globalBefore = await store.getGlobalSpend();
     const writer = gateway.accounting.writer;

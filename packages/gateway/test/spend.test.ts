@@ -12,6 +12,7 @@ import { flakyStore } from './helpers/flaky-store.js';
 import { chatAs, COMPLETION_TOKENS, COST_PER_CALL, PROMPT_TOKENS, startLimitsGateway } from './helpers/limits-gateway.js';
 import { openMigratedStore } from './helpers/migrated-store.js';
 import { postgresBackend, type Backend } from './helpers/store-backends.js';
+import { serviceGate } from './helpers/service-gate.js';
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
 const sum = (rows: readonly SpendLogRow[]): number => rows.reduce((total, row) => total + row.spend, 0);
@@ -106,20 +107,16 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<v
 }
 
 describe('spend survives PostgreSQL dropping the writer connections', () => {
+  const postgres = serviceGate('PostgreSQL spend test', postgresBackend);
   let backend: Backend | undefined;
-  let skip: string | undefined;
 
   before(async () => {
-    const opened = await postgresBackend();
-    if (typeof opened === 'string') {
-      skip = opened;
-      process.stderr.write(`\n*** SKIPPING PostgreSQL spend test: ${opened} ***\n\n`);
-    } else backend = opened;
+    backend = await postgres.open();
   });
   after(() => backend?.cleanup());
 
   it('loses no spend rows when connections are terminated during a run of calls', async (t) => {
-    if (backend === undefined) return t.skip(skip);
+    if (postgres.skipped(t) || backend === undefined) return;
     const store = createStore(backend.options);
     await store.migrate();
     const database = new URL(backend.options.databaseUrl ?? '').pathname.slice(1);

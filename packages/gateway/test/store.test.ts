@@ -8,6 +8,7 @@ import { createStore, LATEST_SCHEMA_VERSION, SchemaTooNewError, type KyselyStore
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { keyRecord, NO_LIMITS } from './helpers/key-record.js';
 import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { serviceGate } from './helpers/service-gate.js';
 import { spendLogRow } from './helpers/spend-log-row.js';
 
 const limits = NO_LIMITS;
@@ -50,18 +51,13 @@ function spendRow(requestId: string, changes: Partial<SpendLogRow> = {}): SpendL
 
 for (const backendName of BACKEND_NAMES) {
   describe(`store on ${backendName}`, () => {
+    const backendGate = serviceGate('PostgreSQL store tests', () => openBackend(backendName));
     let backend: Backend | undefined;
-    let skipReason: string | undefined;
     let store: KyselyStore;
 
     before(async () => {
-      const opened = await openBackend(backendName);
-      if (typeof opened === 'string') {
-        skipReason = opened;
-        console.warn(`\n*** SKIPPING PostgreSQL store tests: ${opened} ***\n`);
-        return;
-      }
-      backend = opened;
+      backend = await backendGate.open();
+      if (backend === undefined) return;
       store = createStore(backend.options);
       await store.migrate();
     });
@@ -71,7 +67,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('migrates an empty database and is idempotent on a second start', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       await store.migrate();
       const versions = await store.db.selectFrom('llmux_schema_version').select('version').execute();
       // One row per migration, versions 1..N with none missing.
@@ -83,7 +79,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('refuses a schema newer than it knows, with a clear message', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       await store.db
         .insertInto('llmux_schema_version')
         .values({ version: LATEST_SCHEMA_VERSION + 1, name: 'future', applied_at: new Date().toISOString() })
@@ -104,7 +100,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('stores keys and reads them back by hash', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const expires = new Date(Date.now() + 60_000);
       await store.insertKey(keyRecord('h1', { models: ['gpt-test'], model_rpm_limit: { 'gpt-test': 3 }, expires, rpm_limit: 5, max_budget: 1.5, user_id: 'u1' }));
       const found = await store.findKeyByToken('h1');
@@ -128,7 +124,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('keeps users, teams with members, and customers', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       await store.upsertUser(userRecord('u1'));
       const now = new Date();
       await store.upsertTeam({
@@ -156,7 +152,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('adds a batch of totals once however often it is replayed, and finds rows by either request id', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const before = await store.getGlobalSpend();
       for (let attempt = 0; attempt < 3; attempt += 1) await store.incrementSpend([{ entity: 'global', id: 'global', amount: 0.125 }], 'batch-replayed');
       assert.equal((await store.getGlobalSpend()) - before, 0.125);
@@ -173,7 +169,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('adds spend atomically, resets it, and reports it', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       await store.insertKey(keyRecord('k-spend', { user_id: 'u1' }));
       await Promise.all([
         store.incrementSpend([
@@ -232,7 +228,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('writes a batch larger than one statement takes, and a repeated batch adds nothing', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       const rows = Array.from({ length: 2_345 }, (_, index) => spendRow(`bulk-${index}`, { api_key: 'b'.repeat(64), messages: [{ role: 'user', content: `m${index}` }] }));
       await store.insertSpendLogs(rows);
       await store.insertSpendLogs(rows.slice(1_000, 1_100));
@@ -244,7 +240,7 @@ for (const backendName of BACKEND_NAMES) {
     });
 
     it('writes and filters audit rows', async (t) => {
-      if (skipReason !== undefined) return t.skip(skipReason);
+      if (backendGate.skipped(t)) return;
       await store.insertAudit({
         id: 'a1',
         changed_by: 'master',
