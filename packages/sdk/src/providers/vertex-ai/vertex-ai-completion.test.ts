@@ -7,18 +7,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import {
-  startFakeGoogleTokenServer,
-  startFakeVertexUpstream,
-  type FakeGeminiReply,
-  type FakeGoogleTokenServer,
-  type FakeServer,
-  type FakeServiceAccount,
-} from '@llmux/fake-upstreams';
+import { startFakeGoogleTokenServer, startFakeVertexUpstream, type FakeGeminiReply, type FakeServiceAccount } from '@llmux/fake-upstreams';
 import {
   AuthenticationError,
   BadRequestError,
-  HttpClient,
   PermissionDeniedError,
   ServiceUnavailableError,
   UnsupportedParamsError,
@@ -30,57 +22,49 @@ import {
 import { vertexHost } from './resolve-vertex-endpoint.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
 import { useClearedEnv } from '../__fixtures__/saved-env.js';
+import { useFakeServer, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 
 const PROJECT = 'llmux-test-project';
 const ENV_NAMES = ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEXAI_PROJECT', 'VERTEXAI_LOCATION', 'GOOGLE_CLOUD_PROJECT'] as const;
 
 describe('vertex_ai provider through the public API', () => {
-  let tokenServer: FakeGoogleTokenServer;
-  let vertex: FakeServer;
-  let http: HttpClient;
   let account: FakeServiceAccount;
   let directory: string;
-  let reply: FakeGeminiReply | undefined;
   useClearedEnv(ENV_NAMES);
+  // The token server first: the fake Vertex checks the tokens it issues.
+  const google = useFakeServer(startFakeGoogleTokenServer);
+  const upstream = useFakeUpstream<FakeGeminiReply>((reply) => startFakeVertexUpstream({ tokens: google.fake.issued, project: PROJECT, reply }), {
+    content: 'Hello from Vertex',
+    usage: { promptTokens: 8, completionTokens: 2 },
+  });
 
   before(async () => {
-    tokenServer = await startFakeGoogleTokenServer();
-    vertex = await startFakeVertexUpstream({
-      tokens: tokenServer.issued,
-      project: PROJECT,
-      reply: () => reply ?? { content: 'Hello from Vertex', usage: { promptTokens: 8, completionTokens: 2 } },
-    });
-    http = new HttpClient();
     directory = await mkdtemp(join(tmpdir(), 'llmux-vertex-'));
   });
   after(async () => {
-    await http.close();
-    await vertex.close();
-    await tokenServer.close();
     await rm(directory, { recursive: true, force: true });
   });
   beforeEach(() => {
-    reply = undefined;
     // A fresh account per test, so that the process-wide token cache starts empty.
-    account = tokenServer.createServiceAccount();
+    account = google.fake.createServiceAccount();
   });
   afterEach(() => {
-    tokenServer.expiresInSeconds = 3599;
+    google.fake.expiresInSeconds = 3599;
     for (const name of ENV_NAMES) delete process.env[name];
   });
 
   const params = (model: string, extra: Partial<CompletionParams> = {}): CompletionParams => ({
     model: `vertex_ai/${model}`,
-    api_base: vertex.url,
+    api_base: upstream.fake.url,
     vertex_project: PROJECT,
     vertex_credentials: JSON.stringify(account.keyFile),
-    http_client: http,
+    http_client: upstream.http,
     messages: [{ role: 'user', content: 'hi' }],
     ...extra,
   });
   const chat = (model: string, extra: Partial<CompletionParams> = {}) => completion({ ...params(model, extra), stream: false });
-  const tokenRequests = () => tokenServer.requests.length;
-  const lastVertex = () => vertex.requests.at(-1);
+  const tokenRequests = () => google.fake.requests.length;
+  const lastVertex = () => upstream.fake.requests.at(-1);
 
   it('calls Gemini on Vertex with a bearer token from the service account', async () => {
     const response = await chat('gemini-2.5-flash', {
@@ -91,7 +75,7 @@ describe('vertex_ai provider through the public API', () => {
       max_tokens: 50,
     });
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent`);
-    assert.equal(lastVertex()?.headers.authorization, `Bearer ${tokenServer.issued.at(-1)}`);
+    assert.equal(lastVertex()?.headers.authorization, `Bearer ${google.fake.issued.at(-1)}`);
     assert.deepEqual(lastVertex()?.json, {
       contents: [{ role: 'user', parts: [{ text: 'hi' }] }],
       systemInstruction: { parts: [{ text: 'Be brief.' }] },
@@ -111,7 +95,7 @@ describe('vertex_ai provider through the public API', () => {
   });
 
   it('refreshes a token about to expire, and replaces one Vertex refused', async () => {
-    tokenServer.expiresInSeconds = 60;
+    google.fake.expiresInSeconds = 60;
     const before = tokenRequests();
     await chat('gemini-2.5-flash');
     const first = lastVertex()?.headers.authorization;
@@ -119,9 +103,9 @@ describe('vertex_ai provider through the public API', () => {
     assert.notEqual(lastVertex()?.headers.authorization, first, 'a token with a minute left is refreshed before use');
     assert.equal(tokenRequests() - before, 2);
 
-    tokenServer.expiresInSeconds = 3599;
+    google.fake.expiresInSeconds = 3599;
     await chat('gemini-2.5-flash');
-    const revoked = tokenServer.issued.splice(tokenServer.issued.indexOf(String(lastVertex()?.headers.authorization).slice(7)), 1)[0];
+    const revoked = google.fake.issued.splice(google.fake.issued.indexOf(String(lastVertex()?.headers.authorization).slice(7)), 1)[0];
     await assert.rejects(chat('gemini-2.5-flash'), (error: unknown) => {
       assert.ok(error instanceof AuthenticationError);
       assert.ok(!error.message.includes(revoked ?? '-'), error.message);
@@ -132,7 +116,7 @@ describe('vertex_ai provider through the public API', () => {
   });
 
   it('streams Gemini on Vertex with usage at the end', async () => {
-    reply = { content: 'one two three', usage: { promptTokens: 17, completionTokens: 9 }, thoughtsTokens: 4, finish: 'length' };
+    upstream.reply = { content: 'one two three', usage: { promptTokens: 17, completionTokens: 9 }, thoughtsTokens: 4, finish: 'length' };
     const chunks: ChatCompletionChunk[] = [];
     for await (const chunk of await completion({ ...params('gemini-2.5-flash'), stream: true, stream_options: { include_usage: true } })) chunks.push(chunk);
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse`);
@@ -142,7 +126,7 @@ describe('vertex_ai provider through the public API', () => {
   });
 
   it('calls Claude on Vertex through rawPredict with the Anthropic body, without model', async () => {
-    reply = { content: 'Hi from Claude', usage: { promptTokens: 30, completionTokens: 4, cachedTokens: 20 } };
+    upstream.reply = { content: 'Hi from Claude', usage: { promptTokens: 30, completionTokens: 4, cachedTokens: 20 } };
     const response = await chat('claude-sonnet-4-5@20250929', {
       messages: [
         { role: 'system', content: 'Be brief.' },
@@ -164,7 +148,7 @@ describe('vertex_ai provider through the public API', () => {
   });
 
   it('streams Claude on Vertex through streamRawPredict, tool calls included', async () => {
-    reply = { toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
+    upstream.reply = { toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
     const chunks: ChatCompletionChunk[] = [];
     const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
     for await (const chunk of await completion({ ...params('claude-haiku-4-5', { max_tokens: 64, tools }), stream: true })) chunks.push(chunk);
@@ -179,7 +163,7 @@ describe('vertex_ai provider through the public API', () => {
   });
 
   it('maps Claude and Google errors, and refuses parameters the model family cannot honour', async () => {
-    reply = { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } };
+    upstream.reply = { error: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } };
     await assert.rejects(chat('claude-haiku-4-5', { max_tokens: 8 }), ServiceUnavailableError);
     await assert.rejects(chat('claude-haiku-4-5', { max_tokens: 8, vertex_project: 'someone-else' }), PermissionDeniedError);
     await assert.rejects(chat('claude-haiku-4-5', { max_tokens: 8, n: 2 }), (error: unknown) => error instanceof UnsupportedParamsError && error.param === 'n');
@@ -227,10 +211,10 @@ describe('vertex_ai provider through the public API', () => {
       model: 'vertex_ai/text-embedding-005',
       input: ['hello world', 'bye'],
       dimensions: 4,
-      api_base: vertex.url,
+      api_base: upstream.fake.url,
       vertex_project: PROJECT,
       vertex_credentials: account.keyFile,
-      http_client: http,
+      http_client: upstream.http,
     });
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/text-embedding-005:predict`);
     assert.deepEqual(lastVertex()?.json, { instances: [{ content: 'hello world' }, { content: 'bye' }], parameters: { outputDimensionality: 4 } });
