@@ -3,9 +3,9 @@
 // masked here, once for all of them, before the error reaches the client or the log. A
 // database that cannot be reached is a 503 with retry-after here, for all of them too.
 
-import { isLlmuxError, maskKeysInText, ServiceUnavailableError } from 'llmux';
+import { isLlmuxError, maskKeysInText } from 'llmux';
 import type { Route } from '../http/route.js';
-import { isStoreUnavailable } from '../store/is-store-unavailable.js';
+import { throwStoreError } from '../store/throw-store-error.js';
 import { createAuditRoutes } from './audit-routes.js';
 import { createBudgetRoutes } from './budget-routes.js';
 import { createCustomerRoutes } from './customer-routes.js';
@@ -22,8 +22,6 @@ import { createTagRoutes } from './tag-routes.js';
 import { createTeamMemberRoutes } from './team-member-routes.js';
 import { createTeamRoutes } from './team-routes.js';
 import { createUserRoutes } from './user-routes.js';
-
-const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function createManagementRoutes(deps: ManagementDeps): Route[] {
   const routes = [
@@ -54,15 +52,8 @@ function maskingErrorText(route: Route): Route {
       try {
         await handle(context);
       } catch (error) {
-        if (isLlmuxError(error)) error.message = maskKeysInText(error.message);
-        // The database is down: the client may retry, so a 503, not a 500 that reads as a bug.
-        if (!isLlmuxError(error) && isStoreUnavailable(error)) {
-          throw new ServiceUnavailableError('The database is not answering; try again shortly.', {
-            code: 'store_unavailable',
-            retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
-            cause: error,
-          });
-        }
+        if (!isLlmuxError(error)) throwStoreError(error);
+        error.message = maskKeysInText(error.message);
         throw error;
       }
     },

@@ -3,10 +3,10 @@
 // and previous_response_id; swept when they expire. A read waits for a write still in flight
 // for its id, so a client that asks right after the reply finds its Response.
 
-import { BadRequestError, NotFoundError, ServiceUnavailableError } from 'llmux';
+import { BadRequestError, NotFoundError } from 'llmux';
 import type { Logger } from 'pino';
 import type { Identity } from '../governance/identity.js';
-import { isStoreUnavailable } from '../store/is-store-unavailable.js';
+import { throwStoreError } from '../store/throw-store-error.js';
 import type { Store, StoredResponseRow } from '../store/store.js';
 import { mayUseStoredResponse, type StoredResponseAction } from './may-read-stored-response.js';
 
@@ -14,7 +14,6 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** A conversation longer than this many stored turns is refused rather than read without end. */
 const MAX_TURNS = 1000;
-const STORE_RETRY_AFTER_SECONDS = 5;
 
 export interface StoredResponsesOptions {
   store: Store;
@@ -60,7 +59,7 @@ export class StoredResponses {
 
   async remove(id: string, caller: Identity | undefined): Promise<void> {
     await this.find(id, caller, 'delete');
-    await this.options.store.deleteStoredResponse(id).catch(unavailable);
+    await this.options.store.deleteStoredResponse(id).catch(throwStoreError);
   }
 
   /** The conversation `previousId` ends, oldest turn first; an unknown or foreign id is OpenAI's 400. */
@@ -108,17 +107,6 @@ export class StoredResponses {
   private async read(id: string): Promise<StoredResponseRow | undefined> {
     const writing = this.pending.get(id);
     if (writing !== undefined) await writing;
-    return this.options.store.getStoredResponse(id, new Date(this.clock())).catch(unavailable);
+    return this.options.store.getStoredResponse(id, new Date(this.clock())).catch(throwStoreError);
   }
-}
-
-/** The database is down: a 503 the client may retry, not a 500 that reads as a bug. */
-function unavailable(error: unknown): never {
-  if (isStoreUnavailable(error))
-    throw new ServiceUnavailableError('The database is not answering; try again shortly.', {
-      code: 'store_unavailable',
-      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
-      cause: error,
-    });
-  throw error;
 }

@@ -3,10 +3,10 @@
 // else is told it does not exist (404, not 403), so ids cannot be probed.
 
 import { randomBytes } from 'node:crypto';
-import { BadRequestError, NotFoundError, ServiceUnavailableError } from 'llmux';
+import { BadRequestError, NotFoundError } from 'llmux';
 import type { Identity } from '../../governance/identity.js';
 import { canReadAll, isAdmin } from '../../governance/permissions.js';
-import { isStoreUnavailable } from '../../store/is-store-unavailable.js';
+import { throwStoreError } from '../../store/throw-store-error.js';
 import type { FileBatchRow, Store } from '../../store/store.js';
 
 export type FileBatchKind = FileBatchRow['kind'];
@@ -38,7 +38,7 @@ export class FilesBatchesRegistry {
 
   /** The row, if it exists and the caller may use it; else OpenAI's 404. */
   async find(kind: FileBatchKind, id: string, caller: Identity | undefined, action: 'read' | 'write'): Promise<FileBatchRow> {
-    const row = await this.store.getFileBatch(id).catch(unavailable);
+    const row = await this.store.getFileBatch(id).catch(throwStoreError);
     if (row === undefined || row.kind !== kind || !mayUseFileBatch(caller, row, action)) {
       throw new NotFoundError(kind === 'file' ? `No such File object: ${id}` : `No batch found with id '${id}'.`, {
         code: 'not_found',
@@ -68,32 +68,32 @@ export class FilesBatchesRegistry {
       billed: false,
       created_at: new Date(),
     };
-    await this.store.insertFileBatch(row).catch(unavailable);
+    await this.store.insertFileBatch(row).catch(throwStoreError);
     return row;
   }
 
   /** The gateway id of a file the provider made for `owner`'s batch (its output or errors), added on first sight. */
   async fileIdFor(upstreamId: unknown, owner: FileBatchRow): Promise<unknown> {
     if (typeof upstreamId !== 'string' || upstreamId === '') return upstreamId ?? null;
-    const known = await this.store.findFileBatchByUpstream(owner.deployment_id, upstreamId).catch(unavailable);
+    const known = await this.store.findFileBatchByUpstream(owner.deployment_id, upstreamId).catch(throwStoreError);
     if (known !== undefined) return known.id;
     const id = newId('file');
     await this.store
       .insertFileBatch({ ...owner, id, kind: 'file', upstream_id: upstreamId, object: { id, object: 'file', purpose: 'batch_output' }, billed: false, created_at: new Date() })
-      .catch(unavailable);
+      .catch(throwStoreError);
     return id;
   }
 
   update(row: FileBatchRow, object: Record<string, unknown>): Promise<void> {
-    return this.store.updateFileBatchObject(row.id, object).catch(unavailable);
+    return this.store.updateFileBatchObject(row.id, object).catch(throwStoreError);
   }
 
   markBilled(row: FileBatchRow): Promise<boolean> {
-    return this.store.markFileBilled(row.id).catch(unavailable);
+    return this.store.markFileBilled(row.id).catch(throwStoreError);
   }
 
   async remove(row: FileBatchRow): Promise<void> {
-    await this.store.deleteFileBatch(row.id).catch(unavailable);
+    await this.store.deleteFileBatch(row.id).catch(throwStoreError);
   }
 
   /**
@@ -115,7 +115,7 @@ export class FilesBatchesRegistry {
     // One row past the page tells whether there is a next one.
     const filter = { kind, limit: limit + 1, ...(after === undefined ? {} : { after }) };
     const scoped = all ? filter : { ...filter, api_key: owner.api_key, ...(owner.team_id === null ? {} : { team_id: owner.team_id }) };
-    const rows = (await this.store.listFilesBatches(scoped).catch(unavailable)).filter((row) => mayUseFileBatch(caller, row, 'read'));
+    const rows = (await this.store.listFilesBatches(scoped).catch(throwStoreError)).filter((row) => mayUseFileBatch(caller, row, 'read'));
     return { data: rows.slice(0, limit).map((row) => row.object), hasMore: rows.length > limit };
   }
 }
@@ -123,19 +123,6 @@ export class FilesBatchesRegistry {
 interface ListPage {
   data: Array<Record<string, unknown>>;
   hasMore: boolean;
-}
-
-const STORE_RETRY_AFTER_SECONDS = 5;
-
-/** The database is down: a 503 the client may retry, not a 500 that reads as a bug. */
-function unavailable(error: unknown): never {
-  if (isStoreUnavailable(error))
-    throw new ServiceUnavailableError('The database is not answering; try again shortly.', {
-      code: 'store_unavailable',
-      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
-      cause: error,
-    });
-  throw error;
 }
 
 function newId(kind: FileBatchKind): string {
