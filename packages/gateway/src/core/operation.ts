@@ -45,6 +45,13 @@ export interface CallState {
   readonly dependencies: OperationDependencies;
   /** The validated request body (an object, with a string `model`). */
   body: Record<string, unknown>;
+  /**
+   * The body's bytes as the client sent them and the object they parsed to: while `body` is
+   * still that object (hooks replace the body, never change it in place), a passthrough
+   * patches `model` in the bytes instead of serialising `body` again (sentBytesOf). Undefined
+   * for operations that read their own request (forms).
+   */
+  sent?: { readonly bytes: Buffer; readonly body: Readonly<Record<string, unknown>> } | undefined;
   /** The admission a limits-and-budgets hook took, settled by its post hook. */
   ticket: CallTicket | undefined;
   /** Set by a hook that needs the reply (the response cache); the operation hands it over. */
@@ -83,4 +90,9 @@ export interface Operation {
    * deployment to the call record; resolves false when the call failed after answering.
    */
   serve(state: CallState): Promise<boolean>;
+}
+
+/** The client's bytes of `state.body`, while no hook has replaced it. */
+export function sentBytesOf(state: CallState): Buffer | undefined {
+  return state.sent !== undefined && state.sent.body === state.body ? state.sent.bytes : undefined;
 }

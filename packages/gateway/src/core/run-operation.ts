@@ -26,14 +26,17 @@ async function runOperation(context: RequestContext, operation: Operation, depen
   context.operation = operation.names;
   const record = context.call;
   record.operation = operation.names.name;
-  const parsed =
-    operation.readRequest === undefined
-      ? parseJsonBody(await readBody(context.request, dependencies.bodyLimitBytes))
-      : await operation.readRequest(context.request, dependencies.bodyLimitBytes);
+  let bytes: Buffer | undefined;
+  let parsed: unknown;
+  if (operation.readRequest === undefined) {
+    bytes = await readBody(context.request, dependencies.bodyLimitBytes);
+    parsed = parseJsonBody(bytes);
+  } else parsed = await operation.readRequest(context.request, dependencies.bodyLimitBytes);
   if (operation.request.accepts?.(parsed) !== true) validateBody(operation.request.schema, parsed);
   // An object with a string `model` now: every operation's schema says so.
-  const state: CallState = { context, operation, dependencies, body: parsed as Record<string, unknown>, ticket: undefined };
-  record.modelGroup = state.body['model'] as string;
+  const body = parsed as Record<string, unknown>;
+  const state: CallState = { context, operation, dependencies, body, sent: bytes === undefined ? undefined : { bytes, body }, ticket: undefined };
+  record.modelGroup = body['model'] as string;
   let failed = true;
   try {
     for (const hook of hooks.pre) {

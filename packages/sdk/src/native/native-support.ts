@@ -29,6 +29,12 @@ export interface NativeRequest {
   dialect: Dialect;
   /** The client's body as parsed; not changed (a fallback may send it again elsewhere). */
   body: Record<string, unknown>;
+  /**
+   * The client's bytes, when `body` is exactly their parse with nothing added or removed but
+   * `model` (and `stream`); a provider that changes only `model` may patch these instead of
+   * serialising `body` (patchBodyModel).
+   */
+  bytes?: Buffer | undefined;
   stream: boolean;
   /**
    * Client headers to forward, lower-case names (`anthropic-beta`, `anthropic-version`).

@@ -28,7 +28,7 @@ import { CHAT_REQUEST } from '../../routes/chat-request-schema.js';
 import { countDeliveredUsage, DeliveredText, warmTokenCounter } from '../count-delivered-usage.js';
 import { openAIChatDialect } from '../dialects/openai-chat-dialect.js';
 import type { OpenStreams } from '../open-streams.js';
-import type { CallState } from '../operation.js';
+import { sentBytesOf, type CallState } from '../operation.js';
 import { recordRoutedCall, recordUsage, setCostHeader } from '../record-routed-call.js';
 import { replyHooksOf } from '../reply-hooks.js';
 import { writeStream, type StreamEncoder } from '../write-stream.js';
@@ -52,7 +52,7 @@ export const chatOperation = openAIOperation('/chat/completions', {
 async function serveChat(state: CallState): Promise<boolean> {
   const { context, dependencies } = state;
   const router = dependencies.router;
-  const { params, extras, refused } = splitChatBody(state.body);
+  const { params, extras, refused, asSent } = splitChatBody(state.body);
   const request = params as RouterCompletionParams;
   // Client-side fallbacks and model lists may only reach models the caller may use.
   request.canUseModel = modelAccessCheck(context.identity, router);
@@ -61,7 +61,9 @@ async function serveChat(state: CallState): Promise<boolean> {
   // per request (a sixth of a minimal proxy's CPU), while long-lived streams are where hang-ups matter.
   if (stream) request.signal = clientAbortSignal(context.response);
   else request.stream = false;
-  const reply = mayPassChatThrough(state, request) ? await routeChatThrough(router, request, new ChatCall(extras, stream)) : await routeChat(router, request, extras);
+  const reply = mayPassChatThrough(state, request)
+    ? await routeChatThrough(router, request, new ChatCall(extras, stream, asSent ? sentBytesOf(state) : undefined, state.body))
+    : await routeChat(router, request, extras);
   if (refused !== undefined) reply.llmux.warnings.push(...refused);
   recordRoutedCall(context, reply.llmux);
   if ('kind' in reply) {

@@ -35,6 +35,8 @@ export interface SplitChatBody {
   extras: Record<string, unknown> | undefined;
   /** Deployment settings the body tried to set, left out; undefined when none (the common case). */
   refused: string[] | undefined;
+  /** True when params and extras hold every field of the body as sent (nothing dropped or rewritten). */
+  asSent: boolean;
 }
 
 /** What `extra_body` may not change: the call's target, its prompt and its reply's form are the body's own. */
@@ -45,12 +47,17 @@ export function splitChatBody(body: Readonly<Record<string, unknown>>): SplitCha
   let extras: Record<string, unknown> | undefined;
   let refused: string[] | undefined;
   let extraBody: Record<string, unknown> | undefined;
+  let asSent = true;
   for (const name in body) {
     const value = body[name];
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null) {
+      asSent = false;
+      continue;
+    }
     if (KNOWN_FIELDS.has(name)) {
       if (name === 'metadata') {
         const forwarded = providerMetadata(value as Record<string, unknown>);
+        if (forwarded !== value) asSent = false;
         if (forwarded !== undefined) params[name] = forwarded;
       } else params[name] = value;
       continue;
@@ -68,7 +75,7 @@ export function splitChatBody(body: Readonly<Record<string, unknown>>): SplitCha
     extras ??= {};
     extras[name] = value;
   }
-  const split: SplitChatBody = { params, extras, refused };
+  const split: SplitChatBody = { params, extras, refused, asSent: asSent && refused === undefined && extraBody === undefined };
   if (extraBody !== undefined) mergeExtraBody(split, extraBody);
   return split;
 }
@@ -99,14 +106,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * The metadata a provider receives: OpenAI's map of strings. LiteLLM's other values (the
  * `tags` list, nested objects) are the gateway's (spend rows, tag budgets) and stay here.
+ * A map of strings only is forwarded as the same object (the body is then as sent).
  */
-function providerMetadata(metadata: Record<string, unknown>): Record<string, string> | undefined {
+function providerMetadata(metadata: Record<string, unknown>): Record<string, unknown> | undefined {
   let forwarded: Record<string, string> | undefined;
+  let allStrings = true;
   for (const key in metadata) {
     const value = metadata[key];
-    if (typeof value !== 'string') continue;
+    if (typeof value !== 'string') {
+      allStrings = false;
+      continue;
+    }
     forwarded ??= {};
     forwarded[key] = value;
   }
-  return forwarded;
+  return allStrings && forwarded !== undefined ? metadata : forwarded;
 }

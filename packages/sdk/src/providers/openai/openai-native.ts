@@ -12,6 +12,7 @@ import type { NativeReply, NativeRequest, NativeSupport } from '../../native/nat
 import { pickReplyHeaders } from '../../native/pick-native-headers.js';
 import { keyRename, renameReplyKey } from '../../native/rename-reply-key.js';
 import { isJsonObject } from '../../json/json-value-checks.js';
+import { patchBodyModel } from '../../native/patch-body-model.js';
 import type { ProviderCallContext } from '../provider-adapter.js';
 import type { OpenAIProviderConfig } from './openai-provider-config.js';
 import { sendOpenAIRequest, sendOpenAIRequestWhole } from './send-openai-request.js';
@@ -34,7 +35,7 @@ async function send(config: OpenAIProviderConfig, request: NativeRequest, contex
     // The usage chunk is how a stream is priced; a client that did not ask also receives it.
     if (!isIncludingUsage(options)) body['stream_options'] = { ...(isJsonObject(options) ? options : {}), include_usage: true };
   } else if (!request.stream && body['stream'] === true) body['stream'] = false;
-  const spec = { path: chat ? '/chat/completions' : '/responses', method: 'POST', body: JSON.stringify(body), stream: request.stream } as const;
+  const spec = { path: chat ? '/chat/completions' : '/responses', method: 'POST', body: bodyText(request, body, context.model), stream: request.stream } as const;
   const rename = chat && config.quirks?.reasoningField !== undefined ? REASONING_RENAME : undefined;
   if (!request.stream) {
     const { response } = await sendOpenAIRequestWhole(config, spec, context);
@@ -49,6 +50,13 @@ async function send(config: OpenAIProviderConfig, request: NativeRequest, contex
 }
 
 const REASONING_RENAME = keyRename('reasoning', 'reasoning_content');
+
+/** The client's bytes with `model` patched where that is all that changed; else `body` serialised. */
+function bodyText(request: NativeRequest, body: Record<string, unknown>, model: string): string | Buffer {
+  // A stream's body gains stream_options; only a complete reply's body is the client's as sent.
+  if (request.bytes === undefined || request.stream || body['stream'] === true) return JSON.stringify(body);
+  return patchBodyModel(request.bytes, model) ?? JSON.stringify(body);
+}
 
 function changesRequests(config: OpenAIProviderConfig): boolean {
   for (const key in config.quirks) if (key !== 'reasoningField') return true;

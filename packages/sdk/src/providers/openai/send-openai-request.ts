@@ -20,7 +20,7 @@ export interface OpenAIRequestSpec {
   /** Path after the base URL: `/chat/completions`, `/embeddings`, `/models`. */
   path: string;
   method: 'GET' | 'POST' | 'DELETE';
-  body?: string;
+  body?: string | Buffer;
   /** A form upload (images/edits, audio/transcriptions) instead of a JSON body. */
   multipart?: MultipartBody;
   stream: boolean;
