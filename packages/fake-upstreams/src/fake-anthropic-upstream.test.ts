@@ -2,11 +2,12 @@
 // talks to it unchanged, for plain, tool, streaming and error replies.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { startFakeAnthropicUpstream } from './fake-anthropic-upstream.js';
-import type { FakeServer, RecordedRequest } from './start-fake-server.js';
+import type { RecordedRequest } from './start-fake-server.js';
+import { useFakeAndClient } from './__fixtures__/use-fake-and-client.js';
 
 const API_KEY = 'sk-ant-fake-test-key';
 const MODEL = 'claude-fake-4';
@@ -33,30 +34,26 @@ function lastText(request: RecordedRequest): string {
 }
 
 describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
-  let fake: FakeServer;
-  let client: Anthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropicUpstream({ apiKey: API_KEY, reply: (request) => REPLIES[lastText(request)] ?? { content: `Hello from ${MODEL}` } });
-    client = new Anthropic({ apiKey: API_KEY, baseURL: fake.url, maxRetries: 0 });
-  });
-  after(() => fake.close());
+  const suite = useFakeAndClient(
+    () => startFakeAnthropicUpstream({ apiKey: API_KEY, reply: (request) => REPLIES[lastText(request)] ?? { content: `Hello from ${MODEL}` } }),
+    (fake) => new Anthropic({ apiKey: API_KEY, baseURL: fake.url, maxRetries: 0 }),
+  );
 
   it('answers messages.create with a text message', async () => {
-    const message = await client.messages.create({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
+    const message = await suite.client.messages.create({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(message.role, 'assistant');
     assert.equal(message.model, MODEL);
     assert.deepEqual(message.content, [{ type: 'text', text: `Hello from ${MODEL}` }]);
     assert.equal(message.stop_reason, 'end_turn');
     assert.equal(message.usage.output_tokens, 5);
-    const recorded = fake.requests.at(-1);
+    const recorded = suite.fake.requests.at(-1);
     assert.equal(recorded?.headers.authorization, `Bearer ${API_KEY}`);
     assert.equal(typeof recorded?.headers['anthropic-version'], 'string');
   });
 
   it('names the stop sequence that ended the turn, in the message and the stream', async () => {
     const request = { model: MODEL, max_tokens: 64, stop_sequences: ['three'], messages: [{ role: 'user' as const, content: 'count' }] };
-    for (const message of [await client.messages.create(request), await client.messages.stream(request).finalMessage()]) {
+    for (const message of [await suite.client.messages.create(request), await suite.client.messages.stream(request).finalMessage()]) {
       assert.deepEqual(message.content, [{ type: 'text', text: 'one two' }]);
       assert.equal(message.stop_reason, 'stop_sequence');
       assert.equal(message.stop_sequence, 'three');
@@ -64,7 +61,7 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
   });
 
   it('answers with tool_use blocks', async () => {
-    const message = await client.messages.create({
+    const message = await suite.client.messages.create({
       model: MODEL,
       max_tokens: 64,
       tools: [{ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }],
@@ -75,7 +72,7 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
   });
 
   it('streams thinking, text and usage that messages.stream() accumulates', async () => {
-    const stream = client.messages.stream({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'think' }] });
+    const stream = suite.client.messages.stream({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'think' }] });
     const texts: string[] = [];
     stream.on('text', (text) => texts.push(text));
     const message = await stream.finalMessage();
@@ -92,7 +89,7 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
   });
 
   it('streams tool input as input_json_delta fragments', async () => {
-    const stream = client.messages.stream({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'weather' }] });
+    const stream = suite.client.messages.stream({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'weather' }] });
     const fragments: string[] = [];
     stream.on('inputJson', (partial) => fragments.push(partial));
     const message = await stream.finalMessage();
@@ -102,7 +99,7 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
   });
 
   it('uses the exact SSE framing: event line, data line, blank line, and no [DONE]', async () => {
-    const response = await fetch(`${fake.url}/v1/messages`, {
+    const response = await fetch(`${suite.fake.url}/v1/messages`, {
       method: 'POST',
       headers: { 'x-api-key': API_KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
       body: JSON.stringify({ model: MODEL, max_tokens: 8, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
@@ -121,7 +118,7 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
   });
 
   it('maps a wrong key to the client AuthenticationError', async () => {
-    const wrong = new Anthropic({ apiKey: 'sk-ant-wrong-key', baseURL: fake.url, maxRetries: 0 });
+    const wrong = new Anthropic({ apiKey: 'sk-ant-wrong-key', baseURL: suite.fake.url, maxRetries: 0 });
     await assert.rejects(
       wrong.messages.create({ model: MODEL, max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }),
       (error: unknown) => error instanceof Anthropic.AuthenticationError && error.status === 401,
@@ -130,13 +127,13 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
 
   it('maps an error reply to the client RateLimitError', async () => {
     await assert.rejects(
-      client.messages.create({ model: MODEL, max_tokens: 8, messages: [{ role: 'user', content: 'rate-limit' }] }),
+      suite.client.messages.create({ model: MODEL, max_tokens: 8, messages: [{ role: 'user', content: 'rate-limit' }] }),
       (error: unknown) => error instanceof Anthropic.RateLimitError && error.headers.get('retry-after') === '3',
     );
   });
 
   it('sends a mid-stream overloaded_error event that the client throws', async () => {
-    const stream = client.messages.stream({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'overload' }] });
+    const stream = suite.client.messages.stream({ model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'overload' }] });
     const texts: string[] = [];
     stream.on('text', (text) => texts.push(text));
     await assert.rejects(stream.finalMessage(), (error: unknown) => error instanceof Anthropic.APIError && /Overloaded/.test(error.message));
@@ -145,7 +142,7 @@ describe('fake Anthropic upstream, driven by @anthropic-ai/sdk', () => {
 
   it('rejects a request without max_tokens or anthropic-version, as the API does', async () => {
     const send = (headers: Record<string, string>, body: unknown) =>
-      fetch(`${fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': API_KEY, ...headers }, body: JSON.stringify(body) });
+      fetch(`${suite.fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': API_KEY, ...headers }, body: JSON.stringify(body) });
     const noMax = await send({ 'anthropic-version': '2023-06-01' }, { model: MODEL, messages: [] });
     assert.equal(noMax.status, 400);
     assert.deepEqual(((await noMax.json()) as { error: unknown }).error, { type: 'invalid_request_error', message: 'max_tokens: Field required' });

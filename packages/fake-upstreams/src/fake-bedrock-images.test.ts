@@ -3,29 +3,20 @@
 // and the edit services) here.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { BedrockRuntimeClient, InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { describe, it } from 'node:test';
+import { InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
 import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
 import { FAKE_PNG } from './fake-openai-images.js';
-import type { FakeServer } from './start-fake-server.js';
+import { useFakeBedrockRuntime } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDIMAGES', secretAccessKey: 'images-secret-key' };
 const REGION = 'us-east-1';
 
 describe('fake Bedrock image models, driven by the AWS SDK', () => {
-  let fake: FakeServer;
-  let client: BedrockRuntimeClient;
-
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION });
-    // The client speaks HTTP/2 by default; the fake is HTTP/1.1, which this handler reaches.
-    client = new BedrockRuntimeClient({ region: REGION, endpoint: fake.url, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
-  });
-  after(() => fake.close());
+  const suite = useFakeBedrockRuntime({ region: REGION, credentials: CREDENTIALS }, () => startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION }));
 
   const invoke = async (modelId: string, body: unknown): Promise<{ images: string[] }> => {
-    const output = await client.send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
+    const output = await suite.client.send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
     return JSON.parse(Buffer.from(output.body).toString('utf8')) as { images: string[] };
   };
 

@@ -5,35 +5,25 @@
 // invocation metrics; a key the family does not take is a ValidationException.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { BedrockRuntimeClient, InvokeModelCommand, InvokeModelWithResponseStreamCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { describe, it } from 'node:test';
+import { InvokeModelCommand, InvokeModelWithResponseStreamCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
 import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
-import type { FakeServer } from './start-fake-server.js';
+import { useFakeBedrockRuntime } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const REGION = 'us-east-1';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEFAMILIES0002', secretAccessKey: 'fake/secret/families/0000000000000000000' };
 
 describe('fake Bedrock InvokeModel families, driven by @aws-sdk/client-bedrock-runtime', () => {
-  let fake: FakeServer;
-  let client: BedrockRuntimeClient;
-
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, reply: () => ({ content: 'Hello from the fake' }) });
-    // HTTP/1.1, as in fake-bedrock-upstream.test.ts: the fake is a plain HTTP/1.1 server.
-    client = new BedrockRuntimeClient({ region: REGION, endpoint: fake.url, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
-  });
-  after(async () => {
-    client.destroy();
-    await fake.close();
-  });
+  const suite = useFakeBedrockRuntime({ region: REGION, credentials: CREDENTIALS }, () =>
+    startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, reply: () => ({ content: 'Hello from the fake' }) }),
+  );
 
   const invoke = async (modelId: string, body: unknown): Promise<unknown> => {
-    const output = await client.send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
+    const output = await suite.client.send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
     return JSON.parse(new TextDecoder().decode(output.body));
   };
   const invokeStream = async (modelId: string, body: unknown): Promise<Array<Record<string, unknown>>> => {
-    const output = await client.send(
+    const output = await suite.client.send(
       new InvokeModelWithResponseStreamCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }),
     );
     const events: Array<Record<string, unknown>> = [];

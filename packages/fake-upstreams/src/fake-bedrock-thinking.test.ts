@@ -3,13 +3,13 @@
 // plain and streamed, and the ValidationException for a tool loop continued without them.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, type ContentBlock, type ContentBlockDeltaEvent, type Message } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { describe, it } from 'node:test';
+import { ConverseCommand, ConverseStreamCommand, type ContentBlock, type ContentBlockDeltaEvent, type Message } from '@aws-sdk/client-bedrock-runtime';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { sealFakeRedactedThinking } from './fake-claude-thinking.js';
 import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
-import type { FakeServer, RecordedRequest } from './start-fake-server.js';
+import type { RecordedRequest } from './start-fake-server.js';
+import { useFakeBedrockRuntime } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const REGION = 'us-west-2';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEBEDROCK00002', secretAccessKey: 'fake/secret/key/for+thinking/tests00000' };
@@ -26,19 +26,9 @@ function replyTo(request: RecordedRequest): FakeChatReply {
 }
 
 describe('fake Bedrock upstream thinking, driven by @aws-sdk/client-bedrock-runtime', () => {
-  let fake: FakeServer;
-  let client: BedrockRuntimeClient;
+  const suite = useFakeBedrockRuntime({ region: REGION, credentials: CREDENTIALS }, () => startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, reply: replyTo }));
 
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, reply: replyTo });
-    client = new BedrockRuntimeClient({ region: REGION, endpoint: fake.url, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
-  });
-  after(async () => {
-    client.destroy();
-    await fake.close();
-  });
-
-  const converse = (messages: Message[]) => client.send(new ConverseCommand({ modelId: MODEL, messages, toolConfig: TOOLS, additionalModelRequestFields: THINKING }));
+  const converse = (messages: Message[]) => suite.client.send(new ConverseCommand({ modelId: MODEL, messages, toolConfig: TOOLS, additionalModelRequestFields: THINKING }));
 
   it('answers with signed reasoningText, then redactedContent bytes, then toolUse', async () => {
     const content = (await converse([QUESTION])).output?.message?.content ?? [];
@@ -51,7 +41,7 @@ describe('fake Bedrock upstream thinking, driven by @aws-sdk/client-bedrock-runt
   });
 
   it('streams reasoning text, its signature and the redacted bytes as reasoningContent deltas', async () => {
-    const output = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [QUESTION], toolConfig: TOOLS, additionalModelRequestFields: THINKING }));
+    const output = await suite.client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [QUESTION], toolConfig: TOOLS, additionalModelRequestFields: THINKING }));
     const deltas: ContentBlockDeltaEvent[] = [];
     for await (const event of output.stream ?? []) if (event.contentBlockDelta?.delta?.reasoningContent !== undefined) deltas.push(event.contentBlockDelta);
     assert.equal(deltas.map((delta) => delta.delta?.reasoningContent?.text ?? '').join(''), 'Call the tool.');

@@ -5,34 +5,24 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import {
-  BedrockRuntimeClient,
+  type BedrockRuntimeClient,
   ConverseCommand,
   ConverseStreamCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
 import type { FakeServer, RecordedRequest } from './start-fake-server.js';
+import { createBedrockRuntimeClient } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const REGION = 'us-west-2';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEBEDROCK00001', secretAccessKey: 'fake/secret/key/for+bedrock/tests0000000' };
 const MODEL = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
 
-/**
- * The Bedrock client speaks HTTP/2 by default (for bidirectional streams); the fake is a
- * plain HTTP/1.1 server, which the SDK's HTTP/1.1 handler (its own dependency) reaches.
- */
 function createClient(overrides: { region?: string; credentials?: typeof CREDENTIALS }, url: string): BedrockRuntimeClient {
-  return new BedrockRuntimeClient({
-    region: overrides.region ?? REGION,
-    endpoint: url,
-    credentials: overrides.credentials ?? CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler(),
-  });
+  return createBedrockRuntimeClient({ region: overrides.region ?? REGION, credentials: overrides.credentials ?? CREDENTIALS }, url);
 }
 
 /** Tests pick the reply with a marker in the last user message text. */

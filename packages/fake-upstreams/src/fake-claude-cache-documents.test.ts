@@ -5,13 +5,13 @@
 // or a sixth breakpoint is refused with the API's own error.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
-import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { startFakeAnthropicUpstream } from './fake-anthropic-upstream.js';
 import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
-import type { FakeServer } from './start-fake-server.js';
+import { useFakeAndClient } from './__fixtures__/use-fake-and-client.js';
+import { useFakeBedrockRuntime } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const LONG = 'word '.repeat(1500).trim();
 const PDF = Buffer.from('%PDF-1.4\n%fake\n').toString('base64');
@@ -19,16 +19,13 @@ const REGION = 'us-east-1';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKECACHE0000001', secretAccessKey: 'fake/secret/key/for+cache/tests00000000' };
 
 describe('fake Anthropic prompt cache and documents, driven by @anthropic-ai/sdk', () => {
-  let fake: FakeServer;
-  let client: Anthropic;
-  before(async () => {
-    fake = await startFakeAnthropicUpstream();
-    client = new Anthropic({ apiKey: 'sk-ant', baseURL: fake.url, maxRetries: 0 });
-  });
-  after(() => fake.close());
+  const suite = useFakeAndClient(
+    () => startFakeAnthropicUpstream(),
+    (fake) => new Anthropic({ apiKey: 'sk-ant', baseURL: fake.url, maxRetries: 0 }),
+  );
 
   const ask = (system: string, question: string) =>
-    client.messages.create({
+    suite.client.messages.create({
       model: 'claude-sonnet-4-5',
       max_tokens: 64,
       system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
@@ -49,36 +46,31 @@ describe('fake Anthropic prompt cache and documents, driven by @anthropic-ai/sdk
 
   it('reads a PDF document and refuses one that is not a PDF, or five breakpoints', async () => {
     const document = (data: string) => ({ type: 'document' as const, source: { type: 'base64' as const, media_type: 'application/pdf' as const, data } });
-    const ok = await client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 8, messages: [{ role: 'user', content: [document(PDF), { type: 'text', text: 'sum' }] }] });
+    const ok = await suite.client.messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 8,
+      messages: [{ role: 'user', content: [document(PDF), { type: 'text', text: 'sum' }] }],
+    });
     assert.equal(ok.type, 'message');
     await assert.rejects(
-      client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 8, messages: [{ role: 'user', content: [document(Buffer.from('hello').toString('base64'))] }] }),
+      suite.client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 8, messages: [{ role: 'user', content: [document(Buffer.from('hello').toString('base64'))] }] }),
       (error: unknown) => error instanceof Anthropic.BadRequestError && /The PDF specified was not valid/.test(error.message),
     );
     const marked = Array.from({ length: 5 }, (_, index) => ({ type: 'text' as const, text: `t${index}`, cache_control: { type: 'ephemeral' as const } }));
     await assert.rejects(
-      client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 8, messages: [{ role: 'user', content: marked }] }),
+      suite.client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 8, messages: [{ role: 'user', content: marked }] }),
       (error: unknown) => error instanceof Anthropic.BadRequestError && /A maximum of 4 blocks with cache_control may be provided. Found 5/.test(error.message),
     );
   });
 });
 
 describe('fake Converse prompt cache and documents, driven by @aws-sdk/client-bedrock-runtime', () => {
-  let fake: FakeServer;
-  let client: BedrockRuntimeClient;
   const model = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION });
-    client = new BedrockRuntimeClient({ region: REGION, endpoint: fake.url, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
-  });
-  after(async () => {
-    client.destroy();
-    await fake.close();
-  });
+  const suite = useFakeBedrockRuntime({ region: REGION, credentials: CREDENTIALS }, () => startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION }));
 
   it('writes the prefix before a cachePoint, then reads it', async () => {
     const converse = (question: string) =>
-      client.send(
+      suite.client.send(
         new ConverseCommand({ modelId: model, system: [{ text: LONG }, { cachePoint: { type: 'default' } }], messages: [{ role: 'user', content: [{ text: question }] }] }),
       );
     const first = await converse('one');
@@ -89,7 +81,7 @@ describe('fake Converse prompt cache and documents, driven by @aws-sdk/client-be
 
   it('reads a named PDF document and refuses a name Converse does not allow', async () => {
     const send = (name: string) =>
-      client.send(
+      suite.client.send(
         new ConverseCommand({
           modelId: model,
           messages: [{ role: 'user', content: [{ document: { format: 'pdf', name, source: { bytes: Buffer.from(PDF, 'base64') } } }, { text: 'sum' }] }],

@@ -4,11 +4,12 @@
 
 import { strict as assert } from 'node:assert';
 import { request as httpRequest } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CohereClientV2, CohereError } from 'cohere-ai';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { COHERE_STREAM_ERROR, startFakeCohereUpstream } from './fake-cohere-upstream.js';
-import type { FakeServer, RecordedRequest } from './start-fake-server.js';
+import type { RecordedRequest } from './start-fake-server.js';
+import { useFakeAndClient } from './__fixtures__/use-fake-and-client.js';
 
 const API_KEY = 'co-fake-test-key-0123';
 const MODEL = 'command-a-03-2025';
@@ -44,17 +45,13 @@ function rawPost(url: string, body: unknown): Promise<string> {
 }
 
 describe('fake Cohere upstream', () => {
-  let fake: FakeServer;
-  let client: CohereClientV2;
-
-  before(async () => {
-    fake = await startFakeCohereUpstream({ apiKey: API_KEY, reply: (request) => REPLIES[lastText(request)] ?? { content: `Hello from ${MODEL}` } });
-    client = new CohereClientV2({ token: API_KEY, environment: fake.url, maxRetries: 0 });
-  });
-  after(() => fake.close());
+  const suite = useFakeAndClient(
+    () => startFakeCohereUpstream({ apiKey: API_KEY, reply: (request) => REPLIES[lastText(request)] ?? { content: `Hello from ${MODEL}` } }),
+    (fake) => new CohereClientV2({ token: API_KEY, environment: fake.url, maxRetries: 0 }),
+  );
 
   it('frames its stream exactly as the API definition does', async () => {
-    const text = await rawPost(`${fake.url}/v2/chat`, { model: MODEL, messages: [{ role: 'user', content: 'llms' }], stream: true });
+    const text = await rawPost(`${suite.fake.url}/v2/chat`, { model: MODEL, messages: [{ role: 'user', content: 'llms' }], stream: true });
     const id = /"id":"([0-9a-f-]{36})"/.exec(text)?.[1];
     assert.ok(id !== undefined);
     assert.equal(
@@ -70,18 +67,18 @@ describe('fake Cohere upstream', () => {
   });
 
   it('answers client.chat with text content, a finish reason and usage', async () => {
-    const response = await client.chat({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] });
+    const response = await suite.client.chat({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(typeof response.id, 'string');
     assert.deepEqual(response.message.content, [{ type: 'text', text: `Hello from ${MODEL}` }]);
     assert.equal(response.finishReason, 'COMPLETE');
     assert.deepEqual(response.usage?.billedUnits, { inputTokens: 10, outputTokens: 5 });
-    const recorded = fake.requests.at(-1);
+    const recorded = suite.fake.requests.at(-1);
     assert.equal(recorded?.url, '/v2/chat');
     assert.equal(recorded?.headers.authorization, `Bearer ${API_KEY}`);
   });
 
   it('answers with a tool plan and tool calls', async () => {
-    const response = await client.chat({
+    const response = await suite.client.chat({
       model: MODEL,
       messages: [{ role: 'user', content: 'weather' }],
       tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
@@ -92,7 +89,7 @@ describe('fake Cohere upstream', () => {
   });
 
   it('streams events that client.chatStream parses', async () => {
-    const stream = await client.chatStream({ model: MODEL, messages: [{ role: 'user', content: 'weather' }] });
+    const stream = await suite.client.chatStream({ model: MODEL, messages: [{ role: 'user', content: 'weather' }] });
     const types: string[] = [];
     let plan = '';
     let args = '';
@@ -110,7 +107,7 @@ describe('fake Cohere upstream', () => {
   });
 
   it('ends a failing stream with an ERROR message-end', async () => {
-    const stream = await client.chatStream({ model: MODEL, messages: [{ role: 'user', content: 'crash' }] });
+    const stream = await suite.client.chatStream({ model: MODEL, messages: [{ role: 'user', content: 'crash' }] });
     let text = '';
     let end: { error?: string; finishReason?: string } | undefined;
     for await (const event of stream) {
@@ -122,15 +119,15 @@ describe('fake Cohere upstream', () => {
   });
 
   it('embeds texts as float vectors', async () => {
-    const response = await client.embed({ model: 'embed-v4.0', texts: ['hello world', 'bye'], inputType: 'search_document', embeddingTypes: ['float'] });
+    const response = await suite.client.embed({ model: 'embed-v4.0', texts: ['hello world', 'bye'], inputType: 'search_document', embeddingTypes: ['float'] });
     assert.equal(response.embeddings.float?.length, 2);
     assert.equal(response.embeddings.float?.[0]?.length, 8);
     assert.equal(response.meta?.billedUnits?.inputTokens, 3);
-    assert.deepEqual(fake.requests.at(-1)?.json, { model: 'embed-v4.0', texts: ['hello world', 'bye'], input_type: 'search_document', embedding_types: ['float'] });
+    assert.deepEqual(suite.fake.requests.at(-1)?.json, { model: 'embed-v4.0', texts: ['hello world', 'bye'], input_type: 'search_document', embedding_types: ['float'] });
   });
 
   it('reranks documents, most relevant first', async () => {
-    const response = await client.rerank({
+    const response = await suite.client.rerank({
       model: 'rerank-v3.5',
       query: 'capital of France',
       documents: ['Berlin is in Germany', 'Paris is the capital of France', 'France exports wine'],
@@ -145,10 +142,10 @@ describe('fake Cohere upstream', () => {
   });
 
   it('answers errors with {"message"} and the status the client maps', async () => {
-    await assert.rejects(client.chat({ model: MODEL, messages: [{ role: 'user', content: 'limited' }] }), (error: unknown) => {
+    await assert.rejects(suite.client.chat({ model: MODEL, messages: [{ role: 'user', content: 'limited' }] }), (error: unknown) => {
       return error instanceof CohereError && error.statusCode === 429 && (error.body as { message: string }).message.startsWith('You are using a Trial key');
     });
-    const stranger = new CohereClientV2({ token: 'wrong-key', environment: fake.url, maxRetries: 0 });
+    const stranger = new CohereClientV2({ token: 'wrong-key', environment: suite.fake.url, maxRetries: 0 });
     await assert.rejects(stranger.chat({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] }), (error: unknown) => {
       return error instanceof CohereError && error.statusCode === 401 && (error.body as { message: string }).message === 'invalid api token';
     });

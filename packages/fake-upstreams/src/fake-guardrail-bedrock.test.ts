@@ -3,27 +3,21 @@
 // its HTTP/1.1 handler: the fake is a plain HTTP/1.1 server).
 
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { ApplyGuardrailCommand, BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { describe, it } from 'node:test';
+import { ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';
 import { startFakeBedrockGuardrail } from './fake-guardrail-bedrock.js';
-import type { FakeServer } from './start-fake-server.js';
+import { createBedrockRuntimeClient, useFakeBedrockRuntime } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEGUARDTEST001', secretAccessKey: 'fake-guard-test-secret-000000000000000000' };
 const REGION = 'eu-west-1';
 
 describe('fake Bedrock ApplyGuardrail', () => {
-  let server: FakeServer;
-  let client: BedrockRuntimeClient;
-
-  before(async () => {
-    server = await startFakeBedrockGuardrail({ ...CREDENTIALS, region: REGION, guardrailIdentifier: 'gr-abc', guardrailVersion: 'DRAFT', blockedWords: ['falcon'] });
-    client = new BedrockRuntimeClient({ region: REGION, endpoint: server.url, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
-  });
-  after(() => server.close());
+  const suite = useFakeBedrockRuntime({ region: REGION, credentials: CREDENTIALS }, () =>
+    startFakeBedrockGuardrail({ ...CREDENTIALS, region: REGION, guardrailIdentifier: 'gr-abc', guardrailVersion: 'DRAFT', blockedWords: ['falcon'] }),
+  );
 
   const apply = (text: string, identifier = 'gr-abc') =>
-    client.send(new ApplyGuardrailCommand({ guardrailIdentifier: identifier, guardrailVersion: 'DRAFT', source: 'INPUT', content: [{ text: { text } }] }));
+    suite.client.send(new ApplyGuardrailCommand({ guardrailIdentifier: identifier, guardrailVersion: 'DRAFT', source: 'INPUT', content: [{ text: { text } }] }));
 
   it('answers NONE, an anonymization with its assessment, and a block with the blocked message', async () => {
     assert.equal((await apply('hello')).action, 'NONE');
@@ -38,13 +32,7 @@ describe('fake Bedrock ApplyGuardrail', () => {
 
   it('refuses an unknown guardrail and a wrong signature with AWS error types', async () => {
     await assert.rejects(apply('x', 'gr-other'), { name: 'ResourceNotFoundException' });
-    const wrong = new BedrockRuntimeClient({
-      region: REGION,
-      endpoint: server.url,
-      credentials: { ...CREDENTIALS, secretAccessKey: 'x'.repeat(40) },
-      maxAttempts: 1,
-      requestHandler: new NodeHttpHandler(),
-    });
+    const wrong = createBedrockRuntimeClient({ region: REGION, credentials: { ...CREDENTIALS, secretAccessKey: 'x'.repeat(40) } }, suite.fake.url);
     await assert.rejects(wrong.send(new ApplyGuardrailCommand({ guardrailIdentifier: 'gr-abc', guardrailVersion: 'DRAFT', source: 'INPUT', content: [{ text: { text: 'x' } }] })), {
       name: 'InvalidSignatureException',
     });
