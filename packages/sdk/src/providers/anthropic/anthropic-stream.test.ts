@@ -4,7 +4,7 @@ import { APIConnectionError, BadGatewayError, ServiceUnavailableError } from '..
 import type { SseEvent } from '../../http/decode-sse.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { convertAnthropicStream, type AnthropicStreamOptions } from './anthropic-stream.js';
-import { rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
+import { collectStream, rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
 import { JSON_TOOL_NAME } from './convert-to-anthropic-tools.js';
 import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
@@ -36,9 +36,7 @@ async function collect(events: SseEvent[], options: AnthropicStreamOptions = OPT
   async function* source() {
     yield* events;
   }
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of convertAnthropicStream(source(), options)) chunks.push(chunk);
-  return chunks;
+  return collectStream(convertAnthropicStream(source(), options));
 }
 
 describe('convertAnthropicStream', () => {

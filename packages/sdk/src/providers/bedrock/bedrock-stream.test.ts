@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { decodeAwsEventStream, awsEventHeader } from '../../http/decode-aws-event-stream.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import type { AwsEvent } from '../aws/read-aws-events.js';
-import { rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
+import { collectStream, rebuildThinkingBlocks } from '../__fixtures__/collect-stream.js';
 import { convertBedrockStream } from './bedrock-stream.js';
 import { expectedCacheUsage } from '../__fixtures__/expected-usage.js';
 
@@ -26,9 +26,7 @@ async function* eventsOf(bytes: Uint8Array): AsyncGenerator<AwsEvent> {
 }
 
 async function convert(name: string, bytes = readFileSync(new URL(name, FIXTURES))): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of convertBedrockStream(eventsOf(bytes), OPTIONS)) chunks.push(chunk);
-  return chunks;
+  return collectStream(convertBedrockStream(eventsOf(bytes), OPTIONS));
 }
 
 /** What the recording's decoded twin (`.events.json`) says the text deltas add up to. */

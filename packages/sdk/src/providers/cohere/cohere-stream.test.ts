@@ -9,6 +9,7 @@ import type { SseEvent } from '../../http/decode-sse.js';
 import type { HttpResponse } from '../../http/http-client.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { readCohereStream, type CohereStreamOptions } from './cohere-stream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const OPTIONS: CohereStreamOptions = { id: 'fallback', created: 7, provider: 'cohere', model: 'command-r', secrets: ['co-secret-key-123'], signal: undefined };
 
@@ -21,9 +22,7 @@ async function convert(input: SseEvent[]): Promise<ChatCompletionChunk[]> {
   const wire = input.map(({ event, data }) => `${event === undefined ? '' : `event: ${event}\n`}data: ${data}\n\n`).join('');
   // A Node stream stands in for undici's body: the reader only iterates it.
   const body = Readable.from([Buffer.from(wire)], { objectMode: false }) as unknown as HttpResponse['body'];
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of readCohereStream({ status: 200, headers: {}, body }, OPTIONS)) chunks.push(chunk);
-  return chunks;
+  return collectStream(readCohereStream({ status: 200, headers: {}, body }, OPTIONS));
 }
 
 const END = {

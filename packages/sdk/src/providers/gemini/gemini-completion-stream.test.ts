@@ -15,6 +15,7 @@ import {
 } from '../../index.js';
 import { completionThrough, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const API_KEY = 'AIzaSyFakeGeminiStream-0123456789';
 const MODEL = 'gemini-2.5-pro';
@@ -26,11 +27,7 @@ describe('gemini streaming and embeddings through the public API', () => {
   });
 
   const { stream } = completionThrough(upstream, { model: `gemini/${MODEL}`, api_key: API_KEY });
-  const collect = async (params: Partial<CompletionParams> = {}): Promise<ChatCompletionChunk[]> => {
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of await stream(params)) chunks.push(chunk);
-    return chunks;
-  };
+  const collect = async (params: Partial<CompletionParams> = {}): Promise<ChatCompletionChunk[]> => collectStream(await stream(params));
   const deltas = (chunks: ChatCompletionChunk[]) => chunks.flatMap((chunk) => chunk.choices.map((choice) => [choice.delta, choice.finish_reason]));
 
   it('streams text deltas, then the finish reason, then usage when asked', async () => {
@@ -50,8 +47,7 @@ describe('gemini streaming and embeddings through the public API', () => {
 
   it('hides the usage chunk unless asked, but still records usage and cost', async () => {
     const result = await stream();
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of result) chunks.push(chunk);
+    const chunks = await collectStream(result);
     assert.ok(chunks.every((chunk) => chunk.usage === undefined));
     assert.equal(result.usage?.total_tokens, 10);
   });

@@ -10,6 +10,7 @@ import type { HttpResponse } from '../../http/http-client.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { readGeminiStream } from './gemini-stream.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const OPTIONS = { created: 1_700_000_000, provider: 'gemini', model: 'gemini-test', secrets: [] };
 
@@ -23,9 +24,7 @@ function body(text: string, size: number): HttpResponse {
 }
 
 async function convert(wire: string, size = 7): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of readGeminiStream(body(wire, size), OPTIONS)) chunks.push(chunk);
-  return chunks;
+  return collectStream(readGeminiStream(body(wire, size), OPTIONS));
 }
 
 const frame = (body: unknown, ending = '\r\n\r\n') => `data: ${JSON.stringify(body)}${ending}`;

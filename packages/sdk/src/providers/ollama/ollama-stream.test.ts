@@ -6,6 +6,7 @@ import { it } from 'node:test';
 import { InternalServerError } from '../../errors/error-classes.js';
 import type { ChatCompletionChunk } from '../../spec/index.js';
 import { convertOllamaStream, type OllamaStreamOptions } from './ollama-stream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const OPTIONS: OllamaStreamOptions = { id: 'chatcmpl-test', created: 1, provider: 'ollama_chat', model: 'fallback', secrets: [], signal: undefined };
 
@@ -13,9 +14,7 @@ async function convert(lines: string[]): Promise<ChatCompletionChunk[]> {
   async function* source(): AsyncGenerator<string> {
     yield* lines;
   }
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of convertOllamaStream(source(), OPTIONS)) chunks.push(chunk);
-  return chunks;
+  return collectStream(convertOllamaStream(source(), OPTIONS));
 }
 
 it('converts a chat stream whose done line has no done_reason', async () => {

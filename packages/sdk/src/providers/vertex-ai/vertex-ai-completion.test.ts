@@ -16,13 +16,13 @@ import {
   UnsupportedParamsError,
   completion,
   embedding,
-  type ChatCompletionChunk,
   type CompletionParams,
 } from '../../index.js';
 import { vertexHost } from './resolve-vertex-endpoint.js';
 import { expectedReasoningUsage } from '../__fixtures__/expected-usage.js';
 import { useClearedEnv } from '../__fixtures__/saved-env.js';
 import { useFakeServer, useFakeUpstream } from '../__fixtures__/use-fake-upstream.js';
+import { collectStream } from '../__fixtures__/collect-stream.js';
 
 const PROJECT = 'llmux-test-project';
 const ENV_NAMES = ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEXAI_PROJECT', 'VERTEXAI_LOCATION', 'GOOGLE_CLOUD_PROJECT'] as const;
@@ -117,8 +117,7 @@ describe('vertex_ai provider through the public API', () => {
 
   it('streams Gemini on Vertex with usage at the end', async () => {
     upstream.reply = { content: 'one two three', usage: { promptTokens: 17, completionTokens: 9 }, thoughtsTokens: 4, finish: 'length' };
-    const chunks: ChatCompletionChunk[] = [];
-    for await (const chunk of await completion({ ...params('gemini-2.5-flash'), stream: true, stream_options: { include_usage: true } })) chunks.push(chunk);
+    const chunks = await collectStream(await completion({ ...params('gemini-2.5-flash'), stream: true, stream_options: { include_usage: true } }));
     assert.equal(lastVertex()?.url, `/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse`);
     assert.equal(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join(''), 'one two three');
     assert.equal(chunks.at(-2)?.choices[0]?.finish_reason, 'length');
@@ -149,9 +148,8 @@ describe('vertex_ai provider through the public API', () => {
 
   it('streams Claude on Vertex through streamRawPredict, tool calls included', async () => {
     upstream.reply = { toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] };
-    const chunks: ChatCompletionChunk[] = [];
     const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
-    for await (const chunk of await completion({ ...params('claude-haiku-4-5', { max_tokens: 64, tools }), stream: true })) chunks.push(chunk);
+    const chunks = await collectStream(await completion({ ...params('claude-haiku-4-5', { max_tokens: 64, tools }), stream: true }));
     assert.match(lastVertex()?.url ?? '', /publishers\/anthropic\/models\/claude-haiku-4-5:streamRawPredict$/);
     assert.equal((lastVertex()?.json as { stream: boolean }).stream, true);
     const args = chunks
