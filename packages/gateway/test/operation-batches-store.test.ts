@@ -4,8 +4,9 @@
 
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createStore, type FileBatchRow, type KyselyStore } from '../src/store/index.js';
-import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import type { FileBatchRow, KyselyStore } from '../src/store/index.js';
+import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
+import { BACKEND_NAMES, openBackend } from './helpers/store-backends.js';
 
 function row(changes: Partial<FileBatchRow>): FileBatchRow {
   return {
@@ -26,21 +27,17 @@ function row(changes: Partial<FileBatchRow>): FileBatchRow {
 
 for (const backendName of BACKEND_NAMES) {
   describe(`files and batches table on ${backendName}`, () => {
-    let backend: Backend | undefined;
+    let migrated: MigratedStore | undefined;
     let store: KyselyStore;
 
     before(async () => {
       const opened = await openBackend(backendName);
       // PostgreSQL on 127.0.0.1:5432 is part of this machine's test setup: a missing one fails loudly.
       if (typeof opened === 'string') throw new Error(opened);
-      backend = opened;
-      store = createStore(backend.options);
-      await store.migrate();
+      migrated = await openMigratedStore(opened);
+      store = migrated.store;
     });
-    after(async () => {
-      await store?.close();
-      await backend?.cleanup();
-    });
+    after(() => migrated?.dispose());
 
     it('keeps, finds, bills once, lists by owner and deletes', async () => {
       await store.insertFileBatch(row({}));

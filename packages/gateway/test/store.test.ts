@@ -4,10 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { UserRecord } from '../src/governance/identity.js';
-import { createStore, LATEST_SCHEMA_VERSION, SchemaTooNewError, type KyselyStore, type SpendLogRow } from '../src/store/index.js';
+import { LATEST_SCHEMA_VERSION, SchemaTooNewError, type KyselyStore, type SpendLogRow } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { keyRecord, NO_LIMITS } from './helpers/key-record.js';
-import { BACKEND_NAMES, openBackend, type Backend } from './helpers/store-backends.js';
+import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
+import { BACKEND_NAMES, openBackend } from './helpers/store-backends.js';
 import { serviceGate } from './helpers/service-gate.js';
 import { spendLogRow } from './helpers/spend-log-row.js';
 
@@ -52,19 +53,16 @@ function spendRow(requestId: string, changes: Partial<SpendLogRow> = {}): SpendL
 for (const backendName of BACKEND_NAMES) {
   describe(`store on ${backendName}`, () => {
     const backendGate = serviceGate('PostgreSQL store tests', () => openBackend(backendName));
-    let backend: Backend | undefined;
+    let migrated: MigratedStore | undefined;
     let store: KyselyStore;
 
     before(async () => {
-      backend = await backendGate.open();
+      const backend = await backendGate.open();
       if (backend === undefined) return;
-      store = createStore(backend.options);
-      await store.migrate();
+      migrated = await openMigratedStore(backend);
+      store = migrated.store;
     });
-    after(async () => {
-      await store?.close();
-      await backend?.cleanup();
-    });
+    after(() => migrated?.dispose());
 
     it('migrates an empty database and is idempotent on a second start', async (t) => {
       if (backendGate.skipped(t)) return;
