@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { BadRequestError } from 'llmux';
 import type { TeamMember, TeamRecord, Identity } from '../governance/identity.js';
+import { NO_LIMITS } from '../governance/no-limits.js';
 import { denied, isAdmin, isTeamAdmin, isViewer } from '../governance/permissions.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Route } from '../http/route.js';
@@ -103,13 +104,7 @@ export async function createMissingUsers(store: Store, userIds: readonly string[
       metadata: {},
       created_at: at,
       updated_at: at,
-      max_budget: null,
-      budget_duration: null,
-      budget_reset_at: null,
-      soft_budget: null,
-      rpm_limit: null,
-      tpm_limit: null,
-      max_parallel_requests: null,
+      ...NO_LIMITS,
     });
   }
 }

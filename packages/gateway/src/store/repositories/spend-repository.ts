@@ -2,6 +2,7 @@
 // Totals are added in SQL (spend = spend + x), so concurrent writers never lose an update.
 
 import { CompiledQuery, sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { NO_LIMITS } from '../../governance/no-limits.js';
 import type { Database, SpendLogsTable } from '../database-schema.js';
 import { parseJson } from '../row-codecs.js';
 import type { SpendEntity, SpendGroupBy, SpendIncrement, SpendLogFilter, SpendLogRow, SpendReportRow } from '../store.js';
@@ -53,13 +54,7 @@ export function createSpendRepository(db: Kysely<Database>, dialect: 'sqlite' | 
         metadata: '{}',
         created_at: now,
         updated_at: now,
-        max_budget: null,
-        budget_duration: null,
-        budget_reset_at: null,
-        soft_budget: null,
-        rpm_limit: null,
-        tpm_limit: null,
-        max_parallel_requests: null,
+        ...NO_LIMITS,
       })
       .onConflict((conflict) => conflict.column('user_id').doUpdateSet((eb) => ({ spend: eb('llmux_customers.spend', '+', eb.ref('excluded.spend')) })))
       .execute();
