@@ -62,7 +62,14 @@ describe('the bytes a passed-through chat call sends upstream', () => {
     assert.deepEqual(json.routing_hint, { model: 'gpt' });
   });
 
-  it('serialises a stream’s body, which asks for usage', async () => {
+  it('sends a stream’s bytes patched when the client asked for usage itself', async () => {
+    const body = '{"model":"gpt","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}';
+    const answer = await httpRequest(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.equal(answer.status, 200);
+    assert.equal(upstream.requests.at(-1)?.text, body.replace('"gpt"', `"${DEPLOYED}"`));
+  });
+
+  it('serialises a stream’s body where the gateway adds the usage request', async () => {
     const answer = await httpRequest(`${gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
