@@ -3,11 +3,12 @@
 // for a tool loop continued without its thinking blocks or with a changed one.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { startFakeAnthropicUpstream } from './fake-anthropic-upstream.js';
-import type { FakeServer, RecordedRequest } from './start-fake-server.js';
+import type { RecordedRequest } from './start-fake-server.js';
+import { useFakeAndClient } from './__fixtures__/use-fake-and-client.js';
 
 const API_KEY = 'sk-ant-fake-test-key';
 const MODEL = 'claude-fake-4';
@@ -26,16 +27,12 @@ function replyTo(request: RecordedRequest): FakeChatReply {
 const toolResult: Anthropic.MessageParam = { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: '18°C' }] };
 
 describe('fake Anthropic upstream thinking, driven by @anthropic-ai/sdk', () => {
-  let fake: FakeServer;
-  let client: Anthropic;
+  const suite = useFakeAndClient(
+    () => startFakeAnthropicUpstream({ apiKey: API_KEY, reply: replyTo }),
+    (fake) => new Anthropic({ apiKey: API_KEY, baseURL: fake.url, maxRetries: 0 }),
+  );
 
-  before(async () => {
-    fake = await startFakeAnthropicUpstream({ apiKey: API_KEY, reply: replyTo });
-    client = new Anthropic({ apiKey: API_KEY, baseURL: fake.url, maxRetries: 0 });
-  });
-  after(() => fake.close());
-
-  const create = (messages: Anthropic.MessageParam[]) => client.messages.create({ model: MODEL, max_tokens: 2048, thinking: THINKING, tools: TOOLS, messages });
+  const create = (messages: Anthropic.MessageParam[]) => suite.client.messages.create({ model: MODEL, max_tokens: 2048, thinking: THINKING, tools: TOOLS, messages });
 
   it('answers with signed thinking, then redacted_thinking, then tool_use', async () => {
     const message = await create([QUESTION]);
@@ -50,7 +47,7 @@ describe('fake Anthropic upstream thinking, driven by @anthropic-ai/sdk', () => 
 
   it('streams the same blocks, which messages.stream() accumulates with their signature', async () => {
     const created = await create([QUESTION]);
-    const streamed = await client.messages.stream({ model: MODEL, max_tokens: 2048, thinking: THINKING, tools: TOOLS, messages: [QUESTION] }).finalMessage();
+    const streamed = await suite.client.messages.stream({ model: MODEL, max_tokens: 2048, thinking: THINKING, tools: TOOLS, messages: [QUESTION] }).finalMessage();
     assert.deepEqual(streamed.content, created.content);
   });
 
@@ -70,7 +67,7 @@ describe('fake Anthropic upstream thinking, driven by @anthropic-ai/sdk', () => 
         error.message.includes('messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `tool_use`. When `thinking` is enabled'),
     );
     // Without thinking, the same history is fine.
-    const plain = await client.messages.create({ model: MODEL, max_tokens: 64, tools: TOOLS, messages: [QUESTION, { role: 'assistant', content: toolUse }, toolResult] });
+    const plain = await suite.client.messages.create({ model: MODEL, max_tokens: 64, tools: TOOLS, messages: [QUESTION, { role: 'assistant', content: toolUse }, toolResult] });
     assert.equal(plain.stop_reason, 'end_turn');
   });
 

@@ -3,7 +3,7 @@
 // CRC), and a request signed with the wrong secret is refused as AWS refuses it.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   type BedrockRuntimeClient,
   ConverseCommand,
@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import type { FakeChatReply } from './fake-chat-reply.js';
 import { startFakeBedrockUpstream } from './fake-bedrock-upstream.js';
-import type { FakeServer, RecordedRequest } from './start-fake-server.js';
-import { createBedrockRuntimeClient } from './__fixtures__/use-fake-bedrock-runtime.js';
+import type { RecordedRequest } from './start-fake-server.js';
+import { createBedrockRuntimeClient, useFakeBedrockRuntime } from './__fixtures__/use-fake-bedrock-runtime.js';
 
 const REGION = 'us-west-2';
 const CREDENTIALS = { accessKeyId: 'AKIAFAKEBEDROCK00001', secretAccessKey: 'fake/secret/key/for+bedrock/tests0000000' };
@@ -39,39 +39,31 @@ function lastText(request: RecordedRequest): string {
 }
 
 describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () => {
-  let fake: FakeServer;
-  let client: BedrockRuntimeClient;
-
-  before(async () => {
-    fake = await startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, reply: (request) => REPLIES[lastText(request)] ?? { content: 'Hello from the fake' } });
-    client = createClient({}, fake.url);
-  });
-  after(async () => {
-    client.destroy();
-    await fake.close();
-  });
+  const suite = useFakeBedrockRuntime({ region: REGION, credentials: CREDENTIALS }, () =>
+    startFakeBedrockUpstream({ ...CREDENTIALS, region: REGION, reply: (request) => REPLIES[lastText(request)] ?? { content: 'Hello from the fake' } }),
+  );
 
   it('answers Converse, with the model id encoded in the signed path', async () => {
-    const output = await client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { maxTokens: 64 } }));
+    const output = await suite.client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { maxTokens: 64 } }));
     assert.deepEqual(output.output?.message?.content, [{ text: 'Hello from the fake' }]);
     assert.equal(output.stopReason, 'end_turn');
     assert.equal(output.usage?.inputTokens, 10);
-    assert.equal(fake.requests.at(-1)?.url, '/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/converse');
-    assert.match(fake.requests.at(-1)?.headers.authorization ?? '', /^AWS4-HMAC-SHA256 Credential=AKIAFAKEBEDROCK00001\/\d{8}\/us-west-2\/bedrock\/aws4_request/);
+    assert.equal(suite.fake.requests.at(-1)?.url, '/model/us.anthropic.claude-sonnet-4-20250514-v1%3A0/converse');
+    assert.match(suite.fake.requests.at(-1)?.headers.authorization ?? '', /^AWS4-HMAC-SHA256 Credential=AKIAFAKEBEDROCK00001\/\d{8}\/us-west-2\/bedrock\/aws4_request/);
   });
 
   it('answers Converse with tool use and reasoning blocks', async () => {
-    const tools = await client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'weather' }] }] }));
+    const tools = await suite.client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'weather' }] }] }));
     assert.deepEqual(tools.output?.message?.content, [{ toolUse: { toolUseId: 'tooluse_weather_1', name: 'get_weather', input: { city: 'Paris' } } }]);
     assert.equal(tools.stopReason, 'tool_use');
-    const think = await client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'think' }] }] }));
+    const think = await suite.client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'think' }] }] }));
     const first = think.output?.message?.content?.[0];
     assert.equal(first?.reasoningContent?.reasoningText?.text, 'The user greets me.');
     assert.deepEqual(think.usage, { inputTokens: 15, outputTokens: 7, totalTokens: 57, cacheReadInputTokens: 30, cacheWriteInputTokens: 5 });
   });
 
   it('streams ConverseStream events the SDK decodes frame by frame', async () => {
-    const output = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'weather' }] }] }));
+    const output = await suite.client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'weather' }] }] }));
     const events: ConverseStreamOutput[] = [];
     for await (const event of output.stream ?? []) events.push(event);
     assert.deepEqual(
@@ -86,7 +78,7 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
   });
 
   it('sends a mid-stream exception frame the SDK raises as the modelled exception', async () => {
-    const output = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'throttle' }] }] }));
+    const output = await suite.client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'throttle' }] }] }));
     const texts: string[] = [];
     await assert.rejects(
       (async () => {
@@ -99,7 +91,7 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
 
   it('answers InvokeModel for Claude with a Messages API message', async () => {
     const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] };
-    const output = await client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
+    const output = await suite.client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }));
     const message = JSON.parse(Buffer.from(output.body).toString('utf8')) as { type: string; content: unknown; model: string };
     assert.equal(message.type, 'message');
     assert.equal(message.model, MODEL);
@@ -110,16 +102,16 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
     const body = (betas: string[]) =>
       JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', anthropic_beta: betas, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] });
     await assert.rejects(
-      client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14', 'oauth-2025-04-20']) })),
+      suite.client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14', 'oauth-2025-04-20']) })),
       (error: unknown) => error instanceof Error && error.name === 'ValidationException' && /invalid beta flag/.test(error.message),
     );
-    const output = await client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14']) }));
+    const output = await suite.client.send(new InvokeModelCommand({ modelId: MODEL, contentType: 'application/json', body: body(['interleaved-thinking-2025-05-14']) }));
     assert.equal((JSON.parse(Buffer.from(output.body).toString('utf8')) as { type: string }).type, 'message');
   });
 
   it('streams InvokeModelWithResponseStream chunks of base64 Anthropic events', async () => {
     const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] };
-    const output = await client.send(new InvokeModelWithResponseStreamCommand({ modelId: MODEL, contentType: 'application/json', body: JSON.stringify(body) }));
+    const output = await suite.client.send(new InvokeModelWithResponseStreamCommand({ modelId: MODEL, contentType: 'application/json', body: JSON.stringify(body) }));
     const types: string[] = [];
     let text = '';
     for await (const event of output.body ?? []) {
@@ -133,17 +125,19 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
   });
 
   it('answers Titan and Cohere embeddings through InvokeModel', async () => {
-    const titan = await client.send(new InvokeModelCommand({ modelId: 'amazon.titan-embed-text-v2:0', body: JSON.stringify({ inputText: 'hello world', dimensions: 4 }) }));
+    const titan = await suite.client.send(new InvokeModelCommand({ modelId: 'amazon.titan-embed-text-v2:0', body: JSON.stringify({ inputText: 'hello world', dimensions: 4 }) }));
     const titanBody = JSON.parse(Buffer.from(titan.body).toString('utf8')) as { embedding: number[]; inputTextTokenCount: number };
     assert.equal(titanBody.embedding.length, 4);
     assert.equal(titanBody.inputTextTokenCount, 2);
-    const cohere = await client.send(new InvokeModelCommand({ modelId: 'cohere.embed-english-v3', body: JSON.stringify({ texts: ['a', 'b c'], input_type: 'search_query' }) }));
+    const cohere = await suite.client.send(
+      new InvokeModelCommand({ modelId: 'cohere.embed-english-v3', body: JSON.stringify({ texts: ['a', 'b c'], input_type: 'search_query' }) }),
+    );
     const cohereBody = JSON.parse(Buffer.from(cohere.body).toString('utf8')) as { embeddings: number[][] };
     assert.equal(cohereBody.embeddings.length, 2);
   });
 
   it('refuses a request signed with the wrong secret, as AWS does', async () => {
-    const wrong = createClient({ credentials: { ...CREDENTIALS, secretAccessKey: 'not-the-secret' } }, fake.url);
+    const wrong = createClient({ credentials: { ...CREDENTIALS, secretAccessKey: 'not-the-secret' } }, suite.fake.url);
     await assert.rejects(wrong.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }] })), (error: unknown) => {
       assert.ok(error instanceof Error);
       assert.equal(error.name, 'InvalidSignatureException');
@@ -151,11 +145,11 @@ describe('fake Bedrock upstream, driven by @aws-sdk/client-bedrock-runtime', () 
       assert.equal((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode, 403);
       return true;
     });
-    const unknownKey = createClient({ credentials: { ...CREDENTIALS, accessKeyId: 'AKIAUNKNOWN000000000' } }, fake.url);
+    const unknownKey = createClient({ credentials: { ...CREDENTIALS, accessKeyId: 'AKIAUNKNOWN000000000' } }, suite.fake.url);
     await assert.rejects(unknownKey.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }] })), {
       name: 'UnrecognizedClientException',
     });
-    const wrongRegion = createClient({ region: 'eu-west-1' }, fake.url);
+    const wrongRegion = createClient({ region: 'eu-west-1' }, suite.fake.url);
     await assert.rejects(wrongRegion.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'hi' }] }] })), { name: 'InvalidSignatureException' });
     wrong.destroy();
     unknownKey.destroy();

@@ -2,12 +2,13 @@
 // unchanged, for plain, streaming, function-call, embedding and error replies.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ApiError, FunctionCallingConfigMode, GoogleGenAI } from '@google/genai';
 import { FAKE_THOUGHT_SIGNATURE, type FakeGeminiReply } from './fake-gemini-reply.js';
 import { startFakeGeminiUpstream } from './fake-gemini-upstream.js';
 import { googleErrorBody, retryInfo } from './fake-google-error.js';
-import type { FakeServer, RecordedRequest } from './start-fake-server.js';
+import type { RecordedRequest } from './start-fake-server.js';
+import { useFakeAndClient } from './__fixtures__/use-fake-and-client.js';
 
 const API_KEY = 'AIzaFakeGeminiKey0123456789';
 const MODEL = 'gemini-2.5-flash';
@@ -26,22 +27,18 @@ function lastText(request: RecordedRequest): string {
 }
 
 describe('fake Gemini upstream, driven by @google/genai', () => {
-  let fake: FakeServer;
-  let client: GoogleGenAI;
-
-  before(async () => {
-    fake = await startFakeGeminiUpstream({ apiKey: API_KEY, reply: (request) => REPLIES[lastText(request)] ?? { content: `Hello from ${MODEL}` } });
-    client = new GoogleGenAI({ apiKey: API_KEY, httpOptions: { baseUrl: fake.url } });
-  });
-  after(() => fake.close());
+  const suite = useFakeAndClient(
+    () => startFakeGeminiUpstream({ apiKey: API_KEY, reply: (request) => REPLIES[lastText(request)] ?? { content: `Hello from ${MODEL}` } }),
+    (fake) => new GoogleGenAI({ apiKey: API_KEY, httpOptions: { baseUrl: fake.url } }),
+  );
 
   it('answers generateContent with text, a system instruction and usage', async () => {
-    const response = await client.models.generateContent({ model: MODEL, contents: 'hi', config: { systemInstruction: 'Be brief.', temperature: 0.2 } });
+    const response = await suite.client.models.generateContent({ model: MODEL, contents: 'hi', config: { systemInstruction: 'Be brief.', temperature: 0.2 } });
     assert.equal(response.text, `Hello from ${MODEL}`);
     assert.equal(response.candidates?.[0]?.finishReason, 'STOP');
     assert.equal(response.usageMetadata?.promptTokenCount, 10);
     assert.equal(response.modelVersion, MODEL);
-    const recorded = fake.requests.at(-1);
+    const recorded = suite.fake.requests.at(-1);
     assert.equal(recorded?.url, `/v1beta/models/${MODEL}:generateContent`);
     assert.equal(recorded?.headers['x-goog-api-key'], API_KEY);
     const body = recorded?.json as { systemInstruction: unknown; generationConfig: unknown };
@@ -50,7 +47,7 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
   });
 
   it('reports thoughts, thinking tokens and cached tokens', async () => {
-    const response = await client.models.generateContent({ model: MODEL, contents: 'think', config: { thinkingConfig: { includeThoughts: true, thinkingBudget: 1024 } } });
+    const response = await suite.client.models.generateContent({ model: MODEL, contents: 'think', config: { thinkingConfig: { includeThoughts: true, thinkingBudget: 1024 } } });
     const parts = response.candidates?.[0]?.content?.parts ?? [];
     assert.deepEqual(parts, [{ text: 'The user greets me.', thought: true }, { text: 'Hi there, friend' }]);
     assert.equal(response.text, 'Hi there, friend');
@@ -66,7 +63,7 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
   });
 
   it('answers with a function call the client can read', async () => {
-    const response = await client.models.generateContent({
+    const response = await suite.client.models.generateContent({
       model: MODEL,
       contents: 'weather',
       config: {
@@ -79,7 +76,7 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
   });
 
   it('streams with alt=sse in CRLF-framed chunks the client reassembles', async () => {
-    const stream = await client.models.generateContentStream({ model: MODEL, contents: 'think' });
+    const stream = await suite.client.models.generateContentStream({ model: MODEL, contents: 'think' });
     const texts: string[] = [];
     let finishReason: string | undefined;
     let usage: number | undefined;
@@ -92,11 +89,11 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
     assert.ok(texts.length > 1, 'streamed in several chunks');
     assert.equal(finishReason, 'STOP');
     assert.equal(usage, 8);
-    assert.equal(fake.requests.at(-1)?.url, `/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`);
+    assert.equal(suite.fake.requests.at(-1)?.url, `/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`);
   });
 
   it('sends a mid-stream error as a Google error event', async () => {
-    const stream = await client.models.generateContentStream({ model: MODEL, contents: 'overload' });
+    const stream = await suite.client.models.generateContentStream({ model: MODEL, contents: 'overload' });
     const texts: string[] = [];
     await assert.rejects(
       (async () => {
@@ -108,21 +105,21 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
   });
 
   it('embeds a batch of texts', async () => {
-    const response = await client.models.embedContent({ model: 'gemini-embedding-001', contents: ['a', 'b'], config: { outputDimensionality: 4 } });
+    const response = await suite.client.models.embedContent({ model: 'gemini-embedding-001', contents: ['a', 'b'], config: { outputDimensionality: 4 } });
     assert.equal(response.embeddings?.length, 2);
     assert.equal(response.embeddings?.[0]?.values?.length, 4);
-    assert.equal(fake.requests.at(-1)?.url, '/v1beta/models/gemini-embedding-001:batchEmbedContents');
+    assert.equal(suite.fake.requests.at(-1)?.url, '/v1beta/models/gemini-embedding-001:batchEmbedContents');
   });
 
   it('refuses a wrong key, and passes error bodies through', async () => {
-    const wrong = new GoogleGenAI({ apiKey: 'AIzaWrong', httpOptions: { baseUrl: fake.url } });
+    const wrong = new GoogleGenAI({ apiKey: 'AIzaWrong', httpOptions: { baseUrl: suite.fake.url } });
     await assert.rejects(wrong.models.generateContent({ model: MODEL, contents: 'hi' }), (error: unknown) => {
       assert.ok(error instanceof ApiError);
       assert.equal(error.status, 400);
       assert.match(error.message, /API_KEY_INVALID/);
       return true;
     });
-    await assert.rejects(client.models.generateContent({ model: MODEL, contents: 'rate-limit' }), (error: unknown) => {
+    await assert.rejects(suite.client.models.generateContent({ model: MODEL, contents: 'rate-limit' }), (error: unknown) => {
       assert.ok(error instanceof ApiError);
       assert.equal(error.status, 429);
       assert.match(error.message, /RESOURCE_EXHAUSTED/);
@@ -131,7 +128,7 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
   });
 
   it('rejects fields the real API does not know', async () => {
-    const response = await fetch(`${fake.url}/v1beta/models/${MODEL}:generateContent`, {
+    const response = await fetch(`${suite.fake.url}/v1beta/models/${MODEL}:generateContent`, {
       method: 'POST',
       headers: { 'x-goog-api-key': API_KEY, 'content-type': 'application/json' },
       body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }], messages: [] }),
@@ -143,7 +140,7 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
   });
   it("takes the files, audio, search tool, topK and thinkingConfig Google's client sends, and refuses malformed ones", async () => {
     const pdf = Buffer.from('%PDF-1.4 fake').toString('base64');
-    const response = await client.models.generateContent({
+    const response = await suite.client.models.generateContent({
       model: MODEL,
       contents: [
         {
@@ -159,13 +156,13 @@ describe('fake Gemini upstream, driven by @google/genai', () => {
       config: { topK: 40, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true }, tools: [{ googleSearch: {} }] },
     });
     assert.equal(response.text, `Hello from ${MODEL}`);
-    const body = fake.requests.at(-1)?.json as { tools: unknown; generationConfig: unknown };
+    const body = suite.fake.requests.at(-1)?.json as { tools: unknown; generationConfig: unknown };
     assert.deepEqual(body.tools, [{ googleSearch: {} }]);
     assert.deepEqual(body.generationConfig, { topK: 40, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } });
 
     const refused = async (parts: Array<Record<string, unknown>>, message: RegExp) =>
       assert.rejects(
-        client.models.generateContent({ model: MODEL, contents: [{ role: 'user', parts }] }),
+        suite.client.models.generateContent({ model: MODEL, contents: [{ role: 'user', parts }] }),
         (error: unknown) => error instanceof ApiError && error.status === 400 && message.test(error.message),
       );
     await refused([{ inlineData: { mimeType: 'application/pdf', data: 'not base64!' } }], /Base64 decoding failed/);

@@ -2,23 +2,19 @@
 // base64 and decodes it): similar texts come back close, unrelated ones far apart.
 
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { cosineSimilarity, fakeBagOfWordsVector, startFakeSemanticEmbeddingsUpstream } from './fake-semantic-embeddings.js';
-import type { FakeServer } from './start-fake-server.js';
+import { useFakeAndClient } from './__fixtures__/use-fake-and-client.js';
 
 describe('fake semantic embeddings upstream', () => {
-  let fake: FakeServer;
-  let client: OpenAI;
-
-  before(async () => {
-    fake = await startFakeSemanticEmbeddingsUpstream();
-    client = new OpenAI({ apiKey: 'sk-fake', baseURL: `${fake.url}/v1`, maxRetries: 0 });
-  });
-  after(() => fake.close());
+  const suite = useFakeAndClient(
+    () => startFakeSemanticEmbeddingsUpstream(),
+    (fake) => new OpenAI({ apiKey: 'sk-fake', baseURL: `${fake.url}/v1`, maxRetries: 0 }),
+  );
 
   it('answers the official client with vectors that keep paraphrases close', async () => {
-    const reply = await client.embeddings.create({
+    const reply = await suite.client.embeddings.create({
       model: 'text-embedding-3-small',
       input: ['What is the capital of France?', 'what is the capital city of France', 'How do I bake bread?'],
     });
@@ -32,8 +28,8 @@ describe('fake semantic embeddings upstream', () => {
   });
 
   it('answers floats when asked, and a 400 in OpenAI shape for a bad input', async () => {
-    const floats = await client.embeddings.create({ model: 'm', input: 'hello', encoding_format: 'float' });
+    const floats = await suite.client.embeddings.create({ model: 'm', input: 'hello', encoding_format: 'float' });
     assert.deepEqual(floats.data[0]?.embedding, fakeBagOfWordsVector('hello'));
-    await assert.rejects(client.embeddings.create({ model: 'm', input: [] }), OpenAI.BadRequestError);
+    await assert.rejects(suite.client.embeddings.create({ model: 'm', input: [] }), OpenAI.BadRequestError);
   });
 });
