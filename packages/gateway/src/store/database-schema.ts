@@ -2,7 +2,7 @@
 // SQLite and PostgreSQL: JSON as text, booleans as 0/1 integers, times as ISO-8601 text
 // (which sorts and compares correctly as text), money as double precision.
 
-import type { SpendLogStoredFields } from './store.js';
+import type { AuditRecord, FileBatchRow, SpendLogStoredFields, StoredResponseRow } from './store.js';
 
 export interface LimitColumns {
   max_budget: number | null;
@@ -116,28 +116,16 @@ interface SpendTotalsTable {
   budget_reset_at: string | null;
 }
 
-interface AuditLogTable {
-  id: string;
-  changed_by: string;
-  changed_by_alias: string | null;
-  action: string;
-  table_name: string;
-  object_id: string;
+/** An AuditRecord with its JSON and time as text. */
+interface AuditLogTable extends Omit<AuditRecord, 'before_value' | 'updated_values' | 'created_at'> {
   before_value: string | null;
   updated_values: string | null;
   created_at: string;
 }
 
 /** Stored Responses (migration 3): the Response object and its input items, as JSON text. */
-export interface ResponsesTable {
-  id: string;
-  api_key: string;
-  user_id: string | null;
-  team_id: string | null;
-  model_group: string;
-  deployment_id: string | null;
+export interface ResponsesTable extends Omit<StoredResponseRow, 'native' | 'input_items' | 'response' | 'created_at' | 'expires_at'> {
   native: number;
-  previous_response_id: string | null;
   input_items: string;
   response: string;
   created_at: string;
@@ -145,15 +133,8 @@ export interface ResponsesTable {
 }
 
 /** Files and batches made through the gateway (migration 7); `object` is JSON text. */
-export interface FilesBatchesTable {
-  id: string;
+export interface FilesBatchesTable extends Omit<FileBatchRow, 'kind' | 'object' | 'billed' | 'created_at'> {
   kind: string;
-  upstream_id: string;
-  model_group: string;
-  deployment_id: string;
-  api_key: string;
-  user_id: string | null;
-  team_id: string | null;
   object: string;
   billed: number;
   created_at: string;
