@@ -26,6 +26,8 @@ describe('ollama providers through completion()', () => {
   const upstream = useFakeUpstream((reply) => startFakeOllamaUpstream({ reply }), { content: `Hello from ${MODEL}` });
 
   const { call } = completionThrough(upstream, { model: `ollama_chat/${MODEL}` });
+  // ollama/<model> (no _chat): the /api/generate route.
+  const generate = completionThrough(upstream, { model: `ollama/${MODEL}` }).call;
   const last = () => upstream.fake.requests.at(-1);
 
   it('sends messages and options to /api/chat with stream: false, and returns the canonical completion', async () => {
@@ -162,13 +164,7 @@ describe('ollama providers through completion()', () => {
     assert.deepEqual(response.choices[0]?.message, { role: 'assistant', refusal: null, content: 'Hello!', reasoning_content: 'The user says hi.' });
     assert.match(response.llmux.warnings[0] ?? '', /think: true/);
 
-    await completion({
-      model: 'ollama_chat/gpt-oss:20b',
-      api_base: upstream.fake.url,
-      http_client: upstream.http,
-      messages: [{ role: 'user', content: 'hi' }],
-      reasoning_effort: 'low',
-    });
+    await call({ model: 'ollama_chat/gpt-oss:20b', reasoning_effort: 'low' });
     assert.equal((last()?.json as { think: unknown }).think, 'low');
   });
 
@@ -212,10 +208,7 @@ describe('ollama providers through completion()', () => {
 
   it('serves ollama/<model> from /api/generate, with the prompt and system flattened', async () => {
     upstream.reply = { content: 'Paris.', usage: { promptTokens: 12, completionTokens: 2 } };
-    const response = await completion({
-      model: `ollama/${MODEL}`,
-      api_base: upstream.fake.url,
-      http_client: upstream.http,
+    const response = await generate({
       messages: [
         { role: 'system', content: 'Answer in one word.' },
         { role: 'user', content: 'Capital of France?' },
@@ -227,10 +220,7 @@ describe('ollama providers through completion()', () => {
     assert.deepEqual(response.choices, [{ index: 0, message: { role: 'assistant', refusal: null, content: 'Paris.' }, logprobs: null, finish_reason: 'stop' }]);
     assert.deepEqual(response.usage, { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14 });
 
-    await completion({
-      model: `ollama/${MODEL}`,
-      api_base: upstream.fake.url,
-      http_client: upstream.http,
+    await generate({
       messages: [
         { role: 'user', content: 'Hi' },
         { role: 'assistant', content: 'Hello!' },
@@ -238,10 +228,7 @@ describe('ollama providers through completion()', () => {
       ],
     });
     assert.equal((last()?.json as { prompt: string }).prompt, '### User:\nHi\n\n### Assistant:\nHello!\n\n### User:\nCapital of France?\n\n### Assistant:\n');
-    await assert.rejects(
-      completion({ model: `ollama/${MODEL}`, api_base: upstream.fake.url, http_client: upstream.http, messages: [{ role: 'user', content: 'hi' }], tools: [WEATHER_TOOL] }),
-      UnsupportedParamsError,
-    );
+    await assert.rejects(generate({ tools: [WEATHER_TOOL] }), UnsupportedParamsError);
   });
 
   it('embeds through /api/embed, as floats or base64', async () => {
