@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { NO_LIMITS } from './helpers/key-record.js';
 import { chatAs, clientWithKey, COST_PER_CALL, manage, startLimitsGateway } from './helpers/limits-gateway.js';
 import { startStoreLimitsGateway, type StoreLimitsGateway } from './helpers/store-limits-gateway.js';
+import { teamRecord } from './helpers/team-record.js';
 
 describe('virtual keys: budgets, rate limits and spend', () => {
   let gateway: StoreLimitsGateway;
@@ -69,20 +69,7 @@ describe('virtual keys: budgets, rate limits and spend', () => {
 
   it("refuses a team's keys once the team budget is spent", async () => {
     // Straight into the store: the test is about the limit, not the /team routes.
-    const now = new Date();
-    await gateway.store.upsertTeam({
-      team_id: 'frugal',
-      team_alias: null,
-      members_with_roles: [],
-      models: [],
-      spend: 0,
-      blocked: false,
-      metadata: {},
-      created_at: now,
-      updated_at: now,
-      ...NO_LIMITS,
-      max_budget: 0.02,
-    });
+    await gateway.store.upsertTeam(teamRecord('frugal', { max_budget: 0.02 }));
     const { client } = await clientWithKey(gateway.url, { team_id: 'frugal' });
     const other = await clientWithKey(gateway.url, { team_id: 'frugal' });
     assert.equal((await chatAs(client, undefined)).status, 200);

@@ -7,10 +7,12 @@ import type { UserRecord } from '../src/governance/identity.js';
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, type KyselyStore, type SpendLogRow } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { keyRecord, NO_LIMITS } from './helpers/key-record.js';
+import { customerRecord } from './helpers/limits-gateway.js';
 import { openMigratedStore, type MigratedStore } from './helpers/migrated-store.js';
 import { BACKEND_NAMES, openBackend } from './helpers/store-backends.js';
 import { serviceGate } from './helpers/service-gate.js';
 import { spendLogRow } from './helpers/spend-log-row.js';
+import { teamRecord } from './helpers/team-record.js';
 
 const limits = NO_LIMITS;
 
@@ -124,19 +126,7 @@ for (const backendName of BACKEND_NAMES) {
     it('keeps users, teams with members, and customers', async (t) => {
       if (backendGate.skipped(t)) return;
       await store.upsertUser(userRecord('u1'));
-      const now = new Date();
-      await store.upsertTeam({
-        ...limits,
-        team_id: 't1',
-        team_alias: 'Team',
-        members_with_roles: [],
-        models: ['m'],
-        spend: 0,
-        blocked: false,
-        metadata: {},
-        created_at: now,
-        updated_at: now,
-      });
+      await store.upsertTeam(teamRecord('t1', { team_alias: 'Team', models: ['m'] }));
       await store.setTeamMembers('t1', [{ user_id: 'u1', role: 'admin' }]);
       assert.deepEqual((await store.getTeam('t1'))?.members_with_roles, [{ user_id: 'u1', role: 'admin' }]);
       assert.deepEqual((await store.getUser('u1'))?.teams, ['t1']);
@@ -144,7 +134,7 @@ for (const backendName of BACKEND_NAMES) {
         (await store.listTeams({ user_id: 'u1' })).map((team) => team.team_id),
         ['t1'],
       );
-      await store.upsertCustomer({ ...limits, user_id: 'c1', alias: null, spend: 0, blocked: true, metadata: {}, created_at: now, updated_at: now });
+      await store.upsertCustomer(customerRecord('c1', { blocked: true }));
       assert.equal((await store.getCustomer('c1'))?.blocked, true);
       assert.equal((await store.listUsers({ team_id: 't1' }, { page: 1, size: 10 })).total, 1);
     });
