@@ -26,6 +26,8 @@ export class MessagesCall {
     private readonly signal: AbortSignal | undefined,
     /** A hook must read the reply (core/reply-hooks.ts): translated even where the deployment speaks Messages. */
     private readonly translate = false,
+    /** The client's bytes of `body` (sentBytesOf): passed on while the native body is `body` itself. */
+    private readonly bytes: Buffer | undefined = undefined,
   ) {
     this.nativeBody = withoutRoutingFields(body);
     this.headers = {};
@@ -44,7 +46,13 @@ export class MessagesCall {
       dialect: 'anthropic-messages',
       signal: this.signal,
       translate: this.translate,
-      native: () => ({ dialect: 'anthropic-messages', body: this.nativeBody, stream: this.stream, headers: this.headers }),
+      native: () => ({
+        dialect: 'anthropic-messages',
+        body: this.nativeBody,
+        bytes: this.nativeBody === this.body ? this.bytes : undefined,
+        stream: this.stream,
+        headers: this.headers,
+      }),
       convert: (dropParams) => {
         // The operation's zod schema validated the body as this request shape.
         const converted = convertAnthropicMessagesRequest(this.body as unknown as AnthropicMessagesRequest, { dropParams, callerFields: ROUTING_FIELDS });

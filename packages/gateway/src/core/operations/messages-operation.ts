@@ -6,7 +6,7 @@ import { anthropicMessagesRequestSchema, convertToAnthropicMessage, createAnthro
 import type { RequestContext } from '../../http/request-context.js';
 import { ANTHROPIC_DELTA_TEXT } from '../count-delivered-events.js';
 import { anthropicMessagesDialect } from '../dialects/anthropic-messages-dialect.js';
-import type { CallState, Operation } from '../operation.js';
+import { sentBytesOf, type CallState, type Operation } from '../operation.js';
 import { recordRoutedCall } from '../record-routed-call.js';
 import { replyHooksOf, type ReplyHooks } from '../reply-hooks.js';
 import type { StreamEncoder } from '../write-stream.js';
@@ -30,7 +30,7 @@ export const messagesOperation: Operation = {
 async function serveMessages(state: CallState): Promise<boolean> {
   const { context, dependencies, body } = state;
   const routing = createRoutingOptions(state);
-  const call = new MessagesCall(body, context.request.headers, routing.signal, state.needsParsedReply === true);
+  const call = new MessagesCall(body, context.request.headers, routing.signal, state.needsParsedReply === true, sentBytesOf(state));
   const reply = await dependencies.router.call<typeof routing, MessagesReply>(routing, call.attempt);
   recordRoutedCall(context, reply.llmux);
   if ('kind' in reply) {

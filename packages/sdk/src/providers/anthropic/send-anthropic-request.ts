@@ -27,7 +27,7 @@ export function sendAnthropicRequest(body: AnthropicRequestBody, context: Provid
  * reply as a stream or whole.
  */
 export function sendAnthropicBody<Call>(
-  text: string,
+  text: string | Buffer,
   stream: boolean,
   context: ProviderCallContext,
   forwarded: Readonly<Record<string, string>> | undefined,
