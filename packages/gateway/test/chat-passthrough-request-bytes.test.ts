@@ -79,3 +79,31 @@ describe('the bytes a passed-through chat call sends upstream', () => {
     assert.deepEqual(upstream.requests.at(-1)?.json, { model: DEPLOYED, stream: true, messages: [{ role: 'user', content: 'hi' }], stream_options: { include_usage: true } });
   });
 });
+
+describe('the bytes a passed-through Responses call sends upstream', () => {
+  let upstream: FakeServer;
+  let gateway: TestGateway;
+
+  before(async () => {
+    upstream = await startFakeOpenAIUpstream({ reply: () => ({ content: 'hello', usage: { promptTokens: 3, completionTokens: 1 } }) });
+    // The gateway keeps no stored responses here: the body reaches the upstream as the client sent it.
+    gateway = await startTestGateway({
+      model_list: [{ model_name: 'gpt', litellm_params: { model: `openai/${DEPLOYED}`, api_base: `${upstream.url}/v1`, api_key: 'sk-upstream' } }],
+    });
+  });
+  after(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  for (const stream of [false, true]) {
+    it(`sends the client’s bytes with the model patched${stream ? ', streamed' : ''}`, async () => {
+      const body = `{"input" : "hi",  "model":"gpt"${stream ? ',"stream":true' : ''}}`;
+      const answer = await httpRequest(`${gateway.url}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(answer.status, 200, answer.text);
+      const received = upstream.requests.at(-1);
+      assert.equal(received?.url, '/v1/responses');
+      assert.equal(received?.text, body.replace('"gpt"', `"${DEPLOYED}"`));
+    });
+  }
+});

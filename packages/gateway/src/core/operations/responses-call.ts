@@ -38,6 +38,8 @@ export class ResponsesCall {
     private readonly continuation?: ResponsesContinuation,
     /** A hook must read the reply (core/reply-hooks.ts): translated even where the deployment speaks Responses. */
     private readonly translate = false,
+    /** The client's bytes of `body` (sentBytesOf): passed on while the native body is `body` itself. */
+    private readonly bytes: Buffer | undefined = undefined,
   ) {
     this.nativeBody = withoutRoutingFields(body);
   }
@@ -56,7 +58,7 @@ export class ResponsesCall {
           this.continuation === undefined || this.continuation.holder === chosen.deployment.id
             ? this.nativeBody
             : withHistory(this.nativeBody, forNativeReplay(this.continuation.history));
-        return { dialect: 'openai-responses', body, stream: this.stream, headers: NO_HEADERS };
+        return { dialect: 'openai-responses', body, bytes: body === this.body ? this.bytes : undefined, stream: this.stream, headers: NO_HEADERS };
       },
       convert: (dropParams) => {
         const body = this.continuation === undefined ? this.body : withHistory(this.body, this.continuation.history);

@@ -15,7 +15,7 @@ import { recordError } from '../../http/send-error.js';
 import { RESPONSES_DELTA_TEXT } from '../count-delivered-events.js';
 import type { Dialect } from '../dialect.js';
 import { openAIResponsesDialect } from '../dialects/openai-responses-dialect.js';
-import type { CallState, Operation } from '../operation.js';
+import { sentBytesOf, type CallState, type Operation } from '../operation.js';
 import { recordRoutedCall } from '../record-routed-call.js';
 import { replyHooksOf } from '../reply-hooks.js';
 import type { StreamEncoder } from '../write-stream.js';
@@ -48,7 +48,7 @@ async function serveResponses(state: CallState): Promise<boolean> {
   const continuation = stored === undefined ? undefined : await continueConversation(stored, body, context.identity);
   // The previous Response lives on the deployment that made it: go back there when the group has it.
   if (continuation?.holder !== undefined) routing.deploymentId = continuation.holder;
-  const call = new ResponsesCall(body, routing.signal, continuation, state.needsParsedReply === true);
+  const call = new ResponsesCall(body, routing.signal, continuation, state.needsParsedReply === true, sentBytesOf(state));
   const reply = await dependencies.router.call<typeof routing, ResponsesReply>(routing, call.attempt);
   recordRoutedCall(context, reply.llmux);
   const keep = createResponsesKeeper(stored, context, body, reply.llmux);

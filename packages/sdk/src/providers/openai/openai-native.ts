@@ -54,8 +54,9 @@ const REASONING_RENAME = keyRename('reasoning', 'reasoning_content');
 /** The client's bytes with `model` patched where that is all that changed; else `body` serialised. */
 function bodyText(request: NativeRequest, body: Record<string, unknown>, model: string): string | Buffer {
   const sent = request.body;
-  // A stream's body gains the usage request unless the client made it; a complete reply's loses `stream: true`.
-  const unchanged = request.stream ? sent['stream'] === true && isIncludingUsage(sent['stream_options']) : sent['stream'] !== true;
+  // A chat stream's body gains the usage request unless the client made it (a Responses
+  // stream reports usage unasked); a complete reply's loses `stream: true`.
+  const unchanged = request.stream ? sent['stream'] === true && (request.dialect !== 'openai-chat' || isIncludingUsage(sent['stream_options'])) : sent['stream'] !== true;
   if (request.bytes === undefined || !unchanged) return JSON.stringify(body);
   return patchBodyModel(request.bytes, model) ?? JSON.stringify(body);
 }
