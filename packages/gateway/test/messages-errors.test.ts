@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import type { FakeChatReply, RecordedRequest } from '@llmux/fake-upstreams';
 import { MESSAGES_MASTER_KEY, MODELS, startMessagesGateway, type MessagesGateway } from './helpers/messages-gateway.js';
+import { generateKey } from './helpers/management-client.js';
 
 function reply(request: RecordedRequest): FakeChatReply {
   const text = JSON.stringify(request.json);
@@ -33,7 +34,7 @@ describe('/v1/messages errors', () => {
     return { status: response.status, headers: response.headers, body: (await response.json()) as AnthropicErrorReply['body'] };
   };
   const hello = { model: MODELS.anthropic, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
-  const newKey = async (settings: Record<string, unknown>): Promise<string> => String((await world.admin.post('/key/generate', settings)).body['key']);
+  const newKey = (settings: Record<string, unknown>): Promise<string> => generateKey(world.admin, settings);
 
   before(async () => {
     world = await startMessagesGateway(reply);

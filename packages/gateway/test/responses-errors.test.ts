@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import type { FakeChatReply, RecordedRequest } from '@llmux/fake-upstreams';
 import { waitForSpendRows } from './helpers/wait-for-spend-rows.js';
 import { LENIENT_MODEL, RESPONSES_MASTER_KEY, RESPONSES_MODELS, startResponsesGateway, type ResponsesGateway } from './helpers/responses-gateway.js';
+import { generateKey } from './helpers/management-client.js';
 
 function reply(request: RecordedRequest): FakeChatReply {
   if (request.text.includes('break midway')) return { content: 'one two three four five six', failAfterChunks: 2 };
@@ -30,7 +31,7 @@ describe('/v1/responses errors', () => {
     });
     return { status: response.status, body: (await response.json()) as ErrorReply['body'] };
   };
-  const newKey = async (settings: Record<string, unknown>): Promise<string> => String((await world.admin.post('/key/generate', settings)).body['key']);
+  const newKey = (settings: Record<string, unknown>): Promise<string> => generateKey(world.admin, settings);
 
   before(async () => {
     world = await startResponsesGateway(reply);

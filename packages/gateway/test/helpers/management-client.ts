@@ -23,6 +23,11 @@ export function managementClient(url: string, key: string): ManagementClient {
   return { post: (path, body) => call('POST', path, body), get: (path) => call('GET', path), send: call };
 }
 
+/** A new virtual key made by `admin` with the given /key/generate settings. */
+export async function generateKey(admin: ManagementClient, settings: Record<string, unknown> = {}): Promise<string> {
+  return String((await admin.post('/key/generate', settings)).body['key']);
+}
+
 /** Gateway config and env for a store backend: a shared SQLite home or a PostgreSQL URL. */
 export function storeSettings(
   backend: { options: { home?: string; databaseUrl?: string } },

@@ -4,7 +4,7 @@
 
 import { startFakeOpenAIMediaUpstream, type FakeServer } from '@llmux/fake-upstreams';
 import OpenAI from 'openai';
-import { managementClient, type ManagementClient } from './management-client.js';
+import { generateKey, managementClient, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 import { waitForSpendRows, type SpendRow } from './wait-for-spend-rows.js';
 
@@ -55,7 +55,7 @@ export async function startMediaGateway(models: Readonly<Record<string, string>>
     upstream,
     admin,
     client: (key = MEDIA_MASTER_KEY) => new OpenAI({ apiKey: key, baseURL: `${gateway.url}/v1`, maxRetries: 0 }),
-    newKey: async (settings = {}) => String((await admin.post('/key/generate', settings)).body['key']),
+    newKey: (settings) => generateKey(admin, settings),
     spendRows: (key, count) => waitForSpendRows(admin, key, count),
     close: async () => {
       await gateway.close();

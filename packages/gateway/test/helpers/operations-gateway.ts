@@ -2,7 +2,7 @@
 // model list it gives, plus helpers for keys, spend rows and plain HTTP calls.
 
 import OpenAI from 'openai';
-import { managementClient, type ManagementClient } from './management-client.js';
+import { generateKey, managementClient, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 import { waitForSpendRows, type SpendRow } from './wait-for-spend-rows.js';
 
@@ -46,7 +46,7 @@ export async function startOperationsGateway(modelList: Deployment[], upstreams:
       });
       return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
     },
-    newKey: async (settings = {}) => String((await admin.post('/key/generate', settings)).body['key']),
+    newKey: (settings) => generateKey(admin, settings),
     spendRows: (key, count) => waitForSpendRows(admin, key, count),
     close: async () => {
       await gateway.close();

@@ -6,7 +6,7 @@ import OpenAI from 'openai';
 import { startFakeAnthropicUpstream, startFakeGeminiUpstream, startFakeOpenAIUpstream, type FakeChatReply, type FakeServer, type RecordedRequest } from '@llmux/fake-upstreams';
 import type { GatewayOptions } from '../../src/index.js';
 import type { Backend } from './store-backends.js';
-import { managementClient, storeSettings, type ManagementClient } from './management-client.js';
+import { generateKey, managementClient, storeSettings, type ManagementClient } from './management-client.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 
 export const STORED_MASTER_KEY = 'sk-master-stored-responses';
@@ -70,7 +70,7 @@ export async function startStoredResponsesWorld(
     openai: [first, second],
     admin,
     client: (key) => new OpenAI({ apiKey: key, baseURL: `${gateway.url}/v1`, maxRetries: 0 }),
-    newKey: async (keySettings = {}) => String((await admin.post('/key/generate', keySettings)).body['key']),
+    newKey: (keySettings) => generateKey(admin, keySettings),
     close: async () => {
       await gateway.close();
       await closeFakes();
